@@ -1,0 +1,51 @@
+# The two commands a new user needs: `make run` and `make test`. Both set everything up.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8501
+STAMP := $(VENV)/.installed
+
+.PHONY: setup run test test-fast lint validate bench chromium assets clean
+
+setup: $(STAMP) assets
+
+$(STAMP): requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	# Put the repository on the venv's path so `python -m geo` works from any folder.
+	$(PY) -c 'import os, site; open(os.path.join(site.getsitepackages()[0], "nk_mines_repo.pth"), "w").write(os.getcwd() + "\n")'
+	touch $(STAMP)
+
+# Leaflet, jQuery and markercluster, copied from their PyPI packages into static/vendor/ (git-ignored).
+assets: $(STAMP)
+	$(PY) -m geo.assets --quiet
+
+# Debian Chromium for the browser tests (no browser download: the distribution's package).
+chromium:
+	@if command -v chromium >/dev/null 2>&1; then echo "chromium: $$(command -v chromium)"; \
+	else echo "installing Debian chromium"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; fi
+
+run: setup
+	$(PY) -m streamlit run app.py --server.port $(PORT) --server.headless true
+
+lint: $(STAMP)
+	$(PY) -m ruff check .
+
+validate: $(STAMP)
+	$(PY) -m geo validate
+
+test: setup chromium lint validate
+	$(PY) -m pytest -q
+
+test-fast: setup
+	$(PY) -m pytest -q -m "not browser"
+
+bench: setup chromium
+	$(PY) -m geo.bench
+
+clean:
+	rm -rf $(VENV) static/vendor .pytest_cache .ruff_cache

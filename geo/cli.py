@@ -1,0 +1,125 @@
+"""The command line: ``python -m geo <command>``.
+
+Commands register themselves in ``COMMANDS`` (name → (add_arguments, run)). Bad data or a
+bad argument gives a clear message and exit status 1, never a stack trace.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from geo.data import DEFAULT_DATA_DIR, load_dataset, summary
+from geo.filters import Filters, vocabularies
+from geo.validate import DataError
+
+
+class UsageError(Exception):
+    """A bad argument value: reported in one line, exit status 1."""
+
+
+def _data_arg(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--data", type=Path, default=DEFAULT_DATA_DIR,
+                   help="folder of the data package (default: the project's data/)")
+
+
+# --------------------------------------------------------------------------- validate
+
+
+def _validate_args(p):
+    _data_arg(p)
+
+
+def _validate(args) -> int:
+    try:
+        ds = load_dataset(args.data)
+    except DataError as err:
+        print(err.report(), file=sys.stdout)
+        print(f"{len(err.problems)} problem(s) in {args.data}", file=sys.stderr)
+        return 1
+    print(summary(ds))
+    return 0
+
+
+# --------------------------------------------------------------------------- export
+
+
+def _export_args(p):
+    _data_arg(p)
+    p.add_argument("--mineral", action="append", default=[], metavar="ID", help="mineral id (repeatable)")
+    p.add_argument("--type", action="append", default=[], metavar="TYPE", help="event type (repeatable)")
+    p.add_argument("--province", action="append", default=[], metavar="NAME", help="province name (repeatable)")
+    p.add_argument("--mine", action="append", default=[], metavar="ID", help="mine id (repeatable)")
+    p.add_argument("--since", metavar="DATE", help="YYYY-MM-DD")
+    p.add_argument("--until", metavar="DATE", help="YYYY-MM-DD")
+    p.add_argument("--confidence", choices=["reported", "corroborated", "official"],
+                   help="minimum confidence")
+    p.add_argument("--format", choices=["csv", "geojson"], default="csv")
+    p.add_argument("--out", type=Path, required=True, metavar="FILE")
+
+
+def filters_from_args(args, ds) -> Filters:
+    """Build Filters from CLI arguments, rejecting unknown values with a clear message."""
+    vocab = vocabularies(ds)
+    checks = (("mineral", args.mineral, vocab["minerals"]), ("type", args.type, vocab["event_types"]),
+              ("province", args.province, vocab["provinces"]), ("mine", getattr(args, "mine", []), vocab["mines"]))
+    for label, values, allowed in checks:
+        unknown = [v for v in values if v not in allowed]
+        if unknown:
+            raise UsageError(f"unknown {label} {', '.join(map(repr, unknown))}; known: {', '.join(allowed)}")
+    dates = {}
+    for key in ("since", "until"):
+        value = getattr(args, key)
+        if value:
+            try:
+                dates[key] = dt.date.fromisoformat(value)
+            except ValueError:
+                raise UsageError(f"--{key} {value!r} is not a date (YYYY-MM-DD)") from None
+    if dates.get("since") and dates.get("until") and dates["since"] > dates["until"]:
+        raise UsageError("--since is after --until")
+    return Filters(minerals=args.mineral, event_types=args.type, provinces=args.province,
+                   mines=getattr(args, "mine", []), min_confidence=args.confidence, **dates)
+
+
+def _export(args) -> int:
+    from geo.export import write_export
+
+    ds = load_dataset(args.data)
+    filters = filters_from_args(args, ds)
+    out, man, n = write_export(ds, filters, args.out, args.format)
+    print(f"wrote {n} row(s) ({ds.describe(filters)}) to {out}; manifest {man}")
+    return 0
+
+
+COMMANDS: dict[str, tuple[str, Callable, Callable]] = {
+    "validate": ("check the data package and report every problem", _validate_args, _validate),
+    "export": ("export a filtered view as CSV or GeoJSON, with a manifest beside it", _export_args, _export),
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m geo", description="North Korea mines and trade events")
+    sub = parser.add_subparsers(dest="command", required=True)
+    for name, (help_text, add_args, _run) in COMMANDS.items():
+        add_args(sub.add_parser(name, help=help_text, description=help_text))
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    _help, _add, run = COMMANDS[args.command]
+    try:
+        return run(args)
+    except DataError as err:
+        print(err.report(), file=sys.stdout)
+        print(f"{len(err.problems)} problem(s) in the data package", file=sys.stderr)
+        return 1
+    except UsageError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    except OSError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1

@@ -1,0 +1,47 @@
+"""Shared fixtures: the real data package, and writable copies of it to break."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+
+
+@pytest.fixture(scope="session")
+def ds():
+    from geo.data import load_dataset
+
+    return load_dataset(DATA)
+
+
+@pytest.fixture
+def data_copy(tmp_path) -> Path:
+    """A writable copy of the real package."""
+    dest = tmp_path / "data"
+    shutil.copytree(DATA, dest)
+    return dest
+
+
+def read_rows(path: Path) -> list[dict]:
+    with open(path, newline="", encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
+
+
+def write_rows(path: Path, rows: list[dict], fieldnames: list[str] | None = None) -> None:
+    fieldnames = fieldnames or list(rows[0].keys())
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=fieldnames, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    path.write_text(buf.getvalue(), encoding="utf-8")
+
+
+def in_ci() -> bool:
+    return bool(os.environ.get("CI"))
