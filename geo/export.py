@@ -55,12 +55,12 @@ def snapshot_frame(rows: pd.DataFrame, columns: list[str] | None = None) -> pd.D
         s = rows[col] if col in rows else pd.Series("", index=rows.index)
         if pd.api.types.is_datetime64_any_dtype(s):
             s = s.dt.strftime("%Y-%m-%d").fillna("")
-        elif s.dtype == object:
+        elif pd.api.types.is_bool_dtype(s):
+            s = s.map({True: "true", False: "false"}).fillna("")
+        elif not pd.api.types.is_numeric_dtype(s):
             s = s.map(lambda v: ";".join(v) if isinstance(v, list) else ("" if v is None else v))
             if s.map(lambda v: isinstance(v, str) and v[:1] in FORMULA_PREFIXES).any():
                 s = s.map(neutralise)
-        elif pd.api.types.is_bool_dtype(s):
-            s = s.map({True: "true", False: "false"})
         out[col] = s
     return out.reset_index(drop=True)
 

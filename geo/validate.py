@@ -181,8 +181,9 @@ def _check_geometry(geom: Any, want: str, name: str, i: int, problems: list[Prob
             return None
         lon, lat = float(coords[0]), float(coords[1])
         if not (-180 <= lon <= 180 and -90 <= lat <= 90):
-            problems.append(Problem(name, i, "geometry",
-                                    f"coordinates out of range: lon {lon}, lat {lat} (GeoJSON order is [lon, lat])", "feature"))
+            hint = ("; it looks like [lat, lon]: GeoJSON wants [lon, lat]"
+                    if -90 <= lon <= 90 and -180 <= lat <= 180 else "")
+            problems.append(Problem(name, i, "geometry", f"coordinates out of range: lon {lon}, lat {lat}{hint}", "feature"))
             return None
         return (lon, lat)
     if gtype not in ("Polygon", "MultiPolygon"):
@@ -239,11 +240,11 @@ def _check_field(df: pd.DataFrame, fdef: dict, name: str, kind: str, problems: l
     elif ftype == "boolean":
         if kind == "feature":
             ok = col.map(lambda v: isinstance(v, bool))
-            typed = col.where(ok)
+            typed = col.where(ok).astype("boolean")
         else:
             text = col.astype(str)
             ok = text.isin(TRUE_VALUES | FALSE_VALUES)
-            typed = text.isin(TRUE_VALUES).where(present & ok)
+            typed = text.isin(TRUE_VALUES).astype("boolean").mask(~(present & ok))
         bad = present & ~ok
         report(bad, lambda v: f"{_show(v)} is not a boolean (true or false)")
     elif ftype == "list":

@@ -117,7 +117,7 @@ CASES = [
     ("mine → source", _geo("mines.geojson", 1, _set_prop("source_ids", ["wikipedia-musan-mine", "rumour"])), "mines.geojson, feature 1, field 'source_ids': 'rumour' is not a source_id in sources.csv"),
     ("mine → mineral", _geo("mines.geojson", 2, _set_prop("minerals", ["copper", "mithril"])), "mines.geojson, feature 2, field 'minerals': 'mithril' is not a mineral_id"),
     ("coordinates out of range", _geo("mines.geojson", 1, _set_coords([129.2, 95.0])), "mines.geojson, feature 1, field 'geometry': coordinates out of range"),
-    ("lat/lon swapped", _geo("mines.geojson", 3, _set_coords([41.4, 128.2])), "mines.geojson, feature 3, field 'geometry': point (lon 41.4, lat 128.2)"),
+    ("lat/lon swapped", _geo("mines.geojson", 3, _set_coords([41.4, 128.2])), "mines.geojson, feature 3, field 'geometry': coordinates out of range: lon 41.4, lat 128.2; it looks like [lat, lon]"),
     ("outside the region", _geo("border_crossings.geojson", 2, _set_coords([2.35, 48.85])), "border_crossings.geojson, feature 2, field 'geometry': point (lon 2.35, lat 48.85) is outside the region"),
     ("geometry missing", _geo("mines.geojson", 4, lambda f: f.pop("geometry")), "mines.geojson, feature 4, field 'geometry': missing geometry"),
     ("geometry not a point", _geo("mines.geojson", 4, lambda f: f.update(geometry={"type": "LineString", "coordinates": [[1, 2], [3, 4]]})), "expected a Point, found 'LineString'"),
