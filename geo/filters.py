@@ -25,7 +25,7 @@ QUERY_NAMES = {
     "minerals": "mineral",
     "event_types": "type",
     "provinces": "province",
-    "mines": "mine",
+    "mines": "mines",
     "since": "since",
     "until": "until",
     "min_confidence": "confidence",

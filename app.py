@@ -1,0 +1,67 @@
+"""Entrypoint and router: page config, shared sidebar filters bound to the URL, footer.
+
+Pages live in pages/ and only read state, call geo/ and render.
+"""
+
+import streamlit as st
+
+from geo import state
+from geo.data import CONFIDENCE_LEVELS
+from geo.filters import EVENT_TYPE_WORDS
+from geo.validate import DataError
+
+st.set_page_config(page_title="North Korea mines & trade events", page_icon="⛏️", layout="wide")
+
+PAGES = [
+    st.Page("pages/map.py", title="Map", icon="🗺️", url_path="map", default=True),
+    st.Page("pages/timeline.py", title="Timeline", icon="📈", url_path="timeline"),
+    st.Page("pages/data.py", title="Data & export", icon="📄", url_path="data"),
+    st.Page("pages/sources.py", title="Sources & method", icon="📚", url_path="sources"),
+]
+
+ds = state.dataset()
+if isinstance(ds, DataError):
+    st.navigation(PAGES, position="hidden")
+    st.title("The data package did not validate")
+    st.error(f"{len(ds.problems)} problem(s) were found in `data/`. The dashboard shows nothing until they "
+             "are fixed. Run `python -m geo validate` for the same list.")
+    st.dataframe(
+        [{"File": p.file, "Row / feature": "" if p.row is None else p.row, "Field": p.field or "", "Problem": p.reason}
+         for p in ds.problems],
+        hide_index=True, width="stretch",
+    )
+    st.stop()
+
+pg = st.navigation(PAGES)
+state.init_from_url(ds)
+
+state.seed_widgets()
+with st.sidebar:
+    st.header("Filters")
+    st.multiselect("Minerals", list(ds.minerals["mineral_id"]), key=state.K_MINERALS, on_change=state.on_widget_change,
+                   format_func=ds.mineral_name, placeholder="All minerals")
+    st.multiselect("Event types", ds.enum("events", "event_type"), key=state.K_TYPES, on_change=state.on_widget_change,
+                   format_func=lambda t: EVENT_TYPE_WORDS.get(t, t).capitalize(), placeholder="All event types")
+    st.multiselect("Provinces", sorted(p for p in ds.mines["province"].unique() if p), key=state.K_PROVINCES, on_change=state.on_widget_change,
+                   placeholder="All provinces")
+    c1, c2 = st.columns(2)
+    c1.date_input("Since", key=state.K_SINCE, on_change=state.on_widget_change, format="YYYY-MM-DD",
+                  min_value="2000-01-01", max_value="2030-12-31")
+    c2.date_input("Until", key=state.K_UNTIL, on_change=state.on_widget_change, format="YYYY-MM-DD",
+                  min_value="2000-01-01", max_value="2030-12-31")
+    st.selectbox("Minimum confidence", CONFIDENCE_LEVELS, key=state.K_CONFIDENCE, on_change=state.on_widget_change,
+                 format_func=lambda c: {"reported": "Any (reported or better)", "corroborated": "Corroborated or official",
+                                        "official": "Official only"}[c])
+    st.button("Reset filters", on_click=state.reset_filters)
+
+filters = state.current_filters()
+state.sync_url(filters)
+for notice in st.session_state.get(state.K_NOTICES, []):
+    st.warning(notice, icon="⚠️")
+
+pg.run()
+
+st.divider()
+lic = f"[{ds.licence}]({ds.licence_url})" if ds.licence_url else ds.licence
+st.caption(f"Data package **{ds.name} v{ds.version}** · licence {lic} · every row cites a source.")
+st.page_link("pages/sources.py", label="Sources, licence and method", icon="📚")

@@ -1,0 +1,175 @@
+"""The one module of geo/ that knows Streamlit: cached loading and shared session state.
+
+- ``dataset()`` loads the package once per content change (cache keyed on the files'
+  modification times and sizes), or returns the DataError listing every problem.
+- The shared filters live in widget keys defined by the entrypoint's sidebar; they are
+  read from the URL query string once per session and written back on every run, so every
+  view is a shareable link. The selected mine is ``st.session_state["selected_mine"]`` and
+  travels in the URL as ``mine``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+import streamlit as st
+
+from geo.data import CONFIDENCE_LEVELS, DEFAULT_DATA_DIR, Dataset, load_dataset
+from geo.filters import QUERY_NAMES, Filters, vocabularies
+from geo.validate import DataError
+
+DATA_DIR_ENV = "NK_MINES_DATA"
+
+# Widget keys of the shared filters.
+K_MINERALS, K_TYPES, K_PROVINCES = "f_minerals", "f_types", "f_provinces"
+K_SINCE, K_UNTIL, K_CONFIDENCE = "f_since", "f_until", "f_confidence"
+K_SELECTED = "selected_mine"
+K_FILTERS = "filters"
+K_NOTICES = "url_notices"
+_K_URL_READ = "_url_read"
+_SELECTION_PARAM = "mine"
+
+
+def data_dir() -> Path:
+    """The package folder: $NK_MINES_DATA if set (tests, benchmarks), else the project's data/."""
+    return Path(os.environ.get(DATA_DIR_ENV) or DEFAULT_DATA_DIR)
+
+
+def _signature(path: Path) -> tuple:
+    try:
+        return tuple(sorted((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in path.iterdir() if p.is_file()))
+    except OSError:
+        return ()
+
+
+@st.cache_resource(show_spinner="Loading and validating the data package…", max_entries=4)
+def _load(path: str, signature: tuple) -> Dataset | DataError:
+    try:
+        return load_dataset(path)
+    except DataError as err:
+        return err
+
+
+def dataset() -> Dataset | DataError:
+    path = data_dir()
+    return _load(str(path), _signature(path))
+
+
+def dataset_or_stop() -> Dataset:
+    """For pages: the dataset, or stop the run with the problems if the package is invalid."""
+    ds = dataset()
+    if isinstance(ds, DataError):
+        st.error(f"The data package did not validate ({len(ds.problems)} problem(s)):")
+        st.code(ds.report(limit=200), language=None)
+        st.stop()
+    return ds
+
+
+# --------------------------------------------------------------------------- URL ↔ widgets
+
+
+def _params() -> dict[str, list[str]]:
+    qp = st.query_params
+    return {key: qp.get_all(key) for key in qp.keys()}  # noqa: SIM118 (QueryParamsProxy)
+
+
+def init_from_url(ds: Dataset) -> None:
+    """Once per session: set the shared filters and the selection from the URL."""
+    if st.session_state.get(_K_URL_READ):
+        return
+    st.session_state[_K_URL_READ] = True
+    params = _params()
+    filters, notices = Filters.from_query({k: v for k, v in params.items() if k != _SELECTION_PARAM},
+                                          **{**vocabularies(ds), "mines": ()})
+    st.session_state[K_FILTERS] = filters
+    selected = params.get(_SELECTION_PARAM, [])
+    if selected:
+        if selected[-1] in set(ds.mines["mine_id"]):
+            st.session_state[K_SELECTED] = selected[-1]
+        else:
+            notices.append(f"Ignored unknown mine {selected[-1]!r} in the link.")
+    st.session_state[K_NOTICES] = notices
+
+
+def current_filters() -> Filters:
+    """The shared filters (kept as a value object, so they survive pages without the sidebar)."""
+    return st.session_state.get(K_FILTERS) or Filters()
+
+
+def seed_widgets() -> None:
+    """Before the sidebar widgets are drawn: give them the values of the shared filters."""
+    f = current_filters()
+    st.session_state[K_MINERALS] = list(f.minerals)
+    st.session_state[K_TYPES] = list(f.event_types)
+    st.session_state[K_PROVINCES] = list(f.provinces)
+    st.session_state[K_SINCE] = f.since
+    st.session_state[K_UNTIL] = f.until
+    st.session_state[K_CONFIDENCE] = f.min_confidence or CONFIDENCE_LEVELS[0]
+
+
+def on_widget_change() -> None:
+    """A sidebar widget changed: rebuild the shared filters from all of them."""
+    since, until = st.session_state.get(K_SINCE), st.session_state.get(K_UNTIL)
+    if isinstance(since, dt.date) and isinstance(until, dt.date) and since > until:
+        since, until = until, since
+    st.session_state[K_FILTERS] = Filters(
+        minerals=st.session_state.get(K_MINERALS, []),
+        event_types=st.session_state.get(K_TYPES, []),
+        provinces=st.session_state.get(K_PROVINCES, []),
+        since=since if isinstance(since, dt.date) else None,
+        until=until if isinstance(until, dt.date) else None,
+        min_confidence=st.session_state.get(K_CONFIDENCE) or None,
+    )
+
+
+def selected_mine() -> str | None:
+    return st.session_state.get(K_SELECTED) or None
+
+
+def select_mine(mine_id: str | None) -> None:
+    st.session_state[K_SELECTED] = mine_id or None
+
+
+def sync_url(filters: Filters) -> None:
+    """Write the filters and selection to the URL, touching it only when it differs."""
+    wanted = filters.to_query()
+    wanted.pop(QUERY_NAMES["mines"], None)
+    if selected_mine():
+        wanted[_SELECTION_PARAM] = [selected_mine()]
+    if _params() != wanted:
+        st.query_params.from_dict(wanted)
+
+
+def reset_filters() -> None:
+    st.session_state[K_FILTERS] = Filters()
+
+
+# --------------------------------------------------------------------------- cached map parts
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _base_map(path: str, signature: tuple):
+    from geo.maps import build_base_map
+
+    ds = dataset()
+    return build_base_map(ds.basemap, ds.crossings, mineral_labels=ds.mineral_names)
+
+
+def base_map(ds: Dataset):
+    """The static part of the map, built once per data version: the same object (and so the
+    same JavaScript) on every rerun, which keeps st_folium from remounting it."""
+    return _base_map(str(ds.path), _signature(ds.path))
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _mine_layer(path: str, signature: tuple, active: tuple | None, selected: str | None):
+    from geo.maps import mine_layer
+
+    return mine_layer(dataset().mines, active_ids=active, selected_id=selected)
+
+
+def mine_layer(ds: Dataset, active: tuple | None, selected: str | None):
+    """The mines layer for these active mines and selection (cached: same input, same JS)."""
+    return _mine_layer(str(ds.path), _signature(ds.path), active, selected)

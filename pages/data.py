@@ -1,0 +1,40 @@
+"""Data & export: the filtered table, counts, and the snapshot downloads."""
+
+import streamlit as st
+
+from geo import state
+from geo.export import export_filename, snapshot_zip, to_csv_bytes, to_geojson_bytes
+from geo.tables import counts, display_table
+
+ds = state.dataset_or_stop()
+filters = state.current_filters()
+rows = filters.apply(ds.view)
+description = ds.describe(filters)
+
+st.title("Data & export")
+st.caption(f"{len(rows)} rows (one per event × mine × mineral), {rows['event_id'].nunique()} events — {description}")
+
+c1, c2 = st.columns(2)
+with c1:
+    st.markdown("**Events by mineral**")
+    st.dataframe(counts(rows, "mineral_name", "Mineral"), hide_index=True, width="stretch")
+with c2:
+    st.markdown("**Events by type**")
+    st.dataframe(counts(rows, "event_type", "Event type"), hide_index=True, width="stretch")
+
+st.subheader("Download this view")
+st.caption(f"Data version {ds.version}; the file names carry the version and the filter. The zip adds "
+           "manifest.json (version, filter, row count, licence, checksum) for citing.")
+d1, d2, d3 = st.columns(3)
+d1.download_button("CSV snapshot", data=to_csv_bytes(rows), file_name=export_filename(ds, filters, "csv"),
+                   mime="text/csv", key="dl_csv", on_click="ignore", icon="⬇️")
+d2.download_button("GeoJSON", data=to_geojson_bytes(ds, filters, rows),
+                   file_name=export_filename(ds, filters, "geojson"), mime="application/geo+json",
+                   key="dl_geojson", on_click="ignore", icon="⬇️")
+d3.download_button("Snapshot zip (CSV + GeoJSON + manifest)", data=snapshot_zip(ds, filters, rows),
+                   file_name=export_filename(ds, filters, "zip"), mime="application/zip",
+                   key="dl_zip", on_click="ignore", icon="⬇️")
+
+st.subheader("Rows")
+st.dataframe(display_table(rows), hide_index=True, width="stretch",
+             column_config={"Source URL": st.column_config.LinkColumn("Source URL")})

@@ -1,0 +1,240 @@
+"""AppTest of every page: links restore the view, widgets update the link, clicks open details,
+broken data shows an error page, and names from the data never become HTML.
+
+AppTest (Streamlit 1.67) runs only the page script on reruns after the first run (the real
+server runs the entrypoint every time; the browser tests see the sidebar on every page). So
+page tests put the shared filters in session state, as the sidebar would, and
+``rerun_entrypoint`` forces a run of the whole app for the sidebar and URL tests.
+"""
+
+from __future__ import annotations
+
+import json
+from unittest import mock
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from geo.filters import Filters
+from geo.maps import mine_tooltip_text
+from tests.conftest import ROOT
+
+APP = str(ROOT / "app.py")
+
+
+def open_app(**params) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    for k, v in params.items():
+        at.query_params[k] = v
+    return at.run()
+
+
+def rerun_entrypoint(at: AppTest) -> AppTest:
+    at._finished_page_script_hash = ""  # see the module docstring
+    at._page_hash = ""
+    return at.run()
+
+
+def open_page(page: str, filters: Filters | None = None, selected: str | None = None) -> AppTest:
+    at = open_app()
+    if filters is not None:
+        at.session_state["filters"] = filters
+    if selected is not None:
+        at.session_state["selected_mine"] = selected
+    at.switch_page(page)
+    return at.run()
+
+
+def panel_html(at: AppTest) -> str:
+    blocks = [el.proto.body for el in at.get("html")]
+    return "\n".join(blocks)
+
+
+def widget(at, label):
+    for el in [*at.multiselect, *at.selectbox, *at.date_input]:
+        if el.label == label:
+            return el
+    raise KeyError(label)
+
+
+# --------------------------------------------------------------------------- links and widgets
+
+
+def test_a_link_restores_filters_and_selected_mine():
+    at = open_app(mineral="molybdenum", mine="musan", since="2017-01-01", confidence="reported")
+    assert not at.exception
+    assert widget(at, "Minerals").value == ["molybdenum"]
+    assert str(widget(at, "Since").value) == "2017-01-01"
+    html = panel_html(at)
+    assert "Musan mine" in html
+    assert "North Korea halts molybdenum exports from Musan county" in html
+    assert "Musan iron ore still exported" not in html  # iron ore is filtered out...
+    assert "2 more events of this mine are hidden by the current filters" in html  # ...and said so
+
+
+def test_changing_widgets_updates_the_link():
+    at = open_app(mineral="molybdenum")
+    widget(at, "Minerals").select("cobalt")
+    widget(at, "Minimum confidence").set_value("corroborated")
+    rerun_entrypoint(at)
+    assert not at.exception
+    qp = at.query_params
+    assert sorted(qp["mineral"]) == ["cobalt", "molybdenum"]
+    assert qp["confidence"] in ("corroborated", ["corroborated"])
+
+
+def test_bad_link_values_are_ignored_with_a_notice():
+    at = open_app(mineral=["molybdenum", "unobtainium"], since="2017-02-30", mine="atlantis",
+                  type="<script>alert(1)</script>")
+    assert not at.exception
+    notices = " ".join(w.value for w in at.warning)
+    assert "unknown mineral 'unobtainium'" in notices
+    assert "since '2017-02-30'" in notices
+    assert "unknown mine 'atlantis'" in notices
+    assert widget(at, "Minerals").value == ["molybdenum"]
+
+
+def test_reset_filters_clears_the_link():
+    at = open_app(mineral="molybdenum", type="export_halt")
+    at.button[0].click()
+    rerun_entrypoint(at)
+    assert widget(at, "Minerals").value == []
+    assert "mineral" not in at.query_params
+
+
+# --------------------------------------------------------------------------- map page
+
+
+def test_map_click_selects_the_mine_and_opens_its_details(ds):
+    cholsan = ds.mine("cholsan")
+    click = {"last_object_clicked": {"lat": cholsan["lat"], "lng": cholsan["lon"]},
+             "last_object_clicked_tooltip": mine_tooltip_text(cholsan["name"], cholsan["location_precision"]),
+             "last_object_clicked_count": 1}
+    fake = mock.MagicMock(return_value=click)
+    with mock.patch("streamlit_folium.st_folium", fake):
+        at = open_app()
+        rerun_entrypoint(at)  # the click triggers st.rerun(); run the whole app again to see the URL
+    assert not at.exception
+    assert at.session_state["selected_mine"] == "cholsan"
+    html = panel_html(at)
+    assert "Cholsan rare earth mine" in html
+    assert "North Korea offers Cholsan rare-earth mine rights" in html
+    assert "county only" in html
+    assert at.query_params["mine"] in ("cholsan", ["cholsan"])
+    kwargs = fake.call_args.kwargs
+    assert kwargs["returned_objects"] == ["last_object_clicked", "last_object_clicked_tooltip",
+                                          "last_object_clicked_count"]
+    assert kwargs["feature_group_to_add"] is not None
+
+
+def test_the_base_map_object_is_reused_across_reruns():
+    fake = mock.MagicMock(return_value=None)
+    with mock.patch("streamlit_folium.st_folium", fake):
+        at = open_app()
+        widget(at, "Minerals").select("cobalt")
+        rerun_entrypoint(at)
+    first, second = fake.call_args_list[0], fake.call_args_list[-1]
+    assert first.args[0] is second.args[0]  # same map JS: st_folium does not remount
+    assert first.kwargs["feature_group_to_add"] is not second.kwargs["feature_group_to_add"]
+
+
+def test_the_mine_list_finds_a_mine_by_any_spelling():
+    at = open_app()
+    picker = at.selectbox(key="mine_picker")
+    tanchon = [opt for opt in picker.options if "Tanchon" in opt]
+    assert len(tanchon) == 1 and "Dancheon" in tanchon[0]
+    assert any("단천" in opt for opt in picker.options)
+    picker.set_value("dancheon").run()
+    assert "Dancheon magnesite mines" in panel_html(at)
+    assert "magnesia clinker from Dancheon are still exported" in panel_html(at)
+
+
+def test_detail_panel_lists_events_in_date_order_with_sources():
+    at = open_app(mine="musan")
+    html = panel_html(at)
+    order = [html.index(t) for t in ("Imagery shows the Musan mine", "halts molybdenum exports",
+                                     "Musan iron ore still exported")]
+    assert order == sorted(order)
+    assert 'href="https://www.rfa.org/english/news/korea/mineral-03022017144846.html"' in html
+    assert "anonymous source" in html and "approximate date" in html
+
+
+# --------------------------------------------------------------------------- other pages
+
+
+def _chart_text(at) -> str:
+    charts = [el for el in at.main.children.values() if getattr(el, "type", "") == "vega_lite_chart"]
+    assert charts, "no chart"
+    return str(charts[0].proto)
+
+
+def test_timeline_shows_only_filtered_events_in_chart_and_table():
+    at = open_page("pages/timeline.py", Filters(minerals=["molybdenum"]))
+    assert not at.exception
+    table = at.dataframe[0].value
+    assert set(table["Mineral"]) == {"Molybdenum"}
+    assert sorted(table["Event id"]) == ["musan-molybdenum-halt-2017", "yonghwa-molybdenum-halt-2017"]
+    chart = _chart_text(at)
+    assert "yonghwa-molybdenum-halt-2017" in chart and "hoeryeong-cobalt-halt-2017" not in chart
+
+
+def test_timeline_highlights_the_selected_mine_and_switches_lanes():
+    at = open_page("pages/timeline.py", Filters(), selected="musan")
+    spec = json.loads(at.main.children[3].proto.spec) if hasattr(at.main.children[3], "proto") else {}
+    assert "selected" in json.dumps(spec)
+    assert "Selected mine: **Musan mine**" in [m.value for m in at.markdown]
+    at.get("button_group")[0].set_value("mineral").run()
+    assert not at.exception
+
+
+def test_data_page_counts_and_downloads():
+    at = open_page("pages/data.py", Filters(minerals=["molybdenum", "cobalt"]))
+    assert not at.exception
+    by_mineral = at.dataframe[0].value.set_index("Mineral")["Events"].to_dict()
+    assert by_mineral == {"Molybdenum": 2, "Cobalt": 1}
+    rows = at.dataframe[2].value
+    assert len(rows) == 3
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert labels == ["CSV snapshot", "GeoJSON", "Snapshot zip (CSV + GeoJSON + manifest)"]
+
+
+def test_sources_page_lists_every_source_with_its_events(ds):
+    at = open_page("pages/sources.py")
+    assert not at.exception
+    table = at.dataframe[0].value
+    assert set(table["Source"]) == set(ds.sources["source_id"])
+    rfa = table.set_index("Source").loc["rfa-2017-03-02"]
+    assert "musan-molybdenum-halt-2017" in rfa["Events"]
+    text = " ".join(m.value for m in at.markdown)
+    assert "Location precision" in text and "Confidence" in text and ds.version in text
+
+
+# --------------------------------------------------------------------------- bad data, hostile text
+
+
+def test_broken_data_shows_the_problems_not_a_stack_trace(data_copy, monkeypatch):
+    (data_copy / "events.csv").write_text("event_id,date\nx,someday\n", encoding="utf-8")
+    monkeypatch.setenv("NK_MINES_DATA", str(data_copy))
+    at = open_app()
+    assert not at.exception
+    assert at.title[0].value == "The data package did not validate"
+    problems = at.dataframe[0].value
+    assert (problems["File"] == "events.csv").any()
+    assert problems["Problem"].str.contains("column is missing").any()
+
+
+def test_a_hostile_mine_name_is_shown_as_text(data_copy, monkeypatch):
+    doc = json.loads((data_copy / "mines.geojson").read_text(encoding="utf-8"))
+    doc["features"][0]["properties"]["name"] = "<img src=x onerror=alert(1)>"
+    (data_copy / "mines.geojson").write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    monkeypatch.setenv("NK_MINES_DATA", str(data_copy))
+    at = open_app(mine="musan")
+    html = panel_html(at)
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html
+    assert "<img" not in html
+
+
+@pytest.mark.parametrize("page", ["pages/map.py", "pages/timeline.py", "pages/data.py", "pages/sources.py"])
+def test_every_page_runs_with_an_empty_result(page):
+    at = open_page(page, Filters(minerals=["tungsten"], since="2030-01-01"))
+    assert not at.exception

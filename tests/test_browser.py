@@ -1,0 +1,259 @@
+"""Real-browser tests: Debian Chromium driven by Playwright against the running dashboard.
+
+What only a browser can show: the map renders offline with every mine, a click on a marker
+opens its details, the timeline link filters what is drawn, a download holds exactly the
+rows shown, and a hostile name stays text. Every request that is not for 127.0.0.1 is
+aborted and recorded; a test fails if any was made. In CI these tests never skip.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from geo.filters import Filters
+from tests.conftest import DATA, ROOT, in_ci
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"]
+MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
+ARTIFACTS = ROOT / "test-artifacts"
+SCREENSHOT = ROOT / "docs" / "map-selected.png"
+
+
+def _require_chromium():
+    if not Path(CHROMIUM).exists():
+        msg = "Debian chromium is not installed (make test installs it with apt-get)"
+        if in_ci():
+            pytest.fail(msg)
+        pytest.skip(msg)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Server:
+    def __init__(self, data_dir: Path):
+        from geo import assets
+
+        if assets.missing(ROOT):
+            assets.install(ROOT)
+        self.port = _free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        env = dict(os.environ, NK_MINES_DATA=str(data_dir))
+        self.log = open(ARTIFACTS / f"streamlit-{self.port}.log", "w")  # noqa: SIM115
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
+             "--server.address", "127.0.0.1", "--server.port", str(self.port),
+             "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
+            cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT)
+        deadline = time.time() + 60
+        while time.time() < deadline:
+            try:
+                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as r:  # noqa: S310
+                    if r.status == 200:
+                        return
+            except OSError:
+                time.sleep(0.3)
+        self.stop()
+        raise RuntimeError("streamlit did not start; see " + self.log.name)
+
+    def stop(self):
+        self.proc.terminate()
+        try:
+            self.proc.wait(10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+        self.log.close()
+
+
+@pytest.fixture(scope="module")
+def server():
+    _require_chromium()
+    ARTIFACTS.mkdir(exist_ok=True)
+    srv = Server(DATA)
+    yield srv
+    srv.stop()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    _require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A page whose every request off 127.0.0.1 is aborted and recorded in page.blocked."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+    blocked: list[str] = []
+
+    def guard(route):
+        host = urlparse(route.request.url).hostname
+        if host in ("127.0.0.1", "localhost"):
+            route.continue_()
+        else:
+            blocked.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", guard)
+    pg = context.new_page()
+    pg.blocked = blocked
+    dialogs: list[str] = []
+    pg.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    pg.dialogs = dialogs
+    yield pg
+    context.close()
+
+
+def wait_for_map(page, n_markers: int):
+    page.wait_for_selector(MAP_FRAME, state="attached", timeout=30_000)
+    frame = page.frame_locator(MAP_FRAME)
+    frame.locator("path.mine-marker").nth(n_markers - 1).wait_for(state="attached", timeout=30_000)
+    return frame
+
+
+def marker_positions(page) -> dict[str, dict]:
+    """Tooltip text → position (in page pixels) of each mine marker in the map iframe."""
+    handle = page.wait_for_selector(MAP_FRAME, state="attached")
+    box = handle.bounding_box()
+    frame = handle.content_frame()
+    points = frame.evaluate("""() => {
+        const out = [];
+        window.map.eachLayer(l => {
+            if (l instanceof L.CircleMarker && l.getTooltip && l.getTooltip()
+                && l.options.className && l.options.className.includes('mine-marker')) {
+                const p = window.map.latLngToContainerPoint(l.getLatLng());
+                const el = document.createElement('div'); el.innerHTML = l.getTooltip().getContent();
+                out.push({text: el.textContent.trim(), x: p.x, y: p.y});
+            }
+        });
+        return out;
+    }""")
+    return {p["text"]: {"x": box["x"] + p["x"], "y": box["y"] + p["y"]} for p in points}
+
+
+def test_map_renders_offline_with_every_mine(server, page, ds):
+    page.goto(server.url + "/")
+    frame = wait_for_map(page, len(ds.mines))
+    assert frame.locator("path.mine-marker").count() == len(ds.mines)
+    names = set(marker_positions(page))
+    for name in ds.mines["name"]:
+        assert any(t.startswith(name) for t in names), name
+    assert page.blocked == [], f"requests left the host: {page.blocked}"
+
+
+def test_clicking_a_marker_opens_its_details(server, page, ds):
+    page.goto(server.url + "/")
+    wait_for_map(page, len(ds.mines))
+    positions = marker_positions(page)
+    musan = next(v for k, v in positions.items() if k.startswith("Musan mine"))
+    page.mouse.click(musan["x"], musan["y"])
+    page.get_by_text("North Korea halts molybdenum exports from Musan county").wait_for(timeout=20_000)
+    panel = page.locator(".nk-detail")
+    assert "무산광산연합기업소" in panel.inner_text()
+    assert "Radio Free Asia" in panel.inner_text()
+    page.wait_for_function("() => location.search.includes('mine=musan')", timeout=10_000)
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.wait_for_timeout(800)
+    page.screenshot(path=str(ARTIFACTS / "map-selected.png"))
+    if os.environ.get("UPDATE_SCREENSHOTS"):
+        SCREENSHOT.parent.mkdir(exist_ok=True)
+        shutil.copy(ARTIFACTS / "map-selected.png", SCREENSHOT)
+    assert page.blocked == []
+
+
+def test_picking_a_mine_keeps_the_map_mounted(server, page, ds):
+    page.goto(server.url + "/")
+    wait_for_map(page, len(ds.mines))
+    frame = page.wait_for_selector(MAP_FRAME).content_frame()
+    frame.evaluate("() => { window.__marker = 'still here'; window.map.setZoom(8); }")
+    positions = marker_positions(page)
+    hyesan = next(v for k, v in positions.items() if k.startswith("Hyesan"))
+    page.mouse.click(hyesan["x"], hyesan["y"])
+    page.get_by_text("Hyesan mine's copper and zinc concentrate exports halted").wait_for(timeout=20_000)
+    page.wait_for_timeout(1000)
+    frame = page.wait_for_selector(MAP_FRAME).content_frame()
+    assert frame.evaluate("() => window.__marker") == "still here"  # same document: not remounted
+    assert frame.evaluate("() => window.map.getZoom()") == 8  # the user's zoom is kept
+
+
+def test_timeline_link_keeps_only_molybdenum(server, page, ds):
+    page.goto(server.url + "/timeline?mineral=molybdenum")
+    page.get_by_text("2 events — molybdenum").wait_for(timeout=30_000)
+    page.wait_for_selector("[data-testid='stVegaLiteChart'] canvas, [data-testid='stVegaLiteChart'] svg",
+                           timeout=30_000)
+    expected = set(Filters(minerals=["molybdenum"]).apply(ds.view)["title"])
+    grid = page.locator("[data-testid='stDataFrame']")
+    grid.wait_for(timeout=20_000)
+    text = grid.inner_text() + " ".join(grid.locator("[role='gridcell']").all_inner_texts())
+    for title in expected:
+        assert title[:30] in text
+    assert "cobalt" not in text.lower()
+    assert page.blocked == []
+
+
+def test_csv_download_has_exactly_the_rows_shown(server, page, ds):
+    page.goto(server.url + "/data?mineral=molybdenum&mineral=cobalt")
+    caption = page.get_by_text("rows (one per event × mine × mineral)")
+    caption.wait_for(timeout=30_000)
+    shown = int(caption.inner_text().split()[0])
+    with page.expect_download(timeout=20_000) as info:
+        page.get_by_role("button", name="CSV snapshot").click()
+    download = info.value
+    assert download.suggested_filename == f"nk-mines-trade-events_v{ds.version}_molybdenum-cobalt.csv"
+    rows = list(csv.DictReader(io.StringIO(Path(download.path()).read_text(encoding="utf-8"))))
+    assert len(rows) == shown
+    expected = Filters(minerals=["molybdenum", "cobalt"]).apply(ds.view)
+    assert sorted(r["event_id"] for r in rows) == sorted(expected["event_id"])
+    assert all(r["source_url"].startswith("https://") for r in rows)
+
+
+@pytest.fixture(scope="module")
+def hostile_server(tmp_path_factory):
+    _require_chromium()
+    ARTIFACTS.mkdir(exist_ok=True)
+    data = tmp_path_factory.mktemp("hostile") / "data"
+    shutil.copytree(DATA, data)
+    doc = json.loads((data / "mines.geojson").read_text(encoding="utf-8"))
+    doc["features"][0]["properties"]["name"] = "<img src=x onerror=alert(1)>"
+    (data / "mines.geojson").write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    srv = Server(data)
+    yield srv
+    srv.stop()
+
+
+def test_a_hostile_name_shows_as_text(hostile_server, page, ds):
+    page.goto(hostile_server.url + "/?mine=musan")
+    wait_for_map(page, len(ds.mines))
+    page.locator(".nk-mine-name").wait_for(timeout=20_000)
+    assert page.locator(".nk-mine-name").inner_text() == "<img src=x onerror=alert(1)>"
+    assert page.locator("img[src='x']").count() == 0
+    frame = page.frame_locator(MAP_FRAME)
+    assert frame.locator("img[src='x']").count() == 0
+    assert any(t.startswith("<img src=x onerror=alert(1)>") for t in marker_positions(page))
+    page.wait_for_timeout(500)
+    assert page.dialogs == []
