@@ -94,9 +94,34 @@ def _export(args) -> int:
     return 0
 
 
+# --------------------------------------------------------------------------- sanctions
+
+
+def _sanctions_args(p):
+    _data_arg(p)
+    p.add_argument("--mineral", required=True, metavar="ID", help="mineral id, e.g. iron_ore")
+    p.add_argument("--on", required=True, metavar="DATE", help="the day to check, YYYY-MM-DD")
+
+
+def _sanctions(args) -> int:
+    from geo.sanctions import format_status, parse_date, status_on
+
+    try:
+        day = parse_date(args.on)
+    except ValueError as err:
+        raise UsageError(f"--on {err}") from None
+    ds = load_dataset(args.data)
+    known = list(ds.minerals["mineral_id"])
+    if args.mineral not in known:
+        raise UsageError(f"unknown mineral {args.mineral!r}; known: {', '.join(known)}")
+    print(format_status(status_on(ds, args.mineral, day)))
+    return 0
+
+
 COMMANDS: dict[str, tuple[str, Callable, Callable]] = {
     "validate": ("check the data package and report every problem", _validate_args, _validate),
     "export": ("export a filtered view as CSV or GeoJSON, with a manifest beside it", _export_args, _export),
+    "sanctions": ("the sanctions in force for a mineral on a day, and its status", _sanctions_args, _sanctions),
 }
 
 

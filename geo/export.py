@@ -8,6 +8,10 @@ dashboard. The GeoJSON carries the same manifest as a top-level ``metadata`` mem
 
 Cells a spreadsheet would run as a formula (text starting with ``= + - @``, tab or carriage
 return) are prefixed with an apostrophe.
+
+Every export carries the sanctions overlay (see :mod:`geo.sanctions`): ``sanction_status``
+and ``sanction_measures`` on the row's date, ``sanction_uncertain`` and
+``sanction_status_range`` when the row's date window spans a change of status.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ import pandas as pd
 
 from geo.data import Dataset
 from geo.filters import Filters
+from geo.sanctions import ANNOTATION_COLUMNS, annotate
 
 #: Columns of the CSV snapshot, in order.
 EXPORT_COLUMNS = [
@@ -35,6 +40,7 @@ EXPORT_COLUMNS = [
     "confidence", "anonymous_source", "evidence", "actors", "place", "description",
     "source_id", "source_publisher", "source_title", "source_url", "source_published",
     "corroborating_source_ids",
+    "sanction_status", "sanction_measures", "sanction_uncertain", "sanction_status_range",
 ]
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 FORMATS = ("csv", "geojson")
@@ -65,8 +71,16 @@ def snapshot_frame(rows: pd.DataFrame, columns: list[str] | None = None) -> pd.D
     return out.reset_index(drop=True)
 
 
-def to_csv_bytes(rows: pd.DataFrame) -> bytes:
-    """The CSV snapshot of ``rows`` (view rows, already filtered)."""
+def with_sanctions(ds: Dataset | None, rows: pd.DataFrame) -> pd.DataFrame:
+    """``rows`` with the sanction columns, annotating them from ``ds`` if they lack them."""
+    if ds is None or all(c in rows for c in ANNOTATION_COLUMNS):
+        return rows
+    return annotate(rows, ds.sanctions)
+
+
+def to_csv_bytes(rows: pd.DataFrame, ds: Dataset | None = None) -> bytes:
+    """The CSV snapshot of ``rows`` (view rows, already filtered), annotated from ``ds`` if given."""
+    rows = with_sanctions(ds, rows)
     buf = io.StringIO()
     snapshot_frame(rows).to_csv(buf, index=False, lineterminator="\n")
     return buf.getvalue().encode("utf-8")
@@ -91,7 +105,11 @@ def manifest(ds: Dataset, filters: Filters, rows: pd.DataFrame, fmt: str,
         "notes": ("One row per event × mine × mineral. Dates are ISO (YYYY-MM-DD); read each with its "
                   "date_precision: for 'month' and 'year' the date is the first day of the period, "
                   "'approximate' means about that day. Locations carry location_precision. Text cells "
-                  "starting with = + - @ tab or CR are prefixed with an apostrophe."),
+                  "starting with = + - @ tab or CR are prefixed with an apostrophe. sanction_status is the "
+                  "status of the mineral on the row's date (banned, suspended, capped, exempt, unrestricted), "
+                  "sanction_measures the measures in force; sanction_uncertain is true when the row's "
+                  "date window (its precision or period) spans a change of status, listed in "
+                  "sanction_status_range."),
     }
     if file_name:
         out["file"] = file_name
@@ -115,6 +133,7 @@ def _json_value(v):
 def to_geojson(ds: Dataset, filters: Filters, rows: pd.DataFrame) -> dict:
     """A FeatureCollection, one feature per view row; rows with no mine have a null geometry."""
     features = []
+    rows = with_sanctions(ds, rows)
     table = rows[EXPORT_COLUMNS]
     for rec in table.to_dict(orient="records"):
         props = {k: _json_value(v) for k, v in rec.items() if k not in ("lat", "lon")}
@@ -136,6 +155,7 @@ def export_filename(ds: Dataset, filters: Filters, ext: str) -> str:
 def snapshot_zip(ds: Dataset, filters: Filters, rows: pd.DataFrame) -> bytes:
     """A zip holding the CSV, the GeoJSON and manifest.json, for citing in a report."""
     csv_name = export_filename(ds, filters, "csv")
+    rows = with_sanctions(ds, rows)
     csv_bytes = to_csv_bytes(rows)
     geo_bytes = to_geojson_bytes(ds, filters, rows)
     man = manifest(ds, filters, rows, "csv", csv_bytes, csv_name)
@@ -167,7 +187,7 @@ def write_export(ds: Dataset, filters: Filters, out: Path, fmt: str = "csv") -> 
     """Export the filtered view to ``out`` and its manifest beside it; return both paths and the row count."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
-    rows = filters.apply(ds.view)
+    rows = with_sanctions(ds, filters.apply(ds.view))
     payload = to_csv_bytes(rows) if fmt == "csv" else to_geojson_bytes(ds, filters, rows)
     out = Path(out)
     man_path = out.with_name(out.name + ".manifest.json")
