@@ -1,6 +1,8 @@
 """Entrypoint and router: page config, shared sidebar filters bound to the URL, footer.
 
-Pages live in pages/ and only read state, call geo/ and render.
+Pages live in views/ and only read state, call geo/ and render. (Not pages/: with a folder of
+that name Streamlit starts in its legacy folder mode, so a shared link such as /timeline would
+run that page alone, without this router and its sidebar.)
 """
 
 import streamlit as st
@@ -10,13 +12,13 @@ from geo.data import CONFIDENCE_LEVELS
 from geo.filters import EVENT_TYPE_WORDS
 from geo.validate import DataError
 
-st.set_page_config(page_title="North Korea mines & trade events", page_icon="⛏️", layout="wide")
+st.set_page_config(page_title="North Korea mines & trade events", page_icon=":material/landscape:", layout="wide")
 
 PAGES = [
-    st.Page("pages/map.py", title="Map", icon="🗺️", url_path="map", default=True),
-    st.Page("pages/timeline.py", title="Timeline", icon="📈", url_path="timeline"),
-    st.Page("pages/data.py", title="Data & export", icon="📄", url_path="data"),
-    st.Page("pages/sources.py", title="Sources & method", icon="📚", url_path="sources"),
+    st.Page("views/map.py", title="Map", icon=":material/map:", url_path="map", default=True),
+    st.Page("views/timeline.py", title="Timeline", icon=":material/timeline:", url_path="timeline"),
+    st.Page("views/data.py", title="Data & export", icon=":material/table:", url_path="data"),
+    st.Page("views/sources.py", title="Sources & method", icon=":material/menu_book:", url_path="sources"),
 ]
 
 ds = state.dataset()
@@ -57,11 +59,11 @@ with st.sidebar:
 filters = state.current_filters()
 state.sync_url(filters)
 for notice in st.session_state.get(state.K_NOTICES, []):
-    st.warning(notice, icon="⚠️")
+    st.warning(notice, icon=":material/warning:")
 
 pg.run()
 
 st.divider()
 lic = f"[{ds.licence}]({ds.licence_url})" if ds.licence_url else ds.licence
 st.caption(f"Data package **{ds.name} v{ds.version}** · licence {lic} · every row cites a source.")
-st.page_link("pages/sources.py", label="Sources, licence and method", icon="📚")
+st.page_link("views/sources.py", label="Sources, licence and method", icon=":material/menu_book:")

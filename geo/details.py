@@ -171,3 +171,40 @@ PANEL_CSS = """
 
 def sources_list_html(ds: Dataset, source_ids: Iterable[str]) -> str:
     return "<ul>" + "".join(f"<li>{source_citation(ds, s)}</li>" for s in source_ids) + "</ul>"
+
+
+#: Most rows the HTML event table shows; beyond that the Data page has everything.
+TABLE_ROW_LIMIT = 500
+
+
+def events_table_html(ds: Dataset, rows: pd.DataFrame, limit: int = TABLE_ROW_LIMIT) -> str:
+    """The view rows as an escaped HTML table, in date order, with each source as a link."""
+    ordered = rows.sort_values(["date", "event_id", "mine_id", "mineral_id"], kind="stable")
+    shown = ordered.head(limit)
+    body = []
+    for r in shown.itertuples(index=False):
+        src = link(r.source_url, f"{r.source_publisher}: {r.source_title}")
+        flags = " · anonymous source" if bool(r.anonymous_source) else ""
+        body.append(
+            f'<tr data-event-id="{esc(r.event_id)}"><td>{esc(r.date_label)}</td>'
+            f"<td>{esc(EVENT_TYPE_LABELS.get(r.event_type, r.event_type))}</td>"
+            f"<td>{esc(r.mine_name) or '—'}</td><td>{esc(r.mineral_name)}</td><td>{esc(r.effect)}</td>"
+            f"<td>{esc(r.title)}</td><td>{esc(r.confidence)}{esc(flags)}</td><td>{src}</td></tr>"
+        )
+    more = (f'<p class="nk-hidden">Showing the first {limit} of {len(rows)} rows; the Data page lists and '
+            "exports them all.</p>") if len(rows) > limit else ""
+    return (
+        '<table class="nk-table"><thead><tr><th>Date</th><th>Type</th><th>Mine</th><th>Mineral</th>'
+        "<th>Effect</th><th>Event</th><th>Confidence</th><th>Source</th></tr></thead>"
+        f"<tbody>{''.join(body)}</tbody></table>{more}"
+    )
+
+
+TABLE_CSS = """
+<style>
+.nk-table { border-collapse: collapse; width: 100%; font-size: .9em; }
+.nk-table th, .nk-table td { border-bottom: 1px solid #e3e3e3; padding: .3rem .4rem; text-align: left; vertical-align: top; }
+.nk-table th { background: #f6f6f6; }
+.nk-hidden { color: #666; font-size: .9em; }
+</style>
+"""

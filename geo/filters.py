@@ -189,8 +189,8 @@ class Filters:
 
         Returns the filters and one notice per value that was ignored; never raises.
         """
-        known = {"mineral": set(minerals), "type": set(event_types),
-                 "province": set(provinces), "mine": set(mines)}
+        known = {QUERY_NAMES["minerals"]: set(minerals), QUERY_NAMES["event_types"]: set(event_types),
+                 QUERY_NAMES["provinces"]: set(provinces), QUERY_NAMES["mines"]: set(mines)}
         notices: list[str] = []
         kwargs: dict = {}
         for attr, key in QUERY_NAMES.items():

@@ -144,32 +144,3 @@ def sync_url(filters: Filters) -> None:
 
 def reset_filters() -> None:
     st.session_state[K_FILTERS] = Filters()
-
-
-# --------------------------------------------------------------------------- cached map parts
-
-
-@st.cache_resource(max_entries=4, show_spinner=False)
-def _base_map(path: str, signature: tuple):
-    from geo.maps import build_base_map
-
-    ds = dataset()
-    return build_base_map(ds.basemap, ds.crossings, mineral_labels=ds.mineral_names)
-
-
-def base_map(ds: Dataset):
-    """The static part of the map, built once per data version: the same object (and so the
-    same JavaScript) on every rerun, which keeps st_folium from remounting it."""
-    return _base_map(str(ds.path), _signature(ds.path))
-
-
-@st.cache_resource(max_entries=64, show_spinner=False)
-def _mine_layer(path: str, signature: tuple, active: tuple | None, selected: str | None):
-    from geo.maps import mine_layer
-
-    return mine_layer(dataset().mines, active_ids=active, selected_id=selected)
-
-
-def mine_layer(ds: Dataset, active: tuple | None, selected: str | None):
-    """The mines layer for these active mines and selection (cached: same input, same JS)."""
-    return _mine_layer(str(ds.path), _signature(ds.path), active, selected)

@@ -1,10 +1,7 @@
 """AppTest of every page: links restore the view, widgets update the link, clicks open details,
 broken data shows an error page, and names from the data never become HTML.
 
-AppTest (Streamlit 1.67) runs only the page script on reruns after the first run (the real
-server runs the entrypoint every time; the browser tests see the sidebar on every page). So
-page tests put the shared filters in session state, as the sidebar would, and
-``rerun_entrypoint`` forces a run of the whole app for the sidebar and URL tests.
+Page tests put the shared filters in session state, as the sidebar would, then switch page.
 """
 
 from __future__ import annotations
@@ -26,12 +23,6 @@ def open_app(**params) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=60)
     for k, v in params.items():
         at.query_params[k] = v
-    return at.run()
-
-
-def rerun_entrypoint(at: AppTest) -> AppTest:
-    at._finished_page_script_hash = ""  # see the module docstring
-    at._page_hash = ""
     return at.run()
 
 
@@ -76,7 +67,7 @@ def test_changing_widgets_updates_the_link():
     at = open_app(mineral="molybdenum")
     widget(at, "Minerals").select("cobalt")
     widget(at, "Minimum confidence").set_value("corroborated")
-    rerun_entrypoint(at)
+    at.run()
     assert not at.exception
     qp = at.query_params
     assert sorted(qp["mineral"]) == ["cobalt", "molybdenum"]
@@ -97,7 +88,7 @@ def test_bad_link_values_are_ignored_with_a_notice():
 def test_reset_filters_clears_the_link():
     at = open_app(mineral="molybdenum", type="export_halt")
     at.button[0].click()
-    rerun_entrypoint(at)
+    at.run()
     assert widget(at, "Minerals").value == []
     assert "mineral" not in at.query_params
 
@@ -113,7 +104,7 @@ def test_map_click_selects_the_mine_and_opens_its_details(ds):
     fake = mock.MagicMock(return_value=click)
     with mock.patch("streamlit_folium.st_folium", fake):
         at = open_app()
-        rerun_entrypoint(at)  # the click triggers st.rerun(); run the whole app again to see the URL
+        at.run()  # the click triggered st.rerun(); one more run shows the URL
     assert not at.exception
     assert at.session_state["selected_mine"] == "cholsan"
     html = panel_html(at)
@@ -125,17 +116,6 @@ def test_map_click_selects_the_mine_and_opens_its_details(ds):
     assert kwargs["returned_objects"] == ["last_object_clicked", "last_object_clicked_tooltip",
                                           "last_object_clicked_count"]
     assert kwargs["feature_group_to_add"] is not None
-
-
-def test_the_base_map_object_is_reused_across_reruns():
-    fake = mock.MagicMock(return_value=None)
-    with mock.patch("streamlit_folium.st_folium", fake):
-        at = open_app()
-        widget(at, "Minerals").select("cobalt")
-        rerun_entrypoint(at)
-    first, second = fake.call_args_list[0], fake.call_args_list[-1]
-    assert first.args[0] is second.args[0]  # same map JS: st_folium does not remount
-    assert first.kwargs["feature_group_to_add"] is not second.kwargs["feature_group_to_add"]
 
 
 def test_the_mine_list_finds_a_mine_by_any_spelling():
@@ -169,17 +149,20 @@ def _chart_text(at) -> str:
 
 
 def test_timeline_shows_only_filtered_events_in_chart_and_table():
-    at = open_page("pages/timeline.py", Filters(minerals=["molybdenum"]))
+    at = open_page("views/timeline.py", Filters(minerals=["molybdenum"]))
     assert not at.exception
-    table = at.dataframe[0].value
-    assert set(table["Mineral"]) == {"Molybdenum"}
-    assert sorted(table["Event id"]) == ["musan-molybdenum-halt-2017", "yonghwa-molybdenum-halt-2017"]
+    assert widget(at, "Minerals").value == ["molybdenum"]  # the shared sidebar is on every page
+    table = panel_html(at)
+    assert table.count("<tr data-event-id=") == 2
+    assert 'data-event-id="musan-molybdenum-halt-2017"' in table
+    assert 'data-event-id="yonghwa-molybdenum-halt-2017"' in table
+    assert '<a href="https://www.rfa.org/' in table
     chart = _chart_text(at)
     assert "yonghwa-molybdenum-halt-2017" in chart and "hoeryeong-cobalt-halt-2017" not in chart
 
 
 def test_timeline_highlights_the_selected_mine_and_switches_lanes():
-    at = open_page("pages/timeline.py", Filters(), selected="musan")
+    at = open_page("views/timeline.py", Filters(), selected="musan")
     spec = json.loads(at.main.children[3].proto.spec) if hasattr(at.main.children[3], "proto") else {}
     assert "selected" in json.dumps(spec)
     assert "Selected mine: **Musan mine**" in [m.value for m in at.markdown]
@@ -188,7 +171,7 @@ def test_timeline_highlights_the_selected_mine_and_switches_lanes():
 
 
 def test_data_page_counts_and_downloads():
-    at = open_page("pages/data.py", Filters(minerals=["molybdenum", "cobalt"]))
+    at = open_page("views/data.py", Filters(minerals=["molybdenum", "cobalt"]))
     assert not at.exception
     by_mineral = at.dataframe[0].value.set_index("Mineral")["Events"].to_dict()
     assert by_mineral == {"Molybdenum": 2, "Cobalt": 1}
@@ -199,7 +182,7 @@ def test_data_page_counts_and_downloads():
 
 
 def test_sources_page_lists_every_source_with_its_events(ds):
-    at = open_page("pages/sources.py")
+    at = open_page("views/sources.py")
     assert not at.exception
     table = at.dataframe[0].value
     assert set(table["Source"]) == set(ds.sources["source_id"])
@@ -234,7 +217,7 @@ def test_a_hostile_mine_name_is_shown_as_text(data_copy, monkeypatch):
     assert "<img" not in html
 
 
-@pytest.mark.parametrize("page", ["pages/map.py", "pages/timeline.py", "pages/data.py", "pages/sources.py"])
+@pytest.mark.parametrize("page", ["views/map.py", "views/timeline.py", "views/data.py", "views/sources.py"])
 def test_every_page_runs_with_an_empty_result(page):
     at = open_page(page, Filters(minerals=["tungsten"], since="2030-01-01"))
     assert not at.exception

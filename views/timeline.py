@@ -3,7 +3,7 @@
 import streamlit as st
 
 from geo import state
-from geo.tables import display_table
+from geo.details import TABLE_CSS, events_table_html
 from geo.timeline import lane_from_selection, timeline_chart, timeline_frame
 
 ds = state.dataset_or_stop()
@@ -33,7 +33,4 @@ else:
         st.markdown(f"Selected mine: **{ds.mine_name(selected)}**")
 
 st.subheader("Events")
-table = display_table(rows)
-st.dataframe(table, hide_index=True, width="stretch",
-             column_config={"Source URL": st.column_config.LinkColumn("Source URL"),
-                            "Anonymous source": st.column_config.CheckboxColumn("Anonymous source")})
+st.html(TABLE_CSS + events_table_html(ds, rows))

@@ -5,7 +5,7 @@ from streamlit_folium import st_folium
 
 from geo import state
 from geo.details import PANEL_CSS, mine_detail_html
-from geo.maps import resolve_click
+from geo.maps import build_base_map, mine_layer, resolve_click
 
 MAP_KEY = "mine_map"
 PICKER_KEY = "mine_picker"
@@ -38,8 +38,11 @@ with left:
               for m, n, a in zip(ds.mines["mine_id"], ds.mines["name"], ds.mines["aliases"], strict=True)}
     st.selectbox("Find a mine (any spelling: Tanchon, Dancheon, 단천…)", [None, *mine_ids], key=PICKER_KEY,
                  format_func=lambda m: "—" if m is None else labels[m], on_change=_on_pick)
-    returned = st_folium(state.base_map(ds), key=MAP_KEY, height=580, use_container_width=True,
-                         feature_group_to_add=state.mine_layer(ds, active, selected),
+    # Built afresh each run: st_folium rewrites the objects it renders, and it normalises their
+    # ids, so the same data gives the same map script and the map is not remounted.
+    base = build_base_map(ds.basemap, ds.crossings, mineral_labels=ds.mineral_names)
+    returned = st_folium(base, key=MAP_KEY, height=580, use_container_width=True,
+                         feature_group_to_add=mine_layer(ds.mines, active_ids=active, selected_id=selected),
                          returned_objects=RETURNED)
     clicked = resolve_click(returned, ds.mines)
     click_id = ((returned or {}).get("last_object_clicked_count"), clicked)

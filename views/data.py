@@ -27,13 +27,13 @@ st.caption(f"Data version {ds.version}; the file names carry the version and the
            "manifest.json (version, filter, row count, licence, checksum) for citing.")
 d1, d2, d3 = st.columns(3)
 d1.download_button("CSV snapshot", data=to_csv_bytes(rows), file_name=export_filename(ds, filters, "csv"),
-                   mime="text/csv", key="dl_csv", on_click="ignore", icon="⬇️")
+                   mime="text/csv", key="dl_csv", on_click="ignore", icon=":material/download:")
 d2.download_button("GeoJSON", data=to_geojson_bytes(ds, filters, rows),
                    file_name=export_filename(ds, filters, "geojson"), mime="application/geo+json",
-                   key="dl_geojson", on_click="ignore", icon="⬇️")
+                   key="dl_geojson", on_click="ignore", icon=":material/download:")
 d3.download_button("Snapshot zip (CSV + GeoJSON + manifest)", data=snapshot_zip(ds, filters, rows),
                    file_name=export_filename(ds, filters, "zip"), mime="application/zip",
-                   key="dl_zip", on_click="ignore", icon="⬇️")
+                   key="dl_zip", on_click="ignore", icon=":material/download:")
 
 st.subheader("Rows")
 st.dataframe(display_table(rows), hide_index=True, width="stretch",
