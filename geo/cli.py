@@ -118,10 +118,53 @@ def _sanctions(args) -> int:
     return 0
 
 
+# --------------------------------------------------------------------------- ingest
+
+
+def _ingest_args(p):
+    p.add_argument("report", type=Path, metavar="REPORT.txt", help="the report as UTF-8 text")
+    p.add_argument("--published", required=True, metavar="DATE",
+                   help="publication date YYYY-MM-DD; relative dates are resolved against it")
+    p.add_argument("--publisher", required=True, metavar="NAME")
+    p.add_argument("--url", required=True, metavar="URL", help='the report\'s URL ("" if not recorded)')
+    p.add_argument("--title", metavar="TEXT", help="the headline (default: guessed from the text)")
+    _data_arg(p)
+    p.add_argument("--apply", action="store_true",
+                   help="append the drafts to the package (validated first, atomic, locked)")
+
+
+def _ingest(args) -> int:
+    from geo.ingest import IngestError, apply, drafts_csv, extract, read_report
+
+    try:
+        text = read_report(args.report)
+        ds = load_dataset(args.data)
+        result = extract(text, args.published, args.publisher, args.url, ds, title=args.title)
+    except IngestError as err:
+        raise UsageError(str(err)) from None
+    for name in result.candidates:
+        print(f"candidate new mine (not in the gazetteer, not drafted as a mine): {name}", file=sys.stderr)
+    for note in result.notes:
+        print(f"note: {note}", file=sys.stderr)
+    if not args.apply:
+        sys.stdout.write(drafts_csv(result.drafts))
+        print(f"{len(result.drafts)} draft event(s) from {args.report}; review them, then rerun with --apply",
+              file=sys.stderr)
+        return 0
+    try:
+        done = apply(result.drafts, result.source_row, args.data)
+    except IngestError as err:
+        raise UsageError(str(err)) from None
+    print(f"applied {len(done.event_ids)} event(s) and {done.links} link(s) from source {done.source_id}"
+          f"{' (added)' if done.source_added else ''}; package version {done.version}")
+    return 0
+
+
 COMMANDS: dict[str, tuple[str, Callable, Callable]] = {
     "validate": ("check the data package and report every problem", _validate_args, _validate),
     "export": ("export a filtered view as CSV or GeoJSON, with a manifest beside it", _export_args, _export),
     "sanctions": ("the sanctions in force for a mineral on a day, and its status", _sanctions_args, _sanctions),
+    "ingest": ("draft events from a news report (CSV on stdout); --apply appends them", _ingest_args, _ingest),
 }
 
 

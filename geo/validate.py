@@ -9,7 +9,9 @@ UTF-8 CSV or GeoJSON; the columns match the schema; types (date, number, integer
 list, array); constraints (required, enum, pattern, minimum, maximum, minLength, maxLength,
 unique); ``x-not-before`` (a date not before another field of the same row); primary keys;
 foreign keys (list and array fields item by item); Point coordinates in range and inside the
-package's ``x-region-bounds``.
+package's ``x-region-bounds``. A CSV resource may have a header and no rows only when its
+descriptor says ``"x-allow-empty": true`` (events and their links: a package can start
+with no events and grow one ingested report at a time).
 """
 
 from __future__ import annotations
@@ -106,7 +108,7 @@ def _read_text(path: Path, name: str, problems: list[Problem]) -> str | None:
         return None
 
 
-def _read_csv(text: str, name: str, problems: list[Problem]) -> pd.DataFrame | None:
+def _read_csv(text: str, name: str, problems: list[Problem], allow_empty: bool = False) -> pd.DataFrame | None:
     try:
         df = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, na_filter=False,
                          index_col=False, on_bad_lines="error")
@@ -128,7 +130,7 @@ def _read_csv(text: str, name: str, problems: list[Problem]) -> pd.DataFrame | N
         if not any(p.file == name for p in problems):
             problems.append(Problem(name, reason="malformed CSV"))
         return None
-    if df.empty:
+    if df.empty and not (allow_empty and len(df.columns)):
         problems.append(Problem(name, reason="file has a header but no rows"))
         return None
     return df
@@ -196,7 +198,8 @@ def _check_geometry(geom: Any, want: str, name: str, i: int, problems: list[Prob
 
 
 def _is_empty(col: pd.Series) -> pd.Series:
-    return col.map(lambda v: v is None or v == "" or v == [] or (isinstance(v, float) and np.isnan(v)))
+    empty = col.map(lambda v: v is None or v == "" or v == [] or (isinstance(v, float) and np.isnan(v)))
+    return empty.astype(bool)  # an empty column maps to an empty non-boolean series
 
 
 def _check_field(df: pd.DataFrame, fdef: dict, name: str, kind: str, problems: list[Problem]) -> pd.Series:
@@ -345,7 +348,7 @@ def validate_package(root: str | Path) -> ValidatedPackage:
             out.geometries[rname] = geoms
             out.raw_geojson[rname] = doc
         else:
-            df = _read_csv(text, fname, problems)
+            df = _read_csv(text, fname, problems, allow_empty=bool(res.get("x-allow-empty")))
             if df is None:
                 continue
             declared = [f["name"] for f in fields]

@@ -1,0 +1,195 @@
+"""A romanization-aware gazetteer of the places and minerals the data package knows.
+
+North Korean place names reach us in many spellings: Revised Romanization (Dancheon,
+Hoeryeong, Cheolsan), McCune–Reischauer with or without breves and apostrophes (Tanch'ŏn,
+Hoeryŏng, Ch'ŏlsan), press spellings (Tanchon, Hoeryong, Cholsan), the northern initial r
+(Ryanggang / Yanggang) and Hangul. Two tiers of normalisation match them:
+
+* :func:`fold` — Unicode compatibility decomposition, combining marks (breves, accents)
+  removed, case folded, apostrophes, hyphens, dashes, dots and spaces dropped. "Tanch'ŏn",
+  "TANCHON" and "Tan-chon" all fold to ``tanchon``.
+* :func:`phonetic_key` — on top of :func:`fold`, the regular RR ↔ MR correspondences: eo/ŏ → o,
+  eu/ŭ → u, shi → si, initial ry/ri → y/i, initial l → r, ch/j → c, g → k, d → t, b → p,
+  l → r, doubled letters once. "Dancheon" and "Tanchon" share the key ``tancon``.
+
+Keys are only ever used to look up names the data already knows (aliases of mines, border
+crossings, provinces; names and synonyms of minerals): nothing is guessed beyond them.
+Minerals match on :func:`fold` only (they are English words). Hangul matches as written, also
+with a particle or suffix attached ("단천시에서").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+#: Match kinds, in the order a tie on the same key is resolved.
+KINDS = ("mine", "province", "crossing", "mineral")
+
+_DROP = set("'’ʼ‘`´ʻ-‐‑‒–—―.·") | {" ", "\t", "\u00a0"}
+_TOKEN_RE = re.compile(r"[^\W_]+(?:['’ʼ‘`\-‐‑][^\W_]+)*")
+_POSSESSIVE_RE = re.compile(r"['’ʼ]s$", re.IGNORECASE)
+_HANGUL_RE = re.compile(r"[\uac00-\ud7a3]")
+MAX_SPAN = 6
+
+
+def fold(text: str) -> str:
+    """Case, diacritics, apostrophes, hyphens and spaces folded away; Hangul kept."""
+    decomposed = unicodedata.normalize("NFKD", str(text))
+    kept = "".join(c for c in decomposed if not unicodedata.combining(c) and c not in _DROP)
+    return unicodedata.normalize("NFC", kept.casefold())
+
+
+def _key_token(tok: str) -> str:
+    if not tok.isascii():
+        return tok
+    t = tok.replace("shi", "si").replace("eo", "o").replace("eu", "u")
+    if t.startswith(("ry", "ri")):
+        t = t[1:]
+    t = t.replace("ch", "c").replace("j", "c")
+    t = t.translate(str.maketrans("gdbl", "ktpr"))
+    return re.sub(r"(.)\1+", r"\1", t)
+
+
+def phonetic_key(text: str) -> str:
+    """The romanization-insensitive key of a name (see the module docstring)."""
+    return "".join(_key_token(fold(t)) for t in _tokens(text)) or fold(text)
+
+
+def _tokens(text: str) -> list[str]:
+    return [m.group(0) for m in _TOKEN_RE.finditer(text)]
+
+
+@dataclass(frozen=True)
+class Match:
+    """One name found in a text."""
+
+    kind: str  # mine, crossing, province or mineral
+    id: str  # mine_id, crossing_id, province_id or mineral_id
+    name: str  # the package's canonical name
+    text: str  # as written in the text
+    start: int
+    end: int
+    exact: bool  # matched after folding alone (False: through the romanization key)
+
+
+@dataclass(frozen=True)
+class _Entry:
+    kind: str
+    id: str
+    name: str
+
+
+class Gazetteer:
+    """Every name of every mine, crossing, province and mineral of a package."""
+
+    def __init__(self) -> None:
+        self._exact: dict[str, _Entry] = {}
+        self._phonetic: dict[str, _Entry] = {}
+        self._hangul: dict[str, _Entry] = {}
+        self.max_span = 1
+
+    # ------------------------------------------------------------------ building
+
+    def add(self, kind: str, id_: str, name: str, aliases: Iterable[str]) -> None:
+        entry = _Entry(kind, id_, name)
+        for alias in [name, *aliases]:
+            alias = unicodedata.normalize("NFC", str(alias or "")).strip()
+            if not alias:
+                continue
+            if _HANGUL_RE.search(alias):
+                self._hangul.setdefault(fold(alias), entry)
+                continue
+            toks = _tokens(alias)
+            if not toks:
+                continue
+            self.max_span = min(MAX_SPAN, max(self.max_span, len(toks)))
+            self._put(self._exact, "".join(fold(t) for t in toks), entry)
+            if kind != "mineral":
+                self._put(self._phonetic, "".join(_key_token(fold(t)) for t in toks), entry)
+
+    @staticmethod
+    def _put(table: dict, key: str, entry: _Entry) -> None:
+        old = table.get(key)
+        if old is None or KINDS.index(entry.kind) < KINDS.index(old.kind):
+            table[key] = entry
+
+    @classmethod
+    def from_dataset(cls, ds) -> Gazetteer:
+        """Built from a loaded :class:`geo.data.Dataset`."""
+        gaz = cls()
+        for row in ds.mines.itertuples(index=False):
+            extra = [row.name_ko] if row.name_ko else []
+            gaz.add("mine", row.mine_id, row.name, [*list(row.aliases or []), *extra])
+        for row in ds.provinces.itertuples(index=False):
+            extra = [row.name_ko] if row.name_ko else []
+            gaz.add("province", row.province_id, row.name, [*list(row.aliases or []), *extra])
+        for row in ds.crossings.itertuples(index=False):
+            gaz.add("crossing", row.crossing_id, row.name, _crossing_aliases(row.name))
+        for row in ds.minerals.itertuples(index=False):
+            gaz.add("mineral", row.mineral_id, row.name,
+                    [*list(row.synonyms or []), row.mineral_id.replace("_", " ")])
+        return gaz
+
+    # ------------------------------------------------------------------ matching
+
+    def lookup(self, name: str, kinds: Iterable[str] | None = None) -> Match | None:
+        """The entry a whole name stands for, or None."""
+        found = [m for m in self.match(name, kinds) if m.start == 0 and m.end == len(name.strip())]
+        return found[0] if found else None
+
+    def match(self, text: str, kinds: Iterable[str] | None = None) -> list[Match]:
+        """Every known name in ``text``, left to right, longest match first, no overlaps."""
+        text = unicodedata.normalize("NFC", text)
+        allowed = set(kinds) if kinds else set(KINDS)
+        toks = list(_TOKEN_RE.finditer(text))
+        folded = [fold(_POSSESSIVE_RE.sub("", t.group(0))) for t in toks]
+        keyed = [_key_token(f) for f in folded]
+        out: list[Match] = []
+        i = 0
+        while i < len(toks):
+            hit = None
+            for n in range(min(self.max_span, len(toks) - i), 0, -1):
+                exact_key = "".join(folded[i:i + n])
+                entry, exact = self._exact.get(exact_key), True
+                if entry is None or entry.kind not in allowed:
+                    entry, exact = self._phonetic.get("".join(keyed[i:i + n])), False
+                if entry is not None and entry.kind in allowed:
+                    start, end = toks[i].start(), toks[i + n - 1].end()
+                    raw = text[start:end]
+                    poss = _POSSESSIVE_RE.search(raw)
+                    if poss:
+                        end -= len(poss.group(0))
+                    hit = (n, Match(entry.kind, entry.id, entry.name, text[start:end], start, end, exact))
+                    break
+            if hit is None and _HANGUL_RE.search(folded[i]):
+                hit = self._match_hangul(toks[i], folded[i], allowed)
+            if hit is None:
+                i += 1
+                continue
+            out.append(hit[1])
+            i += hit[0]
+        return out
+
+    def _match_hangul(self, tok, folded: str, allowed: set[str]):
+        for length in range(len(folded), 1, -1):
+            entry = self._hangul.get(folded[:length])
+            if entry is not None and entry.kind in allowed:
+                start = tok.start()
+                return 1, Match(entry.kind, entry.id, entry.name, tok.group(0)[:length],
+                                start, start + length, True)
+        return None
+
+
+def _crossing_aliases(name: str) -> list[str]:
+    """'Dandong–Sinuiju (Friendship Bridge)' → 'Dandong–Sinuiju', 'Friendship Bridge'."""
+    out = []
+    m = re.match(r"^(.*?)\s*\((.*)\)\s*$", name)
+    if m:
+        out += [m.group(1), m.group(2)]
+    base = m.group(1) if m else name
+    short = re.sub(r"\s+(International\s+)?(Road\s+|Rail\s+)?Bridge$", "", base, flags=re.IGNORECASE)
+    out += [short, short + " bridge", short + " crossing"]
+    return out
