@@ -17,6 +17,7 @@ st.set_page_config(page_title="North Korea mines & trade events", page_icon=":ma
 PAGES = [
     st.Page("views/map.py", title="Map", icon=":material/map:", url_path="map", default=True),
     st.Page("views/timeline.py", title="Timeline", icon=":material/timeline:", url_path="timeline"),
+    st.Page("views/sanctions.py", title="Sanctions", icon=":material/gavel:", url_path="sanctions"),
     st.Page("views/data.py", title="Data & export", icon=":material/table:", url_path="data"),
     st.Page("views/sources.py", title="Sources & method", icon=":material/menu_book:", url_path="sources"),
 ]

@@ -202,7 +202,10 @@ def load_dataset(path: str | Path = DEFAULT_DATA_DIR) -> Dataset:
     t = checked.tables
     mines = _points(t["mines"], checked.geometries["mines"])
     crossings = _points(t["border_crossings"], checked.geometries["border_crossings"])
+    from geo.sanctions import annotate  # geo.sanctions imports this module
+
     view = build_view(t["events"], t["event_links"], mines, t["minerals"], t["sources"])
+    view = annotate(view, t["sanctions"])  # the sanction status on each row's date, once
     changelog_path = path / "CHANGELOG.md"
     names = {
         "mineral": dict(zip(t["minerals"]["mineral_id"], t["minerals"]["name"], strict=True)),

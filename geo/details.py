@@ -177,8 +177,22 @@ def sources_list_html(ds: Dataset, source_ids: Iterable[str]) -> str:
 TABLE_ROW_LIMIT = 500
 
 
+def sanction_cell(row) -> str:
+    """The sanction status of a view row on its date, with measures and uncertainty, as text."""
+    status = getattr(row, "sanction_status", "") or ""
+    if not status:
+        return ""
+    text = STATUS_WORDS.get(status, status)
+    if getattr(row, "sanction_measures", ""):
+        text += f" ({row.sanction_measures})"
+    if bool(getattr(row, "sanction_uncertain", False)):
+        text += f"; uncertain, the date spans {getattr(row, 'sanction_status_range', '')}"
+    return text
+
+
 def events_table_html(ds: Dataset, rows: pd.DataFrame, limit: int = TABLE_ROW_LIMIT) -> str:
-    """The view rows as an escaped HTML table, in date order, with each source as a link."""
+    """The view rows as an escaped HTML table, in date order, with each source as a link and
+    the sanction status of the mineral on the event's date."""
     ordered = rows.sort_values(["date", "event_id", "mine_id", "mineral_id"], kind="stable")
     shown = ordered.head(limit)
     body = []
@@ -189,13 +203,15 @@ def events_table_html(ds: Dataset, rows: pd.DataFrame, limit: int = TABLE_ROW_LI
             f'<tr data-event-id="{esc(r.event_id)}"><td>{esc(r.date_label)}</td>'
             f"<td>{esc(EVENT_TYPE_LABELS.get(r.event_type, r.event_type))}</td>"
             f"<td>{esc(r.mine_name) or '—'}</td><td>{esc(r.mineral_name)}</td><td>{esc(r.effect)}</td>"
-            f"<td>{esc(r.title)}</td><td>{esc(r.confidence)}{esc(flags)}</td><td>{src}</td></tr>"
+            f"<td>{esc(r.title)}</td><td>{esc(r.confidence)}{esc(flags)}</td>"
+            f'<td class="nk-sanction nk-s-{esc(getattr(r, "sanction_status", ""))}">{esc(sanction_cell(r))}</td>'
+            f"<td>{src}</td></tr>"
         )
     more = (f'<p class="nk-hidden">Showing the first {limit} of {len(rows)} rows; the Data page lists and '
             "exports them all.</p>") if len(rows) > limit else ""
     return (
         '<table class="nk-table"><thead><tr><th>Date</th><th>Type</th><th>Mine</th><th>Mineral</th>'
-        "<th>Effect</th><th>Event</th><th>Confidence</th><th>Source</th></tr></thead>"
+        "<th>Effect</th><th>Event</th><th>Confidence</th><th>Sanctions on the day</th><th>Source</th></tr></thead>"
         f"<tbody>{''.join(body)}</tbody></table>{more}"
     )
 
@@ -205,6 +221,49 @@ TABLE_CSS = """
 .nk-table { border-collapse: collapse; width: 100%; font-size: .9em; }
 .nk-table th, .nk-table td { border-bottom: 1px solid #e3e3e3; padding: .3rem .4rem; text-align: left; vertical-align: top; }
 .nk-table th { background: #f6f6f6; }
+.nk-s-banned, .nk-s-suspended, .nk-s-capped, .nk-s-exempt { font-weight: 600; }
 .nk-hidden { color: #666; font-size: .9em; }
 </style>
 """
+
+
+STATUS_WORDS = {
+    "banned": "banned", "suspended": "suspended by an importer", "capped": "capped",
+    "exempt": "banned with an exemption", "unrestricted": "not restricted",
+}
+
+
+def asof_status_html(ds: Dataset, state: dict, day) -> str:
+    """What was known about one mine on ``day``: its latest export report and its minerals' sanctions."""
+    day_text = esc(pd.Timestamp(day).strftime("%d %b %Y").lstrip("0"))
+    if state.get("export_status"):
+        src = source_citation(ds, state["export_source_id"])
+        export = (f"exports last reported <strong>{esc(state['export_status'])}</strong> "
+                  f"({esc(state['export_date_label'])}: {esc(state['export_title'])}; {src})")
+    else:
+        export = "no export report on or before this day"
+    minerals = "; ".join(
+        f"{esc(ds.mineral_name(m['mineral_id']))}: <strong>{esc(STATUS_WORDS.get(m['status'], m['status']))}</strong>"
+        + (f" ({esc(', '.join(m['measures']))})" if m["measures"] else "")
+        for m in state.get("mineral_statuses", [])
+    )
+    return (f'<div class="nk-asof"><p><strong>As of {day_text}:</strong> {export}.</p>'
+            f"<p><strong>Sanctions that day:</strong> {minerals}.</p></div>")
+
+
+def measures_table_html(ds: Dataset) -> str:
+    """Every sanction measure × mineral, in date order, each linked to its source."""
+    rows = ds.sanctions.sort_values(["effective", "measure_id", "mineral_id"], kind="stable")
+    body = []
+    for r in rows.itertuples(index=False):
+        src = ds.source(r.source_id) or {}
+        ends = r.ends.strftime("%Y-%m-%d") if pd.notna(r.ends) else ""
+        body.append(
+            f"<tr><td>{esc(r.measure_id)}</td><td>{esc(r.authority)}</td>"
+            f"<td>{esc(r.adopted.strftime('%Y-%m-%d'))}</td><td>{esc(r.effective.strftime('%Y-%m-%d'))}</td>"
+            f"<td>{esc(ends)}</td><td>{esc(ds.mineral_name(r.mineral_id))}</td><td>{esc(r.action)}</td>"
+            f"<td>{esc(r.note)}</td><td>{link(src.get('url'), src.get('title', r.source_id))}</td></tr>"
+        )
+    return ('<table class="nk-table"><thead><tr><th>Measure</th><th>Authority</th><th>Adopted</th>'
+            "<th>Effective</th><th>Ends</th><th>Mineral</th><th>Action</th><th>Note</th><th>Source</th>"
+            f"</tr></thead><tbody>{''.join(body)}</tbody></table>")

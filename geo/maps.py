@@ -36,6 +36,9 @@ from geo import assets
 
 # --------------------------------------------------------------------------- constants
 
+#: Marker outline by the latest reported export status (as-of view); halted is also dashed.
+EXPORT_OUTLINES = {"halted": "#7a0019", "continued": "#1b4d89"}
+
 #: Okabe–Ito colour-blind-safe palette, one fixed colour per primary mineral.
 MINERAL_COLOURS: dict[str, str] = {
     "iron_ore": "#D55E00",  # vermillion
@@ -263,6 +266,16 @@ def _legend_html(mineral_labels: Mapping[str, str] | None) -> str:
         '<div class="row"><svg width="20" height="16" aria-hidden="true">'
         '<rect x="6" y="4" width="8" height="8" fill="#fff" stroke="#222" stroke-width="2" '
         'transform="rotate(45 10 8)"/></svg>border crossing (export route)</div>',
+        "<hr><div class=\"row\"><b>On the as-of date</b></div>",
+        '<div class="row"><svg width="20" height="16" aria-hidden="true"><circle cx="10" cy="8" r="5" '
+        f'fill="#777" stroke="{EXPORT_OUTLINES["halted"]}" stroke-width="2.5" stroke-dasharray="2 2"/></svg>'
+        "exports reported halted</div>",
+        '<div class="row"><svg width="20" height="16" aria-hidden="true"><circle cx="10" cy="8" r="5" '
+        f'fill="#777" stroke="{EXPORT_OUTLINES["continued"]}" stroke-width="2.5"/></svg>'
+        "exports reported continuing</div>",
+        '<div class="row"><svg width="20" height="16" aria-hidden="true"><circle cx="10" cy="8" r="7" '
+        'fill="none" stroke="#111" stroke-width="1.5" stroke-dasharray="1 2"/></svg>'
+        "a mineral banned (even with exemption), capped or suspended</div>",
         "</details>",
     ]
     return "".join(rows)
@@ -383,7 +396,8 @@ def _marker_style(colour: str, exact: bool, active: bool, selected: bool) -> dic
 
 
 def _mine_records(
-    mines: Any, active_ids: Iterable[str] | None, selected_id: str | None, hide_inactive: bool
+    mines: Any, active_ids: Iterable[str] | None, selected_id: str | None, hide_inactive: bool,
+    states: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> list[dict]:
     """One plain dict per drawable mine, in drawing order (faded, active, selected last)."""
     active = None if active_ids is None else {str(i) for i in active_ids}
@@ -410,6 +424,8 @@ def _mine_records(
                 "km": uncertainty_km(getattr(row, "uncertainty_km", None), precision),
                 "active": is_active,
                 "selected": selected_id is not None and mine_id == str(selected_id),
+                "export": (states or {}).get(mine_id, {}).get("export_status"),
+                "restricted": bool((states or {}).get(mine_id, {}).get("restricted")),
             }
         )
     records.sort(key=lambda r: (r["selected"], r["active"]))  # stable: keeps data order
@@ -422,6 +438,7 @@ def mine_layer(
     active_ids: Iterable[str] | None = None,
     selected_id: str | None = None,
     hide_inactive: bool = False,
+    states: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> folium.FeatureGroup:
     """The mines as one FeatureGroup, for ``st_folium(feature_group_to_add=...)``.
 
@@ -431,8 +448,13 @@ def mine_layer(
     or left out with ``hide_inactive``. ``selected_id`` gets a larger marker and a dark halo.
     Rings and halo are non-interactive, so clicks always reach the marker. Above
     :data:`LARGE_LAYER_THRESHOLD` mines the same picture is drawn with GeoJson layers.
+
+    ``states`` (mine_id → {"export_status": "halted" | "continued" | None, "restricted": bool},
+    see :func:`geo.asof.mine_states`) styles each mine as of a day: the outline says whether its
+    exports were last reported halted (dashed) or continuing (solid), and a dotted outer ring
+    marks a mineral under a ban, cap or suspension. Only drawn below the threshold.
     """
-    records = _mine_records(mines, active_ids, selected_id, hide_inactive)
+    records = _mine_records(mines, active_ids, selected_id, hide_inactive, states)
     group = folium.FeatureGroup(name="Mines", control=False)
     if len(records) > LARGE_LAYER_THRESHOLD:
         _add_large_layer(group, records)
@@ -447,7 +469,13 @@ def mine_layer(
     for r in records:
         if r["selected"]:
             _halo(r).add_to(group)
+        if r["restricted"] and r["active"]:
+            _restricted_ring(r).add_to(group)
         style = _marker_style(r["colour"], r["exact"], r["active"], r["selected"])
+        if r["export"] in EXPORT_OUTLINES and r["active"]:
+            style.update(color=EXPORT_OUTLINES[r["export"]], weight=3)
+            if r["export"] == "halted":
+                style["dashArray"] = "3 3"
         folium.CircleMarker(
             [r["lat"], r["lng"]],
             tooltip=folium.Tooltip(_mine_tooltip_html(r["name"], r["precision"])),
@@ -458,7 +486,9 @@ def mine_layer(
 
 
 def _folium_style(style: dict) -> dict:
+    extra = {"dash_array": style["dashArray"]} if style.get("dashArray") else {}
     return {
+        **extra,
         "radius": style["radius"],
         "color": style["color"],
         "weight": style["weight"],
@@ -467,6 +497,13 @@ def _folium_style(style: dict) -> dict:
         "fill_color": style["fillColor"],
         "fill_opacity": style["fillOpacity"],
     }
+
+
+def _restricted_ring(r: dict) -> folium.CircleMarker:
+    ring = folium.CircleMarker([r["lat"], r["lng"]], radius=_MARKER_RADIUS + 4, color="#111111",
+                               weight=1.5, fill=False, dash_array="1 3")
+    ring.options.update(interactive=False)
+    return ring
 
 
 def _halo(r: dict) -> folium.CircleMarker:

@@ -144,3 +144,4 @@ def sync_url(filters: Filters) -> None:
 
 def reset_filters() -> None:
     st.session_state[K_FILTERS] = Filters()
+

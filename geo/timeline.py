@@ -30,6 +30,7 @@ def timeline_frame(rows: pd.DataFrame, lane: str = "mine", selected: str | None 
     cols = ["event_id", "title", "date", "date_label", "date_precision", "end_date", "date_start", "date_end",
             "event_type", "confidence", "anonymous_source", "source_publisher", "source_title", "source_url",
             "mine_id", "mine_name", "mineral_id", "mineral_name", "effect"]
+    cols += [c for c in ("sanction_status", "sanction_measures") if c in rows]
     if rows.empty:
         return pd.DataFrame(columns=[*cols, "lane", "lane_id", "minerals", "kind", "type_label", "selected"])
     df = rows[cols].copy()
@@ -41,9 +42,16 @@ def timeline_frame(rows: pd.DataFrame, lane: str = "mine", selected: str | None 
         df["lane_id"] = df["mineral_id"]
         df["lane"] = df["mineral_name"]
         key = ["event_id", "lane_id", "mine_id"]
-    minerals = df.groupby(key, sort=False)["mineral_name"].agg(lambda s: ", ".join(dict.fromkeys(s)))
+    grouped = df.groupby(key, sort=False)
+    minerals = grouped["mineral_name"].agg(lambda s: ", ".join(dict.fromkeys(s)))
+    if "sanction_status" in df:
+        df["_restricted"] = df["sanction_status"].ne("unrestricted") & df["sanction_status"].ne("")
+        restricted = df.groupby(key, sort=False)["_restricted"].any()
+        statuses = grouped["sanction_status"].agg(lambda s: ", ".join(dict.fromkeys(s)))
     df = df.drop_duplicates(key).set_index(key)
     df["minerals"] = minerals
+    df["restricted"] = restricted if "sanction_status" in df else False
+    df["sanctions"] = statuses if "sanction_status" in df else ""
     df = df.reset_index()
     df["kind"] = "exact"
     df.loc[df["date_precision"] != "day", "kind"] = "approximate"
@@ -70,6 +78,7 @@ def timeline_chart(frame: pd.DataFrame, *, selected: str | None = None, height_p
         alt.Tooltip("title:N", title="Event"), alt.Tooltip("date_label:N", title="Date"),
         alt.Tooltip("date_precision:N", title="Date precision"), alt.Tooltip("type_label:N", title="Type"),
         alt.Tooltip("minerals:N", title="Minerals"), alt.Tooltip("confidence:N", title="Confidence"),
+        alt.Tooltip("sanctions:N", title="Sanctions on the day"),
         alt.Tooltip("source:N", title="Source"), alt.Tooltip("source_url:N", title="Source URL"),
     ]
     pick = alt.selection_point(name=LANE_SELECTION, fields=["lane_id"], on="click", empty=False)
@@ -86,9 +95,11 @@ def timeline_chart(frame: pd.DataFrame, *, selected: str | None = None, height_p
         shape=alt.value("circle"))
     approx = base.transform_filter("datum.kind == 'approximate'").mark_point(filled=False, size=120, strokeWidth=2).encode(
         x="date:T", y=y, color=colour, opacity=opacity, tooltip=tooltip)
+    restricted = base.transform_filter("datum.restricted").mark_point(
+        size=300, filled=False, strokeWidth=1.5, strokeDash=[2, 2], color="#111").encode(x="date:T", y=y, tooltip=tooltip)
     halo = base.transform_filter("datum.selected").mark_point(size=420, filled=False, strokeWidth=2, color="#222").encode(
         x="date:T", y=y)
-    chart = alt.layer(windows, periods, exact.add_params(pick), approx, halo).properties(
+    chart = alt.layer(windows, periods, restricted, exact.add_params(pick), approx, halo).properties(
         height=max(120, height_per_lane * max(1, len(lanes))), width="container")
     if len(frame) <= SVG_MAX_MARKS:  # SVG marks carry ARIA labels: readable by screen readers and tests
         chart = chart.properties(usermeta={"embedOptions": {"renderer": "svg"}})

@@ -6,7 +6,9 @@ Page tests put the shared filters in session state, as the sidebar would, then s
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import re
 from unittest import mock
 
 import pytest
@@ -221,3 +223,57 @@ def test_a_hostile_mine_name_is_shown_as_text(data_copy, monkeypatch):
 def test_every_page_runs_with_an_empty_result(page):
     at = open_page(page, Filters(minerals=["tungsten"], since="2030-01-01"))
     assert not at.exception
+
+
+# --------------------------------------------------------------------------- sanctions and as-of
+
+
+def test_sanctions_page_lists_the_events_that_touched_a_restricted_mineral(ds):
+    from geo.sanctions import status_on
+
+    at = open_page("views/sanctions.py")
+    assert not at.exception
+    # restricted on the event's date, or at some point of the window an imprecise date spans
+    expected = {r.event_id for r in ds.view.itertuples()
+                if any(status_on(ds, r.mineral_id, d.date()).status != "unrestricted"
+                       for d in (r.date_start, r.date, r.date_end))}
+    html = panel_html(at)
+    listed = set(re.findall(r'data-event-id="([^"]+)"', html))
+    assert listed == expected
+    assert "hyesan-halt-2017" in listed and "cholsan-solar-offer-2019" in listed
+    assert "musan-molybdenum-halt-2017" not in listed  # molybdenum was never restricted
+    assert "banned (UNSCR-2321)" in html
+    assert html.count("<tr><td>UNSCR-") + html.count("<tr><td>CN-") == len(ds.sanctions)
+    assert f"({len(expected)})" in at.subheader[0].value
+
+
+def test_sanctions_page_checks_a_mineral_on_a_day():
+    at = open_page("views/sanctions.py")
+    at.selectbox(key="sanction_mineral").set_value("iron_ore")
+    at.date_input(key="sanction_day").set_value("2017-02-20").run()
+    assert at.code[0].value.startswith("iron_ore on 2017-02-20: exempt")
+    at.date_input(key="sanction_day").set_value("2017-08-05").run()
+    assert at.code[0].value.startswith("iron_ore on 2017-08-05: banned")
+
+
+def test_as_of_slider_shows_the_state_on_that_day():
+    at = open_app(mine="hyesan")
+    at.toggle(key="asof_on").set_value(True).run()
+    at.slider(key="asof_slider").set_value(dt.date(2016, 6, 1)).run()
+    html = panel_html(at)
+    assert "As of 1 Jun 2016:" in html and "no export report on or before this day" in html
+    assert "Copper: <strong>not restricted</strong>" in html
+    at.slider(key="asof_slider").set_value(dt.date(2017, 3, 5)).run()
+    html = panel_html(at)
+    assert "exports last reported <strong>halted</strong>" in html
+    assert "Copper: <strong>banned</strong> (UNSCR-2321)" in html
+    step = next(b for b in at.button if b.label == "Step ▶")
+    step.click().run()
+    assert at.slider(key="asof_slider").value == dt.date(2017, 4, 4)
+
+
+def test_timeline_marks_events_that_touched_a_restricted_mineral():
+    at = open_page("views/timeline.py", Filters(mines=()))
+    chart = _chart_text(at)
+    assert "datum.restricted" in chart
+    assert "Sanctions on the day" in chart

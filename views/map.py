@@ -1,15 +1,21 @@
 """Map: mines and border crossings; click a mine (or find it by any spelling) for its details."""
 
+import datetime as dt
+
 import streamlit as st
 from streamlit_folium import st_folium
 
 from geo import state
-from geo.details import PANEL_CSS, mine_detail_html
+from geo.asof import date_range, mine_states, state_map
+from geo.details import PANEL_CSS, asof_status_html, mine_detail_html
 from geo.maps import build_base_map, mine_layer, resolve_click
 
 MAP_KEY = "mine_map"
 PICKER_KEY = "mine_picker"
 LAST_CLICK_KEY = "_last_map_click"
+ASOF_ON, ASOF_SLIDER, ASOF_VALUE, ASOF_PLAY = "asof_on", "asof_slider", "asof_value", "asof_play"
+STEPS = {"day": dt.timedelta(days=1), "week": dt.timedelta(days=7), "month": dt.timedelta(days=30),
+         "quarter": dt.timedelta(days=91)}
 RETURNED = ["last_object_clicked", "last_object_clicked_tooltip", "last_object_clicked_count"]
 
 ds = state.dataset_or_stop()
@@ -26,10 +32,57 @@ selected = state.selected_mine()
 if st.session_state.get(PICKER_KEY) != selected:
     st.session_state[PICKER_KEY] = selected
 
+first, last = date_range(ds)
+
+
+def _set_day(day: dt.date) -> None:
+    st.session_state[ASOF_VALUE] = min(max(day, first), last)
+
+
+def _on_slider():
+    _set_day(st.session_state[ASOF_SLIDER])
+
+
+def _step(sign: int):
+    _set_day(st.session_state.get(ASOF_VALUE, first) + sign * STEPS[st.session_state.get("asof_step", "month")])
+
 st.title("Mines and trade events")
 n_active = len(ds.mines) if active is None else len(active)
 st.caption(f"{n_active} of {len(ds.mines)} mines have events matching: {ds.describe(filters)}. "
            "Click a marker, or find a mine by any spelling.")
+
+asof = None
+with st.container(border=True):
+    c_on, c_slider = st.columns([1, 4], vertical_alignment="center")
+    c_on.toggle("As-of view", key=ASOF_ON, help="Show what was known on a day: each mine styled by its latest "
+                "reported export status and by the sanctions on its minerals that day.")
+    if st.session_state.get(ASOF_ON):
+        st.session_state.setdefault(ASOF_VALUE, dt.date(2017, 3, 2))
+        st.session_state[ASOF_SLIDER] = st.session_state[ASOF_VALUE]
+        c_slider.slider("As of", min_value=first, max_value=last, key=ASOF_SLIDER, on_change=_on_slider,
+                        format="YYYY-MM-DD", step=dt.timedelta(days=1))
+        b1, b2, b3, b4 = st.columns([1, 1, 2, 2], vertical_alignment="center")
+        b1.button("◀ Step", on_click=_step, args=(-1,), width="stretch")
+        b2.button("Step ▶", on_click=_step, args=(1,), width="stretch")
+        b3.segmented_control("Step", list(STEPS), default="month", key="asof_step", label_visibility="collapsed")
+        b4.toggle("Play", key=ASOF_PLAY, help="Advance one step a second until the last day.")
+        asof = st.session_state[ASOF_VALUE]
+
+
+@st.fragment(run_every=1.0 if (st.session_state.get(ASOF_ON) and st.session_state.get(ASOF_PLAY)) else None)
+def _player():
+    if not (st.session_state.get(ASOF_ON) and st.session_state.get(ASOF_PLAY)):
+        return
+    day = st.session_state.get(ASOF_VALUE, first)
+    if day >= last:
+        st.session_state[ASOF_PLAY] = False
+    else:
+        _step(1)
+    st.rerun(scope="app")
+
+
+_player()
+states = mine_states(ds, asof) if asof else None
 
 left, right = st.columns([3, 2], gap="medium")
 with left:
@@ -42,7 +95,8 @@ with left:
     # ids, so the same data gives the same map script and the map is not remounted.
     base = build_base_map(ds.basemap, ds.crossings, mineral_labels=ds.mineral_names)
     returned = st_folium(base, key=MAP_KEY, height=580, use_container_width=True,
-                         feature_group_to_add=mine_layer(ds.mines, active_ids=active, selected_id=selected),
+                         feature_group_to_add=mine_layer(ds.mines, active_ids=active, selected_id=selected,
+                                                         states=state_map(states) if states is not None else None),
                          returned_objects=RETURNED)
     clicked = resolve_click(returned, ds.mines)
     click_id = ((returned or {}).get("last_object_clicked_count"), clicked)
@@ -58,7 +112,11 @@ with right:
         all_rows = ds.mine_events(selected)
         shown = filters.apply(all_rows)
         hidden = all_rows["event_id"].nunique() - shown["event_id"].nunique()
-        st.html(PANEL_CSS + mine_detail_html(ds, selected, shown, hidden))
+        status_html = ""
+        if states is not None:
+            row = states[states["mine_id"] == selected].iloc[0].to_dict()
+            status_html = asof_status_html(ds, row, asof)
+        st.html(PANEL_CSS + mine_detail_html(ds, selected, shown, hidden, status_html=status_html))
         if st.button("Clear selection", key="clear_selection"):
             state.select_mine(None)
             st.rerun()

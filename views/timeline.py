@@ -28,6 +28,7 @@ else:
         st.rerun()
     st.caption("Filled marks: exact day. Hollow marks with a dashed line: approximate, month or year dates, "
                "spanning the window they may fall in. Bars: periods with an end date. "
+               "A dotted ring: the event involved a mineral under a ban, cap or suspension that day. "
                "Click a mark to select its mine (highlighted here and on the map).")
     if selected:
         st.markdown(f"Selected mine: **{ds.mine_name(selected)}**")

@@ -1,0 +1,41 @@
+"""Sanctions: what was banned when, and which events touched a restricted mineral."""
+
+import datetime as dt
+
+import streamlit as st
+
+from geo import state
+from geo.details import TABLE_CSS, events_table_html, measures_table_html
+from geo.sanctions import STATUSES, format_status, restricted_rows, sanctions_chart, status_on
+
+ds = state.dataset_or_stop()
+filters = state.current_filters()
+rows = filters.apply(ds.view)
+
+st.title("Sanctions")
+st.caption("UN Security Council resolutions and China's own import suspension, by mineral. Within one "
+           "authority the latest measure replaces earlier ones; across authorities the most restrictive "
+           f"applies ({' > '.join(STATUSES)}).")
+
+minerals = list(filters.minerals) or None
+st.altair_chart(sanctions_chart(ds, minerals=minerals), width="stretch")
+
+with st.container(border=True):
+    st.markdown("**Check a mineral on a day**")
+    c1, c2 = st.columns(2)
+    mineral = c1.selectbox("Mineral", list(ds.minerals["mineral_id"]), format_func=ds.mineral_name,
+                           key="sanction_mineral")
+    day = c2.date_input("On", value=dt.date(2017, 2, 20), key="sanction_day", format="YYYY-MM-DD")
+    st.code(format_status(status_on(ds, mineral, day)), language=None)
+
+touched = restricted_rows(ds, rows)
+st.subheader(f"Events that touched a restricted mineral ({touched['event_id'].nunique()})")
+st.caption(f"Within the current filters ({ds.describe(filters)}). The status is the mineral's on the event's "
+           "date; where an approximate date spans a change of status, the row says so.")
+if touched.empty:
+    st.info("No event in the current filters touched a mineral under a ban, cap or suspension.")
+else:
+    st.html(TABLE_CSS + events_table_html(ds, touched))
+
+st.subheader("Measures")
+st.html(TABLE_CSS + measures_table_html(ds))
