@@ -12,7 +12,7 @@ from geo.data import CONFIDENCE_LEVELS
 from geo.filters import EVENT_TYPE_WORDS
 from geo.validate import DataError
 
-st.set_page_config(page_title="North Korea mines & trade events", page_icon=":material/landscape:", layout="wide")
+st.set_page_config(page_title="North Korea mines & trade events", page_icon="⛏️", layout="wide")
 
 PAGES = [
     st.Page("views/map.py", title="Map", icon=":material/map:", url_path="map", default=True),
