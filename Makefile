@@ -22,12 +22,15 @@ $(STAMP): requirements.txt
 assets: $(STAMP)
 	$(PY) -m geo.assets --quiet
 
-# Debian Chromium for the browser tests (no browser download: the distribution's package).
+# Debian Chromium for the browser tests (the distribution's package, no browser download),
+# and a Korean font so Hangul renders in screenshots.
 chromium:
-	@if command -v chromium >/dev/null 2>&1; then echo "chromium: $$(command -v chromium)"; \
-	else echo "installing Debian chromium"; \
+	@if command -v chromium >/dev/null 2>&1 && fc-list 2>/dev/null | grep -qi nanum; then \
+	  echo "chromium: $$(command -v chromium)"; \
+	else echo "installing Debian chromium and fonts-nanum"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; fi
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-nanum >/dev/null; fi
 
 run: setup
 	$(PY) -m streamlit run app.py --server.port $(PORT) --server.headless true
