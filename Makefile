@@ -20,7 +20,7 @@ $(STAMP): requirements.txt
 
 # Leaflet, jQuery and markercluster, copied from their PyPI packages into static/vendor/ (git-ignored).
 assets: $(STAMP)
-	$(PY) -m geo.assets --quiet
+	$(PY) -m geo.assets
 
 # Debian Chromium for the browser tests (the distribution's package, no browser download),
 # and a Korean font so Hangul renders in screenshots.

@@ -73,7 +73,7 @@ def timeline_chart(frame: pd.DataFrame, *, selected: str | None = None, height_p
     lanes = list(dict.fromkeys(frame.sort_values("lane")["lane"])) if len(frame) else []
     if NO_MINE_LANE in lanes:
         lanes = [*(ln for ln in lanes if ln != NO_MINE_LANE), NO_MINE_LANE]
-    y = alt.Y("lane:N", title=None, sort=lanes, axis=alt.Axis(labelLimit=260))
+    y = alt.Y("lane:N", title=None, sort=lanes, axis=alt.Axis(labelLimit=260, labelOverlap=False))
     tooltip = [
         alt.Tooltip("title:N", title="Event"), alt.Tooltip("date_label:N", title="Date"),
         alt.Tooltip("date_precision:N", title="Date precision"), alt.Tooltip("type_label:N", title="Type"),
@@ -104,6 +104,12 @@ def timeline_chart(frame: pd.DataFrame, *, selected: str | None = None, height_p
     if len(frame) <= SVG_MAX_MARKS:  # SVG marks carry ARIA labels: readable by screen readers and tests
         chart = chart.properties(usermeta={"embedOptions": {"renderer": "svg"}})
     return chart.configure_axis(grid=True, gridOpacity=0.3).configure_legend(orient="top")
+
+
+def chart_height(frame: pd.DataFrame, height_per_lane: int = 34) -> int:
+    """Pixels the chart needs so that every lane gets its own labelled row."""
+    lanes = frame["lane"].nunique() if len(frame) else 1
+    return max(120, height_per_lane * lanes) + 60  # + axis and legend
 
 
 def lane_from_selection(event) -> str | None:

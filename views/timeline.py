@@ -4,7 +4,7 @@ import streamlit as st
 
 from geo import state
 from geo.details import TABLE_CSS, events_table_html
-from geo.timeline import lane_from_selection, timeline_chart, timeline_frame
+from geo.timeline import chart_height, lane_from_selection, timeline_chart, timeline_frame
 
 ds = state.dataset_or_stop()
 filters = state.current_filters()
@@ -21,7 +21,8 @@ if rows.empty:
 else:
     frame = timeline_frame(rows, lane, selected)
     event = st.altair_chart(timeline_chart(frame, selected=selected), on_select="rerun",
-                            key=f"timeline_chart_{lane}", width="stretch")
+                            key=f"timeline_chart_{lane}", width="stretch",
+                            height=chart_height(frame))
     picked = lane_from_selection(event)
     if lane == "mine" and picked and picked != selected and picked in ds.mine_names:
         state.select_mine(picked)
