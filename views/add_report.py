@@ -110,6 +110,9 @@ if result is None:
 # --------------------------------------------------------------------------- review
 
 st.header("Review the drafts")
+if applied is not None:
+    st.caption("These drafts have been applied; applying them again is refused. Extract another report to "
+               "continue.")
 stale = False
 try:
     stale = _inputs_signature(_report_text()) != st.session_state.get(K_INPUTS)
@@ -199,7 +202,11 @@ if st.button(f"Apply {accepted} accepted row(s)", type="primary", icon=":materia
     st.error(f"Nothing written: {len(problems)} problem(s) to fix first. Rows of the review table are counted "
              "from 1; rows of events.csv and event_links.csv are the rows the drafts would get.",
              icon=":material/error:")
-    st.dataframe(pd.DataFrame(
-        [{"File": p.file, "Row": "" if p.row is None else int(p.row), "Field": p.field or "",
-          "Event": problem_event(p, drafts, len(ds.events), len(ds.links)), "Problem": p.reason}
-         for p in problems]), hide_index=True, width="stretch")
+    listed = [{"File": p.file, "Row": "" if p.row is None else int(p.row), "Field": p.field or "",
+               "Event": problem_event(p, drafts, len(ds.events), len(ds.links)), "Problem": p.reason}
+              for p in problems]
+    st.dataframe(pd.DataFrame(listed), hide_index=True, width="stretch",
+                 column_config={"Problem": st.column_config.TextColumn("Problem", width="large")})
+    # The same in full, as plain text: a long reason does not fit in a table cell.
+    st.text("\n".join(f"{p}" + (f" [event {x['Event']}]" if x["Event"] else "")
+                       for p, x in zip(problems, listed, strict=True)))
