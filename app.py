@@ -20,6 +20,7 @@ PAGES = [
     st.Page("views/sanctions.py", title="Sanctions", icon=":material/gavel:", url_path="sanctions"),
     st.Page("views/data.py", title="Data & export", icon=":material/table:", url_path="data"),
     st.Page("views/sources.py", title="Sources & method", icon=":material/menu_book:", url_path="sources"),
+    st.Page("views/add_report.py", title="Add report", icon=":material/post_add:", url_path="add-report"),
 ]
 
 ds = state.dataset()

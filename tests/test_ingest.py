@@ -15,11 +15,15 @@ from geo.ingest import (
     Draft,
     IngestError,
     apply,
+    decode_report,
+    drafts_from_review,
     extract,
     find_amounts,
     find_dates,
     package_lock,
+    problem_event,
     read_report,
+    review_rows,
     validate_drafts,
 )
 from geo.ingest_eval import DEFAULT_SEEDS, SEEDS, empty_events_package, evaluate, table
@@ -339,3 +343,128 @@ def test_cli_prints_drafts_as_csv(scratch):
 def test_extract_refuses_empty_text(ds):
     with pytest.raises(IngestError, match="empty"):
         extract("   ", THU, "T", "", ds)
+
+
+@pytest.mark.parametrize("name, content, message", [
+    ("empty.txt", b"", "the report is empty"),
+    ("binary.txt", b"PK\x03\x04\x00\x00binary", "NUL bytes"),
+    ("latin1.txt", "Tanch\xf4n copper halted".encode("latin-1"), "not UTF-8"),
+    ("huge.txt", b"x" * (5 * 1024 * 1024 + 1), "larger than the 5 MB limit"),
+])
+def test_uploaded_bytes_get_the_same_checks_as_a_file(name, content, message):
+    with pytest.raises(IngestError, match=message) as err:
+        decode_report(content, name)
+    assert str(err.value).startswith(f"{name}: ")
+
+
+def test_uploaded_bytes_are_decoded_with_or_without_a_bom():
+    assert decode_report("\ufeffTanchŏn copper".encode()) == "Tanchŏn copper"
+
+
+# --------------------------------------------------------------------------- review table
+
+
+def _draft(**kw) -> Draft:
+    base = {"event_id": "hyesan-copper-zinc-export-halt-2017-03-01", "event_type": "export_halt",
+            "effect": "halted", "date": "2017-03-01", "date_precision": "approximate", "evidence": "e",
+            "mines": ["hyesan"], "minerals": ["copper", "zinc"], "title": "t", "anonymous_source": True}
+    return Draft(**{**base, **kw})
+
+
+def _links(drafts):
+    return sorted((r["event_id"], r["mine_id"], r["mineral_id"]) for d in drafts for r in d.link_rows())
+
+
+def test_review_rows_round_trip_unchanged(ds):
+    res = extract("Musan iron ore is still exported to China. Coal exports were banned on Feb. 18. "
+                  "Copper and zinc from the Hyesan mine were halted on Feb. 20.", THU, "T", "", ds)
+    rows = review_rows(res.drafts)
+    assert len(rows) == sum(len(d.link_rows()) for d in res.drafts)
+    assert all(r["accept"] and isinstance(r["date"], dt.date) for r in rows)
+    back, problems = drafts_from_review(res.drafts, rows)
+    assert problems == []
+    assert back == res.drafts
+
+
+def test_review_rejecting_one_mineral_keeps_the_rest_under_a_new_id():
+    d = _draft()
+    rows = review_rows([d])
+    rows[1]["accept"] = False  # zinc
+    (back,), problems = drafts_from_review([d], rows)
+    assert problems == [] and (back.mines, back.minerals) == (["hyesan"], ["copper"])
+    assert back.event_id == "hyesan-copper-export-halt-2017-03-01"
+    assert d.minerals == ["copper", "zinc"]  # the extracted draft is not changed
+
+
+def test_review_rejecting_one_link_of_a_product_splits_the_draft_by_mine():
+    d = _draft(mines=["hyesan", "daebong"])
+    rows = review_rows([d])
+    rejected = next(r for r in rows if (r["mine_id"], r["mineral_id"]) == ("hyesan", "zinc"))
+    rejected["accept"] = False
+    back, problems = drafts_from_review([d], rows)
+    assert problems == []
+    assert sorted((x.mines, x.minerals) for x in back) == [(["daebong"], ["copper", "zinc"]), (["hyesan"], ["copper"])]
+    assert {(m, x) for b in back for m, x in [(r["mine_id"], r["mineral_id"]) for r in b.link_rows()]} == \
+        {("hyesan", "copper"), ("daebong", "copper"), ("daebong", "zinc")}
+    assert len({b.event_id for b in back}) == 2
+
+
+def test_review_edits_reach_the_draft_and_a_new_date_is_the_reviewers():
+    d = _draft()
+    rows = review_rows([d])
+    for r in rows:
+        r.update(date=dt.date(2017, 2, 20), date_precision="day", confidence="corroborated",
+                 anonymous_source=False, title="Hyesan copper and zinc halted")
+    (back,), _ = drafts_from_review([d], rows)
+    assert (back.date, back.date_precision, back.confidence, back.anonymous_source, back.title) == \
+        ("2017-02-20", "day", "corroborated", False, "Hyesan copper and zinc halted")
+    assert back.date_basis == "set by the reviewer" and back.event_id.endswith("2017-02-20")
+    # Only the precision changed: same id, basis by the reviewer.
+    rows = review_rows([d])
+    for r in rows:
+        r["date_precision"] = "month"
+    (back,), _ = drafts_from_review([d], rows)
+    assert back.event_id == d.event_id and back.date_basis == "set by the reviewer"
+
+
+def test_review_rows_of_one_draft_that_disagree_become_two_events():
+    d = _draft()
+    rows = review_rows([d])
+    rows[1]["event_type"], rows[1]["effect"] = "export_continued", "continued"
+    back, _ = drafts_from_review([d], rows)
+    assert [(b.event_type, b.minerals) for b in back] == [("export_halt", ["copper"]), ("export_continued", ["zinc"])]
+    assert len({b.event_id for b in back}) == 2 and d.event_id not in {b.event_id for b in back}
+
+
+def test_review_reads_table_values_from_pandas():
+    pd = pytest.importorskip("pandas")
+    d = _draft(end_date="")
+    frame = pd.DataFrame(review_rows([d]))
+    frame["date"] = pd.to_datetime(frame["date"])
+    frame.loc[0, "mine_id"] = None  # a cleared selectbox: a mineral-only event
+    back, problems = drafts_from_review([d], frame.to_dict(orient="records"))
+    assert problems == []
+    assert sorted((b.mines, b.minerals, b.date, b.end_date) for b in back) == \
+        [([], ["copper"], "2017-03-01", ""), (["hyesan"], ["zinc"], "2017-03-01", "")]
+
+
+def test_review_problems_missing_mineral_and_nothing_accepted():
+    d = _draft()
+    rows = review_rows([d])
+    rows[0]["mineral_id"] = ""
+    back, problems = drafts_from_review([d], rows)
+    assert [(p.file, p.row, p.field) for p in problems] == [("review table", 1, "mineral_id")]
+    for r in rows:
+        r["accept"] = False
+    back, problems = drafts_from_review([d], rows)
+    assert back == [] and "no row is accepted" in problems[0].reason
+
+
+def test_validation_problems_point_at_their_draft(data_copy, ds):
+    good, bad = _draft(event_id="a-good-one"), _draft(event_id="a-bad-one", date_precision="weekly",
+                                                      minerals=["copper", "unobtainium"])
+    src = {"source_id": "t-1", "publisher": "T", "title": "T", "url": "", "published": "2017-03-02",
+           "accessed": "2017-03-03", "language": "en", "notes": ""}
+    problems = validate_drafts([good, bad], src, data_copy)
+    located = {(p.file, p.field, problem_event(p, [good, bad], len(ds.events), len(ds.links))) for p in problems}
+    assert located == {("events.csv", "date_precision", "a-bad-one"), ("event_links.csv", "mineral_id", "a-bad-one")}

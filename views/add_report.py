@@ -1,0 +1,212 @@
+"""Add report: paste or upload a news report, review the drafted events in a table, apply them.
+
+The work is geo.ingest's: ``extract`` drafts, ``drafts_from_review`` reads the reviewed table
+back, ``validate_drafts`` lists every problem, ``apply`` writes under a lock. This page only
+collects the inputs, keeps the drafts in session state and renders. Text from the report is
+shown through Streamlit's text elements and tables, never as HTML or Markdown.
+"""
+
+import datetime as dt
+import hashlib
+
+import pandas as pd
+import streamlit as st
+
+from geo import state
+from geo.ingest import (
+    REVIEW_COLUMNS,
+    IngestError,
+    apply,
+    check_text,
+    decode_report,
+    drafts_from_review,
+    extract,
+    problem_event,
+    review_rows,
+    validate_drafts,
+)
+from geo.validate import DataError, Problem
+
+K_RESULT = "ar_result"  # the IngestResult of the last extraction
+K_INPUTS = "ar_inputs"  # the inputs it was extracted from (to spot changes)
+K_APPLIED = "ar_applied"  # the ApplyResult of the last apply
+EDITOR_KEY = "ar_editor"
+
+ds = state.dataset_or_stop()
+
+st.title("Add a report")
+st.caption("Paste a news report or upload it as a .txt file, say who published it and when, then review the "
+           "events drafted from it. Nothing is written to the data package until you apply them; the package "
+           "is validated first.")
+
+# --------------------------------------------------------------------------- inputs
+
+text_in = st.text_area("Report text", height=220, key="ar_text",
+                       placeholder="Paste the report here (headline first, one paragraph a line).")
+upload = st.file_uploader("…or upload the report as a UTF-8 .txt file", type=["txt"], key="ar_upload")
+c1, c2 = st.columns(2)
+publisher = c1.text_input("Publisher", key="ar_publisher", placeholder="e.g. Radio Free Asia (Korean Service)")
+url = c2.text_input("URL", key="ar_url", placeholder="https://… (leave empty if there is none)")
+c3, c4 = st.columns(2)
+published = c3.date_input("Publication date", value=None, key="ar_published", format="YYYY-MM-DD",
+                          min_value=dt.date(1990, 1, 1), max_value=dt.date.today(),
+                          help="Relative dates in the report (\"Thursday\", \"a few days ago\") are resolved "
+                               "against this date.")
+title = c4.text_input("Title (optional)", key="ar_title", help="Left empty, the headline is guessed from the text.")
+if not url.strip():
+    st.caption("No URL given: the source will be recorded without one.")
+
+
+def _report_text() -> str:
+    """The report from the upload (preferred) or the text area; IngestError if unusable."""
+    if upload is not None:
+        return decode_report(upload.getvalue(), upload.name)
+    return check_text(text_in)
+
+
+def _inputs_signature(text: str) -> tuple:
+    return (hashlib.sha256(text.encode("utf-8")).hexdigest(), publisher.strip(), url.strip(),
+            published, title.strip())
+
+
+if upload is not None and text_in.strip():
+    st.info("A file is uploaded: the drafts come from the file, not from the pasted text.")
+
+if st.button("Extract drafts", type="primary", icon=":material/manufacturing:", key="ar_extract"):
+    st.session_state.pop(K_APPLIED, None)
+    try:
+        if published is None:
+            raise IngestError("enter the publication date: relative dates in the report depend on it")
+        text = _report_text()
+        with st.status("Extracting drafts…", expanded=True) as status:
+            bar = st.progress(0.0, text="starting")
+            result = extract(text, published, publisher, url, ds, title=title or None,
+                             progress=lambda f, msg: bar.progress(min(max(f, 0.0), 1.0), text=msg))
+            status.update(label=f"{len(result.drafts)} draft event(s) extracted", state="complete", expanded=False)
+    except IngestError as err:
+        st.session_state.pop(K_RESULT, None)
+        st.error(f"Nothing extracted: {err}", icon=":material/error:")
+    else:
+        st.session_state[K_RESULT] = result
+        st.session_state[K_INPUTS] = _inputs_signature(text)
+        st.session_state.pop(EDITOR_KEY, None)  # a new table: forget the edits of the last one
+
+# --------------------------------------------------------------------------- after an apply
+
+applied = st.session_state.get(K_APPLIED)
+if applied is not None:
+    st.success(f"Applied: {len(applied.event_ids)} event(s) and {applied.links} link(s) added; the data package "
+               f"is now version {applied.version}. Source `{applied.source_id}` "
+               f"({'added' if applied.source_added else 'already in sources.csv'}).", icon=":material/check_circle:")
+    st.dataframe(pd.DataFrame({"New event id": applied.event_ids}), hide_index=True)
+    l1, l2 = st.columns(2)
+    l1.page_link("views/map.py", label="See them on the map", icon=":material/map:")
+    l2.page_link("views/timeline.py", label="See them on the timeline", icon=":material/timeline:")
+
+result = st.session_state.get(K_RESULT)
+if result is None:
+    st.stop()
+
+# --------------------------------------------------------------------------- review
+
+st.header("Review the drafts")
+if applied is not None:
+    st.caption("These drafts have been applied; applying them again is refused. Extract another report to "
+               "continue.")
+stale = False
+try:
+    stale = _inputs_signature(_report_text()) != st.session_state.get(K_INPUTS)
+except IngestError:
+    stale = True
+if stale:
+    st.warning("The report or its details changed since these drafts were extracted. Extract again before "
+               "applying.", icon=":material/warning:")
+
+if result.candidates:
+    st.warning(f"{len(result.candidates)} name(s) in the report look like mines but are not in the data. They "
+               "are not dropped: events about them are drafted without a mine. Add the mine to "
+               "mines.geojson first if it should be on the map.", icon=":material/not_listed_location:")
+    st.dataframe(pd.DataFrame({"Unknown mine name": result.candidates}), hide_index=True)
+
+src = result.source_row
+existing = ds.sources["source_id"].eq(src["source_id"]).any()
+st.subheader("Source")
+if existing:
+    n_old = ds.view.loc[ds.view["source_id"] == src["source_id"], "event_id"].nunique()
+    st.info(f"This report is already in sources.csv and {n_old} event(s) cite it: the row is reused, not "
+            "added. Reject drafts that repeat those events.", icon=":material/info:")
+else:
+    st.caption("This row will be added to sources.csv:")
+st.dataframe(pd.DataFrame([src]), hide_index=True)
+
+if result.notes:
+    with st.expander(f"What the extractor decided ({len(result.notes)} note(s))"):
+        for note in result.notes:
+            st.text(note)
+
+if not result.drafts:
+    st.warning("No events were drafted from this report: no sentence names a mineral with an event word "
+               "(halted, still exported, bans, invest…). Nothing to apply.")
+    st.stop()
+
+mine_ids = ["", *ds.mines["mine_id"]]
+mineral_ids = list(ds.minerals["mineral_id"])
+table = pd.DataFrame(review_rows(result.drafts), columns=REVIEW_COLUMNS)
+st.caption(f"{len(result.drafts)} draft event(s) in {len(table)} row(s), one per event × mine × mineral. "
+           "Untick a row to reject it; edit a cell to fix it. Rows of one event that you give different "
+           "dates or types become separate events.")
+edited = st.data_editor(
+    table, key=EDITOR_KEY, hide_index=True, num_rows="fixed", width="stretch",
+    column_config={
+        "draft": None,
+        "accept": st.column_config.CheckboxColumn("Accept", default=True),
+        "event_id": st.column_config.TextColumn("Event id", disabled=True),
+        "mine_id": st.column_config.SelectboxColumn("Mine", options=mine_ids,
+                                                    help="Empty for events about a mineral only"),
+        "mineral_id": st.column_config.SelectboxColumn("Mineral", options=mineral_ids),
+        "event_type": st.column_config.SelectboxColumn("Event type", options=ds.enum("events", "event_type")),
+        "effect": st.column_config.SelectboxColumn("Effect", options=ds.enum("event_links", "effect")),
+        "date": st.column_config.DateColumn("Date", format="YYYY-MM-DD"),
+        "date_precision": st.column_config.SelectboxColumn("Date precision",
+                                                           options=ds.enum("events", "date_precision")),
+        "end_date": st.column_config.DateColumn("End date", format="YYYY-MM-DD"),
+        "confidence": st.column_config.SelectboxColumn("Confidence", options=ds.enum("events", "confidence")),
+        "title": st.column_config.TextColumn("Title"),
+        "anonymous_source": st.column_config.CheckboxColumn("Anonymous source"),
+        "date_basis": st.column_config.TextColumn("Date from", disabled=True),
+        "evidence": st.column_config.TextColumn("Evidence", disabled=True, width="large"),
+    },
+)
+accepted = int(edited["accept"].eq(True).sum())
+
+if st.button(f"Apply {accepted} accepted row(s)", type="primary", icon=":material/publish:", disabled=stale,
+             key="ar_apply"):
+    st.session_state.pop(K_APPLIED, None)
+    drafts, problems = drafts_from_review(result.drafts, edited.to_dict(orient="records"))
+    if not problems:
+        problems = validate_drafts(drafts, src, state.data_dir())
+    if not problems:
+        try:
+            with st.status("Applying…", expanded=True) as status:
+                bar = st.progress(0.0, text="starting")
+                done = apply(drafts, src, state.data_dir(),
+                             progress=lambda f, msg: bar.progress(min(max(f, 0.0), 1.0), text=msg))
+                status.update(label="Applied", state="complete", expanded=False)
+        except DataError as err:  # the package changed between the check and the apply
+            problems = err.problems
+        except IngestError as err:  # refused (e.g. the lock is held): nothing written
+            problems = [Problem("drafts", reason=str(err))]
+        else:
+            st.session_state[K_APPLIED] = done
+            st.rerun()  # reload the package (its cache follows the files) and show the result
+    st.error(f"Nothing written: {len(problems)} problem(s) to fix first. Rows of the review table are counted "
+             "from 1; rows of events.csv and event_links.csv are the rows the drafts would get.",
+             icon=":material/error:")
+    listed = [{"File": p.file, "Row": "" if p.row is None else int(p.row), "Field": p.field or "",
+               "Event": problem_event(p, drafts, len(ds.events), len(ds.links)), "Problem": p.reason}
+              for p in problems]
+    st.dataframe(pd.DataFrame(listed), hide_index=True, width="stretch",
+                 column_config={"Problem": st.column_config.TextColumn("Problem", width="large")})
+    # The same in full, as plain text: a long reason does not fit in a table cell.
+    st.text("\n".join(f"{p}" + (f" [event {x['Event']}]" if x["Event"] else "")
+                       for p, x in zip(problems, listed, strict=True)))
