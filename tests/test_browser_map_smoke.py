@@ -182,7 +182,7 @@ def test_map_renders_offline_and_a_click_names_the_mine(app_url, tmp_path):
             box = page.locator(MAP_IFRAME).bounding_box()
             page.mouse.click(box["x"] + x, box["y"] + y)
             page.get_by_text("CLICKED: cholsan").wait_for(timeout=15_000)
-            assert page.get_by_text("NAME: <img src=x onerror=alert(1)>").is_visible()
+            page.get_by_text("NAME: <img src=x onerror=alert(1)>").wait_for(timeout=15_000)
             assert page.locator("img[src=x]").count() == 0
             assert frame.locator("img[src=x]").count() == 0
             # the selection swapped the mine layer in place: same map, no remount
