@@ -6,6 +6,8 @@ from geo import state
 from geo.export import export_filename, snapshot_zip, to_csv_bytes, to_geojson_bytes
 from geo.tables import counts, display_table
 
+DISPLAY_LIMIT = 10_000  # rows sent to the browser table; exports are never cut
+
 ds = state.dataset_or_stop()
 filters = state.current_filters()
 rows = filters.apply(ds.view)
@@ -26,15 +28,18 @@ st.subheader("Download this view")
 st.caption(f"Data version {ds.version}; the file names carry the version and the filter. The zip adds "
            "manifest.json (version, filter, row count, licence, checksum) for citing.")
 d1, d2, d3 = st.columns(3)
-d1.download_button("CSV snapshot", data=to_csv_bytes(rows), file_name=export_filename(ds, filters, "csv"),
+# Files are made when a button is clicked (callables), not on every rerun of the page.
+d1.download_button("CSV snapshot", data=lambda: to_csv_bytes(rows), file_name=export_filename(ds, filters, "csv"),
                    mime="text/csv", key="dl_csv", on_click="ignore", icon=":material/download:")
-d2.download_button("GeoJSON", data=to_geojson_bytes(ds, filters, rows),
+d2.download_button("GeoJSON", data=lambda: to_geojson_bytes(ds, filters, rows),
                    file_name=export_filename(ds, filters, "geojson"), mime="application/geo+json",
                    key="dl_geojson", on_click="ignore", icon=":material/download:")
-d3.download_button("Snapshot zip (CSV + GeoJSON + manifest)", data=snapshot_zip(ds, filters, rows),
+d3.download_button("Snapshot zip (CSV + GeoJSON + manifest)", data=lambda: snapshot_zip(ds, filters, rows),
                    file_name=export_filename(ds, filters, "zip"), mime="application/zip",
                    key="dl_zip", on_click="ignore", icon=":material/download:")
 
 st.subheader("Rows")
-st.dataframe(display_table(rows), hide_index=True, width="stretch",
+if len(rows) > DISPLAY_LIMIT:
+    st.caption(f"Showing the first {DISPLAY_LIMIT:,} of {len(rows):,} rows; the downloads hold them all.")
+st.dataframe(display_table(rows.head(DISPLAY_LIMIT)), hide_index=True, width="stretch",
              column_config={"Source URL": st.column_config.LinkColumn("Source URL")})
