@@ -277,3 +277,19 @@ def test_timeline_marks_events_that_touched_a_restricted_mineral():
     chart = _chart_text(at)
     assert "datum.restricted" in chart
     assert "Sanctions on the day" in chart
+
+
+def test_as_of_play_advances_one_step_at_a_time_and_stops_at_the_end(ds):
+    from geo.asof import date_range
+
+    at = open_app()
+    at.toggle(key="asof_on").set_value(True).run()
+    start = at.slider(key="asof_slider").value
+    at.toggle(key="asof_play").set_value(True).run()
+    assert not at.exception
+    after = at.slider(key="asof_slider").value
+    assert (after - start).days == 30  # one month step, not a run to the end
+    at.slider(key="asof_slider").set_value(date_range(ds)[1]).run()
+    at.session_state["_asof_last_step"] = 0.0
+    at.run()
+    assert at.toggle(key="asof_play").value is False  # stopped at the last day

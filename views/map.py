@@ -1,6 +1,7 @@
 """Map: mines and border crossings; click a mine (or find it by any spelling) for its details."""
 
 import datetime as dt
+import time
 
 import streamlit as st
 from streamlit_folium import st_folium
@@ -14,6 +15,7 @@ MAP_KEY = "mine_map"
 PICKER_KEY = "mine_picker"
 LAST_CLICK_KEY = "_last_map_click"
 ASOF_ON, ASOF_SLIDER, ASOF_VALUE, ASOF_PLAY = "asof_on", "asof_slider", "asof_value", "asof_play"
+ASOF_LAST_STEP, ASOF_STOP = "_asof_last_step", "_asof_stop"
 STEPS = {"day": dt.timedelta(days=1), "week": dt.timedelta(days=7), "month": dt.timedelta(days=30),
          "quarter": dt.timedelta(days=91)}
 RETURNED = ["last_object_clicked", "last_object_clicked_tooltip", "last_object_clicked_count"]
@@ -33,6 +35,8 @@ if st.session_state.get(PICKER_KEY) != selected:
     st.session_state[PICKER_KEY] = selected
 
 first, last = date_range(ds)
+if st.session_state.pop(ASOF_STOP, False):
+    st.session_state[ASOF_PLAY] = False
 
 
 def _set_day(day: dt.date) -> None:
@@ -71,11 +75,16 @@ with st.container(border=True):
 
 @st.fragment(run_every=1.0 if (st.session_state.get(ASOF_ON) and st.session_state.get(ASOF_PLAY)) else None)
 def _player():
+    # The body also runs inside full reruns: the clock, not the call, decides when to step,
+    # so playing advances one step a second however often the page reruns.
     if not (st.session_state.get(ASOF_ON) and st.session_state.get(ASOF_PLAY)):
         return
-    day = st.session_state.get(ASOF_VALUE, first)
-    if day >= last:
-        st.session_state[ASOF_PLAY] = False
+    now = time.monotonic()
+    if now - st.session_state.get(ASOF_LAST_STEP, 0.0) < 0.9:
+        return
+    st.session_state[ASOF_LAST_STEP] = now
+    if st.session_state.get(ASOF_VALUE, first) >= last:
+        st.session_state[ASOF_STOP] = True  # the toggle is already drawn: switch it off next run
     else:
         _step(1)
     st.rerun(scope="app")
