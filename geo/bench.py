@@ -108,14 +108,11 @@ def naive_map(ds) -> int:
 
 
 def timeline_data(rows) -> int:
-    import altair as alt
+    """The timeline page's chart: frame (aggregated when large) and spec, as st.vega_lite_chart gets them."""
+    from geo.timeline import timeline_view
 
-    from geo.timeline import timeline_chart, timeline_frame
-
-    frame = timeline_frame(rows, "mine")
-    with alt.data_transformers.disable_max_rows():  # st.altair_chart has no row limit either
-        spec = timeline_chart(frame).to_dict()
-    return len(json.dumps(spec, default=str))
+    frame, spec, _ = timeline_view(rows, "mine")
+    return len(json.dumps(spec)) + int(frame.memory_usage(deep=True).sum())
 
 
 def rerun_times(data_dir: Path, repeat: int) -> dict[str, float]:
