@@ -63,11 +63,13 @@ def _text_column(s: pd.Series) -> pd.Series:
     if not len(s):
         return s.astype(object)
     if pd.api.types.infer_dtype(s, skipna=True) not in ("string", "empty"):
-        is_list = s.map(type).eq(list) if s.dtype == object else None
-        if is_list is not None and is_list.all():
-            s = s.str.join(";")
-        else:
-            s = s.map(lambda v: ";".join(v) if isinstance(v, list) else v)
+        # Lists: the view shares one list object between the links of an event, so join each
+        # distinct object once (by identity) instead of once per row.
+        values = s.to_numpy(dtype=object)
+        keys = np.fromiter(map(id, values), dtype=np.int64, count=len(values))
+        _, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
+        text = np.array([";".join(v) if isinstance(v, list) else v for v in values[first]], dtype=object)
+        s = pd.Series(text[inverse], index=s.index, dtype=object)
     s = s.astype("str").fillna("")
     risky = s.str.startswith(FORMULA_PREFIXES).fillna(False).to_numpy(dtype=bool)
     if risky.any():
@@ -125,10 +127,12 @@ def csv_bytes(frame: pd.DataFrame | dict[str, pd.Series]) -> bytes:
         if pd.api.types.is_numeric_dtype(s) and not pd.api.types.is_bool_dtype(s):
             columns[col] = pa.array(s.to_numpy(dtype="float64", na_value=np.nan), from_pandas=True)
         else:
-            columns[col] = pa.array(s.astype("str").fillna(""), type=pa.string())
-    buf = pa.BufferOutputStream()
+            if not (s.dtype == "str" and not s.hasnans):
+                s = s.astype("str").fillna("")
+            columns[col] = pa.array(s, type=pa.string())
+    buf = io.BytesIO()  # getvalue() is cheaper than copying an Arrow buffer out (0.5 s at 470 MB)
     pa_csv.write_csv(pa.table(columns), buf, pa_csv.WriteOptions(quoting_style="needed"))
-    return buf.getvalue().to_pybytes()
+    return buf.getvalue()
 
 
 def manifest(ds: Dataset, filters: Filters, rows: pd.DataFrame, fmt: str,
