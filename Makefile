@@ -47,8 +47,10 @@ test: setup chromium lint validate
 test-fast: setup
 	$(PY) -m pytest -q -m "not browser"
 
+# Benchmark at three scales (see README, Performance), then the browser at 10,000 mines.
 bench: setup chromium
-	$(PY) -m geo.bench
+	$(PY) -m geo.bench --json .bench/results.json
+	$(PY) -m pytest -q -s tests/test_browser_scale.py
 
 clean:
 	rm -rf $(VENV) static/vendor .pytest_cache .ruff_cache

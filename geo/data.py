@@ -165,6 +165,26 @@ def date_label(date: pd.Timestamp, precision: str, end: pd.Timestamp | None = No
     return text
 
 
+def date_labels(date: pd.Series, precision: pd.Series, end: pd.Series) -> pd.Series:
+    """:func:`date_label` for whole columns at once (same text, vectorised)."""
+    date, end = pd.to_datetime(date), pd.to_datetime(end)
+    precision = precision.astype(str)
+
+    def day_month_year(d: pd.Series) -> pd.Series:
+        return d.dt.day.astype("Int64").astype(str) + " " + d.dt.strftime("%b %Y")
+
+    text = day_month_year(date)
+    text = text.where(precision.ne("approximate"), "c. " + text)
+    text = text.where(precision.ne("month"), date.dt.strftime("%b %Y"))
+    text = text.where(precision.ne("year"), date.dt.strftime("%Y"))
+    tail = " – " + day_month_year(end)
+    tail = tail.where(precision.ne("month"), " – " + end.dt.strftime("%b %Y"))
+    tail = tail.where(precision.ne("year"), " – " + end.dt.strftime("%Y"))
+    has_end = end.notna() & date.notna()
+    text = text.where(~has_end, text + tail)
+    return text.where(date.notna(), "").astype(str)
+
+
 def build_view(events, links, mines, minerals, sources) -> pd.DataFrame:
     """One row per event × mine × mineral, with coordinates, source and confidence."""
     mine_cols = mines[["mine_id", "name", "province", "county", "lat", "lon", "location_precision"]]
@@ -182,10 +202,8 @@ def build_view(events, links, mines, minerals, sources) -> pd.DataFrame:
     start, stop = date_window(view["date"], view["date_precision"], view["end_date"])
     view["date_start"], view["date_end"] = start, stop
     # Labels depend only on the event: compute once per event, not per link.
-    labels = {
-        row.event_id: date_label(row.date, row.date_precision, row.end_date)
-        for row in events[["event_id", "date", "date_precision", "end_date"]].itertuples(index=False)
-    }
+    labels = pd.Series(date_labels(events["date"], events["date_precision"], events["end_date"]).to_numpy(),
+                       index=events["event_id"].to_numpy())
     view["date_label"] = view["event_id"].map(labels)
     for col in ("mine_name", "province", "county", "location_precision", "source_url"):
         view[col] = view[col].fillna("")

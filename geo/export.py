@@ -27,6 +27,8 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.csv as pa_csv
 
 from geo.data import Dataset
 from geo.filters import Filters
@@ -53,22 +55,51 @@ def neutralise(value):
     return value
 
 
+def _text_column(s: pd.Series) -> pd.Series:
+    """A text column for the snapshot: lists joined with ';', missing as "", formulas neutralised.
+
+    Vectorised (a million rows in tens of milliseconds): no Python call per cell.
+    """
+    if not len(s):
+        return s.astype(object)
+    if pd.api.types.infer_dtype(s, skipna=True) not in ("string", "empty"):
+        # Lists: the view shares one list object between the links of an event, so join each
+        # distinct object once (by identity) instead of once per row.
+        values = s.to_numpy(dtype=object)
+        keys = np.fromiter(map(id, values), dtype=np.int64, count=len(values))
+        _, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
+        text = np.array([";".join(v) if isinstance(v, list) else v for v in values[first]], dtype=object)
+        s = pd.Series(text[inverse], index=s.index, dtype=object)
+    s = s.astype("str").fillna("")
+    risky = s.str.startswith(FORMULA_PREFIXES).fillna(False).to_numpy(dtype=bool)
+    if risky.any():
+        s = s.where(~risky, "'" + s)
+    return s
+
+
 def snapshot_frame(rows: pd.DataFrame, columns: list[str] | None = None) -> pd.DataFrame:
     """The export table: ISO dates, lists joined with ';', text neutralised."""
     columns = columns or EXPORT_COLUMNS
-    out = pd.DataFrame(index=rows.index)
+    out = _snapshot_columns(rows, columns)
+    return pd.DataFrame(out, index=rows.index, columns=columns).reset_index(drop=True)
+
+
+def _snapshot_columns(rows: pd.DataFrame, columns: list[str]) -> dict[str, pd.Series]:
+    out = {}
     for col in columns:
         s = rows[col] if col in rows else pd.Series("", index=rows.index)
         if pd.api.types.is_datetime64_any_dtype(s):
-            s = s.dt.strftime("%Y-%m-%d").fillna("")
+            codes, days = pd.factorize(s, use_na_sentinel=True)  # few distinct days: format those
+            text = np.array([*pd.DatetimeIndex(days).strftime("%Y-%m-%d"), ""], dtype=object)
+            s = pd.Series(text[codes], index=rows.index, dtype="str")
         elif pd.api.types.is_bool_dtype(s):
-            s = s.map({True: "true", False: "false"}).fillna("")
+            codes = s.to_numpy(dtype=bool, na_value=False).astype(np.int8)
+            codes[s.isna().to_numpy()] = 2
+            s = pd.Series(np.array(["false", "true", ""], dtype=object)[codes], index=rows.index, dtype="str")
         elif not pd.api.types.is_numeric_dtype(s):
-            s = s.map(lambda v: ";".join(v) if isinstance(v, list) else ("" if v is None else v))
-            if s.map(lambda v: isinstance(v, str) and v[:1] in FORMULA_PREFIXES).any():
-                s = s.map(neutralise)
+            s = _text_column(s)
         out[col] = s
-    return out.reset_index(drop=True)
+    return out
 
 
 def with_sanctions(ds: Dataset | None, rows: pd.DataFrame) -> pd.DataFrame:
@@ -81,9 +112,27 @@ def with_sanctions(ds: Dataset | None, rows: pd.DataFrame) -> pd.DataFrame:
 def to_csv_bytes(rows: pd.DataFrame, ds: Dataset | None = None) -> bytes:
     """The CSV snapshot of ``rows`` (view rows, already filtered), annotated from ``ds`` if given."""
     rows = with_sanctions(ds, rows)
-    buf = io.StringIO()
-    snapshot_frame(rows).to_csv(buf, index=False, lineterminator="\n")
-    return buf.getvalue().encode("utf-8")
+    return csv_bytes(_snapshot_columns(rows, EXPORT_COLUMNS))
+
+
+def csv_bytes(frame: pd.DataFrame | dict[str, pd.Series]) -> bytes:
+    """``frame`` as UTF-8 CSV (RFC 4180, "\\n" line ends) written by Arrow's CSV writer.
+
+    About ten times faster than ``DataFrame.to_csv`` (a million 36-column rows in about a
+    second). Text cells are always quoted; missing numbers are empty.
+    """
+    columns = {}
+    for col in (frame.columns if isinstance(frame, pd.DataFrame) else frame):
+        s = frame[col]
+        if pd.api.types.is_numeric_dtype(s) and not pd.api.types.is_bool_dtype(s):
+            columns[col] = pa.array(s.to_numpy(dtype="float64", na_value=np.nan), from_pandas=True)
+        else:
+            if not (s.dtype == "str" and not s.hasnans):
+                s = s.astype("str").fillna("")
+            columns[col] = pa.array(s, type=pa.string())
+    buf = io.BytesIO()  # getvalue() is cheaper than copying an Arrow buffer out (0.5 s at 470 MB)
+    pa_csv.write_csv(pa.table(columns), buf, pa_csv.WriteOptions(quoting_style="needed"))
+    return buf.getvalue()
 
 
 def manifest(ds: Dataset, filters: Filters, rows: pd.DataFrame, fmt: str,

@@ -29,6 +29,7 @@ from typing import Any
 
 import folium
 import numpy as np
+import pandas as pd
 from branca.element import MacroElement
 from folium.template import Template
 
@@ -82,6 +83,13 @@ EXACT_PRECISIONS = frozenset({"site", "town"})
 #: on 2 cores) against ~0.03 s at 300 and ~0.7 s at 10,000 as GeoJson. The page rebuilds the
 #: layer on every interaction, hence the low threshold.
 LARGE_LAYER_THRESHOLD = 200
+#: Above this many mines, :func:`mine_layer` sends one compact JSON array (coordinates
+#: rounded to 5 decimals, i.e. about 1 m; a table of distinct styles; escaped names) and a
+#: small script that draws a Leaflet circle marker with its tooltip per mine: 10,000 mines
+#: cost ~0.5 MB and ~0.1 s instead of ~2.3 MB and ~0.9 s as GeoJson. Same clicks, tooltips,
+#: faded/selected styles and export outlines; uncertainty rings and the restricted ring are
+#: not drawn at that scale (they would cover the map).
+COMPACT_LAYER_THRESHOLD = 2000
 
 #: A marker click is matched to mines within this distance of the reported position. Leaflet
 #: reports the marker's own coordinates for circle markers of radius <= 10 px (all markers
@@ -231,6 +239,7 @@ _CSS = f"""
 .mines-legend svg {{ flex: none; }}
 .mines-legend hr {{ border: 0; border-top: 1px solid #ddd; margin: 4px 0; }}
 path.mine-marker {{ filter: drop-shadow(0 0 .6px rgba(0,0,0,.85)); }}
+path.mine-marker.many {{ filter: none; }}  /* a filter on thousands of paths slows every frame */
 .crossing-marker .crossing-icon {{ width: 8px; height: 8px; margin: 1px; background: #fff;
   border: 2px solid #222; transform: rotate(45deg); box-sizing: border-box; }}
 .tt-approx {{ color: #555; }}
@@ -454,8 +463,12 @@ def mine_layer(
     exports were last reported halted (dashed) or continuing (solid), and a dotted outer ring
     marks a mineral under a ban, cap or suspension. Only drawn below the threshold.
     """
-    records = _mine_records(mines, active_ids, selected_id, hide_inactive, states)
     group = folium.FeatureGroup(name="Mines", control=False)
+    if len(mines) > COMPACT_LAYER_THRESHOLD:
+        _add_compact_layer(group, mines, active_ids, selected_id, hide_inactive, states)
+        if len(group._children):
+            return group
+    records = _mine_records(mines, active_ids, selected_id, hide_inactive, states)
     if len(records) > LARGE_LAYER_THRESHOLD:
         _add_large_layer(group, records)
         return group
@@ -571,6 +584,92 @@ def _add_large_layer(group: folium.FeatureGroup, records: list[dict]) -> None:
         marker=folium.CircleMarker(radius=_MARKER_RADIUS, class_name="mine-marker"),
         tooltip=folium.GeoJsonTooltip(fields=["tooltip"], labels=False),
     ).add_to(group)
+
+
+class _CompactMines(MacroElement):
+    """Mines as one JSON payload drawn by a loop of ``L.circleMarker`` (see COMPACT_LAYER_THRESHOLD).
+
+    The payload holds only numbers, style dicts and names already escaped by
+    :func:`escape_html` (so no ``{{``, ``<`` or backtick can reach the page or Jinja).
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function () {
+            var d = {{ this.payload }};
+            var group = {{ this._parent.get_name() }};
+            var approx = ' <span class="tt-approx">(approximate location)</span>';
+            // one canvas for all: thousands of SVG paths take seconds to lay out and paint
+            var renderer = L.canvas({padding: 0.5});
+            for (var i = 0; i < d.lat.length; i++) {
+                var st = d.styles[d.style[i]];
+                var m = L.circleMarker([d.lat[i], d.lng[i]],
+                                       Object.assign({className: "mine-marker many", renderer: renderer}, st.o));
+                m.bindTooltip("<b>" + d.name[i] + "</b>" + (st.exact ? "" : approx), {sticky: true});
+                group.addLayer(m);
+            }
+        })();
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, payload: str):
+        super().__init__()
+        self._name = "CompactMines"
+        self.payload = payload
+
+
+def _add_compact_layer(
+    group: folium.FeatureGroup, mines: Any, active_ids: Iterable[str] | None, selected_id: str | None,
+    hide_inactive: bool, states: Mapping[str, Mapping[str, Any]] | None,
+) -> None:
+    """Vectorised over the mines (no Python object per mine but its escaped name)."""
+    geoms = mines.geometry
+    keep = ~(geoms.isna() | geoms.is_empty).to_numpy()
+    ids = mines["mine_id"].astype(str).to_numpy()
+    active = (np.ones(len(mines), dtype=bool) if active_ids is None  # hashed isin: np.isin on text is slow
+              else pd.Series(ids).isin({str(i) for i in active_ids}).to_numpy())
+    if hide_inactive:
+        keep &= active
+    if keep.sum() <= COMPACT_LAYER_THRESHOLD:
+        return  # the caller draws the few that are left one by one
+    precision = (mines["location_precision"].astype(str).to_numpy() if "location_precision" in mines.columns
+                 else np.full(len(mines), "approximate"))
+    exact = pd.Series(precision).isin(EXACT_PRECISIONS).to_numpy()
+    primary = mines["minerals"].map(primary_mineral) if "minerals" in mines.columns else pd.Series(None, index=mines.index)
+    colour = primary.map(mineral_colour).to_numpy()
+    selected = ids == str(selected_id) if selected_id is not None else np.zeros(len(mines), dtype=bool)
+    export = (pd.Series(ids).map({k: (v or {}).get("export_status") for k, v in states.items()}).to_numpy()
+              if states else np.full(len(mines), None))
+    names = mines["name"].to_numpy() if "name" in mines.columns else ids
+    order = np.flatnonzero(keep)
+    order = order[np.argsort(selected[order] * 2 + active[order], kind="stable")]  # faded, active, selected
+    keys = pd.Series(list(zip(colour[order], exact[order], active[order], selected[order], export[order],
+                              strict=True)))
+    codes, uniques = pd.factorize(keys)
+    table = []
+    for colour_, exact_, active_, selected_, export_ in uniques:
+        style = _marker_style(colour_, bool(exact_), bool(active_), bool(selected_))
+        if export_ in EXPORT_OUTLINES and active_:
+            style.update(color=EXPORT_OUTLINES[export_], weight=3)
+            if export_ == "halted":
+                style["dashArray"] = "3 3"
+        table.append({"o": style, "exact": bool(exact_)})
+    for i in np.flatnonzero(selected[order]):
+        j = order[i]
+        _halo({"lat": geoms.iloc[j].y, "lng": geoms.iloc[j].x}).add_to(group)
+    payload = {
+        "lat": np.round(geoms.y.to_numpy()[order], 5).tolist(),
+        "lng": np.round(geoms.x.to_numpy()[order], 5).tolist(),
+        "style": codes.tolist(),
+        "styles": table,
+        "name": [escape_html(n) for n in names[order]],
+    }
+    text = json.dumps(payload, separators=(",", ":"), ensure_ascii=False)
+    if "{{" in text or "{%" in text or "{#" in text:  # cannot happen: names are escaped
+        raise ValueError("the compact mine layer would be read as a Jinja template")
+    _CompactMines(text).add_to(group)
 
 
 # --------------------------------------------------------------------------- clicks

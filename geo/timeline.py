@@ -7,7 +7,7 @@ selects its lane (``LANE_SELECTION``), which the page turns into the selected mi
 
 from __future__ import annotations
 
-import altair as alt
+import numpy as np
 import pandas as pd
 
 from geo.details import EVENT_TYPE_LABELS
@@ -42,12 +42,11 @@ def timeline_frame(rows: pd.DataFrame, lane: str = "mine", selected: str | None 
         df["lane_id"] = df["mineral_id"]
         df["lane"] = df["mineral_name"]
         key = ["event_id", "lane_id", "mine_id"]
-    grouped = df.groupby(key, sort=False)
-    minerals = grouped["mineral_name"].agg(lambda s: ", ".join(dict.fromkeys(s)))
+    minerals = _joined(df, key, "mineral_name")
     if "sanction_status" in df:
         df["_restricted"] = df["sanction_status"].ne("unrestricted") & df["sanction_status"].ne("")
         restricted = df.groupby(key, sort=False)["_restricted"].any()
-        statuses = grouped["sanction_status"].agg(lambda s: ", ".join(dict.fromkeys(s)))
+        statuses = _joined(df, key, "sanction_status")
     df = df.drop_duplicates(key).set_index(key)
     df["minerals"] = minerals
     df["restricted"] = restricted if "sanction_status" in df else False
@@ -64,56 +63,174 @@ def timeline_frame(rows: pd.DataFrame, lane: str = "mine", selected: str | None 
     return df
 
 
-def timeline_chart(frame: pd.DataFrame, *, selected: str | None = None, height_per_lane: int = 34) -> alt.LayerChart:
-    """The Altair chart of a timeline frame."""
-    types = [t for t in EVENT_TYPE_COLOURS if t in set(frame["event_type"])] or list(EVENT_TYPE_COLOURS)
-    colour = alt.Color("type_label:N", title="Event type",
-                       scale=alt.Scale(domain=[EVENT_TYPE_LABELS[t] for t in types],
-                                       range=[EVENT_TYPE_COLOURS[t] for t in types]))
-    lanes = list(dict.fromkeys(frame.sort_values("lane")["lane"])) if len(frame) else []
+def _joined(df: pd.DataFrame, key: list[str], col: str) -> pd.Series:
+    """Per ``key`` group, the distinct values of ``col`` in first-seen order, joined with ', '."""
+    distinct = df[[*key, col]].drop_duplicates()
+    return distinct.astype({col: "str"}).groupby(key, sort=False)[col].agg(", ".join)
+
+
+def _lanes_in_order(frame: pd.DataFrame) -> list[str]:
+    lanes = sorted(set(frame["lane"])) if len(frame) else []
     if NO_MINE_LANE in lanes:
         lanes = [*(ln for ln in lanes if ln != NO_MINE_LANE), NO_MINE_LANE]
-    y = alt.Y("lane:N", title=None, sort=lanes, axis=alt.Axis(labelLimit=260, labelOverlap=False))
-    tooltip = [
-        alt.Tooltip("title:N", title="Event"), alt.Tooltip("date_label:N", title="Date"),
-        alt.Tooltip("date_precision:N", title="Date precision"), alt.Tooltip("type_label:N", title="Type"),
-        alt.Tooltip("minerals:N", title="Minerals"), alt.Tooltip("confidence:N", title="Confidence"),
-        alt.Tooltip("sanctions:N", title="Sanctions on the day"),
-        alt.Tooltip("source:N", title="Source"), alt.Tooltip("source_url:N", title="Source URL"),
-    ]
-    pick = alt.selection_point(name=LANE_SELECTION, fields=["lane_id"], on="click", empty=False)
+    return lanes
+
+
+_TOOLTIP = [
+    ("title", "Event"), ("date_label", "Date"), ("date_precision", "Date precision"), ("type_label", "Type"),
+    ("minerals", "Minerals"), ("confidence", "Confidence"), ("sanctions", "Sanctions on the day"),
+    ("source", "Source"), ("source_url", "Source URL"),
+]
+_CONFIG = {"axis": {"grid": True, "gridOpacity": 0.3}, "legend": {"orient": "top"}}
+
+
+def timeline_chart(frame: pd.DataFrame, *, selected: str | None = None, height_per_lane: int = 34) -> dict:
+    """The Vega-Lite spec (a dict, without data) of a timeline frame: pass it with the frame to
+    ``st.vega_lite_chart``. Written as plain JSON rather than Altair objects: building and
+    validating the Altair chart cost 0.2-0.3 s on every rerun."""
+    present = set(frame["event_type"])
+    types = [t for t in EVENT_TYPE_COLOURS if t in present] or list(EVENT_TYPE_COLOURS)
+    colour = {"field": "type_label", "type": "nominal", "title": "Event type",
+              "scale": {"domain": [EVENT_TYPE_LABELS[t] for t in types],
+                        "range": [EVENT_TYPE_COLOURS[t] for t in types]}}
+    lanes = _lanes_in_order(frame)
+    y = {"field": "lane", "type": "nominal", "title": None, "sort": lanes, "axis": {"labelLimit": 260, "labelOverlap": False}}
+    tooltip = [{"field": f, "type": "nominal", "title": t} for f, t in _TOOLTIP]
     has_selection = bool(selected) and bool(frame["selected"].any()) if len(frame) else False
-    opacity = alt.condition("datum.selected", alt.value(1.0), alt.value(0.3)) if has_selection else alt.value(0.95)
-    base = alt.Chart(frame)
-    windows = base.transform_filter("datum.kind == 'approximate'").mark_rule(
-        strokeDash=[4, 3], strokeWidth=2).encode(x=alt.X("date_start:T", title=None), x2="date_end:T",
-                                                 y=y, color=colour, opacity=opacity, tooltip=tooltip)
-    periods = base.transform_filter("datum.kind == 'period'").mark_bar(height=10, cornerRadius=3).encode(
-        x="date_start:T", x2="date_end:T", y=y, color=colour, opacity=opacity, tooltip=tooltip)
-    exact = base.transform_filter("datum.kind != 'approximate'").mark_point(filled=True, size=110).encode(
-        x=alt.X("date:T", title=None), y=y, color=colour, opacity=opacity, tooltip=tooltip,
-        shape=alt.value("circle"))
-    approx = base.transform_filter("datum.kind == 'approximate'").mark_point(filled=False, size=120, strokeWidth=2).encode(
-        x="date:T", y=y, color=colour, opacity=opacity, tooltip=tooltip)
-    restricted = base.transform_filter("datum.restricted").mark_point(
-        size=300, filled=False, strokeWidth=1.5, strokeDash=[2, 2], color="#111").encode(x="date:T", y=y, tooltip=tooltip)
-    halo = base.transform_filter("datum.selected").mark_point(size=420, filled=False, strokeWidth=2, color="#222").encode(
-        x="date:T", y=y)
-    chart = alt.layer(windows, periods, restricted, exact.add_params(pick), approx, halo).properties(
-        height=max(120, height_per_lane * max(1, len(lanes))), width="container")
+    opacity = ({"condition": {"test": "datum.selected", "value": 1.0}, "value": 0.3} if has_selection
+               else {"value": 0.95})
+
+    def layer(filter_: str, mark: dict, **encoding) -> dict:
+        return {"mark": mark, "encoding": encoding, "transform": [{"filter": filter_}]}
+
+    x_start = {"field": "date_start", "type": "temporal", "title": None}
+    x_date = {"field": "date", "type": "temporal", "title": None}
+    exact = layer("datum.kind != 'approximate'", {"type": "point", "filled": True, "size": 110},
+                  x=x_date, y=y, color=colour, opacity=opacity, tooltip=tooltip, shape={"value": "circle"})
+    exact["name"] = "timeline_marks"
+    spec = {
+        "layer": [
+            layer("datum.kind == 'approximate'", {"type": "rule", "strokeDash": [4, 3], "strokeWidth": 2},
+                  x=x_start, x2={"field": "date_end"}, y=y, color=colour, opacity=opacity, tooltip=tooltip),
+            layer("datum.kind == 'period'", {"type": "bar", "height": 10, "cornerRadius": 3},
+                  x=x_start, x2={"field": "date_end"}, y=y, color=colour, opacity=opacity, tooltip=tooltip),
+            layer("datum.restricted", {"type": "point", "size": 300, "filled": False, "strokeWidth": 1.5,
+                                       "strokeDash": [2, 2], "color": "#111"}, x=x_date, y=y, tooltip=tooltip),
+            exact,
+            layer("datum.kind == 'approximate'", {"type": "point", "filled": False, "size": 120, "strokeWidth": 2},
+                  x=x_date, y=y, color=colour, opacity=opacity, tooltip=tooltip),
+            layer("datum.selected", {"type": "point", "size": 420, "filled": False, "strokeWidth": 2,
+                                     "color": "#222"}, x=x_date, y=y),
+        ],
+        "params": [{"name": LANE_SELECTION, "select": {"type": "point", "fields": ["lane_id"], "on": "click"},
+                    "views": ["timeline_marks"]}],
+        "height": max(120, height_per_lane * max(1, len(lanes))),
+        "width": "container",
+        "config": _CONFIG,
+    }
     if len(frame) <= SVG_MAX_MARKS:  # SVG marks carry ARIA labels: readable by screen readers and tests
-        chart = chart.properties(usermeta={"embedOptions": {"renderer": "svg"}})
-    return chart.configure_axis(grid=True, gridOpacity=0.3).configure_legend(orient="top")
+        spec["usermeta"] = {"embedOptions": {"renderer": "svg"}}
+    return spec
 
 
-def chart_height(frame: pd.DataFrame, height_per_lane: int = 34) -> int:
-    """Pixels the chart needs so that every lane gets its own labelled row."""
-    lanes = frame["lane"].nunique() if len(frame) else 1
-    return max(120, height_per_lane * lanes) + 60  # + axis and legend
+# --------------------------------------------------------------------------- large views
+
+#: Above this many marks (events × lanes) the timeline shows counts per lane and month instead.
+AGGREGATE_MARKS = SVG_MAX_MARKS
+#: Lanes drawn one by one in the aggregate view (most events first); the rest share a lane.
+TOP_LANES = 40
+
+
+def mark_count(rows: pd.DataFrame, lane: str = "mine") -> int:
+    """How many marks the per-event timeline would draw (distinct event × lane), vectorised."""
+    if rows.empty:
+        return 0
+    ev = pd.factorize(rows["event_id"])[0].astype(np.int64)
+    ln = pd.factorize(rows["mine_id" if lane == "mine" else "mineral_id"])[0].astype(np.int64)
+    return int(np.unique(ev * (int(ln.max()) + 1) + ln).size)
+
+
+def aggregate_frame(rows: pd.DataFrame, lane: str = "mine", selected: str | None = None,
+                    top: int = TOP_LANES) -> pd.DataFrame:
+    """Events per lane and month (distinct events), for views too large to draw event by event.
+
+    The ``top`` lanes with most events keep their own lane; the others are summed into one
+    "other" lane (``lane_id`` ""), as is the lane of events not tied to a mine.
+    Columns: lane, lane_id, month, month_end, events, selected.
+    """
+    cols = ["lane", "lane_id", "month", "month_end", "events", "selected"]
+    if rows.empty:
+        return pd.DataFrame(columns=cols)
+    id_col, name_col = ("mine_id", "mine_name") if lane == "mine" else ("mineral_id", "mineral_name")
+    lane_codes, lane_ids = pd.factorize(rows[id_col])
+    ev = pd.factorize(rows["event_id"])[0].astype(np.int64)
+    month = rows["date"].to_numpy().astype("datetime64[M]")
+    first = ~pd.Series(ev * (len(lane_ids) + 1) + lane_codes).duplicated().to_numpy()  # one per event × lane
+    lane_codes, month = lane_codes[first], month[first]
+    per_lane = np.bincount(lane_codes, minlength=len(lane_ids))
+    names = pd.Series(rows[name_col].to_numpy()[first]).groupby(lane_codes).first()
+    order = np.argsort(-per_lane, kind="stable")
+    kept = [c for c in order if lane_ids[c] != ""][:top]
+    rest = len(lane_ids) - len(kept) - (1 if "" in set(lane_ids) else 0)
+    label = np.full(len(lane_ids), f"Other {rest} {'mines' if lane == 'mine' else 'minerals'}", dtype=object)
+    out_id = np.full(len(lane_ids), "", dtype=object)
+    for c in kept:
+        label[c], out_id[c] = names[c], lane_ids[c]
+    if lane == "mine":
+        label[np.asarray(lane_ids) == ""] = NO_MINE_LANE
+    counts = (pd.DataFrame({"lane": label[lane_codes], "lane_id": out_id[lane_codes], "month": month})
+              .groupby(["lane", "lane_id", "month"], sort=False).size().rename("events").reset_index())
+    counts["month"] = pd.to_datetime(counts["month"])
+    counts["month_end"] = counts["month"] + pd.offsets.MonthBegin(1)
+    counts["selected"] = counts["lane_id"].eq(selected) if (selected and lane == "mine") else False
+    return counts[cols]
+
+
+def aggregate_chart(frame: pd.DataFrame, *, selected: str | None = None, height_per_lane: int = 18) -> dict:
+    """Vega-Lite spec of :func:`aggregate_frame`: one row of monthly cells per lane, shaded by count."""
+    lanes = _lanes_in_order(frame)
+    others = [ln for ln in lanes if ln.startswith("Other ") and ln != NO_MINE_LANE]
+    lanes = [*(ln for ln in lanes if ln not in others and ln != NO_MINE_LANE), *others,
+             *([NO_MINE_LANE] if NO_MINE_LANE in lanes else [])]
+    has_selection = bool(selected) and bool(frame["selected"].any()) if len(frame) else False
+    cells = {
+        "name": "timeline_marks",
+        "mark": {"type": "rect"},
+        "encoding": {
+            "x": {"field": "month", "type": "temporal", "title": None},
+            "x2": {"field": "month_end"},
+            "y": {"field": "lane", "type": "nominal", "title": None, "sort": lanes, "axis": {"labelLimit": 260, "labelOverlap": False}},
+            "color": {"field": "events", "type": "quantitative", "title": "Events per month",
+                      "scale": {"scheme": "blues", "type": "sqrt"}},
+            "opacity": ({"condition": {"test": "datum.selected", "value": 1.0}, "value": 0.35}
+                        if has_selection else {"value": 1.0}),
+            "tooltip": [{"field": "lane", "type": "nominal", "title": "Lane"},
+                        {"field": "month", "type": "temporal", "title": "Month", "format": "%b %Y"},
+                        {"field": "events", "type": "quantitative", "title": "Events"}],
+        },
+    }
+    return {
+        "layer": [cells],
+        "params": [{"name": LANE_SELECTION, "select": {"type": "point", "fields": ["lane_id"], "on": "click"},
+                    "views": ["timeline_marks"]}],
+        "height": max(120, height_per_lane * max(1, len(lanes))),
+        "width": "container",
+        "config": _CONFIG,
+    }
+
+
+def timeline_view(rows: pd.DataFrame, lane: str = "mine", selected: str | None = None
+                  ) -> tuple[pd.DataFrame, dict, bool]:
+    """The frame and spec the page draws, and whether they are aggregated (above AGGREGATE_MARKS)."""
+    if mark_count(rows, lane) > AGGREGATE_MARKS:
+        frame = aggregate_frame(rows, lane, selected)
+        return frame, aggregate_chart(frame, selected=selected), True
+    frame = timeline_frame(rows, lane, selected)
+    return frame, timeline_chart(frame, selected=selected), False
 
 
 def lane_from_selection(event) -> str | None:
-    """The lane id picked in the chart, from st.altair_chart's selection state, if any."""
+    """The lane id picked in the chart, from st.vega_lite_chart's selection state, if any."""
     try:
         points = event["selection"][LANE_SELECTION]
     except (KeyError, TypeError):

@@ -197,7 +197,9 @@ def _check_geometry(geom: Any, want: str, name: str, i: int, problems: list[Prob
 # --------------------------------------------------------------------------- cell checks
 
 
-def _is_empty(col: pd.Series) -> pd.Series:
+def _is_empty(col: pd.Series, kind: str = "feature") -> pd.Series:
+    if kind == "row":  # CSV cells are read as text: empty means ""; vectorised (1M rows in ms)
+        return col.astype(str).eq("").astype(bool)
     empty = col.map(lambda v: v is None or v == "" or v == [] or (isinstance(v, float) and np.isnan(v)))
     return empty.astype(bool)  # an empty column maps to an empty non-boolean series
 
@@ -207,7 +209,7 @@ def _check_field(df: pd.DataFrame, fdef: dict, name: str, kind: str, problems: l
     fname, ftype = fdef["name"], fdef.get("type", "string")
     cons = fdef.get("constraints", {})
     col = df[fname]
-    empty = _is_empty(col)
+    empty = _is_empty(col, kind)
 
     def report(mask, reason_fn):
         for r in _rows(mask):

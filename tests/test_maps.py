@@ -418,3 +418,41 @@ def test_large_inputs_switch_to_the_cheap_layer(basemap):
     assert len(ring_radii(layer)) == n // 2
     point = many.geometry.iloc[6]
     assert maps.resolve_click(click(point.y, point.x, "Mine 6"), many) == "m6"
+
+
+def _many_mines(n: int) -> gpd.GeoDataFrame:
+    rng = np.random.default_rng(2)
+    return gpd.GeoDataFrame(
+        {
+            "mine_id": [f"m{i}" for i in range(n)],
+            "name": [f"Mine {i}" if i else XSS for i in range(n)],
+            "minerals": [["copper"], ["zinc", "copper"]] * (n // 2),
+            "location_precision": ["site", "county"] * (n // 2),
+            "uncertainty_km": np.nan,
+        },
+        geometry=gpd.points_from_xy(rng.uniform(124, 130, n), rng.uniform(38, 43, n)),
+        crs="EPSG:4326",
+    )
+
+
+def test_very_large_inputs_are_one_compact_layer(basemap):
+    n = maps.COMPACT_LAYER_THRESHOLD + 2
+    many = _many_mines(n)
+    active = [f"m{i}" for i in range(0, n, 3)]
+    layer = maps.mine_layer(many, active_ids=active, selected_id="m6")
+    m = maps.build_base_map(basemap, None)
+    script = _get_feature_group_string(layer, m)
+    assert script.count("L.circleMarker(") == 2  # the loop, and the selected mine's halo
+    assert "<img" not in script and "&lt;img" in script  # names escaped
+    payload = json.loads(re.search(r"var d = (\{.*?\});\n", script).group(1))
+    assert len(payload["lat"]) == n
+    styles = [payload["styles"][k]["o"] for k in payload["style"]]
+    names = payload["name"]
+    assert names[-1] == "Mine 6" and styles[-1]["radius"] == maps._SELECTED_RADIUS  # drawn last
+    assert styles[names.index("Mine 1")]["opacity"] < 0.5  # not in the filter: faded
+    assert styles[names.index("Mine 3")]["opacity"] == 1.0
+    assert not payload["styles"][payload["style"][names.index("Mine 3")]]["exact"]  # county: approximate
+    i = names.index("Mine 9")
+    assert maps.resolve_click(click(payload["lat"][i], payload["lng"][i], "Mine 9 (approximate location)"),
+                              many) == "m9"
+    assert len(script.encode()) < 60 * n  # compact: tens of bytes per mine

@@ -23,7 +23,7 @@ RETURNED = ["last_object_clicked", "last_object_clicked_tooltip", "last_object_c
 ds = state.dataset_or_stop()
 filters = state.current_filters()
 rows = filters.apply(ds.view)
-active = None if filters.is_empty else tuple(sorted(set(rows["mine_id"]) - {""}))
+active = None if filters.is_empty else tuple(sorted(set(rows["mine_id"].unique()) - {""}))
 
 
 def _on_pick():

@@ -4,7 +4,7 @@ import streamlit as st
 
 from geo import state
 from geo.details import TABLE_CSS, events_table_html
-from geo.timeline import chart_height, lane_from_selection, timeline_chart, timeline_frame
+from geo.timeline import TOP_LANES, lane_from_selection, timeline_view
 
 ds = state.dataset_or_stop()
 filters = state.current_filters()
@@ -19,18 +19,23 @@ lane = st.segmented_control("Lanes", ["mine", "mineral"], default="mine", key="t
 if rows.empty:
     st.info("No events match the current filters.")
 else:
-    frame = timeline_frame(rows, lane, selected)
-    event = st.altair_chart(timeline_chart(frame, selected=selected), on_select="rerun",
-                            key=f"timeline_chart_{lane}", width="stretch",
-                            height=chart_height(frame))
+    frame, spec, aggregated = timeline_view(rows, lane, selected)
+    # An explicit height (lanes + axis and legend) so that every lane keeps its own labelled row.
+    event = st.vega_lite_chart(frame, spec, on_select="rerun", key=f"timeline_chart_{lane}", width="stretch",
+                               height=spec["height"] + 60)
     picked = lane_from_selection(event)
     if lane == "mine" and picked and picked != selected and picked in ds.mine_names:
         state.select_mine(picked)
         st.rerun()
-    st.caption("Filled marks: exact day. Hollow marks with a dashed line: approximate, month or year dates, "
-               "spanning the window they may fall in. Bars: periods with an end date. "
-               "A dotted ring: the event involved a mineral under a ban, cap or suspension that day. "
-               "Click a mark to select its mine (highlighted here and on the map).")
+    if aggregated:
+        st.caption(f"Too many events to draw one by one: each cell counts the events of a {lane} in a month "
+                   f"(the {TOP_LANES} {lane}s with most events have their own lane, the rest share one). "
+                   "Narrow the filters to see each event. Click a lane to select its mine.")
+    else:
+        st.caption("Filled marks: exact day. Hollow marks with a dashed line: approximate, month or year dates, "
+                   "spanning the window they may fall in. Bars: periods with an end date. "
+                   "A dotted ring: the event involved a mineral under a ban, cap or suspension that day. "
+                   "Click a mark to select its mine (highlighted here and on the map).")
     if selected:
         st.markdown(f"Selected mine: **{ds.mine_name(selected)}**")
 
