@@ -50,7 +50,7 @@ test-fast: setup
 # Benchmark at three scales (see README, Performance), then the browser at 10,000 mines.
 bench: setup chromium
 	$(PY) -m geo.bench --json .bench/results.json
-	$(PY) -m pytest -q -s tests/test_browser_scale.py
+	NK_BENCH=1 $(PY) -m pytest -q -s tests/test_browser_scale.py
 
 clean:
 	rm -rf $(VENV) static/vendor .pytest_cache .ruff_cache
