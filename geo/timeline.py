@@ -155,7 +155,7 @@ def aggregate_frame(rows: pd.DataFrame, lane: str = "mine", selected: str | None
     """Events per lane and month (distinct events), for views too large to draw event by event.
 
     The ``top`` lanes with most events keep their own lane; the others are summed into one
-    "other" lane (``lane_id`` ""), as is the lane of events not tied to a mine.
+    "Other N mines" lane (``lane_id`` ""); events not tied to a mine keep their own lane.
     Columns: lane, lane_id, month, month_end, events, selected.
     """
     cols = ["lane", "lane_id", "month", "month_end", "events", "selected"]

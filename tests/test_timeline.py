@@ -1,0 +1,94 @@
+"""The timeline's data and chart: one mark per event and lane, precision shown, selection,
+restricted minerals marked, and counts per lane and month when there are too many marks."""
+
+import pandas as pd
+import pytest
+
+from geo.data import load_dataset
+from geo.synthetic import write_package
+from geo.timeline import (
+    AGGREGATE_MARKS,
+    NO_MINE_LANE,
+    TOP_LANES,
+    lane_from_selection,
+    mark_count,
+    timeline_frame,
+    timeline_view,
+)
+
+
+def _row(frame, event_id, lane_id):
+    rows = frame[(frame.event_id == event_id) & (frame.lane_id == lane_id)]
+    assert len(rows) == 1
+    return rows.iloc[0]
+
+
+def test_one_mark_per_event_and_mine_lane(ds):
+    frame = timeline_frame(ds.view, "mine")
+    assert len(frame) == mark_count(ds.view, "mine") == len(ds.view[["event_id", "mine_id"]].drop_duplicates())
+    hyesan = _row(frame, "hyesan-halt-2017", "hyesan")
+    assert hyesan["minerals"] == "Copper, Zinc"  # one mark, both minerals named
+    assert set(frame[frame.lane_id == ""]["lane"]) == {NO_MINE_LANE}
+
+
+@pytest.mark.parametrize("event_id, lane_id, kind", [
+    ("musan-molybdenum-halt-2017", "musan", "approximate"),  # "from around Feb. 20"
+    ("cholsan-solar-offer-2019", "cholsan", "approximate"),  # month precision: drawn as its window
+    ("china-coal-suspension-2017", "", "period"),            # has an end date
+    ("musan-iron-continued-2017", "musan", "exact"),
+])
+def test_each_mark_shows_its_date_precision(ds, event_id, lane_id, kind):
+    assert _row(timeline_frame(ds.view, "mine"), event_id, lane_id)["kind"] == kind
+
+
+def test_the_selected_mine_is_highlighted(ds):
+    frame = timeline_frame(ds.view, "mine", selected="musan")
+    assert set(frame[frame.selected]["lane_id"]) == {"musan"}
+    assert frame[frame.lane_id == "musan"]["selected"].all()
+    assert not timeline_frame(ds.view, "mine")["selected"].any()
+
+
+def test_events_that_touched_a_restricted_mineral_are_marked(ds):
+    frame = timeline_frame(ds.view, "mine")
+    assert _row(frame, "hyesan-halt-2017", "hyesan")["restricted"]          # copper, zinc: UNSCR 2321
+    assert not _row(frame, "musan-molybdenum-halt-2017", "musan")["restricted"]  # never restricted
+
+
+def test_mineral_lanes(ds):
+    frame = timeline_frame(ds.view, "mineral")
+    assert set(frame["lane"]) == set(ds.view["mineral_name"])
+    assert len(frame) == len(ds.view[["event_id", "mineral_id", "mine_id"]].drop_duplicates())
+
+
+def test_small_views_are_drawn_event_by_event(ds):
+    frame, spec, aggregated = timeline_view(ds.view, "mine", "musan")
+    assert not aggregated and len(frame) == mark_count(ds.view)
+    assert "datum.selected" in str(spec)  # the highlight is in the chart
+    assert spec["height"] >= 34 * frame["lane"].nunique()
+
+
+@pytest.fixture(scope="module")
+def big(tmp_path_factory):
+    path = write_package(tmp_path_factory.mktemp("tl") / "data", mines=200, links=6000)
+    return load_dataset(path)
+
+
+def test_large_views_count_events_per_lane_and_month(big):
+    rows = big.view
+    assert mark_count(rows) > AGGREGATE_MARKS
+    frame, spec, aggregated = timeline_view(rows, "mine")
+    assert aggregated
+    lanes = set(frame["lane"])
+    assert len(lanes) <= TOP_LANES + 2  # the busiest lanes, "Other N mines", events without a mine
+    assert any(ln.startswith("Other ") for ln in lanes)
+    # every event is counted once in its lane and month: the counts add up
+    marks = rows[["event_id", "mine_id", "date"]].drop_duplicates(["event_id", "mine_id"])
+    assert frame["events"].sum() == len(marks)
+    months = pd.to_datetime(frame["month"])
+    assert (months.dt.day == 1).all()
+
+
+def test_a_click_on_a_lane_gives_its_id():
+    assert lane_from_selection({"selection": {"lane_pick": [{"lane_id": "musan"}]}}) == "musan"
+    assert lane_from_selection({"selection": {"lane_pick": []}}) is None
+    assert lane_from_selection(None) is None
