@@ -7,7 +7,6 @@ Pure functions, so escaping is unit-tested: every text from the data passes thro
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable
 
 import pandas as pd
 
@@ -167,10 +166,6 @@ PANEL_CSS = """
 .nk-hidden { color: #666; font-size: .9em; }
 </style>
 """
-
-
-def sources_list_html(ds: Dataset, source_ids: Iterable[str]) -> str:
-    return "<ul>" + "".join(f"<li>{source_citation(ds, s)}</li>" for s in source_ids) + "</ul>"
 
 
 #: Most rows the HTML event table shows; beyond that the Data page has everything.

@@ -77,13 +77,6 @@ def _text_column(s: pd.Series) -> pd.Series:
     return s
 
 
-def snapshot_frame(rows: pd.DataFrame, columns: list[str] | None = None) -> pd.DataFrame:
-    """The export table: ISO dates, lists joined with ';', text neutralised."""
-    columns = columns or EXPORT_COLUMNS
-    out = _snapshot_columns(rows, columns)
-    return pd.DataFrame(out, index=rows.index, columns=columns).reset_index(drop=True)
-
-
 def _snapshot_columns(rows: pd.DataFrame, columns: list[str]) -> dict[str, pd.Series]:
     out = {}
     for col in columns:
