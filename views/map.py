@@ -103,7 +103,7 @@ with left:
     # Built afresh each run: st_folium rewrites the objects it renders, and it normalises their
     # ids, so the same data gives the same map script and the map is not remounted.
     base = build_base_map(ds.basemap, ds.crossings, mineral_labels=ds.mineral_names)
-    returned = st_folium(base, key=MAP_KEY, height=580, use_container_width=True,
+    returned = st_folium(base, key=MAP_KEY, height=660, use_container_width=True,
                          feature_group_to_add=mine_layer(ds.mines, active_ids=active, selected_id=selected,
                                                          states=state_map(states) if states is not None else None),
                          returned_objects=RETURNED)
