@@ -22,9 +22,6 @@ DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 APPROX_DAYS = 15
 
 CONFIDENCE_LEVELS = ("reported", "corroborated", "official")  # weakest first
-DATE_PRECISIONS = ("day", "month", "year", "approximate")
-LOCATION_PRECISIONS = ("site", "town", "county", "province", "approximate")
-EXACT_PRECISIONS = ("site", "town")
 
 #: Columns of the joined view, in the order exports use.
 VIEW_COLUMNS = [

@@ -34,11 +34,23 @@ EVENT_TYPE_LABELS = {
 }
 
 
+_EXTRA_ENTITIES = str.maketrans(
+    {"\\": "&#92;", "`": "&#96;", "$": "&#36;", "{": "&#123;", "}": "&#125;"}
+)
+
+
 def esc(value) -> str:
-    """Text for HTML: None and NaN become empty, everything else is escaped."""
+    """Text from data made safe for HTML, for JS template literals and for Jinja.
+
+    ``None``/NaN become "". Besides ``& < > " '``, these become numeric entities (the browser
+    shows them as the original characters): backtick, ``$`` and backslash, because folium
+    pastes tooltip HTML into a JS template literal where they could end the string or run
+    ``${...}``; ``{`` and ``}``, because folium compiles every element's rendered script again
+    as a Jinja template, so ``{{ ... }}`` in data would be evaluated on the server.
+    """
     if value is None or (isinstance(value, float) and pd.isna(value)):
         return ""
-    return html.escape(str(value), quote=True)
+    return html.escape(str(value), quote=True).translate(_EXTRA_ENTITIES)
 
 
 def safe_url(url) -> str:

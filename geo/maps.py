@@ -20,7 +20,6 @@ backslashes are turned into entities as well). The map loads no CDN and no tile 
 from __future__ import annotations
 
 import copy
-import html
 import json
 import math
 from collections.abc import Iterable, Mapping
@@ -34,6 +33,7 @@ from branca.element import MacroElement
 from folium.template import Template
 
 from geo import assets
+from geo.details import esc as escape_html  # the one HTML escaper; also safe for JS and Jinja
 
 # --------------------------------------------------------------------------- constants
 
@@ -110,28 +110,9 @@ _MARKER_RADIUS = 7
 _SELECTED_RADIUS = 9  # must stay <= 10 px, see CLICK_TOLERANCE_KM
 _FADED_RADIUS = 5
 _EARTH_RADIUS_KM = 6371.0088
-_EXTRA_ENTITIES = str.maketrans(
-    {"\\": "&#92;", "`": "&#96;", "$": "&#36;", "{": "&#123;", "}": "&#125;"}
-)
 
 
 # --------------------------------------------------------------------------- small helpers
-
-
-def escape_html(value: Any) -> str:
-    """Text from data made safe for HTML, for JS template literals and for Jinja.
-
-    ``None``/NaN become "". Besides ``& < > " '``, these become numeric entities (the browser
-    shows them as the original characters):
-
-    * backtick, ``$`` and backslash: folium pastes tooltip HTML into a `...` JS template
-      literal, where they could end the string or run ``${...}``;
-    * ``{`` and ``}``: folium compiles every element's *rendered* script again as a Jinja
-      template, so ``{{ ... }}`` in data would be evaluated on the server.
-    """
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return ""
-    return html.escape(str(value), quote=True).translate(_EXTRA_ENTITIES)
 
 
 def mineral_colour(mineral_id: Any) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from geo.data import APPROX_DAYS, Dataset
+from geo.maps import DEFAULT_UNCERTAINTY_KM as _KM
 
 METHOD_MARKDOWN = f"""
 **Location precision.** Each mine carries how well its location is known: *site* (the mine
@@ -12,7 +13,8 @@ itself), *town* (the town it is in or next to), *county* or *province* (only the
 known; the point is the area's centre or seat), or *approximate* (a source gives a distance
 or direction only). On the map, exact sites and towns are filled markers; everything else is
 a hollow marker with a dashed ring whose radius is the uncertainty a source gives, or by
-default 15 km for a county, 50 km for a province and 25 km otherwise. No coordinate is
+default {_KM["county"]:g} km for a county, {_KM["province"]:g} km for a province and
+{_KM["approximate"]:g} km otherwise. No coordinate is
 invented: where no source locates a mine, the note says so and the point is a stated
 placeholder.
 
