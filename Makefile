@@ -20,7 +20,7 @@ $(STAMP): requirements.txt
 
 # Leaflet, jQuery and markercluster, copied from their PyPI packages into static/vendor/ (git-ignored).
 assets: $(STAMP)
-	$(PY) -m geo.assets
+	$(PY) -m geo.render.assets
 
 # Debian Chromium for the browser tests (the distribution's package, no browser download),
 # and a Korean font so Hangul renders in screenshots.
@@ -49,7 +49,7 @@ test-fast: setup
 
 # Benchmark at three scales (see README, Performance), then the browser at 10,000 mines.
 bench: setup chromium
-	$(PY) -m geo.bench --json .bench/results.json
+	$(PY) -m geo.tools.bench --json .bench/results.json
 	NK_BENCH=1 $(PY) -m pytest -q -s tests/test_browser_scale.py
 
 clean:

@@ -8,9 +8,8 @@ run that page alone, without this router and its sidebar.)
 import streamlit as st
 
 from geo import state
-from geo.data import CONFIDENCE_LEVELS
-from geo.filters import EVENT_TYPE_WORDS
-from geo.validate import DataError
+from geo.model.dataset import CONFIDENCE_LEVELS
+from geo.package import DataError
 
 st.set_page_config(page_title="North Korea mines & trade events", page_icon="⛏️", layout="wide")
 
@@ -44,8 +43,8 @@ with st.sidebar:
     st.header("Filters")
     st.multiselect("Minerals", list(ds.minerals["mineral_id"]), key=state.K_MINERALS, on_change=state.on_widget_change,
                    format_func=ds.mineral_name, placeholder="All minerals")
-    st.multiselect("Event types", ds.enum("events", "event_type"), key=state.K_TYPES, on_change=state.on_widget_change,
-                   format_func=lambda t: EVENT_TYPE_WORDS.get(t, t).capitalize(), placeholder="All event types")
+    st.multiselect("Event types", ds.event_types, key=state.K_TYPES, on_change=state.on_widget_change,
+                   format_func=lambda t: ds.vocab.label("event_type", t), placeholder="All event types")
     st.multiselect("Provinces", sorted(p for p in ds.mines["province"].unique() if p), key=state.K_PROVINCES, on_change=state.on_widget_change,
                    placeholder="All provinces")
     c1, c2 = st.columns(2)

@@ -12,9 +12,10 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from geo.data import DEFAULT_DATA_DIR, load_dataset, summary
-from geo.filters import Filters, vocabularies
-from geo.validate import DataError
+from geo.model.dataset import DEFAULT_DATA_DIR, summary
+from geo.package import DataError
+from geo.rules.filters import Filters, vocabularies
+from geo.rules.load import load_dataset
 
 
 class UsageError(Exception):
@@ -85,7 +86,7 @@ def filters_from_args(args, ds) -> Filters:
 
 
 def _export(args) -> int:
-    from geo.export import write_export
+    from geo.io.export import write_export
 
     ds = load_dataset(args.data)
     filters = filters_from_args(args, ds)
@@ -104,7 +105,7 @@ def _sanctions_args(p):
 
 
 def _sanctions(args) -> int:
-    from geo.sanctions import format_status, parse_date, status_on
+    from geo.rules.sanctions import format_status, parse_date, status_on
 
     try:
         day = parse_date(args.on)

@@ -16,9 +16,10 @@ from pathlib import Path
 
 import streamlit as st
 
-from geo.data import CONFIDENCE_LEVELS, DEFAULT_DATA_DIR, Dataset, load_dataset
-from geo.filters import QUERY_NAMES, Filters, vocabularies
-from geo.validate import DataError
+from geo.model.dataset import CONFIDENCE_LEVELS, DEFAULT_DATA_DIR, Dataset
+from geo.package import DataError
+from geo.rules.filters import QUERY_NAMES, Filters, vocabularies
+from geo.rules.load import load_dataset
 
 DATA_DIR_ENV = "NK_MINES_DATA"
 

@@ -16,7 +16,7 @@ DATA = ROOT / "data"
 
 @pytest.fixture(scope="session")
 def ds():
-    from geo.data import load_dataset
+    from geo.rules.load import load_dataset
 
     return load_dataset(DATA)
 

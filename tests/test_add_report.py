@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from geo.data import load_dataset
-from geo.validate import validate_package
+from geo.package import validate_package
+from geo.rules.load import load_dataset
 from tests.conftest import ROOT, read_rows
 
 APP = str(ROOT / "app.py")

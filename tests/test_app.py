@@ -14,8 +14,8 @@ from unittest import mock
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from geo.filters import Filters
-from geo.maps import mine_tooltip_text
+from geo.render.maps import mine_tooltip_text
+from geo.rules.filters import Filters
 from tests.conftest import ROOT
 
 APP = str(ROOT / "app.py")
@@ -228,7 +228,7 @@ def test_every_page_runs_with_an_empty_result(page):
 
 
 def test_sanctions_page_lists_the_events_that_touched_a_restricted_mineral(ds):
-    from geo.sanctions import status_on
+    from geo.rules.sanctions import status_on
 
     at = open_page("views/sanctions.py")
     assert not at.exception
@@ -279,7 +279,7 @@ def test_timeline_marks_events_that_touched_a_restricted_mineral():
 
 
 def test_as_of_play_advances_one_step_at_a_time_and_stops_at_the_end(ds):
-    from geo.asof import date_range
+    from geo.rules.asof import date_range
 
     at = open_app()
     at.toggle(key="asof_on").set_value(True).run()

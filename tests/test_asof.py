@@ -5,8 +5,8 @@ import datetime as dt
 import folium
 import pytest
 
-from geo.asof import date_range, mine_states, state_map
-from geo.maps import EXPORT_OUTLINES, mine_layer, render_html
+from geo.render.maps import EXPORT_OUTLINES, mine_layer, render_html
+from geo.rules.asof import date_range, mine_states, state_map
 
 
 def _state(ds, mine_id, day):

@@ -9,7 +9,7 @@ import folium
 import pytest
 from folium.plugins import MarkerCluster
 
-from geo import assets
+from geo.render import assets
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -23,7 +23,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from geo.filters import Filters
+from geo.rules.filters import Filters
 from tests.conftest import DATA, ROOT, in_ci
 
 pytestmark = pytest.mark.browser
@@ -52,7 +52,7 @@ def _free_port() -> int:
 
 class Server:
     def __init__(self, data_dir: Path):
-        from geo import assets
+        from geo.render import assets
 
         if assets.missing(ROOT):
             assets.install(ROOT)

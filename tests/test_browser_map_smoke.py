@@ -1,7 +1,7 @@
 """Real browser, offline: the map renders, a marker click reaches Python and names the mine.
 
 Runs a throwaway Streamlit page from a temporary folder (with its own static/vendor filled
-by geo.assets) and drives Debian Chromium with Playwright; every request that is not to the
+by geo.render.assets) and drives Debian Chromium with Playwright; every request that is not to the
 local server is aborted. Run with ``pytest -m browser``.
 """
 
@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from geo import assets
+from geo.render import assets
 
 pytestmark = pytest.mark.browser
 
@@ -44,7 +44,7 @@ PAGE = textwrap.dedent(
     from shapely.geometry import Point
     from streamlit_folium import st_folium
 
-    from geo import maps
+    from geo.render import maps
 
     rows = [
         ("musan", "Musan mine", ["iron_ore"], "site", 42.23194, 129.26917),

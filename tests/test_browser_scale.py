@@ -10,7 +10,7 @@ import time
 
 import pytest
 
-from geo.synthetic import write_package
+from geo.tools.synthetic import write_package
 from tests import test_browser as tb
 from tests.conftest import ROOT
 from tests.test_browser import ARTIFACTS, MAP_FRAME, Server, _require_chromium

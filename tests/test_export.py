@@ -9,16 +9,10 @@ import zipfile
 import pandas as pd
 import pytest
 
-from geo.export import (
-    EXPORT_COLUMNS,
-    export_filename,
-    neutralise,
-    snapshot_zip,
-    to_csv_bytes,
-    to_geojson,
-    write_export,
-)
-from geo.filters import Filters
+from geo.io.export import snapshot_zip, to_csv_bytes, to_geojson, write_export
+from geo.io.formulas import neutralise
+from geo.io.manifest import EXPORT_COLUMNS, export_filename
+from geo.rules.filters import Filters
 from tests.conftest import ROOT, read_rows, write_rows
 
 
@@ -54,7 +48,7 @@ def test_neutralise(value, expected):
 
 
 def test_formula_in_data_is_neutralised_in_the_csv(data_copy):
-    from geo.data import load_dataset
+    from geo.rules.load import load_dataset
 
     rows = read_rows(data_copy / "events.csv")
     rows[0]["title"] = '=HYPERLINK("http://evil.example","click")'

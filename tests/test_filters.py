@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from geo.filters import Filters, vocabularies
+from geo.rules.filters import Filters, vocabularies
 
 
 def _events(ds, f):

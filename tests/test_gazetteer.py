@@ -2,7 +2,7 @@
 
 import pytest
 
-from geo.gazetteer import Gazetteer, fold, phonetic_key
+from geo.ingest.gazetteer import Gazetteer, fold, phonetic_key
 
 
 @pytest.fixture(scope="module")

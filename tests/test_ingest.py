@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from geo.data import load_dataset
 from geo.ingest import (
     Draft,
     IngestError,
@@ -26,8 +25,9 @@ from geo.ingest import (
     review_rows,
     validate_drafts,
 )
-from geo.ingest_eval import DEFAULT_SEEDS, SEEDS, empty_events_package, evaluate, table
-from geo.validate import DataError, validate_package
+from geo.ingest.evaluate import DEFAULT_SEEDS, SEEDS, empty_events_package, evaluate, table
+from geo.package import DataError, validate_package
+from geo.rules.load import load_dataset
 from tests.conftest import ROOT, read_rows
 
 needs_seeds = pytest.mark.skipif(not all((DEFAULT_SEEDS / s.file).is_file() for s in SEEDS),
@@ -234,7 +234,7 @@ def test_invalid_drafts_write_nothing(data_copy, ds):
 KILL_AFTER = textwrap.dedent("""
     import os, sys
     from pathlib import Path
-    from geo.data import load_dataset
+    from geo.rules.load import load_dataset
     from geo.ingest import apply, extract
     data, n = Path(sys.argv[1]), int(sys.argv[2])
     ds = load_dataset(data)

@@ -1,4 +1,4 @@
-"""geo.maps: what an analyst (or a reviewer) would check on the rendered map."""
+"""geo.render.maps: what an analyst (or a reviewer) would check on the rendered map."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import pytest
 from shapely.geometry import Point
 from streamlit_folium import _get_feature_group_string
 
-from geo import maps
+from geo.render import maps
 
 XSS = "<img src=x onerror=alert(1)>"
 XSS_ESCAPED = "&lt;img src=x onerror=alert(1)&gt;"
@@ -79,7 +79,7 @@ def basemap():
 def mode(request, monkeypatch):
     """Run a test with one folium object per mine and with the large (GeoJson) layer."""
     if request.param == "geojson":
-        monkeypatch.setattr(maps, "LARGE_LAYER_THRESHOLD", 0)
+        monkeypatch.setattr(maps.layers, "LARGE_LAYER_THRESHOLD", 0)
     return request.param
 
 

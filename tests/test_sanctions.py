@@ -20,14 +20,13 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from geo.data import load_dataset
-from geo.sanctions import (
+from geo.rules.load import load_dataset
+from geo.render.charts import sanctions_chart
+from geo.rules.sanctions import (
     ANNOTATION_COLUMNS,
-    STATUS_COLOURS,
     STATUSES,
     annotate,
     restricted_rows,
-    sanctions_chart,
     status_on,
     timeline,
 )
@@ -269,7 +268,7 @@ def test_chart_colours_by_status_and_links_each_measure_to_its_source(ds):
     bars, ticks = spec["layer"]
     scale = bars["encoding"]["color"]["scale"]
     assert scale["domain"] == list(STATUSES)
-    assert scale["range"] == [STATUS_COLOURS[s] for s in STATUSES]
+    assert scale["range"] == [ds.vocab.colour("sanction_status", s) for s in STATUSES]
     assert bars["encoding"]["href"]["field"] == "href"
     assert ticks["encoding"]["href"]["field"] == "href"
     tooltips = {t["field"] for t in bars["encoding"]["tooltip"]}
@@ -281,7 +280,7 @@ def test_chart_colours_by_status_and_links_each_measure_to_its_source(ds):
 
 
 def test_geo_does_not_import_streamlit():
-    code = "import sys, geo.sanctions, geo.export, geo.cli; print('streamlit' in sys.modules)"
+    code = "import sys, geo.rules.sanctions, geo.io.export, geo.cli, geo.render.charts; print('streamlit' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
 

@@ -1,7 +1,7 @@
-"""geo.synthetic: the benchmark's packages are valid, deterministic and of the asked size."""
+"""geo.tools.synthetic: the benchmark's packages are valid, deterministic and of the asked size."""
 
-from geo.data import load_dataset
-from geo.synthetic import write_package
+from geo.rules.load import load_dataset
+from geo.tools.synthetic import write_package
 
 
 def test_a_small_synthetic_package_validates(tmp_path):

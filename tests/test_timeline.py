@@ -4,9 +4,7 @@ restricted minerals marked, and counts per lane and month when there are too man
 import pandas as pd
 import pytest
 
-from geo.data import load_dataset
-from geo.synthetic import write_package
-from geo.timeline import (
+from geo.render.timeline import (
     AGGREGATE_MARKS,
     NO_MINE_LANE,
     TOP_LANES,
@@ -15,6 +13,8 @@ from geo.timeline import (
     timeline_frame,
     timeline_view,
 )
+from geo.rules.load import load_dataset
+from geo.tools.synthetic import write_package
 
 
 def _row(frame, event_id, lane_id):
@@ -24,7 +24,7 @@ def _row(frame, event_id, lane_id):
 
 
 def test_one_mark_per_event_and_mine_lane(ds):
-    frame = timeline_frame(ds.view, "mine")
+    frame = timeline_frame(ds.view, ds.vocab, "mine")
     assert len(frame) == mark_count(ds.view, "mine") == len(ds.view[["event_id", "mine_id"]].drop_duplicates())
     hyesan = _row(frame, "hyesan-halt-2017", "hyesan")
     assert hyesan["minerals"] == "Copper, Zinc"  # one mark, both minerals named
@@ -38,30 +38,30 @@ def test_one_mark_per_event_and_mine_lane(ds):
     ("musan-iron-continued-2017", "musan", "exact"),
 ])
 def test_each_mark_shows_its_date_precision(ds, event_id, lane_id, kind):
-    assert _row(timeline_frame(ds.view, "mine"), event_id, lane_id)["kind"] == kind
+    assert _row(timeline_frame(ds.view, ds.vocab, "mine"), event_id, lane_id)["kind"] == kind
 
 
 def test_the_selected_mine_is_highlighted(ds):
-    frame = timeline_frame(ds.view, "mine", selected="musan")
+    frame = timeline_frame(ds.view, ds.vocab, "mine", selected="musan")
     assert set(frame[frame.selected]["lane_id"]) == {"musan"}
     assert frame[frame.lane_id == "musan"]["selected"].all()
-    assert not timeline_frame(ds.view, "mine")["selected"].any()
+    assert not timeline_frame(ds.view, ds.vocab, "mine")["selected"].any()
 
 
 def test_events_that_touched_a_restricted_mineral_are_marked(ds):
-    frame = timeline_frame(ds.view, "mine")
+    frame = timeline_frame(ds.view, ds.vocab, "mine")
     assert _row(frame, "hyesan-halt-2017", "hyesan")["restricted"]          # copper, zinc: UNSCR 2321
     assert not _row(frame, "musan-molybdenum-halt-2017", "musan")["restricted"]  # never restricted
 
 
 def test_mineral_lanes(ds):
-    frame = timeline_frame(ds.view, "mineral")
+    frame = timeline_frame(ds.view, ds.vocab, "mineral")
     assert set(frame["lane"]) == set(ds.view["mineral_name"])
     assert len(frame) == len(ds.view[["event_id", "mineral_id", "mine_id"]].drop_duplicates())
 
 
 def test_small_views_are_drawn_event_by_event(ds):
-    frame, spec, aggregated = timeline_view(ds.view, "mine", "musan")
+    frame, spec, aggregated = timeline_view(ds.view, ds.vocab, "mine", "musan")
     assert not aggregated and len(frame) == mark_count(ds.view)
     assert "datum.selected" in str(spec)  # the highlight is in the chart
     assert spec["height"] >= 34 * frame["lane"].nunique()
@@ -76,7 +76,7 @@ def big(tmp_path_factory):
 def test_large_views_count_events_per_lane_and_month(big):
     rows = big.view
     assert mark_count(rows) > AGGREGATE_MARKS
-    frame, spec, aggregated = timeline_view(rows, "mine")
+    frame, spec, aggregated = timeline_view(rows, big.vocab, "mine")
     assert aggregated
     lanes = set(frame["lane"])
     assert len(lanes) <= TOP_LANES + 2  # the busiest lanes, "Other N mines", events without a mine

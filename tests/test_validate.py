@@ -4,8 +4,8 @@ import json
 
 import pytest
 
-from geo.data import load_dataset
-from geo.validate import DataError, validate_package
+from geo.package import DataError, validate_package
+from geo.rules.load import load_dataset
 from tests.conftest import read_rows, write_rows
 
 

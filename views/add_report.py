@@ -25,7 +25,7 @@ from geo.ingest import (
     review_rows,
     validate_drafts,
 )
-from geo.validate import DataError, Problem
+from geo.package import DataError, Problem
 
 K_RESULT = "ar_result"  # the IngestResult of the last extraction
 K_INPUTS = "ar_inputs"  # the inputs it was extracted from (to spot changes)
@@ -164,13 +164,13 @@ edited = st.data_editor(
         "mine_id": st.column_config.SelectboxColumn("Mine", options=mine_ids,
                                                     help="Empty for events about a mineral only"),
         "mineral_id": st.column_config.SelectboxColumn("Mineral", options=mineral_ids),
-        "event_type": st.column_config.SelectboxColumn("Event type", options=ds.enum("events", "event_type")),
-        "effect": st.column_config.SelectboxColumn("Effect", options=ds.enum("event_links", "effect")),
+        "event_type": st.column_config.SelectboxColumn("Event type", options=ds.vocab.codes("event_type")),
+        "effect": st.column_config.SelectboxColumn("Effect", options=ds.vocab.codes("effect")),
         "date": st.column_config.DateColumn("Date", format="YYYY-MM-DD"),
         "date_precision": st.column_config.SelectboxColumn("Date precision",
-                                                           options=ds.enum("events", "date_precision")),
+                                                           options=ds.vocab.codes("date_precision")),
         "end_date": st.column_config.DateColumn("End date", format="YYYY-MM-DD"),
-        "confidence": st.column_config.SelectboxColumn("Confidence", options=ds.enum("events", "confidence")),
+        "confidence": st.column_config.SelectboxColumn("Confidence", options=ds.vocab.codes("confidence")),
         "title": st.column_config.TextColumn("Title"),
         "anonymous_source": st.column_config.CheckboxColumn("Anonymous source"),
         "date_basis": st.column_config.TextColumn("Date from", disabled=True),

@@ -3,8 +3,9 @@
 import streamlit as st
 
 from geo import state
-from geo.export import export_filename, snapshot_zip, to_csv_bytes, to_geojson_bytes
-from geo.tables import counts, display_table
+from geo.io.export import snapshot_zip, to_csv_bytes, to_geojson_bytes
+from geo.io.manifest import export_filename
+from geo.render.tables import counts, display_table
 
 DISPLAY_LIMIT = 10_000  # rows sent to the browser table; exports are never cut
 
@@ -41,5 +42,5 @@ d3.download_button("Snapshot zip (CSV + GeoJSON + manifest)", data=lambda: snaps
 st.subheader("Rows")
 if len(rows) > DISPLAY_LIMIT:
     st.caption(f"Showing the first {DISPLAY_LIMIT:,} of {len(rows):,} rows; the downloads hold them all.")
-st.dataframe(display_table(rows.head(DISPLAY_LIMIT)), hide_index=True, width="stretch",
+st.dataframe(display_table(rows.head(DISPLAY_LIMIT), ds.vocab), hide_index=True, width="stretch",
              column_config={"Source URL": st.column_config.LinkColumn("Source URL")})

@@ -7,9 +7,9 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from geo import state
-from geo.asof import date_range, mine_states, state_map
-from geo.details import PANEL_CSS, asof_status_html, mine_detail_html
-from geo.maps import build_base_map, mine_layer, resolve_click
+from geo.render.details import PANEL_CSS, asof_status_html, mine_detail_html
+from geo.render.maps import build_base_map, mine_layer, resolve_click
+from geo.rules.asof import date_range, mine_states, state_map
 
 MAP_KEY = "mine_map"
 PICKER_KEY = "mine_picker"

@@ -5,8 +5,9 @@ import datetime as dt
 import streamlit as st
 
 from geo import state
-from geo.details import TABLE_CSS, events_table_html, measures_table_html
-from geo.sanctions import STATUSES, format_status, restricted_rows, sanctions_chart, status_on
+from geo.render.charts import sanctions_chart
+from geo.render.details import TABLE_CSS, events_table_html, measures_table_html
+from geo.rules.sanctions import STATUSES, format_status, restricted_rows, status_on
 
 ds = state.dataset_or_stop()
 filters = state.current_filters()

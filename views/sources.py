@@ -3,7 +3,7 @@
 import streamlit as st
 
 from geo import state
-from geo.sourcing import METHOD_MARKDOWN, source_table
+from geo.render.sources import METHOD_MARKDOWN, source_table
 
 ds = state.dataset_or_stop()
 

@@ -3,8 +3,8 @@
 import streamlit as st
 
 from geo import state
-from geo.details import TABLE_CSS, events_table_html
-from geo.timeline import TOP_LANES, lane_from_selection, timeline_view
+from geo.render.details import TABLE_CSS, events_table_html
+from geo.render.timeline import TOP_LANES, lane_from_selection, timeline_view
 
 ds = state.dataset_or_stop()
 filters = state.current_filters()
@@ -19,7 +19,7 @@ lane = st.segmented_control("Lanes", ["mine", "mineral"], default="mine", key="t
 if rows.empty:
     st.info("No events match the current filters.")
 else:
-    frame, spec, aggregated = timeline_view(rows, lane, selected)
+    frame, spec, aggregated = timeline_view(rows, ds.vocab, lane, selected)
     # An explicit height (lanes + axis and legend) so that every lane keeps its own labelled row.
     event = st.vega_lite_chart(frame, spec, on_select="rerun", key=f"timeline_chart_{lane}", width="stretch",
                                height=spec["height"] + 60)

@@ -1,0 +1,35 @@
+"""Stage 5, amounts: US dollar values and quantities with units, as written."""
+
+from __future__ import annotations
+
+import re
+
+_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+
+
+_USD_RE = re.compile(r"(?:U\.?S\.?\s*|US)?\$\s?(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?P<s>thousand|million|billion|trillion|[mb]n?\b|M\b)?", re.IGNORECASE)
+
+
+_QTY_RE = re.compile(r"(?<![\w$.])(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>(?:(?:thousand|million|billion)\s+)?(?:metric\s+)?(?:tons|tonnes|tons?|t\b|kilowatts|megawatts|gigawatts|kilowatt-hours|kwh|mw|kw|percent|per cent|%|kilograms|kg|ounces|oz|barrels))", re.IGNORECASE)
+
+
+def find_amounts(sentence: str) -> tuple[float | None, float | None, str, list[str]]:
+    """(value_usd, quantity, unit, every amount as written) of a sentence."""
+    written, usd, qty, unit = [], None, None, ""
+    spans = []
+    for m in _USD_RE.finditer(sentence):
+        n = float(m.group("n").replace(",", ""))
+        s = (m.group("s") or "").lower()
+        mult = _SCALE.get(s, {"m": 1e6, "mn": 1e6, "b": 1e9, "bn": 1e9}.get(s, 1))
+        written.append(m.group(0).strip())
+        spans.append((m.start(), m.end()))
+        if usd is None:
+            usd = round(n * mult, 2)
+    for m in _QTY_RE.finditer(sentence):
+        if any(a <= m.start() < b for a, b in spans):
+            continue
+        written.append(m.group(0).strip())
+        if qty is None:
+            qty = float(m.group("n").replace(",", ""))
+            unit = re.sub(r"\s+", " ", m.group("unit").strip())
+    return usd, qty, unit, written

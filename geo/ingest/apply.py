@@ -1,0 +1,209 @@
+"""Stage 9, apply: reviewed drafts appended to the package, validated in a copy first, under the package lock, file by file atomically."""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import datetime as dt
+import io
+import json
+import re
+import shutil
+import tempfile
+from dataclasses import replace
+from pathlib import Path
+
+from geo.ingest.drafts import (
+    EVENT_COLUMNS,
+    LINK_COLUMNS,
+    SOURCE_COLUMNS,
+    ApplyResult,
+    Draft,
+    IngestError,
+    Progress,
+    _noop,
+)
+from geo.io.atomic import LOCK_NAME, LockedError, package_lock, write_atomic
+from geo.package import DESCRIPTOR, DataError, Problem, validate_package
+
+
+def _cell(v) -> str:
+    if v is None:
+        return ""
+    if hasattr(v, "strftime"):
+        return "" if str(v) == "NaT" else v.strftime("%Y-%m-%d")
+    return "" if isinstance(v, float) and v != v else str(v)
+
+
+def _find_source(rows: list[dict], publisher, title, url, published) -> dict | None:
+    for r in rows:
+        if url and _cell(r.get("url")) == url:
+            return r
+        same = (_cell(r.get("publisher")).casefold() == publisher.casefold()
+                and _cell(r.get("title")).casefold() == (title or "").casefold()
+                and _cell(r.get("published")) == published)
+        if same:
+            return r
+    return None
+
+
+def _read_csv_rows(path: Path) -> tuple[str, list[dict]]:
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    return text, list(csv.DictReader(io.StringIO(text)))
+
+
+def _append_rows(text: str, columns: list[str], rows: list[dict]) -> str:
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=columns, lineterminator="\n", extrasaction="ignore")
+    if not text.strip():
+        writer.writeheader()
+        text = ""
+    elif not text.endswith("\n"):
+        text += "\n"
+    writer.writerows([{c: r.get(c, "") for c in columns} for r in rows])
+    return text + buf.getvalue()
+
+
+def bump_minor(version: str) -> str:
+    m = re.fullmatch(r"(\d+)\.(\d+)\.(\d+)", str(version).strip())
+    if not m:
+        raise IngestError(f"package version {version!r} is not MAJOR.MINOR.PATCH")
+    return f"{m.group(1)}.{int(m.group(2)) + 1}.0"
+
+
+def _changelog(text: str, version: str, source_row: dict, drafts: list[Draft], source_added: bool) -> tuple[str, str]:
+    today = dt.date.today().isoformat()
+    links = sum(len(d.link_rows()) for d in drafts)
+    cite = f"{source_row['publisher']}, “{source_row['title']}”, {source_row['published']}"
+    if source_row.get("url"):
+        cite += f" ({source_row['url']})"
+    entry = (f"## {version} — {today}\n\nIngested a report: {cite}.\n\n"
+             f"- **Events** ({len(drafts)}) and links ({links}), confidence reported, reviewed from "
+             f"ingest drafts: {', '.join(d.event_id for d in drafts)}.\n"
+             f"- **Source**: `{source_row['source_id']}` "
+             f"({'added' if source_added else 'already in sources.csv'}).\n\n")
+    m = re.search(r"^## ", text, re.MULTILINE)
+    if m:
+        return text[:m.start()] + entry + text[m.start():], entry
+    return (text.rstrip("\n") + "\n\n" if text.strip() else "# Data changelog\n\n") + entry, entry
+
+
+def _plan(drafts: list[Draft], source_row: dict, data_dir: Path) -> tuple[dict[str, str], dict]:
+    """The new text of every file to change, and facts about the change; raises IngestError."""
+    if not drafts:
+        raise IngestError("no draft events to apply")
+    desc_path = data_dir / DESCRIPTOR
+    try:
+        desc_text = desc_path.read_text(encoding="utf-8")
+        desc = json.loads(desc_text)
+    except (OSError, ValueError) as exc:
+        raise IngestError(f"{desc_path}: cannot read the package descriptor ({exc})") from None
+    paths = {r["name"]: r["path"] for r in desc.get("resources", []) if isinstance(r, dict) and "name" in r}
+    for name in ("sources", "events", "event_links"):
+        if name not in paths:
+            raise IngestError(f"the package has no {name} resource")
+    src_text, sources = _read_csv_rows(data_dir / paths["sources"])
+    ev_text, events = _read_csv_rows(data_dir / paths["events"])
+    ln_text, _links = _read_csv_rows(data_dir / paths["event_links"])
+
+    ids = [d.event_id for d in drafts]
+    dup_in_batch = sorted({i for i in ids if ids.count(i) > 1})
+    if dup_in_batch:
+        raise IngestError(f"two drafts share the event id {', '.join(dup_in_batch)}; give them distinct ids")
+    have = {e["event_id"] for e in events}
+    clash = [i for i in ids if i in have]
+    if clash:
+        raise IngestError(f"already in the package: {', '.join(clash)} (was this report applied before?); nothing written")
+    existing = _find_source(sources, source_row.get("publisher", ""), source_row.get("title", ""),
+                            source_row.get("url", ""), source_row.get("published", ""))
+    if existing is not None:
+        source_row = {k: existing.get(k, "") for k in SOURCE_COLUMNS}
+    elif any(s["source_id"] == source_row.get("source_id") for s in sources):
+        raise IngestError(f"source id {source_row.get('source_id')!r} is already used by another report")
+    sid = source_row["source_id"]
+    seen = {(e["source_id"], e["evidence"], e["event_type"]) for e in events}
+    repeats = [d.event_id for d in drafts if (sid, d.evidence, d.event_type) in seen]
+    if repeats:
+        raise IngestError(f"the package already has events with the same source, evidence and type as "
+                          f"{', '.join(repeats)} (was this report applied before?); nothing written")
+
+    version = bump_minor(desc.get("version", ""))
+    desc["version"] = version
+    new_files: dict[str, str] = {}
+    if existing is None:
+        new_files[paths["sources"]] = _append_rows(src_text, _columns(src_text, SOURCE_COLUMNS), [source_row])
+    new_files[paths["events"]] = _append_rows(ev_text, _columns(ev_text, EVENT_COLUMNS), [d.event_row(sid) for d in drafts])
+    new_files[paths["event_links"]] = _append_rows(ln_text, _columns(ln_text, LINK_COLUMNS),
+                                                   [r for d in drafts for r in d.link_rows()])
+    new_files[DESCRIPTOR] = json.dumps(desc, indent=2, ensure_ascii=False) + ("\n" if desc_text.endswith("\n") else "")
+    log_path = data_dir / "CHANGELOG.md"
+    log_text = log_path.read_text(encoding="utf-8") if log_path.exists() else ""
+    new_files["CHANGELOG.md"], entry = _changelog(log_text, version, source_row, drafts, existing is None)
+    facts = {"version": version, "source_id": sid, "source_added": existing is None, "entry": entry}
+    return new_files, facts
+
+
+def _columns(text: str, default: list[str]) -> list[str]:
+    first = text.splitlines()[0] if text.strip() else ""
+    return next(csv.reader([first])) if first else default
+
+
+def _check_in_copy(data_dir: Path, new_files: dict[str, str]) -> list[Problem]:
+    with tempfile.TemporaryDirectory(prefix="geo-ingest-") as tmp:
+        copy = Path(tmp) / "data"
+        shutil.copytree(data_dir, copy, ignore=shutil.ignore_patterns(LOCK_NAME, ".*.tmp"))
+        for rel, text in new_files.items():
+            (copy / rel).write_text(text, encoding="utf-8")
+        return validate_package(copy).problems
+
+
+def validate_drafts(drafts: list[Draft], source_row: dict, data_dir: str | Path) -> list[Problem]:
+    """Every problem the package would have with these drafts added (empty: they can be applied).
+
+    A refusal that is not about the data (already applied, no drafts) comes back as a Problem too.
+    """
+    data_dir = Path(data_dir)
+    try:
+        new_files, _facts = _plan(drafts, source_row, data_dir)
+    except IngestError as err:
+        return [Problem("drafts", reason=str(err))]
+    return _check_in_copy(data_dir, new_files)
+
+
+@contextlib.contextmanager
+def _locked(data_dir: Path, timeout: float):
+    """The package lock; a lock held too long is an IngestError (refused, nothing written)."""
+    try:
+        with package_lock(data_dir, timeout):
+            yield
+    except LockedError as err:
+        raise IngestError(str(err)) from None
+
+
+def apply(drafts: list[Draft], source_row: dict, data_dir: str | Path,
+          progress: Progress | None = None, lock_timeout: float = 60.0) -> ApplyResult:
+    """Append reviewed drafts to the package; validated first, written atomically under a lock.
+
+    Raises IngestError (refused: nothing written) or DataError (the result would not be a
+    valid package: nothing written; ``problems`` says why).
+    """
+    progress = progress or _noop
+    data_dir = Path(data_dir)
+    if not (data_dir / DESCRIPTOR).is_file():
+        raise IngestError(f"{data_dir}: no {DESCRIPTOR}; is this a data package folder?")
+    drafts = [replace(d) for d in drafts]
+    progress(0.05, "waiting for the package lock")
+    with _locked(data_dir, lock_timeout):
+        progress(0.2, "merging the drafts into the package")
+        new_files, facts = _plan(drafts, source_row, data_dir)
+        progress(0.4, "validating the merged package in a temporary copy")
+        problems = _check_in_copy(data_dir, new_files)
+        if problems:
+            raise DataError(problems)
+        order = [k for k in new_files if k not in (DESCRIPTOR, "CHANGELOG.md")] + [DESCRIPTOR, "CHANGELOG.md"]
+        for n, rel in enumerate(order, start=1):
+            progress(0.5 + 0.5 * n / len(order), f"writing {rel}")
+            write_atomic(data_dir / rel, new_files[rel].encode("utf-8"))
+    return ApplyResult(version=facts["version"], event_ids=[d.event_id for d in drafts],
+                       links=sum(len(d.link_rows()) for d in drafts), source_id=facts["source_id"],
+                       source_added=facts["source_added"], changelog_entry=facts["entry"])

@@ -1,0 +1,133 @@
+"""Stage 4, dates: absolute and relative dates in a sentence, resolved against the publication date, with precision."""
+
+from __future__ import annotations
+
+import calendar
+import contextlib
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+_MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
+
+
+_MONTH_RE = r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+
+
+_WEEKDAYS = [d.lower() for d in calendar.day_name]
+
+
+_APPROX_BEFORE = re.compile(r"\b(around|about|approximately|roughly|circa|c\.|some|near)\s+(the\s+)?$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    date: dt.date
+    precision: str
+    text: str
+    start: int
+    kind: str  # absolute, relative, context
+    end_date: dt.date | None = None
+
+
+def _month_end(y: int, m: int) -> dt.date:
+    return dt.date(y, m, calendar.monthrange(y, m)[1])
+
+
+def _latest(month: int, day: int, pub: dt.date) -> dt.date | None:
+    """The latest month/day on or before the publication date (a report looks back)."""
+    for year in (pub.year, pub.year - 1):
+        try:
+            d = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if d <= pub:
+            return d
+    return None
+
+
+def find_dates(sentence: str, pub: dt.date, context: DateMention | None = None) -> list[DateMention]:
+    """Every date a sentence states, resolved against the publication date, in text order."""
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(m: re.Match, date: dt.date | None, precision: str, kind: str, end=None):
+        if date is None or any(a < m.end() and m.start() < b for a, b in taken):
+            return
+        if precision == "day" and _APPROX_BEFORE.search(sentence[:m.start()]):
+            precision = "approximate"
+        taken.append((m.start(), m.end()))
+        found.append(DateMention(date, precision, m.group(0), m.start(), kind, end))
+
+    for m in re.finditer(r"\bfirst (?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven) months of (?P<y>(?:19|20)\d\d)\b", sentence, re.IGNORECASE):
+        n = m.group("n")
+        n = int(n) if n.isdigit() else ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven"].index(n.lower()) + 2
+        y = int(m.group("y"))
+        if 1 <= n <= 12:
+            add(m, dt.date(y, 1, 1), "month", "absolute", _month_end(y, n))
+    for m in re.finditer(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b", sentence):
+        with contextlib.suppress(ValueError):
+            add(m, dt.date(int(m.group("y")), int(m.group("m")), int(m.group("d"))), "day", "absolute")
+    for m in re.finditer(_MONTH_RE + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>(?:19|20)\d\d))?", sentence):
+        mon, day = _MONTHS[m.group("mon").lower()], int(m.group("d"))
+        if m.group("y"):
+            with contextlib.suppress(ValueError):
+                add(m, dt.date(int(m.group("y")), mon, day), "day", "absolute")
+        else:
+            add(m, _latest(mon, day, pub), "day", "absolute")
+    for m in re.finditer(r"\b(?P<d>\d{1,2})\s+" + _MONTH_RE + r"(?:\s+(?P<y>(?:19|20)\d\d))?", sentence):
+        mon, day = _MONTHS[m.group("mon").lower()], int(m.group("d"))
+        y = int(m.group("y")) if m.group("y") else None
+        with contextlib.suppress(ValueError):
+            add(m, dt.date(y, mon, day) if y else _latest(mon, day, pub), "day", "absolute")
+    for m in re.finditer(r"\b(?P<rel>last|this|in|since|from|until|by|early|late|mid-?)?\s*" + _MONTH_RE + r"(?:\s+(?P<y>(?:19|20)\d\d))?\b", sentence):
+        if m.group("mon") in ("May", "Mar") and not (m.group("rel") or m.group("y")):
+            continue  # "may", "mar": only with a cue
+        mon = _MONTHS[m.group("mon").lower()]
+        rel = (m.group("rel") or "").lower()
+        if m.group("y"):
+            y = int(m.group("y"))
+        elif rel == "last":
+            y = pub.year if mon < pub.month else pub.year - 1
+        else:
+            y = pub.year if mon <= pub.month else pub.year - 1
+        add(m, dt.date(y, mon, 1), "month", "absolute" if m.group("y") else "relative")
+    for m in re.finditer(r"\b(?P<w>this|last) month\b", sentence, re.IGNORECASE):
+        first = pub.replace(day=1)
+        if m.group("w").lower() == "last":
+            first = (first - dt.timedelta(days=1)).replace(day=1)
+        add(m, first, "month", "relative")
+    for m in re.finditer(r"\b(?P<w>this|last) year\b", sentence, re.IGNORECASE):
+        add(m, dt.date(pub.year - (m.group("w").lower() == "last"), 1, 1), "year", "relative")
+    for m in re.finditer(r"\b(?P<last>last\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", sentence):
+        back = (pub.weekday() - _WEEKDAYS.index(m.group("wd").lower())) % 7
+        if m.group("last") and back == 0:
+            back = 7
+        add(m, pub - dt.timedelta(days=back), "day", "relative")
+    for m in re.finditer(r"\byesterday\b", sentence, re.IGNORECASE):
+        add(m, pub - dt.timedelta(days=1), "day", "relative")
+    for m in re.finditer(r"\btoday\b", sentence, re.IGNORECASE):
+        add(m, pub, "day", "relative")
+    for m in re.finditer(r"\b(?P<n>\d{1,2}|two|three) days ago\b", sentence, re.IGNORECASE):
+        n = m.group("n")
+        add(m, pub - dt.timedelta(days=int(n) if n.isdigit() else {"two": 2, "three": 3}[n.lower()]), "day", "relative")
+    for m in re.finditer(r"\b(a few|several|some|few) days ago\b", sentence, re.IGNORECASE):
+        add(m, pub - dt.timedelta(days=3), "approximate", "relative")
+    for m in re.finditer(r"\b(last week|a week ago)\b", sentence, re.IGNORECASE):
+        add(m, pub - dt.timedelta(days=7), "approximate", "relative")
+    for m in re.finditer(r"\b(last|a few|several) weeks? ago\b|\brecently\b", sentence, re.IGNORECASE):
+        add(m, pub - dt.timedelta(days=14), "approximate", "relative")
+    for m in re.finditer(r"\bfor (some|a long|quite some) time\b", sentence, re.IGNORECASE):
+        anchor = context.date if context is not None and context.precision == "day" else pub
+        add(m, anchor, "approximate", "relative")
+    for m in re.finditer(r"(?<![\d$.,-])(?<!resolution )(?<!Resolution )\b(?P<y>19[5-9]\d|20[0-4]\d)\b(?!,\d|-\d)", sentence):
+        add(m, dt.date(int(m.group("y")), 1, 1), "year", "absolute")
+    found.sort(key=lambda d: d.start)
+    return found
+
+
+def _end_of_year(sentence: str, date: dt.date) -> dt.date | None:
+    if re.search(r"\buntil the end of (the|this) year\b", sentence, re.IGNORECASE):
+        return dt.date(date.year, 12, 31)
+    return None

@@ -1,0 +1,84 @@
+"""Stage 3, mentions: mine and mineral pairs within a clause, and candidate mine names not in the gazetteer."""
+
+from __future__ import annotations
+
+import re
+
+from geo.ingest.gazetteer import Gazetteer, Match
+
+_PAIR_GAP_RE = re.compile(r"^\s*(?:mines?\s+|deposits?\s+)?(?:from|in|at|of)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+_LIST_GAP_RE = re.compile(r"^[\s,]*(?:and|or|as well as)?[\s,]*$", re.IGNORECASE)
+
+
+_ADJ_GAP_RE = re.compile(r"^\s*(?:mine['’]s|mines['’]|['’]s)?\s*$", re.IGNORECASE)
+
+
+_CAND_RE = re.compile(r"\b((?:[A-Z][\w'’ʼ\-]*\s+){1,3})(?:mines?|Mines?|Mining Complex|deposit|colliery)\b")
+
+
+_HANGUL_CAND_RE = re.compile(r"([\uac00-\ud7a3]{1,8})광산")
+
+
+_CAND_STOP = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our",
+              "north", "south", "korean", "korea", "chinese", "china", "even", "if", "new", "old",
+              "state", "youth", "copper", "iron", "gold", "coal", "rare", "earth", "one", "another",
+              "mine", "and", "of", "in", "at", "from", "any", "no", "every", "big",
+              "but", "as", "so", "when", "while", "where", "which", "whose", "all", "some"}
+
+
+def find_candidates(sentence: str, gaz: Gazetteer) -> list[str]:
+    """Names in 'the X mine' form that the gazetteer does not know."""
+    out = []
+    for m in _CAND_RE.finditer(sentence):
+        words = m.group(1).split()
+        while words and words[0].lower().strip("'’") in _CAND_STOP:
+            words = words[1:]
+        if not words or all(w.lower() in _CAND_STOP for w in words):
+            continue
+        name = " ".join(words)
+        full = f"{name} {m.group(0)[len(m.group(1)):]}".strip()
+        if gaz.match(name) or gaz.match(full):
+            continue
+        out.append(full)
+    for m in _HANGUL_CAND_RE.finditer(sentence):
+        if not gaz.match(m.group(0)):
+            out.append(m.group(0))
+    return out
+
+
+def _pairs(clause_matches: list[Match], clause: str, offset: int):
+    """Group a clause's matches into (mine or None, [minerals]) by 'MINERAL from MINE' patterns."""
+    groups: list[tuple[Match | None, list[Match]]] = []
+    pending: list[Match] = []
+    loose_mines: list[Match] = []
+    prev: Match | None = None
+    for m in clause_matches:
+        gap = clause[(prev.end - offset) if prev else 0:m.start - offset]
+        if m.kind == "mineral":
+            if prev is not None and prev.kind == "mine" and _ADJ_GAP_RE.match(gap) and not pending:
+                groups.append((prev, [m]))  # "Musan iron ore"
+                if prev in loose_mines:
+                    loose_mines.remove(prev)
+            else:
+                if pending and not _LIST_GAP_RE.match(gap):
+                    groups.append((None, pending))
+                    pending = []
+                pending.append(m)
+        elif m.kind == "mine":
+            if pending and _PAIR_GAP_RE.match(gap):
+                groups.append((m, pending))
+                pending = []
+            else:
+                loose_mines.append(m)
+        prev = m
+    if pending:
+        groups.append((None, pending))
+    # One mine and minerals nobody claimed, in the same clause: they go together.
+    loose_ids = {m.id for m in loose_mines} - {g[0].id for g in groups if g[0] is not None}
+    unpaired = [g for g in groups if g[0] is None]
+    if len(loose_ids) == 1 and unpaired and not any(g[0] is not None for g in groups):
+        mine = next(m for m in loose_mines if m.id in loose_ids)
+        groups = [(mine, [x for g in unpaired for x in g[1]])]
+    return groups

@@ -1,0 +1,176 @@
+"""Stage 8, review: drafts as an editable table and back, and as the CSV the command line prints."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from dataclasses import replace
+
+from geo.ingest.apply import _cell
+from geo.ingest.drafts import DRAFT_CSV_COLUMNS, Draft, _num
+from geo.ingest.events import _unique_id
+from geo.package import Problem
+
+
+def drafts_csv(drafts: list[Draft]) -> str:
+    """The drafts as CSV, one row per mine × mineral (mine_id empty for mineral-only events)."""
+    buf = io.StringIO()
+    w = csv.DictWriter(buf, fieldnames=DRAFT_CSV_COLUMNS, lineterminator="\n")
+    w.writeheader()
+    for d in drafts:
+        for link in d.link_rows():
+            w.writerow({
+                "event_id": d.event_id, "mine_id": link["mine_id"], "mineral_id": link["mineral_id"],
+                "date": d.date, "date_precision": d.date_precision, "end_date": d.end_date,
+                "event_type": d.event_type, "effect": d.effect, "value_usd": _num(d.value_usd),
+                "quantity": _num(d.quantity), "unit": d.unit, "amounts": "; ".join(d.amounts),
+                "anonymous_source": "true" if d.anonymous_source else "false",
+                "confidence": d.confidence, "place": d.place, "date_basis": d.date_basis,
+                "evidence": d.evidence,
+            })
+    return buf.getvalue()
+
+
+#: Columns of the review table (the dashboard's "Add report" page): one row per draft × mine ×
+#: mineral. ``draft`` is the draft's position in the extracted list; ``accept`` starts true.
+REVIEW_COLUMNS = [
+    "draft", "accept", "event_id", "mine_id", "mineral_id", "event_type", "effect", "date",
+    "date_precision", "end_date", "confidence", "title", "anonymous_source", "date_basis", "evidence",
+]
+
+
+#: Fields that belong to the event (one value per event); rows of a draft that disagree on
+#: any of them become separate events.
+_EVENT_FIELDS = ("event_type", "effect", "date", "date_precision", "end_date", "confidence", "title",
+                 "anonymous_source")
+
+
+REVIEW_FILE = "review table"
+
+
+def review_rows(drafts: list[Draft]) -> list[dict]:
+    """The drafts as review-table rows, one per mine × mineral, dates as ``datetime.date``."""
+    rows = []
+    for i, d in enumerate(drafts):
+        for mine in d.mines or [""]:
+            for mineral in d.minerals or [""]:
+                rows.append({
+                    "draft": i, "accept": True, "event_id": d.event_id, "mine_id": mine,
+                    "mineral_id": mineral, "event_type": d.event_type, "effect": d.effect,
+                    "date": _as_date(d.date), "date_precision": d.date_precision,
+                    "end_date": _as_date(d.end_date), "confidence": d.confidence, "title": d.title,
+                    "anonymous_source": bool(d.anonymous_source), "date_basis": d.date_basis,
+                    "evidence": d.evidence,
+                })
+    return rows
+
+
+def _as_date(value: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def _text(value) -> str:
+    """A table cell as text: dates as YYYY-MM-DD, missing values (None, NaN, NaT) as ''."""
+    if value is None or str(value) in ("NaT", "<NA>", "nan", "None"):
+        return ""
+    return _cell(value).strip()
+
+
+def _flag(value) -> bool:
+    if value is None or str(value) in ("<NA>", "nan"):
+        return False
+    if isinstance(value, str):
+        return value.strip().lower() in ("true", "1", "yes")
+    return bool(value)
+
+
+def drafts_from_review(drafts: list[Draft], rows: list[dict]) -> tuple[list[Draft], list[Problem]]:
+    """The reviewed drafts: only accepted rows, with the reviewer's edits; and what is missing.
+
+    ``rows`` are review-table rows (see ``review_rows``), edited. Rows of one draft that agree
+    on the event's fields stay one event; rows that disagree (another date, type, effect…)
+    become their own event. A draft's links must be every mine × every mineral, so when a
+    rejected row breaks that, the draft is split by mine. An event keeps its id when its mines,
+    minerals, type and date are unchanged, and gets a new one otherwise. Rows accepted without
+    a mineral, or no accepted row at all, are problems (file ``review table``, 1-based row).
+    """
+    problems: list[Problem] = []
+    groups: dict[tuple, list[tuple[str, str]]] = {}
+    for n, row in enumerate(rows, start=1):
+        if not _flag(row.get("accept")):
+            continue
+        try:
+            index = int(row.get("draft"))
+            base = drafts[index]
+        except (TypeError, ValueError, IndexError):
+            problems.append(Problem(REVIEW_FILE, n, "draft", "this row does not belong to a drafted event"))
+            continue
+        mineral = _text(row.get("mineral_id"))
+        if not mineral:
+            problems.append(Problem(REVIEW_FILE, n, "mineral_id", "choose a mineral: every event is linked to one"))
+            continue
+        fields = tuple(_flag(row.get(f)) if f == "anonymous_source" else _text(row.get(f)) for f in _EVENT_FIELDS)
+        links = groups.setdefault((index, fields), [])
+        link = (_text(row.get("mine_id")), mineral)
+        if link not in links:
+            links.append(link)
+    if not groups and not problems:
+        problems.append(Problem(REVIEW_FILE, None, "accept", "no row is accepted: nothing to apply"))
+
+    out: list[tuple[Draft, bool]] = []  # (draft, keeps its id)
+    events_of = {}
+    for index, _fields in groups:
+        events_of[index] = events_of.get(index, 0) + 1
+    for (index, fields), links in groups.items():
+        base = drafts[index]
+        values = dict(zip(_EVENT_FIELDS, fields, strict=True))
+        by_mine: dict[str, list[str]] = {}
+        for mine, mineral in links:
+            by_mine.setdefault(mine, []).append(mineral)
+        parts: dict[tuple, list[str]] = {}  # (mine-less?, minerals) -> mines
+        for mine, minerals in by_mine.items():
+            parts.setdefault((mine == "", tuple(minerals)), []).append(mine)
+        dated = (values["date"], values["date_precision"]) != (base.date, base.date_precision)
+        for (no_mine, minerals), mines in parts.items():
+            d = replace(base, **values, mines=[] if no_mine else list(mines), minerals=list(minerals),
+                        amounts=list(base.amounts), candidates=list(base.candidates))
+            if dated:
+                d.date_basis = "set by the reviewer"
+                d.description = "Draft from ingest; date set by the reviewer."
+            same = (events_of[index] == 1 and len(parts) == 1 and d.mines == base.mines and d.minerals == base.minerals
+                    and d.event_type == base.event_type and d.date == base.date)
+            out.append((d, same))
+    taken = {d.event_id for d, keep in out if keep}
+    result = []
+    for d, keep in out:
+        if not keep or not d.event_id:
+            d.event_id = _unique_id(d, taken)
+            taken.add(d.event_id)
+        result.append(d)
+    return result, problems
+
+
+def problem_event(problem: Problem, drafts: list[Draft], events_before: int, links_before: int) -> str:
+    """The id of the draft a problem from ``validate_drafts`` is about ('' if none).
+
+    The drafts are appended after ``events_before`` events and ``links_before`` links, so a
+    problem in a later row of events.csv or event_links.csv belongs to one of them.
+    """
+    if problem.row is None:
+        return ""
+    row = int(problem.row)
+    if problem.file.endswith("event_links.csv"):
+        k = row - links_before
+        for d in drafts:
+            n = len(d.link_rows())
+            if 1 <= k <= n:
+                return d.event_id
+            k -= n
+        return ""
+    if problem.file.endswith("events.csv") and 1 <= row - events_before <= len(drafts):
+        return drafts[row - events_before - 1].event_id
+    return ""

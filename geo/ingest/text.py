@@ -1,0 +1,75 @@
+"""Stage 1, text: checking and decoding a report (size, encoding, binary content), its publication date and headline."""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from pathlib import Path
+
+from geo.ingest.drafts import IngestError
+
+MAX_REPORT_BYTES = 5 * 1024 * 1024
+
+
+def check_text(text: str, max_bytes: int = MAX_REPORT_BYTES) -> str:
+    """The report text, NFC-normalised; IngestError if it is empty, binary or too large."""
+    if not isinstance(text, str):
+        raise IngestError("the report must be text")
+    if len(text.encode("utf-8", "surrogatepass")) > max_bytes:
+        raise IngestError(f"the report is larger than {max_bytes // (1024 * 1024)} MB; is it really one news report?")
+    if "\x00" in text:
+        raise IngestError("the report contains NUL bytes: it looks like a binary file, not text")
+    if not text.strip():
+        raise IngestError("the report is empty")
+    return unicodedata.normalize("NFC", text)
+
+
+def read_report(path: str | Path, max_bytes: int = MAX_REPORT_BYTES) -> str:
+    """Read a report file as UTF-8 text, refusing what is not a plain-text report."""
+    path = Path(path)
+    if not path.exists():
+        raise IngestError(f"{path}: no such file")
+    if not path.is_file():
+        raise IngestError(f"{path}: not a file")
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise IngestError(f"{path}: {size / 1024 / 1024:.1f} MB is larger than the "
+                          f"{max_bytes // (1024 * 1024)} MB limit for one report")
+    return decode_report(path.read_bytes(), str(path), max_bytes)
+
+
+def decode_report(raw: bytes, name: str = "the report", max_bytes: int = MAX_REPORT_BYTES) -> str:
+    """A report's bytes (a file read or uploaded) as UTF-8 text, with the same checks as a file."""
+    if len(raw) > max_bytes:
+        raise IngestError(f"{name}: {len(raw) / 1024 / 1024:.1f} MB is larger than the "
+                          f"{max_bytes // (1024 * 1024)} MB limit for one report")
+    if b"\x00" in raw:
+        raise IngestError(f"{name}: contains NUL bytes; it looks like a binary file, not a text report")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise IngestError(f"{name}: not UTF-8 text (invalid byte at offset {exc.start}); "
+                          "save the report as UTF-8") from None
+    if not text.strip():
+        raise IngestError(f"{name}: the report is empty")
+    return check_text(text, max_bytes)
+
+
+def parse_published(value: str | dt.date) -> dt.date:
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise IngestError(f"publication date {value!r} is not a date (YYYY-MM-DD)") from None
+
+
+def guess_title(text: str) -> str:
+    """The first line that reads like a headline (five words or more, no colon, no final stop)."""
+    for line in text.splitlines():
+        line = line.strip()
+        words = line.split()
+        if len(words) >= 5 and ":" not in line and not line.endswith((".", "”", '"')) \
+                and line[0].isupper() and len(line) <= 200:
+            return line
+    return ""

@@ -1,0 +1,1 @@
+"""The io layer: exports, their manifest, formula neutralisation, atomic locked writes."""

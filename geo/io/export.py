@@ -1,0 +1,163 @@
+"""Exports of a filtered view: CSV snapshot, GeoJSON, and the manifest that goes with them.
+
+The CSV is plain UTF-8 with ISO dates, one row per event × mine × mineral, so any CSV
+reader opens it. What made it (package name and version, the filter in words and as query
+parameters, row count, licence, checksum) goes in a manifest: ``<file>.manifest.json``
+beside the CSV from the command line, ``manifest.json`` inside the snapshot zip from the
+dashboard. The GeoJSON carries the same manifest as a top-level ``metadata`` member.
+
+Cells a spreadsheet would run as a formula are prefixed with an apostrophe
+(:mod:`geo.io.formulas`).
+
+Every export carries the sanctions overlay (see :mod:`geo.sanctions`): ``sanction_status``
+and ``sanction_measures`` on the row's date, ``sanction_uncertain`` and
+``sanction_status_range`` when the row's date window spans a change of status.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.csv as pa_csv
+
+from geo.io.atomic import write_atomic
+from geo.io.formulas import neutralise_column
+from geo.io.manifest import EXPORT_COLUMNS, export_filename, manifest
+from geo.model.dataset import Dataset
+from geo.rules.filters import Filters
+from geo.rules.sanctions import ANNOTATION_COLUMNS, annotate
+
+FORMATS = ("csv", "geojson")
+
+
+def _text_column(s: pd.Series) -> pd.Series:
+    """A text column for the snapshot: lists joined with ';', missing as "", formulas neutralised.
+
+    Vectorised (a million rows in tens of milliseconds): no Python call per cell.
+    """
+    if not len(s):
+        return s.astype(object)
+    if pd.api.types.infer_dtype(s, skipna=True) not in ("string", "empty"):
+        # Lists: the view shares one list object between the links of an event, so join each
+        # distinct object once (by identity) instead of once per row.
+        values = s.to_numpy(dtype=object)
+        keys = np.fromiter(map(id, values), dtype=np.int64, count=len(values))
+        _, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
+        text = np.array([";".join(v) if isinstance(v, list) else v for v in values[first]], dtype=object)
+        s = pd.Series(text[inverse], index=s.index, dtype=object)
+    return neutralise_column(s.astype("str").fillna(""))
+
+
+def _snapshot_columns(rows: pd.DataFrame, columns: list[str]) -> dict[str, pd.Series]:
+    out = {}
+    for col in columns:
+        s = rows[col] if col in rows else pd.Series("", index=rows.index)
+        if pd.api.types.is_datetime64_any_dtype(s):
+            codes, days = pd.factorize(s, use_na_sentinel=True)  # few distinct days: format those
+            text = np.array([*pd.DatetimeIndex(days).strftime("%Y-%m-%d"), ""], dtype=object)
+            s = pd.Series(text[codes], index=rows.index, dtype="str")
+        elif pd.api.types.is_bool_dtype(s):
+            codes = s.to_numpy(dtype=bool, na_value=False).astype(np.int8)
+            codes[s.isna().to_numpy()] = 2
+            s = pd.Series(np.array(["false", "true", ""], dtype=object)[codes], index=rows.index, dtype="str")
+        elif not pd.api.types.is_numeric_dtype(s):
+            s = _text_column(s)
+        out[col] = s
+    return out
+
+
+def with_sanctions(ds: Dataset | None, rows: pd.DataFrame) -> pd.DataFrame:
+    """``rows`` with the sanction columns, annotating them from ``ds`` if they lack them."""
+    if ds is None or all(c in rows for c in ANNOTATION_COLUMNS):
+        return rows
+    return annotate(rows, ds.sanctions)
+
+
+def to_csv_bytes(rows: pd.DataFrame, ds: Dataset | None = None) -> bytes:
+    """The CSV snapshot of ``rows`` (view rows, already filtered), annotated from ``ds`` if given."""
+    rows = with_sanctions(ds, rows)
+    return csv_bytes(_snapshot_columns(rows, EXPORT_COLUMNS))
+
+
+def csv_bytes(frame: pd.DataFrame | dict[str, pd.Series]) -> bytes:
+    """``frame`` as UTF-8 CSV (RFC 4180, "\\n" line ends) written by Arrow's CSV writer.
+
+    About ten times faster than ``DataFrame.to_csv`` (a million 36-column rows in about a
+    second). Text cells are always quoted; missing numbers are empty.
+    """
+    columns = {}
+    for col in (frame.columns if isinstance(frame, pd.DataFrame) else frame):
+        s = frame[col]
+        if pd.api.types.is_numeric_dtype(s) and not pd.api.types.is_bool_dtype(s):
+            columns[col] = pa.array(s.to_numpy(dtype="float64", na_value=np.nan), from_pandas=True)
+        else:
+            if not (s.dtype == "str" and not s.hasnans):
+                s = s.astype("str").fillna("")
+            columns[col] = pa.array(s, type=pa.string())
+    buf = io.BytesIO()  # getvalue() is cheaper than copying an Arrow buffer out (0.5 s at 470 MB)
+    pa_csv.write_csv(pa.table(columns), buf, pa_csv.WriteOptions(quoting_style="needed"))
+    return buf.getvalue()
+
+
+def _json_value(v):
+    if isinstance(v, pd.Timestamp):
+        return v.strftime("%Y-%m-%d")
+    if isinstance(v, np.generic):
+        v = v.item()
+    if isinstance(v, float) and np.isnan(v):
+        return None
+    if v is pd.NaT:
+        return None
+    return v
+
+
+def to_geojson(ds: Dataset, filters: Filters, rows: pd.DataFrame) -> dict:
+    """A FeatureCollection, one feature per view row; rows with no mine have a null geometry."""
+    features = []
+    rows = with_sanctions(ds, rows)
+    table = rows[EXPORT_COLUMNS]
+    for rec in table.to_dict(orient="records"):
+        props = {k: _json_value(v) for k, v in rec.items() if k not in ("lat", "lon")}
+        lat, lon = _json_value(rec["lat"]), _json_value(rec["lon"])
+        geom = {"type": "Point", "coordinates": [lon, lat]} if lat is not None and lon is not None else None
+        features.append({"type": "Feature", "geometry": geom, "properties": props})
+    return {"type": "FeatureCollection", "metadata": manifest(ds, filters, rows, "geojson"), "features": features}
+
+
+def to_geojson_bytes(ds: Dataset, filters: Filters, rows: pd.DataFrame) -> bytes:
+    return json.dumps(to_geojson(ds, filters, rows), ensure_ascii=False, indent=1).encode("utf-8")
+
+
+def snapshot_zip(ds: Dataset, filters: Filters, rows: pd.DataFrame) -> bytes:
+    """A zip holding the CSV, the GeoJSON and manifest.json, for citing in a report."""
+    csv_name = export_filename(ds, filters, "csv")
+    rows = with_sanctions(ds, rows)
+    csv_bytes = to_csv_bytes(rows)
+    geo_bytes = to_geojson_bytes(ds, filters, rows)
+    man = manifest(ds, filters, rows, "csv", csv_bytes, csv_name)
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr(csv_name, csv_bytes)
+        zf.writestr(export_filename(ds, filters, "geojson"), geo_bytes)
+        zf.writestr("manifest.json", json.dumps(man, ensure_ascii=False, indent=2))
+    return buf.getvalue()
+
+
+def write_export(ds: Dataset, filters: Filters, out: Path, fmt: str = "csv") -> tuple[Path, Path, int]:
+    """Export the filtered view to ``out`` and its manifest beside it; return both paths and the row count."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
+    rows = with_sanctions(ds, filters.apply(ds.view))
+    payload = to_csv_bytes(rows) if fmt == "csv" else to_geojson_bytes(ds, filters, rows)
+    out = Path(out)
+    man_path = out.with_name(out.name + ".manifest.json")
+    write_atomic(out, payload)
+    write_atomic(man_path, json.dumps(manifest(ds, filters, rows, fmt, payload, out.name),
+                                      ensure_ascii=False, indent=2).encode("utf-8"))
+    return out, man_path, len(rows)

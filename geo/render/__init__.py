@@ -1,0 +1,1 @@
+"""The render layer: HTML from autoescaping templates, maps, timeline, charts, tables, palette."""

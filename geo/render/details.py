@@ -1,0 +1,169 @@
+"""The mine detail panel, the events and measures tables and the as-of note, as HTML.
+
+Built from the templates in ``geo/render/templates`` with autoescape: text from the data
+never reaches the page unescaped, and links keep only http(s) URLs.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+from markupsafe import Markup
+
+from geo.model.dataset import Dataset
+from geo.render.html import format_number, render
+
+#: Most rows the HTML event table shows; beyond that the Data page has everything.
+TABLE_ROW_LIMIT = 500
+
+
+def _source(ds: Dataset, source_id: str) -> dict:
+    return {"id": source_id, "src": ds.source(source_id)}
+
+
+def _event(ds: Dataset, rows: pd.DataFrame) -> dict:
+    first = rows.iloc[0]
+    vocab = ds.vocab
+    badges = [{"text": first["confidence"], "kind": first["confidence"],
+               "title": f"{first['confidence']} — {vocab.meaning('confidence', first['confidence'])}"}]
+    if bool(first["anonymous_source"]):
+        badges.append({"text": "anonymous source", "kind": "anonymous", "title": "The report relies on unnamed sources"})
+    if first["date_precision"] != "day":
+        badges.append({"text": vocab.label("date_precision", first["date_precision"]), "kind": "approx", "title": ""})
+    figures = []
+    if pd.notna(first["value_usd"]):
+        figures.append(f"US${format_number(first['value_usd'])}")
+    if pd.notna(first["quantity"]):
+        figures.append(f"{format_number(first['quantity'])} {first['unit']}")
+    return {
+        "date_label": first["date_label"],
+        "type_label": vocab.label("event_type", first["event_type"]),
+        "minerals": [{"name": r.mineral_name, "effect": r.effect} for r in rows.itertuples()],
+        "badges": badges,
+        "title": first["title"],
+        "figures": figures,
+        "evidence": first["evidence"],
+        "source": ds.source(first["source_id"]),
+        "source_id": first["source_id"],
+        "corroborating": [_source(ds, s) for s in first["corroborating_source_ids"]],
+    }
+
+
+def mine_detail_html(ds: Dataset, mine_id: str, rows: pd.DataFrame, hidden: int = 0,
+                     status_html: str = "") -> str:
+    """The detail panel of one mine: names, minerals, place, precision, and its events in date order.
+
+    ``rows`` are the mine's view rows to list (already filtered); ``hidden`` counts the mine's
+    events the filters leave out. ``status_html`` (HTML made by :func:`asof_status_html`) is
+    shown under the place.
+    """
+    mine = ds.mine(mine_id)
+    if mine is None:
+        return render("unknown_mine.html", mine_id=mine_id)
+    unc = mine.get("uncertainty_km")
+    ordered = rows.sort_values(["date", "event_id"], kind="stable")
+    return render(
+        "mine_detail.html",
+        mine=mine,
+        aliases=list(mine["aliases"]),
+        minerals=[ds.mineral_name(m) for m in mine["minerals"]],
+        place=", ".join(p for p in (mine["county"], mine["province"]) if p),
+        precision=ds.vocab.label("location_precision", mine["location_precision"]),
+        uncertainty=f" (± {format_number(unc)} km)" if unc is not None and pd.notna(unc) else "",
+        status_html=Markup(status_html),  # noqa: S704 - made by asof_status_html from a template
+        location_sources=[_source(ds, s) for s in mine["source_ids"]],
+        events=[_event(ds, g) for _eid, g in ordered.groupby("event_id", sort=False)],
+        hidden=hidden,
+    )
+
+
+def sanction_cell(ds: Dataset, row) -> str:
+    """The sanction status of a view row on its date, with measures and uncertainty, as text."""
+    status = getattr(row, "sanction_status", "") or ""
+    if not status:
+        return ""
+    text = ds.vocab.label("sanction_status", status)
+    if getattr(row, "sanction_measures", ""):
+        text += f" ({row.sanction_measures})"
+    if bool(getattr(row, "sanction_uncertain", False)):
+        text += f"; uncertain, the date spans {getattr(row, 'sanction_status_range', '')}"
+    return text
+
+
+def events_table_html(ds: Dataset, rows: pd.DataFrame, limit: int = TABLE_ROW_LIMIT) -> str:
+    """The view rows as an escaped HTML table, in date order, with each source as a link and
+    the sanction status of the mineral on the event's date."""
+    if len(rows) > limit:  # sort only the rows that can make the first ``limit``: O(n), not O(n log n)
+        cut = rows["date"].nsmallest(limit).max()
+        rows_head = rows[(rows["date"] <= cut).to_numpy()]
+    else:
+        rows_head = rows
+    shown = rows_head.sort_values(["date", "event_id", "mine_id", "mineral_id"], kind="stable").head(limit)
+    labels = ds.vocab.labels("event_type")
+    table = [{
+        "event_id": r.event_id, "date_label": r.date_label, "type_label": labels.get(r.event_type, r.event_type),
+        "mine_name": r.mine_name, "mineral_name": r.mineral_name, "effect": r.effect, "title": r.title,
+        "confidence": r.confidence, "anonymous": bool(r.anonymous_source),
+        "status": getattr(r, "sanction_status", ""), "sanction": sanction_cell(ds, r),
+        "source_url": r.source_url, "source_text": f"{r.source_publisher}: {r.source_title}",
+    } for r in shown.itertuples(index=False)]
+    return render("events_table.html", rows=table, total=len(rows), limit=limit)
+
+
+def asof_status_html(ds: Dataset, state: dict, day) -> str:
+    """What was known about one mine on ``day``: its latest export report and its minerals' sanctions."""
+    export = None
+    if state.get("export_status"):
+        export = {"status": state["export_status"], "date_label": state["export_date_label"],
+                  "title": state["export_title"], "source": ds.source(state["export_source_id"]),
+                  "source_id": state["export_source_id"]}
+    minerals = [{"name": ds.mineral_name(m["mineral_id"]), "status": ds.vocab.label("sanction_status", m["status"]),
+                 "measures": m["measures"]} for m in state.get("mineral_statuses", [])]
+    return render("asof_status.html", day=pd.Timestamp(day).strftime("%d %b %Y").lstrip("0"), export=export,
+                  minerals=minerals)
+
+
+def measures_table_html(ds: Dataset) -> str:
+    """Every sanction measure × mineral, in date order, each linked to its source."""
+    rows = ds.sanctions.sort_values(["effective", "measure_id", "mineral_id"], kind="stable")
+    table = []
+    for r in rows.itertuples(index=False):
+        src = ds.source(r.source_id) or {}
+        table.append({
+            "measure_id": r.measure_id, "authority": r.authority, "reference": getattr(r, "reference", "") or "",
+            "adopted": r.adopted.strftime("%Y-%m-%d"), "effective": r.effective.strftime("%Y-%m-%d"),
+            "ends": r.ends.strftime("%Y-%m-%d") if pd.notna(r.ends) else "",
+            "mineral": ds.mineral_name(r.mineral_id), "action": ds.vocab.label("sanction_action", r.action),
+            "note": r.note, "url": src.get("url"), "title": src.get("title", r.source_id),
+        })
+    return render("measures_table.html", rows=table)
+
+
+PANEL_CSS = """
+<style>
+.nk-detail h3 { margin: 0 0 .2rem 0; }
+.nk-names { color: #555; margin-top: 0; }
+.nk-events { padding-left: 1.1rem; }
+.nk-event { margin-bottom: .8rem; }
+.nk-event-title { margin: .1rem 0; }
+.nk-evidence { margin: .2rem 0 .2rem .2rem; padding-left: .6rem; border-left: 3px solid #ccc; color: #333; font-style: italic; }
+.nk-source, .nk-figures { font-size: .9em; color: #444; }
+.nk-badge { display: inline-block; font-size: .75em; padding: 0 .4em; border-radius: .6em; border: 1px solid #999; margin-left: .2em; }
+.nk-official { background: #e0f0e3; border-color: #3c8d50; }
+.nk-corroborated { background: #e3ecf7; border-color: #4a78b0; }
+.nk-reported { background: #f6efe0; border-color: #b08a3c; }
+.nk-anonymous { background: #f3e3e3; border-color: #a05050; }
+.nk-approx { border-style: dashed; }
+.nk-hidden { color: #666; font-size: .9em; }
+</style>
+"""
+
+
+TABLE_CSS = """
+<style>
+.nk-table { border-collapse: collapse; width: 100%; font-size: .9em; }
+.nk-table th, .nk-table td { border-bottom: 1px solid #e3e3e3; padding: .3rem .4rem; text-align: left; vertical-align: top; }
+.nk-table th { background: #f6f6f6; }
+.nk-s-banned, .nk-s-suspended, .nk-s-capped, .nk-s-exempt { font-weight: 600; }
+.nk-hidden { color: #666; font-size: .9em; }
+</style>
+"""
