@@ -20,8 +20,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from geo.rules.load import load_dataset
 from geo.render.charts import sanctions_chart
+from geo.rules.load import load_dataset
 from geo.rules.sanctions import (
     ANNOTATION_COLUMNS,
     STATUSES,
