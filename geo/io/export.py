@@ -24,6 +24,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 
 from geo.io.atomic import write_atomic
@@ -43,7 +44,10 @@ def _text_column(s: pd.Series) -> pd.Series:
     """
     if not len(s):
         return s.astype(object)
-    if pd.api.types.infer_dtype(s, skipna=True) not in ("string", "empty"):
+    if isinstance(s.dtype, pd.ArrowDtype) and pa.types.is_list(s.dtype.pyarrow_dtype):
+        joined = pc.fill_null(pc.binary_join(pa.array(s.array), ";"), "")
+        s = pd.Series(joined.to_pandas(), index=s.index, dtype="str")
+    elif pd.api.types.infer_dtype(s, skipna=True) not in ("string", "empty"):
         # Lists: the view shares one list object between the links of an event, so join each
         # distinct object once (by identity) instead of once per row.
         values = s.to_numpy(dtype=object)

@@ -111,6 +111,12 @@ class Dataset:
         return None if rows.empty else rows.iloc[0].to_dict()
 
 
+def _from_lon_lat(table: pd.DataFrame) -> gpd.GeoDataFrame:
+    """A points frame back from its lon/lat columns (NaN: no geometry)."""
+    geoms = [None if pd.isna(x) or pd.isna(y) else (x, y) for x, y in zip(table["lon"], table["lat"], strict=True)]
+    return _points(table.drop(columns=["lon", "lat"]), geoms)
+
+
 def _points(table: pd.DataFrame, geoms: list) -> gpd.GeoDataFrame:
     """Point features; a feature without geometry (location unknown) keeps a None geometry."""
     lon = [g[0] if g else np.nan for g in geoms]
@@ -163,10 +169,7 @@ def dataset_from_package(path: Path, checked: ValidatedPackage, changelog: str =
     mines = _points(t["mines"], checked.geometries["mines"])
     crossings = _points(t["border_crossings"], checked.geometries["border_crossings"])
     view = build_view(t["events"], t["event_links"], mines, t["minerals"], t["sources"])
-    names = {
-        "mineral": dict(zip(t["minerals"]["mineral_id"], t["minerals"]["name"], strict=True)),
-        "mine": dict(zip(mines["mine_id"], mines["name"], strict=True)),
-    }
+    names = _names(t["minerals"], mines)
     return Dataset(
         path=path,
         descriptor=checked.descriptor,
@@ -184,3 +187,34 @@ def dataset_from_package(path: Path, checked: ValidatedPackage, changelog: str =
         changelog=changelog,
         _names=names,
     )
+
+
+#: Dataset frames stored by the validated cache (mines and crossings without geometry).
+_FRAMES = ("mines", "crossings", "minerals", "provinces", "sources", "events", "links", "sanctions", "view")
+
+
+def dataset_frames(ds: Dataset) -> tuple[dict[str, pd.DataFrame], dict]:
+    """The dataset as plain frames and a JSON-able document, for :mod:`geo.package.cache`."""
+    frames = {name: pd.DataFrame(getattr(ds, name)).drop(columns="geometry", errors="ignore") for name in _FRAMES}
+    frames["vocabulary"] = ds.vocab.table
+    doc = {"descriptor": ds.descriptor, "basemap": ds.basemap, "changelog": ds.changelog}
+    return frames, doc
+
+
+def dataset_from_frames(path: Path, frames: dict[str, pd.DataFrame], doc: dict) -> Dataset:
+    """The dataset back from :func:`dataset_frames`."""
+    mines, crossings = _from_lon_lat(frames["mines"]), _from_lon_lat(frames["crossings"])
+    return Dataset(
+        path=path, descriptor=doc["descriptor"], mines=mines, crossings=crossings, basemap=doc["basemap"],
+        minerals=frames["minerals"], provinces=frames["provinces"], sources=frames["sources"],
+        events=frames["events"], links=frames["links"], sanctions=frames["sanctions"], view=frames["view"],
+        vocab=Vocabulary.from_table(frames["vocabulary"]), changelog=doc["changelog"],
+        _names=_names(frames["minerals"], mines),
+    )
+
+
+def _names(minerals: pd.DataFrame, mines: pd.DataFrame) -> dict:
+    return {
+        "mineral": dict(zip(minerals["mineral_id"], minerals["name"], strict=True)),
+        "mine": dict(zip(mines["mine_id"], mines["name"], strict=True)),
+    }

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from geo.package import checks
+import geo.package.checks as checks
 from geo.package.descriptor import (
     VOCABULARY,
     is_geojson,

@@ -1,41 +1,77 @@
 """Loading a package into a :class:`~geo.model.Dataset`, with the sanctions overlay on its view.
 
-``load_dataset(path)`` validates the whole package first (through the validated cache of
-:mod:`geo.package.cache`) and either returns a Dataset whose ``view`` carries each row's
-sanction status (:func:`geo.rules.sanctions.annotate`, computed once here), or raises
+``load_dataset(path)`` either returns a Dataset whose ``view`` carries each row's sanction
+status (:func:`geo.rules.sanctions.annotate`, computed once here), or raises
 :class:`~geo.package.DataError` listing every problem: never a partial load.
+
+Fast path: a package whose content (every file, hashed) was loaded before comes from the
+validated cache (:mod:`geo.package.cache`) without re-reading or re-checking its CSVs. Any
+change of content misses the cache and goes through full validation.
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from pathlib import Path
 
-from geo.model.dataset import DEFAULT_DATA_DIR, Dataset, dataset_from_package
-from geo.package import DataError, Problem
-from geo.package.cache import validate_cached
+from geo.model.dataset import (
+    DEFAULT_DATA_DIR,
+    Dataset,
+    dataset_frames,
+    dataset_from_frames,
+    dataset_from_package,
+)
+from geo.package import DataError, Problem, cache, validate_package
 from geo.package.read import read_text
 from geo.rules.sanctions import annotate
 
+CHANGELOG = "CHANGELOG.md"
 
-def load_dataset(path: str | Path = DEFAULT_DATA_DIR) -> Dataset:
+
+def load_dataset(path: str | Path = DEFAULT_DATA_DIR, *, use_cache: bool = True) -> Dataset:
     """Validate and load the package at ``path``; raise DataError listing every problem."""
     path = Path(path)
-    checked = validate_cached(path)
+    key = _cache_key(path) if use_cache else None
+    if key:
+        hit = cache.read(path, key)
+        if hit is not None:
+            return dataset_from_frames(path, *hit)
+    checked = validate_package(path)
     if checked.problems:
         raise DataError(sorted(set(checked.problems), key=_problem_order))
-    changelog = _changelog(path)
-    ds = dataset_from_package(path, checked, changelog)
-    return replace(ds, view=annotate(ds.view, ds.sanctions))
+    ds = dataset_from_package(path, checked, _changelog(path))
+    ds = replace(ds, view=annotate(ds.view, ds.sanctions))
+    if key:
+        cache.write(path, key, *dataset_frames(ds))
+        hit = cache.read(path, key)  # the same types on a first load as on every later one
+        if hit is not None:
+            return dataset_from_frames(path, *hit)
+    return ds
+
+
+def _cache_key(path: Path) -> str | None:
+    """The content key of the package, or None when its descriptor cannot even be listed."""
+    try:
+        desc = json.loads((path / "datapackage.json").read_text(encoding="utf-8"))
+        files = [r["path"] for r in desc["resources"] if isinstance(r.get("path"), str)]
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+    if any(Path(f).is_absolute() or ".." in Path(f).parts for f in files):
+        return None  # validation refuses such paths: never hash files outside the package
+    try:
+        return cache.package_key(path, [*files, CHANGELOG])
+    except OSError:
+        return None
 
 
 def _changelog(path: Path) -> str:
     """The package's CHANGELOG.md ("" if absent or empty); DataError if it is not UTF-8 text."""
-    file = path / "CHANGELOG.md"
+    file = path / CHANGELOG
     if not file.exists() or (file.is_file() and file.stat().st_size == 0):
         return ""
     problems: list[Problem] = []
-    text = read_text(file, "CHANGELOG.md", problems)
+    text = read_text(file, CHANGELOG, problems)
     if problems and not all(p.reason == "file is empty" for p in problems):
         raise DataError(problems)
     return text or ""

@@ -268,10 +268,10 @@ def annotate(view: pd.DataFrame, sanctions: pd.DataFrame) -> pd.DataFrame:
         measures[undated] = ""
         uncertain[undated] = False
         ranges[undated] = ""
-    out["sanction_status"] = pd.Series(status, index=out.index, dtype=object)
-    out["sanction_measures"] = pd.Series(measures, index=out.index, dtype=object)
+    out["sanction_status"] = pd.Series(status, index=out.index, dtype="str")
+    out["sanction_measures"] = pd.Series(measures, index=out.index, dtype="str")
     out["sanction_uncertain"] = pd.Series(uncertain, index=out.index, dtype=bool)
-    out["sanction_status_range"] = pd.Series(ranges, index=out.index, dtype=object)
+    out["sanction_status_range"] = pd.Series(ranges, index=out.index, dtype="str")
     return out
 
 
