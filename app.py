@@ -13,8 +13,17 @@ from geo.package import DataError
 
 st.set_page_config(page_title="North Korea mines & trade events", page_icon="⛏️", layout="wide")
 
+MAP = st.Page("views/map.py", title="Map", icon=":material/map:", url_path="map")
+
+
+def _root() -> None:
+    """The root address opens the map at its own address, /map, with the same query."""
+    st.switch_page(MAP, query_params=state.query_params())
+
+
 PAGES = [
-    st.Page("views/map.py", title="Map", icon=":material/map:", url_path="map", default=True),
+    st.Page(_root, title="Home", url_path="home", default=True, visibility="hidden"),
+    MAP,
     st.Page("views/timeline.py", title="Timeline", icon=":material/timeline:", url_path="timeline"),
     st.Page("views/sanctions.py", title="Sanctions", icon=":material/gavel:", url_path="sanctions"),
     st.Page("views/data.py", title="Data & export", icon=":material/table:", url_path="data"),

@@ -76,6 +76,11 @@ def _params() -> dict[str, list[str]]:
     return {key: qp.get_all(key) for key in qp.keys()}  # noqa: SIM118 (QueryParamsProxy)
 
 
+def query_params() -> dict[str, list[str]]:
+    """The current URL query (name → values), e.g. to carry it to another page."""
+    return _params()
+
+
 def init_from_url(ds: Dataset) -> None:
     """Once per session: set the shared filters and the selection from the URL."""
     if st.session_state.get(_K_URL_READ):

@@ -285,3 +285,32 @@ def test_a_hostile_name_shows_as_text(hostile_server, page, ds):
     assert any(t.startswith("<img src=x onerror=alert(1)>") for t in marker_positions(page))
     page.wait_for_timeout(500)
     assert page.dialogs == []
+
+
+ADDRESSES = [  # (address, heading, mineral chip shown in the sidebar filter)
+    ("/map?mineral=iron_ore", "Mines and trade events", "Iron ore"),
+    ("/timeline?mineral=molybdenum", "Timeline", "Molybdenum"),
+    ("/sanctions?mineral=coal", "Sanctions", "Coal"),
+    ("/data?mineral=coal&since=2016-01-01", "Data & export", "Coal"),
+    ("/sources?mineral=zinc", "Sources & method", "Zinc"),
+    ("/add-report?mineral=copper", "Add a report", "Copper"),
+    ("/?mineral=iron_ore", "Mines and trade events", "Iron ore"),
+]
+
+
+@pytest.mark.parametrize("address, heading, chip", ADDRESSES)
+def test_every_page_opens_at_its_own_address_with_its_filter(server, page, address, heading, chip):
+    """A shared link pasted into a new tab opens that page with its filter; no 'Page not found'."""
+    page.goto(server.url + address)
+    page.get_by_role("heading", name=heading).first.wait_for(timeout=30_000)
+    sidebar = page.locator("[data-testid='stSidebar']")
+    sidebar.get_by_text(chip, exact=True).first.wait_for(timeout=15_000)
+    page.wait_for_timeout(500)  # a late dialog or exception would show by now
+    assert page.get_by_text("Page not found").count() == 0
+    assert page.locator("[data-testid='stException']").count() == 0
+    assert page.dialogs == []
+    path = urlparse(page.url).path
+    expected = urlparse(address).path
+    assert path == ("/map" if expected == "/" else expected)
+    assert "mineral=" in urlparse(page.url).query
+    assert page.blocked == []
