@@ -53,6 +53,9 @@ class Dataset:
     sanctions: pd.DataFrame
     view: pd.DataFrame
     vocab: Vocabulary
+    #: Trade figures (trade.csv): China's recorded imports by mineral and period; empty if the
+    #: package has no trade resource. Series and spans: :mod:`geo.rules.trade`.
+    trade: pd.DataFrame = field(default_factory=pd.DataFrame)
     changelog: str = ""
     _names: dict = field(default_factory=dict, repr=False)
 
@@ -149,7 +152,7 @@ def summary(ds: Dataset) -> str:
     """One line describing a valid package."""
     return (f"{ds.name} {ds.version}: valid — {len(ds.mines)} mines, {len(ds.crossings)} border crossings, "
             f"{len(ds.events)} events, {len(ds.links)} event links, {len(ds.sources)} sources, "
-            f"{len(ds.sanctions)} sanction rows, {len(ds.minerals)} minerals")
+            f"{len(ds.sanctions)} sanction rows, {len(ds.trade)} trade figures, {len(ds.minerals)} minerals")
 
 
 
@@ -177,6 +180,7 @@ def dataset_from_package(path: Path, checked: ValidatedPackage, changelog: str =
         sanctions=t["sanctions"],
         view=view,
         vocab=Vocabulary.from_table(t["vocabulary"]),
+        trade=t.get("trade", pd.DataFrame()),
         changelog=changelog,
         _names=names,
     )
