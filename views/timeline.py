@@ -5,7 +5,7 @@ import streamlit as st
 from geo import state
 from geo.render.details import TABLE_CSS, events_table_html
 from geo.render.timeline import TOP_LANES, lane_from_selection, timeline_view
-from geo.render.trade_chart import md_escape, shared_domain, trade_charts, with_x_domain
+from geo.render.trade_chart import PRECISIONS, md_escape, shared_domain, trade_charts, with_x_domain
 from geo.rules.trade import MEASURE_LABELS, MEASURES
 
 ds = state.dataset_or_stop()
@@ -47,8 +47,10 @@ else:
 st.subheader("Trade figures")
 trade_measure = st.segmented_control("Measure", list(MEASURES), default="quantity", key="timeline_trade_measure",
                                      format_func=MEASURE_LABELS.get) or "quantity"
+periods = st.segmented_control("Figures for", list(PRECISIONS), selection_mode="multi", default=list(PRECISIONS),
+                               key="timeline_trade_periods", format_func=lambda p: PRECISIONS[p][1])
 charts, no_figures = trade_charts(ds, rows, list(filters.minerals), trade_measure, filters.since, filters.until,
-                                  domain=domain)
+                                  domain=domain, precisions=periods)
 if not filters.minerals:
     st.info("Choose a mineral in the sidebar to see China's recorded imports of it beside the events.",
             icon=":material/monitoring:")
@@ -61,7 +63,7 @@ if charts:
                "at least / at most; ring: another source disagrees. Shading: sanctions in force. Dashed lines: the "
                "events. Port subtotals and UN figures are on the Trade page.")
 for mineral in no_figures:
-    st.caption(f"No {trade_measure} figures for {md_escape(ds.mineral_name(mineral))} in this period: no source was found.")
+    st.caption(f"No {trade_measure} figures of the chosen periods for {md_escape(ds.mineral_name(mineral))} in this period: no source was found.")
 
 st.subheader("Events")
 st.html(TABLE_CSS + events_table_html(ds, rows))

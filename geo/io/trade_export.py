@@ -36,14 +36,15 @@ NOTES = ("Mirror data: what China (or the named reporter) recorded importing fro
          "how the source hedges (approximate, at_least, at_most).")
 
 
-def _frame(table: pd.DataFrame) -> pd.DataFrame:
+def _frame(table: pd.DataFrame, neutral: bool = True) -> pd.DataFrame:
     out = {}
     for col in TRADE_EXPORT_COLUMNS:
         s = table[col] if col in table else pd.Series("", index=table.index)
         if pd.api.types.is_datetime64_any_dtype(s):
             s = s.dt.strftime("%Y-%m-%d").fillna("").astype("str")
         elif not pd.api.types.is_numeric_dtype(s):
-            s = neutralise_column(s.astype("str").fillna(""))
+            s = s.astype("str").fillna("")
+            s = neutralise_column(s) if neutral else s
         out[col] = s
     return pd.DataFrame(out, index=table.index)
 
@@ -66,7 +67,7 @@ def trade_xlsx_bytes(ds: Dataset, filters: Filters, table: pd.DataFrame, measure
     from openpyxl import Workbook
 
     wb = Workbook()
-    sheets = [("trade", _frame(table)), ("sources", _sources(ds, table))]
+    sheets = [("trade", _frame(table, neutral=False)), ("sources", _sources(ds, table))]  # cells: _cell
     for i, (name, frame) in enumerate(sheets):
         ws = wb.active if i == 0 else wb.create_sheet()
         ws.title = name

@@ -22,11 +22,13 @@ from geo.rules.sanctions import timeline as sanctions_timeline
 from geo.rules.trade import MEASURE_LABELS, REPORTERS, format_amount, series, trade_table
 
 #: Period precision → colour (Okabe–Ito) and label.
-PRECISIONS = {"month": ("#0072B2", "month"), "range": ("#E69F00", "range of months"), "year": ("#009E73", "year")}
+PRECISIONS = {"month": ("#0072B2", "months"), "range": ("#E69F00", "ranges of months"), "year": ("#009E73", "years")}
 QUALIFIER_SHAPES = {"exact": "circle", "approximate": "diamond", "at_least": "triangle-up", "at_most": "triangle-down"}
 TRADE_LAYER = "trade_figures"
 EVENTS_LAYER = "trade_events"
-CHART_HEIGHT = 200
+CHART_HEIGHT = 220
+#: Width (px) of the y axis of the events chart and of the trade charts, so their time axes line up.
+AXIS_EXTENT = 270
 
 
 def md_escape(text: str) -> str:
@@ -49,16 +51,21 @@ def chart_domain(rows: pd.DataFrame, points: pd.DataFrame, since=None, until=Non
 
 
 def with_x_domain(spec: dict, domain: list[str] | None) -> dict:
-    """A copy of ``spec`` whose temporal x encodings all use ``domain``."""
+    """A copy of ``spec`` whose temporal x encodings use ``domain`` and whose y axis takes
+    :data:`AXIS_EXTENT` pixels, so that it lines up with the trade charts."""
     if not domain:
         return spec
     out = copy.deepcopy(spec)
     for layer in out.get("layer", [out]):
-        x = layer.get("encoding", {}).get("x")
+        enc = layer.get("encoding", {})
+        x = enc.get("x")
         if x and x.get("type") == "temporal":
             x["scale"] = {**x.get("scale", {}), "domain": domain}
-        layer.setdefault("mark", {})
-        if isinstance(layer["mark"], dict):
+        y = enc.get("y")
+        if y and "axis" in y and isinstance(y["axis"], dict):
+            y["axis"] = {**y["axis"], "minExtent": AXIS_EXTENT, "maxExtent": AXIS_EXTENT,
+                         "labelLimit": min(y["axis"].get("labelLimit", AXIS_EXTENT), AXIS_EXTENT - 10)}
+        if isinstance(layer.get("mark"), dict):
             layer["mark"]["clip"] = True
     return out
 
@@ -105,20 +112,23 @@ def trade_chart(ds: Dataset, mineral: str, points: pd.DataFrame, rows: pd.DataFr
     x = {"field": "start", "type": "temporal", "title": None}
     if domain:
         x["scale"] = {"domain": domain}
-    y = {"field": "value", "type": "quantitative", "title": MEASURE_LABELS[measure],
-         "axis": {"format": ",.3~s"}, "scale": {"zero": True}}
+    y = {"field": "value", "type": "quantitative", "title": None, "scale": {"zero": True},
+         "axis": {"format": ",.3~s", "minExtent": AXIS_EXTENT, "maxExtent": AXIS_EXTENT}}
     present = [p for p in PRECISIONS if p in set(points.get("period_precision", []))] or list(PRECISIONS)
-    colour = {"field": "precision", "type": "nominal", "title": "Period of the figure",
+    colour = {"field": "precision", "type": "nominal", "title": "Figures for",
               "scale": {"domain": [PRECISIONS[p][1] for p in present], "range": [PRECISIONS[p][0] for p in present]}}
-    statuses = [s for s in ds.vocab.codes("sanction_status") if s != UNRESTRICTED]
-    fill = {"field": "status", "type": "nominal", "title": "Sanctions in force",
+    shading = sanction_records(ds, mineral, domain)
+    shown = {r["status"] for r in shading}
+    statuses = [s for s in ds.vocab.codes("sanction_status")
+                if s != UNRESTRICTED and ds.vocab.label("sanction_status", s) in shown] or ["banned"]
+    fill = {"field": "status", "type": "nominal", "title": "Sanctions in force", "legend": {"orient": "bottom"},
             "scale": {"domain": [ds.vocab.label("sanction_status", s) for s in statuses],
                       "range": [ds.vocab.colour("sanction_status", s) for s in statuses]}}
     tip = [{"field": f, "type": "nominal", "title": t} for f, t in (
         ("period", "Period"), ("figure", "Figure"), ("precision", "Period type"), ("reporter", "Reporter"),
         ("source", "Source"), ("source_url", "Source URL"), ("conflict_text", "Conflicting figures"))]
     mid = {**x, "field": "mid"}
-    data = {f"trade_{mineral}": trade_records(points, measure), f"sanctions_{mineral}": sanction_records(ds, mineral, domain),
+    data = {f"trade_{mineral}": trade_records(points, measure), f"sanctions_{mineral}": shading,
             f"events_{mineral}": event_records(ds, rows, mineral)}
     ev_x = {**x, "field": "date"}
     ev_tip = [{"field": f, "type": "nominal", "title": t} for f, t in (
@@ -140,7 +150,7 @@ def trade_chart(ds: Dataset, mineral: str, points: pd.DataFrame, rows: pd.DataFr
         {"name": TRADE_LAYER, "data": {"name": f"trade_{mineral}"},
          "mark": {"type": "point", "filled": True, "size": 70, "clip": True},
          "encoding": {"x": mid, "y": y, "color": colour, "tooltip": tip,
-                      "shape": {"field": "qualifier", "type": "nominal", "title": "Figure is",
+                      "shape": {"field": "qualifier", "type": "nominal", "legend": None,
                                 "scale": {"domain": list(QUALIFIER_SHAPES), "range": list(QUALIFIER_SHAPES.values())}}}},
         {"data": {"name": f"trade_{mineral}"}, "transform": [{"filter": "datum.conflict"}],
          "mark": {"type": "point", "filled": False, "size": 260, "strokeWidth": 1.5, "color": "#111", "clip": True},
@@ -148,7 +158,8 @@ def trade_chart(ds: Dataset, mineral: str, points: pd.DataFrame, rows: pd.DataFr
     ]
     return {
         "title": {"text": f"{ds.mineral_name(mineral)}: China's recorded imports from North Korea",
-                  "subtitle": f"reporter {reporter}: {REPORTERS.get(reporter, reporter)}", "anchor": "start"},
+                  "subtitle": f"{MEASURE_LABELS[measure]} · reporter {reporter}: {REPORTERS.get(reporter, reporter)}",
+                  "anchor": "start"},
         "datasets": data,
         "layer": layers,
         "resolve": {"scale": {"color": "independent", "fill": "independent", "shape": "independent"}},
@@ -169,11 +180,15 @@ def shared_domain(ds: Dataset, rows: pd.DataFrame, minerals: list[str], since=No
 
 
 def trade_charts(ds: Dataset, rows: pd.DataFrame, minerals: list[str], measure: str, since=None, until=None,
-                 reporter: str = "CN", domain: list[str] | None = None) -> tuple[list[tuple[str, dict]], list[str]]:
-    """For the timeline page: one spec per mineral that has figures, and the minerals without any."""
+                 reporter: str = "CN", domain: list[str] | None = None, precisions=None,
+                 ) -> tuple[list[tuple[str, dict]], list[str]]:
+    """For the timeline page: one spec per mineral that has figures (of the chosen period
+    ``precisions``, default all), and the minerals without any."""
     if not minerals:
         return [], []
     points = series(ds, minerals, measure, reporter, since, until)
+    if precisions is not None:
+        points = points[points["period_precision"].isin(list(precisions))]
     charts, empty = [], []
     for m in minerals:
         mine = points[points["mineral_id"] == m]
