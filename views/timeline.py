@@ -55,7 +55,8 @@ if not filters.minerals:
     st.info("Choose a mineral in the sidebar to see China's recorded imports of it beside the events.",
             icon=":material/monitoring:")
 for mineral, trade_spec in charts:
-    st.vega_lite_chart(trade_spec, key=f"trade_chart_{mineral}", width="stretch", height=trade_spec["height"] + 90)
+    # Streamlit sizes the whole chart: the plot, plus room for the title, the axis and two legends.
+    st.vega_lite_chart(trade_spec, key=f"trade_chart_{mineral}", width="stretch", height=trade_spec["height"] + 190)
 if charts:
     st.caption("China's recorded imports from North Korea (China customs, mirror data), on the time axis of the "
                "events above. Each figure is a segment over its whole period (month, range or year, never spread "

@@ -162,7 +162,7 @@ def trade_chart(ds: Dataset, mineral: str, points: pd.DataFrame, rows: pd.DataFr
                   "anchor": "start"},
         "datasets": data,
         "layer": layers,
-        "resolve": {"scale": {"color": "independent", "fill": "independent", "shape": "independent"}},
+        "resolve": {"scale": {"fill": "independent", "shape": "independent"}},
         "height": CHART_HEIGHT,
         "width": "container",
         "config": {"axis": {"grid": True, "gridOpacity": 0.3}, "legend": {"orient": "top"}},
