@@ -26,6 +26,7 @@ PAGES = [
     MAP,
     st.Page("views/timeline.py", title="Timeline", icon=":material/timeline:", url_path="timeline"),
     st.Page("views/sanctions.py", title="Sanctions", icon=":material/gavel:", url_path="sanctions"),
+    st.Page("views/trade.py", title="Trade", icon=":material/monitoring:", url_path="trade"),
     st.Page("views/data.py", title="Data & export", icon=":material/table:", url_path="data"),
     st.Page("views/sources.py", title="Sources & method", icon=":material/menu_book:", url_path="sources"),
     st.Page("views/add_report.py", title="Add report", icon=":material/post_add:", url_path="add-report"),

@@ -161,11 +161,37 @@ def _ingest(args) -> int:
     return 0
 
 
+# --------------------------------------------------------------------------- trade
+
+
+def _trade_args(p):
+    _data_arg(p)
+    p.add_argument("--mineral", required=True, metavar="ID", help="mineral id, e.g. coal")
+    p.add_argument("--since", metavar="DATE", help="YYYY-MM-DD")
+    p.add_argument("--until", metavar="DATE", help="YYYY-MM-DD")
+    p.add_argument("--measure", choices=["quantity", "value"], default="quantity")
+    p.add_argument("--reporter", default="CN", help="CN (default), CN-port, UN-1718, KOTRA or OEC")
+
+
+def _trade(args) -> int:
+    from geo.rules.trade import format_series, series
+
+    ds = load_dataset(args.data)
+    try:
+        points = series(ds, args.mineral, args.measure, args.reporter, args.since, args.until)
+    except ValueError as err:
+        raise UsageError(str(err)) from None
+    print(format_series(points, ds.mineral_name(args.mineral), args.measure, args.reporter, args.since, args.until))
+    return 0
+
+
 COMMANDS: dict[str, tuple[str, Callable, Callable]] = {
     "validate": ("check the data package and report every problem", _validate_args, _validate),
     "export": ("export a filtered view as CSV or GeoJSON, with a manifest beside it", _export_args, _export),
     "sanctions": ("the sanctions in force for a mineral on a day, and its status", _sanctions_args, _sanctions),
     "ingest": ("draft events from a news report (CSV on stdout); --apply appends them", _ingest_args, _ingest),
+    "trade": ("China's recorded imports of a mineral from North Korea, figure by figure, with sources",
+              _trade_args, _trade),
 }
 
 

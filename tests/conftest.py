@@ -43,5 +43,13 @@ def write_rows(path: Path, rows: list[dict], fieldnames: list[str] | None = None
     path.write_text(buf.getvalue(), encoding="utf-8")
 
 
+def bumped_version(minors: int = 1) -> str:
+    """The shipped package version with its minor number raised (what applying a report gives)."""
+    import json
+
+    major, minor, _patch = json.loads((DATA / "datapackage.json").read_text(encoding="utf-8"))["version"].split(".")
+    return f"{major}.{int(minor) + minors}.0"
+
+
 def in_ci() -> bool:
     return bool(os.environ.get("CI"))

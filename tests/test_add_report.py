@@ -17,7 +17,9 @@ from streamlit.testing.v1 import AppTest
 
 from geo.package import validate_package
 from geo.rules.load import load_dataset
-from tests.conftest import ROOT, read_rows
+from tests.conftest import ROOT, bumped_version, read_rows
+
+NEXT = bumped_version()
 
 APP = str(ROOT / "app.py")
 PAGE = "views/add_report.py"
@@ -117,12 +119,12 @@ def test_paste_review_apply_then_see_the_events_on_map_and_timeline(data):
     at = apply_drafts(at)
     assert not at.exception and not errors(at)
     success = " ".join(s.value for s in at.success)
-    assert "version 1.1.0" in success
+    assert f"version {NEXT}" in success
 
     # On disk: a valid package, a bumped version, the accepted events and not the rejected one.
     assert validate_package(data).problems == []
     after = load_dataset(data)
-    assert after.version == "1.1.0"
+    assert after.version == NEXT
     kept = table.drop(index=list(reject))
     expected = set(kept["event_id"])
     new_ids = set(after.events["event_id"]) - set(before.events["event_id"])
@@ -147,7 +149,7 @@ def test_paste_review_apply_then_see_the_events_on_map_and_timeline(data):
     assert not mp.exception
     title = after.events.set_index("event_id").loc[hyesan, "title"]
     assert title.replace("&", "&amp;") in html(mp)
-    assert "v1.1.0" in mp.caption[-1].value
+    assert f"v{NEXT}" in mp.caption[-1].value
 
 
 def test_upload_a_txt_file(data):
@@ -235,13 +237,13 @@ def test_a_row_without_a_mineral_and_no_accepted_row_are_problems(data):
 
 def test_applying_twice_is_refused_on_the_page(data):
     at = apply_drafts(extract_drafts(fill(open_add_report(), SHORT_REPORT)))
-    assert "version 1.1.0" in " ".join(s.value for s in at.success)
+    assert f"version {NEXT}" in " ".join(s.value for s in at.success)
     once = digest(data)
     at = apply_drafts(at)
     assert not at.exception
     assert "already in the package" in problems(at).iloc[0]["Problem"]
     assert digest(data) == once
-    assert load_dataset(data).version == "1.1.0"
+    assert load_dataset(data).version == NEXT
 
 
 def test_changed_inputs_after_extracting_block_apply(data):
@@ -269,7 +271,7 @@ def test_report_text_never_becomes_html(data):
     rendered = html(at) + " ".join(m.value for m in [*at.markdown, *at.caption, *at.warning, *at.info])
     assert "<img" not in rendered and "<script" not in rendered and "<b>" not in rendered
     at = apply_drafts(at)
-    assert "version 1.1.0" in " ".join(s.value for s in at.success)
+    assert f"version {NEXT}" in " ".join(s.value for s in at.success)
     at.switch_page("views/timeline.py").run()  # the publisher is in the events table's source column
     assert "<script>x" not in html(at) and "&lt;script&gt;x&lt;/script&gt;" in html(at)
     mp = AppTest.from_file(APP, default_timeout=60)

@@ -313,4 +313,23 @@ def test_every_page_opens_at_its_own_address_with_its_filter(server, page, addre
     expected = urlparse(address).path
     assert path == ("/map" if expected == "/" else expected)
     assert "mineral=" in urlparse(page.url).query
+
+
+def test_trade_chart_renders_beside_the_events(server, page, ds):
+    page.goto(server.url + "/timeline?mineral=coal&since=2016-01-01&until=2017-12-31")
+    page.get_by_text("Trade figures", exact=True).wait_for(timeout=30_000)
+    charts = page.locator("[data-testid='stVegaLiteChart']")
+    charts.nth(1).locator("svg").first.wait_for(timeout=30_000)
+    assert charts.count() == 2  # the events, then coal's trade figures
+    boxes = [charts.nth(i).bounding_box() for i in range(2)]
+    assert boxes[1]["y"] > boxes[0]["y"]  # below the events, on the same time axis
+    labels = " | ".join(charts.nth(1).locator("[aria-label]").evaluate_all(
+        "els => els.map(e => e.getAttribute('aria-label'))"))
+    assert "Sep 2017" in labels and "511,619 t" in labels  # a figure drawn, with its period
+    assert "China suspends all coal imports from North Korea" in labels  # the events marked on the chart
+    assert "suspended by an importer" in labels  # the sanction shading
+    plot = charts.nth(1).locator("[aria-roledescription='rule mark']").first.bounding_box()
+    assert plot and boxes[1]["height"] > 300  # room for the figures, not squeezed by the title and legends
+    ARTIFACTS.mkdir(exist_ok=True)
+    charts.nth(1).screenshot(path=str(ARTIFACTS / "timeline-trade.png"))
     assert page.blocked == []

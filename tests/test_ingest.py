@@ -28,7 +28,9 @@ from geo.ingest import (
 from geo.ingest.evaluate import DEFAULT_SEEDS, SEEDS, empty_events_package, evaluate, table
 from geo.package import DataError, validate_package
 from geo.rules.load import load_dataset
-from tests.conftest import ROOT, read_rows
+from tests.conftest import ROOT, bumped_version, read_rows
+
+NEXT = bumped_version()
 
 needs_seeds = pytest.mark.skipif(not all((DEFAULT_SEEDS / s.file).is_file() for s in SEEDS),
                                  reason=f"seed reports not found in {DEFAULT_SEEDS}")
@@ -195,11 +197,11 @@ def test_apply_from_scratch_then_refuse_a_second_time(scratch):
     res = _ingest(RFA, scratch)
     done = apply(res.drafts, res.source_row, scratch)
     ds = load_dataset(scratch)
-    assert ds.version == "1.1.0" and done.version == "1.1.0"
+    assert ds.version == NEXT and done.version == NEXT
     assert sorted(ds.events["event_id"]) == sorted(d.event_id for d in res.drafts)
     assert len(ds.links) == sum(len(d.link_rows()) for d in res.drafts)
     assert done.source_id == "rfa-2017-03-02" and not done.source_added  # reused, not duplicated
-    assert "## 1.1.0" in ds.changelog and "North Korea Suspends Rare Mineral Exports to China" in ds.changelog
+    assert f"## {NEXT}" in ds.changelog and "North Korea Suspends Rare Mineral Exports to China" in ds.changelog
     before = _digest(scratch)
     with pytest.raises(IngestError, match="already in the package"):
         apply(res.drafts, res.source_row, scratch)
@@ -214,7 +216,7 @@ def test_apply_adds_a_new_source(data_copy, ds):
     assert done.source_added and done.source_id in set(after.sources["source_id"])
     row = after.view[after.view["event_id"] == done.event_ids[0]].iloc[0]
     assert (row.mine_id, row.mineral_id, row.effect, row.date.date()) == ("hyesan", "zinc", "smuggled", dt.date(2019, 1, 14))
-    assert after.version == "1.1.0" and len(after.events) == len(ds.events) + 1
+    assert after.version == NEXT and len(after.events) == len(ds.events) + 1
 
 
 def test_invalid_drafts_write_nothing(data_copy, ds):
@@ -281,7 +283,7 @@ def test_two_concurrent_applies_lose_nothing(scratch):
     # Both reports' events are there, each citing its existing source row (reused, not duplicated).
     assert set(ds.events["source_id"]) == {s.source_id for s in SEEDS}
     assert len(ds.sources) == len(read_rows(scratch / "sources.csv"))
-    assert ds.version == "1.2.0"
+    assert ds.version == bumped_version(2)
     assert ds.changelog.count("Ingested a report") == 2
     assert len(ds.events) == len(_ingest(RFA, scratch).drafts) + len(_ingest(SHREA, scratch).drafts)
 

@@ -5,6 +5,8 @@ import streamlit as st
 from geo import state
 from geo.render.details import TABLE_CSS, events_table_html
 from geo.render.timeline import TOP_LANES, lane_from_selection, timeline_view
+from geo.render.trade_chart import PRECISIONS, md_escape, shared_domain, trade_charts, with_x_domain
+from geo.rules.trade import MEASURE_LABELS, MEASURES
 
 ds = state.dataset_or_stop()
 filters = state.current_filters()
@@ -14,12 +16,15 @@ selected = state.selected_mine()
 st.title("Timeline")
 st.caption(f"{rows['event_id'].nunique()} events — {ds.describe(filters)}")
 
+domain = shared_domain(ds, rows, list(filters.minerals), filters.since, filters.until)
+
 lane = st.segmented_control("Lanes", ["mine", "mineral"], default="mine", key="timeline_lane",
                             format_func=lambda v: f"One lane per {v}") or "mine"
 if rows.empty:
     st.info("No events match the current filters.")
 else:
     frame, spec, aggregated = timeline_view(rows, ds.vocab, lane, selected)
+    spec = with_x_domain(spec, domain)  # the time axis of the trade charts below
     # An explicit height (lanes + axis and legend) so that every lane keeps its own labelled row.
     event = st.vega_lite_chart(frame, spec, on_select="rerun", key=f"timeline_chart_{lane}", width="stretch",
                                height=spec["height"] + 60)
@@ -38,6 +43,28 @@ else:
                    "Click a mark to select its mine (highlighted here and on the map).")
     if selected:
         st.markdown(f"Selected mine: **{ds.mine_name(selected)}**")
+
+st.subheader("Trade figures")
+trade_measure = st.segmented_control("Measure", list(MEASURES), default="quantity", key="timeline_trade_measure",
+                                     format_func=MEASURE_LABELS.get) or "quantity"
+periods = st.segmented_control("Figures for", list(PRECISIONS), selection_mode="multi", default=list(PRECISIONS),
+                               key="timeline_trade_periods", format_func=lambda p: PRECISIONS[p][1])
+charts, no_figures = trade_charts(ds, rows, list(filters.minerals), trade_measure, filters.since, filters.until,
+                                  domain=domain, precisions=periods)
+if not filters.minerals:
+    st.info("Choose a mineral in the sidebar to see China's recorded imports of it beside the events.",
+            icon=":material/monitoring:")
+for mineral, trade_spec in charts:
+    # Streamlit sizes the whole chart: the plot, plus room for the title, the axis and two legends.
+    st.vega_lite_chart(trade_spec, key=f"trade_chart_{mineral}", width="stretch", height=trade_spec["height"] + 190)
+if charts:
+    st.caption("China's recorded imports from North Korea (China customs, mirror data), on the time axis of the "
+               "events above. Each figure is a segment over its whole period (month, range or year, never spread "
+               "over months); a gap means no source was found, not zero. Circle: exact; diamond: about; triangles: "
+               "at least / at most; ring: another source disagrees. Shading: sanctions in force. Dashed lines: the "
+               "events. Port subtotals and UN figures are on the Trade page.")
+for mineral in no_figures:
+    st.caption(f"No {trade_measure} figures of the chosen periods for {md_escape(ds.mineral_name(mineral))} in this period: no source was found.")
 
 st.subheader("Events")
 st.html(TABLE_CSS + events_table_html(ds, rows))

@@ -54,6 +54,9 @@ class Dataset:
     sanctions: pd.DataFrame
     view: pd.DataFrame
     vocab: Vocabulary
+    #: Trade figures (trade.csv): China's recorded imports by mineral and period; empty if the
+    #: package has no trade resource. Series and spans: :mod:`geo.rules.trade`.
+    trade: pd.DataFrame = field(default_factory=pd.DataFrame)
     changelog: str = ""
     _names: dict = field(default_factory=dict, repr=False)
 
@@ -159,7 +162,7 @@ def summary(ds: Dataset) -> str:
     """One line describing a valid package."""
     return (f"{ds.name} {ds.version}: valid — {len(ds.mines)} mines, {len(ds.crossings)} border crossings, "
             f"{len(ds.events)} events, {len(ds.links)} event links, {len(ds.sources)} sources, "
-            f"{len(ds.sanctions)} sanction rows, {len(ds.minerals)} minerals")
+            f"{len(ds.sanctions)} sanction rows, {len(ds.trade)} trade figures, {len(ds.minerals)} minerals")
 
 
 
@@ -184,13 +187,14 @@ def dataset_from_package(path: Path, checked: ValidatedPackage, changelog: str =
         sanctions=t["sanctions"],
         view=view,
         vocab=Vocabulary.from_table(t["vocabulary"]),
+        trade=t.get("trade", pd.DataFrame()),
         changelog=changelog,
         _names=names,
     )
 
 
 #: Dataset frames stored by the validated cache (mines and crossings without geometry).
-_FRAMES = ("mines", "crossings", "minerals", "provinces", "sources", "events", "links", "sanctions", "view")
+_FRAMES = ("mines", "crossings", "minerals", "provinces", "sources", "events", "links", "sanctions", "view", "trade")
 
 
 def dataset_frames(ds: Dataset) -> tuple[dict[str, pd.DataFrame], dict]:
@@ -208,6 +212,7 @@ def dataset_from_frames(path: Path, frames: dict[str, pd.DataFrame], doc: dict) 
         path=path, descriptor=doc["descriptor"], mines=mines, crossings=crossings, basemap=doc["basemap"],
         minerals=frames["minerals"], provinces=frames["provinces"], sources=frames["sources"],
         events=frames["events"], links=frames["links"], sanctions=frames["sanctions"], view=frames["view"],
+        trade=frames["trade"],
         vocab=Vocabulary.from_table(frames["vocabulary"]), changelog=doc["changelog"],
         _names=_names(frames["minerals"], mines),
     )

@@ -3,7 +3,9 @@
 Column-wise with pandas (a million rows in seconds). Each check appends :class:`Problem` s
 naming file, row and field, and the typed column is returned with invalid cells missing.
 Fields may name a vocabulary (``"x-vocabulary": "event_type"``): their values must be codes
-of that kind in the package's vocabulary resource.
+of that kind in the package's vocabulary resource. Conditional constraints (``x-when``) apply
+to the rows where another field has a given value: ``{"field": "period_precision", "equals":
+"range", "required": true | "empty": true | "pattern": "...", "reason": "..."}``.
 """
 
 from __future__ import annotations
@@ -118,16 +120,51 @@ def f_required(fields: list[dict], name: str) -> bool:
     return any(f["name"] == name and f.get("constraints", {}).get("required") for f in fields)
 
 
+def _shown(v) -> str:
+    return str(v.date()) if isinstance(v, pd.Timestamp) else str(v)
+
+
 def check_not_before(table, fields, fname, kind, problems):
+    """``x-not-before``: dates, or ISO-like text (YYYY-MM) compared as text; empty cells pass."""
     for fdef in fields:
         other = fdef.get("x-not-before")
         if not other or other not in table:
             continue
         a, b = table[fdef["name"]], table[other]
-        bad = a.notna() & b.notna() & (a < b)
+        present = a.notna() & b.notna() & a.astype(str).ne("") & b.astype(str).ne("")
+        bad = present & (a.where(present) < b.where(present)).fillna(False).astype(bool)
         for r in _rows(bad):
             problems.append(Problem(fname, r + 1, fdef["name"],
-                                    f"{a.iloc[r].date()} is before {other} {b.iloc[r].date()}", kind))
+                                    f"{_shown(a.iloc[r])} is before {other} {_shown(b.iloc[r])}", kind))
+
+
+def check_when(table, fields, fname, kind, problems):
+    """``x-when``: constraints that hold only where another field has a given value."""
+    for fdef in fields:
+        for cond in fdef.get("x-when", []):
+            other = cond.get("field")
+            if fdef["name"] not in table or other not in table:
+                continue
+            col = table[fdef["name"]].astype(str)
+            rows = table[other].astype(str).eq(str(cond.get("equals")))
+            empty = col.eq("")
+            if cond.get("required"):
+                bad = rows & empty
+                what = "is empty"
+            elif cond.get("empty"):
+                bad = rows & ~empty
+                what = "must be empty"
+            elif "pattern" in cond:
+                pat = cond["pattern"].removeprefix("^").removesuffix("$")
+                bad = rows & ~empty & ~col.str.fullmatch(pat).fillna(False).astype(bool)
+                what = f"does not match {cond['pattern']}"
+            else:
+                continue
+            why = f" ({cond['reason']})" if cond.get("reason") else ""
+            for r in _rows(bad):
+                shown = show_value(col.iloc[r]) + " " if col.iloc[r] else ""
+                problems.append(Problem(fname, r + 1, fdef["name"],
+                                        f"{shown}{what} where {other} is {cond.get('equals')!r}{why}", kind))
 
 
 def check_primary_key(df, schema, fname, kind, problems):

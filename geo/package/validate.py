@@ -6,7 +6,7 @@ problem, each naming its file, row (or GeoJSON feature) and field.
 What is checked: the descriptor itself (:mod:`geo.package.descriptor`); each file exists, is
 a regular file inside the package, is not empty, is well-formed UTF-8 CSV or GeoJSON
 (:mod:`geo.package.read`); the columns match the schema; types, constraints, ``x-not-before``,
-primary keys, foreign keys and vocabularies (:mod:`geo.package.checks`); Point coordinates in
+conditional constraints (``x-when``), primary keys, foreign keys and vocabularies (:mod:`geo.package.checks`); Point coordinates in
 range and inside the package's ``x-region-bounds``. A CSV resource may have a header and no
 rows only when its descriptor says ``"x-allow-empty": true``.
 """
@@ -101,5 +101,6 @@ def _validate_resource(root: Path, rname: str, res: dict, bbox, out: ValidatedPa
     typed = {fdef["name"]: checks.check_field(df, fdef, fname, kind, problems) for fdef in fields}
     table = pd.DataFrame(typed, index=df.index)
     checks.check_not_before(table, fields, fname, kind, problems)
+    checks.check_when(table, fields, fname, kind, problems)
     checks.check_primary_key(df, schema, fname, kind, problems)
     return table

@@ -19,7 +19,7 @@ import pandas as pd
 
 from geo.model.dataset import DEFAULT_DATA_DIR
 
-COPIED = ["datapackage.json", "vocabulary.csv", "minerals.csv", "provinces.csv", "sources.csv", "sanctions.csv",
+COPIED = ["datapackage.json", "vocabulary.csv", "minerals.csv", "provinces.csv", "sources.csv", "sanctions.csv", "trade.csv",
           "border_crossings.geojson", "basemap.geojson"]
 #: Roughly North Korea inside the package's region bounds (lon/lat).
 LON_RANGE, LAT_RANGE = (124.3, 130.6), (38.0, 42.8)
