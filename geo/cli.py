@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from geo.model.dataset import DEFAULT_DATA_DIR, summary
+from geo.model.dataset import data_dir, summary
 from geo.package import DataError
 from geo.rules.filters import Filters, vocabularies
 from geo.rules.load import load_dataset
@@ -23,7 +23,7 @@ class UsageError(Exception):
 
 
 def _data_arg(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--data", type=Path, default=DEFAULT_DATA_DIR,
+    p.add_argument("--data", type=Path, default=data_dir(),
                    help="folder of the data package (default: the project's data/)")
 
 

@@ -11,17 +11,15 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 from pathlib import Path
 
 import streamlit as st
 
-from geo.model.dataset import CONFIDENCE_LEVELS, DEFAULT_DATA_DIR, Dataset
+from geo.model.dataset import CONFIDENCE_LEVELS, Dataset
+from geo.model.dataset import data_dir as package_dir
 from geo.package import DataError
 from geo.rules.filters import QUERY_NAMES, Filters, vocabularies
 from geo.rules.load import load_dataset
-
-DATA_DIR_ENV = "NK_MINES_DATA"
 
 # Widget keys of the shared filters.
 K_MINERALS, K_TYPES, K_PROVINCES = "f_minerals", "f_types", "f_provinces"
@@ -35,7 +33,7 @@ _SELECTION_PARAM = "mine"
 
 def data_dir() -> Path:
     """The package folder: $NK_MINES_DATA if set (tests, benchmarks), else the project's data/."""
-    return Path(os.environ.get(DATA_DIR_ENV) or DEFAULT_DATA_DIR)
+    return package_dir()
 
 
 def _signature(path: Path) -> tuple:

@@ -29,6 +29,7 @@ from geo.ingest.drafts import Draft
 from geo.ingest.events import extract
 from geo.ingest.text import read_report
 from geo.model.dataset import DEFAULT_DATA_DIR
+from geo.model.dataset import data_dir as package_dir
 from geo.rules.load import load_dataset
 
 DEFAULT_SEEDS = DEFAULT_DATA_DIR.parent.parent / "shared" / "seeds"
@@ -109,8 +110,9 @@ def score(found: list[dict], truth: list[dict]) -> dict[str, dict]:
     return out
 
 
-def evaluate(seeds_dir: Path = DEFAULT_SEEDS, data_dir: Path = DEFAULT_DATA_DIR) -> dict[str, dict]:
+def evaluate(seeds_dir: Path = DEFAULT_SEEDS, data_dir: Path | None = None) -> dict[str, dict]:
     """Scores per seed report and over both ('all'), against the curated package at data_dir."""
+    data_dir = Path(data_dir) if data_dir is not None else package_dir()
     curated = load_dataset(data_dir)
     results: dict[str, dict] = {}
     all_found, all_truth = [], []
@@ -143,7 +145,7 @@ def table(results: dict[str, dict]) -> str:
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m geo.ingest.evaluate", description=__doc__.splitlines()[0])
     p.add_argument("--seeds", type=Path, default=DEFAULT_SEEDS)
-    p.add_argument("--data", type=Path, default=DEFAULT_DATA_DIR)
+    p.add_argument("--data", type=Path, default=package_dir())
     p.add_argument("--verbose", action="store_true", help="list missed and extra facts")
     args = p.parse_args(argv)
     missing = [s.file for s in SEEDS if not (args.seeds / s.file).is_file()]

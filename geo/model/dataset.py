@@ -7,6 +7,7 @@ once here. Loading with the sanctions overlay is :func:`geo.rules.load.load_data
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,6 +20,13 @@ from geo.model.vocabulary import Vocabulary
 from geo.package import ValidatedPackage
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent.parent / "data"
+#: Environment variable naming another package folder (tests, benchmarks, a second record).
+DATA_DIR_ENV = "NK_MINES_DATA"
+
+
+def data_dir() -> Path:
+    """The package folder the app and the command line use: $NK_MINES_DATA if set, else data/."""
+    return Path(os.environ.get(DATA_DIR_ENV) or DEFAULT_DATA_DIR)
 
 #: The confidence scale, weakest first (labels and meanings: the vocabulary).
 CONFIDENCE_LEVELS = ("reported", "corroborated", "official")
