@@ -10,12 +10,12 @@ STAMP := $(VENV)/.installed
 
 setup: $(STAMP) assets
 
-$(STAMP): requirements.txt
+$(STAMP): requirements.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements.txt
-	# Put the repository on the venv's path so `python -m geo` works from any folder.
-	$(PY) -c 'import os, site; open(os.path.join(site.getsitepackages()[0], "nk_mines_repo.pth"), "w").write(os.getcwd() + "\n")'
+	# The geo package itself, editable: `python -m geo` works from any folder.
+	$(PY) -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
 # Leaflet, jQuery and markercluster, copied from their PyPI packages into static/vendor/ (git-ignored).
@@ -37,6 +37,7 @@ run: setup
 
 lint: $(STAMP)
 	$(PY) -m ruff check .
+	$(VENV)/bin/frictionless validate data/datapackage.json
 
 validate: $(STAMP)
 	$(PY) -m geo validate

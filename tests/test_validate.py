@@ -2,6 +2,7 @@
 
 import json
 
+import pandas as pd
 import pytest
 
 from geo.package import DataError, validate_package
@@ -166,3 +167,29 @@ def test_a_large_broken_file_does_not_crash(data_copy):
         load_dataset(data_copy)
     assert len(info.value.problems) == 3000
     assert "... and 2990 more" in info.value.report(limit=10)
+
+
+def test_a_mine_no_source_locates_is_kept_without_a_point(data_copy):
+    """x-null-geometry: a feature may lack geometry only when its precision says 'unknown'."""
+    desc = json.loads((data_copy / "datapackage.json").read_text(encoding="utf-8"))
+    mines_res = next(r for r in desc["resources"] if r["name"] == "mines")
+    mines_res["x-null-geometry"] = {"field": "location_precision", "value": "unknown"}
+    (data_copy / "datapackage.json").write_text(json.dumps(desc), encoding="utf-8")
+    vocab = (data_copy / "vocabulary.csv").read_text(encoding="utf-8")
+    (data_copy / "vocabulary.csv").write_text(
+        vocab + "location_precision,unknown,unknown,,,9,No source locates it; not drawn.\n", encoding="utf-8")
+    doc = json.loads((data_copy / "mines.geojson").read_text(encoding="utf-8"))
+    doc["features"][3]["geometry"] = None
+    doc["features"][3]["properties"]["location_precision"] = "unknown"
+    doc["features"][4]["geometry"] = None  # still "site" or similar: refused
+    (data_copy / "mines.geojson").write_text(json.dumps(doc), encoding="utf-8")
+    with pytest.raises(DataError) as info:
+        load_dataset(data_copy)
+    messages = [str(p) for p in info.value.problems]
+    assert messages == ["mines.geojson, feature 5, field 'geometry': missing geometry"]
+    doc["features"][4]["geometry"] = {"type": "Point", "coordinates": [128.2, 41.4]}
+    (data_copy / "mines.geojson").write_text(json.dumps(doc), encoding="utf-8")
+    ds = load_dataset(data_copy)
+    unknown = ds.mines.iloc[3]
+    assert unknown.geometry is None and pd.isna(unknown["lat"])
+    assert ds.mine(unknown["mine_id"])["location_precision"] == "unknown"

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
 
 from geo.model.dates import date_labels, date_window
@@ -111,9 +112,12 @@ class Dataset:
 
 
 def _points(table: pd.DataFrame, geoms: list) -> gpd.GeoDataFrame:
-    lon = [g[0] for g in geoms]
-    lat = [g[1] for g in geoms]
-    gdf = gpd.GeoDataFrame(table.copy(), geometry=gpd.points_from_xy(lon, lat), crs="EPSG:4326")
+    """Point features; a feature without geometry (location unknown) keeps a None geometry."""
+    lon = [g[0] if g else np.nan for g in geoms]
+    lat = [g[1] if g else np.nan for g in geoms]
+    points = gpd.points_from_xy(lon, lat)
+    points[[g is None for g in geoms]] = None
+    gdf = gpd.GeoDataFrame(table.copy(), geometry=points, crs="EPSG:4326")
     gdf["lon"] = lon
     gdf["lat"] = lat
     return gdf

@@ -94,8 +94,18 @@ def read_geojson(text: str, name: str, spec: dict, problems: list[Problem]):
             problems.append(Problem(name, i, "properties", "missing or not an object", "feature"))
             props = {}
         records.append(props)
+        if feat.get("geometry") is None and _may_be_null(spec, props):
+            geoms.append(None)  # a place no source locates: kept, not drawn
+            continue
         geoms.append(check_geometry(feat.get("geometry"), want, name, i, problems))
     return doc, records, geoms
+
+
+def _may_be_null(spec: dict, props: dict) -> bool:
+    """A resource may allow features without geometry when one property says so, e.g.
+    ``"x-null-geometry": {"field": "location_precision", "value": "unknown"}``."""
+    rule = spec.get("x-null-geometry")
+    return isinstance(rule, dict) and props.get(rule.get("field")) == rule.get("value")
 
 
 def check_geometry(geom: Any, want: str, name: str, i: int, problems: list[Problem]):
