@@ -186,7 +186,7 @@ def test_seed_reports_find_every_curated_mine_and_mineral(ds, scratch, seed):
 def test_readme_states_the_measured_precision_and_recall():
     measured = table(evaluate())
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert measured in readme, "README's ingest table is stale: rerun python -m geo.ingest_eval"
+    assert measured in readme, "README's ingest table is stale: rerun python -m geo.ingest.evaluate"
 
 
 # --------------------------------------------------------------------------- applying

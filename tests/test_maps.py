@@ -356,15 +356,26 @@ def test_resolve_click_far_away_or_nothing(mines):
     assert maps.resolve_click(click(42.23194, 129.26917), mines.iloc[0:0]) is None
 
 
-def test_resolve_click_shared_point_uses_tooltip(mines):
-    here = (40.8, 128.9)
-    assert maps.resolve_click(click(*here, "Taehung mine (approximate location)"), mines) == (
-        "taehung"
-    )
-    assert maps.resolve_click(click(*here, "Ryongyang mine (approximate location)"), mines) == (
-        "ryongyang"
-    )
-    assert maps.resolve_click(click(*here), mines) == "ryongyang"  # no tooltip: first in data
+def test_mines_sharing_a_point_are_spread_and_each_can_be_clicked(mines):
+    """Taehung and Ryongyang share one stored point: each is drawn on a small ring around it,
+    and a click on each drawn marker resolves to that mine, with or without its tooltip."""
+    from geo.render.maps.style import SPREAD_DEG, display_positions
+
+    lats, lngs = display_positions(mines.geometry.y.to_numpy(), mines.geometry.x.to_numpy())
+    ids = list(mines["mine_id"])
+    t, r = ids.index("taehung"), ids.index("ryongyang")
+    assert (lats[t], lngs[t]) != (lats[r], lngs[r])
+    assert abs(lats[t] - 40.8) <= SPREAD_DEG + 1e-9 and abs(lats[r] - 40.8) <= SPREAD_DEG + 1e-9
+    assert maps.resolve_click(click(lats[t], lngs[t], "Taehung mine (approximate location)"), mines) == "taehung"
+    assert maps.resolve_click(click(lats[r], lngs[r]), mines) == "ryongyang"
+    drawn = {(round(m["lat"], 6), round(m["lng"], 6)) for m in _records(mines)}
+    assert (round(lats[t], 6), round(lngs[t], 6)) in drawn and (round(lats[r], 6), round(lngs[r], 6)) in drawn
+
+
+def _records(mines):
+    from geo.render.maps.layers import _mine_records
+
+    return _mine_records(mines, None, None, False)
 
 
 def test_resolve_click_on_a_crossing_at_a_mine_point_is_not_a_mine(mines):

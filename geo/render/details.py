@@ -70,7 +70,8 @@ def mine_detail_html(ds: Dataset, mine_id: str, rows: pd.DataFrame, hidden: int 
         precision=ds.vocab.label("location_precision", mine["location_precision"]),
         uncertainty=f" (± {format_number(unc)} km)" if unc is not None and pd.notna(unc) else "",
         status_html=Markup(status_html),  # noqa: S704 - made by asof_status_html from a template
-        location_sources=[_source(ds, s) for s in mine["source_ids"]],
+        location_sources=[_source(ds, s) for s in (list(mine.get("location_source_ids") or []) or mine["source_ids"])],
+        colocated=[ds.mine_name(m) for m in (mine.get("colocated_with") or [])],
         events=[_event(ds, g) for _eid, g in ordered.groupby("event_id", sort=False)],
         hidden=hidden,
     )

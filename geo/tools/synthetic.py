@@ -128,7 +128,7 @@ def _write_events(dest: Path, rng, n_mines: int, n_links: int, sources, mine_min
         "confidence": rng.choice(CONFIDENCES[0], n_events, p=CONFIDENCES[1]),
         "anonymous_source": np.where(rng.random(n_events) < 0.3, "true", "false"),
     })
-    events.to_csv(dest / "events.csv", index=False, lineterminator="\n")
+    _schema_columns(events, dest, "events").to_csv(dest / "events.csv", index=False, lineterminator="\n")
 
     # links: LINKS_PER_EVENT consecutive (so distinct) mines per mine event, primary mineral each
     event_idx = np.repeat(np.arange(n_mine_events), LINKS_PER_EVENT)[:rest]
@@ -151,3 +151,12 @@ def _write_events(dest: Path, rng, n_mines: int, n_links: int, sources, mine_min
     })
     pd.concat([mine_links, sanction_links], ignore_index=True).to_csv(
         dest / "event_links.csv", index=False, lineterminator="\n")
+
+
+def _schema_columns(frame: pd.DataFrame, dest: Path, resource: str) -> pd.DataFrame:
+    """``frame`` with the columns the copied descriptor declares, in its order; fields the
+    synthetic data does not fill (e.g. amount_qualifier) are left empty."""
+    desc = json.loads((dest / "datapackage.json").read_text(encoding="utf-8"))
+    res = next(r for r in desc["resources"] if r["name"] == resource)
+    names = [f["name"] for f in (res.get("schema") or res.get("x-schema"))["fields"]]
+    return frame.reindex(columns=names, fill_value="")

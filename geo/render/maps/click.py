@@ -8,7 +8,7 @@ from typing import Any
 
 import numpy as np
 
-from geo.render.maps.style import mine_tooltip_text
+from geo.render.maps.style import display_positions, mine_tooltip_text
 
 #: A marker click is matched to mines within this distance of the reported position. Leaflet
 #: reports the marker's own coordinates for circle markers of radius <= 10 px (all markers
@@ -58,8 +58,8 @@ def resolve_click(
 
     geoms = mines.geometry
     valid = ~(geoms.isna() | geoms.is_empty).to_numpy()
-    lats = np.where(valid, geoms.y.to_numpy(dtype=float, na_value=np.nan), np.nan)
-    lngs = np.where(valid, geoms.x.to_numpy(dtype=float, na_value=np.nan), np.nan)
+    lats, lngs = display_positions(np.where(valid, geoms.y.to_numpy(dtype=float, na_value=np.nan), np.nan),
+                                   np.where(valid, geoms.x.to_numpy(dtype=float, na_value=np.nan), np.nan))
     distances = _haversine_km(lat, lng, lats, lngs)
     near = np.flatnonzero(np.nan_to_num(distances, nan=np.inf) <= tolerance_km)
     if near.size == 0:

@@ -23,6 +23,7 @@ from geo.render.maps.style import (
     _marker_style,
     _mine_tooltip_html,
     _ring_style,
+    display_positions,
     is_exact,
     primary_mineral,
     uncertainty_km,
@@ -55,7 +56,9 @@ def _mine_records(
     active = None if active_ids is None else {str(i) for i in active_ids}
     records = []
     columns = mines.columns
-    for row, point in zip(mines.itertuples(index=False), mines.geometry, strict=True):
+    shown_lat, shown_lng = display_positions(mines.geometry.y.to_numpy(dtype=float, na_value=np.nan),
+                                             mines.geometry.x.to_numpy(dtype=float, na_value=np.nan))
+    for k, (row, point) in enumerate(zip(mines.itertuples(index=False), mines.geometry, strict=True)):
         if point is None or point.is_empty:
             continue
         mine_id = str(row.mine_id)
@@ -67,8 +70,8 @@ def _mine_records(
         records.append(
             {
                 "mine_id": mine_id,
-                "lat": point.y,
-                "lng": point.x,
+                "lat": float(shown_lat[k]),
+                "lng": float(shown_lng[k]),
                 "name": row.name if "name" in columns else mine_id,
                 "precision": precision,
                 "exact": is_exact(precision),

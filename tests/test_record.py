@@ -1,0 +1,60 @@
+"""The curated record in data/: its size, its sources and its locations, as an analyst relies on them."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.rules.load import load_dataset
+from geo.rules.sanctions import status_on
+from tests.conftest import RECORD
+
+
+@pytest.fixture(scope="module")
+def record():
+    return load_dataset(RECORD)
+
+
+def test_the_record_holds_what_issue_11_asks(record):
+    assert len(record.mines) >= 40
+    assert record.events["event_id"].nunique() >= 150
+    assert record.events["source_id"].nunique() >= 50
+    years = record.events["date"].dt.year
+    assert years.min() <= 2006 and years.max() >= 2025
+    assert (years >= 2020).sum() >= 20
+    assert {"UN", "CN", "US"} <= set(record.sanctions["authority_group"])
+
+
+def test_every_event_source_exists_and_has_a_url(record):
+    urls = dict(zip(record.sources["source_id"], record.sources["url"], strict=True))
+    cited = set(record.events["source_id"]) | {s for ids in record.events["corroborating_source_ids"] for s in ids}
+    assert cited <= set(urls)
+    assert [s for s in sorted(cited) if not str(urls[s]).startswith(("http://", "https://"))] == []
+
+
+def test_no_two_mines_share_a_point_unless_the_record_says_so(record):
+    located = record.mines[record.mines.geometry.notna()]
+    groups = located.groupby([located["lat"].round(6), located["lon"].round(6)])["mine_id"].agg(list)
+    marked = dict(zip(record.mines["mine_id"], record.mines["colocated_with"], strict=True))
+    for ids in (g for g in groups if len(g) > 1):
+        for mine in ids:
+            assert set(ids) - {mine} <= set(marked[mine]), f"{mine} shares its point with {ids} unmarked"
+
+
+def test_corroborated_events_name_their_second_source(record):
+    corroborated = record.events[record.events["confidence"] == "corroborated"]
+    assert all(len(ids) >= 1 for ids in corroborated["corroborating_source_ids"])
+
+
+def test_each_authority_has_its_measures_for_coal(record):
+    """China's and the US measures stand beside the UN's: on 2017-09-01 coal is banned by the UN
+    (UNSCR 2371) and China (No. 40 of 2017), and the US sectoral orders are in force."""
+    st = status_on(record, "coal", "2017-09-01")
+    groups = set(record.sanctions.set_index("measure_id").loc[st.measure_ids, "authority_group"])
+    assert st.status == "banned"
+    assert {"UN", "CN"} <= groups
+
+
+def test_hedged_amounts_keep_their_qualifier(record):
+    with_amount = record.events[record.events["value_usd"].notna() | record.events["quantity"].notna()]
+    assert set(with_amount["amount_qualifier"].dropna()) <= {"exact", "approximate", "at_least", "at_most"}
+    assert (with_amount["amount_qualifier"].astype(str).str.len() > 0).all()  # every figure says how hedged it is
