@@ -105,7 +105,7 @@ def _sanctions_args(p):
 
 
 def _sanctions(args) -> int:
-    from geo.rules.sanctions import format_status, parse_date, status_on
+    from geo.rules.sanctions import authorities, by_authority, format_status, parse_date, status_on
 
     try:
         day = parse_date(args.on)
@@ -115,7 +115,13 @@ def _sanctions(args) -> int:
     known = list(ds.minerals["mineral_id"])
     if args.mineral not in known:
         raise UsageError(f"unknown mineral {args.mineral!r}; known: {', '.join(known)}")
-    print(format_status(status_on(ds, args.mineral, day)))
+    st = status_on(ds, args.mineral, day)
+    print(format_status(st))
+    groups = authorities(ds)
+    if groups:
+        side = by_authority(st, groups)
+        print("  by authority: " + " | ".join(
+            f"{g} {status}" + (f" ({', '.join(ids)})" if ids else "") for g, (status, ids) in side.items()))
     return 0
 
 

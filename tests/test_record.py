@@ -58,3 +58,24 @@ def test_hedged_amounts_keep_their_qualifier(record):
     with_amount = record.events[record.events["value_usd"].notna() | record.events["quantity"].notna()]
     assert set(with_amount["amount_qualifier"].dropna()) <= {"exact", "approximate", "at_least", "at_most"}
     assert (with_amount["amount_qualifier"].astype(str).str.len() > 0).all()  # every figure says how hedged it is
+
+
+def test_the_sanctions_command_shows_each_authority_side_by_side():
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-m", "geo", "sanctions", "--data", str(RECORD), "--mineral", "coal",
+                          "--on", "2017-03-01"], capture_output=True, text=True, check=True).stdout
+    side = next(line for line in out.splitlines() if "by authority:" in line)
+    assert "UN capped (UNSCR-2321)" in side  # the UN cap still applies
+    assert "CN suspended (CN-COAL-2017)" in side  # China's own suspension
+    assert "US sectoral" in side
+
+
+def test_the_authority_table_has_one_column_per_authority(record):
+    from geo.rules.sanctions import authority_table
+
+    table = authority_table(record, "2017-09-01", ["coal", "iron_ore"])
+    assert list(table.columns) == ["mineral_id", "mineral", "applies", "UN", "CN", "US"]
+    coal = table.set_index("mineral_id").loc["coal"]
+    assert coal["applies"] == "banned" and coal["UN"].startswith("banned") and coal["CN"].startswith("banned")
