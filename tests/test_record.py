@@ -79,3 +79,43 @@ def test_the_authority_table_has_one_column_per_authority(record):
     assert list(table.columns) == ["mineral_id", "mineral", "applies", "UN", "CN", "US"]
     coal = table.set_index("mineral_id").loc["coal"]
     assert coal["applies"] == "banned" and coal["UN"].startswith("banned") and coal["CN"].startswith("banned")
+
+
+@pytest.fixture
+def record_copy(tmp_path):
+    import shutil
+
+    dest = tmp_path / "data"
+    shutil.copytree(RECORD, dest, ignore=shutil.ignore_patterns(".cache", ".ingest.lock"))
+    return dest
+
+
+@pytest.mark.parametrize("resource, field, value, message", [
+    ("events.csv", "amount_qualifier", "roughly", "'roughly' is not one of: exact, approximate, at_least, at_most"),
+    ("events.csv", "event_type", "rumour", "'rumour' is not one of"),
+    ("sanctions.csv", "authority_group", "EU", "'EU' is not one of: UN, CN, US"),
+    ("sanctions.csv", "action", "embargo", "'embargo' is not one of"),
+])
+def test_the_new_fields_are_validated(record_copy, resource, field, value, message):
+    from geo.package import DataError
+    from tests.conftest import read_rows, write_rows
+
+    rows = read_rows(record_copy / resource)
+    rows[0][field] = value
+    write_rows(record_copy / resource, rows)
+    with pytest.raises(DataError) as info:
+        load_dataset(record_copy)
+    assert any(message in str(p) and f"field '{field}'" in str(p) for p in info.value.problems)
+
+
+def test_a_colocated_mine_must_exist(record_copy):
+    import json
+
+    from geo.package import DataError
+
+    doc = json.loads((record_copy / "mines.geojson").read_text(encoding="utf-8"))
+    doc["features"][0]["properties"]["colocated_with"] = ["no-such-mine"]
+    (record_copy / "mines.geojson").write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(DataError) as info:
+        load_dataset(record_copy)
+    assert any("'no-such-mine' is not a mine_id" in str(p) for p in info.value.problems)
