@@ -258,10 +258,10 @@ def test_sanctions_page_checks_a_mineral_on_a_day():
 def test_sanctions_page_shows_each_authority_side_by_side():
     at = open_page("views/sanctions.py")
     at.date_input(key="sanction_day").set_value("2017-03-01").run()
-    table = next(df.value for df in at.dataframe if "applies" in df.value.columns)
-    coal = table.set_index("mineral").loc["Coal"]
-    assert coal["applies"] == "suspended"
-    authorities = [c for c in table.columns if c not in ("mineral", "applies")]
+    table = next(df.value for df in at.dataframe if "Status that applies" in df.value.columns)
+    coal = table.set_index("Mineral").loc["Coal"]
+    assert coal["Status that applies"] == "suspended"
+    authorities = [c for c in table.columns if c not in ("Mineral", "Status that applies")]
     assert len(authorities) == 2  # the fixture package: the UN and China
     assert sorted(coal[authorities].str.split(" ").str[0]) == ["capped", "suspended"]
 

@@ -33,7 +33,8 @@ with st.container(border=True):
                "(UN Security Council, China's MOFCOM/GACC notices, US executive orders), and the status that "
                "applies (the most restrictive). *sectoral*: persons in the sector may be designated; trade in the "
                "mineral itself is not banned by that authority.")
-    st.dataframe(authority_table(ds, day, filters.minerals or None).drop(columns="mineral_id"), hide_index=True,
+    st.dataframe(authority_table(ds, day, filters.minerals or None).drop(columns="mineral_id")
+                 .rename(columns={"mineral": "Mineral", "applies": "Status that applies"}), hide_index=True,
                  width="stretch")
 
 touched = restricted_rows(ds, rows)
