@@ -161,6 +161,35 @@ def _ingest(args) -> int:
     return 0
 
 
+def _ingest_eval_args(p):
+    p.add_argument("--set", type=Path, default=None, metavar="DIR",
+                   help="evaluation set folder with labels.json (default: tests/ingest_eval)")
+    p.add_argument("--seeds", type=Path, default=None, metavar="DIR", help="seed reports (default: /work/shared/seeds)")
+    p.add_argument("--data", type=Path, default=None,
+                   help="package the labels use (default: the project's data/, whatever NK_MINES_DATA says)")
+    p.add_argument("--verbose", action="store_true", help="list missed events and extra drafts")
+
+
+def _ingest_eval(args) -> int:
+    from geo.ingest.evalset import DEFAULT_SET, evaluate_seeds, evaluate_set, table
+    from geo.ingest.evaluate import DEFAULT_SEEDS
+    from geo.model.dataset import DEFAULT_DATA_DIR
+
+    data = args.data or DEFAULT_DATA_DIR
+    total, _per = evaluate_set(args.set or DEFAULT_SET, data)
+    rows = {"evaluation set": total}
+    seeds = args.seeds or DEFAULT_SEEDS
+    if seeds.is_dir():
+        rows["seeds"] = evaluate_seeds(seeds, data)
+    else:
+        print(f"note: no seed reports in {seeds}; seeds not scored", file=sys.stderr)
+    print(table(rows))
+    if args.verbose:
+        for s in rows.values():
+            print("\n".join(s.misses + s.extras))
+    return 0
+
+
 # --------------------------------------------------------------------------- trade
 
 
@@ -190,6 +219,8 @@ COMMANDS: dict[str, tuple[str, Callable, Callable]] = {
     "export": ("export a filtered view as CSV or GeoJSON, with a manifest beside it", _export_args, _export),
     "sanctions": ("the sanctions in force for a mineral on a day, and its status", _sanctions_args, _sanctions),
     "ingest": ("draft events from a news report (CSV on stdout); --apply appends them", _ingest_args, _ingest),
+    "ingest-eval": ("score the ingest on the hand-labelled evaluation set and on the seeds",
+                    _ingest_eval_args, _ingest_eval),
     "trade": ("China's recorded imports of a mineral from North Korea, figure by figure, with sources",
               _trade_args, _trade),
 }
