@@ -54,8 +54,9 @@ def load_table(path: str = str(TABLE)) -> tuple[CueRow, ...]:
                             r["serves"]) for r in csv.DictReader(fh))
 
 
-def _rows(kind: str) -> list[CueRow]:
-    return [r for r in load_table() if r.kind == kind]
+@functools.lru_cache(maxsize=16)
+def _rows(kind: str) -> tuple[CueRow, ...]:
+    return tuple(r for r in load_table() if r.kind == kind)
 
 
 def _any(kind: str, text: str) -> re.Match | None:
@@ -78,8 +79,16 @@ def _before(clause: str, start: int) -> str:
     return clause[max(0, start - _LOOKBACK):start]
 
 
+@functools.lru_cache(maxsize=4)
+def _any_cue(path: str = str(TABLE)) -> re.Pattern:
+    """Every cue pattern in one alternation: one search tells whether a clause has any cue at all."""
+    return re.compile("|".join(f"(?:{r.pattern.pattern})" for r in load_table(path) if r.kind == "cue"), re.IGNORECASE)
+
+
 def _cue(clause: str, minerals: list[Match], has_amount: bool) -> tuple[str, str, int] | None:
     """(event_type, effect, where the cue is) a clause signals, after negation and modality; None if none."""
+    if not _any_cue().search(clause):
+        return None
     for row in _rows("cue"):
         m = row.pattern.search(clause)
         if not m:

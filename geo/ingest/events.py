@@ -68,16 +68,30 @@ def extract(text: str, published: str | dt.date, publisher: str, url: str, ds,
     info: list[dict] = []
     candidates: list[str] = []
     context: DateMention | None = None
+    # Only sentences that name a mine or mineral, or refer to "the mine", can make an event; they
+    # and their neighbours get the costly stages (dates, amounts, cues): the rest is one pass.
+    seen: dict[str, list[Match]] = {}  # a repeated sentence is read once (repetitive input stays fast)
+    all_matches = [seen[s.text] if s.text in seen else seen.setdefault(
+        s.text, [m for m in gaz.match(s.text) if m.kind in ("mine", "mineral")]) for s in sents]
+    memo: dict[tuple, tuple] = {}
+    relevant = [bool(ms) or has_reference(s.text) for s, ms in zip(sents, all_matches, strict=True)]
     for i, s in enumerate(sents):
-        if i % 50 == 0:
+        if i % 200 == 0:
             progress(0.1 + 0.4 * i / max(1, len(sents)), f"reading sentence {i + 1} of {len(sents)}")
         para_anon[s.para] = para_anon.get(s.para, False) or is_anonymous(s.text)
-        dates = find_dates(s.text, pub, context)
-        cands = find_candidates(s.text, gaz)
+        near = relevant[i] or (i + 1 < len(sents) and relevant[i + 1]) or (i > 0 and relevant[i - 1])
+        if context is not None and i > 0 and sents[i - 1].para != s.para:
+            context = None  # an undated sentence takes an earlier date of its own paragraph only
+        key = (s.text, context if "time" in s.text else None)
+        if near and key not in memo:
+            memo[key] = (find_dates(s.text, pub, context), find_candidates(s.text, gaz), find_amounts(s.text),
+                         amount_qualifier(s.text))
+        dates, cands, amounts, qualifier = memo[key] if near else ([], [], (None, None, "", []), "")
         candidates += [c for c in cands if c not in candidates]
-        matches = [m for m in gaz.match(s.text) if m.kind in ("mine", "mineral")]
-        info.append({"dates": dates, "matches": matches, "cands": cands, "amounts": find_amounts(s.text),
-                     "qualifier": amount_qualifier(s.text), "context": context, "cue": None, "made": 0})
+        matches = all_matches[i]
+        info.append({"dates": dates, "matches": matches, "cands": cands, "amounts": amounts,
+                     "qualifier": qualifier, "context": context, "cue": None,
+                     "made": 0, "relevant": relevant[i]})
         own = [d for d in dates if d.kind != "attribution"]
         if own:
             context = own[-1]
@@ -89,9 +103,11 @@ def extract(text: str, published: str | dt.date, publisher: str, url: str, ds,
         if i % 50 == 0:
             progress(0.5 + 0.4 * i / max(1, len(sents)), f"reading events in sentence {i + 1} of {len(sents)}")
         x = info[i]
+        if not x["relevant"] and not (i > 0 and info[i - 1]["relevant"]):
+            continue
         matches = x["matches"]
         has_amount = bool(x["amounts"][3])
-        x["cue"] = _cue(s.text, [m for m in matches if m.kind == "mineral"], has_amount)
+        x["cue"] = lambda text=s.text, ms=matches, a=has_amount: _cue(text, [m for m in ms if m.kind == "mineral"], a)
         offset = 0
         for clause in _CLAUSE_RE.split(s.text):
             start = s.text.find(clause, offset)
@@ -217,7 +233,7 @@ def _date_for(p: _Proto, sents, info, pub, adopted) -> tuple[dt.date, str, dt.da
         return d.date, d.precision, end, f"'{d.text}' in the sentence", head + (0 if d.kind == "absolute" else 1)
     nxt = p.sent + 1
     if nxt < len(sents) and sents[nxt].para == sents[p.sent].para and not info[nxt]["made"] \
-            and info[nxt]["cue"] and _same_kind(info[nxt]["cue"][0], p.event_type):
+            and info[nxt]["cue"] and (cue := info[nxt]["cue"]()) and _same_kind(cue[0], p.event_type):
         nd = [d for d in info[nxt]["dates"] if d.kind != "attribution"]
         if nd:
             return nd[0].date, nd[0].precision, nd[0].end_date, f"'{nd[0].text}' in the next sentence", head + 2
@@ -225,7 +241,7 @@ def _date_for(p: _Proto, sents, info, pub, adopted) -> tuple[dt.date, str, dt.da
         d = told[0]
         return d.date, "approximate", None, f"'{d.text}', when the source spoke", head + 2
     ctx = info[p.sent]["context"]
-    if ctx is not None and not sents[p.sent].headline and p.sent > 0 and sents[p.sent - 1].para == sents[p.sent].para:
+    if ctx is not None and not sents[p.sent].headline:
         return ctx.date, ctx.precision, None, f"'{ctx.text}' earlier in the report", head + 3
     return pub, "approximate", None, "publication date (the report gives no date)", head + 4
 
