@@ -123,11 +123,13 @@ def _sanctions(args) -> int:
 
 
 def _ingest_args(p):
-    p.add_argument("report", type=Path, metavar="REPORT.txt", help="the report as UTF-8 text")
-    p.add_argument("--published", required=True, metavar="DATE",
+    p.add_argument("report", type=Path, metavar="REPORT.txt", nargs="?", help="the report as UTF-8 text")
+    p.add_argument("--published", metavar="DATE",
                    help="publication date YYYY-MM-DD; relative dates are resolved against it")
-    p.add_argument("--publisher", required=True, metavar="NAME")
-    p.add_argument("--url", required=True, metavar="URL", help='the report\'s URL ("" if not recorded)')
+    p.add_argument("--publisher", metavar="NAME", help="in any script (e.g. 연합뉴스)")
+    p.add_argument("--url", metavar="URL", help='the report\'s URL ("" if not recorded)')
+    p.add_argument("--revert", metavar="VERSION", help="undo the apply that produced this package version")
+    p.add_argument("--who", metavar="NAME", help="recorded in data/.ingest-log.jsonl (default: the user name)")
     p.add_argument("--title", metavar="TEXT", help="the headline (default: guessed from the text)")
     _data_arg(p)
     p.add_argument("--apply", action="store_true",
@@ -137,6 +139,19 @@ def _ingest_args(p):
 def _ingest(args) -> int:
     from geo.ingest import IngestError, apply, drafts_csv, extract, read_report
 
+    if args.revert:
+        from geo.ingest.history import revert
+
+        try:
+            done = revert(args.revert, args.data, who=args.who)
+        except IngestError as err:
+            raise UsageError(str(err)) from None
+        print(f"reverted version {args.revert}: removed {len(done['event_ids'])} event(s); package version {done['version']}")
+        return 0
+    missing = [n for n in ("report", "published", "publisher", "url") if getattr(args, n) is None]
+    if missing:
+        raise UsageError(f"ingest needs {', '.join('--' + m if m != 'report' else 'REPORT.txt' for m in missing)}"
+                         " (or --revert VERSION)")
     try:
         text = read_report(args.report)
         ds = load_dataset(args.data)
@@ -153,7 +168,7 @@ def _ingest(args) -> int:
               file=sys.stderr)
         return 0
     try:
-        done = apply(result.drafts, result.source_row, args.data)
+        done = apply(result.drafts, result.source_row, args.data, who=args.who)
     except IngestError as err:
         raise UsageError(str(err)) from None
     print(f"applied {len(done.event_ids)} event(s) and {done.links} link(s) from source {done.source_id}"

@@ -358,7 +358,8 @@ def make_source_row(ds, publisher: str, title: str, url: str, pub: dt.date, lang
     if existing is not None:
         return {k: _cell(existing.get(k)) for k in SOURCE_COLUMNS}
     taken = set(ds.sources["source_id"]) if ds is not None else set()
-    base = f"{_slug(publisher)[:40].strip('-')}-{pub.isoformat()}"
+    # A publisher in another script (연합뉴스) has no Latin slug: the id falls back to "source-DATE".
+    base = f"{_slug(publisher)[:40].strip('-') or 'source'}-{pub.isoformat()}"
     sid, n = base, 2
     while sid in taken:
         sid, n = f"{base}-{n}", n + 1
