@@ -23,6 +23,7 @@ from geo.ingest.drafts import (
     Progress,
     _noop,
 )
+from geo.ingest.log import record
 from geo.io.atomic import LOCK_NAME, LockedError, package_lock, write_atomic
 from geo.package import DESCRIPTOR, DataError, Problem, validate_package
 
@@ -205,8 +206,6 @@ def apply(drafts: list[Draft], source_row: dict, data_dir: str | Path,
         for n, rel in enumerate(order, start=1):
             progress(0.5 + 0.5 * n / len(order), f"writing {rel}")
             write_atomic(data_dir / rel, new_files[rel].encode("utf-8"))
-        from geo.ingest.history import record  # history imports this module
-
         record(data_dir, {"action": "apply", "version": facts["version"], "previous_version": previous,
                           "source_id": facts["source_id"], "source_added": facts["source_added"],
                           "event_ids": [d.event_id for d in drafts],

@@ -106,7 +106,7 @@ def _cue(clause: str, minerals: list[Match], has_amount: bool) -> tuple[str, str
             if etype in ("export_continued", "export_resumed"):
                 return "export_halt", "halted", m.start()
             return None
-        if etype in ("export_halt", "production_halt"):
+        if etype in ("export_halt", "production_halt") and _GENERIC_HALT.match(m.group(0)):
             etype = _halted_thing(clause, etype)
         if etype == "export_halt" and _near_import(clause, minerals):
             return "import_suspension", "suspended", m.start()
@@ -118,6 +118,7 @@ def _cue(clause: str, minerals: list[Match], has_amount: bool) -> tuple[str, str
     return None
 
 
+_GENERIC_HALT = re.compile(r"suspend|halt|stop|ceas|cut off|blocked|shut|closed|standstill|came to", re.IGNORECASE)
 _TRADE_WORDS = re.compile(r"\b(?:export|import|shipment|shipping|sale|sold|trade|purchas|deliver)\w*", re.IGNORECASE)
 _WORK_WORDS = re.compile(r"\b(?:mine|mines|mining|production|output|operations?|work|drilling|pits?|shafts?|rations)\b",
                          re.IGNORECASE)

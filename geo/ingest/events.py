@@ -84,9 +84,9 @@ def extract(text: str, published: str | dt.date, publisher: str, url: str, ds,
             context = None  # an undated sentence takes an earlier date of its own paragraph only
         key = (s.text, context if "time" in s.text else None)
         if near and key not in memo:
-            memo[key] = (find_dates(s.text, pub, context), find_candidates(s.text, gaz), find_amounts(s.text),
-                         amount_qualifier(s.text))
-        dates, cands, amounts, qualifier = memo[key] if near else ([], [], (None, None, "", []), "")
+            memo[key] = (find_dates(s.text, pub, context), find_amounts(s.text), amount_qualifier(s.text))
+        dates, amounts, qualifier = memo[key] if near else ([], (None, None, "", []), "")
+        cands = find_candidates(s.text, gaz) if "ine" in s.text or "광산" in s.text or "olliery" in s.text or "eposit" in s.text else []
         candidates += [c for c in cands if c not in candidates]
         matches = all_matches[i]
         info.append({"dates": dates, "matches": matches, "cands": cands, "amounts": amounts,
