@@ -23,6 +23,7 @@ from geo.ingest.drafts import (
     Progress,
     _noop,
 )
+from geo.ingest.log import record
 from geo.io.atomic import LOCK_NAME, LockedError, package_lock, write_atomic
 from geo.package import DESCRIPTOR, DataError, Problem, validate_package
 
@@ -181,7 +182,7 @@ def _locked(data_dir: Path, timeout: float):
 
 
 def apply(drafts: list[Draft], source_row: dict, data_dir: str | Path,
-          progress: Progress | None = None, lock_timeout: float = 60.0) -> ApplyResult:
+          progress: Progress | None = None, lock_timeout: float = 60.0, who: str | None = None) -> ApplyResult:
     """Append reviewed drafts to the package; validated first, written atomically under a lock.
 
     Raises IngestError (refused: nothing written) or DataError (the result would not be a
@@ -195,6 +196,7 @@ def apply(drafts: list[Draft], source_row: dict, data_dir: str | Path,
     progress(0.05, "waiting for the package lock")
     with _locked(data_dir, lock_timeout):
         progress(0.2, "merging the drafts into the package")
+        previous = json.loads((data_dir / DESCRIPTOR).read_text(encoding="utf-8")).get("version", "")
         new_files, facts = _plan(drafts, source_row, data_dir)
         progress(0.4, "validating the merged package in a temporary copy")
         problems = _check_in_copy(data_dir, new_files)
@@ -204,6 +206,10 @@ def apply(drafts: list[Draft], source_row: dict, data_dir: str | Path,
         for n, rel in enumerate(order, start=1):
             progress(0.5 + 0.5 * n / len(order), f"writing {rel}")
             write_atomic(data_dir / rel, new_files[rel].encode("utf-8"))
+        record(data_dir, {"action": "apply", "version": facts["version"], "previous_version": previous,
+                          "source_id": facts["source_id"], "source_added": facts["source_added"],
+                          "event_ids": [d.event_id for d in drafts],
+                          "links": sum(len(d.link_rows()) for d in drafts)}, who)
     return ApplyResult(version=facts["version"], event_ids=[d.event_id for d in drafts],
                        links=sum(len(d.link_rows()) for d in drafts), source_id=facts["source_id"],
                        source_added=facts["source_added"], changelog_entry=facts["entry"])
