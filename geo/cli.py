@@ -138,12 +138,37 @@ def _ingest_args(p):
     p.add_argument("--who", metavar="NAME", help="recorded in data/.ingest-log.jsonl (default: the user name)")
     p.add_argument("--title", metavar="TEXT", help="the headline (default: guessed from the text)")
     _data_arg(p)
+    p.add_argument("--language", metavar="CODE", help="the report's language, two letters (default: from its script)")
     p.add_argument("--apply", action="store_true",
                    help="append the drafts to the package (validated first, atomic, locked)")
+    p.add_argument("--dry-run", action="store_true",
+                   help="show what --apply would change (events, links, source, mines, version) and write nothing")
+    g = p.add_argument_group("a new mine the report names (added in the same apply, no point: precision unknown)")
+    g.add_argument("--add-mine", metavar="NAME", help="add this mine; drafts naming it without a mine are linked to it")
+    g.add_argument("--province", metavar="P", default="", help="its province as provinces.csv names it (or an alias)")
+    g.add_argument("--county", metavar="C", default="", help="its county")
+    g.add_argument("--alias", metavar="A", action="append", default=[], help="another spelling (repeatable)")
+    g.add_argument("--mine-mineral", metavar="ID", action="append", default=[],
+                   help="its minerals (default: those of the drafts linked to it)")
+    g.add_argument("--precision", choices=["unknown", "county", "province"], default=None,
+                   help="how precisely the report places it (default: county if --county, else province if "
+                        "--province, else unknown); stored without a point either way")
 
 
 def _ingest(args) -> int:
-    from geo.ingest import IngestError, apply, drafts_csv, extract, read_report
+    from geo.ingest import (
+        IngestError,
+        NewMine,
+        apply,
+        describe,
+        drafts_csv,
+        edit_source,
+        extract,
+        link_new_mines,
+        prepare_new_mines,
+        preview,
+        read_report,
+    )
 
     if args.revert:
         from geo.ingest.history import revert
@@ -152,7 +177,9 @@ def _ingest(args) -> int:
             done = revert(args.revert, args.data, who=args.who)
         except IngestError as err:
             raise UsageError(str(err)) from None
-        print(f"reverted version {args.revert}: removed {len(done['event_ids'])} event(s); package version {done['version']}")
+        mines = f" and mine(s) {', '.join(done['mine_ids'])}" if done.get("mine_ids") else ""
+        print(f"reverted version {args.revert}: removed {len(done['event_ids'])} event(s){mines}; "
+              f"package version {done['version']}")
         return 0
     missing = [n for n in ("report", "published", "publisher", "url") if getattr(args, n) is None]
     if missing:
@@ -162,23 +189,39 @@ def _ingest(args) -> int:
         text = read_report(args.report)
         ds = load_dataset(args.data)
         result = extract(text, args.published, args.publisher, args.url, ds, title=args.title)
+        if args.language:
+            result.source_row = edit_source(ds, result.source_row, language=args.language)
+        mines = []
+        if args.add_mine:
+            precision = args.precision or ("county" if args.county else "province" if args.province else "unknown")
+            mines = prepare_new_mines([NewMine(args.add_mine, args.province, args.county, args.alias,
+                                               args.mine_mineral, precision, candidate=args.add_mine)], args.data)
+            result.drafts = link_new_mines(result.drafts, mines)
     except IngestError as err:
         raise UsageError(str(err)) from None
     for name in result.candidates:
         print(f"candidate new mine (not in the gazetteer, not drafted as a mine): {name}", file=sys.stderr)
     for note in result.notes:
         print(f"note: {note}", file=sys.stderr)
+    if args.dry_run:
+        summary = preview(result.drafts, result.source_row, args.data, mines)
+        print("\n".join(["dry run: --apply would change", *("  " + line for line in describe(summary))]))
+        for p in summary["problems"]:
+            print(f"problem: {p}", file=sys.stderr)
+        print("nothing written", file=sys.stderr)
+        return 1 if summary["problems"] else 0
     if not args.apply:
         sys.stdout.write(drafts_csv(result.drafts))
         print(f"{len(result.drafts)} draft event(s) from {args.report}; review them, then rerun with --apply",
               file=sys.stderr)
         return 0
     try:
-        done = apply(result.drafts, result.source_row, args.data, who=args.who)
+        done = apply(result.drafts, result.source_row, args.data, who=args.who, new_mines=mines)
     except IngestError as err:
         raise UsageError(str(err)) from None
     print(f"applied {len(done.event_ids)} event(s) and {done.links} link(s) from source {done.source_id}"
-          f"{' (added)' if done.source_added else ''}; package version {done.version}")
+          f"{' (added)' if done.source_added else ''}"
+          f"{'; new mine(s) ' + ', '.join(done.mine_ids) if done.mine_ids else ''}; package version {done.version}")
     return 0
 
 

@@ -256,9 +256,9 @@ def test_changed_inputs_after_extracting_block_apply(data):
 def test_unknown_mines_are_listed_not_dropped(data):
     text = "Zinc exports from the Komdok mine were halted last week, a source said."
     at = extract_drafts(fill(open_add_report(), text, publisher="Daily NK", url=""))
-    assert any("look like mines but are not in the data" in w.value for w in at.warning)
-    names = next(df.value for df in at.dataframe if "Unknown mine name" in df.value.columns)
-    assert list(names["Unknown mine name"]) == ["Komdok mine"]
+    assert any("look like mines but are not in the data" in c.value for c in at.caption)
+    assert [e.label for e in at.expander if "mine" in e.label.lower()] == ["Komdok mine"]
+    assert at.text_input(key="ar_mine_name_0").value == "Komdok mine"  # the form to add it
     table = at.data_editor(key="ar_editor").value
     assert list(table["mine_id"]) == [""] and list(table["mineral_id"]) == ["zinc"]
 

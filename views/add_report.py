@@ -14,13 +14,20 @@ import streamlit as st
 
 from geo import state
 from geo.ingest import (
+    PRECISIONS,
     REVIEW_COLUMNS,
     IngestError,
+    NewMine,
     apply,
     check_text,
     decode_report,
+    describe,
     drafts_from_review,
+    edit_source,
     extract,
+    link_new_mines,
+    prepare_new_mines,
+    preview,
     problem_event,
     review_rows,
     validate_drafts,
@@ -31,6 +38,8 @@ from geo.package import DataError, Problem
 K_RESULT = "ar_result"  # the IngestResult of the last extraction
 K_INPUTS = "ar_inputs"  # the inputs it was extracted from (to spot changes)
 K_APPLIED = "ar_applied"  # the ApplyResult of the last apply
+K_SOURCE = "ar_source"  # the source row as the reviewer edited it
+K_MINES = "ar_new_mines"  # new mines the reviewer added from the candidates (NewMine, ids given)
 EDITOR_KEY = "ar_editor"
 
 ds = state.dataset_or_stop()
@@ -90,7 +99,8 @@ if st.button("Extract drafts", type="primary", icon=":material/manufacturing:", 
     else:
         st.session_state[K_RESULT] = result
         st.session_state[K_INPUTS] = _inputs_signature(text)
-        st.session_state.pop(EDITOR_KEY, None)  # a new table: forget the edits of the last one
+        for key in (EDITOR_KEY, K_SOURCE, K_MINES):  # a new table: forget the edits of the last one
+            st.session_state.pop(key, None)
 
 # --------------------------------------------------------------------------- after an apply
 
@@ -103,6 +113,8 @@ if applied is not None:
     l1, l2 = st.columns(2)
     l1.page_link("views/map.py", label="See them on the map", icon=":material/map:")
     l2.page_link("views/timeline.py", label="See them on the timeline", icon=":material/timeline:")
+    if applied.mine_ids:
+        st.caption(f"New mine(s), without a point until a source gives one: {', '.join(applied.mine_ids)}.")
     if st.button(f"Undo this apply (version {applied.version})", icon=":material/undo:", key="ar_revert"):
         try:
             undone = revert(applied.version, state.data_dir())
@@ -132,13 +144,50 @@ if stale:
     st.warning("The report or its details changed since these drafts were extracted. Extract again before "
                "applying.", icon=":material/warning:")
 
+new_mines: list[NewMine] = st.session_state.get(K_MINES, [])
 if result.candidates:
-    st.warning(f"{len(result.candidates)} name(s) in the report look like mines but are not in the data. They "
-               "are not dropped: events about them are drafted without a mine. Add the mine to "
-               "mines.geojson first if it should be on the map.", icon=":material/not_listed_location:")
-    st.dataframe(pd.DataFrame({"Unknown mine name": result.candidates}), hide_index=True)
+    st.subheader("Mines not in the data")
+    st.caption(f"{len(result.candidates)} name(s) in the report look like mines but are not in the data; events "
+               "about them are drafted without a mine. Add one as a new mine and those drafts are linked to it. "
+               "The report gives no point, so the mine is stored without one (location precision unknown, not "
+               "drawn on the map); say where the report places it.")
+    provinces = ["", *ds.provinces["name"]]
+    minerals_all = list(ds.minerals["mineral_id"])
+    for n, cand in enumerate(result.candidates):
+        done = next((m for m in new_mines if m.candidate == cand), None)
+        with st.expander(f"{cand}" + (f" — added as {done.mine_id}" if done else ""), expanded=done is None):
+            if done:
+                st.text(f"{done.name} ({done.mine_id}); aliases: {', '.join(done.aliases) or '—'}; province: "
+                        f"{done.province or '—'}; county: {done.county or '—'}; the report places it at "
+                        f"{done.precision} precision; minerals: {', '.join(done.minerals) or 'those of its drafts'}")
+                if st.button("Remove this new mine", key=f"ar_mine_rm_{n}"):
+                    st.session_state[K_MINES] = [m for m in new_mines if m.candidate != cand]
+                    st.session_state.pop(EDITOR_KEY, None)
+                    st.rerun()
+                continue
+            guess = sorted({x for d in result.drafts if cand in d.candidates for x in d.minerals})
+            with st.form(f"ar_mine_form_{n}"):
+                name = st.text_input("Name", value=cand, key=f"ar_mine_name_{n}")
+                aliases = st.text_input("Other spellings (comma-separated)", key=f"ar_mine_alias_{n}")
+                f1, f2, f3 = st.columns(3)
+                prov = f1.selectbox("Province", provinces, key=f"ar_mine_prov_{n}")
+                county = f2.text_input("County", key=f"ar_mine_county_{n}")
+                precision = f3.selectbox("The report places it at", PRECISIONS, key=f"ar_mine_prec_{n}",
+                                         help="unknown, county or province; no point is stored either way")
+                mins = st.multiselect("Minerals", minerals_all, default=guess, key=f"ar_mine_min_{n}")
+                if st.form_submit_button("Add as a new mine"):
+                    try:
+                        new_mines = prepare_new_mines(
+                            [*new_mines, NewMine(name, prov, county, [a for a in aliases.split(",") if a.strip()],
+                                                 list(mins), precision, candidate=cand)], state.data_dir())
+                    except IngestError as err:
+                        st.error(str(err), icon=":material/error:")
+                    else:
+                        st.session_state[K_MINES] = new_mines
+                        st.session_state.pop(EDITOR_KEY, None)  # the table's mines change
+                        st.rerun()
 
-src = result.source_row
+src = st.session_state.get(K_SOURCE, result.source_row)
 existing = ds.sources["source_id"].eq(src["source_id"]).any()
 st.subheader("Source")
 if existing:
@@ -146,8 +195,28 @@ if existing:
     st.info(f"This report is already in sources.csv and {n_old} event(s) cite it: the row is reused, not "
             "added. Reject drafts that repeat those events.", icon=":material/info:")
 else:
-    st.caption("This row will be added to sources.csv:")
+    st.caption("This row will be added to sources.csv (edit it below before applying):")
 st.dataframe(pd.DataFrame([src]), hide_index=True)
+with st.expander("Edit the source row"), st.form("ar_source_form"):
+    s1, s2 = st.columns(2)
+    e_pub = s1.text_input("Publisher (any script)", value=src["publisher"], key="ar_src_publisher")
+    e_url = s2.text_input("URL", value=src["url"], key="ar_src_url")
+    e_title = st.text_input("Title", value=src["title"], key="ar_src_title")
+    s3, s4 = st.columns(2)
+    e_date = s3.text_input("Publication date (YYYY-MM-DD)", value=src["published"], key="ar_src_published")
+    e_lang = s4.text_input("Language (two letters: en, ko, zh…)", value=src["language"], key="ar_src_language")
+    if st.form_submit_button("Save the source row"):
+        try:
+            st.session_state[K_SOURCE] = edit_source(ds, src, publisher=e_pub, url=e_url.strip(), title=e_title,
+                                                     published=e_date.strip(), language=e_lang.strip())
+        except IngestError as err:
+            st.error(str(err), icon=":material/error:")
+        else:
+            st.rerun()
+if src["published"] != result.source_row["published"]:
+    st.warning(f"The drafts' relative dates were resolved against {result.source_row['published']}, not "
+               f"{src['published']}: check their dates, or extract again with the new date.",
+               icon=":material/warning:")
 
 if result.notes:
     with st.expander(f"What the extractor decided ({len(result.notes)} note(s))"):
@@ -159,9 +228,10 @@ if not result.drafts:
                "(halted, still exported, bans, invest…). Nothing to apply.")
     st.stop()
 
-mine_ids = ["", *ds.mines["mine_id"]]
+base_drafts = link_new_mines(result.drafts, new_mines)
+mine_ids = ["", *ds.mines["mine_id"], *(m.mine_id for m in new_mines)]
 mineral_ids = list(ds.minerals["mineral_id"])
-table = pd.DataFrame(review_rows(result.drafts), columns=REVIEW_COLUMNS)
+table = pd.DataFrame(review_rows(base_drafts), columns=REVIEW_COLUMNS)
 st.caption(f"{len(result.drafts)} draft event(s) in {len(table)} row(s), one per event × mine × mineral. "
            "Untick a row to reject it; edit a cell to fix it. Rows of one event that you give different "
            "dates or types become separate events.")
@@ -189,17 +259,24 @@ edited = st.data_editor(
 )
 accepted = int(edited["accept"].eq(True).sum())
 
+# What an apply would change, from the table as it is now (not validated yet: Apply does that).
+drafts, problems = drafts_from_review(base_drafts, edited.to_dict(orient="records"))
+st.subheader("What applying will change")
+if problems:
+    st.text("\n".join(str(p) for p in problems))
+else:
+    st.text("\n".join(describe(preview(drafts, src, state.data_dir(), new_mines, check=False))))
+
 if st.button(f"Apply {accepted} accepted row(s)", type="primary", icon=":material/publish:", disabled=stale,
              key="ar_apply"):
     st.session_state.pop(K_APPLIED, None)
-    drafts, problems = drafts_from_review(result.drafts, edited.to_dict(orient="records"))
     if not problems:
-        problems = validate_drafts(drafts, src, state.data_dir())
+        problems = validate_drafts(drafts, src, state.data_dir(), new_mines)
     if not problems:
         try:
             with st.status("Applying…", expanded=True) as status:
                 bar = st.progress(0.0, text="starting")
-                done = apply(drafts, src, state.data_dir(),
+                done = apply(drafts, src, state.data_dir(), new_mines=new_mines,
                              progress=lambda f, msg: bar.progress(min(max(f, 0.0), 1.0), text=msg))
                 status.update(label="Applied", state="complete", expanded=False)
         except DataError as err:  # the package changed between the check and the apply

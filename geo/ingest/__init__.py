@@ -3,21 +3,31 @@
 Stages, each its own module: :mod:`~geo.ingest.text` (checking and decoding) →
 :mod:`~geo.ingest.sentences` → :mod:`~geo.ingest.mentions` (with :mod:`~geo.ingest.gazetteer`)
 → :mod:`~geo.ingest.dates` → :mod:`~geo.ingest.amounts` → :mod:`~geo.ingest.cues` →
-:mod:`~geo.ingest.events` (``extract``) → :mod:`~geo.ingest.review` → :mod:`~geo.ingest.apply`.
+:mod:`~geo.ingest.events` (``extract``) → :mod:`~geo.ingest.review` (with :mod:`~geo.ingest.newmine`) → :mod:`~geo.ingest.apply`.
 :mod:`~geo.ingest.evaluate` scores extraction against curated events. Nothing here imports
 Streamlit; this package re-exports what the pages and the command line call.
 """
 
 from geo.ingest.amounts import find_amounts
-from geo.ingest.apply import apply, bump_minor, validate_drafts
+from geo.ingest.apply import (
+    apply,
+    bump_minor,
+    describe,
+    prepare_new_mines,
+    preview,
+    validate_drafts,
+)
 from geo.ingest.dates import DateMention, find_dates
 from geo.ingest.drafts import ApplyResult, Draft, IngestError, IngestResult
 from geo.ingest.events import extract, make_source_row
 from geo.ingest.mentions import find_candidates
+from geo.ingest.newmine import PRECISIONS, NewMine, link_new_mines
 from geo.ingest.review import (
     REVIEW_COLUMNS,
+    SOURCE_EDITABLE,
     drafts_csv,
     drafts_from_review,
+    edit_source,
     problem_event,
     review_rows,
 )
@@ -34,6 +44,7 @@ from geo.io.atomic import package_lock
 
 __all__ = [
     "MAX_REPORT_BYTES", "REVIEW_COLUMNS", "ApplyResult", "DateMention", "Draft", "IngestError", "IngestResult",
+    "PRECISIONS", "SOURCE_EDITABLE", "NewMine", "describe", "edit_source", "link_new_mines", "prepare_new_mines", "preview",
     "apply", "bump_minor", "check_text", "decode_report", "drafts_csv", "drafts_from_review", "extract",
     "find_amounts", "find_candidates", "find_dates", "guess_title", "make_source_row", "package_lock",
     "parse_published", "problem_event", "read_report", "review_rows", "sentences", "validate_drafts",

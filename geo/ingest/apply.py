@@ -23,7 +23,9 @@ from geo.ingest.drafts import (
     Progress,
     _noop,
 )
+from geo.ingest.gazetteer import fold
 from geo.ingest.log import record
+from geo.ingest.newmine import NewMine, check_new_mine, dump_like, fill_minerals, mine_feature
 from geo.io.atomic import LOCK_NAME, LockedError, package_lock, write_atomic
 from geo.package import DESCRIPTOR, DataError, Problem, validate_package
 
@@ -72,7 +74,8 @@ def bump_minor(version: str) -> str:
     return f"{m.group(1)}.{int(m.group(2)) + 1}.0"
 
 
-def _changelog(text: str, version: str, source_row: dict, drafts: list[Draft], source_added: bool) -> tuple[str, str]:
+def _changelog(text: str, version: str, source_row: dict, drafts: list[Draft], source_added: bool,
+               mine_ids: list[str] = ()) -> tuple[str, str]:
     today = dt.date.today().isoformat()
     links = sum(len(d.link_rows()) for d in drafts)
     cite = f"{source_row['publisher']}, “{source_row['title']}”, {source_row['published']}"
@@ -82,14 +85,81 @@ def _changelog(text: str, version: str, source_row: dict, drafts: list[Draft], s
              f"- **Events** ({len(drafts)}) and links ({links}), confidence reported, reviewed from "
              f"ingest drafts: {', '.join(d.event_id for d in drafts)}.\n"
              f"- **Source**: `{source_row['source_id']}` "
-             f"({'added' if source_added else 'already in sources.csv'}).\n\n")
+             f"({'added' if source_added else 'already in sources.csv'}).\n"
+             + (f"- **Mines** ({len(mine_ids)}) added from the review, without a point (precision unknown): "
+                f"{', '.join(mine_ids)}.\n" if mine_ids else "") + "\n")
     m = re.search(r"^## ", text, re.MULTILINE)
     if m:
         return text[:m.start()] + entry + text[m.start():], entry
     return (text.rstrip("\n") + "\n\n" if text.strip() else "# Data changelog\n\n") + entry, entry
 
 
-def _plan(drafts: list[Draft], source_row: dict, data_dir: Path) -> tuple[dict[str, str], dict]:
+def _read_json(path: Path) -> tuple[str, dict]:
+    try:
+        text = path.read_text(encoding="utf-8")
+        return text, json.loads(text)
+    except (OSError, ValueError) as exc:
+        raise IngestError(f"{path}: cannot read it ({exc})") from None
+
+
+def _mines_resource(desc: dict) -> dict:
+    res = next((r for r in desc.get("resources", []) if isinstance(r, dict) and r.get("name") == "mines"), None)
+    if res is None:
+        raise IngestError("the package has no mines resource")
+    return res
+
+
+def prepare_new_mines(mines: list[NewMine], data_dir: str | Path) -> list[NewMine]:
+    """New mines from the review checked against the package: ids given, provinces resolved.
+
+    Raises IngestError when one cannot be added (no name, already a mine, unknown province,
+    a precision without its county or province, or a package that allows no mine without
+    geometry).
+    """
+    if not mines:
+        return []
+    data_dir = Path(data_dir)
+    _t, desc = _read_json(data_dir / DESCRIPTOR)
+    res = _mines_resource(desc)
+    rule = res.get("x-null-geometry") or {}
+    if rule.get("field") != "location_precision" or rule.get("value") != "unknown":
+        raise IngestError("this package does not allow a mine without a point (its descriptor has no "
+                          "x-null-geometry rule for location_precision 'unknown'); add the mine by hand")
+    _t, doc = _read_json(data_dir / res["path"])
+    props = [f.get("properties") or {} for f in doc.get("features", [])]
+    taken = {str(p.get("mine_id", "")) for p in props}
+    known = {fold(n) for p in props for n in [p.get("name", ""), *(p.get("aliases") or [])] if n}
+    paths = {r["name"]: r["path"] for r in desc.get("resources", []) if isinstance(r, dict) and "name" in r}
+    _t, provinces = _read_csv_rows(data_dir / paths.get("provinces", "provinces.csv"))
+    out = []
+    for m in mines:
+        m = check_new_mine(m, provinces, taken, known)
+        taken.add(m.mine_id)
+        known |= {fold(m.name)}
+        out.append(m)
+    return out
+
+
+def _plan_mines(new_mines: list[NewMine], drafts: list[Draft], sid: str, desc: dict, data_dir: Path) -> tuple[str, str, list[str]]:
+    """(path, new text, ids) of mines.geojson with the new mines appended."""
+    res = _mines_resource(desc)
+    text, doc = _read_json(data_dir / res["path"])
+    fields = (res.get("x-schema") or res.get("schema") or {}).get("fields", [])
+    given = [m.mine_id for m in new_mines]
+    checked = prepare_new_mines([replace(m, mine_id="") for m in new_mines], data_dir)
+    feats = []
+    for m, mid in zip(checked, given, strict=True):
+        m = fill_minerals(replace(m, mine_id=mid or m.mine_id), drafts)
+        feats.append(mine_feature(m, sid, fields))
+    ids = [f["id"] for f in feats]
+    if len(set(ids)) != len(ids) or set(ids) & {str((f.get("properties") or {}).get("mine_id")) for f in doc.get("features", [])}:
+        raise IngestError(f"new mine id(s) {', '.join(ids)} clash with each other or with the data")
+    doc = {**doc, "features": [*doc.get("features", []), *feats]}
+    return res["path"], dump_like(doc, text), ids
+
+
+def _plan(drafts: list[Draft], source_row: dict, data_dir: Path,
+          new_mines: list[NewMine] | None = None) -> tuple[dict[str, str], dict]:
     """The new text of every file to change, and facts about the change; raises IngestError."""
     if not drafts:
         raise IngestError("no draft events to apply")
@@ -133,14 +203,20 @@ def _plan(drafts: list[Draft], source_row: dict, data_dir: Path) -> tuple[dict[s
     new_files: dict[str, str] = {}
     if existing is None:
         new_files[paths["sources"]] = _append_rows(src_text, _columns(src_text, SOURCE_COLUMNS), [source_row])
+    mine_ids: list[str] = []
+    if new_mines:
+        mines_path, mines_text, mine_ids = _plan_mines(new_mines, drafts, sid, desc, data_dir)
+        new_files[mines_path] = mines_text
     new_files[paths["events"]] = _append_rows(ev_text, _columns(ev_text, EVENT_COLUMNS), [d.event_row(sid) for d in drafts])
     new_files[paths["event_links"]] = _append_rows(ln_text, _columns(ln_text, LINK_COLUMNS),
                                                    [r for d in drafts for r in d.link_rows()])
     new_files[DESCRIPTOR] = json.dumps(desc, indent=2, ensure_ascii=False) + ("\n" if desc_text.endswith("\n") else "")
     log_path = data_dir / "CHANGELOG.md"
     log_text = log_path.read_text(encoding="utf-8") if log_path.exists() else ""
-    new_files["CHANGELOG.md"], entry = _changelog(log_text, version, source_row, drafts, existing is None)
-    facts = {"version": version, "source_id": sid, "source_added": existing is None, "entry": entry}
+    new_files["CHANGELOG.md"], entry = _changelog(log_text, version, source_row, drafts, existing is None, mine_ids)
+    facts = {"version": version, "previous_version": str(json.loads(desc_text).get("version", "")), "source_id": sid,
+             "source_added": existing is None, "entry": entry, "mine_ids": mine_ids,
+             "event_ids": [d.event_id for d in drafts], "links": sum(len(d.link_rows()) for d in drafts)}
     return new_files, facts
 
 
@@ -158,17 +234,48 @@ def _check_in_copy(data_dir: Path, new_files: dict[str, str]) -> list[Problem]:
         return validate_package(copy).problems
 
 
-def validate_drafts(drafts: list[Draft], source_row: dict, data_dir: str | Path) -> list[Problem]:
+def validate_drafts(drafts: list[Draft], source_row: dict, data_dir: str | Path,
+                    new_mines: list[NewMine] | None = None) -> list[Problem]:
     """Every problem the package would have with these drafts added (empty: they can be applied).
 
     A refusal that is not about the data (already applied, no drafts) comes back as a Problem too.
     """
     data_dir = Path(data_dir)
     try:
-        new_files, _facts = _plan(drafts, source_row, data_dir)
+        new_files, _facts = _plan(drafts, source_row, data_dir, new_mines)
     except IngestError as err:
         return [Problem("drafts", reason=str(err))]
     return _check_in_copy(data_dir, new_files)
+
+
+def preview(drafts: list[Draft], source_row: dict, data_dir: str | Path,
+            new_mines: list[NewMine] | None = None, check: bool = True) -> dict:
+    """What an apply would change, without writing: version from and to, event ids, links, the
+    source (added or reused), new mine ids, and ``problems`` (empty: it can be applied; with
+    ``check=False`` the merged package is not validated, only the refusals are listed)."""
+    data_dir = Path(data_dir)
+    try:
+        new_files, facts = _plan(drafts, source_row, data_dir, new_mines)
+    except IngestError as err:
+        return {"problems": [Problem("drafts", reason=str(err))], "event_ids": [], "links": 0, "mine_ids": [],
+                "version": "", "previous_version": "", "source_id": source_row.get("source_id", ""),
+                "source_added": False, "files": []}
+    return {**facts, "problems": _check_in_copy(data_dir, new_files) if check else [], "files": sorted(new_files)}
+
+
+def describe(summary: dict) -> list[str]:
+    """The preview in words, one line per change."""
+    if not summary.get("version"):
+        return ["nothing can be applied: " + "; ".join(p.reason for p in summary["problems"])]
+    lines = [f"version {summary['previous_version']} → {summary['version']}",
+             f"{len(summary['event_ids'])} new event(s): {', '.join(summary['event_ids'])}",
+             f"{summary['links']} new link(s) (event × mine × mineral)",
+             f"source {summary['source_id']}: " + ("added to sources.csv" if summary["source_added"]
+                                                   else "already in sources.csv, reused")]
+    if summary["mine_ids"]:
+        lines.append(f"{len(summary['mine_ids'])} new mine(s) without a point: {', '.join(summary['mine_ids'])}")
+    lines.append("files written: " + ", ".join(summary["files"]))
+    return lines
 
 
 @contextlib.contextmanager
@@ -182,7 +289,8 @@ def _locked(data_dir: Path, timeout: float):
 
 
 def apply(drafts: list[Draft], source_row: dict, data_dir: str | Path,
-          progress: Progress | None = None, lock_timeout: float = 60.0, who: str | None = None) -> ApplyResult:
+          progress: Progress | None = None, lock_timeout: float = 60.0, who: str | None = None,
+          new_mines: list[NewMine] | None = None) -> ApplyResult:
     """Append reviewed drafts to the package; validated first, written atomically under a lock.
 
     Raises IngestError (refused: nothing written) or DataError (the result would not be a
@@ -197,7 +305,7 @@ def apply(drafts: list[Draft], source_row: dict, data_dir: str | Path,
     with _locked(data_dir, lock_timeout):
         progress(0.2, "merging the drafts into the package")
         previous = json.loads((data_dir / DESCRIPTOR).read_text(encoding="utf-8")).get("version", "")
-        new_files, facts = _plan(drafts, source_row, data_dir)
+        new_files, facts = _plan(drafts, source_row, data_dir, new_mines)
         progress(0.4, "validating the merged package in a temporary copy")
         problems = _check_in_copy(data_dir, new_files)
         if problems:
@@ -208,8 +316,9 @@ def apply(drafts: list[Draft], source_row: dict, data_dir: str | Path,
             write_atomic(data_dir / rel, new_files[rel].encode("utf-8"))
         record(data_dir, {"action": "apply", "version": facts["version"], "previous_version": previous,
                           "source_id": facts["source_id"], "source_added": facts["source_added"],
-                          "event_ids": [d.event_id for d in drafts],
+                          "event_ids": [d.event_id for d in drafts], "mine_ids": facts["mine_ids"],
                           "links": sum(len(d.link_rows()) for d in drafts)}, who)
     return ApplyResult(version=facts["version"], event_ids=[d.event_id for d in drafts],
                        links=sum(len(d.link_rows()) for d in drafts), source_id=facts["source_id"],
-                       source_added=facts["source_added"], changelog_entry=facts["entry"])
+                       source_added=facts["source_added"], changelog_entry=facts["entry"],
+                       mine_ids=facts["mine_ids"])

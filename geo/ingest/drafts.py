@@ -94,6 +94,7 @@ class ApplyResult:
     source_id: str
     source_added: bool
     changelog_entry: str
+    mine_ids: list[str] = field(default_factory=list)  # mines added from the review
 
 
 def _num(v) -> str:

@@ -23,7 +23,7 @@ from geo.ingest.drafts import (
 from geo.ingest.gazetteer import Gazetteer, Match
 from geo.ingest.mentions import _pairs, find_candidates
 from geo.ingest.sentences import sentences
-from geo.ingest.text import check_text, guess_title, parse_published
+from geo.ingest.text import check_text, guess_language, guess_title, parse_published
 
 
 @dataclass
@@ -145,7 +145,7 @@ def extract(text: str, published: str | dt.date, publisher: str, url: str, ds,
 
     progress(0.9, "assembling drafts")
     drafts, notes = _assemble(protos, sents, info, pub, adopted, para_anon)
-    source_row = make_source_row(ds, publisher, title, url, pub)
+    source_row = make_source_row(ds, publisher, title, url, pub, guess_language(text))
     for d in drafts:
         d.event_id = _unique_id(d, {x.event_id for x in drafts if x is not d})
     progress(1.0, f"{len(drafts)} draft event(s), {len(candidates)} unknown mine name(s)")

@@ -5,7 +5,7 @@ version it produced), ``previous_version``, ``who`` (the user name, or what the 
 ``when`` (UTC, ISO 8601), ``source_id``, ``source_added``, ``event_ids``, ``links`` and, for a
 revert, ``reverts``. ``revert(VERSION)`` removes exactly what the apply that produced VERSION
 added (its events, their links, and its source row if it added one and nothing else cites
-it), bumps the minor version and adds a CHANGELOG entry — validated in a copy first, under the
+it, and the mines it added that no other event links), bumps the minor version and adds a CHANGELOG entry — validated in a copy first, under the
 package lock, each file written atomically, like an apply. A revert is itself logged.
 """
 
@@ -21,6 +21,7 @@ from pathlib import Path
 from geo.ingest.apply import _check_in_copy, _locked, _read_csv_rows, bump_minor
 from geo.ingest.drafts import IngestError
 from geo.ingest.log import LOG_NAME, read_log, record
+from geo.ingest.newmine import dump_like
 from geo.io.atomic import write_atomic
 from geo.package import DESCRIPTOR, DataError
 
@@ -76,8 +77,18 @@ def revert(version: str, data_dir: str | Path, who: str | None = None, lock_time
             paths["events"]: _csv_text(ev_text, lambda r: r["event_id"] not in ids),
             paths["event_links"]: _csv_text(ln_text, lambda r: r["event_id"] not in ids),
         }
+        _, links = _read_csv_rows(data_dir / paths["event_links"])
+        mine_ids = set(entry.get("mine_ids") or [])
+        removed_mines = sorted(mine_ids - {r["mine_id"] for r in links if r["event_id"] not in ids})
+        still_cited = still_cited or bool(mine_ids - set(removed_mines))  # a kept mine cites the source
         if entry.get("source_added") and not still_cited:
             new_files[paths["sources"]] = _csv_text(src_text, lambda r: r["source_id"] != sid)
+        if removed_mines:
+            mines_text = (data_dir / paths["mines"]).read_text(encoding="utf-8")
+            doc = json.loads(mines_text)
+            doc["features"] = [f for f in doc.get("features", [])
+                               if (f.get("properties") or {}).get("mine_id") not in removed_mines]
+            new_files[paths["mines"]] = dump_like(doc, mines_text)
         new_version = bump_minor(desc.get("version", ""))
         desc_text = (data_dir / DESCRIPTOR).read_text(encoding="utf-8")
         desc["version"] = new_version
@@ -86,7 +97,8 @@ def revert(version: str, data_dir: str | Path, who: str | None = None, lock_time
         log_text = log_path.read_text(encoding="utf-8") if log_path.exists() else "# Data changelog\n\n"
         note = (f"## {new_version} — {dt.date.today().isoformat()}\n\nReverted the ingest apply of version {version}: "
                 f"removed {len(present)} event(s) ({', '.join(sorted(present))})"
-                f"{' and source `' + sid + '`' if paths['sources'] in new_files else ''}.\n\n")
+                f"{' and source `' + sid + '`' if paths['sources'] in new_files else ''}"
+                f"{' and mine(s) ' + ', '.join(removed_mines) if removed_mines else ''}.\n\n")
         m = re.search(r"^## ", log_text, re.MULTILINE)
         new_files["CHANGELOG.md"] = log_text[:m.start()] + note + log_text[m.start():] if m else log_text.rstrip("\n") + "\n\n" + note
         problems = _check_in_copy(data_dir, new_files)
@@ -96,4 +108,5 @@ def revert(version: str, data_dir: str | Path, who: str | None = None, lock_time
         for rel in order:
             write_atomic(data_dir / rel, new_files[rel].encode("utf-8"))
         return record(data_dir, {"action": "revert", "version": new_version, "previous_version": version,
-                                 "reverts": version, "source_id": sid, "event_ids": sorted(present)}, who)
+                                 "reverts": version, "source_id": sid, "event_ids": sorted(present),
+                                 "mine_ids": removed_mines}, who)

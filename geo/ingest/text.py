@@ -73,3 +73,24 @@ def guess_title(text: str) -> str:
                 and line[0].isupper() and len(line) <= 200:
             return line
     return ""
+
+
+def guess_language(text: str, sample: int = 20000) -> str:
+    """ISO 639-1 code of the report's main script: ``ko`` when most letters are Hangul, ``zh``
+    when most are Han ideographs, ``ja`` for kana, else ``en`` (the reviewer can change it)."""
+    counts = {"ko": 0, "zh": 0, "ja": 0, "latin": 0}
+    for c in text[:sample]:
+        o = ord(c)
+        if 0xAC00 <= o <= 0xD7A3 or 0x1100 <= o <= 0x11FF:
+            counts["ko"] += 1
+        elif 0x3040 <= o <= 0x30FF:
+            counts["ja"] += 1
+        elif 0x4E00 <= o <= 0x9FFF:
+            counts["zh"] += 1
+        elif c.isalpha():
+            counts["latin"] += 1
+    total = sum(counts.values()) or 1
+    if counts["ja"] > 0.1 * total:
+        return "ja"
+    best = max(("ko", "zh"), key=counts.get)
+    return best if counts[best] > 0.3 * total else "en"

@@ -1,0 +1,254 @@
+"""The review before an apply: the source row edited, unknown mines added as new mines (no invented
+point), and what an apply will change shown first — in the library, the command line and the page."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from geo.ingest import (
+    IngestError,
+    NewMine,
+    apply,
+    edit_source,
+    extract,
+    link_new_mines,
+    prepare_new_mines,
+    preview,
+)
+from geo.ingest.history import revert
+from geo.ingest.text import guess_language
+from geo.package import DataError, validate_package
+from geo.rules.load import load_dataset
+from tests.conftest import ROOT, read_rows
+from tests.test_add_report import apply_drafts, extract_drafts, fill, open_add_report
+
+REPORT = ("New Copper Mine Starts Exports in Ryanggang Province\n\n"
+          "Copper concentrate from the Chongam mine was smuggled to China on March 3, a source in the province said.\n"
+          "Zinc exports from the Hyesan mine were halted on March 5.\n")
+PUB = dt.date(2018, 3, 20)
+
+
+def _digest(folder: Path) -> dict[str, str]:
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.iterdir()) if p.is_file() and p.name not in (".ingest.lock", ".ingest-log.jsonl")}
+
+
+@pytest.fixture
+def data(data_copy, monkeypatch) -> Path:
+    """A writable package that allows a mine without a point (``x-null-geometry`` and the precision
+    ``unknown``), as data/ does."""
+    desc_path = data_copy / "datapackage.json"
+    desc = json.loads(desc_path.read_text(encoding="utf-8"))
+    for res in desc["resources"]:
+        if res["name"] == "mines":
+            res["x-null-geometry"] = {"field": "location_precision", "value": "unknown"}
+    desc_path.write_text(json.dumps(desc, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    with open(data_copy / "vocabulary.csv", "a", encoding="utf-8") as fh:  # as in data/vocabulary.csv
+        fh.write("location_precision,unknown,not located,,,6,No source locates it; not drawn on the map.\n")
+    monkeypatch.setenv("NK_MINES_DATA", str(data_copy))
+    return data_copy
+
+
+def _mines(data: Path) -> dict[str, dict]:
+    doc = json.loads((data / "mines.geojson").read_text(encoding="utf-8"))
+    return {f["properties"]["mine_id"]: f for f in doc["features"]}
+
+
+# --------------------------------------------------------------------------- the source row
+
+
+def test_source_row_edits_are_checked_and_the_id_follows_the_publisher(ds):
+    row = extract(REPORT, PUB, "Daily NK", "", ds).source_row
+    assert row["source_id"] == "daily-nk-2018-03-20" and row["language"] == "en"
+    hangul = edit_source(ds, row, publisher="데일리NK 북한", language="ko", url="https://example.org/a")
+    assert hangul["publisher"] == "데일리NK 북한" and hangul["language"] == "ko"
+    assert hangul["source_id"] == "nk-2018-03-20" and hangul["url"] == "https://example.org/a"
+    redated = edit_source(ds, row, published="2018-03-19")
+    assert redated["source_id"] == "daily-nk-2018-03-19" and redated["published"] == "2018-03-19"
+    for change, message in [({"url": "ftp://x"}, "http"), ({"language": "korean"}, "two-letter"),
+                            ({"published": "March 2018"}, "YYYY-MM-DD"), ({"publisher": " "}, "publisher"),
+                            ({"source_id": "x"}, "cannot be edited")]:
+        with pytest.raises(IngestError, match=message):
+            edit_source(ds, row, **change)
+
+
+def test_an_edited_url_of_a_known_report_reuses_its_row(ds):
+    known = ds.sources.iloc[0]
+    row = extract(REPORT, PUB, "Someone", "", ds).source_row
+    reused = edit_source(ds, row, url=known["url"])
+    assert reused["source_id"] == known["source_id"]
+
+
+def test_language_is_guessed_from_the_script():
+    assert guess_language("북한 무산광산의 철광석 수출이 중단됐다고 소식통이 전했다.") == "ko"
+    assert guess_language("朝鲜向中国出口的铁矿石暂停") == "zh"
+    assert guess_language(REPORT) == "en"
+
+
+# --------------------------------------------------------------------------- new mines
+
+
+def test_a_new_mine_needs_a_package_that_allows_no_point(data_copy):
+    before = _digest(data_copy)
+    with pytest.raises(IngestError, match="x-null-geometry"):
+        prepare_new_mines([NewMine("Chongam mine")], data_copy)
+    assert _digest(data_copy) == before
+
+
+def test_new_mine_checks(data):
+    [m] = prepare_new_mines([NewMine("Chongam Copper Mine", "Yanggang", "Hyesan", ["Cheongam"],
+                                     precision="county", candidate="Chongam mine")], data)
+    assert m.mine_id == "chongam" and m.province == "Ryanggang"  # an alias resolved to provinces.csv
+    assert m.aliases == ["Chongam mine", "Cheongam"]
+    for mine, message in [(NewMine(" "), "name"), (NewMine("Musan mine"), "already a mine"),
+                          (NewMine("X mine", "Atlantis"), "not in provinces.csv"),
+                          (NewMine("X mine", precision="county"), "needs the county"),
+                          (NewMine("X mine", precision="province"), "needs the province"),
+                          (NewMine("X mine", precision="site"), "precision")]:
+        with pytest.raises(IngestError, match=message):
+            prepare_new_mines([mine], data)
+
+
+def test_add_a_new_mine_with_the_events_then_revert(data):
+    ds = load_dataset(data)
+    result = extract(REPORT, PUB, "Daily NK", "", ds)
+    assert result.candidates == ["Chongam mine"]
+    mines = prepare_new_mines([NewMine("Chongam mine", "Ryanggang", precision="province",
+                                       candidate="Chongam mine")], data)
+    drafts = link_new_mines(result.drafts, mines)
+    linked = [d for d in drafts if "chongam" in d.mines]
+    assert [d.minerals for d in linked] == [["copper"]]
+    assert all("hyesan" in d.mines for d in drafts if "zinc" in d.minerals)  # a known mine stays as it is
+
+    before = _digest(data)
+    summary = preview(drafts, result.source_row, data, mines)
+    assert summary["problems"] == [] and summary["mine_ids"] == ["chongam"] and summary["source_added"]
+    assert len(summary["event_ids"]) == len(drafts) and "mines.geojson" in summary["files"]
+    assert _digest(data) == before  # a preview writes nothing
+
+    done = apply(drafts, result.source_row, data, new_mines=mines, who="test")
+    assert done.mine_ids == ["chongam"] and validate_package(data).problems == []
+    feat = _mines(data)["chongam"]
+    assert feat["geometry"] is None  # no point is invented
+    props = feat["properties"]
+    assert props["location_precision"] == "unknown" and props["province"] == "Ryanggang"
+    assert props["minerals"] == ["copper"] and props["source_ids"] == [done.source_id]
+    assert "province precision" in props["location_note"]
+    links = read_rows(data / "event_links.csv")
+    assert any(r["mine_id"] == "chongam" and r["mineral_id"] == "copper" for r in links)
+    after = load_dataset(data)
+    assert "chongam" in set(after.mines["mine_id"])  # loads; not drawn (no geometry)
+
+    undone = revert(done.version, data, who="test")
+    assert undone["mine_ids"] == ["chongam"]
+    assert "chongam" not in _mines(data)
+    for name in ("mines.geojson", "events.csv", "event_links.csv", "sources.csv"):
+        assert _digest(data)[name] == before[name], name
+
+
+def test_an_apply_that_fails_validation_adds_no_mine(data):
+    ds = load_dataset(data)
+    result = extract(REPORT, PUB, "Daily NK", "", ds)
+    mines = prepare_new_mines([NewMine("Chongam mine", minerals=["unobtainium"], candidate="Chongam mine")], data)
+    before = _digest(data)
+    summary = preview(link_new_mines(result.drafts, mines), result.source_row, data, mines)
+    assert any("unobtainium" in str(p) for p in summary["problems"])
+    with pytest.raises(DataError) as err:
+        apply(link_new_mines(result.drafts, mines), result.source_row, data, new_mines=mines)
+    assert "unobtainium" in err.value.report()
+    assert _digest(data) == before
+
+
+# --------------------------------------------------------------------------- command line
+
+
+def _cli(*args):
+    return subprocess.run([sys.executable, "-m", "geo", *map(str, args)], cwd=ROOT,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)}, capture_output=True, text=True)
+
+
+def test_cli_dry_run_then_apply_with_a_new_mine_and_revert(data, tmp_path):
+    report = tmp_path / "report.txt"
+    report.write_text(REPORT, encoding="utf-8")
+    base = ["ingest", report, "--published", PUB, "--publisher", "데일리NK", "--url", "", "--data", data,
+            "--language", "ko", "--add-mine", "Chongam mine", "--province", "Ryanggang", "--alias", "Cheongam"]
+    before = _digest(data)
+    dry = _cli(*base, "--dry-run")
+    assert dry.returncode == 0, dry.stderr
+    assert "new mine(s) without a point: chongam" in dry.stdout and "added to sources.csv" in dry.stdout
+    assert "new event(s)" in dry.stdout and "→" in dry.stdout and "nothing written" in dry.stderr
+    assert _digest(data) == before
+
+    done = _cli(*base, "--apply")
+    assert done.returncode == 0, done.stderr
+    assert "new mine(s) chongam" in done.stdout
+    props = _mines(data)["chongam"]["properties"]
+    assert props["province"] == "Ryanggang" and props["aliases"] == ["Cheongam"]
+    assert _mines(data)["chongam"]["geometry"] is None
+    src = [r for r in read_rows(data / "sources.csv") if r["publisher"] == "데일리NK"]
+    assert len(src) == 1 and src[0]["language"] == "ko"
+
+    version = json.loads((data / "datapackage.json").read_text(encoding="utf-8"))["version"]
+    back = _cli("ingest", "--revert", version, "--data", data)
+    assert back.returncode == 0 and "mine(s) chongam" in back.stdout
+    assert "chongam" not in _mines(data)
+
+
+def test_cli_refuses_a_bad_new_mine_and_writes_nothing(data, tmp_path):
+    report = tmp_path / "report.txt"
+    report.write_text(REPORT, encoding="utf-8")
+    before = _digest(data)
+    bad = _cli("ingest", report, "--published", PUB, "--publisher", "Daily NK", "--url", "", "--data", data,
+               "--add-mine", "Chongam mine", "--province", "Atlantis", "--apply")
+    assert bad.returncode != 0 and "Atlantis" in bad.stderr
+    assert _digest(data) == before
+
+
+# --------------------------------------------------------------------------- the page
+
+
+def _button(at, label):
+    return next(b for b in at.button if b.label == label)
+
+
+def test_page_add_a_mine_edit_the_source_see_the_summary_apply_and_undo(data):
+    at = extract_drafts(fill(open_add_report(), REPORT, publisher="Daily NK", url="", published=PUB))
+    assert not at.exception
+    at.text_input(key="ar_mine_alias_0").set_value("Cheongam")
+    at.selectbox(key="ar_mine_prov_0").set_value("Ryanggang")
+    at.selectbox(key="ar_mine_prec_0").set_value("province")
+    at = _button(at, "Add as a new mine").click().run()
+    assert not at.exception and not at.error
+    table = at.data_editor(key="ar_editor").value
+    assert "chongam" in set(table["mine_id"])
+
+    at.text_input(key="ar_src_publisher").set_value("데일리NK")
+    at.text_input(key="ar_src_language").set_value("ko")
+    at = _button(at, "Save the source row").click().run()
+    assert not at.error
+    summary = " ".join(t.value for t in at.text)
+    assert "new mine(s) without a point: chongam" in summary and "source nk-2018-03-20: added" in summary
+
+    at = apply_drafts(at)
+    assert not at.exception and not at.error
+    assert "chongam" in _mines(data) and _mines(data)["chongam"]["geometry"] is None
+    assert any(r["source_id"] == "nk-2018-03-20" and r["language"] == "ko" for r in read_rows(data / "sources.csv"))
+    version = json.loads((data / "datapackage.json").read_text(encoding="utf-8"))["version"]
+    at = at.button(key="ar_revert").click().run()
+    assert f"Reverted version {version}" in " ".join(s.value for s in at.success)
+    assert "chongam" not in _mines(data)
+
+
+def test_page_bad_source_edit_is_refused(data):
+    at = extract_drafts(fill(open_add_report(), REPORT, publisher="Daily NK", url="", published=PUB))
+    at.text_input(key="ar_src_url").set_value("javascript:alert(1)")
+    at = _button(at, "Save the source row").click().run()
+    assert any("must start with http" in e.value for e in at.error)
