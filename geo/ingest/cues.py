@@ -37,6 +37,70 @@ EFFECTS = {
 
 _LOOKBACK = 60  # characters before a cue searched for negation and modality
 
+_META = set("\\()[].*+?{|^$")  # regex syntax ends a literal run
+
+
+def _split_top(p: str) -> list[str]:
+    """The pattern's alternatives at the top level (inside no group or character class)."""
+    out, depth, cur, i = [], 0, "", 0
+    while i < len(p):
+        c = p[i]
+        step = 1
+        if c == "\\":
+            step = 2
+        elif c == "[":
+            while i + step < len(p) and p[i + step] != "]":
+                step += 2 if p[i + step] == "\\" else 1
+            step += 1
+        elif c in "()":
+            depth += 1 if c == "(" else -1
+        if c == "|" and depth == 0:
+            out.append(cur)
+            cur = ""
+        else:
+            cur += p[i:i + step]
+        i += step
+    return [*out, cur]
+
+
+def _group_end(alt: str) -> int:
+    """Index of the parenthesis closing the group ``alt`` starts with."""
+    depth = 0
+    for j, c in enumerate(alt):
+        if c in "()" and (j == 0 or alt[j - 1] != "\\"):
+            depth += 1 if c == "(" else -1
+            if depth == 0:
+                return j
+    return len(alt) - 1
+
+
+def literal_prefixes(p: str) -> list[str] | None:
+    """Lower-case literal texts one of which any match of pattern ``p`` must contain (the literal
+    start of each alternative, after ``\\b``); None when an alternative has none. A cheap
+    necessary test: a clause with none of them cannot match, so its regex search is skipped."""
+    out: list[str] = []
+    for alt in _split_top(p):
+        while alt.startswith("\\b"):
+            alt = alt[2:]
+        if alt.startswith("(?:"):
+            j = _group_end(alt)
+            inner = literal_prefixes(alt[3:j])
+            if inner is None or alt[j + 1:j + 2] in ("?", "*", "{"):
+                return None  # an optional group: no literal is required
+            out += inner
+            continue
+        lit = ""
+        for c in alt:
+            if c in _META:
+                if c in "?*{":
+                    lit = lit[:-1]  # the last character is optional or repeated
+                break
+            lit += c
+        if not lit.strip():
+            return None
+        out.append(lit.lower())
+    return out
+
 
 @dataclass(frozen=True)
 class CueRow:
@@ -45,13 +109,26 @@ class CueRow:
     effect: str
     pattern: re.Pattern
     serves: str
+    prefixes: tuple[str, ...] | None = None  # see literal_prefixes
+
+    def search(self, text: str, lower: str) -> re.Match | None:
+        """The pattern's first match in ``text`` (``lower`` is ``text.lower()``), skipping the
+        regex when none of its literal prefixes is in the text."""
+        if self.prefixes is not None and not any(p in lower for p in self.prefixes):
+            return None
+        return self.pattern.search(text)
 
 
 @functools.lru_cache(maxsize=4)
 def load_table(path: str = str(TABLE)) -> tuple[CueRow, ...]:
     with open(path, encoding="utf-8", newline="") as fh:
-        return tuple(CueRow(r["kind"], r["event_type"], r["effect"], re.compile(r["pattern"], re.IGNORECASE),
-                            r["serves"]) for r in csv.DictReader(fh))
+        rows = list(csv.DictReader(fh))
+    out = []
+    for r in rows:
+        pre = literal_prefixes(r["pattern"])
+        out.append(CueRow(r["kind"], r["event_type"], r["effect"], re.compile(r["pattern"], re.IGNORECASE),
+                          r["serves"], tuple(pre) if pre else None))
+    return tuple(out)
 
 
 @functools.lru_cache(maxsize=16)
@@ -59,9 +136,10 @@ def _rows(kind: str) -> tuple[CueRow, ...]:
     return tuple(r for r in load_table() if r.kind == kind)
 
 
-def _any(kind: str, text: str) -> re.Match | None:
+def _any(kind: str, text: str, lower: str | None = None) -> re.Match | None:
+    lower = text.lower() if lower is None else lower
     for r in _rows(kind):
-        m = r.pattern.search(text)
+        m = r.search(text, lower)
         if m:
             return m
     return None
@@ -79,18 +157,14 @@ def _before(clause: str, start: int) -> str:
     return clause[max(0, start - _LOOKBACK):start]
 
 
-@functools.lru_cache(maxsize=4)
-def _any_cue(path: str = str(TABLE)) -> re.Pattern:
-    """Every cue pattern in one alternation: one search tells whether a clause has any cue at all."""
-    return re.compile("|".join(f"(?:{r.pattern.pattern})" for r in load_table(path) if r.kind == "cue"), re.IGNORECASE)
+def _cue(clause: str, minerals: list[Match], has_amount: bool, offset: int = 0) -> tuple[str, str, int] | None:
+    """(event_type, effect, where the cue is) a clause signals, after negation and modality; None if none.
 
-
-def _cue(clause: str, minerals: list[Match], has_amount: bool) -> tuple[str, str, int] | None:
-    """(event_type, effect, where the cue is) a clause signals, after negation and modality; None if none."""
-    if not _any_cue().search(clause):
-        return None
+    ``minerals`` are the clause's mineral mentions, their positions in the sentence; the clause
+    starts at ``offset`` in the sentence."""
+    lower = clause.lower()
     for row in _rows("cue"):
-        m = row.pattern.search(clause)
+        m = row.search(clause, lower)
         if not m:
             continue
         etype, effect = row.event_type, row.effect
@@ -108,7 +182,7 @@ def _cue(clause: str, minerals: list[Match], has_amount: bool) -> tuple[str, str
             return None
         if etype in ("export_halt", "production_halt") and _GENERIC_HALT.match(m.group(0)):
             etype = _halted_thing(clause, etype)
-        if etype == "export_halt" and _near_import(clause, minerals):
+        if etype == "export_halt" and _near_import(clause, minerals, offset):
             return "import_suspension", "suspended", m.start()
         if etype == "sanction" and _importer_only(clause, m.start()):
             return "import_suspension", "suspended", m.start()
@@ -145,7 +219,7 @@ _IMPORT_RE = re.compile(r"\bimport\w*", re.IGNORECASE)
 _EXPORT_RE = re.compile(r"\bexport\w*", re.IGNORECASE)
 
 
-def _near_import(clause: str, minerals: list[Match]) -> bool:
+def _near_import(clause: str, minerals: list[Match], offset: int = 0) -> bool:
     """Is an 'import' word the trade word nearest a mineral (or the only trade word)?"""
     imports = [m.start() for m in _IMPORT_RE.finditer(clause)]
     if not imports:
@@ -154,7 +228,8 @@ def _near_import(clause: str, minerals: list[Match]) -> bool:
     if not exports:
         return True
     for x in minerals:
-        if min(abs(i - x.start) for i in imports) < min(abs(e - x.start) for e in exports):
+        at = x.start - offset  # the mineral's position in the clause
+        if min(abs(i - at) for i in imports) < min(abs(e - at) for e in exports):
             return True
     return False
 

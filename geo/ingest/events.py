@@ -22,6 +22,7 @@ from geo.ingest.drafts import (
 )
 from geo.ingest.gazetteer import Gazetteer, Match
 from geo.ingest.mentions import _pairs, find_candidates
+from geo.ingest.merge import merge_restatements
 from geo.ingest.sentences import sentences
 from geo.ingest.text import check_text, guess_language, guess_title, parse_published
 
@@ -98,6 +99,7 @@ def extract(text: str, published: str | dt.date, publisher: str, url: str, ds,
     report_minerals = {m.id for x in info for m in x["matches"] if m.kind == "mineral"}
 
     protos: list[_Proto] = []
+    cues_seen: dict[tuple, tuple | None] = {}  # a repeated clause is read once
     last_mine: tuple[int, Match] | None = None  # (paragraph, mine)
     for i, s in enumerate(sents):
         if i % 50 == 0:
@@ -116,7 +118,8 @@ def extract(text: str, published: str | dt.date, publisher: str, url: str, ds,
             cm = [m for m in matches if start <= m.start < end]
             cminerals = [m for m in cm if m.kind == "mineral"]
             cmines = [m for m in cm if m.kind == "mine"]
-            cue = _cue(clause, cminerals, has_amount)
+            ckey = (clause, tuple((m.id, m.start - start) for m in cminerals), has_amount)
+            cue = cues_seen[ckey] if ckey in cues_seen else cues_seen.setdefault(ckey, _cue(clause, cminerals, has_amount, start))
             if cue is None:
                 continue
             how = ""
@@ -290,34 +293,8 @@ def _assemble(protos, sents, info, pub, adopted, para_anon):
         d.title = _title(d, p)
         d.description = f"Drafted by ingest from the report; date from {basis}."
         drafts.append((d, rank))
-    # Restatements (the headline and the body, a summary and the detail) are one event, with the
-    # most direct date; two direct dates that differ are two events ("in January … in February").
-    merged: dict[tuple, list[tuple[Draft, int]]] = {}
-    for d, rank in drafts:
-        key = (d.event_type, d.effect, tuple(sorted(d.mines)), tuple(sorted(d.minerals)))
-        group = merged.setdefault(key, [])
-        same = next((k for k, (o, r) in enumerate(group) if o.date == d.date or r >= 2 or rank >= 2), None)
-        if same is None:
-            group.append((d, rank))
-            continue
-        old, old_rank = group[same]
-        if rank < old_rank:
-            group[same] = (d, rank)
-        notes.append(f"merged a restatement of {d.event_type} {'/'.join(d.minerals)}"
-                     f"{' at ' + '/'.join(d.mines) if d.mines else ''}; the date kept comes from "
-                     f"{group[same][0].date_basis}")
-    out = [d for group in merged.values() for d, _ in group]
-    # A mineral-only draft whose minerals are all covered by mine drafts of the same type is a summary.
-    final = []
-    for d in out:
-        if not d.mines and not d.candidates:
-            covered = {x for o in out if o.mines and o.event_type == d.event_type for x in o.minerals}
-            if set(d.minerals) <= covered:
-                notes.append(f"dropped a summary sentence repeating {d.event_type} of "
-                             f"{', '.join(d.minerals)}: {d.evidence[:60]}…")
-                continue
-        final.append(d)
-    return final, notes
+    merged, more = merge_restatements(drafts)
+    return merged, notes + more
 
 
 _TYPE_WORDS = {

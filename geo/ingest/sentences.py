@@ -14,9 +14,24 @@ _ABBREV = {"u.n", "u.s", "mr", "mrs", "ms", "dr", "st", "mt", "no", "vs", "gen",
            "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
            "inc", "co", "corp", "ltd", "jr", "sr", "e.g", "i.e", "approx", "n", "s"}
 
-_SPLIT_RE = re.compile(r"(?<=[.!?])[”\"’)]{0,3}\s+(?=[“\"‘(]?[A-Z0-9\uac00-\ud7a3])")
-_LAST_WORD_RE = re.compile(r"(\S{1,20})\.[”\"’)]{0,3}$")
-_INITIALS_RE = re.compile(r"(?:[A-Z]\.)*[A-Z]")
+
+
+def _not_after_abbreviation() -> str:
+    """Negative look-behinds, one per length, for "ABBREV." as a whole word (after a space, a
+    quote, a bracket or the line's start) and for an initial ("A.", "U.S." ends in "S.")."""
+    by_len: dict[int, list[str]] = {}
+    for a in sorted(_ABBREV):
+        by_len.setdefault(len(a), []).append(re.escape(a))
+    word_start = r"(?<![^\s“\"(])"
+    parts = [f"(?<!{word_start}(?i:{'|'.join(words)})\\.)" for _n, words in sorted(by_len.items())]
+    return "".join(parts) + r"(?<!(?<![^\s“\"(.])[A-Z]\.)"
+
+
+# A sentence ends at . ! or ? (closing quotes may follow), then space, then a capital, digit or
+# Hangul — unless the full stop ends an abbreviation or an initial. Every test is a fixed-width
+# look-around at one position, so the split is one linear scan in the regex engine.
+_SPLIT_RE = re.compile(r"(?<=[.!?])" + _not_after_abbreviation()
+                       + r"[”\"’)]{0,3}\s+(?=[“\"‘(]?[A-Z0-9\uac00-\ud7a3])")
 _QUOTE_END_RE = re.compile(r"[”\"],?\s+(he|she|they|the \w+( \w+)?) (said|added)")
 MAX_SENTENCE = 2000
 
@@ -32,23 +47,23 @@ class _Sentence:
 def _pieces(line: str):
     start = 0
     for m in _SPLIT_RE.finditer(line):
-        tail = line[max(start, m.start() - 24):m.start()]  # the word before: bounded look-back
-        last = _LAST_WORD_RE.search(tail)
-        if last and (last.group(1).lower().strip("“\"(") in _ABBREV or _INITIALS_RE.fullmatch(last.group(1))):
-            continue
         yield line[start:m.start()].strip()
         start = m.end()
     yield line[start:].strip()
 
 
 def _bounded(piece: str):
-    while len(piece) > MAX_SENTENCE:
-        cut = piece.rfind(" ", MAX_SENTENCE // 2, MAX_SENTENCE)
-        cut = cut if cut > 0 else MAX_SENTENCE
-        yield piece[:cut]
-        piece = piece[cut:].lstrip()
-    if piece:
-        yield piece
+    """The piece cut at a space into parts of at most MAX_SENTENCE characters (by index: linear)."""
+    start, n = 0, len(piece)
+    while n - start > MAX_SENTENCE:
+        cut = piece.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+        cut = cut if cut > 0 else start + MAX_SENTENCE
+        yield piece[start:cut]
+        start = cut
+        while start < n and piece[start].isspace():
+            start += 1
+    if start < n:
+        yield piece[start:]
 
 
 def sentences(text: str, title: str = "") -> list[_Sentence]:

@@ -1,0 +1,87 @@
+"""Stage 7b, merging restatements: the headline and the body, a summary and the detail, one event.
+
+Drafts with the same type, effect, mines and minerals are one event when they give the same
+date, or when either's date is indirect (rank ≥ 2: from the next sentence, the telling, the
+context or the publication); the most direct date is kept. Two direct dates that differ are
+two events ("in January … in February"). A mineral-only draft whose minerals are all covered by
+mine drafts of the same type is a summary and is dropped. Indexed, so that many drafts with
+distinct dates stay linear (n log n), not quadratic.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections import deque
+
+from geo.ingest.drafts import Draft
+
+
+class _Group:
+    """Drafts of one key: the first with an indirect date, and the first of each date, found fast."""
+
+    def __init__(self) -> None:
+        self.items: list[tuple[Draft, int]] = []
+        self.indirect: deque[int] = deque()  # indices whose rank was ≥ 2 when added (in order)
+        self.by_date: dict[str, list[int]] = {}  # date → heap of indices (stale entries skipped)
+
+    def _first_indirect(self) -> int | None:
+        while self.indirect and self.items[self.indirect[0]][1] < 2:
+            self.indirect.popleft()  # its draft was replaced by a more direct one
+        return self.indirect[0] if self.indirect else None
+
+    def _first_of(self, date: str) -> int | None:
+        heap = self.by_date.get(date)
+        while heap and self.items[heap[0]][0].date != date:
+            heapq.heappop(heap)
+        return heap[0] if heap else None
+
+    def find(self, d: Draft, rank: int) -> int | None:
+        """The first draft ``d`` restates (the linear rule, by index), or None."""
+        if not self.items:
+            return None
+        if rank >= 2:
+            return 0
+        found = [k for k in (self._first_indirect(), self._first_of(d.date)) if k is not None]
+        return min(found) if found else None
+
+    def put(self, k: int | None, d: Draft, rank: int) -> None:
+        if k is None:
+            k = len(self.items)
+            self.items.append((d, rank))
+            if rank >= 2:
+                self.indirect.append(k)
+        else:
+            self.items[k] = (d, rank)
+        heapq.heappush(self.by_date.setdefault(d.date, []), k)
+
+
+def merge_restatements(drafts: list[tuple[Draft, int]]) -> tuple[list[Draft], list[str]]:
+    """(drafts, notes) with restatements merged and summaries dropped; see the module docstring."""
+    notes: list[str] = []
+    groups: dict[tuple, _Group] = {}
+    for d, rank in drafts:
+        key = (d.event_type, d.effect, tuple(sorted(d.mines)), tuple(sorted(d.minerals)))
+        group = groups.setdefault(key, _Group())
+        same = group.find(d, rank)
+        if same is None:
+            group.put(None, d, rank)
+            continue
+        old, old_rank = group.items[same]
+        if rank < old_rank:
+            group.put(same, d, rank)
+        notes.append(f"merged a restatement of {d.event_type} {'/'.join(d.minerals)}"
+                     f"{' at ' + '/'.join(d.mines) if d.mines else ''}; the date kept comes from "
+                     f"{group.items[same][0].date_basis}")
+    out = [d for g in groups.values() for d, _ in g.items]
+    covered: dict[str, set[str]] = {}
+    for o in out:
+        if o.mines:
+            covered.setdefault(o.event_type, set()).update(o.minerals)
+    final = []
+    for d in out:
+        if not d.mines and not d.candidates and set(d.minerals) <= covered.get(d.event_type, set()):
+            notes.append(f"dropped a summary sentence repeating {d.event_type} of "
+                         f"{', '.join(d.minerals)}: {d.evidence[:60]}…")
+            continue
+        final.append(d)
+    return final, notes

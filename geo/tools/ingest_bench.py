@@ -1,0 +1,106 @@
+"""The ingest speed benchmark: ``python -m geo.tools.ingest_bench [--sizes MB...] [--repeat K] [--data DIR]``.
+
+Drafts events (:func:`geo.ingest.extract`, nothing written, no Streamlit) from synthetic texts
+of 1 and 5 MB and prints the seconds and MB/s of each, the median of ``--repeat`` runs:
+
+* ``report`` -- real-report-like text: the evaluation set's report texts (``tests/ingest_eval``,
+  varied sentences, dates, figures, mines) one after another until the size is reached, each
+  sentence of the k-th copy marked "(k)" so that no sentence repeats;
+* ``repetitive`` -- one event sentence with a date repeated ("Musan iron ore smuggled halted
+  around Feb. 20 2017. ");
+* ``long-sentence`` -- one sentence with no full stop, words, mines and minerals;
+* ``abbreviations`` -- abbreviation-dense text with no sentence end ("Mr. A. B. Musan U.S. Dec. ");
+* ``one-line`` -- the report text with its line breaks removed.
+
+The issue's targets: at least 1 MB/s for every text, and a 5 MB report under 5 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import statistics
+import time
+from pathlib import Path
+
+MB = 1_000_000
+ROOT = Path(__file__).resolve().parents[2]
+EVAL = ROOT / "tests" / "ingest_eval"
+
+_WORDS = ("the exports of iron ore from Musan to China continued while copper concentrate from Hyesan "
+          "was said to be halted and zinc from the Komdok mine was smuggled through Hoeryong and ")
+
+
+def _fill(unit: str, size: int) -> str:
+    return (unit * (size // len(unit) + 1))[:size]
+
+
+def _report(size: int) -> str:
+    """The evaluation set's texts, copy after copy, every sentence of copy k marked "(k)" so
+    that no sentence repeats (the extractor reads a repeated sentence once)."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted(EVAL.glob("*.txt"))] if EVAL.is_dir() else []
+    unit = "\n\n".join(texts) if texts else (
+        "Musan iron ore is still exported to China, a source said on Feb. 20.\n"
+        "Exports of copper concentrate from the Hyesan mine were suspended last week.\n")
+    out, n, k = [], 0, 0
+    while n < size:
+        k += 1
+        copy = _SENTENCE_START.sub(f"({k}) ", unit) + "\n\n"
+        out.append(copy)
+        n += len(copy)
+    return "".join(out)[:size]
+
+
+_SENTENCE_START = re.compile(r"(?:(?<=[.!?] )|(?<=^))(?=[A-Z])", re.MULTILINE)
+
+
+TEXTS = {
+    "report": _report,
+    "repetitive": lambda n: _fill("Musan iron ore smuggled halted around Feb. 20 2017. ", n),
+    "long-sentence": lambda n: _fill(_WORDS, n),
+    "abbreviations": lambda n: _fill("Mr. A. B. Musan U.S. Dec. ", n),
+    "one-line": lambda n: _report(n).replace("\n", " "),
+}
+
+
+def run(sizes: list[float], repeat: int, data: Path | None) -> list[dict]:
+    from geo.ingest import extract
+    from geo.ingest.gazetteer import Gazetteer
+    from geo.rules.load import load_dataset
+
+    ds = load_dataset(data) if data else load_dataset()
+    gaz = Gazetteer.from_dataset(ds)
+    rows = []
+    for name, make in TEXTS.items():
+        for mb in sizes:
+            text = make(int(mb * MB))
+            times = []
+            for _ in range(repeat):
+                t0 = time.perf_counter()
+                result = extract(text, "2019-01-08", "Benchmark", "", ds, gazetteer=gaz)
+                times.append(time.perf_counter() - t0)
+            secs = statistics.median(times)
+            size = len(text.encode("utf-8")) / MB
+            rows.append({"text": name, "mb": size, "seconds": secs, "mb_per_s": size / secs,
+                         "drafts": len(result.drafts)})
+    return rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m geo.tools.ingest_bench", description=__doc__.split("\n")[0])
+    ap.add_argument("--sizes", type=float, nargs="+", default=[1.0, 5.0], metavar="MB", help="text sizes in MB")
+    ap.add_argument("--repeat", type=int, default=3, help="runs per text (the median is printed)")
+    ap.add_argument("--data", type=Path, default=None, help="package for the gazetteer (default: data/)")
+    args = ap.parse_args(argv)
+    rows = run(args.sizes, args.repeat, args.data)
+    print("| text | size | seconds | MB/s | drafts |\n|---|---|---|---|---|")
+    for r in rows:
+        print(f"| {r['text']} | {r['mb']:.1f} MB | {r['seconds']:.2f} s | {r['mb_per_s']:.1f} | {r['drafts']} |")
+    slow = [r for r in rows if r["mb_per_s"] < 1.0 or (r["mb"] >= 4.99 and r["seconds"] > 5.0)]
+    print("targets (≥ 1 MB/s; 5 MB under 5 s): " + ("met" if not slow else
+          "NOT met by " + ", ".join(f"{r['text']} {r['mb']:.0f} MB" for r in slow)))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
