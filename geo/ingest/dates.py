@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import contextlib
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -20,6 +21,23 @@ _WEEKDAYS = [d.lower() for d in calendar.day_name]
 
 
 _APPROX_BEFORE = re.compile(r"\b(around|about|approximately|roughly|circa|c\.|some|near)\s+(the\s+)?$", re.IGNORECASE)
+
+
+_DIGIT = re.compile(r"\d")
+_MONTH_ANY = re.compile(_MONTH_RE)
+
+
+@functools.lru_cache(maxsize=64)
+def _compiled(pattern: str, flags: int) -> re.Pattern:
+    return re.compile(pattern, flags)
+
+
+def _finditer(pattern: str, sentence: str, flags: int = 0, need: str = "", lower: str = "", when: bool = True):
+    """The rule's matches; none without searching when the sentence lacks what every match
+    needs (``when`` false, or the word ``need`` not in ``lower``): the same result, cheaper."""
+    if not when or (need and need not in lower):
+        return ()
+    return _compiled(pattern, flags).finditer(sentence)
 
 
 @dataclass(frozen=True)
@@ -61,29 +79,35 @@ def find_dates(sentence: str, pub: dt.date, context: DateMention | None = None) 
         taken.append((m.start(), m.end()))
         found.append(DateMention(date, precision, m.group(0), m.start(), kind, end))
 
-    for m in re.finditer(r"\bfirst (?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven) months of (?P<y>(?:19|20)\d\d)\b", sentence, re.IGNORECASE):
+    lower = sentence.lower()
+    digits = _DIGIT.search(sentence) is not None
+    months = _MONTH_ANY.search(sentence) is not None
+    for m in _finditer(r"\bfirst (?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven) months of (?P<y>(?:19|20)\d\d)\b", sentence, re.IGNORECASE, need="months of", lower=lower):
         n = m.group("n")
         n = int(n) if n.isdigit() else ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven"].index(n.lower()) + 2
         y = int(m.group("y"))
         if 1 <= n <= 12:
             add(m, dt.date(y, 1, 1), "month", "absolute", _month_end(y, n))
-    for m in re.finditer(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b", sentence):
+    for m in _finditer(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b", sentence, when=digits):
         with contextlib.suppress(ValueError):
             add(m, dt.date(int(m.group("y")), int(m.group("m")), int(m.group("d"))), "day", "absolute")
-    for m in re.finditer(_MONTH_RE + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>(?:19|20)\d\d))?", sentence):
+    for m in _finditer(_MONTH_RE + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>(?:19|20)\d\d))?", sentence,
+                       when=months and digits):
         mon, day = _MONTHS[m.group("mon").lower()], int(m.group("d"))
         if m.group("y"):
             with contextlib.suppress(ValueError):
                 add(m, dt.date(int(m.group("y")), mon, day), "day", "absolute")
         else:
             add(m, _latest(mon, day, pub), "day", "absolute")
-    for m in re.finditer(r"\b(?P<d>\d{1,2})\s+" + _MONTH_RE + r"(?:\s+(?P<y>(?:19|20)\d\d))?", sentence):
+    for m in _finditer(r"\b(?P<d>\d{1,2})\s+" + _MONTH_RE + r"(?:\s+(?P<y>(?:19|20)\d\d))?", sentence,
+                       when=months and digits):
         mon, day = _MONTHS[m.group("mon").lower()], int(m.group("d"))
         y = int(m.group("y")) if m.group("y") else None
         with contextlib.suppress(ValueError):
             add(m, dt.date(y, mon, day) if y else _latest(mon, day, pub), "day", "absolute")
-    _relative_rules(sentence, pub, add)
-    for m in re.finditer(r"\b(?P<rel>last|this|in|since|from|until|by|early|late|mid-?)?\s*" + _MONTH_RE + r"(?:\s+(?P<y>(?:19|20)\d\d))?\b", sentence):
+    _relative_rules(sentence, pub, add, lower, digits)
+    for m in _finditer(r"\b(?P<rel>last|this|in|since|from|until|by|early|late|mid-?)?\s*" + _MONTH_RE
+                       + r"(?:\s+(?P<y>(?:19|20)\d\d))?\b", sentence, when=months):
         if m.group("mon") in ("May", "Mar") and not (m.group("rel") or m.group("y")):
             continue  # "may", "mar": only with a cue
         mon = _MONTHS[m.group("mon").lower()]
@@ -95,35 +119,38 @@ def find_dates(sentence: str, pub: dt.date, context: DateMention | None = None) 
         else:
             y = pub.year if mon <= pub.month else pub.year - 1
         add(m, dt.date(y, mon, 1), "month", "absolute" if m.group("y") else "relative")
-    for m in re.finditer(r"\b(?P<w>this|last) month\b", sentence, re.IGNORECASE):
+    for m in _finditer(r"\b(?P<w>this|last) month\b", sentence, re.IGNORECASE, need="month", lower=lower):
         first = pub.replace(day=1)
         if m.group("w").lower() == "last":
             first = (first - dt.timedelta(days=1)).replace(day=1)
         add(m, first, "month", "relative")
-    for m in re.finditer(r"\b(?P<w>this|last) year\b", sentence, re.IGNORECASE):
+    for m in _finditer(r"\b(?P<w>this|last) year\b", sentence, re.IGNORECASE, need="year", lower=lower):
         add(m, dt.date(pub.year - (m.group("w").lower() == "last"), 1, 1), "year", "relative")
-    for m in re.finditer(r"\b(?P<last>last\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", sentence):
+    for m in _finditer(r"\b(?P<last>last\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", sentence,
+                       need="day", lower=lower):
         back = (pub.weekday() - _WEEKDAYS.index(m.group("wd").lower())) % 7
         if m.group("last") and back == 0:
             back = 7
         add(m, pub - dt.timedelta(days=back), "day", "relative")
-    for m in re.finditer(r"\byesterday\b", sentence, re.IGNORECASE):
+    for m in _finditer(r"\byesterday\b", sentence, re.IGNORECASE, need="day", lower=lower):
         add(m, pub - dt.timedelta(days=1), "day", "relative")
-    for m in re.finditer(r"\btoday\b", sentence, re.IGNORECASE):
+    for m in _finditer(r"\btoday\b", sentence, re.IGNORECASE, need="day", lower=lower):
         add(m, pub, "day", "relative")
-    for m in re.finditer(r"\b(?P<n>\d{1,2}|two|three) days ago\b", sentence, re.IGNORECASE):
+    for m in _finditer(r"\b(?P<n>\d{1,2}|two|three) days ago\b", sentence, re.IGNORECASE, need="day", lower=lower):
         n = m.group("n")
         add(m, pub - dt.timedelta(days=int(n) if n.isdigit() else {"two": 2, "three": 3}[n.lower()]), "day", "relative")
-    for m in re.finditer(r"\b(a few|several|some|few) days ago\b", sentence, re.IGNORECASE):
+    for m in _finditer(r"\b(a few|several|some|few) days ago\b", sentence, re.IGNORECASE, need="day", lower=lower):
         add(m, pub - dt.timedelta(days=3), "approximate", "relative")
-    for m in re.finditer(r"\b(last week|a week ago)\b", sentence, re.IGNORECASE):
+    for m in _finditer(r"\b(last week|a week ago)\b", sentence, re.IGNORECASE, need="week", lower=lower):
         add(m, pub - dt.timedelta(days=7), "approximate", "relative")
-    for m in re.finditer(r"\b(last|a few|several) weeks? ago\b|\brecently\b", sentence, re.IGNORECASE):
+    for m in _finditer(r"\b(last|a few|several) weeks? ago\b|\brecently\b", sentence, re.IGNORECASE,
+                       when="week" in lower or "recently" in lower):
         add(m, pub - dt.timedelta(days=14), "approximate", "relative")
-    for m in re.finditer(r"\bfor (some|a long|quite some) time\b", sentence, re.IGNORECASE):
+    for m in _finditer(r"\bfor (some|a long|quite some) time\b", sentence, re.IGNORECASE, need="time", lower=lower):
         anchor = context.date if context is not None and context.precision == "day" else pub
         add(m, anchor, "approximate", "relative")
-    for m in re.finditer(r"(?<![\d$.,-])(?<!resolution )(?<!Resolution )\b(?P<y>19[5-9]\d|20[0-4]\d)\b(?!,\d|-\d)", sentence):
+    for m in _finditer(r"(?<![\d$.,-])(?<!resolution )(?<!Resolution )\b(?P<y>19[5-9]\d|20[0-4]\d)\b(?!,\d|-\d)", sentence,
+                       when=digits):
         add(m, dt.date(int(m.group("y")), 1, 1), "year", "absolute")
     found.sort(key=lambda d: d.start)
     return [_as_attribution(sentence, d) for d in found]
@@ -156,38 +183,40 @@ def _months_back(pub: dt.date, n: int) -> dt.date:
     return dt.date(y, m + 1, 1)
 
 
-def _relative_rules(sentence: str, pub: dt.date, add) -> None:
+def _relative_rules(sentence: str, pub: dt.date, add, lower: str, digits: bool) -> None:
     """The rule table for spans of time, each resolved against the publication date.
 
     Applied before the plain month rule, so the longer phrase wins its span.
     """
-    for m in re.finditer(r"\b" + _PART + r"\s+(?:of\s+)?(?P<w>this|last) (?P<u>month|year)\b", sentence, re.IGNORECASE):
+    for m in _finditer(r"\b" + _PART + r"\s+(?:of\s+)?(?P<w>this|last) (?P<u>month|year)\b", sentence, re.IGNORECASE,
+                       when="month" in lower or "year" in lower):
         # "early this month", "late last month", "the end of last year": the month or year it names
         last = m.group("w").lower() == "last"
         if m.group("u").lower() == "month":
             add(m, _months_back(pub, 1 if last else 0), "month", "relative")
         else:
             add(m, dt.date(pub.year - last, 1, 1), "year", "relative")
-    for m in re.finditer(r"\b(?:the\s+)?(?P<h>first|second) half(?: of (?:(?P<y>(?:19|20)\d\d)|(?P<w>this|last) year|the year))?\b",
-                         sentence, re.IGNORECASE):
+    for m in _finditer(r"\b(?:the\s+)?(?P<h>first|second) half(?: of (?:(?P<y>(?:19|20)\d\d)|(?P<w>this|last) year|the year))?\b",
+                       sentence, re.IGNORECASE, need="half", lower=lower):
         # "in the first half (of 2017)": a six-month period starting in January or July
         y = int(m.group("y")) if m.group("y") else pub.year - (str(m.group("w")).lower() == "last")
         first = m.group("h").lower() == "first"
         add(m, dt.date(y, 1 if first else 7, 1), "month", "absolute" if m.group("y") else "relative",
             dt.date(y, 6, 30) if first else dt.date(y, 12, 31))
-    for m in re.finditer(r"\b(?:in\s+)?(?P<s>spring|summer|autumn|fall|winter)\s+(?:of\s+)?(?P<y>(?:19|20)\d\d)\b", sentence, re.IGNORECASE):
+    for m in _finditer(r"\b(?:in\s+)?(?P<s>spring|summer|autumn|fall|winter)\s+(?:of\s+)?(?P<y>(?:19|20)\d\d)\b", sentence,
+                       re.IGNORECASE, when=digits):
         # "summer 2014": the year is what it pins down
         add(m, dt.date(int(m.group("y")), 1, 1), "year", "absolute")
-    for m in re.finditer(r"\b" + _PART + r"\s+(?P<y>(?:19|20)\d\d)\b", sentence, re.IGNORECASE):
+    for m in _finditer(r"\b" + _PART + r"\s+(?P<y>(?:19|20)\d\d)\b", sentence, re.IGNORECASE, when=digits):
         # "late 2012", "early 2018": the year
         add(m, dt.date(int(m.group("y")), 1, 1), "year", "absolute")
-    for m in re.finditer(r"\b(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) months?"
-                         r"(?: ago| since| earlier| before)\b", sentence, re.IGNORECASE):
+    for m in _finditer(r"\b(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) months?"
+                       r"(?: ago| since| earlier| before)\b", sentence, re.IGNORECASE, need="month", lower=lower):
         # "four months ago", "four months since": the month that many months back
         n = m.group("n").lower()
         n = int(n) if n.isdigit() else _NUMBERS[n]
         add(m, _months_back(pub, n), "month", "relative")
-    for m in re.finditer(r"\bon the (?P<d>\d{1,2})(?:st|nd|rd|th)\b", sentence):
+    for m in _finditer(r"\bon the (?P<d>\d{1,2})(?:st|nd|rd|th)\b", sentence, when=digits):
         # "on the 27th": that day of the publication month, or of the month before
         d = int(m.group("d"))
         for back in (0, 1):

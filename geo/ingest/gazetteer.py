@@ -154,13 +154,14 @@ class Gazetteer:
         text = unicodedata.normalize("NFC", text)
         allowed = set(kinds) if kinds else set(KINDS)
         toks = list(_TOKEN_RE.finditer(text))
-        folded = [fold(_strip_possessive(t.group(0))) for t in toks]
+        folded = [_fold_token(t.group(0)) for t in toks]
         keyed = [_key_token(f) for f in folded]
+        hangul = _HANGUL_RE.search(text) is not None  # else no token needs the Hangul test
         out: list[Match] = []
         first = self._first
         i = 0
         while i < len(toks):
-            if folded[i] not in first and keyed[i] not in first and not _HANGUL_RE.search(folded[i]):
+            if folded[i] not in first and keyed[i] not in first and not (hangul and _HANGUL_RE.search(folded[i])):
                 i += 1  # no name starts with this word: one set lookup per ordinary word
                 continue
             hit = None
@@ -177,7 +178,7 @@ class Gazetteer:
                         end -= len(poss.group(0))
                     hit = (n, Match(entry.kind, entry.id, entry.name, text[start:end], start, end, exact))
                     break
-            if hit is None and _HANGUL_RE.search(folded[i]):
+            if hit is None and hangul and _HANGUL_RE.search(folded[i]):
                 hit = self._match_hangul(toks[i], folded[i], allowed)
             if hit is None:
                 i += 1
@@ -194,6 +195,12 @@ class Gazetteer:
                 return 1, Match(entry.kind, entry.id, entry.name, tok.group(0)[:length],
                                 start, start + length, True)
         return None
+
+
+@functools.lru_cache(maxsize=65536)
+def _fold_token(tok: str) -> str:
+    """A text token folded, without a possessive 's (cached: reports repeat their words)."""
+    return fold(_strip_possessive(tok))
 
 
 def _strip_possessive(tok: str) -> str:

@@ -61,7 +61,7 @@ def merge_restatements(drafts: list[tuple[Draft, int]]) -> tuple[list[Draft], li
     groups: dict[tuple, _Group] = {}
     for d, rank in drafts:
         key = (d.event_type, d.effect, tuple(sorted(d.mines)), tuple(sorted(d.minerals)))
-        group = groups.setdefault(key, _Group())
+        group = groups.get(key) or groups.setdefault(key, _Group())
         same = group.find(d, rank)
         if same is None:
             group.put(None, d, rank)

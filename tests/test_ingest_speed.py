@@ -1,0 +1,93 @@
+"""Ingest speed stays linear: the benchmark's texts at 5 MB within a generous bound (the README
+gives the benchmark's figures), and the parts made faster give the same answers as before."""
+
+from __future__ import annotations
+
+import random
+import re
+import time
+
+import pytest
+
+from geo.ingest import extract
+from geo.ingest.cues import literal_prefixes, load_table
+from geo.ingest.drafts import Draft
+from geo.ingest.merge import merge_restatements
+from geo.ingest.sentences import sentences
+from geo.tools.ingest_bench import TEXTS, main
+
+
+@pytest.mark.parametrize("name", list(TEXTS))
+def test_five_megabytes_of_every_benchmark_text_stay_linear(ds, name):
+    text = TEXTS[name](5_000_000)
+    t0 = time.perf_counter()
+    extract(text, "2019-01-08", "X", "", ds)
+    assert time.perf_counter() - t0 < 30  # generous on a shared 2-core machine; see README Performance
+
+
+def test_many_distinct_dates_do_not_make_merging_quadratic(ds):
+    days = [f"{m} {d}, {y}" for y in range(1990, 2019) for m in ("Jan.", "March", "June", "Oct.") for d in range(1, 29)]
+    text = "\n".join(f"Iron ore exports from the Musan mine were halted on {d}." for d in days)
+    t0 = time.perf_counter()
+    result = extract(text, "2019-01-08", "X", "", ds)
+    assert time.perf_counter() - t0 < 30
+    assert len(result.drafts) == len(days)  # two direct dates that differ are two events
+
+
+def _merge_by_scan(drafts):
+    """The rule as first written: the first earlier draft of the same key with the same date,
+    or with an indirect date (rank ≥ 2) on either side; the more direct one kept."""
+    merged = {}
+    for d, rank in drafts:
+        key = (d.event_type, d.effect, tuple(sorted(d.mines)), tuple(sorted(d.minerals)))
+        group = merged.setdefault(key, [])
+        same = next((k for k, (o, r) in enumerate(group) if o.date == d.date or r >= 2 or rank >= 2), None)
+        if same is None:
+            group.append((d, rank))
+        elif rank < group[same][1]:
+            group[same] = (d, rank)
+    return [d for g in merged.values() for d, _ in g]
+
+
+def test_indexed_merge_agrees_with_the_scan():
+    for trial in range(500):
+        rnd = random.Random(trial)
+        drafts = [(Draft(str(i), rnd.choice("ab"), "", f"2020-01-0{rnd.randint(1, 4)}", "day", "e",
+                         mines=[rnd.choice("xy")], minerals=["m"]), rnd.randint(0, 4))
+                  for i in range(rnd.randint(1, 30))]
+        got = [d.event_id for d in merge_restatements(drafts)[0]]
+        assert got == [d.event_id for d in _merge_by_scan(drafts)], trial
+
+
+def test_literal_prefixes_are_necessary_for_every_cue_match():
+    """A cue row is skipped when none of its literal prefixes is in the clause: every match of
+    its pattern must contain one."""
+    samples = ["still exported", "continued to cross", "has not moved", "none of the ore is exported",
+               "resumed", "buying it again", "pulled out", "signed", "won the mining rights", "discovered",
+               "invest", "exports were rising", "started production", "output fell", "cut output", "shut down",
+               "came to a stop", "suspended", "banned", "capped", "imported", "smuggled", "illegally",
+               "plans to", "could", "if China", "a source said", "the mine", "Chinese customs", "did not"]
+    for row in load_table():
+        pre = literal_prefixes(row.pattern.pattern)
+        assert pre, row.serves  # every row of the shipped table has a prefilter
+        for text in samples:
+            for m in row.pattern.finditer(text):
+                assert any(p in m.group(0).lower() for p in pre), (row.serves, text)
+    assert literal_prefixes(r"\bstopp?\w*") == ["stop"] and literal_prefixes(r"(?:a|b)?c") is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("He met Mr. Kim. Then U.S. officials left.", ["He met Mr. Kim.", "Then U.S. officials left."]),
+    ("Exports fell in Dec. 2017 at the mine. A.B.C. Ltd. said so.", ["Exports fell in Dec. 2017 at the mine.",
+                                                                     "A.B.C. Ltd. said so."]),
+    ("Musan was shut. No. 3 pit too.", ["Musan was shut.", "No. 3 pit too."]),
+])
+def test_sentences_skip_abbreviations_and_initials(text, expected):
+    assert [s.text for s in sentences(text)] == expected
+
+
+def test_benchmark_command_prints_mb_per_second(capsys):
+    assert main(["--sizes", "0.05", "--repeat", "1"]) == 0
+    out = capsys.readouterr().out
+    assert all(f"| {name} | 0.1 MB |" in out or f"| {name} | 0.0 MB |" in out for name in TEXTS)
+    assert re.search(r"\| \d+\.\d \|", out) and "targets" in out
