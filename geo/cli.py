@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -144,9 +145,26 @@ def _ingest_args(p):
                    help="append the drafts to the package (validated first, atomic, locked)")
 
 
+def _check_published(value: str) -> None:
+    """--published: YYYY-MM-DD, a real day, within the dates a package may hold and not in the future."""
+    from geo.package.checks import DATE_MAX, DATE_MIN
+
+    try:
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            raise ValueError
+        day = dt.date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"--published {value[:40]!r} is not a date (YYYY-MM-DD)") from None
+    latest = min(dt.date.fromisoformat(DATE_MAX), dt.date.today() + dt.timedelta(days=1))
+    if not dt.date.fromisoformat(DATE_MIN) <= day <= latest:
+        raise UsageError(f"--published {value} is outside the dates a report may have ({DATE_MIN} to "
+                         f"{latest.isoformat()})")
+
+
 def _ingest(args) -> int:
     from geo.ingest import IngestError, apply, drafts_csv, extract, read_report
 
+    _check_published(args.published)
     try:
         text = read_report(args.report)
         ds = load_dataset(args.data)
