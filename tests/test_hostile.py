@@ -294,13 +294,16 @@ def test_a_bad_file_gets_one_clear_message_naming_it(data_copy, name):
     assert words in proc.stdout or (name == "a device as a resource" and "not a file inside" in proc.stdout), proc.stdout
 
 
-def test_a_huge_resource_is_refused_unread(data_copy, monkeypatch):
-    import geo.package.read as read
+def test_a_huge_resource_is_refused_unread(data_copy):
+    from geo.package.read import MAX_FILE_BYTES
 
-    size = (data_copy / "events.csv").stat().st_size
-    monkeypatch.setattr(read, "MAX_FILE_BYTES", size - 1)  # events.csv is one byte too big
-    problems = validate_package(data_copy).problems
-    assert any(p.file == "events.csv" and f"file is {size:,} bytes, larger than" in p.reason for p in problems)
+    with open(data_copy / "events.csv", "r+b") as fh:
+        fh.truncate(MAX_FILE_BYTES + 1)  # sparse: no disk used, and never read
+    start = time.monotonic()
+    proc = cli("validate", "--data", data_copy)
+    assert time.monotonic() - start < 30
+    assert proc.returncode == 1
+    assert f"events.csv: file is {MAX_FILE_BYTES + 1:,} bytes, larger than the" in proc.stdout
 
 
 # --------------------------------------------------------------------------- 7. formulas, numbers, NUL
@@ -320,3 +323,54 @@ def test_non_finite_numbers_are_refused(data_copy, value):
 def test_geojson_export_is_strict_json(ds):
     text = to_geojson_bytes(ds, Filters(), ds.view).decode("utf-8")
     json.loads(text, parse_constant=lambda c: pytest.fail(f"{c} in the GeoJSON"))
+
+
+# --------------------------------------------------------------------------- 8. big bad input
+
+
+def test_100000_rows_sharing_one_key_are_summarised(data_copy):
+    rows = read_rows(data_copy / "events.csv")
+    write_rows(data_copy / "events.csv", [rows[0]] * 100_000)
+    proc = cli("validate", "--data", data_copy)
+    assert proc.returncode == 1
+    out = proc.stdout.splitlines()
+    assert len(out) < 60, out[:80]
+    assert "  … and 99,996 more rows of events.csv with the same problem" in out
+    assert "--all lists every one" in proc.stderr
+    full = cli("validate", "--all", "--data", data_copy).stdout.splitlines()
+    assert sum("duplicate value" in line for line in full) == 99_999
+
+
+# --------------------------------------------------------------------------- 9. concurrency
+
+APPLY = ("import sys; from geo.cli import main; sys.exit(main(sys.argv[1:]))")
+READER = ("import sys, time; from geo.rules.load import load_dataset\n"
+          "end = time.time() + float(sys.argv[2])\n"
+          "while time.time() < end:\n"
+          "    load_dataset(sys.argv[1])\n")
+REPORTS = [REPORT, "Hyesan copper exports halted\n\nThe Hyesan copper mine halted copper exports to China on "
+                   "April 2, 2017, a source said.\n"]
+
+
+def test_two_applies_and_a_reader_at_once_lose_nothing(data_copy, tmp_path):
+    from geo.io.atomic import package_lock
+
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    files = []
+    for i, text in enumerate(REPORTS):
+        files.append(tmp_path / f"r{i}.txt")
+        files[-1].write_text(text, encoding="utf-8")
+    n_before = len(read_rows(data_copy / "events.csv"))
+    reader = subprocess.Popen([sys.executable, "-c", READER, str(data_copy), "20"], cwd=ROOT, env=env)
+    with package_lock(data_copy):  # both start together and must wait for the lock
+        procs = [subprocess.Popen([sys.executable, "-c", APPLY, "ingest", str(f), "--published", "2017-04-05",
+                                   "--publisher", f"P{i}", "--url", "", "--data", str(data_copy), "--apply"],
+                                  cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                 for i, f in enumerate(files)]
+    outs = [p.communicate(timeout=180) for p in procs]
+    reader.kill()
+    reader.wait()
+    assert [p.returncode for p in procs] == [0, 0], outs
+    ds = load_dataset(data_copy)
+    assert len(ds.events) == n_before + 2
+    assert ds.changelog.count("Ingested a report") == 2
