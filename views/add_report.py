@@ -26,7 +26,7 @@ from geo.ingest import (
     validate_drafts,
 )
 from geo.package import DataError, Problem
-from geo.render.text import md_code, md_escape
+from geo.render.text import md_escape
 
 K_RESULT = "ar_result"  # the IngestResult of the last extraction
 K_INPUTS = "ar_inputs"  # the inputs it was extracted from (to spot changes)
@@ -97,7 +97,7 @@ if st.button("Extract drafts", type="primary", icon=":material/manufacturing:", 
 applied = st.session_state.get(K_APPLIED)
 if applied is not None:
     st.success(f"Applied: {len(applied.event_ids)} event(s) and {applied.links} link(s) added; the data package "
-               f"is now version {md_escape(applied.version)}. Source {md_code(applied.source_id)} "
+               f"is now version {applied.version}. Source `{applied.source_id}` "
                f"({'added' if applied.source_added else 'already in sources.csv'}).", icon=":material/check_circle:")
     st.dataframe(pd.DataFrame({"New event id": applied.event_ids}), hide_index=True)
     l1, l2 = st.columns(2)

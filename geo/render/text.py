@@ -4,41 +4,43 @@ Streamlit renders Markdown in ``st.markdown``, captions, notices (``st.info`` an
 widget labels and titles, with its own extensions: ``:material/icon:`` and ``:emoji:``
 shortcodes, ``:red[colour]`` directives and ``$math$``. A mine name, a publisher, a licence
 title or a ``?mine=`` value that reaches one of them must read as the text it is, never as a
-link, an image (loaded from another host), an icon, a formula or a heading.
+link, an image (loaded from another host), an icon, a formula, emphasis or a heading.
 
-:func:`md_escape` backslash-escapes every ASCII punctuation character Markdown gives a meaning
-(:data:`MARKUP`; an escaped character is always literal text), so ``[x](http://…)``, ``![i](…)``,
-``<http://…>``, ``$x$``, ``*``, ``#`` and table pipes lose their meaning; a colon is escaped
-too and followed by a zero-width word joiner, so no ``:name:`` shortcode, ``:colour[...]``
-directive or ``http://`` address can form (Streamlit's GitHub-flavoured Markdown turns bare
-addresses into links after escapes are read); ``@`` (e-mail links) and ``www.`` are broken the
-same way. Line breaks become spaces: one value, one line.
+:func:`md_escape` puts a value on one line and backslash-escapes what gives Markdown a meaning
+(:data:`MARKUP`: brackets, so no link, image or reference can form; ``<`` for autolinks;
+emphasis, code, strikethrough, table and maths signs; ``#``, and a leading ``-``, ``+`` or
+``1.`` that would start a heading or list). Streamlit reads shortcodes and GitHub-flavoured
+Markdown links bare addresses *after* escapes are read, so those are broken with an invisible
+word joiner instead: after a colon before a letter or ``/`` (``:icon:``, ``:red[``,
+``http://``), after ``@`` (e-mail links) and inside ``www.``. Everything else (dots, hyphens,
+parentheses, times such as 10:30) stays as it is, so ordinary text is unchanged.
 """
 
 from __future__ import annotations
 
 import re
 
-#: Word joiner (U+2060): invisible, and it breaks Streamlit's ``:shortcode:`` pattern.
+#: Word joiner (U+2060): invisible, and it breaks shortcodes and bare addresses.
 WJ = "\u2060"
-#: What Markdown (CommonMark, GFM, Streamlit's extensions) gives a meaning: every ASCII
-#: punctuation character but quotes, commas, semicolons, slashes, question marks and %.
-MARKUP = "\\`*_{}[]()<>#+-.!|~$:@&=^"
+#: Characters escaped wherever they are.
+MARKUP = "\\`*_[]<>#|~$"
 _PUNCT = re.compile("[" + re.escape(MARKUP) + "]")
-#: An escaped colon (but not one between digits, as in 10:30) or @: a word joiner goes after it.
-_BREAK_AFTER = re.compile(r"(?<![0-9])\\:|\\:(?![0-9])|\\@")
-_WWW = re.compile(r"(?i)\bwww(?=\\\.)")
+_LEADING = re.compile(r"^(\s*)([-+])(?=\s|$)|^(\s*\d+)([.)])(?=\s|$)")
+_BREAK_AFTER = re.compile(r":(?=[A-Za-z/])|@")
+_WWW = re.compile(r"(?i)w(?=ww\.)")
 _LINES = re.compile(r"[\r\n\u2028\u2029\x0b\x0c]+")
 
 
 def md_escape(text) -> str:
-    """``text`` (any value, ``None`` as "") as Markdown that renders as exactly that text."""
+    """``text`` (any value, ``None`` as "") as Markdown that renders as exactly that text (line
+    breaks become spaces)."""
     if text is None:
         return ""
     out = _LINES.sub(" ", str(text))
     out = _PUNCT.sub(lambda m: "\\" + m.group(0), out)
+    out = _LEADING.sub(lambda m: (m.group(1) or m.group(3) or "") + "\\" + (m.group(2) or m.group(4)), out)  # no list
     out = _BREAK_AFTER.sub(lambda m: m.group(0) + WJ, out)
-    return _WWW.sub(lambda m: m.group(0)[:1] + WJ + m.group(0)[1:], out)
+    return _WWW.sub(lambda m: m.group(0) + WJ, out)
 
 
 def md_code(text) -> str:
