@@ -116,7 +116,7 @@ def _sanctions_args(p):
 
 
 def _sanctions(args) -> int:
-    from geo.rules.sanctions import format_status, parse_date, status_on
+    from geo.rules.sanctions import authorities, by_authority, format_status, parse_date, status_on
 
     try:
         day = parse_date(args.on)
@@ -126,7 +126,13 @@ def _sanctions(args) -> int:
     known = list(ds.minerals["mineral_id"])
     if args.mineral not in known:
         raise UsageError(f"unknown mineral {args.mineral!r}; known: {', '.join(known)}")
-    print(format_status(status_on(ds, args.mineral, day)))
+    st = status_on(ds, args.mineral, day)
+    print(format_status(st))
+    groups = authorities(ds)
+    if groups:
+        side = by_authority(st, groups)
+        print("  by authority: " + " | ".join(
+            f"{g} {status}" + (f" ({', '.join(ids)})" if ids else "") for g, (status, ids) in side.items()))
     return 0
 
 
@@ -134,11 +140,13 @@ def _sanctions(args) -> int:
 
 
 def _ingest_args(p):
-    p.add_argument("report", type=Path, metavar="REPORT.txt", help="the report as UTF-8 text")
-    p.add_argument("--published", required=True, metavar="DATE",
+    p.add_argument("report", type=Path, metavar="REPORT.txt", nargs="?", help="the report as UTF-8 text")
+    p.add_argument("--published", metavar="DATE",
                    help="publication date YYYY-MM-DD; relative dates are resolved against it")
-    p.add_argument("--publisher", required=True, metavar="NAME")
-    p.add_argument("--url", required=True, metavar="URL", help='the report\'s URL ("" if not recorded)')
+    p.add_argument("--publisher", metavar="NAME", help="in any script (e.g. 연합뉴스)")
+    p.add_argument("--url", metavar="URL", help='the report\'s URL ("" if not recorded)')
+    p.add_argument("--revert", metavar="VERSION", help="undo the apply that produced this package version")
+    p.add_argument("--who", metavar="NAME", help="recorded in data/.ingest-log.jsonl (default: the user name)")
     p.add_argument("--title", metavar="TEXT", help="the headline (default: guessed from the text)")
     _data_arg(p)
     p.add_argument("--apply", action="store_true",
@@ -164,6 +172,19 @@ def _check_published(value: str) -> None:
 def _ingest(args) -> int:
     from geo.ingest import IngestError, apply, drafts_csv, extract, read_report
 
+    if args.revert:
+        from geo.ingest.history import revert
+
+        try:
+            done = revert(args.revert, args.data, who=args.who)
+        except IngestError as err:
+            raise UsageError(str(err)) from None
+        print(f"reverted version {args.revert}: removed {len(done['event_ids'])} event(s); package version {done['version']}")
+        return 0
+    missing = [n for n in ("report", "published", "publisher", "url") if getattr(args, n) is None]
+    if missing:
+        raise UsageError(f"ingest needs {', '.join('--' + m if m != 'report' else 'REPORT.txt' for m in missing)}"
+                         " (or --revert VERSION)")
     _check_published(args.published)
     try:
         text = read_report(args.report)
@@ -181,11 +202,40 @@ def _ingest(args) -> int:
               file=sys.stderr)
         return 0
     try:
-        done = apply(result.drafts, result.source_row, args.data)
+        done = apply(result.drafts, result.source_row, args.data, who=args.who)
     except IngestError as err:
         raise UsageError(str(err)) from None
     print(f"applied {len(done.event_ids)} event(s) and {done.links} link(s) from source {done.source_id}"
           f"{' (added)' if done.source_added else ''}; package version {done.version}")
+    return 0
+
+
+def _ingest_eval_args(p):
+    p.add_argument("--set", type=Path, default=None, metavar="DIR",
+                   help="evaluation set folder with labels.json (default: tests/ingest_eval)")
+    p.add_argument("--seeds", type=Path, default=None, metavar="DIR", help="seed reports (default: /work/shared/seeds)")
+    p.add_argument("--data", type=Path, default=None,
+                   help="package the labels use (default: the project's data/, whatever NK_MINES_DATA says)")
+    p.add_argument("--verbose", action="store_true", help="list missed events and extra drafts")
+
+
+def _ingest_eval(args) -> int:
+    from geo.ingest.evalset import DEFAULT_SET, evaluate_seeds, evaluate_set, table
+    from geo.ingest.evaluate import DEFAULT_SEEDS
+    from geo.model.dataset import DEFAULT_DATA_DIR
+
+    data = args.data or DEFAULT_DATA_DIR
+    total, _per = evaluate_set(args.set or DEFAULT_SET, data)
+    rows = {"evaluation set": total}
+    seeds = args.seeds or DEFAULT_SEEDS
+    if seeds.is_dir():
+        rows["seeds"] = evaluate_seeds(seeds, data)
+    else:
+        print(f"note: no seed reports in {seeds}; seeds not scored", file=sys.stderr)
+    print(table(rows))
+    if args.verbose:
+        for s in rows.values():
+            print("\n".join(s.misses + s.extras))
     return 0
 
 
@@ -218,6 +268,8 @@ COMMANDS: dict[str, tuple[str, Callable, Callable]] = {
     "export": ("export a filtered view as CSV or GeoJSON, with a manifest beside it", _export_args, _export),
     "sanctions": ("the sanctions in force for a mineral on a day, and its status", _sanctions_args, _sanctions),
     "ingest": ("draft events from a news report (CSV on stdout); --apply appends them", _ingest_args, _ingest),
+    "ingest-eval": ("score the ingest on the hand-labelled evaluation set and on the seeds",
+                    _ingest_eval_args, _ingest_eval),
     "trade": ("China's recorded imports of a mineral from North Korea, figure by figure, with sources",
               _trade_args, _trade),
 }

@@ -256,6 +256,17 @@ def test_sanctions_page_checks_a_mineral_on_a_day():
     assert at.code[0].value.startswith("iron_ore on 2017-08-05: banned")
 
 
+def test_sanctions_page_shows_each_authority_side_by_side():
+    at = open_page("views/sanctions.py")
+    at.date_input(key="sanction_day").set_value("2017-03-01").run()
+    table = next(df.value for df in at.dataframe if "Status that applies" in df.value.columns)
+    coal = table.set_index("Mineral").loc["Coal"]
+    assert coal["Status that applies"] == "suspended"
+    authorities = [c for c in table.columns if c not in ("Mineral", "Status that applies")]
+    assert len(authorities) == 2  # the fixture package: the UN and China
+    assert sorted(coal[authorities].str.split(" ").str[0]) == ["capped", "suspended"]
+
+
 def test_as_of_slider_shows_the_state_on_that_day():
     at = open_app(mine="hyesan")
     at.toggle(key="asof_on").set_value(True).run()

@@ -58,3 +58,64 @@ def test_hedged_amounts_keep_their_qualifier(record):
     with_amount = record.events[record.events["value_usd"].notna() | record.events["quantity"].notna()]
     assert set(with_amount["amount_qualifier"].dropna()) <= {"exact", "approximate", "at_least", "at_most"}
     assert (with_amount["amount_qualifier"].astype(str).str.len() > 0).all()  # every figure says how hedged it is
+
+
+def test_the_sanctions_command_shows_each_authority_side_by_side():
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-m", "geo", "sanctions", "--data", str(RECORD), "--mineral", "coal",
+                          "--on", "2017-03-01"], capture_output=True, text=True, check=True).stdout
+    side = next(line for line in out.splitlines() if "by authority:" in line)
+    assert "UN capped (UNSCR-2321)" in side  # the UN cap still applies
+    assert "CN suspended (CN-COAL-2017)" in side  # China's own suspension
+    assert "US sectoral" in side
+
+
+def test_the_authority_table_has_one_column_per_authority(record):
+    from geo.rules.sanctions import authority_table
+
+    table = authority_table(record, "2017-09-01", ["coal", "iron_ore"])
+    assert list(table.columns) == ["mineral_id", "mineral", "applies", "UN", "CN", "US"]
+    coal = table.set_index("mineral_id").loc["coal"]
+    assert coal["applies"] == "banned" and coal["UN"].startswith("banned") and coal["CN"].startswith("banned")
+
+
+@pytest.fixture
+def record_copy(tmp_path):
+    import shutil
+
+    dest = tmp_path / "data"
+    shutil.copytree(RECORD, dest, ignore=shutil.ignore_patterns(".cache", ".ingest.lock"))
+    return dest
+
+
+@pytest.mark.parametrize("resource, field, value, message", [
+    ("events.csv", "amount_qualifier", "roughly", "'roughly' is not one of: exact, approximate, at_least, at_most"),
+    ("events.csv", "event_type", "rumour", "'rumour' is not one of"),
+    ("sanctions.csv", "authority_group", "EU", "'EU' is not one of: UN, CN, US"),
+    ("sanctions.csv", "action", "embargo", "'embargo' is not one of"),
+])
+def test_the_new_fields_are_validated(record_copy, resource, field, value, message):
+    from geo.package import DataError
+    from tests.conftest import read_rows, write_rows
+
+    rows = read_rows(record_copy / resource)
+    rows[0][field] = value
+    write_rows(record_copy / resource, rows)
+    with pytest.raises(DataError) as info:
+        load_dataset(record_copy)
+    assert any(message in str(p) and f"field '{field}'" in str(p) for p in info.value.problems)
+
+
+def test_a_colocated_mine_must_exist(record_copy):
+    import json
+
+    from geo.package import DataError
+
+    doc = json.loads((record_copy / "mines.geojson").read_text(encoding="utf-8"))
+    doc["features"][0]["properties"]["colocated_with"] = ["no-such-mine"]
+    (record_copy / "mines.geojson").write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(DataError) as info:
+        load_dataset(record_copy)
+    assert any("'no-such-mine' is not a mine_id" in str(p) for p in info.value.problems)

@@ -304,8 +304,9 @@ def test_cli_prints_the_status_and_the_measures(ds, mineral, date, status, measu
     assert out.returncode == 0, out.stderr
     lines = out.stdout.splitlines()
     assert lines[0] == f"{mineral} on {date}: {status}"
-    measure_lines = [line for line in lines[1:] if line.strip()]
+    measure_lines = [line for line in lines[1:] if line.strip() and "by authority:" not in line]
     assert len(measure_lines) == 1
+    assert lines[-1].strip().startswith("by authority:") and f"{status} ({measure})" in lines[-1]
     words = measure_lines[0].split()
     assert words[:2] == [measure, action]
     assert f"adopted {adopted}" in measure_lines[0]

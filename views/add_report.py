@@ -25,6 +25,7 @@ from geo.ingest import (
     review_rows,
     validate_drafts,
 )
+from geo.ingest.history import revert
 from geo.package import DataError, Problem
 from geo.render.text import md_escape
 
@@ -103,6 +104,15 @@ if applied is not None:
     l1, l2 = st.columns(2)
     l1.page_link("views/map.py", label="See them on the map", icon=":material/map:")
     l2.page_link("views/timeline.py", label="See them on the timeline", icon=":material/timeline:")
+    if st.button(f"Undo this apply (version {applied.version})", icon=":material/undo:", key="ar_revert"):
+        try:
+            undone = revert(applied.version, state.data_dir())
+        except (IngestError, DataError) as err:
+            st.error(str(err) if isinstance(err, IngestError) else err.report())
+        else:
+            st.session_state.pop(K_APPLIED, None)
+            st.success(f"Reverted version {applied.version}: {len(undone['event_ids'])} event(s) removed; "
+                       f"the data package is now version {undone['version']}.", icon=":material/undo:")
 
 result = st.session_state.get(K_RESULT)
 if result is None:

@@ -8,14 +8,14 @@ from geo import state
 from geo.render.charts import sanctions_chart
 from geo.render.details import TABLE_CSS, events_table_html, measures_table_html
 from geo.render.text import md_escape
-from geo.rules.sanctions import STATUSES, format_status, restricted_rows, status_on
+from geo.rules.sanctions import STATUSES, authority_table, format_status, restricted_rows, status_on
 
 ds = state.dataset_or_stop()
 filters = state.current_filters()
 rows = filters.apply(ds.view)
 
 st.title("Sanctions")
-st.caption("UN Security Council resolutions and China's own import suspension, by mineral. Within one "
+st.caption("UN Security Council resolutions, China's implementing notices and suspensions, and US executive orders, by mineral. Within one "
            "authority the latest measure replaces earlier ones; across authorities the most restrictive "
            f"applies ({' > '.join(STATUSES)}).")
 
@@ -29,6 +29,14 @@ with st.container(border=True):
                            key="sanction_mineral")
     day = c2.date_input("On", value=dt.date(2017, 2, 20), key="sanction_day", format="YYYY-MM-DD")
     st.code(format_status(status_on(ds, mineral, day)), language=None)
+    st.markdown("**Each authority side by side on that day**")
+    st.caption("Every mineral's status under each authority's own measures in force "
+               "(UN Security Council, China's MOFCOM/GACC notices, US executive orders), and the status that "
+               "applies (the most restrictive). *sectoral*: persons in the sector may be designated; trade in the "
+               "mineral itself is not banned by that authority.")
+    st.dataframe(authority_table(ds, day, filters.minerals or None).drop(columns="mineral_id")
+                 .rename(columns={"mineral": "Mineral", "applies": "Status that applies"}), hide_index=True,
+                 width="stretch")
 
 touched = restricted_rows(ds, rows)
 st.subheader(f"Events that touched a restricted mineral ({touched['event_id'].nunique()})")

@@ -33,3 +33,16 @@ def find_amounts(sentence: str) -> tuple[float | None, float | None, str, list[s
             qty = float(m.group("n").replace(",", ""))
             unit = re.sub(r"\s+", " ", m.group("unit").strip())
     return usd, qty, unit, written
+
+
+#: Words that hedge the amount after them ("around 1,000 tons", "more than 20 percent").
+_APPROX_RE = re.compile(r"\b(?:about|around|some|roughly|approximately|nearly|almost|more than|over|up to|"
+                        r"an estimated|estimated|at least|just over|just under|close to|upwards of)\s*$", re.IGNORECASE)
+
+
+def amount_qualifier(sentence: str) -> str:
+    """'approximate' when the sentence's first amount is hedged, 'exact' when it is plain, '' without one."""
+    m = _USD_RE.search(sentence) or _QTY_RE.search(sentence)
+    if m is None:
+        return ""
+    return "approximate" if _APPROX_RE.search(sentence[max(0, m.start() - 30):m.start()]) else "exact"

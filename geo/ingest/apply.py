@@ -23,6 +23,7 @@ from geo.ingest.drafts import (
     Progress,
     _noop,
 )
+from geo.ingest.log import record
 from geo.io.atomic import LOCK_NAME, LockedError, package_lock, write_atomic
 from geo.package import DESCRIPTOR, DataError, Problem, validate_package
 from geo.package.descriptor import resource_path
@@ -89,16 +90,15 @@ def _changelog(text: str, version: str, source_row: dict, drafts: list[Draft], s
     return (text.rstrip("\n") + "\n\n" if text.strip() else "# Data changelog\n\n") + entry, entry
 
 
-def _plan(drafts: list[Draft], source_row: dict, data_dir: Path) -> tuple[dict[str, str], dict]:
-    """The new text of every file to change, and facts about the change; raises IngestError."""
-    if not drafts:
-        raise IngestError("no draft events to apply")
+def read_descriptor(data_dir: Path) -> tuple[str, dict, dict[str, str]]:
+    """The descriptor's text, the descriptor and the paths of the resources an apply or a revert
+    rewrites; IngestError unless each is named and inside the package folder."""
     desc_path = data_dir / DESCRIPTOR
     try:
         desc_text = desc_path.read_text(encoding="utf-8")
         desc = json.loads(desc_text)
-    except (OSError, ValueError) as exc:
-        raise IngestError(f"{desc_path}: cannot read the package descriptor ({exc})") from None
+    except (OSError, ValueError, RecursionError) as exc:
+        raise IngestError(f"{desc_path}: cannot read the package descriptor ({str(exc)[:200]})") from None
     if not isinstance(desc, dict) or not isinstance(desc.get("resources"), list):
         raise IngestError(f"{desc_path}: not a package descriptor (an object with a list of resources)")
     paths = {r["name"]: r["path"] for r in desc["resources"] if isinstance(r, dict) and "name" in r}
@@ -108,6 +108,14 @@ def _plan(drafts: list[Draft], source_row: dict, data_dir: Path) -> tuple[dict[s
         if resource_path(data_dir, {"path": paths[name]}) is None:  # the one containment check
             raise IngestError(f"{DESCRIPTOR}: the {name} resource's path {paths[name]!r} is not a file inside "
                               "the package folder; nothing written")
+    return desc_text, desc, paths
+
+
+def _plan(drafts: list[Draft], source_row: dict, data_dir: Path) -> tuple[dict[str, str], dict]:
+    """The new text of every file to change, and facts about the change; raises IngestError."""
+    if not drafts:
+        raise IngestError("no draft events to apply")
+    desc_text, desc, paths = read_descriptor(data_dir)
     src_text, sources = _read_csv_rows(data_dir / paths["sources"])
     ev_text, events = _read_csv_rows(data_dir / paths["events"])
     ln_text, _links = _read_csv_rows(data_dir / paths["event_links"])
@@ -188,7 +196,7 @@ def _locked(data_dir: Path, timeout: float):
 
 
 def apply(drafts: list[Draft], source_row: dict, data_dir: str | Path,
-          progress: Progress | None = None, lock_timeout: float = 60.0) -> ApplyResult:
+          progress: Progress | None = None, lock_timeout: float = 60.0, who: str | None = None) -> ApplyResult:
     """Append reviewed drafts to the package; validated first, written atomically under a lock.
 
     Raises IngestError (refused: nothing written) or DataError (the result would not be a
@@ -202,6 +210,7 @@ def apply(drafts: list[Draft], source_row: dict, data_dir: str | Path,
     progress(0.05, "waiting for the package lock")
     with _locked(data_dir, lock_timeout):
         progress(0.2, "merging the drafts into the package")
+        previous = json.loads((data_dir / DESCRIPTOR).read_text(encoding="utf-8")).get("version", "")
         new_files, facts = _plan(drafts, source_row, data_dir)
         progress(0.4, "validating the merged package in a temporary copy")
         problems = _check_in_copy(data_dir, new_files)
@@ -211,6 +220,10 @@ def apply(drafts: list[Draft], source_row: dict, data_dir: str | Path,
         for n, rel in enumerate(order, start=1):
             progress(0.5 + 0.5 * n / len(order), f"writing {rel}")
             write_atomic(data_dir / rel, new_files[rel].encode("utf-8"))
+        record(data_dir, {"action": "apply", "version": facts["version"], "previous_version": previous,
+                          "source_id": facts["source_id"], "source_added": facts["source_added"],
+                          "event_ids": [d.event_id for d in drafts],
+                          "links": sum(len(d.link_rows()) for d in drafts)}, who)
     return ApplyResult(version=facts["version"], event_ids=[d.event_id for d in drafts],
                        links=sum(len(d.link_rows()) for d in drafts), source_id=facts["source_id"],
                        source_added=facts["source_added"], changelog_entry=facts["entry"])

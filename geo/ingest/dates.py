@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
+_MONTHS["sept"] = 9
 
 
 _MONTH_RE = r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
@@ -55,7 +56,7 @@ def find_dates(sentence: str, pub: dt.date, context: DateMention | None = None) 
     def add(m: re.Match, date: dt.date | None, precision: str, kind: str, end=None):
         if date is None or any(a < m.end() and m.start() < b for a, b in taken):
             return
-        if precision == "day" and _APPROX_BEFORE.search(sentence[:m.start()]):
+        if precision == "day" and _APPROX_BEFORE.search(sentence[max(0, m.start() - 30):m.start()]):
             precision = "approximate"
         taken.append((m.start(), m.end()))
         found.append(DateMention(date, precision, m.group(0), m.start(), kind, end))
@@ -81,6 +82,7 @@ def find_dates(sentence: str, pub: dt.date, context: DateMention | None = None) 
         y = int(m.group("y")) if m.group("y") else None
         with contextlib.suppress(ValueError):
             add(m, dt.date(y, mon, day) if y else _latest(mon, day, pub), "day", "absolute")
+    _relative_rules(sentence, pub, add)
     for m in re.finditer(r"\b(?P<rel>last|this|in|since|from|until|by|early|late|mid-?)?\s*" + _MONTH_RE + r"(?:\s+(?P<y>(?:19|20)\d\d))?\b", sentence):
         if m.group("mon") in ("May", "Mar") and not (m.group("rel") or m.group("y")):
             continue  # "may", "mar": only with a cue
@@ -124,7 +126,77 @@ def find_dates(sentence: str, pub: dt.date, context: DateMention | None = None) 
     for m in re.finditer(r"(?<![\d$.,-])(?<!resolution )(?<!Resolution )\b(?P<y>19[5-9]\d|20[0-4]\d)\b(?!,\d|-\d)", sentence):
         add(m, dt.date(int(m.group("y")), 1, 1), "year", "absolute")
     found.sort(key=lambda d: d.start)
-    return found
+    return [_as_attribution(sentence, d) for d in found]
+
+
+#: "a source said on October 30", "told Daily NK on Wednesday": the date of the telling.
+_ATTRIBUTION_BEFORE = re.compile(r"\b(?:said|says|told [\w ]{1,30}|reported|added|explained|announced)\s+(?:on\s+)?(?:the\s+)?$",
+                                 re.IGNORECASE)
+
+
+#: A dateline: "HONG KONG, Sept 20 (Reuters) -", "Tanchon, September 8 (KCNA) --".
+_DATELINE_AFTER = re.compile(r"^\s*(?:\([^()]{0,30}\)\s*)?(?:-|–|—)")
+
+
+def _as_attribution(sentence: str, d: DateMention) -> DateMention:
+    dateline = d.start < 40 and _DATELINE_AFTER.match(sentence[d.start + len(d.text):d.start + len(d.text) + 40])
+    if dateline or _ATTRIBUTION_BEFORE.search(sentence[max(0, d.start - 50):d.start]):
+        return DateMention(d.date, d.precision, d.text, d.start, "attribution", d.end_date)
+    return d
+
+
+_PART = r"(?P<part>early|mid|mid-|late|the end of|end of|the beginning of|the start of|the middle of)"
+_SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+            "ten": 10, "eleven": 11, "twelve": 12}
+
+
+def _months_back(pub: dt.date, n: int) -> dt.date:
+    y, m = divmod(pub.year * 12 + pub.month - 1 - n, 12)
+    return dt.date(y, m + 1, 1)
+
+
+def _relative_rules(sentence: str, pub: dt.date, add) -> None:
+    """The rule table for spans of time, each resolved against the publication date.
+
+    Applied before the plain month rule, so the longer phrase wins its span.
+    """
+    for m in re.finditer(r"\b" + _PART + r"\s+(?:of\s+)?(?P<w>this|last) (?P<u>month|year)\b", sentence, re.IGNORECASE):
+        # "early this month", "late last month", "the end of last year": the month or year it names
+        last = m.group("w").lower() == "last"
+        if m.group("u").lower() == "month":
+            add(m, _months_back(pub, 1 if last else 0), "month", "relative")
+        else:
+            add(m, dt.date(pub.year - last, 1, 1), "year", "relative")
+    for m in re.finditer(r"\b(?:the\s+)?(?P<h>first|second) half(?: of (?:(?P<y>(?:19|20)\d\d)|(?P<w>this|last) year|the year))?\b",
+                         sentence, re.IGNORECASE):
+        # "in the first half (of 2017)": a six-month period starting in January or July
+        y = int(m.group("y")) if m.group("y") else pub.year - (str(m.group("w")).lower() == "last")
+        first = m.group("h").lower() == "first"
+        add(m, dt.date(y, 1 if first else 7, 1), "month", "absolute" if m.group("y") else "relative",
+            dt.date(y, 6, 30) if first else dt.date(y, 12, 31))
+    for m in re.finditer(r"\b(?:in\s+)?(?P<s>spring|summer|autumn|fall|winter)\s+(?:of\s+)?(?P<y>(?:19|20)\d\d)\b", sentence, re.IGNORECASE):
+        # "summer 2014": the year is what it pins down
+        add(m, dt.date(int(m.group("y")), 1, 1), "year", "absolute")
+    for m in re.finditer(r"\b" + _PART + r"\s+(?P<y>(?:19|20)\d\d)\b", sentence, re.IGNORECASE):
+        # "late 2012", "early 2018": the year
+        add(m, dt.date(int(m.group("y")), 1, 1), "year", "absolute")
+    for m in re.finditer(r"\b(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) months?"
+                         r"(?: ago| since| earlier| before)\b", sentence, re.IGNORECASE):
+        # "four months ago", "four months since": the month that many months back
+        n = m.group("n").lower()
+        n = int(n) if n.isdigit() else _NUMBERS[n]
+        add(m, _months_back(pub, n), "month", "relative")
+    for m in re.finditer(r"\bon the (?P<d>\d{1,2})(?:st|nd|rd|th)\b", sentence):
+        # "on the 27th": that day of the publication month, or of the month before
+        d = int(m.group("d"))
+        for back in (0, 1):
+            first = _months_back(pub, back)
+            with contextlib.suppress(ValueError):
+                day = first.replace(day=d)
+                if day <= pub:
+                    add(m, day, "day", "relative")
+                    break
 
 
 def _end_of_year(sentence: str, date: dt.date) -> dt.date | None:

@@ -10,7 +10,7 @@ Progress = Callable[[float, str], None]
 
 EVENT_COLUMNS = [
     "event_id", "date", "date_precision", "end_date", "event_type", "title", "description",
-    "actors", "place", "value_usd", "quantity", "unit", "source_id", "corroborating_source_ids",
+    "actors", "place", "value_usd", "quantity", "unit", "amount_qualifier", "source_id", "corroborating_source_ids",
     "evidence", "confidence", "anonymous_source",
 ]
 
@@ -57,6 +57,7 @@ class Draft:
     quantity: float | None = None
     unit: str = ""
     amounts: list[str] = field(default_factory=list)  # every amount as written
+    amount_qualifier: str = ""  # exact, approximate ("around", "more than"), '' without an amount
     confidence: str = "reported"
     anonymous_source: bool = False
     candidates: list[str] = field(default_factory=list)  # unknown mine names in the sentence
@@ -67,7 +68,7 @@ class Draft:
             "end_date": self.end_date, "event_type": self.event_type, "title": self.title,
             "description": self.description, "actors": "", "place": self.place,
             "value_usd": _num(self.value_usd), "quantity": _num(self.quantity), "unit": self.unit,
-            "source_id": source_id, "corroborating_source_ids": "", "evidence": self.evidence,
+            "amount_qualifier": self.amount_qualifier, "source_id": source_id, "corroborating_source_ids": "", "evidence": self.evidence,
             "confidence": self.confidence, "anonymous_source": "true" if self.anonymous_source else "false",
         }
 

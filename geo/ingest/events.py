@@ -7,9 +7,9 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from geo.ingest.amounts import find_amounts
+from geo.ingest.amounts import amount_qualifier, find_amounts
 from geo.ingest.apply import _cell, _find_source
-from geo.ingest.cues import _ANON_RE, _CLAUSE_RE, EFFECTS, _cue
+from geo.ingest.cues import _CLAUSE_RE, EFFECTS, _cue, has_reference, is_anonymous
 from geo.ingest.dates import DateMention, _end_of_year, find_dates
 from geo.ingest.drafts import (
     EVIDENCE_MAX,
@@ -35,6 +35,12 @@ class _Proto:
     minerals: list[Match]
     place: str = ""
     candidates: list[str] = field(default_factory=list)
+    at: int = 0  # where the cue is in the sentence
+    how: str = ""  # how the mine or mineral was found, when not in the clause itself
+
+
+#: How far back (in paragraphs) "the mine" looks for the mine it refers to.
+REFERENCE_REACH = 2
 
 
 def extract(text: str, published: str | dt.date, publisher: str, url: str, ds,
@@ -44,7 +50,7 @@ def extract(text: str, published: str | dt.date, publisher: str, url: str, ds,
     progress = progress or _noop
     text = check_text(text)
     pub = parse_published(published)
-    publisher = (publisher or "").strip()
+    publisher = " ".join((publisher or "").split())
     if not publisher:
         raise IngestError("the publisher is required")
     url = (url or "").strip()
@@ -52,26 +58,56 @@ def extract(text: str, published: str | dt.date, publisher: str, url: str, ds,
         raise IngestError(f"URL {url!r} must start with http:// or https:// (or be left empty)")
     progress(0.05, "building the gazetteer")
     gaz = gazetteer or Gazetteer.from_dataset(ds)
-    title = (title or guess_title(text)).strip()
-    sents = sentences(text)
-    report_anonymous = bool(_ANON_RE.search(text))
+    guessed = guess_title(text)
+    title = (title or guessed).strip()
+    sents = sentences(text, guessed)
+    para_anon: dict[int, bool] = {}
     adopted = _resolution_dates(ds)
+    known = _mine_minerals(ds)
 
-    protos: list[_Proto] = []
     info: list[dict] = []
     candidates: list[str] = []
     context: DateMention | None = None
+    # Only sentences that name a mine or mineral, or refer to "the mine", can make an event; they
+    # and their neighbours get the costly stages (dates, amounts, cues): the rest is one pass.
+    seen: dict[str, list[Match]] = {}  # a repeated sentence is read once (repetitive input stays fast)
+    all_matches = [seen[s.text] if s.text in seen else seen.setdefault(
+        s.text, [m for m in gaz.match(s.text) if m.kind in ("mine", "mineral")]) for s in sents]
+    memo: dict[tuple, tuple] = {}
+    relevant = [bool(ms) or has_reference(s.text) for s, ms in zip(sents, all_matches, strict=True)]
     for i, s in enumerate(sents):
-        if i % 10 == 0:
-            progress(0.1 + 0.8 * i / max(1, len(sents)), f"reading sentence {i + 1} of {len(sents)}")
-        dates = find_dates(s.text, pub, context)
-        cands = find_candidates(s.text, gaz)
+        if i % 200 == 0:
+            progress(0.1 + 0.4 * i / max(1, len(sents)), f"reading sentence {i + 1} of {len(sents)}")
+        para_anon[s.para] = para_anon.get(s.para, False) or is_anonymous(s.text)
+        near = relevant[i] or (i + 1 < len(sents) and relevant[i + 1]) or (i > 0 and relevant[i - 1])
+        if context is not None and i > 0 and sents[i - 1].para != s.para:
+            context = None  # an undated sentence takes an earlier date of its own paragraph only
+        key = (s.text, context if "time" in s.text else None)
+        if near and key not in memo:
+            memo[key] = (find_dates(s.text, pub, context), find_amounts(s.text), amount_qualifier(s.text))
+        dates, amounts, qualifier = memo[key] if near else ([], (None, None, "", []), "")
+        cands = find_candidates(s.text, gaz) if "ine" in s.text or "광산" in s.text or "olliery" in s.text or "eposit" in s.text else []
         candidates += [c for c in cands if c not in candidates]
-        matches = [m for m in gaz.match(s.text) if m.kind in ("mine", "mineral")]
-        usd, qty, unit, written = find_amounts(s.text)
-        minerals_all = [m for m in matches if m.kind == "mineral"]
-        sent_cue = _cue(s.text, minerals_all, bool(written))
-        made = 0
+        matches = all_matches[i]
+        info.append({"dates": dates, "matches": matches, "cands": cands, "amounts": amounts,
+                     "qualifier": qualifier, "context": context, "cue": None,
+                     "made": 0, "relevant": relevant[i]})
+        own = [d for d in dates if d.kind != "attribution"]
+        if own:
+            context = own[-1]
+    report_minerals = {m.id for x in info for m in x["matches"] if m.kind == "mineral"}
+
+    protos: list[_Proto] = []
+    last_mine: tuple[int, Match] | None = None  # (paragraph, mine)
+    for i, s in enumerate(sents):
+        if i % 50 == 0:
+            progress(0.5 + 0.4 * i / max(1, len(sents)), f"reading events in sentence {i + 1} of {len(sents)}")
+        x = info[i]
+        if not x["relevant"] and not (i > 0 and info[i - 1]["relevant"]):
+            continue
+        matches = x["matches"]
+        has_amount = bool(x["amounts"][3])
+        x["cue"] = lambda text=s.text, ms=matches, a=has_amount: _cue(text, [m for m in ms if m.kind == "mineral"], a)
         offset = 0
         for clause in _CLAUSE_RE.split(s.text):
             start = s.text.find(clause, offset)
@@ -79,27 +115,84 @@ def extract(text: str, published: str | dt.date, publisher: str, url: str, ds,
             offset = end
             cm = [m for m in matches if start <= m.start < end]
             cminerals = [m for m in cm if m.kind == "mineral"]
-            if not cminerals:
-                continue
-            cue = _cue(clause, cminerals, bool(written)) or sent_cue
+            cmines = [m for m in cm if m.kind == "mine"]
+            cue = _cue(clause, cminerals, has_amount)
             if cue is None:
                 continue
-            for mine, mins in _pairs(cm, s.text, 0):
+            how = ""
+            if not cmines and last_mine is not None and s.para - last_mine[0] <= REFERENCE_REACH \
+                    and has_reference(clause):
+                cmines, how = [last_mine[1]], f"'the …' read as {last_mine[1].text}"
+            if cmines and not cminerals:
+                cminerals, how2 = _minerals_for(cmines, i, sents, info, known, report_minerals)
+                how = "; ".join(filter(None, [how, how2]))
+            if not cminerals:
+                continue
+            cmines = _drop_town_names(cmines, s.text)
+            if how or not cmines:
+                groups = [(mine, cminerals) for mine in cmines] or [(None, cminerals)]
+            elif any(m.kind == "mineral" for m in cm):
+                groups = _pairs([m for m in cm if m.kind == "mineral" or m in cmines], s.text, 0)
+            else:
+                groups = [(mine, cminerals) for mine in cmines] or [(None, cminerals)]
+            for mine, mins in groups:
                 protos.append(_Proto(i, cue[0], cue[1], [mine] if mine else [], mins,
-                                     candidates=list(cands)))
-                made += 1
-        info.append({"dates": dates, "cue": sent_cue, "made": made, "amounts": (usd, qty, unit, written)})
-        if dates:
-            context = dates[-1]
-        info[-1]["context"] = context
+                                     candidates=list(x["cands"]), at=start + cue[2], how=how))
+                x["made"] += 1
+        named = [m for m in matches if m.kind == "mine"]
+        if named:
+            last_mine = (s.para, named[-1])
 
     progress(0.9, "assembling drafts")
-    drafts, notes = _assemble(protos, sents, info, pub, adopted, report_anonymous)
+    drafts, notes = _assemble(protos, sents, info, pub, adopted, para_anon)
     source_row = make_source_row(ds, publisher, title, url, pub)
     for d in drafts:
         d.event_id = _unique_id(d, {x.event_id for x in drafts if x is not d})
     progress(1.0, f"{len(drafts)} draft event(s), {len(candidates)} unknown mine name(s)")
     return IngestResult(drafts, candidates, source_row, notes)
+
+
+_PLACE_BEFORE = re.compile(r"\b(?:near|in|outside|around)\s+$", re.IGNORECASE)
+
+
+def _drop_town_names(mines: list[Match], sentence: str) -> list[Match]:
+    """Of several mines in a clause, one named only as a place ("Daebong Mine near Hyesan") is a town."""
+    if len({m.id for m in mines}) < 2:
+        return mines
+    kept = [m for m in mines if not (_PLACE_BEFORE.search(sentence[max(0, m.start - 10):m.start])
+                                     and "mine" not in m.text.lower()
+                                     and not re.match(r"\s*(?:mine|mines|mining)\b", sentence[m.end:m.end + 10], re.I))]
+    return kept or mines
+
+
+def _mine_minerals(ds) -> dict[str, list[str]]:
+    out = {}
+    for row in ds.mines.itertuples(index=False):
+        out[row.mine_id] = [str(x) for x in (row.minerals if isinstance(row.minerals, list | tuple) else [])]
+    return out
+
+
+def _minerals_for(mines: list[Match], i: int, sents, info, known, report_minerals) -> tuple[list[Match], str]:
+    """Minerals for a clause that names a mine but no mineral, nearest first.
+
+    The rest of the sentence, then the next sentence of the paragraph ("a mineral named in the
+    next sentence belongs to the mine"), then the previous one; then what the mine is known for,
+    when the report names it somewhere or the mine has only one mineral.
+    """
+    def of(k):
+        return [m for m in info[k]["matches"] if m.kind == "mineral"]
+
+    for k, why in ((i, ""), (i + 1, "mineral from the next sentence"), (i - 1, "mineral from the previous sentence")):
+        if 0 <= k < len(sents) and sents[k].para == sents[i].para and of(k):
+            return of(k), why
+    ids = [x for m in mines for x in known.get(m.id, [])]
+    named = [x for x in ids if x in report_minerals]
+    chosen = named or (ids if len(set(ids)) == 1 else [])
+    if not chosen:
+        return [], ""
+    m0 = mines[0]
+    return ([Match("mineral", x, x, x.replace("_", " "), m0.start, m0.end, True) for x in dict.fromkeys(chosen)],
+            f"mineral is what {m0.text} is known for")
 
 
 def _resolution_dates(ds) -> dict[str, dt.date]:
@@ -115,9 +208,19 @@ def _resolution_dates(ds) -> dict[str, dt.date]:
 
 
 def _date_for(p: _Proto, sents, info, pub, adopted) -> tuple[dt.date, str, dt.date | None, str, int]:
-    """(date, precision, end date, basis, rank); a lower rank is a more direct date."""
+    """(date, precision, end date, basis, rank); a lower rank is a more direct date.
+
+    The event's own date comes first: a date in the sentence, nearest the cue, that is not the
+    date of the telling ("a source said on October 30"); then a date in the next sentence about
+    the same kind of event; then the telling's date (approximate); then the last date earlier in
+    the report; then the publication date (approximate). A headline's dates rank last, so the
+    body's date wins when the two are merged.
+    """
     s = sents[p.sent].text
-    own = info[p.sent]["dates"]
+    dates = info[p.sent]["dates"]
+    own = [d for d in dates if d.kind != "attribution"]
+    told = [d for d in dates if d.kind == "attribution"]
+    head = 5 if sents[p.sent].headline else 0
     if p.event_type == "sanction":
         for num in re.findall(r"\b[Rr]esolution\s+(\d{3,4})\b", s):
             a = adopted.get(num)
@@ -125,18 +228,22 @@ def _date_for(p: _Proto, sents, info, pub, adopted) -> tuple[dt.date, str, dt.da
                 why = f"; consistent with '{own[0].text}'" if own else ""
                 return a, "day", None, f"adoption date of UNSCR {num} in sanctions.csv{why}", 0
     if own:
-        d = own[0]
+        d = min(own, key=lambda d: abs(d.start - p.at))
         end = d.end_date or _end_of_year(s, d.date)
-        return d.date, d.precision, end, f"'{d.text}' in the sentence", 0 if d.kind == "absolute" else 1
+        return d.date, d.precision, end, f"'{d.text}' in the sentence", head + (0 if d.kind == "absolute" else 1)
     nxt = p.sent + 1
-    if nxt < len(sents) and not info[nxt]["made"] and info[nxt]["dates"] and info[nxt]["cue"] \
-            and _same_kind(info[nxt]["cue"][0], p.event_type):
-        d = info[nxt]["dates"][0]
-        return d.date, d.precision, d.end_date, f"'{d.text}' in the next sentence", 2
-    ctx = info[p.sent - 1]["context"] if p.sent > 0 else None
-    if ctx is not None:
-        return ctx.date, ctx.precision, None, f"'{ctx.text}' earlier in the report", 3
-    return pub, "day", None, "publication date (the report gives no date)", 4
+    if nxt < len(sents) and sents[nxt].para == sents[p.sent].para and not info[nxt]["made"] \
+            and info[nxt]["cue"] and (cue := info[nxt]["cue"]()) and _same_kind(cue[0], p.event_type):
+        nd = [d for d in info[nxt]["dates"] if d.kind != "attribution"]
+        if nd:
+            return nd[0].date, nd[0].precision, nd[0].end_date, f"'{nd[0].text}' in the next sentence", head + 2
+    if told:
+        d = told[0]
+        return d.date, "approximate", None, f"'{d.text}', when the source spoke", head + 2
+    ctx = info[p.sent]["context"]
+    if ctx is not None and not sents[p.sent].headline:
+        return ctx.date, ctx.precision, None, f"'{ctx.text}' earlier in the report", head + 3
+    return pub, "approximate", None, "publication date (the report gives no date)", head + 4
 
 
 def _same_kind(a: str, b: str) -> bool:
@@ -152,7 +259,7 @@ def _within(day: dt.date, mention: DateMention) -> bool:
     return abs((day - mention.date).days) <= 15
 
 
-def _assemble(protos, sents, info, pub, adopted, report_anonymous):
+def _assemble(protos, sents, info, pub, adopted, para_anon):
     notes: list[str] = []
     # A mineral already tied to a mine in a sentence is not also a mineral-only event there.
     tied = {(p.sent, x.id, p.event_type) for p in protos if p.mines for x in p.minerals}
@@ -162,6 +269,7 @@ def _assemble(protos, sents, info, pub, adopted, report_anonymous):
             p.minerals = [x for x in p.minerals if (p.sent, x.id, p.event_type) not in tied]
         if p.minerals:
             kept.append(p)
+    report_anonymous = any(para_anon.values())
     drafts: list[tuple[Draft, int]] = []
     for p in kept:
         s = sents[p.sent]
@@ -169,33 +277,36 @@ def _assemble(protos, sents, info, pub, adopted, report_anonymous):
         usd, qty, unit, written = info[p.sent]["amounts"]
         mines = list(dict.fromkeys(m.id for m in p.mines))
         minerals = list(dict.fromkeys(x.id for x in p.minerals))
-        para_text = " ".join(x.text for x in sents if x.para == s.para)
-        anonymous = bool(_ANON_RE.search(para_text)) or (s.quoted and report_anonymous)
+        anonymous = para_anon.get(s.para, False) or (s.quoted and report_anonymous)
         place = "; ".join(dict.fromkeys(m.text for m in p.mines)) or "; ".join(p.candidates)
         evidence = s.text if len(s.text) <= EVIDENCE_MAX else s.text[:EVIDENCE_MAX - 1].rstrip() + "…"
         effect = p.effect or EFFECTS.get(p.event_type, "")
         d = Draft(event_id="", event_type=p.event_type, effect=effect, date=date.isoformat(),
                   date_precision=precision, end_date=end.isoformat() if end else "", evidence=evidence,
-                  mines=mines, minerals=minerals, date_basis=basis, place=place,
+                  mines=mines, minerals=minerals, date_basis=basis + (f"; {p.how}" if p.how else ""), place=place,
                   value_usd=usd, quantity=qty, unit=unit if qty is not None else "", amounts=written,
+                  amount_qualifier=info[p.sent]["qualifier"] if written else "",
                   anonymous_source=anonymous, candidates=list(p.candidates))
         d.title = _title(d, p)
-        d.description = f"Draft from ingest; date from {basis}. Review before publishing."
+        d.description = f"Drafted by ingest from the report; date from {basis}."
         drafts.append((d, rank))
-    # Restatements: the same event told twice keeps its most direct date.
-    merged: dict[tuple, tuple[Draft, int]] = {}
+    # Restatements (the headline and the body, a summary and the detail) are one event, with the
+    # most direct date; two direct dates that differ are two events ("in January … in February").
+    merged: dict[tuple, list[tuple[Draft, int]]] = {}
     for d, rank in drafts:
         key = (d.event_type, d.effect, tuple(sorted(d.mines)), tuple(sorted(d.minerals)))
-        if key in merged:
-            old, old_rank = merged[key]
-            if rank < old_rank:
-                merged[key] = (d, rank)
-            notes.append(f"merged a restatement of {d.event_type} {'/'.join(d.minerals)}"
-                         f"{' at ' + '/'.join(d.mines) if d.mines else ''}; the date kept comes from "
-                         f"{merged[key][0].date_basis}")
-        else:
-            merged[key] = (d, rank)
-    out = [d for d, _ in merged.values()]
+        group = merged.setdefault(key, [])
+        same = next((k for k, (o, r) in enumerate(group) if o.date == d.date or r >= 2 or rank >= 2), None)
+        if same is None:
+            group.append((d, rank))
+            continue
+        old, old_rank = group[same]
+        if rank < old_rank:
+            group[same] = (d, rank)
+        notes.append(f"merged a restatement of {d.event_type} {'/'.join(d.minerals)}"
+                     f"{' at ' + '/'.join(d.mines) if d.mines else ''}; the date kept comes from "
+                     f"{group[same][0].date_basis}")
+    out = [d for group in merged.values() for d, _ in group]
     # A mineral-only draft whose minerals are all covered by mine drafts of the same type is a summary.
     final = []
     for d in out:
@@ -213,14 +324,16 @@ _TYPE_WORDS = {
     "export_halt": "exports halted", "export_continued": "still exported",
     "import_suspension": "imports suspended", "sanction": "sanction",
     "investment_offer": "rights offered for investment", "trade_figure": "trade figure",
-    "production_halt": "production halted", "smuggling": "smuggled",
+    "production_halt": "production halted", "smuggling": "smuggled", "export_resumed": "exports resumed",
+    "deal_signed": "deal signed", "deal_collapsed": "deal collapsed", "discovery": "deposit announced",
+    "production_change": "production changed",
 }
 
 
 def _title(d: Draft, p: _Proto) -> str:
     minerals = ", ".join(dict.fromkeys(x.text for x in p.minerals))
     where = f" from {', '.join(dict.fromkeys(m.text for m in p.mines))}" if p.mines else ""
-    return f"{minerals}{where}: {_TYPE_WORDS.get(d.event_type, d.event_type)} (draft)"[:200]
+    return f"{minerals}{where}: {_TYPE_WORDS.get(d.event_type, d.event_type)}"[:200]
 
 
 def _slug(text: str) -> str:
@@ -245,7 +358,8 @@ def make_source_row(ds, publisher: str, title: str, url: str, pub: dt.date, lang
     if existing is not None:
         return {k: _cell(existing.get(k)) for k in SOURCE_COLUMNS}
     taken = set(ds.sources["source_id"]) if ds is not None else set()
-    base = f"{_slug(publisher)[:40].strip('-')}-{pub.isoformat()}"
+    # A publisher in another script (연합뉴스) has no Latin slug: the id falls back to "source-DATE".
+    base = f"{_slug(publisher)[:40].strip('-') or 'source'}-{pub.isoformat()}"
     sid, n = base, 2
     while sid in taken:
         sid, n = f"{base}-{n}", n + 1

@@ -20,6 +20,7 @@ with a particle or suffix attached ("단천시에서").
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -35,6 +36,7 @@ _HANGUL_RE = re.compile(r"[\uac00-\ud7a3]")
 MAX_SPAN = 6
 
 
+@functools.lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Case, diacritics, apostrophes, hyphens and spaces folded away; Hangul kept."""
     decomposed = unicodedata.normalize("NFKD", str(text))
@@ -42,6 +44,7 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFC", kept.casefold())
 
 
+@functools.lru_cache(maxsize=65536)
 def _key_token(tok: str) -> str:
     if not tok.isascii():
         return tok
@@ -89,6 +92,7 @@ class Gazetteer:
         self._exact: dict[str, _Entry] = {}
         self._phonetic: dict[str, _Entry] = {}
         self._hangul: dict[str, _Entry] = {}
+        self._first: set[str] = set()  # folded or keyed first tokens of every name: the fast path
         self.max_span = 1
 
     # ------------------------------------------------------------------ building
@@ -106,6 +110,11 @@ class Gazetteer:
             if not toks:
                 continue
             self.max_span = min(MAX_SPAN, max(self.max_span, len(toks)))
+            for k in range(1, len(toks) + 1):  # a text token may join several of the name's words
+                self._first.add("".join(fold(t) for t in toks[:k]))
+                self._first.add("".join(_key_token(fold(t)) for t in toks[:k]))
+            self._first.add(fold(re.split(r"[\s\-‐‑‒–—]+", alias)[0]))
+            self._first.add(_key_token(fold(toks[0])))
             self._put(self._exact, "".join(fold(t) for t in toks), entry)
             if kind != "mineral":
                 self._put(self._phonetic, "".join(_key_token(fold(t)) for t in toks), entry)
@@ -145,11 +154,15 @@ class Gazetteer:
         text = unicodedata.normalize("NFC", text)
         allowed = set(kinds) if kinds else set(KINDS)
         toks = list(_TOKEN_RE.finditer(text))
-        folded = [fold(_POSSESSIVE_RE.sub("", t.group(0))) for t in toks]
+        folded = [fold(_strip_possessive(t.group(0))) for t in toks]
         keyed = [_key_token(f) for f in folded]
         out: list[Match] = []
+        first = self._first
         i = 0
         while i < len(toks):
+            if folded[i] not in first and keyed[i] not in first and not _HANGUL_RE.search(folded[i]):
+                i += 1  # no name starts with this word: one set lookup per ordinary word
+                continue
             hit = None
             for n in range(min(self.max_span, len(toks) - i), 0, -1):
                 exact_key = "".join(folded[i:i + n])
@@ -181,6 +194,10 @@ class Gazetteer:
                 return 1, Match(entry.kind, entry.id, entry.name, tok.group(0)[:length],
                                 start, start + length, True)
         return None
+
+
+def _strip_possessive(tok: str) -> str:
+    return tok[:-2] if len(tok) > 2 and tok[-1] in "sS" and tok[-2] in "'’ʼ" else tok
 
 
 def _crossing_aliases(name: str) -> list[str]:

@@ -170,7 +170,14 @@ def summary(ds: Dataset) -> str:
     """One line describing a valid package."""
     return (f"{ds.name} {ds.version}: valid — {len(ds.mines)} mines, {len(ds.crossings)} border crossings, "
             f"{len(ds.events)} events, {len(ds.links)} event links, {len(ds.sources)} sources, "
-            f"{len(ds.sanctions)} sanction rows, {len(ds.trade)} trade figures, {len(ds.minerals)} minerals")
+            f"{len(ds.sanctions)} sanction rows, {len(ds.trade)} trade figures, {len(ds.minerals)} minerals"
+            + _years(ds.events["date"]))
+
+
+def _years(dates: pd.Series) -> str:
+    """", events 2006–2025" (the years the events cover), or "" without events."""
+    years = pd.to_datetime(dates).dt.year.dropna()
+    return f"; events {int(years.min())}–{int(years.max())}" if len(years) else ""
 
 
 

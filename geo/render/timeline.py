@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 
 from geo.model.vocabulary import Vocabulary
+from geo.rules.sanctions import RESTRICTED
 
 LANE_SELECTION = "lane_pick"
 SVG_MAX_MARKS = 2000
@@ -39,7 +40,7 @@ def timeline_frame(rows: pd.DataFrame, vocab: Vocabulary, lane: str = "mine", se
         key = ["event_id", "lane_id", "mine_id"]
     minerals = _joined(df, key, "mineral_name")
     if "sanction_status" in df:
-        df["_restricted"] = df["sanction_status"].ne("unrestricted") & df["sanction_status"].ne("")
+        df["_restricted"] = df["sanction_status"].isin(RESTRICTED)
         restricted = df.groupby(key, sort=False)["_restricted"].any()
         statuses = _joined(df, key, "sanction_status")
     df = df.drop_duplicates(key).set_index(key)

@@ -13,7 +13,7 @@ import datetime as dt
 import pandas as pd
 
 from geo.model.dataset import Dataset
-from geo.rules.sanctions import STATUSES, UNRESTRICTED, status_on
+from geo.rules.sanctions import RESTRICTED, STATUSES, UNRESTRICTED, status_on
 
 EXPORT_EFFECTS = {"halted": "halted", "continued": "continued"}
 _RANK = {s: i for i, s in enumerate(STATUSES)}
@@ -59,7 +59,7 @@ def mine_states(ds: Dataset, day: dt.date) -> pd.DataFrame:
         records.append({
             "mine_id": mine_id,
             "sanction_status": worst,
-            "restricted": worst != UNRESTRICTED,
+            "restricted": worst in RESTRICTED,
             "mineral_statuses": [{"mineral_id": s.mineral_id, "status": s.status,
                                   "measures": list(s.measure_ids)} for s in per],
         })

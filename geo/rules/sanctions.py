@@ -43,6 +43,10 @@ from geo.model.dates import parse_date
 #: Statuses, most restrictive first.
 STATUSES = ("banned", "suspended", "capped", "exempt", "sectoral", "unrestricted")
 UNRESTRICTED = "unrestricted"
+#: Statuses under which trade in the mineral itself is restricted. ``sectoral`` (a US order that
+#: lets persons in the sector be designated) is a sanction in force but not a restriction of the
+#: trade itself, so it does not mark events and mines as restricted.
+RESTRICTED = ("banned", "suspended", "capped", "exempt")
 #: The status each action gives.
 ACTION_STATUS = {
     "ban": "banned",
@@ -59,7 +63,7 @@ ARROW = " → "
 _RANK = {s: i for i, s in enumerate(STATUSES)}  # lower is more restrictive
 
 __all__ = [
-    "STATUSES", "ACTION_STATUS", "ANNOTATION_COLUMNS",
+    "STATUSES", "RESTRICTED", "ACTION_STATUS", "ANNOTATION_COLUMNS",
     "Measure", "SanctionStatus", "parse_date", "status_on", "format_status",
     "annotate", "timeline", "restricted_rows", "measures_table", "default_span",
 ]
@@ -71,6 +75,7 @@ class Measure:
 
     measure_id: str
     authority: str
+    authority_group: str
     mineral_id: str
     action: str
     status: str
@@ -97,7 +102,7 @@ class SanctionStatus:
 
     @property
     def restricted(self) -> bool:
-        return self.status != UNRESTRICTED
+        return self.status in RESTRICTED
 
 
 # --------------------------------------------------------------------------- inputs
@@ -141,14 +146,24 @@ def _in_force(table: pd.DataFrame, day: pd.Timestamp) -> tuple[str, pd.DataFrame
         return UNRESTRICTED, live
     # Within an authority, the latest effective (then latest adopted, then most restrictive) wins.
     live = live.sort_values(["effective", "adopted", "rank"], ascending=[True, True, False], kind="stable")
-    current = live.groupby("authority", sort=False).tail(1)
+    current = live.groupby(_authority_key(live), sort=False).tail(1)
     current = current.sort_values(["rank", "effective", "measure_id"], kind="stable")
     return STATUSES[int(current["rank"].min())], current
+
+
+def _authority_key(table: pd.DataFrame) -> pd.Series:
+    """Which authority a measure belongs to: its ``authority_group`` (UN, CN, US) where the
+    package has one, else the ``authority`` text."""
+    if "authority_group" in table:
+        group = table["authority_group"].astype(str)
+        return group.where(group != "", table["authority"])
+    return table["authority"]
 
 
 def _to_measure(row) -> Measure:
     return Measure(
         measure_id=row.measure_id, authority=row.authority, mineral_id=row.mineral_id,
+        authority_group=str(getattr(row, "authority_group", "") or row.authority),
         action=row.action, status=row.status, adopted=_day(row.adopted),
         effective=_day(row.effective), ends=_day(row.ends), note=_text(row.note),
         source_id=row.source_id, source_url=_text(row.source_url),
@@ -163,6 +178,40 @@ def status_on(ds: Dataset, mineral_id: str, date) -> SanctionStatus:
     status, current = _in_force(table, pd.Timestamp(day))
     return SanctionStatus(mineral_id, day, status,
                           tuple(_to_measure(r) for r in current.itertuples(index=False)))
+
+
+#: Authorities in the order they are shown side by side (others follow, alphabetically).
+AUTHORITY_ORDER = ("UN", "CN", "US")
+
+
+def authorities(ds: Dataset) -> list[str]:
+    """The authorities of the package's measures, UN, China, United States first."""
+    groups = set(_authority_key(ds.sanctions)) if len(ds.sanctions) else set()
+    return [g for g in AUTHORITY_ORDER if g in groups] + sorted(groups - set(AUTHORITY_ORDER))
+
+
+def by_authority(st: SanctionStatus, groups: list[str]) -> dict[str, tuple[str, list[str]]]:
+    """Each authority's own status that day and its measures in force: {group: (status, ids)}.
+    An authority with no measure in force is ``unrestricted``."""
+    out = {}
+    for g in groups:
+        mine = [m for m in st.measures if m.authority_group == g]
+        status = min((m.status for m in mine), key=_RANK.__getitem__, default=UNRESTRICTED)
+        out[g] = (status, [m.measure_id for m in mine])
+    return out
+
+
+def authority_table(ds: Dataset, day, minerals=None) -> pd.DataFrame:
+    """Minerals × authorities on ``day``: each cell the authority's status and measures, plus
+    the status that applies (the most restrictive)."""
+    groups = authorities(ds)
+    rows = []
+    for m in (list(ds.minerals["mineral_id"]) if minerals is None else list(minerals)):
+        st = status_on(ds, m, day)
+        cells = by_authority(st, groups)
+        rows.append({"mineral_id": m, "mineral": ds.mineral_name(m), "applies": st.status,
+                     **{g: status + (f" ({', '.join(ids)})" if ids else "") for g, (status, ids) in cells.items()}})
+    return pd.DataFrame(rows, columns=["mineral_id", "mineral", "applies", *groups])
 
 
 def format_status(st: SanctionStatus) -> str:
@@ -285,9 +334,10 @@ def restricted_rows(ds: Dataset, rows: pd.DataFrame | None = None, *,
     rows = ds.view if rows is None else rows
     has_columns = all(c in rows for c in ANNOTATION_COLUMNS)
     annotated = rows if has_columns else annotate(rows, ds.sanctions)
-    keep = annotated["sanction_status"].isin([s for s in STATUSES if s != UNRESTRICTED])
-    if include_uncertain:
-        keep |= annotated["sanction_uncertain"]
+    keep = annotated["sanction_status"].isin(RESTRICTED)
+    if include_uncertain:  # the date window spans a change to or from a restriction
+        spans = annotated["sanction_status_range"].astype(str).str.contains("|".join(RESTRICTED), regex=True)
+        keep |= annotated["sanction_uncertain"].astype(bool) & spans
     return annotated[keep]
 
 

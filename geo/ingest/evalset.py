@@ -1,0 +1,150 @@
+"""Scoring the extractor on hand-labelled reports: ``python -m geo ingest-eval``.
+
+Two sets are scored the same way:
+
+* the **evaluation set**, ``tests/ingest_eval/`` — report texts written in our own words, each
+  modelled on a real report (``labels.json`` cites it), labelled by hand against the curated
+  record in ``data/`` (its 54 mines);
+* the **seeds**, ``/work/shared/seeds`` — the two reports the extractor was first built on,
+  labelled by the curated events of their sources (see :mod:`geo.ingest.evaluate`).
+
+Three figures, per report summed over the set:
+
+* **pair recall** — labelled (mine, mineral) pairs that some draft links (mine '' for an event
+  about a mineral only);
+* **event recall** — labelled events matched by a draft link with the same mine, mineral and
+  event type, and a date within the label's precision (day: the same day; month: the same
+  month; year: the same year; approximate: within 15 days);
+* **precision** — distinct drafted (mine, mineral, type, date) links that match a labelled
+  event's mine, mineral and type.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from geo.ingest.drafts import Draft
+from geo.ingest.evaluate import DEFAULT_SEEDS, SEEDS, curated_rows, empty_events_package
+from geo.ingest.events import extract
+from geo.ingest.text import read_report
+from geo.model.dataset import DEFAULT_DATA_DIR
+from geo.rules.load import load_dataset
+
+DEFAULT_SET = DEFAULT_DATA_DIR.parent / "tests" / "ingest_eval"
+
+
+@dataclass
+class Score:
+    pairs: int = 0
+    pairs_found: int = 0
+    events: int = 0
+    events_found: int = 0
+    drafted: int = 0
+    drafted_right: int = 0
+    misses: list[str] = field(default_factory=list)
+    extras: list[str] = field(default_factory=list)
+
+    def add(self, other: Score) -> None:
+        for f in ("pairs", "pairs_found", "events", "events_found", "drafted", "drafted_right"):
+            setattr(self, f, getattr(self, f) + getattr(other, f))
+        self.misses += other.misses
+        self.extras += other.extras
+
+    @property
+    def pair_recall(self) -> float:
+        return self.pairs_found / self.pairs if self.pairs else 0.0
+
+    @property
+    def event_recall(self) -> float:
+        return self.events_found / self.events if self.events else 0.0
+
+    @property
+    def precision(self) -> float:
+        return self.drafted_right / self.drafted if self.drafted else 1.0
+
+
+def within(found: str, label: dict) -> bool:
+    """Is a drafted date within the labelled date's precision?"""
+    a, b = dt.date.fromisoformat(found), dt.date.fromisoformat(label["date"])
+    p = label["date_precision"]
+    if p == "year":
+        return a.year == b.year
+    if p == "month":
+        return (a.year, a.month) == (b.year, b.month)
+    if p == "approximate":
+        return abs((a - b).days) <= 15
+    return a == b
+
+
+def _links(drafts: list[Draft]) -> list[tuple[str, str, str, str]]:
+    return sorted({(lk["mine_id"], lk["mineral_id"], d.event_type, d.date)
+                   for d in drafts for lk in d.link_rows()})
+
+
+def score_report(name: str, drafts: list[Draft], labels: list[dict]) -> Score:
+    s = Score()
+    links = _links(drafts)
+    pairs = {(e["mine_id"], e["mineral_id"]) for e in labels}
+    found_pairs = {(m, x) for m, x, _t, _d in links}
+    s.pairs, s.pairs_found = len(pairs), len(pairs & found_pairs)
+    s.events = len(labels)
+    for e in labels:
+        hit = any((m, x, t) == (e["mine_id"], e["mineral_id"], e["event_type"]) and within(d, e)
+                  for m, x, t, d in links)
+        s.events_found += hit
+        if not hit:
+            s.misses.append(f"{name}: missed {e['mine_id'] or '-'}/{e['mineral_id']} {e['event_type']} "
+                            f"{e['date']} ({e['date_precision']})")
+    typed = {(e["mine_id"], e["mineral_id"], e["event_type"]) for e in labels}
+    s.drafted = len(links)
+    for m, x, t, d in links:
+        if (m, x, t) in typed:
+            s.drafted_right += 1
+        else:
+            s.extras.append(f"{name}: extra {m or '-'}/{x} {t} {d}")
+    return s
+
+
+def evaluate_set(set_dir: Path = DEFAULT_SET, data_dir: Path = DEFAULT_DATA_DIR) -> tuple[Score, dict[str, Score]]:
+    """The evaluation set scored against the package at data_dir (data/ by default)."""
+    set_dir = Path(set_dir)
+    labels = json.loads((set_dir / "labels.json").read_text(encoding="utf-8"))
+    ds = load_dataset(Path(data_dir))
+    from geo.ingest.gazetteer import Gazetteer
+
+    gaz = Gazetteer.from_dataset(ds)
+    total, per = Score(), {}
+    for rep in labels["reports"]:
+        text = read_report(set_dir / rep["file"])
+        res = extract(text, rep["published"], rep["publisher"], rep["modelled_on"], ds, gazetteer=gaz)
+        per[rep["file"]] = score_report(rep["file"], res.drafts, rep["events"])
+        total.add(per[rep["file"]])
+    return total, per
+
+
+def evaluate_seeds(seeds_dir: Path = DEFAULT_SEEDS, data_dir: Path = DEFAULT_DATA_DIR) -> Score:
+    """The two seed reports, ingested against an event-less copy, scored against their curated events."""
+    curated = load_dataset(Path(data_dir))
+    total = Score()
+    with tempfile.TemporaryDirectory(prefix="geo-ingest-eval-") as tmp:
+        scratch = load_dataset(empty_events_package(Path(data_dir), Path(tmp) / "data"))
+        for seed in SEEDS:
+            text = read_report(Path(seeds_dir) / seed.file)
+            res = extract(text, seed.published, seed.publisher, seed.url, scratch)
+            truth = curated_rows(curated, seed.source_id)
+            labels = [dict(t) for t in {tuple(sorted(r.items())) for r in truth}]
+            total.add(score_report(seed.source_id, res.drafts, labels))
+    return total
+
+
+def table(rows: dict[str, Score]) -> str:
+    lines = ["| set | pair recall | event recall | precision of drafts |", "|---|---|---|---|"]
+    for name, s in rows.items():
+        lines.append(f"| {name} | {s.pair_recall:.2f} ({s.pairs_found}/{s.pairs}) | "
+                     f"{s.event_recall:.2f} ({s.events_found}/{s.events}) | "
+                     f"{s.precision:.2f} ({s.drafted_right}/{s.drafted}) |")
+    return "\n".join(lines)
