@@ -10,8 +10,12 @@ import streamlit as st
 from geo import state
 from geo.model.dataset import CONFIDENCE_LEVELS
 from geo.package import DataError
+from geo.render.text import md_escape, md_link
+from geo.rules.filters import date_bounds
 
 st.set_page_config(page_title="North Korea mines & trade events", page_icon="⛏️", layout="wide")
+
+ERROR_ROWS = 500  # rows of the error page's table
 
 MAP = st.Page("views/map.py", title="Map", icon=":material/map:", url_path="map")
 
@@ -36,19 +40,24 @@ ds = state.dataset()
 if isinstance(ds, DataError):
     st.navigation(PAGES, position="hidden")
     st.title("The data package did not validate")
-    st.error(f"{len(ds.problems)} problem(s) were found in `data/`. The dashboard shows nothing until they "
-             "are fixed. Run `python -m geo validate` for the same list.")
+    st.error(f"{len(ds.problems):,} problem(s) were found in the data package. The dashboard shows nothing until "
+             "they are fixed. Run `python -m geo validate` for the same list.")
+    # Repeated problems summarised (at most ERROR_ROWS rows): 100,000 broken rows stay a short table.
+    summary = ds.summary()
     st.dataframe(
-        [{"File": p.file, "Row / feature": "" if p.row is None else p.row, "Field": p.field or "", "Problem": p.reason}
-         for p in ds.problems],
+        [{"File": p.file, "Row / feature": "" if p.row is None else p.row, "Field": p.field or "", "Problem": p.reason,
+          "More rows like it": more or ""} for p, more in summary[:ERROR_ROWS]],
         hide_index=True, width="stretch",
     )
+    if len(summary) > ERROR_ROWS:
+        st.caption(f"The first {ERROR_ROWS} of {len(summary):,} kinds of problem; `python -m geo validate` lists them all.")
     st.stop()
 
 pg = st.navigation(PAGES)
 state.init_from_url(ds)
 
 state.seed_widgets()
+first_day, last_day = date_bounds(ds)
 with st.sidebar:
     st.header("Filters")
     st.multiselect("Minerals", list(ds.minerals["mineral_id"]), key=state.K_MINERALS, on_change=state.on_widget_change,
@@ -59,9 +68,9 @@ with st.sidebar:
                    placeholder="All provinces")
     c1, c2 = st.columns(2)
     c1.date_input("Since", key=state.K_SINCE, on_change=state.on_widget_change, format="YYYY-MM-DD",
-                  min_value="2000-01-01", max_value="2030-12-31")
+                  min_value=first_day, max_value=last_day)
     c2.date_input("Until", key=state.K_UNTIL, on_change=state.on_widget_change, format="YYYY-MM-DD",
-                  min_value="2000-01-01", max_value="2030-12-31")
+                  min_value=first_day, max_value=last_day)
     st.selectbox("Minimum confidence", CONFIDENCE_LEVELS, key=state.K_CONFIDENCE, on_change=state.on_widget_change,
                  format_func=lambda c: {"reported": "Any (reported or better)", "corroborated": "Corroborated or official",
                                         "official": "Official only"}[c])
@@ -70,11 +79,11 @@ with st.sidebar:
 filters = state.current_filters()
 state.sync_url(filters)
 for notice in st.session_state.get(state.K_NOTICES, []):
-    st.warning(notice, icon=":material/warning:")
+    st.warning(md_escape(notice), icon=":material/warning:")  # notices quote the link's values
 
 pg.run()
 
 st.divider()
-lic = f"[{ds.licence}]({ds.licence_url})" if ds.licence_url else ds.licence
-st.caption(f"Data package **{ds.name} v{ds.version}** · licence {lic} · every row cites a source.")
+st.caption(f"Data package **{md_escape(ds.name)} v{md_escape(ds.version)}** · licence "
+           f"{md_link(ds.licence, ds.licence_url)} · every row cites a source.")
 st.page_link("views/sources.py", label="Sources, licence and method", icon=":material/menu_book:")

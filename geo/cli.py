@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -32,14 +33,17 @@ def _data_arg(p: argparse.ArgumentParser) -> None:
 
 def _validate_args(p):
     _data_arg(p)
+    p.add_argument("--all", action="store_true",
+                   help="list every problem (by default repeated problems are summarised)")
 
 
 def _validate(args) -> int:
     try:
         ds = load_dataset(args.data)
     except DataError as err:
-        print(err.report(), file=sys.stdout)
-        print(f"{len(err.problems)} problem(s) in {args.data}", file=sys.stderr)
+        print(err.report(full=args.all), file=sys.stdout)
+        hint = "" if args.all or len(err.summary()) == len(err.problems) else "; --all lists every one"
+        print(f"{len(err.problems):,} problem(s) in {args.data}{hint}", file=sys.stderr)
         return 1
     print(summary(ds))
     return 0
@@ -59,7 +63,9 @@ def _export_args(p):
     p.add_argument("--confidence", choices=["reported", "corroborated", "official"],
                    help="minimum confidence")
     p.add_argument("--format", choices=["csv", "geojson"], default="csv")
-    p.add_argument("--out", type=Path, required=True, metavar="FILE")
+    p.add_argument("--out", required=True, metavar="FILE",
+                   help="the file to write (never inside the data package); its manifest goes beside it")
+    p.add_argument("--force", action="store_true", help="replace an existing regular file (never a link or device)")
 
 
 def filters_from_args(args, ds) -> Filters:
@@ -87,10 +93,15 @@ def filters_from_args(args, ds) -> Filters:
 
 def _export(args) -> int:
     from geo.io.export import write_export
+    from geo.io.targets import TargetError, check_target
 
-    ds = load_dataset(args.data)
-    filters = filters_from_args(args, ds)
-    out, man, n = write_export(ds, filters, args.out, args.format)
+    try:
+        check_target(args.out, args.data, args.force)  # before the (slow) load: a bad target fails fast
+        ds = load_dataset(args.data)
+        filters = filters_from_args(args, ds)
+        out, man, n = write_export(ds, filters, args.out, args.format, force=args.force)
+    except TargetError as err:
+        raise UsageError(f"--out {err}") from None
     print(f"wrote {n} row(s) ({ds.describe(filters)}) to {out}; manifest {man}")
     return 0
 
@@ -155,6 +166,22 @@ def _ingest_args(p):
                         "--province, else unknown); stored without a point either way")
 
 
+def _check_published(value: str) -> None:
+    """--published: YYYY-MM-DD, a real day, within the dates a package may hold and not in the future."""
+    from geo.package.checks import DATE_MAX, DATE_MIN
+
+    try:
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            raise ValueError
+        day = dt.date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"--published {value[:40]!r} is not a date (YYYY-MM-DD)") from None
+    latest = min(dt.date.fromisoformat(DATE_MAX), dt.date.today() + dt.timedelta(days=1))
+    if not dt.date.fromisoformat(DATE_MIN) <= day <= latest:
+        raise UsageError(f"--published {value} is outside the dates a report may have ({DATE_MIN} to "
+                         f"{latest.isoformat()})")
+
+
 def _ingest(args) -> int:
     from geo.ingest import (
         IngestError,
@@ -185,6 +212,7 @@ def _ingest(args) -> int:
     if missing:
         raise UsageError(f"ingest needs {', '.join('--' + m if m != 'report' else 'REPORT.txt' for m in missing)}"
                          " (or --revert VERSION)")
+    _check_published(args.published)
     try:
         text = read_report(args.report)
         ds = load_dataset(args.data)
@@ -305,11 +333,14 @@ def main(argv: list[str] | None = None) -> int:
         return run(args)
     except DataError as err:
         print(err.report(), file=sys.stdout)
-        print(f"{len(err.problems)} problem(s) in the data package", file=sys.stderr)
+        print(f"{len(err.problems):,} problem(s) in the data package", file=sys.stderr)
         return 1
     except UsageError as err:
         print(f"error: {err}", file=sys.stderr)
         return 1
     except OSError as err:
         print(f"error: {err}", file=sys.stderr)
+        return 1
+    except (ValueError, RecursionError, MemoryError) as err:  # a case nobody foresaw: one line, not a trace
+        print(f"error: {type(err).__name__}: {str(err)[:300]}", file=sys.stderr)
         return 1

@@ -18,7 +18,7 @@ import streamlit as st
 from geo.model.dataset import CONFIDENCE_LEVELS, Dataset
 from geo.model.dataset import data_dir as package_dir
 from geo.package import DataError
-from geo.rules.filters import QUERY_NAMES, Filters, vocabularies
+from geo.rules.filters import QUERY_NAMES, Filters, date_bounds, vocabularies
 from geo.rules.load import load_dataset
 
 # Widget keys of the shared filters.
@@ -86,14 +86,14 @@ def init_from_url(ds: Dataset) -> None:
     st.session_state[_K_URL_READ] = True
     params = _params()
     filters, notices = Filters.from_query({k: v for k, v in params.items() if k != _SELECTION_PARAM},
-                                          **{**vocabularies(ds), "mines": ()})
+                                          **{**vocabularies(ds), "mines": ()}, bounds=date_bounds(ds))
     st.session_state[K_FILTERS] = filters
     selected = params.get(_SELECTION_PARAM, [])
     if selected:
         if selected[-1] in set(ds.mines["mine_id"]):
             st.session_state[K_SELECTED] = selected[-1]
         else:
-            notices.append(f"Ignored unknown mine {selected[-1]!r} in the link.")
+            notices.append(f"Ignored unknown mine {selected[-1][:60]!r} in the link.")
     st.session_state[K_NOTICES] = notices
 
 

@@ -15,6 +15,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from geo.render.maps import mine_tooltip_text
+from geo.render.text import md_plain
 from geo.rules.filters import Filters
 from tests.conftest import ROOT
 
@@ -80,7 +81,7 @@ def test_bad_link_values_are_ignored_with_a_notice():
     at = open_app(mineral=["molybdenum", "unobtainium"], since="2017-02-30", mine="atlantis",
                   type="<script>alert(1)</script>")
     assert not at.exception
-    notices = " ".join(w.value for w in at.warning)
+    notices = " ".join(md_plain(w.value) for w in at.warning)  # shown as text: Markdown-escaped
     assert "unknown mineral 'unobtainium'" in notices
     assert "since '2017-02-30'" in notices
     assert "unknown mine 'atlantis'" in notices
@@ -189,7 +190,7 @@ def test_sources_page_lists_every_source_with_its_events(ds):
     assert set(table["Source"]) == set(ds.sources["source_id"])
     rfa = table.set_index("Source").loc["rfa-2017-03-02"]
     assert "musan-molybdenum-halt-2017" in rfa["Events"]
-    text = " ".join(m.value for m in at.markdown)
+    text = " ".join(md_plain(m.value) for m in at.markdown)
     assert "Location precision" in text and "Confidence" in text and ds.version in text
 
 

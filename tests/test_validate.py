@@ -166,7 +166,8 @@ def test_a_large_broken_file_does_not_crash(data_copy):
     with pytest.raises(DataError) as info:
         load_dataset(data_copy)
     assert len(info.value.problems) == 3000
-    assert "... and 2990 more" in info.value.report(limit=10)
+    assert "… and 2,997 more rows of event_links.csv with the same problem" in info.value.report()
+    assert "… and 2,990 more" in info.value.report(limit=10, full=True)
 
 
 def test_a_mine_no_source_locates_is_kept_without_a_point(data_copy):

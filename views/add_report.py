@@ -34,6 +34,7 @@ from geo.ingest import (
 )
 from geo.ingest.history import revert
 from geo.package import DataError, Problem
+from geo.render.text import md_escape
 
 K_RESULT = "ar_result"  # the IngestResult of the last extraction
 K_INPUTS = "ar_inputs"  # the inputs it was extracted from (to spot changes)
@@ -95,7 +96,7 @@ if st.button("Extract drafts", type="primary", icon=":material/manufacturing:", 
             status.update(label=f"{len(result.drafts)} draft event(s) extracted", state="complete", expanded=False)
     except IngestError as err:
         st.session_state.pop(K_RESULT, None)
-        st.error(f"Nothing extracted: {err}", icon=":material/error:")
+        st.error(f"Nothing extracted: {md_escape(err)}", icon=":material/error:")
     else:
         st.session_state[K_RESULT] = result
         st.session_state[K_INPUTS] = _inputs_signature(text)

@@ -6,6 +6,7 @@ from geo import state
 from geo.io.export import snapshot_zip, to_csv_bytes, to_geojson_bytes
 from geo.io.manifest import export_filename
 from geo.render.tables import counts, display_table
+from geo.render.text import md_escape
 
 DISPLAY_LIMIT = 10_000  # rows sent to the browser table; exports are never cut
 
@@ -15,7 +16,7 @@ rows = filters.apply(ds.view)
 description = ds.describe(filters)
 
 st.title("Data & export")
-st.caption(f"{len(rows)} rows (one per event × mine × mineral), {rows['event_id'].nunique()} events — {description}")
+st.caption(f"{len(rows)} rows (one per event × mine × mineral), {rows['event_id'].nunique()} events — {md_escape(description)}")
 
 c1, c2 = st.columns(2)
 with c1:
@@ -26,7 +27,7 @@ with c2:
     st.dataframe(counts(rows, "event_type", "Event type"), hide_index=True, width="stretch")
 
 st.subheader("Download this view")
-st.caption(f"Data version {ds.version}; the file names carry the version and the filter. The zip adds "
+st.caption(f"Data version {md_escape(ds.version)}; the file names carry the version and the filter. The zip adds "
            "manifest.json (version, filter, row count, licence, checksum) for citing.")
 d1, d2, d3 = st.columns(3)
 # Files are made when a button is clicked (callables), not on every rerun of the page.

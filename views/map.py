@@ -9,6 +9,7 @@ from streamlit_folium import st_folium
 from geo import state
 from geo.render.details import PANEL_CSS, asof_status_html, mine_detail_html
 from geo.render.maps import build_base_map, mine_layer, resolve_click
+from geo.render.text import md_escape
 from geo.rules.asof import date_range, mine_states, state_map
 
 MAP_KEY = "mine_map"
@@ -52,7 +53,7 @@ def _step(sign: int):
 
 st.title("Mines and trade events")
 n_active = len(ds.mines) if active is None else len(active)
-st.caption(f"{n_active} of {len(ds.mines)} mines have events matching: {ds.describe(filters)}. "
+st.caption(f"{n_active} of {len(ds.mines)} mines have events matching: {md_escape(ds.describe(filters))}. "
            "Click a marker, or find a mine by any spelling.")
 
 asof = None
@@ -61,7 +62,7 @@ with st.container(border=True):
     c_on.toggle("As-of view", key=ASOF_ON, help="Show what was known on a day: each mine styled by its latest "
                 "reported export status and by the sanctions on its minerals that day.")
     if st.session_state.get(ASOF_ON):
-        st.session_state.setdefault(ASOF_VALUE, dt.date(2017, 3, 2))
+        st.session_state.setdefault(ASOF_VALUE, min(max(dt.date(2017, 3, 2), first), last))  # data of any years
         st.session_state[ASOF_SLIDER] = st.session_state[ASOF_VALUE]
         c_slider.slider("As of", min_value=first, max_value=last, key=ASOF_SLIDER, on_change=_on_slider,
                         format="YYYY-MM-DD", step=dt.timedelta(days=1))

@@ -7,6 +7,7 @@ import streamlit as st
 from geo import state
 from geo.render.charts import sanctions_chart
 from geo.render.details import TABLE_CSS, events_table_html, measures_table_html
+from geo.render.text import md_escape
 from geo.rules.sanctions import STATUSES, authority_table, format_status, restricted_rows, status_on
 
 ds = state.dataset_or_stop()
@@ -39,7 +40,7 @@ with st.container(border=True):
 
 touched = restricted_rows(ds, rows)
 st.subheader(f"Events that touched a restricted mineral ({touched['event_id'].nunique()})")
-st.caption(f"Within the current filters ({ds.describe(filters)}). The status is the mineral's on the event's "
+st.caption(f"Within the current filters ({md_escape(ds.describe(filters))}). The status is the mineral's on the event's "
            "date; where an approximate date spans a change of status, the row says so.")
 if touched.empty:
     st.info("No event in the current filters touched a mineral under a ban, cap or suspension.")

@@ -4,12 +4,14 @@ import streamlit as st
 
 from geo import state
 from geo.render.sources import METHOD_MARKDOWN, source_table
+from geo.render.text import md_escape, md_link
 
 ds = state.dataset_or_stop()
 
 st.title("Sources & method")
-st.markdown(f"Data package **{ds.name}**, version **{ds.version}**, created {ds.descriptor.get('created', '')}. "
-            f"Licence: [{ds.licence}]({ds.licence_url}). Country outlines: Natural Earth (public domain).")
+st.markdown(f"Data package **{md_escape(ds.name)}**, version **{md_escape(ds.version)}**, created "
+            f"{md_escape(ds.descriptor.get('created', ''))}. Licence: {md_link(ds.licence, ds.licence_url)}. "
+            "Country outlines: Natural Earth (public domain).")
 
 st.subheader("Sources")
 st.caption("Every source the data cites, with the events it supports (as main or corroborating source) "
@@ -21,4 +23,4 @@ st.subheader("Method")
 st.markdown(METHOD_MARKDOWN)
 
 with st.expander("Data changelog", expanded=False):
-    st.markdown(ds.changelog)
+    st.code(ds.changelog, language="markdown", wrap_lines=True)  # the package's text, shown as text

@@ -14,7 +14,7 @@ rows = filters.apply(ds.view)
 selected = state.selected_mine()
 
 st.title("Timeline")
-st.caption(f"{rows['event_id'].nunique()} events — {ds.describe(filters)}")
+st.caption(f"{rows['event_id'].nunique()} events — {md_escape(ds.describe(filters))}")
 
 domain = shared_domain(ds, rows, list(filters.minerals), filters.since, filters.until)
 
@@ -42,7 +42,7 @@ else:
                    "A dotted ring: the event involved a mineral under a ban, cap or suspension that day. "
                    "Click a mark to select its mine (highlighted here and on the map).")
     if selected:
-        st.markdown(f"Selected mine: **{ds.mine_name(selected)}**")
+        st.markdown(f"Selected mine: **{md_escape(ds.mine_name(selected))}**")
 
 st.subheader("Trade figures")
 trade_measure = st.segmented_control("Measure", list(MEASURES), default="quantity", key="timeline_trade_measure",

@@ -37,7 +37,7 @@ else:
                                 MEASURE_LABELS[measure]: st.column_config.NumberColumn(format="localized")})
 
 st.subheader("Download these figures")
-st.caption(f"Data version {ds.version}. Both files hold the rows with their sources; the XLSX adds a sources "
+st.caption(f"Data version {md_escape(ds.version)}. Both files hold the rows with their sources; the XLSX adds a sources "
            "sheet and an about sheet (version, filter, licence, how to read the figures).")
 d1, d2 = st.columns(2)
 d1.download_button("Trade CSV", data=lambda: trade_csv_bytes(table), file_name=trade_filename(ds, filters, "csv"),

@@ -28,6 +28,7 @@ from geo.ingest.log import record
 from geo.ingest.newmine import NewMine, check_new_mine, dump_like, fill_minerals, mine_feature
 from geo.io.atomic import LOCK_NAME, LockedError, package_lock, write_atomic
 from geo.package import DESCRIPTOR, DataError, Problem, validate_package
+from geo.package.descriptor import resource_path
 
 
 def _cell(v) -> str:
@@ -158,21 +159,33 @@ def _plan_mines(new_mines: list[NewMine], drafts: list[Draft], sid: str, desc: d
     return res["path"], dump_like(doc, text), ids
 
 
+def read_descriptor(data_dir: Path) -> tuple[str, dict, dict[str, str]]:
+    """The descriptor's text, the descriptor and the paths of the resources an apply or a revert
+    rewrites; IngestError unless each is named and inside the package folder."""
+    desc_path = data_dir / DESCRIPTOR
+    try:
+        desc_text = desc_path.read_text(encoding="utf-8")
+        desc = json.loads(desc_text)
+    except (OSError, ValueError, RecursionError) as exc:
+        raise IngestError(f"{desc_path}: cannot read the package descriptor ({str(exc)[:200]})") from None
+    if not isinstance(desc, dict) or not isinstance(desc.get("resources"), list):
+        raise IngestError(f"{desc_path}: not a package descriptor (an object with a list of resources)")
+    paths = {r["name"]: r["path"] for r in desc["resources"] if isinstance(r, dict) and "name" in r}
+    for name in ("sources", "events", "event_links"):
+        if name not in paths:
+            raise IngestError(f"the package has no {name} resource")
+        if resource_path(data_dir, {"path": paths[name]}) is None:  # the one containment check
+            raise IngestError(f"{DESCRIPTOR}: the {name} resource's path {paths[name]!r} is not a file inside "
+                              "the package folder; nothing written")
+    return desc_text, desc, paths
+
+
 def _plan(drafts: list[Draft], source_row: dict, data_dir: Path,
           new_mines: list[NewMine] | None = None) -> tuple[dict[str, str], dict]:
     """The new text of every file to change, and facts about the change; raises IngestError."""
     if not drafts:
         raise IngestError("no draft events to apply")
-    desc_path = data_dir / DESCRIPTOR
-    try:
-        desc_text = desc_path.read_text(encoding="utf-8")
-        desc = json.loads(desc_text)
-    except (OSError, ValueError) as exc:
-        raise IngestError(f"{desc_path}: cannot read the package descriptor ({exc})") from None
-    paths = {r["name"]: r["path"] for r in desc.get("resources", []) if isinstance(r, dict) and "name" in r}
-    for name in ("sources", "events", "event_links"):
-        if name not in paths:
-            raise IngestError(f"the package has no {name} resource")
+    desc_text, desc, paths = read_descriptor(data_dir)
     src_text, sources = _read_csv_rows(data_dir / paths["sources"])
     ev_text, events = _read_csv_rows(data_dir / paths["events"])
     ln_text, _links = _read_csv_rows(data_dir / paths["event_links"])
@@ -228,7 +241,8 @@ def _columns(text: str, default: list[str]) -> list[str]:
 def _check_in_copy(data_dir: Path, new_files: dict[str, str]) -> list[Problem]:
     with tempfile.TemporaryDirectory(prefix="geo-ingest-") as tmp:
         copy = Path(tmp) / "data"
-        shutil.copytree(data_dir, copy, ignore=shutil.ignore_patterns(LOCK_NAME, ".*.tmp"))
+        # Not the validated cache: a reader may be replacing it (no lock), and the copy never needs it.
+        shutil.copytree(data_dir, copy, ignore=shutil.ignore_patterns(LOCK_NAME, ".*.tmp", ".cache"))
         for rel, text in new_files.items():
             (copy / rel).write_text(text, encoding="utf-8")
         return validate_package(copy).problems

@@ -18,7 +18,7 @@ import json
 import re
 from pathlib import Path
 
-from geo.ingest.apply import _check_in_copy, _locked, _read_csv_rows, bump_minor
+from geo.ingest.apply import _check_in_copy, _locked, _read_csv_rows, bump_minor, read_descriptor
 from geo.ingest.drafts import IngestError
 from geo.ingest.log import LOG_NAME, read_log, record
 from geo.ingest.newmine import dump_like
@@ -62,8 +62,7 @@ def revert(version: str, data_dir: str | Path, who: str | None = None, lock_time
             done = any(r.get("reverts") == version for r in read_log(data_dir))
             raise IngestError(f"version {version} {'was already reverted' if done else 'is not an ingest apply recorded in ' + LOG_NAME}"
                               "; nothing written")
-        desc = json.loads((data_dir / DESCRIPTOR).read_text(encoding="utf-8"))
-        paths = {r["name"]: r["path"] for r in desc.get("resources", []) if isinstance(r, dict) and "name" in r}
+        desc_text, desc, paths = read_descriptor(data_dir)  # paths checked to stay inside the package
         ids = set(entry.get("event_ids", []))
         ev_text, events = _read_csv_rows(data_dir / paths["events"])
         ln_text, _ = _read_csv_rows(data_dir / paths["event_links"])
@@ -90,7 +89,6 @@ def revert(version: str, data_dir: str | Path, who: str | None = None, lock_time
                                if (f.get("properties") or {}).get("mine_id") not in removed_mines]
             new_files[paths["mines"]] = dump_like(doc, mines_text)
         new_version = bump_minor(desc.get("version", ""))
-        desc_text = (data_dir / DESCRIPTOR).read_text(encoding="utf-8")
         desc["version"] = new_version
         new_files[DESCRIPTOR] = json.dumps(desc, indent=2, ensure_ascii=False) + ("\n" if desc_text.endswith("\n") else "")
         log_path = data_dir / "CHANGELOG.md"

@@ -27,9 +27,9 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 
-from geo.io.atomic import write_atomic
 from geo.io.formulas import neutralise_column
 from geo.io.manifest import EXPORT_COLUMNS, export_filename, manifest
+from geo.io.targets import check_target, write_target
 from geo.model.dataset import Dataset
 from geo.rules.filters import Filters
 from geo.rules.sanctions import ANNOTATION_COLUMNS, annotate
@@ -114,7 +114,7 @@ def _json_value(v):
         return v.strftime("%Y-%m-%d")
     if isinstance(v, np.generic):
         v = v.item()
-    if isinstance(v, float) and np.isnan(v):
+    if isinstance(v, float) and not np.isfinite(v):
         return None
     if v is pd.NaT:
         return None
@@ -135,7 +135,8 @@ def to_geojson(ds: Dataset, filters: Filters, rows: pd.DataFrame) -> dict:
 
 
 def to_geojson_bytes(ds: Dataset, filters: Filters, rows: pd.DataFrame) -> bytes:
-    return json.dumps(to_geojson(ds, filters, rows), ensure_ascii=False, indent=1).encode("utf-8")
+    # Strict JSON: a NaN or Infinity (which validation refuses) fails here rather than being written.
+    return json.dumps(to_geojson(ds, filters, rows), ensure_ascii=False, indent=1, allow_nan=False).encode("utf-8")
 
 
 def snapshot_zip(ds: Dataset, filters: Filters, rows: pd.DataFrame) -> bytes:
@@ -153,15 +154,19 @@ def snapshot_zip(ds: Dataset, filters: Filters, rows: pd.DataFrame) -> bytes:
     return buf.getvalue()
 
 
-def write_export(ds: Dataset, filters: Filters, out: Path, fmt: str = "csv") -> tuple[Path, Path, int]:
-    """Export the filtered view to ``out`` and its manifest beside it; return both paths and the row count."""
+def write_export(ds: Dataset, filters: Filters, out: Path, fmt: str = "csv",
+                 force: bool = False) -> tuple[Path, Path, int]:
+    """Export the filtered view to ``out`` and its manifest beside it; return both paths and the row count.
+
+    Both targets are checked first (:func:`geo.io.targets.check_target`: never into the data
+    package, never a link or special file, an existing file only with ``force``)."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
+    out = check_target(out, ds.path, force)
+    man_path = check_target(out.with_name(out.name + ".manifest.json"), ds.path, force)
     rows = with_sanctions(ds, filters.apply(ds.view))
     payload = to_csv_bytes(rows) if fmt == "csv" else to_geojson_bytes(ds, filters, rows)
-    out = Path(out)
-    man_path = out.with_name(out.name + ".manifest.json")
-    write_atomic(out, payload)
-    write_atomic(man_path, json.dumps(manifest(ds, filters, rows, fmt, payload, out.name),
-                                      ensure_ascii=False, indent=2).encode("utf-8"))
+    write_target(out, payload, ds.path, force)
+    write_target(man_path, json.dumps(manifest(ds, filters, rows, fmt, payload, out.name),
+                                      ensure_ascii=False, indent=2).encode("utf-8"), ds.path, force=True)
     return out, man_path, len(rows)

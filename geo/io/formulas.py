@@ -1,24 +1,39 @@
 """Spreadsheet formula neutralisation: the one place exports make text cells inert.
 
-A cell that a spreadsheet would run as a formula starts with ``= + - @`` (or a full-width
-``＝ ＋ － ＠``), possibly after leading spaces, tabs, line breaks, no-break or zero-width
-spaces, or quotes; tab and carriage return also start one. Such a cell gets a leading
+A cell that a spreadsheet would run as a formula starts with ``= + - @`` (or a full-width,
+small or minus-sign form: ``＝ ＋ － ＠ − ﹢``), possibly after any run of characters a sheet may
+skip or show as nothing (:func:`_blank_chars`: spaces of every kind, line breaks, zero-width and
+format characters, soft hyphen, BOM, quotes); tab and carriage return also start one. Such a cell gets a leading
 apostrophe. Checked in one vectorised regular expression per column.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-#: Invisible or blank characters a spreadsheet may skip before a formula.
-_LEAD = "\\s\u00a0\u1680\u180e\u2000-\u200f\u2028-\u202f\u205f-\u2064\u3000\ufeff\"'\u2018\u2019\u201c\u201d"
+
+def _blank_chars() -> str:
+    """Every character a spreadsheet may show as nothing or skip before a formula: Unicode
+    separators, control and format characters (zero-width spaces, joiners, soft hyphen, BOM,
+    bidi marks, tags), blank letters (Hangul fillers), the combining grapheme joiner, quotes."""
+    chars = {c for c in map(chr, range(0x10000)) if unicodedata.category(c) in ("Zs", "Zl", "Zp", "Cc", "Cf")}
+    chars |= {chr(c) for lo, hi in ((0x1BCA0, 0x1BCA3), (0x1D173, 0x1D17A), (0xE0000, 0xE007F)) for c in range(lo, hi + 1)}
+    chars |= set("\u034f\u115f\u1160\u3164\uffa0\"'\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\uff02\uff07`\u00b4")
+    return "".join(sorted(chars))
+
+
+#: Formula signs, ASCII and full-width (and the small and superscript forms some sheets fold).
+SIGNS = "=+-@\uff1d\uff0b\uff0d\uff20\ufe62\ufe63\ufe66\ufe6b\u2212\u207a\u207b\u207c"
+_LEAD = _blank_chars()
+_CLASS = "".join(f"\\U{ord(c):08x}" for c in _LEAD)
 #: A formula start after optional invisible characters (or a leading tab / carriage return).
-FORMULA_RE = re.compile(f"^(?:[{_LEAD}]*[=+\\-@\uff1d\uff0b\uff0d\uff20]|[\t\r])")
+FORMULA_RE = re.compile(f"^(?:[{_CLASS}]*[{re.escape(SIGNS)}]|[\t\r])")
 
 
 def neutralise(value):
@@ -28,10 +43,10 @@ def neutralise(value):
     return value
 
 
-#: Every character a formula cell can start with (a formula sign, or a character the pattern
-#: skips before one): only cells starting with one of these need the full pattern.
-_FIRST = sorted({chr(c) for c in range(0x10000) if FORMULA_RE.match(chr(c)) or FORMULA_RE.match(chr(c) + "=")})
-#: The same as an anchored RE2 character class (Arrow's regex engine), code points escaped.
+#: Every character a formula cell can start with (a sign, or a character skipped before one):
+#: only cells starting with one of these need the full pattern. As an anchored RE2 character
+#: class for Arrow's regex engine, code points escaped.
+_FIRST = sorted(set(_LEAD) | set(SIGNS) | {"\t", "\r"})
 _FIRST_RE2 = "^[" + "".join(f"\\x{{{ord(c):04x}}}" for c in _FIRST) + "]"
 
 

@@ -24,6 +24,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.feather as feather
 
+from geo.package.read import MAX_FILE_BYTES
+
 #: Bump when what is cached changes shape.
 FORMAT = "nk-mines-cache-1"
 CACHE_DIR = ".cache"
@@ -39,6 +41,8 @@ def package_key(root: Path, files: list[str]) -> str:
         if not path.is_file():
             h.update(b"<absent>")
             continue
+        if path.stat().st_size > MAX_FILE_BYTES:  # validation refuses it unread: never hash it either
+            raise OSError(f"{name} is larger than {MAX_FILE_BYTES} bytes")
         with open(path, "rb") as fh:
             while chunk := fh.read(_CHUNK):
                 h.update(chunk)

@@ -15,15 +15,27 @@ import pandas as pd
 
 from geo.package.problems import Problem, show_value
 
+#: The largest file validation reads (a million-row package is a few hundred MB).
+MAX_FILE_BYTES = 2 << 30
+
 
 def read_text(path: Path, name: str, problems: list[Problem]) -> str | None:
     """The file's text (UTF-8, BOM allowed), or None with a problem: missing, not a regular
-    file (a device or FIFO is never opened), empty, or not UTF-8."""
-    if not path.exists():
-        problems.append(Problem(name, reason="file is missing"))
+    file (a device or FIFO is never opened), larger than :data:`MAX_FILE_BYTES`, empty, not
+    UTF-8, or holding a NUL character (text files never do; spreadsheets cut cells at one)."""
+    try:
+        if not path.exists():
+            problems.append(Problem(name, reason="file is missing"))
+            return None
+        if not path.is_file():
+            problems.append(Problem(name, reason="not a regular file (a device, folder or pipe is never read)"))
+            return None
+        size = path.stat().st_size
+    except (OSError, ValueError) as exc:
+        problems.append(Problem(name, reason=f"cannot be read: {getattr(exc, 'strerror', None) or exc}"))
         return None
-    if not path.is_file():
-        problems.append(Problem(name, reason="not a regular file"))
+    if size > MAX_FILE_BYTES:
+        problems.append(Problem(name, reason=f"file is {size:,} bytes, larger than the {MAX_FILE_BYTES:,}-byte limit"))
         return None
     try:
         raw = path.read_bytes()
@@ -34,10 +46,34 @@ def read_text(path: Path, name: str, problems: list[Problem]) -> str | None:
         problems.append(Problem(name, reason="file is empty"))
         return None
     try:
-        return raw.decode("utf-8-sig")
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        problems.append(Problem(name, reason=f"not valid UTF-8 (byte {exc.start}): {exc.reason}"))
+        line = raw.count(b"\n", 0, exc.start) + 1
+        problems.append(Problem(name, reason=f"not valid UTF-8 (line {line}, byte {exc.start}): {exc.reason}"))
         return None
+    nul = text.find("\0")
+    if nul >= 0:
+        problems.append(Problem(name, reason=f"holds a NUL character (line {text.count(chr(10), 0, nul) + 1}); "
+                                             "text files never do"))
+        return None
+    return text
+
+
+def _no_constant(name: str):
+    raise ValueError(f"{name} is not valid JSON (numbers must be finite)")
+
+
+def parse_json(text: str, name: str, problems: list[Problem]):
+    """Strict JSON (no NaN or Infinity, nesting within Python's limit), or None with a problem."""
+    try:
+        return json.loads(text, parse_constant=_no_constant)
+    except json.JSONDecodeError as exc:
+        problems.append(Problem(name, reason=f"malformed JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"))
+    except RecursionError:
+        problems.append(Problem(name, reason="malformed JSON: nested too deeply"))
+    except ValueError as exc:
+        problems.append(Problem(name, reason=f"malformed JSON: {exc}"))
+    return None
 
 
 def read_csv(text: str, name: str, problems: list[Problem], allow_empty: bool = False) -> pd.DataFrame | None:
@@ -69,10 +105,8 @@ def read_csv(text: str, name: str, problems: list[Problem], allow_empty: bool = 
 
 
 def read_geojson(text: str, name: str, spec: dict, problems: list[Problem]):
-    try:
-        doc = json.loads(text)
-    except json.JSONDecodeError as exc:
-        problems.append(Problem(name, reason=f"malformed JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"))
+    doc = parse_json(text, name, problems)
+    if doc is None:
         return None, None, None
     if not isinstance(doc, dict) or doc.get("type") != "FeatureCollection":
         problems.append(Problem(name, reason="not a GeoJSON FeatureCollection"))

@@ -13,6 +13,7 @@ rows only when its descriptor says ``"x-allow-empty": true``.
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,6 +29,7 @@ from geo.package.descriptor import (
 )
 from geo.package.problems import Problem
 from geo.package.read import read_csv, read_geojson, read_text
+from geo.package.shape import region_bbox
 
 
 @dataclass
@@ -47,19 +49,32 @@ def validate_package(root: str | Path) -> ValidatedPackage:
     out = ValidatedPackage(descriptor=desc or {}, problems=problems)
     if desc is None:
         return out
-    bbox = (desc.get("x-region-bounds") or {}).get("bbox")
+    bbox = region_bbox(desc)
     resources = usable_resources(root, desc)
 
     for rname, res in resources.items():
-        table = _validate_resource(root, rname, res, bbox, out)
-        if table is not None:
-            out.tables[rname] = table
+        with _unexpected(res["path"], problems):
+            table = _validate_resource(root, rname, res, bbox, out)
+            if table is not None:
+                out.tables[rname] = table
 
     for rname, res in resources.items():
         if rname in out.tables:
-            checks.check_foreign_keys(out.tables, rname, res, resources, problems)
-            checks.check_vocabulary(out.tables, rname, res, VOCABULARY, problems)
+            with _unexpected(res["path"], problems):
+                checks.check_foreign_keys(out.tables, rname, res, resources, problems)
+                checks.check_vocabulary(out.tables, rname, res, VOCABULARY, problems)
     return out
+
+
+@contextlib.contextmanager
+def _unexpected(fname: str, problems: list[Problem]):
+    """Last line of defence: a check that trips over input nobody foresaw reports a problem
+    naming the file, instead of a stack trace."""
+    try:
+        yield
+    except (ValueError, TypeError, KeyError, AttributeError, IndexError, OverflowError, RecursionError,
+            MemoryError) as exc:
+        problems.append(Problem(fname, reason=f"could not be checked ({type(exc).__name__}: {str(exc)[:120]})"))
 
 
 def _validate_resource(root: Path, rname: str, res: dict, bbox, out: ValidatedPackage) -> pd.DataFrame | None:

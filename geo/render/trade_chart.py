@@ -12,11 +12,11 @@ events chart above can share it (:func:`with_x_domain`).
 from __future__ import annotations
 
 import copy
-import re
 
 import pandas as pd
 
 from geo.model.dataset import Dataset
+from geo.render.text import md_escape as text_md_escape
 from geo.rules.sanctions import UNRESTRICTED
 from geo.rules.sanctions import timeline as sanctions_timeline
 from geo.rules.trade import MEASURE_LABELS, REPORTERS, format_amount, series, trade_table
@@ -32,8 +32,8 @@ AXIS_EXTENT = 270
 
 
 def md_escape(text: str) -> str:
-    """Text from the data made inert for Streamlit's Markdown (captions, info boxes)."""
-    return re.sub(r"([\\`*_{}\[\]()<>#+\-.!|~$])", r"\\\1", str(text))
+    """Text from the data made inert for Streamlit's Markdown: :func:`geo.render.text.md_escape`."""
+    return text_md_escape(text)
 
 
 def _iso(values: pd.Series) -> list[str]:

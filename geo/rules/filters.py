@@ -12,6 +12,7 @@ widened by its precision, see :func:`geo.model.dates.date_window`) overlaps the 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
@@ -30,6 +31,25 @@ QUERY_NAMES = {
     "until": "until",
     "min_confidence": "confidence",
 }
+
+
+#: The days the dashboard's date filters offer, widened by :func:`date_bounds` to the data's own.
+DATE_BOUNDS = (dt.date(2000, 1, 1), dt.date(2030, 12, 31))
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def date_bounds(ds) -> tuple[dt.date, dt.date]:
+    """The first and last day the date filters offer: :data:`DATE_BOUNDS`, widened to every
+    date of the data (validation keeps those within 1900–2100)."""
+    lo, hi = DATE_BOUNDS
+    view = getattr(ds, "view", None)
+    if view is not None and len(view):
+        first, last = view["date_start"].min(), view["date_end"].max()
+        if pd.notna(first):
+            lo = min(lo, first.date())
+        if pd.notna(last):
+            hi = max(hi, last.date())
+    return lo, hi
 
 
 def _tuple(values: Iterable[str] | str | None) -> tuple[str, ...]:
@@ -174,10 +194,13 @@ class Filters:
     @classmethod
     def from_query(cls, params: Mapping[str, Iterable[str] | str], *, minerals: Iterable[str] = (),
                    event_types: Iterable[str] = (), provinces: Iterable[str] = (),
-                   mines: Iterable[str] = ()) -> tuple[Filters, list[str]]:
+                   mines: Iterable[str] = (),
+                   bounds: tuple[dt.date, dt.date] = DATE_BOUNDS) -> tuple[Filters, list[str]]:
         """Parse query parameters against the known vocabularies.
 
-        Returns the filters and one notice per value that was ignored; never raises.
+        Dates must be YYYY-MM-DD; one outside ``bounds`` (the days the dashboard offers) is
+        moved to the nearest bound, with a notice. Returns the filters and one notice per
+        value that was ignored or changed; never raises.
         """
         known = {QUERY_NAMES["minerals"]: set(minerals), QUERY_NAMES["event_types"]: set(event_types),
                  QUERY_NAMES["provinces"]: set(provinces), QUERY_NAMES["mines"]: set(mines)}
@@ -192,18 +215,28 @@ class Filters:
             if key in known:
                 good = [v for v in values if v in known[key]]
                 for bad in (v for v in values if v not in known[key]):
-                    notices.append(f"Ignored unknown {key} {bad!r} in the link.")
+                    notices.append(f"Ignored unknown {key} {bad[:60]!r} in the link.")
                 kwargs[attr] = tuple(good)
-            elif key in ("since", "until"):
+            elif key in ("since", "until") and values:
                 try:
-                    kwargs[attr] = dt.date.fromisoformat(values[-1]) if values else None
+                    if not _ISO_DAY.fullmatch(values[-1]):
+                        raise ValueError
+                    day = dt.date.fromisoformat(values[-1])
                 except ValueError:
-                    notices.append(f"Ignored {key} {values[-1]!r} in the link: not a date (YYYY-MM-DD).")
+                    notices.append(f"Ignored {key} {values[-1][:40]!r} in the link: not a date (YYYY-MM-DD).")
+                    continue
+                lo, hi = bounds
+                if not lo <= day <= hi:
+                    near = lo if day < lo else hi
+                    notices.append(f"The link's {key} {day.isoformat()} is outside the days the dashboard shows "
+                                   f"({lo.isoformat()} to {hi.isoformat()}): using {near.isoformat()}.")
+                    day = near
+                kwargs[attr] = day
             elif key == "confidence" and values:
                 if values[-1] in CONFIDENCE_LEVELS:
                     kwargs[attr] = values[-1]
                 else:
-                    notices.append(f"Ignored confidence {values[-1]!r} in the link: use one of "
+                    notices.append(f"Ignored confidence {values[-1][:40]!r} in the link: use one of "
                                    f"{', '.join(CONFIDENCE_LEVELS)}.")
         if kwargs.get("since") and kwargs.get("until") and kwargs["since"] > kwargs["until"]:
             notices.append("Ignored the date range in the link: 'since' is after 'until'.")

@@ -11,7 +11,6 @@ change of content misses the cache and goes through full validation.
 
 from __future__ import annotations
 
-import json
 from dataclasses import replace
 from pathlib import Path
 
@@ -23,6 +22,7 @@ from geo.model.dataset import (
     dataset_from_package,
 )
 from geo.package import DataError, Problem, cache, validate_package
+from geo.package.descriptor import DESCRIPTOR, load_descriptor, usable_resources
 from geo.package.read import read_text
 from geo.rules.sanctions import annotate
 
@@ -40,8 +40,15 @@ def load_dataset(path: str | Path = DEFAULT_DATA_DIR, *, use_cache: bool = True)
     checked = validate_package(path)
     if checked.problems:
         raise DataError(sorted(set(checked.problems), key=_problem_order))
-    ds = dataset_from_package(path, checked, _changelog(path))
-    ds = replace(ds, view=annotate(ds.view, ds.sanctions))
+    changelog = _changelog(path)
+    try:
+        ds = dataset_from_package(path, checked, changelog)
+        ds = replace(ds, view=annotate(ds.view, ds.sanctions))
+    except (KeyError, TypeError, ValueError, AttributeError, IndexError, OverflowError) as exc:
+        # Valid against its own descriptor, but the descriptor does not declare what the
+        # dashboard reads (a resource or field missing, a date declared as text...).
+        raise DataError([Problem(DESCRIPTOR, reason="the package does not have the resources and field types this "
+                                                    f"dashboard reads ({type(exc).__name__}: {str(exc)[:120]})")]) from None
     if key:
         cache.write(path, key, *dataset_frames(ds))
         hit = cache.read(path, key)  # the same types on a first load as on every later one
@@ -51,14 +58,13 @@ def load_dataset(path: str | Path = DEFAULT_DATA_DIR, *, use_cache: bool = True)
 
 
 def _cache_key(path: Path) -> str | None:
-    """The content key of the package, or None when its descriptor cannot even be listed."""
-    try:
-        desc = json.loads((path / "datapackage.json").read_text(encoding="utf-8"))
-        files = [r["path"] for r in desc["resources"] if isinstance(r.get("path"), str)]
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+    """The content key of the package, or None when its descriptor has any problem (then full
+    validation reports it). Only files that pass the containment check are hashed."""
+    problems: list[Problem] = []
+    desc = load_descriptor(path, problems, read_text)
+    if desc is None or problems:
         return None
-    if any(Path(f).is_absolute() or ".." in Path(f).parts for f in files):
-        return None  # validation refuses such paths: never hash files outside the package
+    files = [r["path"] for r in usable_resources(path, desc).values()]
     try:
         return cache.package_key(path, [*files, CHANGELOG])
     except OSError:
