@@ -16,12 +16,20 @@ from geo.render.html import format_number, render
 TABLE_ROW_LIMIT = 500
 
 
-def _source(ds: Dataset, source_id: str) -> dict:
-    return {"id": source_id, "src": ds.source(source_id)}
+def _source(ds: Dataset, source_id: str, sources: dict | None = None) -> dict:
+    return {"id": source_id, "src": (sources or {}).get(source_id) or ds.source(source_id)}
 
 
-def _event(ds: Dataset, rows: pd.DataFrame) -> dict:
-    first = rows.iloc[0]
+def _sources_of(ds: Dataset, ids) -> dict:
+    """source_id → source row (dict) for the given ids, in one pass over the sources table."""
+    wanted = {i for i in ids if i}
+    table = ds.sources[ds.sources["source_id"].isin(wanted)]
+    return {r["source_id"]: r for r in table.to_dict("records")}
+
+
+def _event(ds: Dataset, rows: list[dict], sources: dict) -> dict:
+    """One event of the panel from its view rows as plain dicts (one per mineral)."""
+    first = rows[0]
     vocab = ds.vocab
     badges = [{"text": first["confidence"], "kind": first["confidence"],
                "title": f"{first['confidence']} — {vocab.meaning('confidence', first['confidence'])}"}]
@@ -37,14 +45,14 @@ def _event(ds: Dataset, rows: pd.DataFrame) -> dict:
     return {
         "date_label": first["date_label"],
         "type_label": vocab.label("event_type", first["event_type"]),
-        "minerals": [{"name": r.mineral_name, "effect": r.effect} for r in rows.itertuples()],
+        "minerals": [{"name": r["mineral_name"], "effect": r["effect"]} for r in rows],
         "badges": badges,
         "title": first["title"],
         "figures": figures,
         "evidence": first["evidence"],
-        "source": ds.source(first["source_id"]),
+        "source": sources.get(first["source_id"]) or ds.source(first["source_id"]),
         "source_id": first["source_id"],
-        "corroborating": [_source(ds, s) for s in first["corroborating_source_ids"]],
+        "corroborating": [_source(ds, s, sources) for s in first["corroborating_source_ids"]],
     }
 
 
@@ -61,6 +69,13 @@ def mine_detail_html(ds: Dataset, mine_id: str, rows: pd.DataFrame, hidden: int 
         return render("unknown_mine.html", mine_id=mine_id)
     unc = mine.get("uncertainty_km")
     ordered = rows.sort_values(["date", "event_id"], kind="stable")
+    records = ordered.to_dict("records")
+    by_event: dict[str, list[dict]] = {}
+    for r in records:
+        by_event.setdefault(r["event_id"], []).append(r)
+    location_ids = list(mine.get("location_source_ids") or []) or list(mine["source_ids"])
+    sources = _sources_of(ds, [*location_ids, *(r["source_id"] for r in records),
+                               *(c for r in records for c in r["corroborating_source_ids"])])
     return render(
         "mine_detail.html",
         mine=mine,
@@ -70,9 +85,9 @@ def mine_detail_html(ds: Dataset, mine_id: str, rows: pd.DataFrame, hidden: int 
         precision=ds.vocab.label("location_precision", mine["location_precision"]),
         uncertainty=f" (± {format_number(unc)} km)" if unc is not None and pd.notna(unc) else "",
         status_html=Markup(status_html),  # noqa: S704 - made by asof_status_html from a template
-        location_sources=[_source(ds, s) for s in (list(mine.get("location_source_ids") or []) or mine["source_ids"])],
+        location_sources=[_source(ds, s, sources) for s in location_ids],
         colocated=[ds.mine_name(m) for m in (mine.get("colocated_with") or [])],
-        events=[_event(ds, g) for _eid, g in ordered.groupby("event_id", sort=False)],
+        events=[_event(ds, group, sources) for group in by_event.values()],
         hidden=hidden,
     )
 
