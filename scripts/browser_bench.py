@@ -44,10 +44,12 @@ def start_server(data: Path) -> tuple[subprocess.Popen, str]:
     port = _port()
     url = f"http://127.0.0.1:{port}"
     env = dict(os.environ, NK_MINES_DATA=str(data), PYTHONPATH=str(ROOT))
+    (ROOT / ".bench").mkdir(exist_ok=True)
+    log = open(ROOT / ".bench" / "browser_bench_server.log", "w")  # noqa: SIM115 (lives as long as the server)
     proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
                              "--server.address", "127.0.0.1", "--server.port", str(port),
                              "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
-                            cwd=ROOT, env=env, stdout=open("/tmp/st.log","w"), stderr=subprocess.STDOUT)
+                            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     deadline = time.time() + 60
     while time.time() < deadline:
         try:
