@@ -179,7 +179,7 @@ def test_data_page_counts_and_downloads():
     rows = at.dataframe[2].value
     assert len(rows) == 3
     labels = [b.proto.label for b in at.get("download_button")]
-    assert labels == ["CSV snapshot", "GeoJSON", "Snapshot zip (CSV + GeoJSON + manifest)"]
+    assert labels == ["CSV snapshot", "Excel (.xlsx)", "GeoJSON", "Snapshot zip (CSV + GeoJSON + manifest)"]
 
 
 def test_sources_page_lists_every_source_with_its_events(ds):
