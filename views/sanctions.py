@@ -1,13 +1,11 @@
 """Sanctions: what was banned when, and which events touched a restricted mineral."""
 
-import datetime as dt
-
 import streamlit as st
 
 from geo import state
 from geo.render.charts import sanctions_chart
-from geo.render.details import TABLE_CSS, events_table_html, measures_table_html
-from geo.rules.sanctions import STATUSES, format_status, restricted_rows, status_on
+from geo.render.details import TABLE_CSS, events_table_html, measures_table_html, sanction_check_html
+from geo.rules.sanctions import STATUSES, parse_date, restricted_rows, status_on
 
 ds = state.dataset_or_stop()
 filters = state.current_filters()
@@ -26,8 +24,15 @@ with st.container(border=True):
     c1, c2 = st.columns(2)
     mineral = c1.selectbox("Mineral", list(ds.minerals["mineral_id"]), format_func=ds.mineral_name,
                            key="sanction_mineral")
-    day = c2.date_input("On", value=dt.date(2017, 2, 20), key="sanction_day", format="YYYY-MM-DD")
-    st.code(format_status(status_on(ds, mineral, day)), language=None)
+    # A text field: it takes a typed date on Enter (the date picker's typed value waited for a blur).
+    typed = c2.text_input("On (YYYY-MM-DD, press Enter)", value="2017-02-20", key="sanction_day", max_chars=10)
+    try:
+        day = parse_date(typed.strip())
+    except ValueError:
+        day = None
+        st.warning("That is not a date: type it as YYYY-MM-DD, e.g. 2017-08-05, and press Enter.")
+    if day is not None:
+        st.html(TABLE_CSS + sanction_check_html(ds, status_on(ds, mineral, day)))
 
 touched = restricted_rows(ds, rows)
 st.subheader(f"Events that touched a restricted mineral ({touched['event_id'].nunique()})")

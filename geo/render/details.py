@@ -92,14 +92,15 @@ def mine_detail_html(ds: Dataset, mine_id: str, rows: pd.DataFrame, hidden: int 
     )
 
 
-def sanction_cell(ds: Dataset, row) -> str:
+def sanction_cell(ds: Dataset, row, labels: dict[str, str] | None = None) -> str:
     """The sanction status of a view row on its date, with measures and uncertainty, as text."""
     status = getattr(row, "sanction_status", "") or ""
     if not status:
         return ""
     text = ds.vocab.label("sanction_status", status)
     if getattr(row, "sanction_measures", ""):
-        text += f" ({row.sanction_measures})"
+        labels = measure_labels(ds) if labels is None else labels
+        text += f" ({'; '.join(labels.get(m, m) for m in str(row.sanction_measures).split(';') if m)})"
     if bool(getattr(row, "sanction_uncertain", False)):
         text += f"; uncertain, the date spans {getattr(row, 'sanction_status_range', '')}"
     return text
@@ -115,37 +116,80 @@ def events_table_html(ds: Dataset, rows: pd.DataFrame, limit: int = TABLE_ROW_LI
         rows_head = rows
     shown = rows_head.sort_values(["date", "event_id", "mine_id", "mineral_id"], kind="stable").head(limit)
     labels = ds.vocab.labels("event_type")
+    measures = measure_labels(ds)
     table = [{
         "event_id": r.event_id, "date_label": r.date_label, "type_label": labels.get(r.event_type, r.event_type),
         "mine_name": r.mine_name, "mineral_name": r.mineral_name, "effect": r.effect, "title": r.title,
         "confidence": r.confidence, "anonymous": bool(r.anonymous_source),
-        "status": getattr(r, "sanction_status", ""), "sanction": sanction_cell(ds, r),
+        "status": getattr(r, "sanction_status", ""), "sanction": sanction_cell(ds, r, measures),
         "source_url": r.source_url, "source_text": f"{r.source_publisher}: {r.source_title}",
     } for r in shown.itertuples(index=False)]
     return render("events_table.html", rows=table, total=len(rows), limit=limit)
 
 
 def asof_status_html(ds: Dataset, state: dict, day) -> str:
-    """What was known about one mine on ``day``: its latest export report and its minerals' sanctions."""
-    export = None
-    if state.get("export_status"):
-        export = {"status": state["export_status"], "date_label": state["export_date_label"],
-                  "title": state["export_title"], "source": ds.source(state["export_source_id"]),
-                  "source_id": state["export_source_id"]}
-    minerals = [{"name": ds.mineral_name(m["mineral_id"]), "status": ds.vocab.label("sanction_status", m["status"]),
-                 "measures": m["measures"]} for m in state.get("mineral_statuses", [])]
-    return render("asof_status.html", day=pd.Timestamp(day).strftime("%d %b %Y").lstrip("0"), export=export,
-                  minerals=minerals)
+    """What was known about one mine on ``day``, per mineral: the latest export report about that
+    mineral at that mine, and the mineral's sanction status with the measures in force."""
+    labels = measure_labels(ds)
+    minerals = []
+    for m in state.get("mineral_statuses", []):
+        export = None
+        if m.get("export_status"):
+            export = {"status": m["export_status"], "date_label": m["export_date_label"], "title": m["export_title"],
+                      "source": ds.source(m["export_source_id"]), "source_id": m["export_source_id"]}
+        minerals.append({"id": m["mineral_id"], "name": ds.mineral_name(m["mineral_id"]),
+                         "status": ds.vocab.label("sanction_status", m["status"]),
+                         "measures": [labels.get(x, x) for x in m["measures"]], "export": export})
+    return render("asof_status.html", day=pd.Timestamp(day).strftime("%d %b %Y").lstrip("0"), minerals=minerals)
+
+
+#: A reference longer than this is shown by a short form of its measure id instead.
+_SHORT_REFERENCE = 40
+
+
+def measure_labels(ds: Dataset) -> dict[str, str]:
+    """measure_id → how people cite it: its reference when short ("S/RES/2321 (2016)"), else the
+    id in words ("UNSCR 2321", "US EO 13722")."""
+    out = {}
+    refs = ds.sanctions["reference"] if "reference" in ds.sanctions else pd.Series("", index=ds.sanctions.index)
+    for mid, ref in zip(ds.sanctions["measure_id"], refs.fillna(""), strict=True):
+        if mid in out:
+            continue
+        ref = str(ref).strip()
+        out[mid] = ref if ref and len(ref) <= _SHORT_REFERENCE else str(mid).replace("-", " ")
+    return out
+
+
+def measure_label(ds: Dataset, measure_id: str) -> str:
+    return measure_labels(ds).get(measure_id, measure_id)
+
+
+def sanction_check_html(ds: Dataset, status) -> str:
+    """A :class:`geo.rules.sanctions.SanctionStatus` in names: the mineral, the day, the status and
+    each measure in force with its reference, authority, action, dates, note and source link."""
+    labels = measure_labels(ds)
+    measures = []
+    for m in status.measures:
+        src = ds.source(m.source_id) or {}
+        measures.append({"id": m.measure_id, "label": labels.get(m.measure_id, m.measure_id), "authority": m.authority,
+                         "action": ds.vocab.label("sanction_action", m.action), "adopted": m.adopted.isoformat(),
+                         "effective": m.effective.isoformat(), "ends": m.ends.isoformat() if m.ends else "",
+                         "note": m.note, "url": m.source_url or src.get("url"),
+                         "source": src.get("title") or m.source_id})
+    return render("sanction_check.html", mineral=ds.mineral_name(status.mineral_id),
+                  day=pd.Timestamp(status.date).strftime("%d %b %Y").lstrip("0"), status_id=status.status,
+                  status=ds.vocab.label("sanction_status", status.status), measures=measures)
 
 
 def measures_table_html(ds: Dataset) -> str:
     """Every sanction measure × mineral, in date order, each linked to its source."""
     rows = ds.sanctions.sort_values(["effective", "measure_id", "mineral_id"], kind="stable")
+    labels = measure_labels(ds)
     table = []
     for r in rows.itertuples(index=False):
         src = ds.source(r.source_id) or {}
         table.append({
-            "measure_id": r.measure_id, "authority": r.authority, "reference": getattr(r, "reference", "") or "",
+            "measure_id": labels.get(r.measure_id, r.measure_id), "authority": r.authority, "reference": getattr(r, "reference", "") or "",
             "adopted": r.adopted.strftime("%Y-%m-%d"), "effective": r.effective.strftime("%Y-%m-%d"),
             "ends": r.ends.strftime("%Y-%m-%d") if pd.notna(r.ends) else "",
             "mineral": ds.mineral_name(r.mineral_id), "action": ds.vocab.label("sanction_action", r.action),
@@ -170,6 +214,10 @@ PANEL_CSS = """
 .nk-anonymous { background: #f3e3e3; border-color: #a05050; }
 .nk-approx { border-style: dashed; }
 .nk-hidden { color: #666; font-size: .9em; }
+.nk-asof-table { border-collapse: collapse; font-size: .9em; margin-bottom: .6rem; }
+.nk-asof-table th, .nk-asof-table td { border-bottom: 1px solid #e3e3e3; padding: .2rem .4rem; text-align: left; vertical-align: top; }
+.nk-x-halted { color: #7a0019; } .nk-x-continued { color: #1b4d89; }
+.nk-links a { margin-right: 1rem; }
 </style>
 """
 

@@ -18,6 +18,7 @@ from geo.render.maps.style import (
     _MARKER_RADIUS,
     _SELECTED_RADIUS,
     EXACT_PRECISIONS,
+    EXPORT_DASHES,
     EXPORT_OUTLINES,
     _folium_style,
     _marker_style,
@@ -146,8 +147,8 @@ def _export_style(r: dict) -> dict:
     style = _marker_style(r["colour"], r["exact"], r["active"], r["selected"])
     if r["export"] in EXPORT_OUTLINES and r["active"]:
         style.update(color=EXPORT_OUTLINES[r["export"]], weight=3)
-        if r["export"] == "halted":
-            style["dashArray"] = "3 3"
+        if r["export"] in EXPORT_DASHES:
+            style["dashArray"] = EXPORT_DASHES[r["export"]]
     return style
 
 
@@ -289,8 +290,8 @@ def _add_compact_layer(
         style = _marker_style(colour_, bool(exact_), bool(active_), bool(selected_))
         if export_ in EXPORT_OUTLINES and active_:
             style.update(color=EXPORT_OUTLINES[export_], weight=3)
-            if export_ == "halted":
-                style["dashArray"] = "3 3"
+            if export_ in EXPORT_DASHES:
+                style["dashArray"] = EXPORT_DASHES[export_]
         table.append({"o": style, "exact": bool(exact_)})
     for i in np.flatnonzero(selected[order]):
         j = order[i]

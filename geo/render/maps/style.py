@@ -8,8 +8,10 @@ from typing import Any
 from geo.render.html import esc as escape_html
 
 _SEA_COLOUR = "#d6e4ee"
-#: Marker outline by the latest reported export status (as-of view); halted is also dashed.
-EXPORT_OUTLINES = {"halted": "#7a0019", "continued": "#1b4d89"}
+#: Marker outline by the latest reported export status (as-of view); halted is also dashed; mixed:
+#: the mine's minerals differ (one halted, another continuing), long dashes.
+EXPORT_OUTLINES = {"halted": "#7a0019", "continued": "#1b4d89", "mixed": "#7b3294"}
+EXPORT_DASHES = {"halted": "3 3", "mixed": "8 3"}
 
 
 #: Uncertainty radius (km) used when a mine's uncertainty_km is missing.
