@@ -4,7 +4,12 @@ import streamlit as st
 
 from geo import state
 from geo.render.charts import sanctions_chart
-from geo.render.details import TABLE_CSS, events_table_html, measures_table_html, sanction_check_html
+from geo.render.details import (
+    TABLE_CSS,
+    events_table_html,
+    measures_table_html,
+    sanction_check_html,
+)
 from geo.rules.sanctions import STATUSES, parse_date, restricted_rows, status_on
 
 ds = state.dataset_or_stop()
