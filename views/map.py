@@ -142,7 +142,7 @@ with right:
         if states is not None:
             row = states[states["mine_id"] == selected].iloc[0].to_dict()
             status_html = asof_status_html(ds, row, asof)
-        st.html(PANEL_CSS + mine_detail_html(ds, selected, shown, hidden, status_html=status_html))
+        st.html(PANEL_CSS + mine_detail_html(ds, selected, shown, hidden, status_html=status_html, filters=filters))
         if st.button("Clear selection", key="clear_selection"):
             state.select_mine(None)
             st.rerun()

@@ -56,8 +56,21 @@ def _event(ds: Dataset, rows: list[dict], sources: dict) -> dict:
     }
 
 
+def mine_links(mine_id: str, filters=None) -> dict[str, str]:
+    """Addresses of this mine's events on the timeline and on the Data & export page: the current
+    filters narrowed to the mine (``mines=``), the mine selected (``mine=``)."""
+    from urllib.parse import urlencode
+
+    from geo.rules.filters import Filters
+
+    query = (filters or Filters()).with_(mines=(mine_id,)).to_query()
+    query["mine"] = [mine_id]
+    text = urlencode([(k, v) for k, vs in query.items() for v in vs])
+    return {"timeline": f"/timeline?{text}", "data": f"/data?{text}"}
+
+
 def mine_detail_html(ds: Dataset, mine_id: str, rows: pd.DataFrame, hidden: int = 0,
-                     status_html: str = "") -> str:
+                     status_html: str = "", filters=None) -> str:
     """The detail panel of one mine: names, minerals, place, precision, and its events in date order.
 
     ``rows`` are the mine's view rows to list (already filtered); ``hidden`` counts the mine's
@@ -89,6 +102,7 @@ def mine_detail_html(ds: Dataset, mine_id: str, rows: pd.DataFrame, hidden: int 
         colocated=[ds.mine_name(m) for m in (mine.get("colocated_with") or [])],
         events=[_event(ds, group, sources) for group in by_event.values()],
         hidden=hidden,
+        links=mine_links(mine_id, filters),
     )
 
 
