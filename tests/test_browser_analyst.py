@@ -151,11 +151,11 @@ def _label_boxes(frame):
 def test_mines_carry_name_labels_that_never_overlap(server, page, ds):
     page.goto(server.url + "/map")
     _, frame = ready_map(page, len(ds.mines))
-    for center, zoom in [(None, None), (DAEBONG_POINT, 10)]:
+    for center, zoom, at_least in [(None, None, 5), (DAEBONG_POINT, 10, 3)]:
         if center:
             set_view(frame, center, zoom)
         boxes = _label_boxes(frame)
-        assert len(boxes) >= 4, boxes
+        assert len(boxes) >= at_least, boxes
         for i, a in enumerate(boxes):
             for b in boxes[i + 1:]:
                 apart = a["x"] + a["w"] <= b["x"] or b["x"] + b["w"] <= a["x"] or \
@@ -174,7 +174,7 @@ def test_the_wheel_scrolls_the_page_until_the_map_is_clicked(server, page, ds):
     page.wait_for_timeout(600)
     assert frame.evaluate("() => window.map.getZoom()") == zoom
     assert "mouse wheel" in frame.locator(".nk-wheel-hint").inner_text()
-    page.mouse.click(box["x"] + 30, box["y"] + box["height"] - 120)
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + 40)  # on the map, away from markers and legend
     page.mouse.wheel(0, -400)
     frame.wait_for_function(f"() => window.map.getZoom() > {zoom}", timeout=5_000)
 
@@ -248,7 +248,7 @@ def test_csv_opens_in_excel_with_hangul_and_the_xlsx_holds_the_same_rows(server,
     with page.expect_download(timeout=20_000) as info:
         page.get_by_role("button", name="Excel (.xlsx)").click()
     assert info.value.suggested_filename == f"nk-mines-trade-events_v{ds.version}_molybdenum.xlsx"
-    wb = load_workbook(info.value.path())
+    wb = load_workbook(io.BytesIO(Path(info.value.path()).read_bytes()))
     assert wb.sheetnames == ["rows", "sources", "about"]
     assert [r[0] for r in list(wb["rows"].values)[1:]] == [r["event_id"] for r in rows]
     about = dict(wb["about"].values)
@@ -291,7 +291,7 @@ def _x_axis(page):
 def test_timeline_dates_in_one_format_and_zoom(server, page):
     page.goto(server.url + "/timeline")
     axis = _x_axis(page)
-    labels = [t for t in axis.locator("text").all_inner_texts() if t.strip()]
+    labels = [t for t in axis.locator("text").all_text_contents() if t.strip()]
     assert len(labels) >= 3
     month_year, day_month_year = r"^[A-Z][a-z]{2} \d{4}$", r"^\d{1,2} [A-Z][a-z]{2} \d{4}$"
     assert all(re.match(month_year, t) for t in labels) or all(re.match(day_month_year, t) for t in labels), labels
@@ -304,7 +304,7 @@ def test_timeline_dates_in_one_format_and_zoom(server, page):
     page.wait_for_function("(before) => { const a = document.querySelector(\"[data-testid='stVegaLiteChart'] "
                            "[aria-label^='X-axis']\"); return a && a.getAttribute('aria-label') !== before; }",
                            arg=before, timeout=5_000)
-    labels = [t for t in _x_axis(page).locator("text").all_inner_texts() if t.strip()]
+    labels = [t for t in _x_axis(page).locator("text").all_text_contents() if t.strip()]
     assert all(re.match(month_year, t) for t in labels) or all(re.match(day_month_year, t) for t in labels), labels
 
 

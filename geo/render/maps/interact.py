@@ -144,43 +144,63 @@ _SCRIPT = r"""
         leaders.clearLayers();
         if (!mines.length || mines.length > MAX) { return mines; }
         var pts = mines.map(function (l) { return map.latLngToLayerPoint(l.getLatLng()); });
-        // union-find over a grid of SPREAD-sized cells
+        // union-find: markers closer than SPREAD on screen form a group
         var parent = pts.map(function (_, i) { return i; });
         function find(i) { while (parent[i] !== i) { parent[i] = parent[parent[i]]; i = parent[i]; } return i; }
-        var cells = {};
-        pts.forEach(function (p, i) {
-            var cx = Math.floor(p.x / SPREAD), cy = Math.floor(p.y / SPREAD);
-            for (var dx = -1; dx <= 1; dx++) { for (var dy = -1; dy <= 1; dy++) {
-                (cells[(cx + dx) + ':' + (cy + dy)] || []).forEach(function (j) {
-                    if (pts[j].distanceTo(p) < SPREAD) { parent[find(i)] = find(j); }
-                });
-            } }
-            var key = cx + ':' + cy;
-            (cells[key] = cells[key] || []).push(i);
-        });
-        var groups = {};
-        pts.forEach(function (_, i) { var r = find(i); (groups[r] = groups[r] || []).push(i); });
-        var offsets = {};
-        Object.keys(groups).forEach(function (g) {
-            var idx = groups[g];
-            if (idx.length < 2) { offsets[keyOf(mines[idx[0]])] = null; return; }
-            var cx = 0, cy = 0;
-            idx.forEach(function (i) { cx += pts[i].x; cy += pts[i].y; });
-            var c = L.point(cx / idx.length, cy / idx.length);
-            var radius = Math.max(SPREAD, 18 * idx.length / (2 * Math.PI));
-            idx.sort(function (a, b) {
-                var aa = Math.atan2(pts[a].y - c.y, pts[a].x - c.x), bb = Math.atan2(pts[b].y - c.y, pts[b].x - c.x);
-                return (aa - bb) || (a - b);
+        near(pts, SPREAD, function (i, j) { parent[find(i)] = find(j); });
+        function near(points, dist, each) {  // calls each(i, j) for the pairs closer than dist
+            var grid = {};
+            points.forEach(function (p, i) {
+                var cx = Math.floor(p.x / dist), cy = Math.floor(p.y / dist);
+                for (var dx = -1; dx <= 1; dx++) { for (var dy = -1; dy <= 1; dy++) {
+                    (grid[(cx + dx) + ':' + (cy + dy)] || []).forEach(function (j) {
+                        if (points[j].distanceTo(p) < dist) { each(i, j); }
+                    });
+                } }
+                var key = cx + ':' + cy;
+                (grid[key] = grid[key] || []).push(i);
             });
-            idx.forEach(function (i, k) {
-                var t = -Math.PI / 2 + 2 * Math.PI * k / idx.length;
-                var shown = c.add(L.point(radius * Math.cos(t), radius * Math.sin(t)));
-                offsets[keyOf(mines[i])] = shown.subtract(pts[i]);
-                L.polyline([mines[i].getLatLng(), map.layerPointToLatLng(shown)],
+        }
+        var shown = pts.slice(), rings = [];
+        // Place each group on a ring round its centre; a ring that comes too close to another
+        // marker merges with it, and the groups are placed again (a few rounds at most).
+        for (var round = 0; round < 6; round++) {
+            var groups = {};
+            pts.forEach(function (_, i) { var r = find(i); (groups[r] = groups[r] || []).push(i); });
+            shown = pts.slice();
+            rings = [];
+            Object.keys(groups).forEach(function (g) {
+                var idx = groups[g];
+                if (idx.length < 2) { return; }
+                var cx = 0, cy = 0;
+                idx.forEach(function (i) { cx += pts[i].x; cy += pts[i].y; });
+                var c = L.point(cx / idx.length, cy / idx.length);
+                var radius = Math.max(SPREAD, 18 * idx.length / (2 * Math.PI));
+                idx.sort(function (a, b) {
+                    var aa = Math.atan2(pts[a].y - c.y, pts[a].x - c.x), bb = Math.atan2(pts[b].y - c.y, pts[b].x - c.x);
+                    return (aa - bb) || (a - b);
+                });
+                idx.forEach(function (i, k) {
+                    var t = -Math.PI / 2 + 2 * Math.PI * k / idx.length;
+                    shown[i] = c.add(L.point(radius * Math.cos(t), radius * Math.sin(t)));
+                });
+                rings.push({c: c, idx: idx});
+            });
+            var merged = false;
+            near(shown, SPREAD, function (i, j) { if (find(i) !== find(j)) { parent[find(i)] = find(j); merged = true; } });
+            if (!merged) { break; }
+        }
+        var offsets = {};
+        pts.forEach(function (p, i) {
+            offsets[keyOf(mines[i])] = shown[i].equals(p) ? null : shown[i].subtract(p);
+        });
+        rings.forEach(function (ring) {
+            ring.idx.forEach(function (i) {
+                L.polyline([mines[i].getLatLng(), map.layerPointToLatLng(shown[i])],
                            {color: '#333', weight: 1, opacity: 0.6, interactive: false}).addTo(leaders);
             });
-            new L.CircleMarker(map.layerPointToLatLng(c), {radius: 2, color: '#333', weight: 1, fillOpacity: 1,
-                                                        interactive: false}).addTo(leaders);
+            new L.CircleMarker(map.layerPointToLatLng(ring.c), {radius: 2, color: '#333', weight: 1, fillOpacity: 1,
+                                                                interactive: false}).addTo(leaders);
         });
         mines.forEach(function (l) { setOffset(l, offsets[keyOf(l)] || null); });
         companions.forEach(function (l) { setOffset(l, offsets[nkid(l)] || null); });
