@@ -103,7 +103,11 @@ _TOOLTIP = [
     ("minerals", "Minerals"), ("confidence", "Confidence"), ("sanctions", "Sanctions on the day"),
     ("source", "Source"), ("source_url", "Source URL"),
 ]
-_CONFIG = {"axis": {"grid": True, "gridOpacity": 0.3}, "legend": {"orient": "top", "columns": {"expr": "max(1, floor(containerSize()[0] / 175))"}}}
+_CONFIG = {"axis": {"grid": True, "gridOpacity": 0.3},
+           # the legend above the plot: two short columns on a phone, as many as fit on a wider screen
+           "legend": {"orient": "top", "columns": {"expr": "containerSize()[0] < 600 ? 2 : floor(containerSize()[0] / 175)"},
+                      "labelLimit": {"expr": "containerSize()[0] < 600 ? 85 : 200"},
+                      "rowPadding": {"expr": "containerSize()[0] < 600 ? 2 : 6"}}}
 _LANE_AXIS = {"labelLimit": 260, "labelOverlap": False}
 #: Below this chart width (px, a phone) lane labels are cut to :data:`NARROW_LABEL_PX`.
 NARROW_PX, NARROW_LABEL_PX = 600, 110
@@ -111,7 +115,7 @@ NARROW_PX, NARROW_LABEL_PX = 600, 110
 #: to less than about three months.
 _TIME_AXIS = {"labelExpr": "(domain('x')[1] - domain('x')[0]) > 90 * 864e5 ? timeFormat(datum.value, '%b %Y') "
                            ": timeFormat(datum.value, '%-d %b %Y')", "labelOverlap": "greedy", "labelSeparation": 6,
-              "labelFlush": False}
+              "labelFlush": True}
 _ZOOM = {"name": ZOOM_SELECTION, "select": {"type": "interval", "encodings": ["x"]}, "bind": "scales",
          "views": ["timeline_marks"]}
 

@@ -44,7 +44,7 @@ _CSS = """
 _SCRIPT = r"""
 (function () {
     var map = {{ this._parent.get_name() }};
-    var SPREAD = {{ this.spread_px }}, MAX = {{ this.max_markers }};
+    var SPREAD = {{ this.spread_px }}, MAX = {{ this.max_markers }}, RING_MAX = 8;
 
     // First click: focus the map without scrolling the page under the pointer.
     var kb = map.keyboard;
@@ -175,15 +175,23 @@ _SCRIPT = r"""
                 var cx = 0, cy = 0;
                 idx.forEach(function (i) { cx += pts[i].x; cy += pts[i].y; });
                 var c = L.point(cx / idx.length, cy / idx.length);
-                var radius = Math.max(SPREAD, 18 * idx.length / (2 * Math.PI));
                 idx.sort(function (a, b) {
                     var aa = Math.atan2(pts[a].y - c.y, pts[a].x - c.x), bb = Math.atan2(pts[b].y - c.y, pts[b].x - c.x);
                     return (aa - bb) || (a - b);
                 });
-                idx.forEach(function (i, k) {
-                    var t = -Math.PI / 2 + 2 * Math.PI * k / idx.length;
-                    shown[i] = c.add(L.point(radius * Math.cos(t), radius * Math.sin(t)));
-                });
+                if (idx.length <= RING_MAX) {  // one ring, in the order the markers lie round the centre
+                    var radius = Math.max(SPREAD, 18 * idx.length / (2 * Math.PI));
+                    idx.forEach(function (i, k) {
+                        var t = -Math.PI / 2 + 2 * Math.PI * k / idx.length;
+                        shown[i] = c.add(L.point(radius * Math.cos(t), radius * Math.sin(t)));
+                    });
+                } else {  // many: a sunflower spiral packs them closely round the centre
+                    idx.sort(function (a, b) { return pts[a].distanceTo(c) - pts[b].distanceTo(c) || (a - b); });
+                    idx.forEach(function (i, k) {
+                        var r = 9.5 * Math.sqrt(k + 0.5), t = k * 2.39996;
+                        shown[i] = c.add(L.point(r * Math.cos(t), r * Math.sin(t)));
+                    });
+                }
                 rings.push({c: c, idx: idx});
             });
             var merged = false;
