@@ -8,6 +8,7 @@ import re
 import folium
 import geopandas as gpd
 import numpy as np
+import pandas as pd
 import pytest
 from shapely.geometry import Point
 from streamlit_folium import _get_feature_group_string
@@ -467,3 +468,24 @@ def test_very_large_inputs_are_one_compact_layer(basemap):
     assert maps.resolve_click(click(payload["lat"][i], payload["lng"][i], "Mine 9 (approximate location)"),
                               many) == "m9"
     assert len(script.encode()) < 60 * n  # compact: tens of bytes per mine
+
+
+def test_the_map_script_keeps_the_first_click_and_the_page_wheel(basemap, crossings):
+    """What the browser tests check, in the page: focus without scrolling, the wheel off until a
+    click, overlapping markers spread, labels, the legend collapsed on a phone; no jQuery."""
+    page = maps.render_html(maps.build_base_map(basemap, crossings))
+    assert "focus({preventScroll: true})" in page
+    assert "map_scroll_wheel" not in page and ".scrollWheelZoom.disable()" in page
+    assert "window.nkMarkers" in page and "nk-labels" in page and "removeAttribute('open')" in page
+    assert "jquery" not in page.lower()
+
+
+def test_the_record_sized_layer_is_one_geojson_with_mine_ids(mines):
+    from geo.render.maps.layers import LARGE_LAYER_THRESHOLD
+
+    many = pd.concat([mines] * (LARGE_LAYER_THRESHOLD // len(mines) + 1), ignore_index=True)
+    many["mine_id"] = [f"m{i}" for i in range(len(many))]
+    layer = maps.mine_layer(many, selected_id="m3")
+    markers = [c for c in layer._children.values() if isinstance(c, folium.GeoJson) and "tooltip" in str(c.data)[:2000]]
+    assert len(markers) == 1
+    assert [f["properties"]["nkid"] for f in markers[0].data["features"]][-1] == "m3"  # selected drawn last

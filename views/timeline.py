@@ -4,7 +4,13 @@ import streamlit as st
 
 from geo import state
 from geo.render.details import TABLE_CSS, events_table_html
-from geo.render.timeline import LANE_SELECTION, TOP_LANES, lane_from_selection, responsive_lanes, timeline_view
+from geo.render.timeline import (
+    LANE_SELECTION,
+    TOP_LANES,
+    lane_from_selection,
+    responsive_lanes,
+    timeline_view,
+)
 from geo.render.trade_chart import PRECISIONS, md_escape, shared_domain, trade_charts, with_x_domain
 from geo.rules.trade import MEASURE_LABELS, MEASURES
 

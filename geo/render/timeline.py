@@ -7,6 +7,8 @@ selects its lane (``LANE_SELECTION``), which the page turns into the selected mi
 
 from __future__ import annotations
 
+import copy
+
 import numpy as np
 import pandas as pd
 
@@ -132,7 +134,7 @@ def timeline_chart(frame: pd.DataFrame, vocab: Vocabulary, *, selected: str | No
               "scale": {"domain": [vocab.label("event_type", t) for t in types],
                         "range": [vocab.colour("event_type", t) for t in types]}}
     lanes = _lanes_in_order(frame)
-    y = {"field": "lane", "type": "nominal", "title": None, "sort": lanes, "axis": _LANE_AXIS}
+    y = {"field": "lane", "type": "nominal", "title": None, "sort": lanes, "axis": dict(_LANE_AXIS)}
     y_offset = {"field": "y_offset", "type": "quantitative", "scale": None}
     tooltip = [{"field": f, "type": "nominal", "title": t} for f, t in _TOOLTIP]
     has_selection = bool(selected) and bool(frame["selected"].any()) if len(frame) else False
@@ -238,7 +240,7 @@ def aggregate_chart(frame: pd.DataFrame, *, selected: str | None = None, height_
         "encoding": {
             "x": {"field": "month", "type": "temporal", "title": None, "axis": _TIME_AXIS},
             "x2": {"field": "month_end"},
-            "y": {"field": "lane", "type": "nominal", "title": None, "sort": lanes, "axis": _LANE_AXIS},
+            "y": {"field": "lane", "type": "nominal", "title": None, "sort": lanes, "axis": dict(_LANE_AXIS)},
             "color": {"field": "events", "type": "quantitative", "title": "Events per month",
                       "scale": {"scheme": "blues", "type": "sqrt"}},
             "opacity": ({"condition": {"test": "datum.selected", "value": 1.0}, "value": 0.35}
@@ -261,14 +263,17 @@ def aggregate_chart(frame: pd.DataFrame, *, selected: str | None = None, height_
 def responsive_lanes(spec: dict) -> dict:
     """``spec`` with the lane labels (and the room kept for them) cut to NARROW_LABEL_PX on a chart
     narrower than NARROW_PX, so that on a phone the plot keeps most of the width. Apply last."""
+    spec = copy.deepcopy(spec)  # never change the caller's spec or the module's axis dicts
     for layer in spec.get("layer", [spec]):
-        axis = layer.get("encoding", {}).get("y", {}).get("axis")
-        if not isinstance(axis, dict):
+        y = layer.get("encoding", {}).get("y", {})
+        if not isinstance(y.get("axis"), dict):
             continue
+        axis = dict(y["axis"])
         for key in ("labelLimit", "minExtent", "maxExtent"):
             value = axis.get(key)
             if isinstance(value, int | float):
                 axis[key] = {"expr": f"containerSize()[0] < {NARROW_PX} ? {min(value, NARROW_LABEL_PX)} : {value}"}
+        y["axis"] = axis
     return spec
 
 
