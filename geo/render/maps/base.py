@@ -15,7 +15,7 @@ import folium
 from geo.render import assets
 from geo.render.html import esc as escape_html
 from geo.render.maps.interact import MapBehaviour
-from geo.render.maps.legend import _CSS, _Legend, _legend_html
+from geo.render.maps.legend import _CSS, _LEGEND_WIDTH_PX, _Legend, _legend_html
 
 #: Initial view: the northern half of the Korean peninsula, [[south, west], [north, east]].
 NORTH_KOREA_BOUNDS = [[37.5, 123.5], [43.5, 131.0]]
@@ -136,7 +136,10 @@ def build_base_map(
 
     _Legend(_legend_html(mineral_labels), _CSS).add_to(m)
     folium.LayerControl(collapsed=False).add_to(m)
-    MapBehaviour().add_to(m)
-    # the legend sits over the Yellow Sea (and starts collapsed on a phone): no strip is kept for it
-    m.fit_bounds(NORTH_KOREA_BOUNDS, padding=(8, 8))
+    MapBehaviour(bounds=NORTH_KOREA_BOUNDS).add_to(m)
+    # leave a strip on the left for the legend so it does not hide the west coast mines (on a phone
+    # the legend starts collapsed and the map script fits the country again without the strip)
+    m.fit_bounds(
+        NORTH_KOREA_BOUNDS, padding_top_left=(_LEGEND_WIDTH_PX, 8), padding_bottom_right=(8, 8)
+    )
     return m

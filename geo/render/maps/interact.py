@@ -230,6 +230,12 @@ _SCRIPT = r"""
             placed.push(L.bounds(p.subtract(L.point(r, r)), p.add(L.point(r, r))));
         });
         var mineBoxes = placed.length;
+        var origin = container.getBoundingClientRect();
+        container.querySelectorAll('.leaflet-control').forEach(function (el) {  // legend, zoom, layers: labels keep off
+            var r = el.getBoundingClientRect();
+            placed.push(L.bounds(L.point(r.left - origin.left, r.top - origin.top),
+                                 L.point(r.right - origin.left, r.bottom - origin.top)));
+        });
         order.forEach(function (l) {
             var name = markerName(l);
             if (!name) { return; }
@@ -280,6 +286,7 @@ _SCRIPT = r"""
     }
     function schedule() { if (!pending && !busy) { pending = setTimeout(refresh, 0); } }
     map.on('zoomend viewreset resize', schedule);
+    container.addEventListener('toggle', schedule, true);  // the legend opened or closed: labels move
     map.on('moveend', function () { if (labels.length || !window.__nkReady) { schedule(); } });
     map.on('layeradd layerremove', schedule);
     map.whenReady(schedule);
@@ -291,6 +298,7 @@ _SCRIPT = r"""
             if (details) { details.removeAttribute('open'); }
             var layers = container.querySelector('.leaflet-control-layers');
             if (layers) { L.DomUtil.removeClass(layers, 'leaflet-control-layers-expanded'); }
+            {% if this.bounds %}map.fitBounds({{ this.bounds|tojson }}, {padding: [8, 8], animate: false});{% endif %}
         }
     });
 })();
@@ -305,8 +313,10 @@ class MapBehaviour(MacroElement):
         "{% macro script(this, kwargs) %}" + _SCRIPT + "{% endmacro %}"
     )
 
-    def __init__(self, spread_px: int = SPREAD_PX, max_markers: int = MAX_DECLUTTER, narrow_px: int = NARROW_PX):
+    def __init__(self, spread_px: int = SPREAD_PX, max_markers: int = MAX_DECLUTTER, narrow_px: int = NARROW_PX,
+                 bounds: list | None = None):
         super().__init__()
+        self.bounds = bounds  # the view to fit on a narrow map, where the legend starts collapsed
         self.narrow_px = int(narrow_px)
         self._name = "MapBehaviour"
         self.spread_px = int(spread_px)
