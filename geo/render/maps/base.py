@@ -136,9 +136,9 @@ def build_base_map(
 
     _Legend(_legend_html(mineral_labels), _CSS).add_to(m)
     folium.LayerControl(collapsed=False).add_to(m)
-    MapBehaviour(bounds=NORTH_KOREA_BOUNDS).add_to(m)
+    MapBehaviour().add_to(m)  # before fit_bounds: on a phone it drops the legend's strip
     # leave a strip on the left for the legend so it does not hide the west coast mines (on a phone
-    # the legend starts collapsed and the map script fits the country again without the strip)
+    # the legend starts collapsed and the map script drops the strip)
     m.fit_bounds(
         NORTH_KOREA_BOUNDS, padding_top_left=(_LEGEND_WIDTH_PX, 8), padding_bottom_right=(8, 8)
     )

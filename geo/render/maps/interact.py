@@ -291,15 +291,22 @@ _SCRIPT = r"""
     map.on('layeradd layerremove', schedule);
     map.whenReady(schedule);
 
-    // Small screens: the legend starts collapsed so it does not cover the map.
-    map.whenReady(function () {
-        if (map.getSize().x < {{ this.narrow_px }}) {
-            var details = container.querySelector('.mines-legend details');
-            if (details) { details.removeAttribute('open'); }
-            var layers = container.querySelector('.leaflet-control-layers');
-            if (layers) { L.DomUtil.removeClass(layers, 'leaflet-control-layers-expanded'); }
-            {% if this.bounds %}map.fitBounds({{ this.bounds|tojson }}, {padding: [8, 8], animate: false});{% endif %}
+    // Small screens: the legend starts collapsed so it does not cover the map, and the country is
+    // fitted without the strip the map keeps for the legend on a wider screen.
+    var narrow = function () { return container.clientWidth > 0 && container.clientWidth < {{ this.narrow_px }}; };
+    var fit = map.fitBounds;
+    map.fitBounds = function (bounds, options) {
+        if (narrow() && options && options.paddingTopLeft) {
+            options = L.extend({}, options, {paddingTopLeft: [8, 8]});
         }
+        return fit.call(this, bounds, options);
+    };
+    map.whenReady(function () {
+        if (!narrow()) { return; }
+        var details = container.querySelector('.mines-legend details');
+        if (details) { details.removeAttribute('open'); }
+        var layers = container.querySelector('.leaflet-control-layers');
+        if (layers) { L.DomUtil.removeClass(layers, 'leaflet-control-layers-expanded'); }
     });
 })();
 """
@@ -313,10 +320,8 @@ class MapBehaviour(MacroElement):
         "{% macro script(this, kwargs) %}" + _SCRIPT + "{% endmacro %}"
     )
 
-    def __init__(self, spread_px: int = SPREAD_PX, max_markers: int = MAX_DECLUTTER, narrow_px: int = NARROW_PX,
-                 bounds: list | None = None):
+    def __init__(self, spread_px: int = SPREAD_PX, max_markers: int = MAX_DECLUTTER, narrow_px: int = NARROW_PX):
         super().__init__()
-        self.bounds = bounds  # the view to fit on a narrow map, where the legend starts collapsed
         self.narrow_px = int(narrow_px)
         self._name = "MapBehaviour"
         self.spread_px = int(spread_px)
