@@ -134,8 +134,11 @@ def on_widget_change() -> None:
 
 
 def search_changed(key: str) -> None:
-    """A page's own search box changed: make its text the shared filters' search."""
+    """A page's own search box changed: make its text the shared filters' search. The page puts the
+    shared search into its box only when it changed elsewhere (``_<key>_shown`` differs), so a rerun
+    never overwrites what the user is typing."""
     st.session_state[K_FILTERS] = current_filters().with_(text=st.session_state.get(key, ""))
+    st.session_state[f"_{key}_shown"] = st.session_state[K_FILTERS].text  # what the box shows now
 
 
 def selected_mine() -> str | None:

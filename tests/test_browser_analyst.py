@@ -310,6 +310,7 @@ def test_timeline_dates_in_one_format_and_zoom(server, page):
 
 def test_timeline_search_keeps_the_events_with_those_words(server, page, ds):
     page.goto(server.url + "/timeline")
+    _x_axis(page)  # the page drawn before typing, as a user would
     box = page.locator("[data-testid='stMain'] [data-testid='stTextInput']").filter(has_text="Search events")
     box.locator("input").fill("musan HALT")
     box.locator("input").press("Enter")

@@ -21,7 +21,8 @@ selected = state.selected_mine()
 
 st.title("Timeline")
 st.caption(f"{rows['event_id'].nunique()} events — {ds.describe(filters)}")
-st.session_state["timeline_search"] = filters.text  # the shared search (sidebar, link) shows here too
+if st.session_state.get("_timeline_search_shown") != filters.text:  # the shared search (sidebar, link) shows here
+    st.session_state["timeline_search"] = st.session_state["_timeline_search_shown"] = filters.text
 st.text_input("Search events", key="timeline_search", on_change=state.search_changed,
               args=("timeline_search",), placeholder="words in the title, summary or source: smuggled, Reuters, \"coal exports\"…",
               help="Every word must appear in the event's title, summary or source (publisher or title); case and "
