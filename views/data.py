@@ -6,13 +6,14 @@ from geo import state
 from geo.io.export import snapshot_zip, to_csv_bytes, to_geojson_bytes, to_xlsx_bytes
 from geo.io.manifest import export_filename
 from geo.render.tables import counts, display_table
+from geo.render.trade_chart import md_escape
 
 DISPLAY_LIMIT = 10_000  # rows sent to the browser table; exports are never cut
 
 ds = state.dataset_or_stop()
 filters = state.current_filters()
 rows = filters.apply(ds.view)
-description = ds.describe(filters)
+description = md_escape(ds.describe(filters))  # holds the user's search text
 
 st.title("Data & export")
 st.caption(f"{len(rows)} rows (one per event × mine × mineral), {rows['event_id'].nunique()} events — {description}")

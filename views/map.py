@@ -9,6 +9,7 @@ from streamlit_folium import st_folium
 from geo import state
 from geo.render.details import PANEL_CSS, asof_status_html, mine_detail_html
 from geo.render.maps import build_base_map, focus_view, mine_layer, resolve_click
+from geo.render.trade_chart import md_escape
 from geo.rules.asof import date_range, mine_states, state_map
 
 MAP_KEY = "mine_map"
@@ -68,7 +69,7 @@ def _step(sign: int):
 
 st.title("Mines and trade events")
 n_active = len(ds.mines) if active is None else len(active)
-st.caption(f"{n_active} of {len(ds.mines)} mines have events matching: {ds.describe(filters)}. "
+st.caption(f"{n_active} of {len(ds.mines)} mines have events matching: {md_escape(ds.describe(filters))}. "
            "Click a marker, or find a mine by any spelling.")
 
 asof = None

@@ -10,6 +10,7 @@ from geo.render.details import (
     measures_table_html,
     sanction_check_html,
 )
+from geo.render.trade_chart import md_escape
 from geo.rules.sanctions import STATUSES, parse_date, restricted_rows, status_on
 
 ds = state.dataset_or_stop()
@@ -41,7 +42,7 @@ with st.container(border=True):
 
 touched = restricted_rows(ds, rows)
 st.subheader(f"Events that touched a restricted mineral ({touched['event_id'].nunique()})")
-st.caption(f"Within the current filters ({ds.describe(filters)}). The status is the mineral's on the event's "
+st.caption(f"Within the current filters ({md_escape(ds.describe(filters))}). The status is the mineral's on the event's "
            "date; where an approximate date spans a change of status, the row says so.")
 if touched.empty:
     st.info("No event in the current filters touched a mineral under a ban, cap or suspension.")

@@ -20,7 +20,7 @@ rows = filters.apply(ds.view)
 selected = state.selected_mine()
 
 st.title("Timeline")
-st.caption(f"{rows['event_id'].nunique()} events — {ds.describe(filters)}")
+st.caption(f"{rows['event_id'].nunique()} events — {md_escape(ds.describe(filters))}")
 if st.session_state.get("_timeline_search_shown") != filters.text:  # the shared search (sidebar, link) shows here
     st.session_state["timeline_search"] = st.session_state["_timeline_search_shown"] = filters.text
 st.text_input("Search events", key="timeline_search", on_change=state.search_changed,
