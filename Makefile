@@ -48,10 +48,12 @@ test: setup chromium lint validate
 test-fast: setup
 	$(PY) -m pytest -q -m "not browser"
 
-# Benchmark at three scales (see README, Performance), then the browser at 10,000 mines.
+# Benchmark at three scales (see README, Performance), the browser at 10,000 mines, then the map page
+# of the record in a real browser: first marker and click → details, median of three.
 bench: setup chromium
 	$(PY) -m geo.tools.bench --json .bench/results.json
 	NK_BENCH=1 $(PY) -m pytest -q -s tests/test_browser_scale.py
+	$(PY) scripts/browser_bench.py --runs 3 --json .bench/browser_map.json
 
 clean:
 	rm -rf $(VENV) static/vendor .pytest_cache .ruff_cache

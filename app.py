@@ -64,6 +64,11 @@ with st.sidebar:
                    format_func=ds.mineral_name, placeholder="All minerals")
     st.multiselect("Event types", ds.event_types, key=state.K_TYPES, on_change=state.on_widget_change,
                    format_func=lambda t: ds.vocab.label("event_type", t), placeholder="All event types")
+    st.text_input("Search events", key=state.K_TEXT, on_change=state.on_widget_change,
+                  placeholder="words in title, summary or source", help="Every word must appear in the event's "
+                  "title, summary or source (publisher, title); case and accents do not matter; \"quote\" a phrase.")
+    st.multiselect("Mines", list(ds.mines["mine_id"]), key=state.K_MINES, on_change=state.on_widget_change,
+                   format_func=ds.mine_name, placeholder="All mines")
     st.multiselect("Provinces", sorted(p for p in ds.mines["province"].unique() if p), key=state.K_PROVINCES, on_change=state.on_widget_change,
                    placeholder="All provinces")
     c1, c2 = st.columns(2)

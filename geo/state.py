@@ -18,12 +18,13 @@ import streamlit as st
 from geo.model.dataset import CONFIDENCE_LEVELS, Dataset
 from geo.model.dataset import data_dir as package_dir
 from geo.package import DataError
-from geo.rules.filters import QUERY_NAMES, Filters, date_bounds, vocabularies
+from geo.rules.filters import Filters, date_bounds, vocabularies
 from geo.rules.load import load_dataset
 
 # Widget keys of the shared filters.
 K_MINERALS, K_TYPES, K_PROVINCES = "f_minerals", "f_types", "f_provinces"
 K_SINCE, K_UNTIL, K_CONFIDENCE = "f_since", "f_until", "f_confidence"
+K_MINES, K_TEXT = "f_mines", "f_text"
 K_SELECTED = "selected_mine"
 K_FILTERS = "filters"
 K_NOTICES = "url_notices"
@@ -86,7 +87,7 @@ def init_from_url(ds: Dataset) -> None:
     st.session_state[_K_URL_READ] = True
     params = _params()
     filters, notices = Filters.from_query({k: v for k, v in params.items() if k != _SELECTION_PARAM},
-                                          **{**vocabularies(ds), "mines": ()}, bounds=date_bounds(ds))
+                                          **vocabularies(ds), bounds=date_bounds(ds))
     st.session_state[K_FILTERS] = filters
     selected = params.get(_SELECTION_PARAM, [])
     if selected:
@@ -111,6 +112,8 @@ def seed_widgets() -> None:
     st.session_state[K_SINCE] = f.since
     st.session_state[K_UNTIL] = f.until
     st.session_state[K_CONFIDENCE] = f.min_confidence or CONFIDENCE_LEVELS[0]
+    st.session_state[K_MINES] = list(f.mines)
+    st.session_state[K_TEXT] = f.text
 
 
 def on_widget_change() -> None:
@@ -125,7 +128,17 @@ def on_widget_change() -> None:
         since=since if isinstance(since, dt.date) else None,
         until=until if isinstance(until, dt.date) else None,
         min_confidence=st.session_state.get(K_CONFIDENCE) or None,
+        mines=st.session_state.get(K_MINES, []),
+        text=st.session_state.get(K_TEXT, ""),
     )
+
+
+def search_changed(key: str) -> None:
+    """A page's own search box changed: make its text the shared filters' search. The page puts the
+    shared search into its box only when it changed elsewhere (``_<key>_shown`` differs), so a rerun
+    never overwrites what the user is typing."""
+    st.session_state[K_FILTERS] = current_filters().with_(text=st.session_state.get(key, ""))
+    st.session_state[f"_{key}_shown"] = st.session_state[K_FILTERS].text  # what the box shows now
 
 
 def selected_mine() -> str | None:
@@ -139,7 +152,6 @@ def select_mine(mine_id: str | None) -> None:
 def sync_url(filters: Filters) -> None:
     """Write the filters and selection to the URL, touching it only when it differs."""
     wanted = filters.to_query()
-    wanted.pop(QUERY_NAMES["mines"], None)
     if selected_mine():
         wanted[_SELECTION_PARAM] = [selected_mine()]
     if _params() != wanted:

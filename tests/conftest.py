@@ -36,7 +36,7 @@ def data_copy(tmp_path) -> Path:
 
 
 def read_rows(path: Path) -> list[dict]:
-    with open(path, newline="", encoding="utf-8") as fh:
+    with open(path, newline="", encoding="utf-8-sig") as fh:  # exported CSVs start with a byte-order mark
         return list(csv.DictReader(fh))
 
 

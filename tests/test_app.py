@@ -180,7 +180,7 @@ def test_data_page_counts_and_downloads():
     rows = at.dataframe[2].value
     assert len(rows) == 3
     labels = [b.proto.label for b in at.get("download_button")]
-    assert labels == ["CSV snapshot", "GeoJSON", "Snapshot zip (CSV + GeoJSON + manifest)"]
+    assert labels == ["CSV snapshot", "Excel (.xlsx)", "GeoJSON", "Snapshot zip (CSV + GeoJSON + manifest)"]
 
 
 def test_sources_page_lists_every_source_with_its_events(ds):
@@ -242,18 +242,26 @@ def test_sanctions_page_lists_the_events_that_touched_a_restricted_mineral(ds):
     assert listed == expected
     assert "hyesan-halt-2017" in listed and "cholsan-solar-offer-2019" in listed
     assert "musan-molybdenum-halt-2017" not in listed  # molybdenum was never restricted
-    assert "banned (UNSCR-2321)" in html
-    assert html.count("<tr><td>UNSCR-") + html.count("<tr><td>CN-") == len(ds.sanctions)
+    assert "banned (UNSCR 2321)" in html
+    assert html.count("<tr><td>UNSCR ") + html.count("<tr><td>CN ") == len(ds.sanctions)  # measures by name
     assert f"({len(expected)})" in at.subheader[0].value
 
 
 def test_sanctions_page_checks_a_mineral_on_a_day():
     at = open_page("views/sanctions.py")
     at.selectbox(key="sanction_mineral").set_value("iron_ore")
-    at.date_input(key="sanction_day").set_value("2017-02-20").run()
-    assert at.code[0].value.startswith("iron_ore on 2017-02-20: exempt")
-    at.date_input(key="sanction_day").set_value("2017-08-05").run()
-    assert at.code[0].value.startswith("iron_ore on 2017-08-05: banned")
+    at.text_input(key="sanction_day").set_value("2017-02-20").run()
+    check = _sanction_check(at)
+    assert "<strong>Iron ore</strong> on 20 Feb 2017: <strong class=\"nk-s-exempt\">" in check
+    assert "UNSCR 2270" in check and "iron_ore" not in check  # names, not ids
+    at.text_input(key="sanction_day").set_value("2017-08-05").run()
+    assert "on 5 Aug 2017: <strong class=\"nk-s-banned\">" in _sanction_check(at)
+    at.text_input(key="sanction_day").set_value("5 Aug").run()
+    assert any("not a date" in w.value for w in at.warning)
+
+
+def _sanction_check(at) -> str:
+    return next(h.proto.body for h in at.get("html") if "nk-sanction-check" in h.proto.body)
 
 
 def test_sanctions_page_shows_each_authority_side_by_side():
@@ -272,12 +280,13 @@ def test_as_of_slider_shows_the_state_on_that_day():
     at.toggle(key="asof_on").set_value(True).run()
     at.slider(key="asof_slider").set_value(dt.date(2016, 6, 1)).run()
     html = panel_html(at)
-    assert "As of 1 Jun 2016:" in html and "no export report on or before this day" in html
-    assert "Copper: <strong>not restricted</strong>" in html
+    assert "As of 1 Jun 2016</strong>, per mineral" in html and "no export report on or before this day" in html
+    assert "<td>Copper</td>" in html and "<strong>not restricted</strong>" in html
     at.slider(key="asof_slider").set_value(dt.date(2017, 3, 5)).run()
     html = panel_html(at)
-    assert "exports last reported <strong>halted</strong>" in html
-    assert "Copper: <strong>banned</strong> (UNSCR-2321)" in html
+    copper = html[html.index('data-mineral="copper"'):].split("</tr>")[0]
+    assert '<strong class="nk-x-halted">halted</strong>' in copper
+    assert "<strong>banned</strong> (UNSCR 2321)" in copper
     step = next(b for b in at.button if b.label == "Step ▶")
     step.click().run()
     assert at.slider(key="asof_slider").value == dt.date(2017, 4, 4)

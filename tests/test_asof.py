@@ -19,8 +19,8 @@ def _state(ds, mine_id, day):
     ("hyesan", dt.date(2016, 6, 1), None, "banned"),            # its by-product gold, UNSCR 2270
     ("hyesan", dt.date(2017, 3, 5), "halted", "banned"),        # UNSCR 2321 (2016-11-30) bans copper, zinc
     ("musan", dt.date(2016, 11, 1), "continued", "exempt"),     # 38 North imagery; iron ore under 2270's exemption
-    ("musan", dt.date(2017, 3, 5), "continued", "exempt"),      # still exported on 2 Mar 2017
-    ("musan", dt.date(2017, 9, 1), "continued", "banned"),      # UNSCR 2371 bans iron ore outright
+    ("musan", dt.date(2017, 3, 5), "mixed", "exempt"),          # iron ore still exported, molybdenum halted
+    ("musan", dt.date(2017, 9, 1), "mixed", "banned"),          # UNSCR 2371 bans iron ore outright
     ("hoeryeong", dt.date(2017, 3, 5), "halted", "unrestricted"),  # cobalt never restricted
     ("dancheon", dt.date(2017, 3, 5), "continued", "unrestricted"),
     ("dancheon", dt.date(2018, 1, 1), "continued", "banned"),   # UNSCR 2397 bans magnesia
@@ -35,8 +35,29 @@ def test_mine_state_on_a_day(ds, mine_id, day, export, sanction):
 
 def test_each_mineral_of_a_mine_has_its_status_and_measures(ds):
     per = {m["mineral_id"]: m for m in _state(ds, "hyesan", dt.date(2017, 3, 5))["mineral_statuses"]}
-    assert per["copper"] == {"mineral_id": "copper", "status": "banned", "measures": ["UNSCR-2321"]}
+    assert {k: per["copper"][k] for k in ("mineral_id", "status", "measures", "export_status")} == {
+        "mineral_id": "copper", "status": "banned", "measures": ["UNSCR-2321"], "export_status": "halted"}
     assert per["lead"]["status"] == "unrestricted"  # lead waits for UNSCR 2371 (2017-08-05)
+
+
+def test_export_status_is_per_mineral(ds):
+    """Musan, 5 Mar 2017: iron ore still exported, molybdenum halted; the mine as a whole is mixed."""
+    state = _state(ds, "musan", dt.date(2017, 3, 5))
+    per = {m["mineral_id"]: m for m in state["mineral_statuses"]}
+    assert per["iron_ore"]["export_status"] == "continued" and per["iron_ore"]["status"] == "exempt"
+    assert per["molybdenum"]["export_status"] == "halted" and per["molybdenum"]["status"] == "unrestricted"
+    assert per["molybdenum"]["export_title"] == "North Korea halts molybdenum exports from Musan county"
+    assert state["export_status"] == "mixed"
+    assert state_map(mine_states(ds, dt.date(2017, 3, 5)))["musan"]["export_status"] == "mixed"
+
+
+def test_the_panel_gives_each_mineral_its_own_status(ds):
+    from geo.render.details import asof_status_html
+
+    html = asof_status_html(ds, _state(ds, "musan", dt.date(2017, 3, 5)).to_dict(), dt.date(2017, 3, 5))
+    rows = {r.split('"')[0]: r for r in html.split('data-mineral="')[1:]}
+    assert "nk-x-continued" in rows["iron_ore"] and "exempt" in rows["iron_ore"]
+    assert "nk-x-halted" in rows["molybdenum"] and "not restricted" in rows["molybdenum"]
 
 
 def test_date_range_covers_the_data(ds):

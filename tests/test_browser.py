@@ -137,7 +137,7 @@ def wait_for_map(page, n_markers: int):
 
 
 def marker_positions(page) -> dict[str, dict]:
-    """Tooltip text → position (in page pixels) of each mine marker in the map iframe."""
+    """Tooltip text → position (in page pixels) where each mine marker is drawn in the map iframe."""
     handle = page.wait_for_selector(MAP_FRAME, state="attached")
     box = handle.bounding_box()
     frame = handle.content_frame()
@@ -146,7 +146,8 @@ def marker_positions(page) -> dict[str, dict]:
         window.map.eachLayer(l => {
             if (l instanceof L.CircleMarker && l.getTooltip && l.getTooltip()
                 && l.options.className && l.options.className.includes('mine-marker')) {
-                const p = window.map.latLngToContainerPoint(l.getLatLng());
+                // where it is drawn: markers on one spot are moved apart in pixels
+                const p = window.map.layerPointToContainerPoint(l._point || window.map.latLngToLayerPoint(l.getLatLng()));
                 const el = document.createElement('div'); el.innerHTML = l.getTooltip().getContent();
                 out.push({text: el.textContent.trim(), x: p.x, y: p.y});
             }
@@ -253,7 +254,7 @@ def test_csv_download_has_exactly_the_rows_shown(server, page, ds):
         page.get_by_role("button", name="CSV snapshot").click()
     download = info.value
     assert download.suggested_filename == f"nk-mines-trade-events_v{ds.version}_molybdenum-cobalt.csv"
-    rows = list(csv.DictReader(io.StringIO(Path(download.path()).read_text(encoding="utf-8"))))
+    rows = list(csv.DictReader(io.StringIO(Path(download.path()).read_text(encoding="utf-8-sig"))))
     assert len(rows) == shown
     expected = Filters(minerals=["molybdenum", "cobalt"]).apply(ds.view)
     assert sorted(r["event_id"] for r in rows) == sorted(expected["event_id"])

@@ -149,3 +149,50 @@ def test_cli_export_rejects_bad_arguments(tmp_path, args, message):
 def test_cli_works_from_another_folder(tmp_path):
     res = run_cli("validate", cwd=tmp_path)
     assert res.returncode == 0, res.stderr
+
+
+def test_csv_has_a_byte_order_mark_and_hangul_names(ds):
+    """Excel opens a CSV as UTF-8 only with a BOM; the Hangul name of each mine is a column."""
+    data = to_csv_bytes(Filters(minerals=["molybdenum"]).apply(ds.view), ds)
+    assert data.startswith(b"\xef\xbb\xbf") and not data.startswith(b"\xef\xbb\xbf\xef\xbb\xbf")
+    back = pd.read_csv(io.BytesIO(data), dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    assert back.columns[0] == "event_id"
+    musan = back[back["mine_id"] == "musan"]
+    assert set(musan["mine_name_ko"]) == {"무산광산연합기업소"}
+
+
+def test_xlsx_has_the_same_rows_and_describes_the_filter(ds):
+    from openpyxl import load_workbook
+
+    from geo.io.export import to_xlsx_bytes
+
+    f = Filters(minerals=["molybdenum", "cobalt"])
+    rows = f.apply(ds.view)
+    wb = load_workbook(io.BytesIO(to_xlsx_bytes(ds, f, rows)))
+    assert wb.sheetnames == ["rows", "sources", "about"]
+    table = list(wb["rows"].values)
+    assert list(table[0]) == EXPORT_COLUMNS
+    csv_rows = _read_csv(to_csv_bytes(rows, ds))
+    assert [r[0] for r in table[1:]] == list(csv_rows["event_id"])
+    assert {r[EXPORT_COLUMNS.index("mine_name_ko")] for r in table[1:]} >= {"무산광산연합기업소"}
+    about = dict(wb["about"].values)
+    assert about["version"] == ds.version and about["filter"] == "molybdenum and cobalt"
+    assert about["rows"] == len(rows) and "mineral=molybdenum" in about["filter_query"]
+    cited = {r[0] for r in list(wb["sources"].values)[1:]}
+    assert cited == set(rows["source_id"]) | {s for ids in rows["corroborating_source_ids"] for s in ids}
+
+
+def test_xlsx_neutralises_formulas(data_copy):
+    from openpyxl import load_workbook
+
+    from geo.io.export import to_xlsx_bytes
+    from geo.rules.load import load_dataset
+
+    rows = read_rows(data_copy / "events.csv")
+    rows[0]["title"] = '=HYPERLINK("http://evil.example","click")'
+    write_rows(data_copy / "events.csv", rows)
+    ds = load_dataset(data_copy)
+    wb = load_workbook(io.BytesIO(to_xlsx_bytes(ds, Filters(), ds.view)))
+    titles = [r[EXPORT_COLUMNS.index("title")] for r in list(wb["rows"].values)[1:]]
+    assert "'=HYPERLINK(\"http://evil.example\",\"click\")" in titles
+    assert not any(isinstance(c, str) and c.startswith("=") for r in wb["rows"].values for c in r)

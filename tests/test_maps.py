@@ -8,6 +8,7 @@ import re
 import folium
 import geopandas as gpd
 import numpy as np
+import pandas as pd
 import pytest
 from shapely.geometry import Point
 from streamlit_folium import _get_feature_group_string
@@ -356,20 +357,20 @@ def test_resolve_click_far_away_or_nothing(mines):
     assert maps.resolve_click(click(42.23194, 129.26917), mines.iloc[0:0]) is None
 
 
-def test_mines_sharing_a_point_are_spread_and_each_can_be_clicked(mines):
-    """Taehung and Ryongyang share one stored point: each is drawn on a small ring around it,
-    and a click on each drawn marker resolves to that mine, with or without its tooltip."""
-    from geo.render.maps.style import SPREAD_DEG, display_positions
+def test_mines_sharing_a_point_each_resolve_by_their_tooltip(mines):
+    """Taehung and Ryongyang share one stored point: both markers keep it (the browser spreads them
+    in pixels, see test_browser_analyst), a click reports it, and the tooltip tells them apart."""
+    drawn = {m["mine_id"]: (m["lat"], m["lng"]) for m in _records(mines)}
+    assert drawn["taehung"] == drawn["ryongyang"] == (40.8, 128.9)
+    assert maps.resolve_click(click(40.8, 128.9, "Taehung mine (approximate location)"), mines) == "taehung"
+    assert maps.resolve_click(click(40.8, 128.9, "Ryongyang mine (approximate location)"), mines) == "ryongyang"
 
-    lats, lngs = display_positions(mines.geometry.y.to_numpy(), mines.geometry.x.to_numpy())
-    ids = list(mines["mine_id"])
-    t, r = ids.index("taehung"), ids.index("ryongyang")
-    assert (lats[t], lngs[t]) != (lats[r], lngs[r])
-    assert abs(lats[t] - 40.8) <= SPREAD_DEG + 1e-9 and abs(lats[r] - 40.8) <= SPREAD_DEG + 1e-9
-    assert maps.resolve_click(click(lats[t], lngs[t], "Taehung mine (approximate location)"), mines) == "taehung"
-    assert maps.resolve_click(click(lats[r], lngs[r]), mines) == "ryongyang"
-    drawn = {(round(m["lat"], 6), round(m["lng"], 6)) for m in _records(mines)}
-    assert (round(lats[t], 6), round(lngs[t], 6)) in drawn and (round(lats[r], 6), round(lngs[r], 6)) in drawn
+
+def test_focus_view_moves_to_a_mine_and_each_request_differs(mines):
+    center, zoom = maps.focus_view(mines, "musan", 1, zoom=9)
+    assert zoom == 9 and center[0] == pytest.approx(42.23194) and center[1] == pytest.approx(129.26917)
+    assert maps.focus_view(mines, "musan", 2)[0] != center  # picking it again moves the map again
+    assert maps.focus_view(mines, None) == (None, None) and maps.focus_view(mines, "nope") == (None, None)
 
 
 def _records(mines):
@@ -467,3 +468,24 @@ def test_very_large_inputs_are_one_compact_layer(basemap):
     assert maps.resolve_click(click(payload["lat"][i], payload["lng"][i], "Mine 9 (approximate location)"),
                               many) == "m9"
     assert len(script.encode()) < 60 * n  # compact: tens of bytes per mine
+
+
+def test_the_map_script_keeps_the_first_click_and_the_page_wheel(basemap, crossings):
+    """What the browser tests check, in the page: focus without scrolling, the wheel off until a
+    click, overlapping markers spread, labels, the legend collapsed on a phone; no jQuery."""
+    page = maps.render_html(maps.build_base_map(basemap, crossings))
+    assert "focus({preventScroll: true})" in page
+    assert "map_scroll_wheel" not in page and ".scrollWheelZoom.disable()" in page
+    assert "window.nkMarkers" in page and "nk-labels" in page and "removeAttribute('open')" in page
+    assert "jquery" not in page.lower()
+
+
+def test_the_record_sized_layer_is_one_geojson_with_mine_ids(mines):
+    from geo.render.maps.layers import LARGE_LAYER_THRESHOLD
+
+    many = pd.concat([mines] * (LARGE_LAYER_THRESHOLD // len(mines) + 1), ignore_index=True)
+    many["mine_id"] = [f"m{i}" for i in range(len(many))]
+    layer = maps.mine_layer(many, selected_id="m3")
+    markers = [c for c in layer._children.values() if isinstance(c, folium.GeoJson) and "tooltip" in str(c.data)[:2000]]
+    assert len(markers) == 1
+    assert [f["properties"]["nkid"] for f in markers[0].data["features"]][-1] == "m3"  # selected drawn last

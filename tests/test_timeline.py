@@ -92,3 +92,51 @@ def test_a_click_on_a_lane_gives_its_id():
     assert lane_from_selection({"selection": {"lane_pick": [{"lane_id": "musan"}]}}) == "musan"
     assert lane_from_selection({"selection": {"lane_pick": []}}) is None
     assert lane_from_selection(None) is None
+
+
+# --------------------------------------------------------------------------- analyst's round (issue 14)
+
+
+def _spec_and_frame(ds, rows=None, lane="mine"):
+    from geo.render.timeline import timeline_view
+
+    frame, spec, _ = timeline_view(ds.view if rows is None else rows, ds.vocab, lane, None)
+    return frame, spec
+
+
+def test_near_events_of_a_lane_are_stacked_not_drawn_on_one_spot(ds):
+    frame, _ = _spec_and_frame(ds)
+    key = frame[["lane", "date", "y_offset"]]
+    same_spot = key.duplicated(["lane", "date", "y_offset"]) & key.duplicated(["lane", "date"])
+    assert not same_spot.any()  # two events of one lane on one day sit at different heights
+    assert frame["y_offset"].abs().max() <= 12  # within the lane's band
+
+
+def test_stack_offsets_centre_a_run_and_leave_lone_events_on_the_line():
+    from geo.render.timeline import STACK_PX, stack_offsets
+
+    df = pd.DataFrame({"lane": ["a", "a", "a", "b"], "event_id": ["1", "2", "3", "4"],
+                       "date": pd.to_datetime(["2017-01-01", "2017-01-10", "2019-01-01", "2017-01-01"])})
+    assert list(stack_offsets(df)) == [-STACK_PX / 2, STACK_PX / 2, 0.0, 0.0]
+
+
+def test_the_time_axis_zooms_and_labels_dates_in_one_format(ds):
+    from geo.render.timeline import LANE_SELECTION, ZOOM_SELECTION
+
+    _, spec = _spec_and_frame(ds)
+    params = {p["name"]: p for p in spec["params"]}
+    assert params[ZOOM_SELECTION]["bind"] == "scales" and params[ZOOM_SELECTION]["select"]["encodings"] == ["x"]
+    assert LANE_SELECTION in params
+    axes = [layer["encoding"]["x"].get("axis", {}) for layer in spec["layer"]]
+    assert all("timeFormat(datum.value, '%b %Y')" in a["labelExpr"] for a in axes)
+
+
+def test_lane_labels_are_cut_short_on_a_narrow_chart(ds):
+    from geo.render.timeline import NARROW_LABEL_PX, responsive_lanes
+    from geo.render.trade_chart import with_x_domain
+
+    _, spec = _spec_and_frame(ds)
+    spec = responsive_lanes(with_x_domain(spec, ["2016-01-01", "2020-12-31"]))
+    axis = spec["layer"][0]["encoding"]["y"]["axis"]
+    for key in ("labelLimit", "minExtent", "maxExtent"):
+        assert f"? {NARROW_LABEL_PX} :" in axis[key]["expr"]

@@ -8,13 +8,15 @@ from streamlit_folium import st_folium
 
 from geo import state
 from geo.render.details import PANEL_CSS, asof_status_html, mine_detail_html
-from geo.render.maps import build_base_map, mine_layer, resolve_click
+from geo.render.maps import build_base_map, focus_view, mine_layer, resolve_click
 from geo.render.text import md_escape
 from geo.rules.asof import date_range, mine_states, state_map
 
 MAP_KEY = "mine_map"
 PICKER_KEY = "mine_picker"
 LAST_CLICK_KEY = "_last_map_click"
+FOCUS_KEY = "_map_focus"  # (mine_id, n): the mine picked in the list, to centre the map on
+FOCUS_ZOOM = 9
 ASOF_ON, ASOF_SLIDER, ASOF_VALUE, ASOF_PLAY = "asof_on", "asof_slider", "asof_value", "asof_play"
 ASOF_LAST_STEP, ASOF_STOP = "_asof_last_step", "_asof_stop"
 STEPS = {"day": dt.timedelta(days=1), "week": dt.timedelta(days=7), "month": dt.timedelta(days=30),
@@ -28,7 +30,21 @@ active = None if filters.is_empty else tuple(sorted(set(rows["mine_id"].unique()
 
 
 def _on_pick():
-    state.select_mine(st.session_state.get(PICKER_KEY))
+    picked = st.session_state.get(PICKER_KEY)
+    state.select_mine(picked)
+    if picked:  # move the map to it (a new value each pick, so picking the same mine again moves it back)
+        st.session_state[FOCUS_KEY] = (picked, st.session_state.get(FOCUS_KEY, (None, 0))[1] + 1)
+
+
+def _on_map_change():
+    """A click on the map: select its mine before the page runs, so one run draws the panel."""
+    returned = st.session_state.get(MAP_KEY)
+    clicked = resolve_click(returned, ds.mines)
+    click_id = ((returned or {}).get("last_object_clicked_count"), clicked)
+    if clicked and click_id != st.session_state.get(LAST_CLICK_KEY):
+        # A new click (the count tells a second click on the same marker from an old value).
+        st.session_state[LAST_CLICK_KEY] = click_id
+        state.select_mine(clicked)
 
 
 selected = state.selected_mine()
@@ -104,14 +120,15 @@ with left:
     # Built afresh each run: st_folium rewrites the objects it renders, and it normalises their
     # ids, so the same data gives the same map script and the map is not remounted.
     base = build_base_map(ds.basemap, ds.crossings, mineral_labels=ds.mineral_names)
-    returned = st_folium(base, key=MAP_KEY, height=660, use_container_width=True,
+    # centre/zoom move the mounted map (no remount) when a mine is picked in the list
+    center, zoom = focus_view(ds.mines, *st.session_state.get(FOCUS_KEY, (None, 0)), zoom=FOCUS_ZOOM)
+    returned = st_folium(base, key=MAP_KEY, height=620, use_container_width=True,
                          feature_group_to_add=mine_layer(ds.mines, active_ids=active, selected_id=selected,
                                                          states=state_map(states) if states is not None else None),
-                         returned_objects=RETURNED)
+                         returned_objects=RETURNED, center=center, zoom=zoom, on_change=_on_map_change)
     clicked = resolve_click(returned, ds.mines)
     click_id = ((returned or {}).get("last_object_clicked_count"), clicked)
-    if clicked and click_id != st.session_state.get(LAST_CLICK_KEY):
-        # A new click (the count tells a second click on the same marker from an old value).
+    if clicked and click_id != st.session_state.get(LAST_CLICK_KEY):  # a click the callback did not see
         st.session_state[LAST_CLICK_KEY] = click_id
         if clicked != selected:
             state.select_mine(clicked)
@@ -126,7 +143,7 @@ with right:
         if states is not None:
             row = states[states["mine_id"] == selected].iloc[0].to_dict()
             status_html = asof_status_html(ds, row, asof)
-        st.html(PANEL_CSS + mine_detail_html(ds, selected, shown, hidden, status_html=status_html))
+        st.html(PANEL_CSS + mine_detail_html(ds, selected, shown, hidden, status_html=status_html, filters=filters))
         if st.button("Clear selection", key="clear_selection"):
             state.select_mine(None)
             st.rerun()

@@ -1,14 +1,17 @@
 """Sanctions: what was banned when, and which events touched a restricted mineral."""
 
-import datetime as dt
-
 import streamlit as st
 
 from geo import state
 from geo.render.charts import sanctions_chart
-from geo.render.details import TABLE_CSS, events_table_html, measures_table_html
+from geo.render.details import (
+    TABLE_CSS,
+    events_table_html,
+    measures_table_html,
+    sanction_check_html,
+)
 from geo.render.text import md_escape
-from geo.rules.sanctions import STATUSES, authority_table, format_status, restricted_rows, status_on
+from geo.rules.sanctions import STATUSES, authority_table, parse_date, restricted_rows, status_on
 
 ds = state.dataset_or_stop()
 filters = state.current_filters()
@@ -27,16 +30,23 @@ with st.container(border=True):
     c1, c2 = st.columns(2)
     mineral = c1.selectbox("Mineral", list(ds.minerals["mineral_id"]), format_func=ds.mineral_name,
                            key="sanction_mineral")
-    day = c2.date_input("On", value=dt.date(2017, 2, 20), key="sanction_day", format="YYYY-MM-DD")
-    st.code(format_status(status_on(ds, mineral, day)), language=None)
-    st.markdown("**Each authority side by side on that day**")
-    st.caption("Every mineral's status under each authority's own measures in force "
-               "(UN Security Council, China's MOFCOM/GACC notices, US executive orders), and the status that "
-               "applies (the most restrictive). *sectoral*: persons in the sector may be designated; trade in the "
-               "mineral itself is not banned by that authority.")
-    st.dataframe(authority_table(ds, day, filters.minerals or None).drop(columns="mineral_id")
-                 .rename(columns={"mineral": "Mineral", "applies": "Status that applies"}), hide_index=True,
-                 width="stretch")
+    # A text field: it takes a typed date on Enter (the date picker's typed value waited for a blur).
+    typed = c2.text_input("On (YYYY-MM-DD, press Enter)", value="2017-02-20", key="sanction_day", max_chars=10)
+    try:
+        day = parse_date(typed.strip())
+    except ValueError:
+        day = None
+        st.warning("That is not a date: type it as YYYY-MM-DD, e.g. 2017-08-05, and press Enter.")
+    if day is not None:
+        st.html(TABLE_CSS + sanction_check_html(ds, status_on(ds, mineral, day)))
+        st.markdown("**Each authority side by side on that day**")
+        st.caption("Every mineral's status under each authority's own measures in force "
+                   "(UN Security Council, China's MOFCOM/GACC notices, US executive orders), and the status that "
+                   "applies (the most restrictive). *sectoral*: persons in the sector may be designated; trade in "
+                   "the mineral itself is not banned by that authority.")
+        st.dataframe(authority_table(ds, day, filters.minerals or None).drop(columns="mineral_id")
+                     .rename(columns={"mineral": "Mineral", "applies": "Status that applies"}), hide_index=True,
+                     width="stretch")
 
 touched = restricted_rows(ds, rows)
 st.subheader(f"Events that touched a restricted mineral ({touched['event_id'].nunique()})")

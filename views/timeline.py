@@ -4,7 +4,13 @@ import streamlit as st
 
 from geo import state
 from geo.render.details import TABLE_CSS, events_table_html
-from geo.render.timeline import TOP_LANES, lane_from_selection, timeline_view
+from geo.render.timeline import (
+    LANE_SELECTION,
+    TOP_LANES,
+    lane_from_selection,
+    responsive_lanes,
+    timeline_view,
+)
 from geo.render.trade_chart import PRECISIONS, md_escape, shared_domain, trade_charts, with_x_domain
 from geo.rules.trade import MEASURE_LABELS, MEASURES
 
@@ -15,6 +21,12 @@ selected = state.selected_mine()
 
 st.title("Timeline")
 st.caption(f"{rows['event_id'].nunique()} events — {md_escape(ds.describe(filters))}")
+if st.session_state.get("_timeline_search_shown") != filters.text:  # the shared search (sidebar, link) shows here
+    st.session_state["timeline_search"] = st.session_state["_timeline_search_shown"] = filters.text
+st.text_input("Search events", key="timeline_search", on_change=state.search_changed,
+              args=("timeline_search",), placeholder="words in the title, summary or source: smuggled, Reuters, \"coal exports\"…",
+              help="Every word must appear in the event's title, summary or source (publisher or title); case and "
+              "accents do not matter. The search is shared with the other pages and the link.")
 
 domain = shared_domain(ds, rows, list(filters.minerals), filters.since, filters.until)
 
@@ -24,10 +36,10 @@ if rows.empty:
     st.info("No events match the current filters.")
 else:
     frame, spec, aggregated = timeline_view(rows, ds.vocab, lane, selected)
-    spec = with_x_domain(spec, domain)  # the time axis of the trade charts below
+    spec = responsive_lanes(with_x_domain(spec, domain))  # the time axis of the trade charts below
     # An explicit height (lanes + axis and legend) so that every lane keeps its own labelled row.
-    event = st.vega_lite_chart(frame, spec, on_select="rerun", key=f"timeline_chart_{lane}", width="stretch",
-                               height=spec["height"] + 60)
+    event = st.vega_lite_chart(frame, spec, on_select="rerun", selection_mode=LANE_SELECTION,
+                               key=f"timeline_chart_{lane}", width="stretch", height=spec["height"] + 60)
     picked = lane_from_selection(event)
     if lane == "mine" and picked and picked != selected and picked in ds.mine_names:
         state.select_mine(picked)
@@ -40,6 +52,8 @@ else:
         st.caption("Filled marks: exact day. Hollow marks with a dashed line: approximate, month or year dates, "
                    "spanning the window they may fall in. Bars: periods with an end date. "
                    "A dotted ring: the event involved a mineral under a ban, cap or suspension that day. "
+                   "Events of one lane within about six weeks of each other are drawn one above another. "
+                   "Drag the chart to pan, scroll or pinch to zoom in time, double-click to reset. "
                    "Click a mark to select its mine (highlighted here and on the map).")
     if selected:
         st.markdown(f"Selected mine: **{md_escape(ds.mine_name(selected))}**")

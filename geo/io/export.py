@@ -1,7 +1,9 @@
 """Exports of a filtered view: CSV snapshot, GeoJSON, and the manifest that goes with them.
 
-The CSV is plain UTF-8 with ISO dates, one row per event × mine × mineral, so any CSV
-reader opens it. What made it (package name and version, the filter in words and as query
+The CSV is UTF-8 with a byte-order mark (so Excel reads Hangul and dashes right; other CSV
+readers skip it) and ISO dates, one row per event × mine × mineral, with each mine's Hangul
+name (``mine_name_ko``). The XLSX holds the same rows, plus a ``sources`` sheet and an ``about``
+sheet (package, version, filter, row count, licence, how to read the columns). What made it (package name and version, the filter in words and as query
 parameters, row count, licence, checksum) goes in a manifest: ``<file>.manifest.json``
 beside the CSV from the command line, ``manifest.json`` inside the snapshot zip from the
 dashboard. The GeoJSON carries the same manifest as a top-level ``metadata`` member.
@@ -27,7 +29,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 
-from geo.io.formulas import neutralise_column
+from geo.io.formulas import neutralise, neutralise_column
 from geo.io.manifest import EXPORT_COLUMNS, export_filename, manifest
 from geo.io.targets import check_target, write_target
 from geo.model.dataset import Dataset
@@ -35,6 +37,8 @@ from geo.rules.filters import Filters
 from geo.rules.sanctions import ANNOTATION_COLUMNS, annotate
 
 FORMATS = ("csv", "geojson")
+#: UTF-8 byte-order mark: Excel opens a CSV as UTF-8 only with it.
+BOM = b"\xef\xbb\xbf"
 
 
 def _text_column(s: pd.Series) -> pd.Series:
@@ -77,16 +81,72 @@ def _snapshot_columns(rows: pd.DataFrame, columns: list[str]) -> dict[str, pd.Se
 
 
 def with_sanctions(ds: Dataset | None, rows: pd.DataFrame) -> pd.DataFrame:
-    """``rows`` with the sanction columns, annotating them from ``ds`` if they lack them."""
+    """``rows`` with the sanction columns (annotated from ``ds`` if they lack them) and each
+    mine's Hangul name (``mine_name_ko``, from ``ds``'s mines)."""
+    if ds is not None and "mine_name_ko" not in rows and "name_ko" in ds.mines:
+        names = dict(zip(ds.mines["mine_id"], ds.mines["name_ko"].fillna(""), strict=True))
+        rows = rows.assign(mine_name_ko=rows["mine_id"].map(names).fillna("").astype("str"))
     if ds is None or all(c in rows for c in ANNOTATION_COLUMNS):
         return rows
     return annotate(rows, ds.sanctions)
 
 
 def to_csv_bytes(rows: pd.DataFrame, ds: Dataset | None = None) -> bytes:
-    """The CSV snapshot of ``rows`` (view rows, already filtered), annotated from ``ds`` if given."""
+    """The CSV snapshot of ``rows`` (view rows, already filtered), with a UTF-8 byte-order mark;
+    sanctions and Hangul names are added from ``ds`` if given."""
     rows = with_sanctions(ds, rows)
-    return csv_bytes(_snapshot_columns(rows, EXPORT_COLUMNS))
+    return BOM + csv_bytes(_snapshot_columns(rows, EXPORT_COLUMNS))
+
+
+def to_xlsx_bytes(ds: Dataset, filters: Filters, rows: pd.DataFrame) -> bytes:
+    """An XLSX workbook: ``rows`` (the same rows and columns as the CSV), ``sources`` (every
+    source cited) and ``about`` (package, version, filter, row count, licence, notes)."""
+    from openpyxl import Workbook
+
+    rows = with_sanctions(ds, rows)
+    man = manifest(ds, filters, rows, "xlsx")
+    columns = _snapshot_columns(rows, EXPORT_COLUMNS)
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "rows"
+    ws.append(EXPORT_COLUMNS)
+    for rec in zip(*(columns[c].tolist() for c in EXPORT_COLUMNS), strict=True):
+        ws.append([_cell(v, neutral=False) for v in rec])  # text already neutralised with the CSV's columns
+    ws.freeze_panes = "A2"
+    sources = wb.create_sheet("sources")
+    cited = ds.sources[ds.sources["source_id"].isin(set(man["sources_cited"]))]
+    cols = [c for c in ("source_id", "publisher", "title", "url", "published", "accessed", "language") if c in cited]
+    sources.append(cols)
+    for rec in cited[cols].itertuples(index=False):
+        sources.append([_cell(v.strftime("%Y-%m-%d") if isinstance(v, pd.Timestamp) else v) for v in rec])
+    sources.freeze_panes = "A2"
+    about = wb.create_sheet("about")
+    licences = "; ".join(f"{lic.get('title') or lic.get('name', '')} {lic.get('path', '')}".strip()
+                         for lic in man.get("licenses", []))
+    for key, value in [("package", man["package"]), ("title", man["title"]), ("version", man["version"]),
+                       ("exported_at", man["exported_at"]), ("filter", man["filter"]),
+                       ("filter_query", "&".join(f"{k}={v}" for k, vs in man["filter_query"].items() for v in vs)),
+                       ("rows", man["rows"]), ("sources cited", len(man["sources_cited"])), ("licence", licences),
+                       ("notes", man["notes"])]:
+        about.append([key, _cell(value)])
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def _cell(v, neutral: bool = True):
+    """A value for an XLSX cell: None for missing, text without control characters and neutralised."""
+    if v is None or (isinstance(v, float) and np.isnan(v)):
+        return None
+    if isinstance(v, np.generic):
+        v = v.item()
+    if isinstance(v, str):
+        from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+        clean = ILLEGAL_CHARACTERS_RE.sub("", v)
+        # removing a control character can bring a formula sign to the front: check again
+        return neutralise(clean) if neutral or clean != v else clean
+    return v
 
 
 def csv_bytes(frame: pd.DataFrame | dict[str, pd.Series]) -> bytes:
@@ -143,7 +203,7 @@ def snapshot_zip(ds: Dataset, filters: Filters, rows: pd.DataFrame) -> bytes:
     """A zip holding the CSV, the GeoJSON and manifest.json, for citing in a report."""
     csv_name = export_filename(ds, filters, "csv")
     rows = with_sanctions(ds, rows)
-    csv_bytes = to_csv_bytes(rows)
+    csv_bytes = to_csv_bytes(rows, ds)
     geo_bytes = to_geojson_bytes(ds, filters, rows)
     man = manifest(ds, filters, rows, "csv", csv_bytes, csv_name)
     buf = io.BytesIO()
@@ -165,7 +225,7 @@ def write_export(ds: Dataset, filters: Filters, out: Path, fmt: str = "csv",
     out = check_target(out, ds.path, force)
     man_path = check_target(out.with_name(out.name + ".manifest.json"), ds.path, force)
     rows = with_sanctions(ds, filters.apply(ds.view))
-    payload = to_csv_bytes(rows) if fmt == "csv" else to_geojson_bytes(ds, filters, rows)
+    payload = to_csv_bytes(rows, ds) if fmt == "csv" else to_geojson_bytes(ds, filters, rows)
     write_target(out, payload, ds.path, force)
     write_target(man_path, json.dumps(manifest(ds, filters, rows, fmt, payload, out.name),
                                       ensure_ascii=False, indent=2).encode("utf-8"), ds.path, force=True)

@@ -14,7 +14,7 @@ from geo.rules.filters import Filters
 #: Columns of the CSV snapshot, in order.
 EXPORT_COLUMNS = [
     "event_id", "date", "date_precision", "end_date", "date_label", "event_type", "title",
-    "mine_id", "mine_name", "province", "county", "lat", "lon", "location_precision",
+    "mine_id", "mine_name", "mine_name_ko", "province", "county", "lat", "lon", "location_precision",
     "mineral_id", "mineral_name", "effect", "value_usd", "quantity", "unit",
     "confidence", "anonymous_source", "evidence", "actors", "place", "description",
     "source_id", "source_publisher", "source_title", "source_url", "source_published",

@@ -7,6 +7,8 @@ selects its lane (``LANE_SELECTION``), which the page turns into the selected mi
 
 from __future__ import annotations
 
+import copy
+
 import numpy as np
 import pandas as pd
 
@@ -14,6 +16,12 @@ from geo.model.vocabulary import Vocabulary
 from geo.rules.sanctions import RESTRICTED
 
 LANE_SELECTION = "lane_pick"
+#: The interval selection bound to the time scale: drag to pan, wheel or pinch to zoom, double-click to reset.
+ZOOM_SELECTION = "time_zoom"
+#: Events of one lane closer than this many days are drawn one above another, not on one spot.
+OVERLAP_DAYS = 45
+#: Vertical step (px) between events drawn one above another in a lane, and the most slots used.
+STACK_PX, STACK_SLOTS = 8, 4
 SVG_MAX_MARKS = 2000
 NO_MINE_LANE = "— not tied to a mine (sanctions, trade)"
 
@@ -56,7 +64,28 @@ def timeline_frame(rows: pd.DataFrame, vocab: Vocabulary, lane: str = "mine", se
     df["source"] = df["source_publisher"] + ": " + df["source_title"]
     for c in ("date", "date_start", "date_end"):
         df[c] = pd.to_datetime(df[c])
+    df["y_offset"] = stack_offsets(df)
     return df
+
+
+def stack_offsets(df: pd.DataFrame, days: int = OVERLAP_DAYS) -> np.ndarray:
+    """Pixel offsets that draw a lane's events closer than ``days`` one above another, centred on
+    the lane (a run of near events takes slots 0, 1, 2, 3, 0, … so no two neighbours coincide)."""
+    out = np.zeros(len(df))
+    if df.empty:
+        return out
+    order = np.lexsort((df["event_id"].to_numpy(), df["date"].to_numpy(), pd.factorize(df["lane"])[0]))
+    lanes = pd.factorize(df["lane"])[0][order]
+    dates = df["date"].to_numpy()[order].astype("datetime64[D]").astype(np.int64)
+    new_run = np.ones(len(order), dtype=bool)
+    new_run[1:] = (lanes[1:] != lanes[:-1]) | (np.diff(dates) > days)
+    run = np.cumsum(new_run) - 1
+    start = np.flatnonzero(new_run)
+    pos = np.arange(len(order)) - start[run]
+    size = np.bincount(run)[run]
+    slots = np.minimum(size, STACK_SLOTS)
+    out[order] = ((pos % STACK_SLOTS) - (slots - 1) / 2) * STACK_PX
+    return out
 
 
 def _joined(df: pd.DataFrame, key: list[str], col: str) -> pd.Series:
@@ -77,7 +106,21 @@ _TOOLTIP = [
     ("minerals", "Minerals"), ("confidence", "Confidence"), ("sanctions", "Sanctions on the day"),
     ("source", "Source"), ("source_url", "Source URL"),
 ]
-_CONFIG = {"axis": {"grid": True, "gridOpacity": 0.3}, "legend": {"orient": "top"}}
+_CONFIG = {"axis": {"grid": True, "gridOpacity": 0.3},
+           # the legend above the plot: two short columns on a phone, as many as fit on a wider screen
+           "legend": {"orient": "top", "columns": {"expr": "containerSize()[0] < 600 ? 2 : floor(containerSize()[0] / 175)"},
+                      "labelLimit": {"expr": "containerSize()[0] < 600 ? 85 : 200"},
+                      "rowPadding": {"expr": "containerSize()[0] < 600 ? 2 : 6"}}}
+_LANE_AXIS = {"labelLimit": 260, "labelOverlap": False}
+#: Below this chart width (px, a phone) lane labels are cut to :data:`NARROW_LABEL_PX`.
+NARROW_PX, NARROW_LABEL_PX = 600, 110
+#: Date labels in one format at a time: month and year, or day, month and year when zoomed in
+#: to less than about three months.
+_TIME_AXIS = {"labelExpr": "(domain('x')[1] - domain('x')[0]) > 90 * 864e5 ? timeFormat(datum.value, '%b %Y') "
+                           ": timeFormat(datum.value, '%-d %b %Y')", "labelOverlap": "greedy", "labelSeparation": 6,
+              "labelFlush": True}
+_ZOOM = {"name": ZOOM_SELECTION, "select": {"type": "interval", "encodings": ["x"]}, "bind": "scales",
+         "views": ["timeline_marks"]}
 
 
 def timeline_chart(frame: pd.DataFrame, vocab: Vocabulary, *, selected: str | None = None,
@@ -92,17 +135,18 @@ def timeline_chart(frame: pd.DataFrame, vocab: Vocabulary, *, selected: str | No
               "scale": {"domain": [vocab.label("event_type", t) for t in types],
                         "range": [vocab.colour("event_type", t) for t in types]}}
     lanes = _lanes_in_order(frame)
-    y = {"field": "lane", "type": "nominal", "title": None, "sort": lanes, "axis": {"labelLimit": 260, "labelOverlap": False}}
+    y = {"field": "lane", "type": "nominal", "title": None, "sort": lanes, "axis": dict(_LANE_AXIS)}
+    y_offset = {"field": "y_offset", "type": "quantitative", "scale": None}
     tooltip = [{"field": f, "type": "nominal", "title": t} for f, t in _TOOLTIP]
     has_selection = bool(selected) and bool(frame["selected"].any()) if len(frame) else False
     opacity = ({"condition": {"test": "datum.selected", "value": 1.0}, "value": 0.3} if has_selection
                else {"value": 0.95})
 
     def layer(filter_: str, mark: dict, **encoding) -> dict:
-        return {"mark": mark, "encoding": encoding, "transform": [{"filter": filter_}]}
+        return {"mark": mark, "encoding": {**encoding, "yOffset": y_offset}, "transform": [{"filter": filter_}]}
 
-    x_start = {"field": "date_start", "type": "temporal", "title": None}
-    x_date = {"field": "date", "type": "temporal", "title": None}
+    x_start = {"field": "date_start", "type": "temporal", "title": None, "axis": _TIME_AXIS}
+    x_date = {"field": "date", "type": "temporal", "title": None, "axis": _TIME_AXIS}
     exact = layer("datum.kind != 'approximate'", {"type": "point", "filled": True, "size": 110},
                   x=x_date, y=y, color=colour, opacity=opacity, tooltip=tooltip, shape={"value": "circle"})
     exact["name"] = "timeline_marks"
@@ -121,7 +165,7 @@ def timeline_chart(frame: pd.DataFrame, vocab: Vocabulary, *, selected: str | No
                                      "color": "#222"}, x=x_date, y=y),
         ],
         "params": [{"name": LANE_SELECTION, "select": {"type": "point", "fields": ["lane_id"], "on": "click"},
-                    "views": ["timeline_marks"]}],
+                    "views": ["timeline_marks"]}, _ZOOM],
         "height": max(120, height_per_lane * max(1, len(lanes))),
         "width": "container",
         "config": _CONFIG,
@@ -195,9 +239,9 @@ def aggregate_chart(frame: pd.DataFrame, *, selected: str | None = None, height_
         "name": "timeline_marks",
         "mark": {"type": "rect"},
         "encoding": {
-            "x": {"field": "month", "type": "temporal", "title": None},
+            "x": {"field": "month", "type": "temporal", "title": None, "axis": _TIME_AXIS},
             "x2": {"field": "month_end"},
-            "y": {"field": "lane", "type": "nominal", "title": None, "sort": lanes, "axis": {"labelLimit": 260, "labelOverlap": False}},
+            "y": {"field": "lane", "type": "nominal", "title": None, "sort": lanes, "axis": dict(_LANE_AXIS)},
             "color": {"field": "events", "type": "quantitative", "title": "Events per month",
                       "scale": {"scheme": "blues", "type": "sqrt"}},
             "opacity": ({"condition": {"test": "datum.selected", "value": 1.0}, "value": 0.35}
@@ -210,11 +254,28 @@ def aggregate_chart(frame: pd.DataFrame, *, selected: str | None = None, height_
     return {
         "layer": [cells],
         "params": [{"name": LANE_SELECTION, "select": {"type": "point", "fields": ["lane_id"], "on": "click"},
-                    "views": ["timeline_marks"]}],
+                    "views": ["timeline_marks"]}, _ZOOM],
         "height": max(120, height_per_lane * max(1, len(lanes))),
         "width": "container",
         "config": _CONFIG,
     }
+
+
+def responsive_lanes(spec: dict) -> dict:
+    """``spec`` with the lane labels (and the room kept for them) cut to NARROW_LABEL_PX on a chart
+    narrower than NARROW_PX, so that on a phone the plot keeps most of the width. Apply last."""
+    spec = copy.deepcopy(spec)  # never change the caller's spec or the module's axis dicts
+    for layer in spec.get("layer", [spec]):
+        y = layer.get("encoding", {}).get("y", {})
+        if not isinstance(y.get("axis"), dict):
+            continue
+        axis = dict(y["axis"])
+        for key in ("labelLimit", "minExtent", "maxExtent"):
+            value = axis.get(key)
+            if isinstance(value, int | float):
+                axis[key] = {"expr": f"containerSize()[0] < {NARROW_PX} ? {min(value, NARROW_LABEL_PX)} : {value}"}
+        y["axis"] = axis
+    return spec
 
 
 def timeline_view(rows: pd.DataFrame, vocab: Vocabulary, lane: str = "mine", selected: str | None = None

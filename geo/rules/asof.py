@@ -1,9 +1,11 @@
 """The state of each mine on a day: its latest reported export status and its minerals' sanctions.
 
-``mine_states(ds, day)`` answers "what did we know about this mine on that day?": the latest
-export halt or continuation reported for it with a date on or before the day (an approximate
-date counts from the start of its window), and the sanction status of each of its minerals
-that day (:func:`geo.rules.sanctions.status_on` rules). Pure pandas; no Streamlit.
+``mine_states(ds, day)`` answers "what did we know about this mine on that day?", **per
+mineral**: for each of its minerals, the latest export halt or continuation reported with a date
+on or before the day (an approximate date counts from the start of its window) and the
+sanction status that day (:func:`geo.rules.sanctions.status_on` rules). A mine's minerals can
+differ (Musan: iron ore still exported while molybdenum halted), so the mine as a whole is
+``mixed`` when they do. Pure pandas; no Streamlit.
 """
 
 from __future__ import annotations
@@ -16,17 +18,39 @@ from geo.model.dataset import Dataset
 from geo.rules.sanctions import RESTRICTED, STATUSES, UNRESTRICTED, status_on
 
 EXPORT_EFFECTS = {"halted": "halted", "continued": "continued"}
+#: A mine's export status when its minerals' latest reports disagree.
+MIXED = "mixed"
 _RANK = {s: i for i, s in enumerate(STATUSES)}
 
 
-def export_status(ds: Dataset, day: dt.date) -> pd.DataFrame:
-    """Per mine, the latest export halt/continuation dated on or before ``day`` (one row per mine)."""
+_EXPORT_COLUMNS = ["mine_id", "export_status", "export_event_id", "export_date_label", "export_title",
+                   "export_source_id"]
+
+
+def _reported(ds: Dataset, day: dt.date) -> pd.DataFrame:
     rows = ds.view[(ds.view["mine_id"] != "") & ds.view["effect"].isin(list(EXPORT_EFFECTS))]
-    rows = rows[rows["date_start"] <= pd.Timestamp(day)]
+    return rows[rows["date_start"] <= pd.Timestamp(day)].sort_values(["date", "event_id"], kind="stable")
+
+
+def mineral_export_status(ds: Dataset, day: dt.date) -> pd.DataFrame:
+    """Per mine and mineral, the latest export halt/continuation dated on or before ``day``."""
+    rows = _reported(ds, day)
     if rows.empty:
-        return pd.DataFrame(columns=["mine_id", "export_status", "export_event_id", "export_date_label",
-                                     "export_title", "export_source_id"])
-    latest = rows.sort_values(["date", "event_id"], kind="stable").groupby("mine_id", sort=False).tail(1)
+        return pd.DataFrame(columns=[*_EXPORT_COLUMNS, "mineral_id"])
+    latest = rows.groupby(["mine_id", "mineral_id"], sort=False).tail(1)
+    return _export_frame(latest).assign(mineral_id=latest["mineral_id"].to_numpy())
+
+
+def export_status(ds: Dataset, day: dt.date) -> pd.DataFrame:
+    """Per mine, the latest export halt/continuation dated on or before ``day`` (one row per mine),
+    whatever the mineral; see :func:`mine_states` for the status per mineral."""
+    rows = _reported(ds, day)
+    if rows.empty:
+        return pd.DataFrame(columns=_EXPORT_COLUMNS)
+    return _export_frame(rows.groupby("mine_id", sort=False).tail(1))
+
+
+def _export_frame(latest: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({
         "mine_id": latest["mine_id"].to_numpy(),
         "export_status": latest["effect"].map(EXPORT_EFFECTS).to_numpy(),
@@ -40,10 +64,12 @@ def export_status(ds: Dataset, day: dt.date) -> pd.DataFrame:
 def mine_states(ds: Dataset, day: dt.date) -> pd.DataFrame:
     """One row per mine: export status as of ``day`` and the sanctions on its minerals that day.
 
-    Columns: mine_id, export_status (halted / continued / None), export_event_id,
-    export_date_label, export_title, export_source_id, sanction_status (the most restrictive
-    over the mine's minerals), restricted (bool), mineral_statuses (list of
-    {mineral_id, status, measures}).
+    Columns: mine_id, export_status (halted / continued / ``mixed`` when its minerals' latest
+    reports differ / None), export_event_id, export_date_label, export_title, export_source_id
+    (the latest report whatever the mineral), sanction_status (the most restrictive over the
+    mine's minerals), restricted (bool), mineral_statuses (one per mineral:
+    {mineral_id, status, measures, export_status, export_date_label, export_title,
+    export_source_id}, the export fields None when nothing was reported for that mineral).
     """
     cache: dict[str, object] = {}
 
@@ -52,19 +78,30 @@ def mine_states(ds: Dataset, day: dt.date) -> pd.DataFrame:
             cache[mineral_id] = status_on(ds, mineral_id, day)
         return cache[mineral_id]
 
+    reports = {(r["mine_id"], r["mineral_id"]): r for r in mineral_export_status(ds, day).to_dict("records")}
+    none = dict.fromkeys(("export_status", "export_date_label", "export_title", "export_source_id"))
     records = []
     for mine_id, minerals in zip(ds.mines["mine_id"], ds.mines["minerals"], strict=True):
-        per = [status(m) for m in minerals]
+        reported = [m for (mine, m) in reports if mine == mine_id and m not in set(minerals)]
+        per = [status(m) for m in [*minerals, *reported]]  # a report about a mineral not listed still counts
         worst = min((s.status for s in per), key=_RANK.__getitem__, default=UNRESTRICTED)
+        mineral_statuses = []
+        for s in per:
+            report = reports.get((mine_id, s.mineral_id))
+            mineral_statuses.append({"mineral_id": s.mineral_id, "status": s.status, "measures": list(s.measure_ids),
+                                     **({k: report[k] for k in none} if report else none)})
+        exports = {m["export_status"] for m in mineral_statuses if m["export_status"]}
         records.append({
             "mine_id": mine_id,
             "sanction_status": worst,
             "restricted": worst in RESTRICTED,
-            "mineral_statuses": [{"mineral_id": s.mineral_id, "status": s.status,
-                                  "measures": list(s.measure_ids)} for s in per],
+            "mineral_statuses": mineral_statuses,
+            "_exports": exports.pop() if len(exports) == 1 else (MIXED if exports else None),
         })
     states = pd.DataFrame(records).merge(export_status(ds, day), on="mine_id", how="left")
-    states["export_status"] = states["export_status"].astype(object).where(states["export_status"].notna(), None)
+    # per mineral: the mine's status is its minerals' when they agree, mixed when they do not
+    states["export_status"] = states.pop("_exports").astype(object)
+    states["export_status"] = states["export_status"].where(states["export_status"].notna(), None)
     return states
 
 

@@ -20,6 +20,7 @@ import numpy as np
 import pandas as pd
 
 from geo.model.dataset import CONFIDENCE_LEVELS
+from geo.rules.search import MAX_QUERY, text_mask
 
 #: URL query parameter names, by Filters field.
 QUERY_NAMES = {
@@ -30,6 +31,7 @@ QUERY_NAMES = {
     "since": "since",
     "until": "until",
     "min_confidence": "confidence",
+    "text": "q",
 }
 
 
@@ -73,9 +75,10 @@ def _join(words: list[str]) -> str:
 
 @dataclass(frozen=True)
 class Filters:
-    """Minerals, event types, provinces, mines, a date range and a minimum confidence.
+    """Minerals, event types, provinces, mines, a date range, a minimum confidence and a text search.
 
-    Empty means "no restriction". Mines select events linked to those mines.
+    Empty means "no restriction". Mines select events linked to those mines. ``text`` keeps the
+    events whose title, summary or source holds every word (:mod:`geo.rules.search`).
     """
 
     minerals: tuple[str, ...] = ()
@@ -85,8 +88,10 @@ class Filters:
     since: dt.date | None = None
     until: dt.date | None = None
     min_confidence: str | None = None
+    text: str = ""
 
     def __post_init__(self):
+        object.__setattr__(self, "text", " ".join(str(self.text or "").split())[:MAX_QUERY])
         for name in ("minerals", "event_types", "provinces", "mines"):
             object.__setattr__(self, name, _tuple(getattr(self, name)))
         for name in ("since", "until"):
@@ -121,6 +126,8 @@ class Filters:
         if self.min_confidence is not None:
             allowed = CONFIDENCE_LEVELS[CONFIDENCE_LEVELS.index(self.min_confidence):]
             keep &= view["confidence"].isin(allowed).to_numpy()
+        if self.text:
+            keep &= text_mask(view, self.text)
         return keep
 
     def apply(self, view: pd.DataFrame) -> pd.DataFrame:
@@ -153,6 +160,8 @@ class Filters:
             parts.append(period)
         if self.min_confidence:
             parts.append(f"{self.min_confidence} or better")
+        if self.text:
+            parts.append(f"matching “{self.text}”")
         return ", ".join(parts) if parts else "all events"
 
     def _describe_period(self) -> str:
@@ -172,7 +181,7 @@ class Filters:
         parts = ["-".join(self.minerals), "-".join(self.event_types),
                  "-".join(p.lower().replace(" ", "") for p in self.provinces), "-".join(self.mines)]
         period = self._describe_period().replace(" to ", "_").replace(" ", "-").replace("–", "-")
-        parts += [period, self.min_confidence or ""]
+        parts += [period, self.min_confidence or "", ("q-" + self.text[:30]) if self.text else ""]
         text = "_".join(p for p in parts if p)
         keep = "".join(c if c.isalnum() or c in "-_" else "-" for c in text)
         return (keep or "all")[:80]
@@ -187,7 +196,7 @@ class Filters:
             if isinstance(value, tuple):
                 if value:
                     out[key] = list(value)
-            elif value is not None:
+            elif value is not None and value != "":
                 out[key] = [value.isoformat() if isinstance(value, dt.date) else str(value)]
         return out
 
@@ -232,6 +241,8 @@ class Filters:
                                    f"({lo.isoformat()} to {hi.isoformat()}): using {near.isoformat()}.")
                     day = near
                 kwargs[attr] = day
+            elif key == "q":
+                kwargs[attr] = " ".join(values)
             elif key == "confidence" and values:
                 if values[-1] in CONFIDENCE_LEVELS:
                     kwargs[attr] = values[-1]

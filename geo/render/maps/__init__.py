@@ -18,7 +18,7 @@ from geo.render.maps.base import (
     load_basemap,
     render_html,
 )
-from geo.render.maps.click import CLICK_TOLERANCE_KM, resolve_click
+from geo.render.maps.click import CLICK_TOLERANCE_KM, focus_view, resolve_click
 from geo.render.maps.layers import COMPACT_LAYER_THRESHOLD, LARGE_LAYER_THRESHOLD, mine_layer
 from geo.render.maps.style import (
     _SELECTED_RADIUS,
@@ -37,6 +37,6 @@ __all__ = [
     "CLICK_TOLERANCE_KM", "COMPACT_LAYER_THRESHOLD", "DEFAULT_BASEMAP_PATH", "DEFAULT_UNCERTAINTY_KM",
     "EXACT_PRECISIONS", "EXPORT_OUTLINES", "LARGE_LAYER_THRESHOLD", "MINERAL_COLOURS", "MINERAL_LABELS",
     "NORTH_KOREA_BOUNDS", "OTHER_COLOUR", "_SELECTED_RADIUS", "_mine_tooltip_html", "build_base_map",
-    "escape_html", "is_exact", "load_basemap", "mine_layer", "mine_tooltip_text", "mineral_colour",
+    "escape_html", "focus_view", "is_exact", "load_basemap", "mine_layer", "mine_tooltip_text", "mineral_colour",
     "primary_mineral", "render_html", "resolve_click", "uncertainty_km",
 ]

@@ -8,7 +8,7 @@ from typing import Any
 
 import numpy as np
 
-from geo.render.maps.style import display_positions, mine_tooltip_text
+from geo.render.maps.style import mine_tooltip_text
 
 #: A marker click is matched to mines within this distance of the reported position. Leaflet
 #: reports the marker's own coordinates for circle markers of radius <= 10 px (all markers
@@ -58,8 +58,10 @@ def resolve_click(
 
     geoms = mines.geometry
     valid = ~(geoms.isna() | geoms.is_empty).to_numpy()
-    lats, lngs = display_positions(np.where(valid, geoms.y.to_numpy(dtype=float, na_value=np.nan), np.nan),
-                                   np.where(valid, geoms.x.to_numpy(dtype=float, na_value=np.nan), np.nan))
+    # Markers are drawn at their stored points (overlapping ones are moved apart in pixels by the
+    # browser, see geo.render.maps.interact), and a click reports the stored point.
+    lats = np.where(valid, geoms.y.to_numpy(dtype=float, na_value=np.nan), np.nan)
+    lngs = np.where(valid, geoms.x.to_numpy(dtype=float, na_value=np.nan), np.nan)
     distances = _haversine_km(lat, lng, lats, lngs)
     near = np.flatnonzero(np.nan_to_num(distances, nan=np.inf) <= tolerance_km)
     if near.size == 0:
@@ -81,3 +83,21 @@ def resolve_click(
                 return str(mines["mine_id"].iloc[i])
         return None
     return str(mines["mine_id"].iloc[int(near[0])])
+
+
+def focus_view(mines: Any, mine_id: str | None, n: int = 0, *, zoom: int = 9) -> tuple[list[float] | None, int | None]:
+    """``center`` and ``zoom`` for st_folium that move the mounted map to a mine, or (None, None).
+
+    st_folium moves the map only when ``center`` differs from the last one it applied, so the
+    ``n``-th request is offset by n × 1e-9 degrees (a tenth of a millimetre): picking the same mine
+    again after panning away moves the map back to it.
+    """
+    if not mine_id or mines is None or len(mines) == 0:
+        return None, None
+    hit = np.flatnonzero((mines["mine_id"] == mine_id).to_numpy())
+    if hit.size == 0:
+        return None, None
+    point = mines.geometry.iloc[int(hit[0])]
+    if point is None or point.is_empty:
+        return None, None
+    return [round(float(point.y), 6) + n * 1e-9, round(float(point.x), 6)], zoom

@@ -18,12 +18,12 @@ from geo.render.maps.style import (
     _MARKER_RADIUS,
     _SELECTED_RADIUS,
     EXACT_PRECISIONS,
+    EXPORT_DASHES,
     EXPORT_OUTLINES,
     _folium_style,
     _marker_style,
     _mine_tooltip_html,
     _ring_style,
-    display_positions,
     is_exact,
     primary_mineral,
     uncertainty_km,
@@ -35,8 +35,9 @@ from geo.render.palette import mineral_colour
 #: about 10x cheaper: folium compiles a Jinja template per element, so st_folium's
 #: feature-group step costs ~1 ms per separate mine (0.2 s at 200, 2 s at 2,000, measured
 #: on 2 cores) against ~0.03 s at 300 and ~0.7 s at 10,000 as GeoJson. The page rebuilds the
-#: layer on every interaction, hence the low threshold.
-LARGE_LAYER_THRESHOLD = 200
+#: layer on every interaction (a click on a mine included), hence the low threshold: the 54 mines
+#: of the record cost 0.2 s as separate objects, under 0.02 s as GeoJson.
+LARGE_LAYER_THRESHOLD = 20
 
 
 #: Above this many mines, :func:`mine_layer` sends one compact JSON array (coordinates
@@ -56,9 +57,7 @@ def _mine_records(
     active = None if active_ids is None else {str(i) for i in active_ids}
     records = []
     columns = mines.columns
-    shown_lat, shown_lng = display_positions(mines.geometry.y.to_numpy(dtype=float, na_value=np.nan),
-                                             mines.geometry.x.to_numpy(dtype=float, na_value=np.nan))
-    for k, (row, point) in enumerate(zip(mines.itertuples(index=False), mines.geometry, strict=True)):
+    for row, point in zip(mines.itertuples(index=False), mines.geometry, strict=True):
         if point is None or point.is_empty:
             continue
         mine_id = str(row.mine_id)
@@ -70,8 +69,8 @@ def _mine_records(
         records.append(
             {
                 "mine_id": mine_id,
-                "lat": float(shown_lat[k]),
-                "lng": float(shown_lng[k]),
+                "lat": float(point.y),
+                "lng": float(point.x),
                 "name": row.name if "name" in columns else mine_id,
                 "precision": precision,
                 "exact": is_exact(precision),
@@ -130,24 +129,33 @@ def mine_layer(
             _halo(r).add_to(group)
         if r["restricted"] and r["active"]:
             _restricted_ring(r).add_to(group)
-        style = _marker_style(r["colour"], r["exact"], r["active"], r["selected"])
-        if r["export"] in EXPORT_OUTLINES and r["active"]:
-            style.update(color=EXPORT_OUTLINES[r["export"]], weight=3)
-            if r["export"] == "halted":
-                style["dashArray"] = "3 3"
-        folium.CircleMarker(
+        style = _export_style(r)
+        marker = folium.CircleMarker(
             [r["lat"], r["lng"]],
             tooltip=folium.Tooltip(_mine_tooltip_html(r["name"], r["precision"])),
             class_name="mine-marker",
             **_folium_style(style),
-        ).add_to(group)
+        )
+        marker.options.update(nkid=r["mine_id"])  # ties the halo and rings to the marker when spread
+        marker.add_to(group)
     return group
+
+
+def _export_style(r: dict) -> dict:
+    """The marker's style, with the as-of outline: dashed dark red if exports were last reported
+    halted, solid blue if continuing."""
+    style = _marker_style(r["colour"], r["exact"], r["active"], r["selected"])
+    if r["export"] in EXPORT_OUTLINES and r["active"]:
+        style.update(color=EXPORT_OUTLINES[r["export"]], weight=3)
+        if r["export"] in EXPORT_DASHES:
+            style["dashArray"] = EXPORT_DASHES[r["export"]]
+    return style
 
 
 def _restricted_ring(r: dict) -> folium.CircleMarker:
     ring = folium.CircleMarker([r["lat"], r["lng"]], radius=_MARKER_RADIUS + 4, color="#111111",
                                weight=1.5, fill=False, dash_array="1 3")
-    ring.options.update(interactive=False)
+    ring.options.update(interactive=False, nkid=r["mine_id"])
     return ring
 
 
@@ -155,7 +163,7 @@ def _halo(r: dict) -> folium.CircleMarker:
     halo = folium.CircleMarker(
         [r["lat"], r["lng"]], radius=_SELECTED_RADIUS + 5, color="#111111", weight=2.5, fill=False
     )
-    halo.options.update(interactive=False)
+    halo.options.update(interactive=False, nkid=r.get("mine_id"))
     return halo
 
 
@@ -190,12 +198,22 @@ def _add_large_layer(group: folium.FeatureGroup, records: list[dict]) -> None:
     for r in records:
         if r["selected"]:
             _halo(r).add_to(group)
+    restricted = [r for r in records if r["restricted"] and r["active"]]
+    if restricted:  # as-of view: a dotted ring round a mine with a mineral under a ban, cap or suspension
+        ring = folium.CircleMarker(radius=_MARKER_RADIUS + 4)
+        ring.options.update(interactive=False)
+        folium.GeoJson(
+            _points(restricted, lambda r: {"nkid": r["mine_id"], "style": {
+                "radius": _MARKER_RADIUS + 4, "color": "#111111", "weight": 1.5, "fill": False, "dashArray": "1 3"}}),
+            marker=ring, control=False,
+        ).add_to(group)
     folium.GeoJson(
         _points(
             records,
             lambda r: {
                 "tooltip": _mine_tooltip_html(r["name"], r["precision"]),
-                "style": _marker_style(r["colour"], r["exact"], r["active"], r["selected"]),
+                "nkid": r["mine_id"],
+                "style": _export_style(r),
             },
         ),
         name="Mines",
@@ -272,12 +290,12 @@ def _add_compact_layer(
         style = _marker_style(colour_, bool(exact_), bool(active_), bool(selected_))
         if export_ in EXPORT_OUTLINES and active_:
             style.update(color=EXPORT_OUTLINES[export_], weight=3)
-            if export_ == "halted":
-                style["dashArray"] = "3 3"
+            if export_ in EXPORT_DASHES:
+                style["dashArray"] = EXPORT_DASHES[export_]
         table.append({"o": style, "exact": bool(exact_)})
     for i in np.flatnonzero(selected[order]):
         j = order[i]
-        _halo({"lat": geoms.iloc[j].y, "lng": geoms.iloc[j].x}).add_to(group)
+        _halo({"lat": geoms.iloc[j].y, "lng": geoms.iloc[j].x, "mine_id": ids[j]}).add_to(group)
     payload = {
         "lat": np.round(geoms.y.to_numpy()[order], 5).tolist(),
         "lng": np.round(geoms.x.to_numpy()[order], 5).tolist(),

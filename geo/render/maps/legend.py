@@ -100,6 +100,9 @@ def _legend_html(mineral_labels: Mapping[str, str] | None) -> str:
         '<div class="row"><svg width="20" height="16" aria-hidden="true"><circle cx="10" cy="8" r="5" '
         f'fill="#777" stroke="{EXPORT_OUTLINES["continued"]}" stroke-width="2.5"/></svg>'
         "exports reported continuing</div>",
+        '<div class="row"><svg width="20" height="16" aria-hidden="true"><circle cx="10" cy="8" r="5" '
+        f'fill="#777" stroke="{EXPORT_OUTLINES["mixed"]}" stroke-width="2.5" stroke-dasharray="5 2"/></svg>'
+        "minerals differ (one halted, one continuing: see the panel)</div>",
         '<div class="row"><svg width="20" height="16" aria-hidden="true"><circle cx="10" cy="8" r="7" '
         'fill="none" stroke="#111" stroke-width="1.5" stroke-dasharray="1 2"/></svg>'
         "a mineral banned (even with exemption), capped or suspended</div>",

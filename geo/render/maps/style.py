@@ -5,14 +5,13 @@ from __future__ import annotations
 import math
 from typing import Any
 
-import numpy as np
-import pandas as pd
-
 from geo.render.html import esc as escape_html
 
 _SEA_COLOUR = "#d6e4ee"
-#: Marker outline by the latest reported export status (as-of view); halted is also dashed.
-EXPORT_OUTLINES = {"halted": "#7a0019", "continued": "#1b4d89"}
+#: Marker outline by the latest reported export status (as-of view); halted is also dashed; mixed:
+#: the mine's minerals differ (one halted, another continuing), long dashes.
+EXPORT_OUTLINES = {"halted": "#7a0019", "continued": "#1b4d89", "mixed": "#7b3294"}
+EXPORT_DASHES = {"halted": "3 3", "mixed": "8 3"}
 
 
 #: Uncertainty radius (km) used when a mine's uncertainty_km is missing.
@@ -122,24 +121,3 @@ def _ring_style(r: dict) -> dict:
         "fillColor": r["colour"],
         "fillOpacity": 0.06,
     }
-
-
-#: Radius (degrees, about 2.5 km) of the ring on which markers that share one point are drawn.
-SPREAD_DEG = 0.025
-
-
-def display_positions(lats: np.ndarray, lngs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Where markers are drawn: each point as stored, except that markers sharing one point
-    (mines known only to the same county or province) are spread evenly on a small ring around
-    it, in data order, so every one can be seen and clicked. Click matching uses the same
-    positions (:func:`geo.render.maps.click.resolve_click`)."""
-    lats, lngs = np.asarray(lats, dtype=float).copy(), np.asarray(lngs, dtype=float).copy()
-    keys = pd.Series(list(zip(np.round(lats, 6), np.round(lngs, 6), strict=True)))
-    valid = ~(np.isnan(lats) | np.isnan(lngs))
-    for _key, idx in keys[valid].groupby(keys[valid]).groups.items():
-        if len(idx) < 2:
-            continue
-        angles = 2 * np.pi * np.arange(len(idx)) / len(idx)
-        lats[idx] += SPREAD_DEG * np.cos(angles)
-        lngs[idx] += SPREAD_DEG * np.sin(angles) / max(np.cos(np.radians(lats[idx[0]])), 0.1)
-    return lats, lngs
