@@ -266,7 +266,7 @@ def _sanction_check(at) -> str:
 
 def test_sanctions_page_shows_each_authority_side_by_side():
     at = open_page("views/sanctions.py")
-    at.date_input(key="sanction_day").set_value("2017-03-01").run()
+    at.text_input(key="sanction_day").set_value("2017-03-01").run()
     table = next(df.value for df in at.dataframe if "Status that applies" in df.value.columns)
     coal = table.set_index("Mineral").loc["Coal"]
     assert coal["Status that applies"] == "suspended"
