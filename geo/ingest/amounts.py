@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+_DIGIT = re.compile(r"\d")
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 
 
@@ -17,7 +18,9 @@ def find_amounts(sentence: str) -> tuple[float | None, float | None, str, list[s
     """(value_usd, quantity, unit, every amount as written) of a sentence."""
     written, usd, qty, unit = [], None, None, ""
     spans = []
-    for m in _USD_RE.finditer(sentence):
+    if not _DIGIT.search(sentence):
+        return usd, qty, unit, written  # every amount has a digit
+    for m in (_USD_RE.finditer(sentence) if "$" in sentence else ()):
         n = float(m.group("n").replace(",", ""))
         s = (m.group("s") or "").lower()
         mult = _SCALE.get(s, {"m": 1e6, "mn": 1e6, "b": 1e9, "bn": 1e9}.get(s, 1))
@@ -42,7 +45,9 @@ _APPROX_RE = re.compile(r"\b(?:about|around|some|roughly|approximately|nearly|al
 
 def amount_qualifier(sentence: str) -> str:
     """'approximate' when the sentence's first amount is hedged, 'exact' when it is plain, '' without one."""
-    m = _USD_RE.search(sentence) or _QTY_RE.search(sentence)
+    if not _DIGIT.search(sentence):
+        return ""
+    m = ("$" in sentence and _USD_RE.search(sentence)) or _QTY_RE.search(sentence)
     if m is None:
         return ""
     return "approximate" if _APPROX_RE.search(sentence[max(0, m.start() - 30):m.start()]) else "exact"

@@ -111,11 +111,16 @@ class CueRow:
     serves: str
     prefixes: tuple[str, ...] | None = None  # see literal_prefixes
 
-    def search(self, text: str, lower: str) -> re.Match | None:
+    def search(self, text: str, lower: str, present: frozenset[str] | set[str] | None = None) -> re.Match | None:
         """The pattern's first match in ``text`` (``lower`` is ``text.lower()``), skipping the
-        regex when none of its literal prefixes is in the text."""
-        if self.prefixes is not None and not any(p in lower for p in self.prefixes):
-            return None
+        regex when none of its literal prefixes is in the text (``present``: the prefixes of
+        its kind that are, when the caller has them)."""
+        if self.prefixes is not None:
+            if present is not None:
+                if present.isdisjoint(self.prefixes):
+                    return None
+            elif not any(p in lower for p in self.prefixes):
+                return None
         return self.pattern.search(text)
 
 
@@ -136,10 +141,22 @@ def _rows(kind: str) -> tuple[CueRow, ...]:
     return tuple(r for r in load_table() if r.kind == kind)
 
 
+@functools.lru_cache(maxsize=16)
+def _prefixes(kind: str) -> tuple[str, ...]:
+    return tuple(sorted({p for r in _rows(kind) for p in (r.prefixes or ())}))
+
+
+def _present(kind: str, lower: str) -> set[str]:
+    """The literal prefixes of a kind's rows that are in the text: one pass over them all, then a
+    set test per row (cheaper than testing each row's prefixes in turn)."""
+    return {p for p in _prefixes(kind) if p in lower}
+
+
 def _any(kind: str, text: str, lower: str | None = None) -> re.Match | None:
     lower = text.lower() if lower is None else lower
+    present = _present(kind, lower)
     for r in _rows(kind):
-        m = r.search(text, lower)
+        m = r.search(text, lower, present)
         if m:
             return m
     return None
@@ -163,8 +180,9 @@ def _cue(clause: str, minerals: list[Match], has_amount: bool, offset: int = 0) 
     ``minerals`` are the clause's mineral mentions, their positions in the sentence; the clause
     starts at ``offset`` in the sentence."""
     lower = clause.lower()
+    present = _present("cue", lower)
     for row in _rows("cue"):
-        m = row.search(clause, lower)
+        m = row.search(clause, lower, present)
         if not m:
             continue
         etype, effect = row.event_type, row.effect

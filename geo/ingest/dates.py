@@ -24,7 +24,12 @@ _APPROX_BEFORE = re.compile(r"\b(around|about|approximately|roughly|circa|c\.|so
 
 
 _DIGIT = re.compile(r"\d")
+_YEAR_ANY = re.compile(r"(?:19|20)\d\d")
 _MONTH_ANY = re.compile(_MONTH_RE)
+#: Words one of which every rule without a digit or a month name needs ("day" also stands for
+#: Monday … Sunday, today, yesterday): a sentence with none of them, no year and no month name
+#: has no date, and is not searched rule by rule.
+_WORDS_ANY = ("month", "year", "day", "week", "recently", "time", "half", "on the ")
 
 
 @functools.lru_cache(maxsize=64)
@@ -79,16 +84,19 @@ def find_dates(sentence: str, pub: dt.date, context: DateMention | None = None) 
         taken.append((m.start(), m.end()))
         found.append(DateMention(date, precision, m.group(0), m.start(), kind, end))
 
-    lower = sentence.lower()
     digits = _DIGIT.search(sentence) is not None
+    years = digits and _YEAR_ANY.search(sentence) is not None  # rules that need a year skip without one
     months = _MONTH_ANY.search(sentence) is not None
+    lower = sentence.lower()
+    if not years and not months and not any(w in lower for w in _WORDS_ANY):
+        return []  # the same answer as every rule below, found in one pass
     for m in _finditer(r"\bfirst (?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven) months of (?P<y>(?:19|20)\d\d)\b", sentence, re.IGNORECASE, need="months of", lower=lower):
         n = m.group("n")
         n = int(n) if n.isdigit() else ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven"].index(n.lower()) + 2
         y = int(m.group("y"))
         if 1 <= n <= 12:
             add(m, dt.date(y, 1, 1), "month", "absolute", _month_end(y, n))
-    for m in _finditer(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b", sentence, when=digits):
+    for m in _finditer(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b", sentence, when=years):
         with contextlib.suppress(ValueError):
             add(m, dt.date(int(m.group("y")), int(m.group("m")), int(m.group("d"))), "day", "absolute")
     for m in _finditer(_MONTH_RE + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>(?:19|20)\d\d))?", sentence,
@@ -105,7 +113,7 @@ def find_dates(sentence: str, pub: dt.date, context: DateMention | None = None) 
         y = int(m.group("y")) if m.group("y") else None
         with contextlib.suppress(ValueError):
             add(m, dt.date(y, mon, day) if y else _latest(mon, day, pub), "day", "absolute")
-    _relative_rules(sentence, pub, add, lower, digits)
+    _relative_rules(sentence, pub, add, lower, years)
     for m in _finditer(r"\b(?P<rel>last|this|in|since|from|until|by|early|late|mid-?)?\s*" + _MONTH_RE
                        + r"(?:\s+(?P<y>(?:19|20)\d\d))?\b", sentence, when=months):
         if m.group("mon") in ("May", "Mar") and not (m.group("rel") or m.group("y")):
@@ -150,7 +158,7 @@ def find_dates(sentence: str, pub: dt.date, context: DateMention | None = None) 
         anchor = context.date if context is not None and context.precision == "day" else pub
         add(m, anchor, "approximate", "relative")
     for m in _finditer(r"(?<![\d$.,-])(?<!resolution )(?<!Resolution )\b(?P<y>19[5-9]\d|20[0-4]\d)\b(?!,\d|-\d)", sentence,
-                       when=digits):
+                       when=years):
         add(m, dt.date(int(m.group("y")), 1, 1), "year", "absolute")
     found.sort(key=lambda d: d.start)
     return [_as_attribution(sentence, d) for d in found]
@@ -183,7 +191,7 @@ def _months_back(pub: dt.date, n: int) -> dt.date:
     return dt.date(y, m + 1, 1)
 
 
-def _relative_rules(sentence: str, pub: dt.date, add, lower: str, digits: bool) -> None:
+def _relative_rules(sentence: str, pub: dt.date, add, lower: str, years: bool) -> None:
     """The rule table for spans of time, each resolved against the publication date.
 
     Applied before the plain month rule, so the longer phrase wins its span.
@@ -204,10 +212,10 @@ def _relative_rules(sentence: str, pub: dt.date, add, lower: str, digits: bool) 
         add(m, dt.date(y, 1 if first else 7, 1), "month", "absolute" if m.group("y") else "relative",
             dt.date(y, 6, 30) if first else dt.date(y, 12, 31))
     for m in _finditer(r"\b(?:in\s+)?(?P<s>spring|summer|autumn|fall|winter)\s+(?:of\s+)?(?P<y>(?:19|20)\d\d)\b", sentence,
-                       re.IGNORECASE, when=digits):
+                       re.IGNORECASE, when=years):
         # "summer 2014": the year is what it pins down
         add(m, dt.date(int(m.group("y")), 1, 1), "year", "absolute")
-    for m in _finditer(r"\b" + _PART + r"\s+(?P<y>(?:19|20)\d\d)\b", sentence, re.IGNORECASE, when=digits):
+    for m in _finditer(r"\b" + _PART + r"\s+(?P<y>(?:19|20)\d\d)\b", sentence, re.IGNORECASE, when=years):
         # "late 2012", "early 2018": the year
         add(m, dt.date(int(m.group("y")), 1, 1), "year", "absolute")
     for m in _finditer(r"\b(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) months?"
@@ -216,7 +224,7 @@ def _relative_rules(sentence: str, pub: dt.date, add, lower: str, digits: bool) 
         n = m.group("n").lower()
         n = int(n) if n.isdigit() else _NUMBERS[n]
         add(m, _months_back(pub, n), "month", "relative")
-    for m in _finditer(r"\bon the (?P<d>\d{1,2})(?:st|nd|rd|th)\b", sentence, when=digits):
+    for m in _finditer(r"\bon the (?P<d>\d{1,2})(?:st|nd|rd|th)\b", sentence, need="on the ", lower=lower):
         # "on the 27th": that day of the publication month, or of the month before
         d = int(m.group("d"))
         for back in (0, 1):

@@ -83,6 +83,7 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
 
     info: list[dict] = []
     candidates: list[str] = []
+    cand_seen: set[str] = set()
     context: DateMention | None = None
     # Only sentences that name a mine or mineral, or refer to "the mine", can make an event; they
     # and their neighbours get the costly stages (dates, amounts, cues): the rest is one pass.
@@ -103,7 +104,10 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
             memo[key] = (find_dates(s.text, pub, context), find_amounts(s.text), amount_qualifier(s.text))
         dates, amounts, qualifier = memo[key] if near else ([], (None, None, "", []), "")
         cands = find_candidates(s.text, gaz) if "ine" in s.text or "광산" in s.text or "olliery" in s.text or "eposit" in s.text else []
-        candidates += [c for c in cands if c not in candidates]
+        for c in cands:
+            if c not in cand_seen:
+                cand_seen.add(c)
+                candidates.append(c)
         matches = all_matches[i]
         info.append({"dates": dates, "matches": matches, "cands": cands, "amounts": amounts,
                      "qualifier": qualifier, "context": context, "cue": None,
@@ -164,8 +168,10 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
     progress(0.9, "assembling drafts")
     drafts, notes = _assemble(protos, sents, info, pub, adopted, para_anon)
     source_row = make_source_row(ds, publisher, title, url, pub, guess_language(text))
+    taken: set[str] = set()  # ids given so far (one set, not one per draft: linear in the drafts)
     for d in drafts:
-        d.event_id = _unique_id(d, {x.event_id for x in drafts if x is not d})
+        d.event_id = _unique_id(d, taken)
+        taken.add(d.event_id)
     progress(1.0, f"{len(drafts)} draft event(s), {len(candidates)} unknown mine name(s)")
     return IngestResult(drafts, candidates, source_row, notes)
 
