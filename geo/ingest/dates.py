@@ -51,7 +51,7 @@ class DateMention:
     precision: str
     text: str
     start: int
-    kind: str  # absolute, relative, context
+    kind: str  # absolute, relative, attribution (the telling), comparison (a baseline)
     end_date: dt.date | None = None
 
 
@@ -164,9 +164,16 @@ def find_dates(sentence: str, pub: dt.date, context: DateMention | None = None) 
     return [_as_attribution(sentence, d) for d in found]
 
 
-#: "a source said on October 30", "told Daily NK on Wednesday": the date of the telling.
-_ATTRIBUTION_BEFORE = re.compile(r"\b(?:said|says|told [\w ]{1,30}|reported|added|explained|announced)\s+(?:on\s+)?(?:the\s+)?$",
-                                 re.IGNORECASE)
+#: "a source said on October 30", "told Daily NK on Wednesday": the date of the telling; also the
+#: day figures were published ("data showed on Friday", "customs data released Tuesday show").
+_ATTRIBUTION_BEFORE = re.compile(r"\b(?:said|says|told [\w ]{1,30}|reported|added|explained|announced|"
+                                 r"(?:data|figures|statistics) (?:\w+ ){0,3}(?:showed|show|shows|released|published))"
+                                 r"\s+(?:on\s+)?(?:the\s+)?$", re.IGNORECASE)
+
+#: A baseline a figure is compared with, not the event's date: "lower than in April", "against
+#: 217,897 tonnes a year ago", "their highest since August 2014", "compared with March".
+_COMPARISON_BEFORE = re.compile(r"\b(?:than|compared (?:with|to)|versus|vs\.?|(?:highest|lowest|most|least|best|worst) since)"
+                                r"\s+(?:(?:in|on|of|during)\s+)?(?:the\s+)?$", re.IGNORECASE)
 
 
 #: A dateline: "HONG KONG, Sept 20 (Reuters) -", "Tanchon, September 8 (KCNA) --".
@@ -175,9 +182,17 @@ _DATELINE_AFTER = re.compile(r"^\s*(?:\([^()]{0,30}\)\s*)?(?:-|–|—)")
 
 def _as_attribution(sentence: str, d: DateMention) -> DateMention:
     dateline = d.start < 40 and _DATELINE_AFTER.match(sentence[d.start + len(d.text):d.start + len(d.text) + 40])
-    if dateline or _ATTRIBUTION_BEFORE.search(sentence[max(0, d.start - 50):d.start]):
+    before = sentence[max(0, d.start - 50):d.start]
+    if dateline or _ATTRIBUTION_BEFORE.search(before):
         return DateMention(d.date, d.precision, d.text, d.start, "attribution", d.end_date)
+    if _COMPARISON_BEFORE.search(before):
+        return DateMention(d.date, d.precision, d.text, d.start, "comparison", d.end_date)
     return d
+
+
+def own_dates(dates: list[DateMention]) -> list[DateMention]:
+    """The dates a sentence gives its events: not the telling's, not a comparison's baseline."""
+    return [d for d in dates if d.kind not in ("attribution", "comparison")]
 
 
 _PART = r"(?P<part>early|mid|mid-|late|the end of|end of|the beginning of|the start of|the middle of)"

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from geo.ingest.amounts import amount_qualifier, find_amounts
 from geo.ingest.apply import _cell, _find_source
 from geo.ingest.cues import _CLAUSE_RE, EFFECTS, _cue, has_reference, is_anonymous
-from geo.ingest.dates import DateMention, _end_of_year, find_dates
+from geo.ingest.dates import DateMention, _end_of_year, find_dates, own_dates
 from geo.ingest.drafts import (
     EVIDENCE_MAX,
     SOURCE_COLUMNS,
@@ -97,8 +97,6 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
             progress(0.1 + 0.4 * i / max(1, len(sents)), f"reading sentence {i + 1} of {len(sents)}")
         para_anon[s.para] = para_anon.get(s.para, False) or is_anonymous(s.text)
         near = relevant[i] or (i + 1 < len(sents) and relevant[i + 1]) or (i > 0 and relevant[i - 1])
-        if context is not None and i > 0 and sents[i - 1].para != s.para:
-            context = None  # an undated sentence takes an earlier date of its own paragraph only
         key = (s.text, context if "time" in s.text else None)
         if near and key not in memo:
             memo[key] = (find_dates(s.text, pub, context), find_amounts(s.text), amount_qualifier(s.text))
@@ -112,7 +110,7 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
         info.append({"dates": dates, "matches": matches, "cands": cands, "amounts": amounts,
                      "qualifier": qualifier, "context": context, "cue": None,
                      "made": 0, "relevant": relevant[i]})
-        own = [d for d in dates if d.kind != "attribution"]
+        own = own_dates(dates)
         if own:
             context = own[-1]
     report_minerals = {m.id for x in info for m in x["matches"] if m.kind == "mineral"}
@@ -242,7 +240,7 @@ def _date_for(p: _Proto, sents, info, pub, adopted) -> tuple[dt.date, str, dt.da
     """
     s = sents[p.sent].text
     dates = info[p.sent]["dates"]
-    own = [d for d in dates if d.kind != "attribution"]
+    own = own_dates(dates)
     told = [d for d in dates if d.kind == "attribution"]
     head = 5 if sents[p.sent].headline else 0
     if p.event_type == "sanction":
@@ -258,16 +256,21 @@ def _date_for(p: _Proto, sents, info, pub, adopted) -> tuple[dt.date, str, dt.da
     nxt = p.sent + 1
     if nxt < len(sents) and sents[nxt].para == sents[p.sent].para and not info[nxt]["made"] \
             and info[nxt]["cue"] and (cue := info[nxt]["cue"]()) and _same_kind(cue[0], p.event_type):
-        nd = [d for d in info[nxt]["dates"] if d.kind != "attribution"]
+        nd = own_dates(info[nxt]["dates"])
         if nd:
             return nd[0].date, nd[0].precision, nd[0].end_date, f"'{nd[0].text}' in the next sentence", head + 2
     if told:
         d = told[0]
         return d.date, "approximate", None, f"'{d.text}', when the source spoke", head + 2
     ctx = info[p.sent]["context"]
-    if ctx is not None and not sents[p.sent].headline:
+    if ctx is not None and not sents[p.sent].headline and not _PERFECT.search(s):
         return ctx.date, ctx.precision, None, f"'{ctx.text}' earlier in the report", head + 3
     return pub, "approximate", None, "publication date (the report gives no date)", head + 4
+
+
+#: The present perfect ("has fired up", "have been restored") tells the state at the time of the
+#: report: without a date of its own such a sentence does not take an earlier date of the report.
+_PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+|now\s+|just\s+|already\s+)?(?:been\s+)?\w+(?:ed|en)\b", re.IGNORECASE)
 
 
 def _same_kind(a: str, b: str) -> bool:
