@@ -10,7 +10,8 @@ general pattern it serves (the ``serves`` column). Kinds:
   to"): not an event, dropped;
 * ``attribution`` — unnamed sources: the anonymous-source flag;
 * ``reference`` — "the mine", "the facility", "the company": the last mine named;
-* ``importer`` — an importing side named: its halts and bans are import suspensions.
+* ``importer`` — an importing side named: its halts and bans are import suspensions;
+* ``authority`` — a sanctioning authority named: a halt it imposes is a sanction.
 
 Every pattern is a plain alternation with bounded repeats, searched on a sentence of bounded
 length (see :mod:`geo.ingest.sentences`): no input makes it backtrack without bound.
@@ -200,6 +201,10 @@ def _cue(clause: str, minerals: list[Match], has_amount: bool, offset: int = 0) 
             return None
         if etype in ("export_halt", "production_halt") and _GENERIC_HALT.match(m.group(0)):
             etype = _halted_thing(clause, etype)
+        if etype == "export_halt" and _imposed_by_authority(clause, m.start()):
+            return "sanction", "banned", m.start()
+        if etype == "export_halt" and _importer_stops(clause, m.start()):
+            return "import_suspension", "suspended", m.start()
         if etype == "export_halt" and _near_import(clause, minerals, offset):
             return "import_suspension", "suspended", m.start()
         if etype == "sanction" and _importer_only(clause, m.start()):
@@ -229,8 +234,26 @@ def _importer_only(clause: str, at: int) -> bool:
     """An importing country's own ban ('China bans North Korean iron ore'): the importer is named
     before the ban word and no UN measure is."""
     before = clause[:at]
-    return _any("importer", before) is not None and not re.search(
+    importer = _any("importer", before) is not None or (
+        # "After its ban on coal, China …": the importer named later, the ban its own ("its")
+        re.search(r"\bits\s+(?:\w+\s+)?$", before, re.IGNORECASE) is not None and _any("importer", clause[at:]) is not None)
+    return importer and not re.search(
         r"\bresolution\b|\bsecurity council\b|\bU\.?N\.?\b|\bsanctions? (?:committee|resolution)", before, re.IGNORECASE)
+
+
+def _imposed_by_authority(clause: str, at: int) -> bool:
+    """A halt a sanctioning authority imposes ('the Security Council widened sanctions to a total
+    halt on coal'): the authority named before the halt word, and no importer between them."""
+    auth = _any("authority", clause[:at])
+    if auth is None:
+        return False
+    return _any("importer", clause[auth.end():at]) is None
+
+
+def _importer_stops(clause: str, at: int) -> bool:
+    """An importing side that stops the goods ('China suspended North Korean coal') suspends its
+    imports: the importer named before the halt word and no export word in the clause."""
+    return _any("importer", clause[:at]) is not None and _EXPORT_RE.search(clause) is None
 
 
 _IMPORT_RE = re.compile(r"\bimport\w*", re.IGNORECASE)

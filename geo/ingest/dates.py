@@ -170,6 +170,11 @@ _ATTRIBUTION_BEFORE = re.compile(r"\b(?:said|says|told [\w ]{1,30}|reported|adde
                                  r"(?:data|figures|statistics) (?:\w+ ){0,3}(?:showed|show|shows|released|published))"
                                  r"\s+(?:on\s+)?(?:the\s+)?$", re.IGNORECASE)
 
+#: A measure's own announcement ("the decision announced Feb. 18 to suspend", "a ban announced on
+#: Aug. 14"): the day of the measure, not of a telling.
+_MEASURE_ANNOUNCED = re.compile(r"\b(?:decision|ban|order|measure|suspension|halt|notice|embargo)\s+(?:was\s+)?announced\s+"
+                                r"(?:on\s+)?(?:the\s+)?$", re.IGNORECASE)
+
 #: A baseline a figure is compared with, not the event's date: "lower than in April", "against
 #: 217,897 tonnes a year ago", "their highest since August 2014", "compared with March".
 _COMPARISON_BEFORE = re.compile(r"\b(?:than|compared (?:with|to)|versus|vs\.?|(?:highest|lowest|most|least|best|worst) since)"
@@ -183,7 +188,7 @@ _DATELINE_AFTER = re.compile(r"^\s*(?:\([^()]{0,30}\)\s*)?(?:-|–|—)")
 def _as_attribution(sentence: str, d: DateMention) -> DateMention:
     dateline = d.start < 40 and _DATELINE_AFTER.match(sentence[d.start + len(d.text):d.start + len(d.text) + 40])
     before = sentence[max(0, d.start - 50):d.start]
-    if dateline or _ATTRIBUTION_BEFORE.search(before):
+    if dateline or (_ATTRIBUTION_BEFORE.search(before) and not _MEASURE_ANNOUNCED.search(before)):
         return DateMention(d.date, d.precision, d.text, d.start, "attribution", d.end_date)
     if _COMPARISON_BEFORE.search(before):
         return DateMention(d.date, d.precision, d.text, d.start, "comparison", d.end_date)

@@ -6,7 +6,7 @@ import datetime as dt
 import gc
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from geo.ingest.amounts import amount_qualifier, find_amounts
 from geo.ingest.apply import _cell, _find_source
@@ -39,6 +39,7 @@ class _Proto:
     candidates: list[str] = field(default_factory=list)
     at: int = 0  # where the cue is in the sentence
     how: str = ""  # how the mine or mineral was found, when not in the clause itself
+    amounts: tuple | None = None  # (usd, qty, unit, written, qualifier) of its part of the sentence, when split
 
 
 #: How far back (in paragraphs) "the mine" looks for the mine it refers to.
@@ -298,10 +299,11 @@ def _assemble(protos, sents, info, pub, adopted, para_anon):
             kept.append(p)
     report_anonymous = any(para_anon.values())
     drafts: list[tuple[Draft, int]] = []
-    for p in kept:
+    for p in (q for p0 in kept for p1 in _split_minerals_by_date(p0, info) for q in _split_figures(p1, sents, info)):
         s = sents[p.sent]
         date, precision, end, basis, rank = _date_for(p, sents, info, pub, adopted)
-        usd, qty, unit, written = info[p.sent]["amounts"]
+        usd, qty, unit, written = p.amounts[:4] if p.amounts else info[p.sent]["amounts"]
+        qualifier = p.amounts[4] if p.amounts else info[p.sent]["qualifier"]
         mines = list(dict.fromkeys(m.id for m in p.mines))
         minerals = list(dict.fromkeys(x.id for x in p.minerals))
         anonymous = para_anon.get(s.para, False) or (s.quoted and report_anonymous)
@@ -312,13 +314,49 @@ def _assemble(protos, sents, info, pub, adopted, para_anon):
                   date_precision=precision, end_date=end.isoformat() if end else "", evidence=evidence,
                   mines=mines, minerals=minerals, date_basis=basis + (f"; {p.how}" if p.how else ""), place=place,
                   value_usd=usd, quantity=qty, unit=unit if qty is not None else "", amounts=written,
-                  amount_qualifier=info[p.sent]["qualifier"] if written else "",
+                  amount_qualifier=qualifier if written else "",
                   anonymous_source=anonymous, candidates=list(p.candidates))
         d.title = _title(d, p)
         d.description = f"Drafted by ingest from the report; date from {basis}."
         drafts.append((d, rank))
     merged, more = merge_restatements(drafts)
     return merged, notes + more
+
+
+def _split_minerals_by_date(p: _Proto, info) -> list[_Proto]:
+    """Several minerals and several dates in one sentence ("after its ban on coal in February,
+    China added iron ore and lead, effective Aug. 15"): each mineral takes the date nearest it,
+    one event per date. Only minerals named in the sentence itself are placed."""
+    own = own_dates(info[p.sent]["dates"])
+    named = info[p.sent]["matches"]
+    if len(p.minerals) < 2 or len({(d.date, d.precision) for d in own}) < 2 or not all(x in named for x in p.minerals):
+        return [p]
+    groups: dict[int, list[Match]] = {}
+    for x in p.minerals:
+        d = min(own, key=lambda d: abs(d.start - x.start))
+        groups.setdefault(d.start, []).append(x)
+    if len(groups) < 2:
+        return [p]
+    return [replace(p, minerals=xs, at=at) for at, xs in groups.items()]
+
+
+def _split_figures(p: _Proto, sents, info) -> list[_Proto]:
+    """Several trade figures in one sentence, each with its month ("$126 million of coal in January
+    and $100 million in February"): one figure per dated part, each with its own amount."""
+    if p.event_type != "trade_figure" or p.amounts is not None:
+        return [p]
+    fine = [d for d in own_dates(info[p.sent]["dates"]) if d.precision in ("month", "day")]
+    if len({d.date for d in fine}) < 2 or len(info[p.sent]["amounts"][3]) < 2:
+        return [p]
+    text, out, prev = sents[p.sent].text, [], 0
+    for d in fine:
+        end = d.start + len(d.text)
+        part = text[prev:end]
+        usd, qty, unit, written = find_amounts(part)
+        if written:
+            out.append(replace(p, at=d.start, amounts=(usd, qty, unit, written, amount_qualifier(part))))
+        prev = end
+    return out if len(out) >= 2 else [p]
 
 
 _TYPE_WORDS = {
