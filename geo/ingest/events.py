@@ -138,12 +138,15 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
             cmines = [m for m in cm if m.kind == "mine"]
             ckey = (clause, tuple((m.id, m.start - start) for m in cminerals), has_amount)
             cue = cues_seen[ckey] if ckey in cues_seen else cues_seen.setdefault(ckey, _cue(clause, cminerals, has_amount, start))
+            prev_mine = last_mine
+            if cmines:
+                last_mine = (s.para, cmines[-1])  # "its ore" in the next clause is this mine's
             if cue is None:
                 continue
             how = ""
-            if not cmines and last_mine is not None and s.para - last_mine[0] <= REFERENCE_REACH \
+            if not cmines and prev_mine is not None and s.para - prev_mine[0] <= REFERENCE_REACH \
                     and has_reference(clause):
-                cmines, how = [last_mine[1]], f"'the …' read as {last_mine[1].text}"
+                cmines, how = [prev_mine[1]], f"'the …' read as {prev_mine[1].text}"
             if cmines and not cminerals:
                 cminerals, how2 = _minerals_for(cmines, i, sents, info, known, report_minerals)
                 how = "; ".join(filter(None, [how, how2]))
