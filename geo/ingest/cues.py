@@ -11,7 +11,9 @@ general pattern it serves (the ``serves`` column). Kinds:
 * ``attribution`` — unnamed sources: the anonymous-source flag;
 * ``reference`` — "the mine", "the facility", "the company": the last mine named;
 * ``importer`` — an importing side named: its halts and bans are import suspensions;
-* ``authority`` — a sanctioning authority named: a halt it imposes is a sanction.
+* ``authority`` — a sanctioning authority named: a halt it imposes is a sanction;
+* ``existing`` — just before a ban or cap, a measure already in force ("despite the UN ban"):
+  that row does not make an event (later rows may).
 
 Every pattern is a plain alternation with bounded repeats, searched on a sentence of bounded
 length (see :mod:`geo.ingest.sentences`): no input makes it backtrack without bound.
@@ -207,6 +209,8 @@ def _cue(clause: str, minerals: list[Match], has_amount: bool, offset: int = 0) 
             return "import_suspension", "suspended", m.start()
         if etype == "export_halt" and _near_import(clause, minerals, offset):
             return "import_suspension", "suspended", m.start()
+        if etype == "sanction" and _any("existing", before):
+            continue  # a measure already in force is the background of the clause, not its event
         if etype == "sanction" and _importer_only(clause, m.start()):
             return "import_suspension", "suspended", m.start()
         if etype == "production_change" and not effect:

@@ -126,6 +126,7 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
         if not x["relevant"] and not (i > 0 and info[i - 1]["relevant"]):
             continue
         matches = x["matches"]
+        question = s.text.rstrip(" \"'”’»)").endswith("?")  # asserts nothing ("a game-changer for investors?")
         has_amount = bool(x["amounts"][3])
         x["cue"] = lambda text=s.text, ms=matches, a=has_amount: _cue(text, [m for m in ms if m.kind == "mineral"], a)
         offset = 0
@@ -141,7 +142,7 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
             prev_mine = last_mine
             if cmines:
                 last_mine = (s.para, cmines[-1])  # "its ore" in the next clause is this mine's
-            if cue is None:
+            if cue is None or question:
                 continue
             how = ""
             if not cmines and prev_mine is not None and s.para - prev_mine[0] <= REFERENCE_REACH \
