@@ -148,6 +148,8 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
             if not cmines and prev_mine is not None and s.para - prev_mine[0] <= REFERENCE_REACH \
                     and has_reference(clause):
                 cmines, how = [prev_mine[1]], f"'the …' read as {prev_mine[1].text}"
+            if not cmines and (later := _mine_named_next(clause, i, sents, info)) is not None:
+                cmines, how = [later], f"the mine is named in the next sentence ({later.text})"
             if cmines and not cminerals:
                 cminerals, how2 = _minerals_for(cmines, i, sents, info, known, report_minerals)
                 how = "; ".join(filter(None, [how, how2]))
@@ -180,6 +182,19 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
 
 
 _PLACE_BEFORE = re.compile(r"\b(?:near|in|outside|around)\s+$", re.IGNORECASE)
+
+
+#: A mine or deposit spoken of but not named ("a new copper mine", "the largest deposits of rare earths").
+_UNNAMED_MINE = re.compile(r"\b(?:a|an|one|the|new)\b[^.;]{0,40}?\b(?:mine|deposits?)\b", re.IGNORECASE)
+
+
+def _mine_named_next(clause: str, i: int, sents, info) -> Match | None:
+    """A mine spoken of but not named, named in the next sentence by a definite reference ("A new
+    copper mine … started production." "The mine in Hyesan …"): that mine."""
+    if i + 1 >= len(sents) or not _UNNAMED_MINE.search(clause):
+        return None
+    named = [m for m in info[i + 1]["matches"] if m.kind == "mine"]
+    return named[0] if named and has_reference(sents[i + 1].text) else None
 
 
 def _drop_town_names(mines: list[Match], sentence: str) -> list[Match]:
