@@ -115,13 +115,15 @@ def find_dates(sentence: str, pub: dt.date, context: DateMention | None = None) 
             add(m, dt.date(y, mon, day) if y else _latest(mon, day, pub), "day", "absolute")
     _relative_rules(sentence, pub, add, lower, years)
     for m in _finditer(r"\b(?P<rel>last|this|in|since|from|until|by|early|late|mid-?)?\s*" + _MONTH_RE
-                       + r"(?:\s+(?P<y>(?:19|20)\d\d))?\b", sentence, when=months):
-        if m.group("mon") in ("May", "Mar") and not (m.group("rel") or m.group("y")):
+                       + r"(?:\s+(?P<y>(?:19|20)\d\d)|\s+(?P<ly>last|this) year)?\b", sentence, when=months):
+        if m.group("mon") in ("May", "Mar") and not (m.group("rel") or m.group("y") or m.group("ly")):
             continue  # "may", "mar": only with a cue
         mon = _MONTHS[m.group("mon").lower()]
         rel = (m.group("rel") or "").lower()
         if m.group("y"):
             y = int(m.group("y"))
+        elif m.group("ly"):  # "August last year", "in March this year"
+            y = pub.year - (m.group("ly") == "last")
         elif rel == "last":
             y = pub.year if mon < pub.month else pub.year - 1
         else:
