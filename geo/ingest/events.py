@@ -86,6 +86,7 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
     candidates: list[str] = []
     cand_seen: set[str] = set()
     context: DateMention | None = None
+    context_para = -1
     # Only sentences that name a mine or mineral, or refer to "the mine", can make an event; they
     # and their neighbours get the costly stages (dates, amounts, cues): the rest is one pass.
     seen: dict[str, list[Match]] = {}  # a repeated sentence is read once (repetitive input stays fast)
@@ -109,11 +110,11 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
                 candidates.append(c)
         matches = all_matches[i]
         info.append({"dates": dates, "matches": matches, "cands": cands, "amounts": amounts,
-                     "qualifier": qualifier, "context": context, "cue": None,
+                     "qualifier": qualifier, "context": context, "context_para": context_para, "cue": None,
                      "made": 0, "relevant": relevant[i]})
         own = own_dates(dates)
         if own:
-            context = own[-1]
+            context, context_para = own[-1], s.para
     report_minerals = {m.id for x in info for m in x["matches"] if m.kind == "mineral"}
 
     protos: list[_Proto] = []
@@ -284,7 +285,9 @@ def _date_for(p: _Proto, sents, info, pub, adopted) -> tuple[dt.date, str, dt.da
         return d.date, "approximate", None, f"'{d.text}', when the source spoke", head + 2
     ctx = info[p.sent]["context"]
     if ctx is not None and not sents[p.sent].headline and not _PERFECT.search(s):
-        return ctx.date, ctx.precision, None, f"'{ctx.text}' earlier in the report", head + 3
+        # from an earlier paragraph, a day is only near the event's date (the report may have moved on)
+        far = info[p.sent]["context_para"] != sents[p.sent].para and ctx.precision == "day"
+        return ctx.date, "approximate" if far else ctx.precision, None, f"'{ctx.text}' earlier in the report", head + 3
     return pub, "approximate", None, "publication date (the report gives no date)", head + 4
 
 
