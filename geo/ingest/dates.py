@@ -192,8 +192,8 @@ def _as_attribution(sentence: str, d: DateMention) -> DateMention:
     before = sentence[max(0, d.start - 50):d.start]
     if dateline or (_ATTRIBUTION_BEFORE.search(before) and not _MEASURE_ANNOUNCED.search(before)):
         return DateMention(d.date, d.precision, d.text, d.start, "attribution", d.end_date)
-    lead = _LEAD_WORD.match(d.text)  # "since August 2014": the rule's own leading word belongs to the context
-    if _COMPARISON_BEFORE.search(before + (lead.group(0) if lead else "")):
+    lead = _LEAD_WORD.match(d.text.lstrip())  # "since August 2014": the rule's own leading word belongs to the context
+    if _COMPARISON_BEFORE.search(before.rstrip() + " " + (lead.group(0) if lead else "")):
         return DateMention(d.date, d.precision, d.text, d.start, "comparison", d.end_date)
     return d
 
