@@ -138,12 +138,10 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
             cm = [m for m in matches if start <= m.start < end]
             cminerals = [m for m in cm if m.kind == "mineral"]
             cmines = [m for m in cm if m.kind == "mine"]
-            ckey = (clause, tuple((m.id, m.start - start) for m in cminerals), has_amount)
-            cue = cues_seen[ckey] if ckey in cues_seen else cues_seen.setdefault(ckey, _cue(clause, cminerals, has_amount, start))
             prev_mine = last_mine
             if cmines:
                 last_mine = (s.para, cmines[-1])  # "its ore" in the next clause is this mine's
-            if cue is None or question:
+            if question:
                 continue
             how = ""
             if not cmines and prev_mine is not None and s.para - prev_mine[0] <= REFERENCE_REACH \
@@ -151,6 +149,12 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
                 cmines, how = [prev_mine[1]], f"'the …' read as {prev_mine[1].text}"
             if not cmines and (later := _mine_named_next(clause, i, sents, info)) is not None:
                 cmines, how = [later], f"the mine is named in the next sentence ({later.text})"
+            if not cmines and not cminerals:
+                continue  # no mine and no mineral: nothing to draft, the cue is not read
+            ckey = (clause, tuple((m.id, m.start - start) for m in cminerals), has_amount)
+            cue = cues_seen[ckey] if ckey in cues_seen else cues_seen.setdefault(ckey, _cue(clause, cminerals, has_amount, start))
+            if cue is None:
+                continue
             if cmines and not cminerals:
                 cminerals, how2 = _minerals_for(cmines, i, sents, info, known, report_minerals)
                 how = "; ".join(filter(None, [how, how2]))
