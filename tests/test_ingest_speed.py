@@ -91,3 +91,16 @@ def test_benchmark_command_prints_mb_per_second(capsys):
     out = capsys.readouterr().out
     assert all(f"| {name} | 0.1 MB |" in out or f"| {name} | 0.0 MB |" in out for name in TEXTS)
     assert re.search(r"\| \d+\.\d \|", out) and "targets" in out
+
+
+def test_many_unknown_mines_and_drafts_stay_linear(ds):
+    """Every unknown mine name is kept once, in order, and every draft gets a distinct id, without
+    a scan of the names or ids found so far (20,000 names, one draft each)."""
+    names = [f"Kap{chr(97 + i % 26)}{chr(97 + i // 26 % 26)}{chr(97 + i // 676 % 26)}" for i in range(20_000)]
+    text = "\n".join(f"Zinc from the {n} mine was smuggled in {1990 + i % 30}." for i, n in enumerate(names))
+    t0 = time.perf_counter()
+    result = extract(text, "2019-01-08", "X", "", ds)
+    assert time.perf_counter() - t0 < 30
+    assert result.candidates[:3] == [f"{n} mine" for n in names[:3]]
+    assert len(result.candidates) == len(set(result.candidates))
+    assert len({d.event_id for d in result.drafts}) == len(result.drafts)

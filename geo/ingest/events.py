@@ -6,7 +6,6 @@ import datetime as dt
 import gc
 import re
 import unicodedata
-from dataclasses import dataclass, field, replace
 
 from geo.ingest.amounts import amount_qualifier, find_amounts
 from geo.ingest.apply import _cell, _find_source
@@ -24,23 +23,9 @@ from geo.ingest.drafts import (
 from geo.ingest.gazetteer import Gazetteer, Match
 from geo.ingest.mentions import _pairs, find_candidates
 from geo.ingest.merge import merge_restatements
+from geo.ingest.protos import _Proto, split_figures, split_minerals_by_date
 from geo.ingest.sentences import sentences
 from geo.ingest.text import check_text, guess_language, guess_title, parse_published
-
-
-@dataclass
-class _Proto:
-    sent: int
-    event_type: str
-    effect: str
-    mines: list[Match]
-    minerals: list[Match]
-    place: str = ""
-    candidates: list[str] = field(default_factory=list)
-    at: int = 0  # where the cue is in the sentence
-    how: str = ""  # how the mine or mineral was found, when not in the clause itself
-    amounts: tuple | None = None  # (usd, qty, unit, written, qualifier) of its part of the sentence, when split
-
 
 #: How far back (in paragraphs) "the mine" looks for the mine it refers to.
 REFERENCE_REACH = 2
@@ -325,7 +310,7 @@ def _assemble(protos, sents, info, pub, adopted, para_anon):
             kept.append(p)
     report_anonymous = any(para_anon.values())
     drafts: list[tuple[Draft, int]] = []
-    for p in (q for p0 in kept for p1 in _split_minerals_by_date(p0, info) for q in _split_figures(p1, sents, info)):
+    for p in (q for p0 in kept for p1 in split_minerals_by_date(p0, info) for q in split_figures(p1, sents, info)):
         s = sents[p.sent]
         date, precision, end, basis, rank = _date_for(p, sents, info, pub, adopted)
         usd, qty, unit, written = p.amounts[:4] if p.amounts else info[p.sent]["amounts"]
@@ -347,42 +332,6 @@ def _assemble(protos, sents, info, pub, adopted, para_anon):
         drafts.append((d, rank))
     merged, more = merge_restatements(drafts)
     return merged, notes + more
-
-
-def _split_minerals_by_date(p: _Proto, info) -> list[_Proto]:
-    """Several minerals and several dates in one sentence ("after its ban on coal in February,
-    China added iron ore and lead, effective Aug. 15"): each mineral takes the date nearest it,
-    one event per date. Only minerals named in the sentence itself are placed."""
-    own = own_dates(info[p.sent]["dates"])
-    named = info[p.sent]["matches"]
-    if len(p.minerals) < 2 or len({(d.date, d.precision) for d in own}) < 2 or not all(x in named for x in p.minerals):
-        return [p]
-    groups: dict[int, list[Match]] = {}
-    for x in p.minerals:
-        d = min(own, key=lambda d: abs(d.start - x.start))
-        groups.setdefault(d.start, []).append(x)
-    if len(groups) < 2:
-        return [p]
-    return [replace(p, minerals=xs, at=at) for at, xs in groups.items()]
-
-
-def _split_figures(p: _Proto, sents, info) -> list[_Proto]:
-    """Several trade figures in one sentence, each with its month ("$126 million of coal in January
-    and $100 million in February"): one figure per dated part, each with its own amount."""
-    if p.event_type != "trade_figure" or p.amounts is not None:
-        return [p]
-    fine = [d for d in own_dates(info[p.sent]["dates"]) if d.precision in ("month", "day")]
-    if len({d.date for d in fine}) < 2 or len(info[p.sent]["amounts"][3]) < 2:
-        return [p]
-    text, out, prev = sents[p.sent].text, [], 0
-    for d in fine:
-        end = d.start + len(d.text)
-        part = text[prev:end]
-        usd, qty, unit, written = find_amounts(part)
-        if written:
-            out.append(replace(p, at=d.start, amounts=(usd, qty, unit, written, amount_qualifier(part))))
-        prev = end
-    return out if len(out) >= 2 else [p]
 
 
 _TYPE_WORDS = {
