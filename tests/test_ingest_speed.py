@@ -95,12 +95,15 @@ def test_benchmark_command_prints_mb_per_second(capsys):
 
 def test_many_unknown_mines_and_drafts_stay_linear(ds):
     """Every unknown mine name is kept once, in order, and every draft gets a distinct id, without
-    a scan of the names or ids found so far (20,000 names, one draft each)."""
-    names = [f"Kap{chr(97 + i % 26)}{chr(97 + i // 26 % 26)}{chr(97 + i // 676 % 26)}" for i in range(20_000)]
-    text = "\n".join(f"Zinc from the {n} mine was smuggled in {1990 + i % 30}." for i, n in enumerate(names))
+    a scan of the names or ids found so far (about 10,000 names, one draft each, each on its own day)."""
+    days = [f"{m} {d}, {y}" for y in range(1960, 2019) for m in ("Jan.", "March", "June", "Aug.", "Oct.", "Dec.")
+            for d in range(1, 29)]
+    names = [f"Kap{chr(97 + i % 26)}{chr(97 + i // 26 % 26)}{chr(97 + i // 676 % 26)}" for i in range(len(days))]
+    text = "\n".join(f"Zinc from the {n} mine was smuggled on {day}." for n, day in zip(names, days, strict=True))
     t0 = time.perf_counter()
     result = extract(text, "2019-01-08", "X", "", ds)
     assert time.perf_counter() - t0 < 30
     assert result.candidates[:3] == [f"{n} mine" for n in names[:3]]
-    assert len(result.candidates) == len(set(result.candidates))
-    assert len({d.event_id for d in result.drafts}) == len(result.drafts)
+    assert len(result.candidates) == len(set(result.candidates)) == len(names)
+    assert len(result.drafts) == len(names)
+    assert len({d.event_id for d in result.drafts}) == len(names)
