@@ -10,11 +10,12 @@ import time
 import pytest
 
 from geo.ingest import extract
-from geo.ingest.cues import literal_prefixes, load_table
+from geo.ingest.cues import literal_prefixes, load_table, required_literals
 from geo.ingest.drafts import Draft
 from geo.ingest.merge import merge_restatements
 from geo.ingest.sentences import sentences
 from geo.tools.ingest_bench import TEXTS, main
+from tests.conftest import ROOT
 
 
 @pytest.mark.parametrize("name", list(TEXTS))
@@ -74,6 +75,22 @@ def test_literal_prefixes_are_necessary_for_every_cue_match():
             for m in row.pattern.finditer(text):
                 assert any(p in m.group(0).lower() for p in pre), (row.serves, text)
     assert literal_prefixes(r"\bstopp?\w*") == ["stop"] and literal_prefixes(r"(?:a|b)?c") is None
+
+
+def test_required_literals_are_necessary_for_every_match_in_real_text():
+    """The prefilter the table uses: the most selective required text of each alternative. Every
+    match of every row in the evaluation set's reports (and the samples) contains one of them."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "tests" / "ingest_eval").glob("*.txt"))]
+    texts += ["a second source in the province said", "They are sending coal", "kept earning cash",
+              "the contract was finalized", "walked away", "stopped completely", "the U.N. ban"]
+    for row in load_table():
+        req = required_literals(row.pattern.pattern)
+        assert req and tuple(req) == row.prefixes, row.serves
+        for text in texts:
+            for m in row.pattern.finditer(text):
+                assert any(p in m.group(0).lower() for p in req), (row.serves, m.group(0))
+    assert required_literals(r"\b(?:a|the)\s+(?:\w+\s+){0,4}(?:source|official)\b") == ["source", "official"]
+    assert required_literals(r"\bstopp?\w*") == ["stop"] and required_literals(r"x{0,3}") is None
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -105,6 +105,76 @@ def literal_prefixes(p: str) -> list[str] | None:
     return out
 
 
+_LITERAL_ESCAPES = set(".-()[]{}?*+|^$\\/ '\"")  # escaped characters that stand for themselves
+
+
+def _elements(alt: str) -> list[tuple[str, str, str]]:
+    """An alternative's top-level elements: (kind, text, quantifier); kind ``lit`` (a character
+    that matches itself), ``group`` (text: the whole group) or ``meta`` (anything else)."""
+    out, i = [], 0
+    while i < len(alt):
+        c = alt[i]
+        if c == "\\":
+            tok, i = alt[i:i + 2], i + 2
+            kind, text = ("lit", tok[1]) if tok[1:] and tok[1] in _LITERAL_ESCAPES else ("meta", "")
+        elif c == "(":
+            j = i + _group_end(alt[i:])
+            kind, text, i = "group", alt[i:j + 1], j + 1
+        elif c == "[":
+            j = i + 1
+            while j < len(alt) and alt[j] != "]":
+                j += 2 if alt[j] == "\\" else 1
+            kind, text, i = "meta", "", j + 1
+        else:
+            (kind, text), i = (("meta", "") if c in _META else ("lit", c)), i + 1
+        q = ""
+        if i < len(alt) and alt[i] in "?*+{":
+            k = alt.index("}", i) + 1 if alt[i] == "{" else i + 1
+            q, i = alt[i:k], k
+            if i < len(alt) and alt[i] == "?":
+                i += 1  # lazy
+        out.append((kind, text, q))
+    return out
+
+
+def _required(q: str) -> bool:
+    """Is an element with quantifier ``q`` matched at least once?"""
+    return q in ("", "+") or (q.startswith("{") and not re.match(r"\{0*(?:,|\}|$)", q))
+
+
+def required_literals(p: str) -> list[str] | None:
+    """Lower-case literal texts one of which any match of pattern ``p`` must contain, chosen per
+    alternative as the most selective required part (the longest shortest text): "(?:a|the) …
+    (?:source|official)" is tested by "source" and "official", not by "a" and "the". None when an
+    alternative has no required literal. A necessary test, like :func:`literal_prefixes`."""
+    out: list[str] = []
+    for alt in _split_top(p):
+        best: list[str] | None = None
+        run = ""
+
+        def consider(cands: list[str] | None) -> None:
+            nonlocal best
+            cands = [c for c in (cands or []) if c.strip()]
+            if cands and (best is None or min(map(len, cands)) > min(map(len, best))):
+                best = cands
+
+        for kind, text, q in _elements(alt):
+            if kind == "lit" and q == "":
+                run += text
+                continue
+            consider([run.lower()] if run else None)
+            run = ""
+            if kind == "lit" and _required(q):
+                consider([text.lower()])
+            elif kind == "group" and _required(q) and (text.startswith("(?:") or not text.startswith("(?")):
+                consider(required_literals(text[3:-1] if text.startswith("(?:") else text[1:-1]))
+        consider([run.lower()] if run else None)
+        if best is None:
+            return None
+        out += best
+    return out
+
+
 @dataclass(frozen=True)
 class CueRow:
     kind: str
@@ -133,7 +203,7 @@ def load_table(path: str = str(TABLE)) -> tuple[CueRow, ...]:
         rows = list(csv.DictReader(fh))
     out = []
     for r in rows:
-        pre = literal_prefixes(r["pattern"])
+        pre = required_literals(r["pattern"])
         out.append(CueRow(r["kind"], r["event_type"], r["effect"], re.compile(r["pattern"], re.IGNORECASE),
                           r["serves"], tuple(pre) if pre else None))
     return tuple(out)
