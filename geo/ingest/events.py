@@ -7,7 +7,7 @@ import gc
 import re
 import unicodedata
 
-from geo.ingest.amounts import amount_qualifier, find_amounts
+from geo.ingest.amounts import amounts_and_qualifier
 from geo.ingest.apply import _cell, _find_source
 from geo.ingest.cues import _CLAUSE_RE, EFFECTS, _cue, has_reference, is_anonymous
 from geo.ingest.dates import DateMention, _end_of_year, find_dates, own_dates
@@ -86,7 +86,7 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
         near = relevant[i] or (i + 1 < len(sents) and relevant[i + 1]) or (i > 0 and relevant[i - 1])
         key = (s.text, context if "time" in s.text else None)
         if near and key not in memo:
-            memo[key] = (find_dates(s.text, pub, context), find_amounts(s.text), amount_qualifier(s.text))
+            memo[key] = (find_dates(s.text, pub, context), *amounts_and_qualifier(s.text))
         dates, amounts, qualifier = memo[key] if near else ([], (None, None, "", []), "")
         cands = find_candidates(s.text, gaz) if "ine" in s.text or "광산" in s.text or "olliery" in s.text or "eposit" in s.text else []
         for c in cands:
