@@ -99,7 +99,7 @@ def find_dates(sentence: str, pub: dt.date, context: DateMention | None = None) 
     for m in _finditer(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b", sentence, when=years):
         with contextlib.suppress(ValueError):
             add(m, dt.date(int(m.group("y")), int(m.group("m")), int(m.group("d"))), "day", "absolute")
-    for m in _finditer(_MONTH_RE + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>(?:19|20)\d\d))?", sentence,
+    for m in _finditer(_P_MONTH_DAY, sentence,
                        when=months and digits):
         mon, day = _MONTHS[m.group("mon").lower()], int(m.group("d"))
         if m.group("y"):
@@ -107,15 +107,14 @@ def find_dates(sentence: str, pub: dt.date, context: DateMention | None = None) 
                 add(m, dt.date(int(m.group("y")), mon, day), "day", "absolute")
         else:
             add(m, _latest(mon, day, pub), "day", "absolute")
-    for m in _finditer(r"\b(?P<d>\d{1,2})\s+" + _MONTH_RE + r"(?:\s+(?P<y>(?:19|20)\d\d))?", sentence,
+    for m in _finditer(_P_DAY_MONTH, sentence,
                        when=months and digits):
         mon, day = _MONTHS[m.group("mon").lower()], int(m.group("d"))
         y = int(m.group("y")) if m.group("y") else None
         with contextlib.suppress(ValueError):
             add(m, dt.date(y, mon, day) if y else _latest(mon, day, pub), "day", "absolute")
     _relative_rules(sentence, pub, add, lower, years)
-    for m in _finditer(r"\b(?P<rel>last|this|in|since|from|until|by|early|late|mid-?)?\s*" + _MONTH_RE
-                       + r"(?:\s+(?P<y>(?:19|20)\d\d)|\s+(?P<ly>last|this) year)?\b", sentence, when=months):
+    for m in _finditer(_P_MONTH, sentence, when=months):
         if m.group("mon") in ("May", "Mar") and not (m.group("rel") or m.group("y") or m.group("ly")):
             continue  # "may", "mar": only with a cue
         mon = _MONTHS[m.group("mon").lower()]
@@ -207,6 +206,13 @@ def own_dates(dates: list[DateMention]) -> list[DateMention]:
 
 
 _PART = r"(?P<part>early|mid|mid-|late|the end of|end of|the beginning of|the start of|the middle of)"
+#: Patterns built from parts, joined once (not at every call).
+_P_MONTH_DAY = _MONTH_RE + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>(?:19|20)\d\d))?"
+_P_DAY_MONTH = r"\b(?P<d>\d{1,2})\s+" + _MONTH_RE + r"(?:\s+(?P<y>(?:19|20)\d\d))?"
+_P_MONTH = (r"\b(?P<rel>last|this|in|since|from|until|by|early|late|mid-?)?\s*" + _MONTH_RE
+            + r"(?:\s+(?P<y>(?:19|20)\d\d)|\s+(?P<ly>last|this) year)?\b")
+_P_PART_OF = r"\b" + _PART + r"\s+(?:of\s+)?(?P<w>this|last) (?P<u>month|year)\b"
+_P_PART_YEAR = r"\b" + _PART + r"\s+(?P<y>(?:19|20)\d\d)\b"
 _SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
             "ten": 10, "eleven": 11, "twelve": 12}
@@ -222,7 +228,7 @@ def _relative_rules(sentence: str, pub: dt.date, add, lower: str, years: bool) -
 
     Applied before the plain month rule, so the longer phrase wins its span.
     """
-    for m in _finditer(r"\b" + _PART + r"\s+(?:of\s+)?(?P<w>this|last) (?P<u>month|year)\b", sentence, re.IGNORECASE,
+    for m in _finditer(_P_PART_OF, sentence, re.IGNORECASE,
                        when="month" in lower or "year" in lower):
         # "early this month", "late last month", "the end of last year": the month or year it names
         last = m.group("w").lower() == "last"
@@ -241,7 +247,7 @@ def _relative_rules(sentence: str, pub: dt.date, add, lower: str, years: bool) -
                        re.IGNORECASE, when=years):
         # "summer 2014": the year is what it pins down
         add(m, dt.date(int(m.group("y")), 1, 1), "year", "absolute")
-    for m in _finditer(r"\b" + _PART + r"\s+(?P<y>(?:19|20)\d\d)\b", sentence, re.IGNORECASE, when=years):
+    for m in _finditer(_P_PART_YEAR, sentence, re.IGNORECASE, when=years):
         # "late 2012", "early 2018": the year
         add(m, dt.date(int(m.group("y")), 1, 1), "year", "absolute")
     for m in _finditer(r"\b(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) months?"
