@@ -10,11 +10,12 @@ import time
 import pytest
 
 from geo.ingest import extract
-from geo.ingest.cues import literal_prefixes, load_table
+from geo.ingest.cues import literal_prefixes, load_table, required_literals
 from geo.ingest.drafts import Draft
 from geo.ingest.merge import merge_restatements
 from geo.ingest.sentences import sentences
 from geo.tools.ingest_bench import TEXTS, main
+from tests.conftest import ROOT
 
 
 @pytest.mark.parametrize("name", list(TEXTS))
@@ -76,6 +77,22 @@ def test_literal_prefixes_are_necessary_for_every_cue_match():
     assert literal_prefixes(r"\bstopp?\w*") == ["stop"] and literal_prefixes(r"(?:a|b)?c") is None
 
 
+def test_required_literals_are_necessary_for_every_match_in_real_text():
+    """The prefilter the table uses: the most selective required text of each alternative. Every
+    match of every row in the evaluation set's reports (and the samples) contains one of them."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "tests" / "ingest_eval").glob("*.txt"))]
+    texts += ["a second source in the province said", "They are sending coal", "kept earning cash",
+              "the contract was finalized", "walked away", "stopped completely", "the U.N. ban"]
+    for row in load_table():
+        req = required_literals(row.pattern.pattern)
+        assert req and tuple(req) == row.prefixes, row.serves
+        for text in texts:
+            for m in row.pattern.finditer(text):
+                assert any(p in m.group(0).lower() for p in req), (row.serves, m.group(0))
+    assert required_literals(r"\b(?:a|the)\s+(?:\w+\s+){0,4}(?:source|official)\b") == ["source", "official"]
+    assert required_literals(r"\bstopp?\w*") == ["stop"] and required_literals(r"x{0,3}") is None
+
+
 @pytest.mark.parametrize("text, expected", [
     ("He met Mr. Kim. Then U.S. officials left.", ["He met Mr. Kim.", "Then U.S. officials left."]),
     ("Exports fell in Dec. 2017 at the mine. A.B.C. Ltd. said so.", ["Exports fell in Dec. 2017 at the mine.",
@@ -91,3 +108,19 @@ def test_benchmark_command_prints_mb_per_second(capsys):
     out = capsys.readouterr().out
     assert all(f"| {name} | 0.1 MB |" in out or f"| {name} | 0.0 MB |" in out for name in TEXTS)
     assert re.search(r"\| \d+\.\d \|", out) and "targets" in out
+
+
+def test_many_unknown_mines_and_drafts_stay_linear(ds):
+    """Every unknown mine name is kept once, in order, and every draft gets a distinct id, without
+    a scan of the names or ids found so far (about 10,000 names, one draft each, each on its own day)."""
+    days = [f"{m} {d}, {y}" for y in range(1960, 2019) for m in ("Jan.", "March", "June", "Aug.", "Oct.", "Dec.")
+            for d in range(1, 29)]
+    names = [f"Kap{chr(97 + i % 26)}{chr(97 + i // 26 % 26)}{chr(97 + i // 676 % 26)}" for i in range(len(days))]
+    text = "\n".join(f"Zinc from the {n} mine was smuggled on {day}." for n, day in zip(names, days, strict=True))
+    t0 = time.perf_counter()
+    result = extract(text, "2019-01-08", "X", "", ds)
+    assert time.perf_counter() - t0 < 30
+    assert result.candidates[:3] == [f"{n} mine" for n in names[:3]]
+    assert len(result.candidates) == len(set(result.candidates)) == len(names)
+    assert len(result.drafts) == len(names)
+    assert len({d.event_id for d in result.drafts}) == len(names)

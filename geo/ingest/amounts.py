@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+_DIGIT = re.compile(r"\d")
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 
 
@@ -15,9 +16,18 @@ _QTY_RE = re.compile(r"(?<![\w$.])(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>(?:(?:tho
 
 def find_amounts(sentence: str) -> tuple[float | None, float | None, str, list[str]]:
     """(value_usd, quantity, unit, every amount as written) of a sentence."""
+    return amounts_and_qualifier(sentence)[0]
+
+
+def amounts_and_qualifier(sentence: str) -> tuple[tuple[float | None, float | None, str, list[str]], str]:
+    """:func:`find_amounts` and :func:`amount_qualifier` of a sentence in one pass."""
     written, usd, qty, unit = [], None, None, ""
     spans = []
-    for m in _USD_RE.finditer(sentence):
+    first = None  # the first dollar amount, else the first quantity: the one the qualifier reads
+    if not _DIGIT.search(sentence):
+        return (usd, qty, unit, written), ""  # every amount has a digit
+    for m in (_USD_RE.finditer(sentence) if "$" in sentence else ()):
+        first = first or m
         n = float(m.group("n").replace(",", ""))
         s = (m.group("s") or "").lower()
         mult = _SCALE.get(s, {"m": 1e6, "mn": 1e6, "b": 1e9, "bn": 1e9}.get(s, 1))
@@ -26,13 +36,14 @@ def find_amounts(sentence: str) -> tuple[float | None, float | None, str, list[s
         if usd is None:
             usd = round(n * mult, 2)
     for m in _QTY_RE.finditer(sentence):
+        first = first or m  # with no dollar amount, the first quantity (none lies in a dollar span)
         if any(a <= m.start() < b for a, b in spans):
             continue
         written.append(m.group(0).strip())
         if qty is None:
             qty = float(m.group("n").replace(",", ""))
             unit = re.sub(r"\s+", " ", m.group("unit").strip())
-    return usd, qty, unit, written
+    return (usd, qty, unit, written), _qualifier(sentence, first)
 
 
 #: Words that hedge the amount after them ("around 1,000 tons", "more than 20 percent").
@@ -42,7 +53,12 @@ _APPROX_RE = re.compile(r"\b(?:about|around|some|roughly|approximately|nearly|al
 
 def amount_qualifier(sentence: str) -> str:
     """'approximate' when the sentence's first amount is hedged, 'exact' when it is plain, '' without one."""
-    m = _USD_RE.search(sentence) or _QTY_RE.search(sentence)
+    if not _DIGIT.search(sentence):
+        return ""
+    return _qualifier(sentence, ("$" in sentence and _USD_RE.search(sentence)) or _QTY_RE.search(sentence))
+
+
+def _qualifier(sentence: str, m: re.Match | None) -> str:
     if m is None:
         return ""
     return "approximate" if _APPROX_RE.search(sentence[max(0, m.start() - 30):m.start()]) else "exact"

@@ -10,7 +10,10 @@ general pattern it serves (the ``serves`` column). Kinds:
   to"): not an event, dropped;
 * ``attribution`` — unnamed sources: the anonymous-source flag;
 * ``reference`` — "the mine", "the facility", "the company": the last mine named;
-* ``importer`` — an importing side named: its halts and bans are import suspensions.
+* ``importer`` — an importing side named: its halts and bans are import suspensions;
+* ``authority`` — a sanctioning authority named: a halt it imposes is a sanction;
+* ``existing`` — just before a ban or cap, a measure already in force ("despite the UN ban"):
+  that row does not make an event (later rows may).
 
 Every pattern is a plain alternation with bounded repeats, searched on a sentence of bounded
 length (see :mod:`geo.ingest.sentences`): no input makes it backtrack without bound.
@@ -102,6 +105,76 @@ def literal_prefixes(p: str) -> list[str] | None:
     return out
 
 
+_LITERAL_ESCAPES = set(".-()[]{}?*+|^$\\/ '\"")  # escaped characters that stand for themselves
+
+
+def _elements(alt: str) -> list[tuple[str, str, str]]:
+    """An alternative's top-level elements: (kind, text, quantifier); kind ``lit`` (a character
+    that matches itself), ``group`` (text: the whole group) or ``meta`` (anything else)."""
+    out, i = [], 0
+    while i < len(alt):
+        c = alt[i]
+        if c == "\\":
+            tok, i = alt[i:i + 2], i + 2
+            kind, text = ("lit", tok[1]) if tok[1:] and tok[1] in _LITERAL_ESCAPES else ("meta", "")
+        elif c == "(":
+            j = i + _group_end(alt[i:])
+            kind, text, i = "group", alt[i:j + 1], j + 1
+        elif c == "[":
+            j = i + 1
+            while j < len(alt) and alt[j] != "]":
+                j += 2 if alt[j] == "\\" else 1
+            kind, text, i = "meta", "", j + 1
+        else:
+            (kind, text), i = (("meta", "") if c in _META else ("lit", c)), i + 1
+        q = ""
+        if i < len(alt) and alt[i] in "?*+{":
+            k = alt.index("}", i) + 1 if alt[i] == "{" else i + 1
+            q, i = alt[i:k], k
+            if i < len(alt) and alt[i] == "?":
+                i += 1  # lazy
+        out.append((kind, text, q))
+    return out
+
+
+def _required(q: str) -> bool:
+    """Is an element with quantifier ``q`` matched at least once?"""
+    return q in ("", "+") or (q.startswith("{") and not re.match(r"\{0*(?:,|\}|$)", q))
+
+
+def required_literals(p: str) -> list[str] | None:
+    """Lower-case literal texts one of which any match of pattern ``p`` must contain, chosen per
+    alternative as the most selective required part (the longest shortest text): "(?:a|the) …
+    (?:source|official)" is tested by "source" and "official", not by "a" and "the". None when an
+    alternative has no required literal. A necessary test, like :func:`literal_prefixes`."""
+    out: list[str] = []
+    for alt in _split_top(p):
+        best: list[str] | None = None
+        run = ""
+
+        def consider(cands: list[str] | None) -> None:
+            nonlocal best
+            cands = [c for c in (cands or []) if c.strip()]
+            if cands and (best is None or min(map(len, cands)) > min(map(len, best))):
+                best = cands
+
+        for kind, text, q in _elements(alt):
+            if kind == "lit" and q == "":
+                run += text
+                continue
+            consider([run.lower()] if run else None)
+            run = ""
+            if kind == "lit" and _required(q):
+                consider([text.lower()])
+            elif kind == "group" and _required(q) and (text.startswith("(?:") or not text.startswith("(?")):
+                consider(required_literals(text[3:-1] if text.startswith("(?:") else text[1:-1]))
+        consider([run.lower()] if run else None)
+        if best is None:
+            return None
+        out += best
+    return out
+
+
 @dataclass(frozen=True)
 class CueRow:
     kind: str
@@ -111,11 +184,16 @@ class CueRow:
     serves: str
     prefixes: tuple[str, ...] | None = None  # see literal_prefixes
 
-    def search(self, text: str, lower: str) -> re.Match | None:
+    def search(self, text: str, lower: str, present: frozenset[str] | set[str] | None = None) -> re.Match | None:
         """The pattern's first match in ``text`` (``lower`` is ``text.lower()``), skipping the
-        regex when none of its literal prefixes is in the text."""
-        if self.prefixes is not None and not any(p in lower for p in self.prefixes):
-            return None
+        regex when none of its literal prefixes is in the text (``present``: the prefixes of
+        its kind that are, when the caller has them)."""
+        if self.prefixes is not None:
+            if present is not None:
+                if present.isdisjoint(self.prefixes):
+                    return None
+            elif not any(p in lower for p in self.prefixes):
+                return None
         return self.pattern.search(text)
 
 
@@ -125,7 +203,7 @@ def load_table(path: str = str(TABLE)) -> tuple[CueRow, ...]:
         rows = list(csv.DictReader(fh))
     out = []
     for r in rows:
-        pre = literal_prefixes(r["pattern"])
+        pre = required_literals(r["pattern"])
         out.append(CueRow(r["kind"], r["event_type"], r["effect"], re.compile(r["pattern"], re.IGNORECASE),
                           r["serves"], tuple(pre) if pre else None))
     return tuple(out)
@@ -136,9 +214,20 @@ def _rows(kind: str) -> tuple[CueRow, ...]:
     return tuple(r for r in load_table() if r.kind == kind)
 
 
+@functools.lru_cache(maxsize=16)
+def _prefixes(kind: str) -> tuple[str, ...]:
+    return tuple(sorted({p for r in _rows(kind) for p in (r.prefixes or ())}))
+
+
+def _present(kind: str, lower: str) -> set[str]:
+    """The literal prefixes of a kind's rows that are in the text: one pass over them all, then a
+    set test per row (cheaper than testing each row's prefixes in turn)."""
+    return {p for p in _prefixes(kind) if p in lower}
+
+
 def _any(kind: str, text: str, lower: str | None = None) -> re.Match | None:
     lower = text.lower() if lower is None else lower
-    for r in _rows(kind):
+    for r in _rows(kind):  # kinds other than cues have a row or two: each tests its own prefixes
         m = r.search(text, lower)
         if m:
             return m
@@ -163,8 +252,9 @@ def _cue(clause: str, minerals: list[Match], has_amount: bool, offset: int = 0) 
     ``minerals`` are the clause's mineral mentions, their positions in the sentence; the clause
     starts at ``offset`` in the sentence."""
     lower = clause.lower()
+    present = _present("cue", lower)
     for row in _rows("cue"):
-        m = row.search(clause, lower)
+        m = row.search(clause, lower, present)
         if not m:
             continue
         etype, effect = row.event_type, row.effect
@@ -182,8 +272,14 @@ def _cue(clause: str, minerals: list[Match], has_amount: bool, offset: int = 0) 
             return None
         if etype in ("export_halt", "production_halt") and _GENERIC_HALT.match(m.group(0)):
             etype = _halted_thing(clause, etype)
+        if etype == "export_halt" and _imposed_by_authority(clause, m.start()):
+            return "sanction", "banned", m.start()
+        if etype == "export_halt" and _importer_stops(clause, m.start()):
+            return "import_suspension", "suspended", m.start()
         if etype == "export_halt" and _near_import(clause, minerals, offset):
             return "import_suspension", "suspended", m.start()
+        if etype == "sanction" and _any("existing", before):
+            continue  # a measure already in force is the background of the clause, not its event
         if etype == "sanction" and _importer_only(clause, m.start()):
             return "import_suspension", "suspended", m.start()
         if etype == "production_change" and not effect:
@@ -211,8 +307,26 @@ def _importer_only(clause: str, at: int) -> bool:
     """An importing country's own ban ('China bans North Korean iron ore'): the importer is named
     before the ban word and no UN measure is."""
     before = clause[:at]
-    return _any("importer", before) is not None and not re.search(
+    importer = _any("importer", before) is not None or (
+        # "After its ban on coal, China …": the importer named later, the ban its own ("its")
+        re.search(r"\bits\s+(?:\w+\s+)?$", before, re.IGNORECASE) is not None and _any("importer", clause[at:]) is not None)
+    return importer and not re.search(
         r"\bresolution\b|\bsecurity council\b|\bU\.?N\.?\b|\bsanctions? (?:committee|resolution)", before, re.IGNORECASE)
+
+
+def _imposed_by_authority(clause: str, at: int) -> bool:
+    """A halt a sanctioning authority imposes ('the Security Council widened sanctions to a total
+    halt on coal'): the authority named before the halt word, and no importer between them."""
+    auth = _any("authority", clause[:at])
+    if auth is None:
+        return False
+    return _any("importer", clause[auth.end():at]) is None
+
+
+def _importer_stops(clause: str, at: int) -> bool:
+    """An importing side that stops the goods ('China suspended North Korean coal') suspends its
+    imports: the importer named before the halt word and no export word in the clause."""
+    return _any("importer", clause[:at]) is not None and _EXPORT_RE.search(clause) is None
 
 
 _IMPORT_RE = re.compile(r"\bimport\w*", re.IGNORECASE)

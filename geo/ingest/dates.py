@@ -24,7 +24,12 @@ _APPROX_BEFORE = re.compile(r"\b(around|about|approximately|roughly|circa|c\.|so
 
 
 _DIGIT = re.compile(r"\d")
+_YEAR_ANY = re.compile(r"(?:19|20)\d\d")
 _MONTH_ANY = re.compile(_MONTH_RE)
+#: Words one of which every rule without a digit or a month name needs ("day" also stands for
+#: Monday … Sunday, today, yesterday): a sentence with none of them, no year and no month name
+#: has no date, and is not searched rule by rule.
+_WORDS_ANY = ("month", "year", "day", "week", "recently", "time", "half", "on the ")
 
 
 @functools.lru_cache(maxsize=64)
@@ -46,7 +51,7 @@ class DateMention:
     precision: str
     text: str
     start: int
-    kind: str  # absolute, relative, context
+    kind: str  # absolute, relative, attribution (the telling), comparison (a baseline)
     end_date: dt.date | None = None
 
 
@@ -79,19 +84,22 @@ def find_dates(sentence: str, pub: dt.date, context: DateMention | None = None) 
         taken.append((m.start(), m.end()))
         found.append(DateMention(date, precision, m.group(0), m.start(), kind, end))
 
-    lower = sentence.lower()
     digits = _DIGIT.search(sentence) is not None
+    years = digits and _YEAR_ANY.search(sentence) is not None  # rules that need a year skip without one
     months = _MONTH_ANY.search(sentence) is not None
+    lower = sentence.lower()
+    if not years and not months and not any(w in lower for w in _WORDS_ANY):
+        return []  # the same answer as every rule below, found in one pass
     for m in _finditer(r"\bfirst (?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven) months of (?P<y>(?:19|20)\d\d)\b", sentence, re.IGNORECASE, need="months of", lower=lower):
         n = m.group("n")
         n = int(n) if n.isdigit() else ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven"].index(n.lower()) + 2
         y = int(m.group("y"))
         if 1 <= n <= 12:
             add(m, dt.date(y, 1, 1), "month", "absolute", _month_end(y, n))
-    for m in _finditer(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b", sentence, when=digits):
+    for m in _finditer(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b", sentence, when=years):
         with contextlib.suppress(ValueError):
             add(m, dt.date(int(m.group("y")), int(m.group("m")), int(m.group("d"))), "day", "absolute")
-    for m in _finditer(_MONTH_RE + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>(?:19|20)\d\d))?", sentence,
+    for m in _finditer(_P_MONTH_DAY, sentence,
                        when=months and digits):
         mon, day = _MONTHS[m.group("mon").lower()], int(m.group("d"))
         if m.group("y"):
@@ -99,21 +107,22 @@ def find_dates(sentence: str, pub: dt.date, context: DateMention | None = None) 
                 add(m, dt.date(int(m.group("y")), mon, day), "day", "absolute")
         else:
             add(m, _latest(mon, day, pub), "day", "absolute")
-    for m in _finditer(r"\b(?P<d>\d{1,2})\s+" + _MONTH_RE + r"(?:\s+(?P<y>(?:19|20)\d\d))?", sentence,
+    for m in _finditer(_P_DAY_MONTH, sentence,
                        when=months and digits):
         mon, day = _MONTHS[m.group("mon").lower()], int(m.group("d"))
         y = int(m.group("y")) if m.group("y") else None
         with contextlib.suppress(ValueError):
             add(m, dt.date(y, mon, day) if y else _latest(mon, day, pub), "day", "absolute")
-    _relative_rules(sentence, pub, add, lower, digits)
-    for m in _finditer(r"\b(?P<rel>last|this|in|since|from|until|by|early|late|mid-?)?\s*" + _MONTH_RE
-                       + r"(?:\s+(?P<y>(?:19|20)\d\d))?\b", sentence, when=months):
-        if m.group("mon") in ("May", "Mar") and not (m.group("rel") or m.group("y")):
+    _relative_rules(sentence, pub, add, lower, years)
+    for m in _finditer(_P_MONTH, sentence, when=months):
+        if m.group("mon") in ("May", "Mar") and not (m.group("rel") or m.group("y") or m.group("ly")):
             continue  # "may", "mar": only with a cue
         mon = _MONTHS[m.group("mon").lower()]
         rel = (m.group("rel") or "").lower()
         if m.group("y"):
             y = int(m.group("y"))
+        elif m.group("ly"):  # "August last year", "in March this year"
+            y = pub.year - (m.group("ly") == "last")
         elif rel == "last":
             y = pub.year if mon < pub.month else pub.year - 1
         else:
@@ -150,15 +159,27 @@ def find_dates(sentence: str, pub: dt.date, context: DateMention | None = None) 
         anchor = context.date if context is not None and context.precision == "day" else pub
         add(m, anchor, "approximate", "relative")
     for m in _finditer(r"(?<![\d$.,-])(?<!resolution )(?<!Resolution )\b(?P<y>19[5-9]\d|20[0-4]\d)\b(?!,\d|-\d)", sentence,
-                       when=digits):
+                       when=years):
         add(m, dt.date(int(m.group("y")), 1, 1), "year", "absolute")
     found.sort(key=lambda d: d.start)
     return [_as_attribution(sentence, d) for d in found]
 
 
-#: "a source said on October 30", "told Daily NK on Wednesday": the date of the telling.
-_ATTRIBUTION_BEFORE = re.compile(r"\b(?:said|says|told [\w ]{1,30}|reported|added|explained|announced)\s+(?:on\s+)?(?:the\s+)?$",
-                                 re.IGNORECASE)
+#: "a source said on October 30", "told Daily NK on Wednesday": the date of the telling; also the
+#: day figures were published ("data showed on Friday", "customs data released Tuesday show").
+_ATTRIBUTION_BEFORE = re.compile(r"\b(?:said|says|told [\w ]{1,30}|reported|added|explained|announced|"
+                                 r"(?:data|figures|statistics) (?:\w+ ){0,3}(?:showed|show|shows|released|published))"
+                                 r"\s+(?:on\s+)?(?:the\s+)?$", re.IGNORECASE)
+
+#: A measure's own announcement ("the decision announced Feb. 18 to suspend", "a ban announced on
+#: Aug. 14"): the day of the measure, not of a telling.
+_MEASURE_ANNOUNCED = re.compile(r"\b(?:decision|ban|order|measure|suspension|halt|notice|embargo)\s+(?:was\s+)?announced\s+"
+                                r"(?:on\s+)?(?:the\s+)?$", re.IGNORECASE)
+
+#: A baseline a figure is compared with, not the event's date: "lower than in April", "against
+#: 217,897 tonnes a year ago", "their highest since August 2014", "compared with March".
+_COMPARISON_BEFORE = re.compile(r"\b(?:than|compared (?:with|to)|versus|vs\.?|(?:highest|lowest|most|least|best|worst) since)"
+                                r"\s+(?:(?:in|on|of|during)\s+)?(?:the\s+)?$", re.IGNORECASE)
 
 
 #: A dateline: "HONG KONG, Sept 20 (Reuters) -", "Tanchon, September 8 (KCNA) --".
@@ -167,12 +188,31 @@ _DATELINE_AFTER = re.compile(r"^\s*(?:\([^()]{0,30}\)\s*)?(?:-|–|—)")
 
 def _as_attribution(sentence: str, d: DateMention) -> DateMention:
     dateline = d.start < 40 and _DATELINE_AFTER.match(sentence[d.start + len(d.text):d.start + len(d.text) + 40])
-    if dateline or _ATTRIBUTION_BEFORE.search(sentence[max(0, d.start - 50):d.start]):
+    before = sentence[max(0, d.start - 50):d.start]
+    if dateline or (_ATTRIBUTION_BEFORE.search(before) and not _MEASURE_ANNOUNCED.search(before)):
         return DateMention(d.date, d.precision, d.text, d.start, "attribution", d.end_date)
+    lead = _LEAD_WORD.match(d.text.lstrip())  # "since August 2014": the rule's own leading word belongs to the context
+    if _COMPARISON_BEFORE.search(before.rstrip() + " " + (lead.group(0) if lead else "")):
+        return DateMention(d.date, d.precision, d.text, d.start, "comparison", d.end_date)
     return d
 
 
+_LEAD_WORD = re.compile(r"(?:in|on|since|from|during)\s+", re.IGNORECASE)
+
+
+def own_dates(dates: list[DateMention]) -> list[DateMention]:
+    """The dates a sentence gives its events: not the telling's, not a comparison's baseline."""
+    return [d for d in dates if d.kind not in ("attribution", "comparison")]
+
+
 _PART = r"(?P<part>early|mid|mid-|late|the end of|end of|the beginning of|the start of|the middle of)"
+#: Patterns built from parts, joined once (not at every call).
+_P_MONTH_DAY = _MONTH_RE + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>(?:19|20)\d\d))?"
+_P_DAY_MONTH = r"\b(?P<d>\d{1,2})\s+" + _MONTH_RE + r"(?:\s+(?P<y>(?:19|20)\d\d))?"
+_P_MONTH = (r"\b(?P<rel>last|this|in|since|from|until|by|early|late|mid-?)?\s*" + _MONTH_RE
+            + r"(?:\s+(?P<y>(?:19|20)\d\d)|\s+(?P<ly>last|this) year)?\b")
+_P_PART_OF = r"\b" + _PART + r"\s+(?:of\s+)?(?P<w>this|last) (?P<u>month|year)\b"
+_P_PART_YEAR = r"\b" + _PART + r"\s+(?P<y>(?:19|20)\d\d)\b"
 _SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
             "ten": 10, "eleven": 11, "twelve": 12}
@@ -183,12 +223,12 @@ def _months_back(pub: dt.date, n: int) -> dt.date:
     return dt.date(y, m + 1, 1)
 
 
-def _relative_rules(sentence: str, pub: dt.date, add, lower: str, digits: bool) -> None:
+def _relative_rules(sentence: str, pub: dt.date, add, lower: str, years: bool) -> None:
     """The rule table for spans of time, each resolved against the publication date.
 
     Applied before the plain month rule, so the longer phrase wins its span.
     """
-    for m in _finditer(r"\b" + _PART + r"\s+(?:of\s+)?(?P<w>this|last) (?P<u>month|year)\b", sentence, re.IGNORECASE,
+    for m in _finditer(_P_PART_OF, sentence, re.IGNORECASE,
                        when="month" in lower or "year" in lower):
         # "early this month", "late last month", "the end of last year": the month or year it names
         last = m.group("w").lower() == "last"
@@ -204,10 +244,10 @@ def _relative_rules(sentence: str, pub: dt.date, add, lower: str, digits: bool) 
         add(m, dt.date(y, 1 if first else 7, 1), "month", "absolute" if m.group("y") else "relative",
             dt.date(y, 6, 30) if first else dt.date(y, 12, 31))
     for m in _finditer(r"\b(?:in\s+)?(?P<s>spring|summer|autumn|fall|winter)\s+(?:of\s+)?(?P<y>(?:19|20)\d\d)\b", sentence,
-                       re.IGNORECASE, when=digits):
+                       re.IGNORECASE, when=years):
         # "summer 2014": the year is what it pins down
         add(m, dt.date(int(m.group("y")), 1, 1), "year", "absolute")
-    for m in _finditer(r"\b" + _PART + r"\s+(?P<y>(?:19|20)\d\d)\b", sentence, re.IGNORECASE, when=digits):
+    for m in _finditer(_P_PART_YEAR, sentence, re.IGNORECASE, when=years):
         # "late 2012", "early 2018": the year
         add(m, dt.date(int(m.group("y")), 1, 1), "year", "absolute")
     for m in _finditer(r"\b(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) months?"
@@ -216,7 +256,7 @@ def _relative_rules(sentence: str, pub: dt.date, add, lower: str, digits: bool) 
         n = m.group("n").lower()
         n = int(n) if n.isdigit() else _NUMBERS[n]
         add(m, _months_back(pub, n), "month", "relative")
-    for m in _finditer(r"\bon the (?P<d>\d{1,2})(?:st|nd|rd|th)\b", sentence, when=digits):
+    for m in _finditer(r"\bon the (?P<d>\d{1,2})(?:st|nd|rd|th)\b", sentence, need="on the ", lower=lower):
         # "on the 27th": that day of the publication month, or of the month before
         d = int(m.group("d"))
         for back in (0, 1):

@@ -6,12 +6,11 @@ import datetime as dt
 import gc
 import re
 import unicodedata
-from dataclasses import dataclass, field
 
-from geo.ingest.amounts import amount_qualifier, find_amounts
+from geo.ingest.amounts import amounts_and_qualifier
 from geo.ingest.apply import _cell, _find_source
 from geo.ingest.cues import _CLAUSE_RE, EFFECTS, _cue, has_reference, is_anonymous
-from geo.ingest.dates import DateMention, _end_of_year, find_dates
+from geo.ingest.dates import DateMention, _end_of_year, find_dates, own_dates
 from geo.ingest.drafts import (
     EVIDENCE_MAX,
     SOURCE_COLUMNS,
@@ -24,22 +23,9 @@ from geo.ingest.drafts import (
 from geo.ingest.gazetteer import Gazetteer, Match
 from geo.ingest.mentions import _pairs, find_candidates
 from geo.ingest.merge import merge_restatements
+from geo.ingest.protos import _Proto, split_figures, split_minerals_by_date
 from geo.ingest.sentences import sentences
 from geo.ingest.text import check_text, guess_language, guess_title, parse_published
-
-
-@dataclass
-class _Proto:
-    sent: int
-    event_type: str
-    effect: str
-    mines: list[Match]
-    minerals: list[Match]
-    place: str = ""
-    candidates: list[str] = field(default_factory=list)
-    at: int = 0  # where the cue is in the sentence
-    how: str = ""  # how the mine or mineral was found, when not in the clause itself
-
 
 #: How far back (in paragraphs) "the mine" looks for the mine it refers to.
 REFERENCE_REACH = 2
@@ -83,7 +69,9 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
 
     info: list[dict] = []
     candidates: list[str] = []
+    cand_seen: set[str] = set()
     context: DateMention | None = None
+    context_para = -1
     # Only sentences that name a mine or mineral, or refer to "the mine", can make an event; they
     # and their neighbours get the costly stages (dates, amounts, cues): the rest is one pass.
     seen: dict[str, list[Match]] = {}  # a repeated sentence is read once (repetitive input stays fast)
@@ -96,21 +84,22 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
             progress(0.1 + 0.4 * i / max(1, len(sents)), f"reading sentence {i + 1} of {len(sents)}")
         para_anon[s.para] = para_anon.get(s.para, False) or is_anonymous(s.text)
         near = relevant[i] or (i + 1 < len(sents) and relevant[i + 1]) or (i > 0 and relevant[i - 1])
-        if context is not None and i > 0 and sents[i - 1].para != s.para:
-            context = None  # an undated sentence takes an earlier date of its own paragraph only
         key = (s.text, context if "time" in s.text else None)
         if near and key not in memo:
-            memo[key] = (find_dates(s.text, pub, context), find_amounts(s.text), amount_qualifier(s.text))
+            memo[key] = (find_dates(s.text, pub, context), *amounts_and_qualifier(s.text))
         dates, amounts, qualifier = memo[key] if near else ([], (None, None, "", []), "")
         cands = find_candidates(s.text, gaz) if "ine" in s.text or "광산" in s.text or "olliery" in s.text or "eposit" in s.text else []
-        candidates += [c for c in cands if c not in candidates]
+        for c in cands:
+            if c not in cand_seen:
+                cand_seen.add(c)
+                candidates.append(c)
         matches = all_matches[i]
         info.append({"dates": dates, "matches": matches, "cands": cands, "amounts": amounts,
-                     "qualifier": qualifier, "context": context, "cue": None,
+                     "qualifier": qualifier, "context": context, "context_para": context_para, "cue": None,
                      "made": 0, "relevant": relevant[i]})
-        own = [d for d in dates if d.kind != "attribution"]
+        own = own_dates(dates)
         if own:
-            context = own[-1]
+            context, context_para = own[-1], s.para
     report_minerals = {m.id for x in info for m in x["matches"] if m.kind == "mineral"}
 
     protos: list[_Proto] = []
@@ -123,6 +112,7 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
         if not x["relevant"] and not (i > 0 and info[i - 1]["relevant"]):
             continue
         matches = x["matches"]
+        question = s.text.rstrip(" \"'”’»)").endswith("?")  # asserts nothing ("a game-changer for investors?")
         has_amount = bool(x["amounts"][3])
         x["cue"] = lambda text=s.text, ms=matches, a=has_amount: _cue(text, [m for m in ms if m.kind == "mineral"], a)
         offset = 0
@@ -133,14 +123,23 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
             cm = [m for m in matches if start <= m.start < end]
             cminerals = [m for m in cm if m.kind == "mineral"]
             cmines = [m for m in cm if m.kind == "mine"]
+            prev_mine = last_mine
+            if cmines:
+                last_mine = (s.para, cmines[-1])  # "its ore" in the next clause is this mine's
+            if question:
+                continue
+            how = ""
+            if not cmines and prev_mine is not None and s.para - prev_mine[0] <= REFERENCE_REACH \
+                    and has_reference(clause):
+                cmines, how = [prev_mine[1]], f"'the …' read as {prev_mine[1].text}"
+            if not cmines and (later := _mine_named_next(clause, i, sents, info)) is not None:
+                cmines, how = [later], f"the mine is named in the next sentence ({later.text})"
+            if not cmines and not cminerals:
+                continue  # no mine and no mineral: nothing to draft, the cue is not read
             ckey = (clause, tuple((m.id, m.start - start) for m in cminerals), has_amount)
             cue = cues_seen[ckey] if ckey in cues_seen else cues_seen.setdefault(ckey, _cue(clause, cminerals, has_amount, start))
             if cue is None:
                 continue
-            how = ""
-            if not cmines and last_mine is not None and s.para - last_mine[0] <= REFERENCE_REACH \
-                    and has_reference(clause):
-                cmines, how = [last_mine[1]], f"'the …' read as {last_mine[1].text}"
             if cmines and not cminerals:
                 cminerals, how2 = _minerals_for(cmines, i, sents, info, known, report_minerals)
                 how = "; ".join(filter(None, [how, how2]))
@@ -164,13 +163,28 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
     progress(0.9, "assembling drafts")
     drafts, notes = _assemble(protos, sents, info, pub, adopted, para_anon)
     source_row = make_source_row(ds, publisher, title, url, pub, guess_language(text))
+    taken: set[str] = set()  # ids given so far (one set, not one per draft: linear in the drafts)
     for d in drafts:
-        d.event_id = _unique_id(d, {x.event_id for x in drafts if x is not d})
+        d.event_id = _unique_id(d, taken)
+        taken.add(d.event_id)
     progress(1.0, f"{len(drafts)} draft event(s), {len(candidates)} unknown mine name(s)")
     return IngestResult(drafts, candidates, source_row, notes)
 
 
 _PLACE_BEFORE = re.compile(r"\b(?:near|in|outside|around)\s+$", re.IGNORECASE)
+
+
+#: A mine or deposit spoken of but not named ("a new copper mine", "the largest deposits of rare earths").
+_UNNAMED_MINE = re.compile(r"\b(?:a|an|one|the|new)\b[^.;]{0,40}?\b(?:mine|deposits?)\b", re.IGNORECASE)
+
+
+def _mine_named_next(clause: str, i: int, sents, info) -> Match | None:
+    """A mine spoken of but not named, named in the next sentence by a definite reference ("A new
+    copper mine … started production." "The mine in Hyesan …"): that mine."""
+    if i + 1 >= len(sents) or not _UNNAMED_MINE.search(clause):
+        return None
+    named = [m for m in info[i + 1]["matches"] if m.kind == "mine"]
+    return named[0] if named and has_reference(sents[i + 1].text) else None
 
 
 def _drop_town_names(mines: list[Match], sentence: str) -> list[Match]:
@@ -236,7 +250,7 @@ def _date_for(p: _Proto, sents, info, pub, adopted) -> tuple[dt.date, str, dt.da
     """
     s = sents[p.sent].text
     dates = info[p.sent]["dates"]
-    own = [d for d in dates if d.kind != "attribution"]
+    own = own_dates(dates)
     told = [d for d in dates if d.kind == "attribution"]
     head = 5 if sents[p.sent].headline else 0
     if p.event_type == "sanction":
@@ -252,16 +266,23 @@ def _date_for(p: _Proto, sents, info, pub, adopted) -> tuple[dt.date, str, dt.da
     nxt = p.sent + 1
     if nxt < len(sents) and sents[nxt].para == sents[p.sent].para and not info[nxt]["made"] \
             and info[nxt]["cue"] and (cue := info[nxt]["cue"]()) and _same_kind(cue[0], p.event_type):
-        nd = [d for d in info[nxt]["dates"] if d.kind != "attribution"]
+        nd = own_dates(info[nxt]["dates"])
         if nd:
             return nd[0].date, nd[0].precision, nd[0].end_date, f"'{nd[0].text}' in the next sentence", head + 2
     if told:
         d = told[0]
         return d.date, "approximate", None, f"'{d.text}', when the source spoke", head + 2
     ctx = info[p.sent]["context"]
-    if ctx is not None and not sents[p.sent].headline:
-        return ctx.date, ctx.precision, None, f"'{ctx.text}' earlier in the report", head + 3
+    if ctx is not None and not sents[p.sent].headline and not _PERFECT.search(s):
+        # from an earlier paragraph, a day is only near the event's date (the report may have moved on)
+        far = info[p.sent]["context_para"] != sents[p.sent].para and ctx.precision == "day"
+        return ctx.date, "approximate" if far else ctx.precision, None, f"'{ctx.text}' earlier in the report", head + 3
     return pub, "approximate", None, "publication date (the report gives no date)", head + 4
+
+
+#: The present perfect ("has fired up", "have been restored") tells the state at the time of the
+#: report: without a date of its own such a sentence does not take an earlier date of the report.
+_PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+|now\s+|just\s+|already\s+)?(?:been\s+)?\w+(?:ed|en)\b", re.IGNORECASE)
 
 
 def _same_kind(a: str, b: str) -> bool:
@@ -289,10 +310,11 @@ def _assemble(protos, sents, info, pub, adopted, para_anon):
             kept.append(p)
     report_anonymous = any(para_anon.values())
     drafts: list[tuple[Draft, int]] = []
-    for p in kept:
+    for p in (q for p0 in kept for p1 in split_minerals_by_date(p0, info) for q in split_figures(p1, sents, info)):
         s = sents[p.sent]
         date, precision, end, basis, rank = _date_for(p, sents, info, pub, adopted)
-        usd, qty, unit, written = info[p.sent]["amounts"]
+        usd, qty, unit, written = p.amounts[:4] if p.amounts else info[p.sent]["amounts"]
+        qualifier = p.amounts[4] if p.amounts else info[p.sent]["qualifier"]
         mines = list(dict.fromkeys(m.id for m in p.mines))
         minerals = list(dict.fromkeys(x.id for x in p.minerals))
         anonymous = para_anon.get(s.para, False) or (s.quoted and report_anonymous)
@@ -303,7 +325,7 @@ def _assemble(protos, sents, info, pub, adopted, para_anon):
                   date_precision=precision, end_date=end.isoformat() if end else "", evidence=evidence,
                   mines=mines, minerals=minerals, date_basis=basis + (f"; {p.how}" if p.how else ""), place=place,
                   value_usd=usd, quantity=qty, unit=unit if qty is not None else "", amounts=written,
-                  amount_qualifier=info[p.sent]["qualifier"] if written else "",
+                  amount_qualifier=qualifier if written else "",
                   anonymous_source=anonymous, candidates=list(p.candidates))
         d.title = _title(d, p)
         d.description = f"Drafted by ingest from the report; date from {basis}."
