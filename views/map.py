@@ -119,7 +119,8 @@ with left:
                  format_func=lambda m: "—" if m is None else labels[m], on_change=_on_pick)
     # Built afresh each run: st_folium rewrites the objects it renders, and it normalises their
     # ids, so the same data gives the same map script and the map is not remounted.
-    base = build_base_map(ds.basemap, ds.crossings, mineral_labels=ds.mineral_names)
+    base = build_base_map(ds.basemap, ds.crossings, mineral_labels=ds.mineral_names,
+                          provinces=ds.province_boundaries, rivers=ds.rivers)
     # centre/zoom move the mounted map (no remount) when a mine is picked in the list
     center, zoom = focus_view(ds.mines, *st.session_state.get(FOCUS_KEY, (None, 0)), zoom=FOCUS_ZOOM)
     returned = st_folium(base, key=MAP_KEY, height=620, use_container_width=True,

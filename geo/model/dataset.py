@@ -66,6 +66,9 @@ class Dataset:
     #: package has no trade resource. Series and spans: :mod:`geo.rules.trade`.
     trade: pd.DataFrame = field(default_factory=pd.DataFrame)
     changelog: str = ""
+    #: Province outlines and border rivers (GeoJSON dicts; empty if the package has none).
+    province_boundaries: dict = field(default_factory=dict)
+    rivers: dict = field(default_factory=dict)
     _names: dict = field(default_factory=dict, repr=False)
 
     @property
@@ -204,6 +207,8 @@ def dataset_from_package(path: Path, checked: ValidatedPackage, changelog: str =
         vocab=Vocabulary.from_table(t["vocabulary"]),
         trade=t.get("trade", pd.DataFrame()),
         changelog=changelog,
+        province_boundaries=checked.raw_geojson.get("province_boundaries", {}),
+        rivers=checked.raw_geojson.get("rivers", {}),
         _names=names,
     )
 
@@ -216,7 +221,8 @@ def dataset_frames(ds: Dataset) -> tuple[dict[str, pd.DataFrame], dict]:
     """The dataset as plain frames and a JSON-able document, for :mod:`geo.package.cache`."""
     frames = {name: pd.DataFrame(getattr(ds, name)).drop(columns="geometry", errors="ignore") for name in _FRAMES}
     frames["vocabulary"] = ds.vocab.table
-    doc = {"descriptor": ds.descriptor, "basemap": ds.basemap, "changelog": ds.changelog}
+    doc = {"descriptor": ds.descriptor, "basemap": ds.basemap, "changelog": ds.changelog,
+           "province_boundaries": ds.province_boundaries, "rivers": ds.rivers}
     return frames, doc
 
 
@@ -229,6 +235,7 @@ def dataset_from_frames(path: Path, frames: dict[str, pd.DataFrame], doc: dict) 
         events=frames["events"], links=frames["links"], sanctions=frames["sanctions"], view=frames["view"],
         trade=frames["trade"],
         vocab=Vocabulary.from_table(frames["vocabulary"]), changelog=doc["changelog"],
+        province_boundaries=doc.get("province_boundaries", {}), rivers=doc.get("rivers", {}),
         _names=_names(frames["minerals"], mines),
     )
 

@@ -164,6 +164,11 @@ def check_geometry(geom: Any, want: str, name: str, i: int, problems: list[Probl
             problems.append(Problem(name, i, "geometry", f"coordinates out of range: lon {lon}, lat {lat}{hint}", "feature"))
             return None
         return (lon, lat)
+    if want == "LineString":
+        if gtype not in ("LineString", "MultiLineString"):
+            problems.append(Problem(name, i, "geometry", f"expected a LineString or MultiLineString, found {gtype!r}", "feature"))
+            return None
+        return geom
     if gtype not in ("Polygon", "MultiPolygon"):
         problems.append(Problem(name, i, "geometry", f"expected a Polygon or MultiPolygon, found {gtype!r}", "feature"))
         return None

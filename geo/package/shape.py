@@ -17,7 +17,7 @@ from geo.package.problems import Problem
 DESCRIPTOR = "datapackage.json"
 #: Field types the checks know (:func:`geo.package.checks.check_field`).
 FIELD_TYPES = ("string", "date", "number", "integer", "boolean", "list", "array")
-GEOMETRIES = ("Point", "Polygon")
+GEOMETRIES = ("Point", "Polygon", "LineString")
 
 
 def _str(v) -> bool:

@@ -86,7 +86,8 @@ def map_payload(ds, rows) -> int:
     from geo.render.maps import build_base_map, mine_layer, render_html
 
     active = tuple(sorted(set(rows["mine_id"].unique()) - {""}))
-    base = build_base_map(ds.basemap, ds.crossings, mineral_labels=ds.mineral_names)
+    base = build_base_map(ds.basemap, ds.crossings, mineral_labels=ds.mineral_names,
+                          provinces=ds.province_boundaries, rivers=ds.rivers)
     mine_layer(ds.mines, active_ids=active).add_to(base)
     return len(render_html(base).encode("utf-8"))
 

@@ -60,6 +60,39 @@ def _basemap_geojson(basemap: Any) -> dict:
     return data
 
 
+_PROVINCE_STYLE = {"color": "#9a9a9a", "weight": 0.8, "fill": False, "dashArray": "4 3"}
+
+
+_RIVER_STYLE = {"color": "#4a90c8", "weight": 1.6, "opacity": 0.9}
+
+
+def _styled_lines(collection: Any, style: dict) -> dict:
+    """A copy of a GeoJSON FeatureCollection whose properties hold only the style (the layer is
+    not interactive: no data text reaches the page)."""
+    data = copy.deepcopy(collection or {})
+    for feature in data.get("features", []):
+        feature["properties"] = {"style": dict(style)}
+    return {"type": "FeatureCollection", "features": data.get("features", [])}
+
+
+def _outline_layers(provinces: Any, rivers: Any) -> list[folium.FeatureGroup]:
+    """Province boundaries and border rivers: thin lines under the markers, toggleable, not clickable."""
+    layers = []
+    for name, collection, style in (("Province boundaries", provinces, _PROVINCE_STYLE),
+                                    ("Border rivers (Yalu, Tumen)", rivers, _RIVER_STYLE)):
+        if not collection or not collection.get("features"):
+            continue
+        group = folium.FeatureGroup(name=name, show=True)
+        folium.GeoJson(_styled_lines(collection, style), interactive=False, pane="outlines",
+                       style_function=_feature_style).add_to(group)
+        layers.append(group)
+    return layers
+
+
+def _feature_style(feature: dict) -> dict:
+    return feature["properties"]["style"]
+
+
 def _crossing_layer(crossings: Any, show: bool) -> folium.FeatureGroup:
     group = folium.FeatureGroup(name="Border crossings", show=show)
     if crossings is None or len(crossings) == 0:
@@ -91,11 +124,15 @@ def build_base_map(
     show_crossings: bool = True,
     online_tiles: bool = False,
     mineral_labels: Mapping[str, str] | None = None,
+    provinces: Any = None,
+    rivers: Any = None,
 ) -> folium.Map:
     """The static part of the map: outlines, crossings, legend, scale bar, layer control.
 
     ``basemap`` is the GeoJSON dict of data/basemap.geojson (or a GeoDataFrame of it).
     ``crossings`` a GeoDataFrame (crossing_id, name, location_precision, geometry) or None.
+    ``provinces`` and ``rivers`` are the GeoJSON dicts of data/province_boundaries.geojson and
+    data/rivers.geojson (drawn as toggleable lines over the outlines, under everything else).
     ``online_tiles`` adds an OpenStreetMap layer, switched off until the user enables it; the
     map is complete without it. Assets are local (:mod:`geo.assets`): no CDN is referenced.
     """
@@ -121,8 +158,13 @@ def build_base_map(
         control=False,
         interactive=False,
         pane="basemap",
-        attribution="Outlines: Natural Earth",
+        attribution="Outlines, provinces, rivers: Natural Earth",
     ).add_to(m)
+
+    # above the tiles (z 200) and below the markers (overlay pane, z 400); never takes a click
+    folium.map.CustomPane("outlines", z_index=350, pointer_events=False).add_to(m)
+    for layer in _outline_layers(provinces, rivers):
+        layer.add_to(m)
 
     if online_tiles:
         folium.TileLayer(
