@@ -8,6 +8,7 @@ aborted and recorded; a test fails if any was made. In CI these tests never skip
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
@@ -85,13 +86,22 @@ class Server:
         self.log.close()
 
 
-@pytest.fixture(scope="module")
-def server():
+@contextlib.contextmanager
+def serving(data_dir: Path):
+    """A Streamlit server on ``data_dir`` for a module's tests (Chromium required), stopped after."""
     _require_chromium()
     ARTIFACTS.mkdir(exist_ok=True)
-    srv = Server(DATA)
-    yield srv
-    srv.stop()
+    srv = Server(data_dir)
+    try:
+        yield srv
+    finally:
+        srv.stop()
+
+
+@pytest.fixture(scope="module")
+def server():
+    with serving(DATA) as srv:
+        yield srv
 
 
 @pytest.fixture(scope="module")
@@ -263,16 +273,13 @@ def test_csv_download_has_exactly_the_rows_shown(server, page, ds):
 
 @pytest.fixture(scope="module")
 def hostile_server(tmp_path_factory):
-    _require_chromium()
-    ARTIFACTS.mkdir(exist_ok=True)
     data = tmp_path_factory.mktemp("hostile") / "data"
     shutil.copytree(DATA, data)
     doc = json.loads((data / "mines.geojson").read_text(encoding="utf-8"))
     doc["features"][0]["properties"]["name"] = "<img src=x onerror=alert(1)>"
     (data / "mines.geojson").write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
-    srv = Server(data)
-    yield srv
-    srv.stop()
+    with serving(data) as srv:
+        yield srv
 
 
 def test_a_hostile_name_shows_as_text(hostile_server, page, ds):

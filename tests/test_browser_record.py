@@ -6,12 +6,10 @@ import pytest
 
 from tests.conftest import RECORD
 from tests.test_browser import (  # noqa: F401 - browser and page are fixtures
-    ARTIFACTS,
     MAP_FRAME,
-    Server,
-    _require_chromium,
     browser,
     page,
+    serving,
     wait_for_map,
 )
 
@@ -20,11 +18,8 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture(scope="module")
 def record_server():
-    _require_chromium()
-    ARTIFACTS.mkdir(exist_ok=True)
-    srv = Server(RECORD)
-    yield srv
-    srv.stop()
+    with serving(RECORD) as srv:
+        yield srv
 
 
 def test_province_boundaries_and_border_rivers_are_drawn_offline(record_server, page):  # noqa: F811

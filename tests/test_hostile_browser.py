@@ -12,7 +12,7 @@ from urllib.parse import quote, urlparse
 import pytest
 
 from tests.conftest import DATA, read_rows
-from tests.test_browser import ARTIFACTS, Server, _require_chromium, browser, page  # noqa: F401 (fixtures)
+from tests.test_browser import browser, page, serving  # noqa: F401 (fixtures)
 from tests.test_hostile_app import IMAGE, LINK, make_markdown_package
 
 pytestmark = pytest.mark.browser
@@ -21,16 +21,13 @@ ALLOWED_LINK_HOSTS = {"127.0.0.1", "localhost", "creativecommons.org"}  # the pa
 
 @pytest.fixture(scope="module")
 def markdown_server(tmp_path_factory):
-    _require_chromium()
-    ARTIFACTS.mkdir(exist_ok=True)
     data = tmp_path_factory.mktemp("markdown") / "data"
     shutil.copytree(DATA, data)
     make_markdown_package(data)
-    srv = Server(data)
-    srv.mineral = read_rows(data / "minerals.csv")[0]["mineral_id"]
-    srv.mine = json.loads((data / "mines.geojson").read_text(encoding="utf-8"))["features"][0]["properties"]["mine_id"]
-    yield srv
-    srv.stop()
+    with serving(data) as srv:
+        srv.mineral = read_rows(data / "minerals.csv")[0]["mineral_id"]
+        srv.mine = json.loads((data / "mines.geojson").read_text(encoding="utf-8"))["features"][0]["properties"]["mine_id"]
+        yield srv
 
 
 @pytest.mark.parametrize("path, heading", [("/map", "Mines and trade events"), ("/timeline", "Timeline"),

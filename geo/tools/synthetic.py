@@ -19,8 +19,8 @@ import pandas as pd
 
 from geo.model.dataset import DEFAULT_DATA_DIR
 
-COPIED = ["datapackage.json", "vocabulary.csv", "minerals.csv", "provinces.csv", "sources.csv", "sanctions.csv", "trade.csv",
-          "border_crossings.geojson", "basemap.geojson"]
+#: Resources the generator writes; every other file of the source package is copied as it is.
+GENERATED = {"mines", "events", "event_links"}
 #: Roughly North Korea inside the package's region bounds (lon/lat).
 LON_RANGE, LAT_RANGE = (124.3, 130.6), (38.0, 42.8)
 #: Minerals mines produce (the others only appear in sanction events).
@@ -45,7 +45,7 @@ def write_package(dest: str | Path, mines: int, links: int, seed: int = 7,
         raise ValueError(f"need at least {LINKS_PER_EVENT} mines")
     dest = Path(dest)
     dest.mkdir(parents=True, exist_ok=True)
-    for name in COPIED:
+    for name in copied_files(source):
         shutil.copyfile(source / name, dest / name)
     (dest / "CHANGELOG.md").write_text("# Data changelog\n\nSynthetic package for benchmarks.\n",
                                        encoding="utf-8")
@@ -57,6 +57,12 @@ def write_package(dest: str | Path, mines: int, links: int, seed: int = 7,
     mine_minerals = _write_mines(dest / "mines.geojson", rng, mines, sources, provinces, minerals)
     _write_events(dest, rng, mines, links, sources, mine_minerals, sorted(known))
     return dest
+
+
+def copied_files(source: Path) -> list[str]:
+    """The descriptor and the files of every resource the generator does not write."""
+    desc = json.loads((source / "datapackage.json").read_text(encoding="utf-8"))
+    return ["datapackage.json", *(r["path"] for r in desc["resources"] if r["name"] not in GENERATED)]
 
 
 def _write_mines(path: Path, rng, n: int, sources, provinces, minerals) -> list[list[str]]:
