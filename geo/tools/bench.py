@@ -57,13 +57,13 @@ MAP_PAYLOAD_LIMIT = 1_000_000
 def package_for(links: int) -> tuple[Path, int]:
     """The package folder for a scale (generated once into .bench/) and its mine count."""
     from geo.model.dataset import DEFAULT_DATA_DIR
-    from geo.tools.synthetic import write_package
+    from geo.tools.synthetic import copied_files, write_package
 
     if links == 0:
         return DEFAULT_DATA_DIR, 0
     mines = SCALES.get(links) or max(10, links // 100)
     path = CACHE / f"m{mines}-l{links}"
-    if not (path / "event_links.csv").exists():
+    if not all((path / f).exists() for f in ["event_links.csv", *copied_files(DEFAULT_DATA_DIR)]):
         print(f"generating {mines} mines × {links} links into {path} …", file=sys.stderr)
         write_package(path, mines=mines, links=links)
     return path, mines
