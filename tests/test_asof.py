@@ -82,3 +82,11 @@ def test_the_map_draws_the_as_of_state(ds):
     assert html.count('"dashArray": "1 3"') == restricted
     plain = _layer_html(ds, None)
     assert '"dashArray": "3 3"' not in plain and '"dashArray": "1 3"' not in plain
+
+
+def test_the_as_of_view_opens_on_the_last_export_report(ds):
+    from geo.rules.asof import default_day
+
+    reports = ds.view[ds.view["effect"].isin(["halted", "continued"]) & (ds.view["mine_id"] != "")]
+    assert default_day(ds) == reports["date"].max().date()
+    assert date_range(ds)[0] <= default_day(ds) <= date_range(ds)[1]

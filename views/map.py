@@ -10,7 +10,7 @@ from geo import state
 from geo.render.details import PANEL_CSS, asof_status_html, mine_detail_html
 from geo.render.maps import build_base_map, focus_view, mine_layer, resolve_click
 from geo.render.text import md_escape
-from geo.rules.asof import date_range, mine_states, state_map
+from geo.rules.asof import date_range, default_day, mine_states, state_map
 
 MAP_KEY = "mine_map"
 PICKER_KEY = "mine_picker"
@@ -78,7 +78,7 @@ with st.container(border=True):
     c_on.toggle("As-of view", key=ASOF_ON, help="Show what was known on a day: each mine styled by its latest "
                 "reported export status and by the sanctions on its minerals that day.")
     if st.session_state.get(ASOF_ON):
-        st.session_state.setdefault(ASOF_VALUE, min(max(dt.date(2017, 3, 2), first), last))  # data of any years
+        st.session_state.setdefault(ASOF_VALUE, default_day(ds))
         st.session_state[ASOF_SLIDER] = st.session_state[ASOF_VALUE]
         c_slider.slider("As of", min_value=first, max_value=last, key=ASOF_SLIDER, on_change=_on_slider,
                         format="YYYY-MM-DD", step=dt.timedelta(days=1))

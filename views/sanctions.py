@@ -11,6 +11,7 @@ from geo.render.details import (
     sanction_check_html,
 )
 from geo.render.text import md_escape
+from geo.rules.asof import default_day
 from geo.rules.sanctions import STATUSES, authority_table, parse_date, restricted_rows, status_on
 
 ds = state.dataset_or_stop()
@@ -31,7 +32,8 @@ with st.container(border=True):
     mineral = c1.selectbox("Mineral", list(ds.minerals["mineral_id"]), format_func=ds.mineral_name,
                            key="sanction_mineral")
     # A text field: it takes a typed date on Enter (the date picker's typed value waited for a blur).
-    typed = c2.text_input("On (YYYY-MM-DD, press Enter)", value="2017-02-20", key="sanction_day", max_chars=10)
+    typed = c2.text_input("On (YYYY-MM-DD, press Enter)", value=default_day(ds).isoformat(), key="sanction_day",
+                          max_chars=10)
     try:
         day = parse_date(typed.strip())
     except ValueError:

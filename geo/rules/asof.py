@@ -120,3 +120,14 @@ def date_range(ds: Dataset) -> tuple[dt.date, dt.date]:
         today = dt.date.today()
         return today.replace(month=1, day=1), today
     return min(dates).date().replace(month=1, day=1), max(dates).date().replace(month=12, day=31)
+
+
+def default_day(ds: Dataset) -> dt.date:
+    """The day the as-of view and the sanctions check open on: the latest day an export report
+    (halted or continuing) is dated, where the as-of view has most to show; the last day of
+    :func:`date_range` when there is none."""
+    first, last = date_range(ds)
+    rows = ds.view[ds.view["effect"].isin(list(EXPORT_EFFECTS)) & (ds.view["mine_id"] != "")]
+    if rows.empty:
+        return last
+    return min(max(pd.Timestamp(rows["date"].max()).date(), first), last)
