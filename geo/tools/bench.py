@@ -98,6 +98,8 @@ def naive_map(ds) -> int:
 
     m = folium.Map(location=[40.3, 127.2], zoom_start=6, tiles=None)
     for name, point in zip(ds.mines["name"], ds.mines.geometry, strict=True):
+        if point is None:  # a mine no source locates is not drawn
+            continue
         folium.CircleMarker([point.y, point.x], radius=7, popup=folium.Popup(str(name)),
                             tooltip=str(name)).add_to(m)
     return len(m.get_root().render().encode("utf-8"))
