@@ -116,7 +116,8 @@ def _sanctions_args(p):
 
 
 def _sanctions(args) -> int:
-    from geo.rules.sanctions import authorities, by_authority, format_status, parse_date, status_on
+    from geo.rules.authorities import authorities, by_authority
+    from geo.rules.sanctions import format_status, parse_date, status_on
 
     try:
         day = parse_date(args.on)

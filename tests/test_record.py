@@ -73,7 +73,7 @@ def test_the_sanctions_command_shows_each_authority_side_by_side():
 
 
 def test_the_authority_table_has_one_column_per_authority(record):
-    from geo.rules.sanctions import authority_table
+    from geo.rules.authorities import authority_table
 
     table = authority_table(record, "2017-09-01", ["coal", "iron_ore"])
     assert list(table.columns) == ["mineral_id", "mineral", "applies", "UN", "CN", "US"]

@@ -12,7 +12,8 @@ from geo.render.details import (
 )
 from geo.render.text import md_escape
 from geo.rules.asof import default_day
-from geo.rules.sanctions import STATUSES, authority_table, parse_date, restricted_rows, status_on
+from geo.rules.authorities import authority_table
+from geo.rules.sanctions import STATUSES, parse_date, restricted_rows, status_on
 
 ds = state.dataset_or_stop()
 filters = state.current_filters()

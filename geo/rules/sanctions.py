@@ -32,6 +32,7 @@ Nothing here draws: the chart is :func:`geo.render.charts.sanctions_chart`.
 from __future__ import annotations
 
 import datetime as dt
+import weakref
 from dataclasses import dataclass
 
 import numpy as np
@@ -180,40 +181,6 @@ def status_on(ds: Dataset, mineral_id: str, date) -> SanctionStatus:
                           tuple(_to_measure(r) for r in current.itertuples(index=False)))
 
 
-#: Authorities in the order they are shown side by side (others follow, alphabetically).
-AUTHORITY_ORDER = ("UN", "CN", "US")
-
-
-def authorities(ds: Dataset) -> list[str]:
-    """The authorities of the package's measures, UN, China, United States first."""
-    groups = set(_authority_key(ds.sanctions)) if len(ds.sanctions) else set()
-    return [g for g in AUTHORITY_ORDER if g in groups] + sorted(groups - set(AUTHORITY_ORDER))
-
-
-def by_authority(st: SanctionStatus, groups: list[str]) -> dict[str, tuple[str, list[str]]]:
-    """Each authority's own status that day and its measures in force: {group: (status, ids)}.
-    An authority with no measure in force is ``unrestricted``."""
-    out = {}
-    for g in groups:
-        mine = [m for m in st.measures if m.authority_group == g]
-        status = min((m.status for m in mine), key=_RANK.__getitem__, default=UNRESTRICTED)
-        out[g] = (status, [m.measure_id for m in mine])
-    return out
-
-
-def authority_table(ds: Dataset, day, minerals=None) -> pd.DataFrame:
-    """Minerals × authorities on ``day``: each cell the authority's status and measures, plus
-    the status that applies (the most restrictive)."""
-    groups = authorities(ds)
-    rows = []
-    for m in (list(ds.minerals["mineral_id"]) if minerals is None else list(minerals)):
-        st = status_on(ds, m, day)
-        cells = by_authority(st, groups)
-        rows.append({"mineral_id": m, "mineral": ds.mineral_name(m), "applies": st.status,
-                     **{g: status + (f" ({', '.join(ids)})" if ids else "") for g, (status, ids) in cells.items()}})
-    return pd.DataFrame(rows, columns=["mineral_id", "mineral", "applies", *groups])
-
-
 def format_status(st: SanctionStatus) -> str:
     """The status and one line per measure in force, as the command line prints it."""
     lines = [f"{st.mineral_id} on {st.date.isoformat()}: {st.status}"]
@@ -261,6 +228,19 @@ def _segments(table: pd.DataFrame) -> _Segments:
     return _Segments(np.array(starts, dtype="datetime64[ns]"), np.array(status, dtype=object),
                      np.array(measures, dtype=object), np.array(urls, dtype=object),
                      change.astype(int))
+
+
+#: Segments per dataset, computed once: a dataset's measures never change (frames are read-only).
+_DATASET_SEGMENTS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _dataset_segments(ds: Dataset) -> dict[str, _Segments]:
+    """:func:`_all_segments` of a dataset's measures with their source URLs, cached per dataset
+    (the timeline and trade charts ask for them on every rerun)."""
+    cached = _DATASET_SEGMENTS.get(ds)
+    if cached is None:
+        cached = _DATASET_SEGMENTS[ds] = _all_segments(ds.sanctions, ds.sources)
+    return cached
 
 
 def _all_segments(sanctions: pd.DataFrame, sources: pd.DataFrame | None = None) -> dict[str, _Segments]:
@@ -370,7 +350,7 @@ def timeline(ds: Dataset, start=None, end=None, minerals=None) -> pd.DataFrame:
     ids = list(ds.minerals["mineral_id"]) if minerals is None else list(minerals)
     for m in ids:
         _check_mineral(ds, m)
-    segments = _all_segments(ds.sanctions, ds.sources)
+    segments = _dataset_segments(ds)
     empty = _Segments(np.array([], dtype="datetime64[ns]"), np.array([UNRESTRICTED], dtype=object),
                       np.array([""], dtype=object), np.array([""], dtype=object), np.array([0]))
     records = []
