@@ -130,7 +130,9 @@ def trade_table(ds: Dataset, minerals: Iterable[str] | str | None = None, since=
     trade = ds.trade
     if trade.empty:
         return pd.DataFrame(columns=TABLE_COLUMNS)
-    table = trade.copy()
+    table = trade[trade["mineral_id"].isin(ids)].copy()  # the rest of the work on these rows only
+    if table.empty:
+        return pd.DataFrame(columns=TABLE_COLUMNS)
     table["start"], table["end"] = period_spans(table)
     table["until"] = table["end"] + pd.Timedelta(days=1)
     table["period_text"], table["period_label"] = _labels(table)
@@ -141,7 +143,7 @@ def trade_table(ds: Dataset, minerals: Iterable[str] | str | None = None, since=
     table = table.merge(src, on="source_id", how="left", validate="many_to_one")
     table["conflict"] = table["conflict_group"].astype(str).ne("")
     table["conflicts_with"] = _conflicts_with(table)
-    keep = table["mineral_id"].isin(ids)
+    keep = pd.Series(True, index=table.index)
     if reporter is not None:
         keep &= table["reporter"].eq(reporter)
     if lo is not None:
