@@ -95,7 +95,7 @@ def to_csv_bytes(rows: pd.DataFrame, ds: Dataset | None = None) -> bytes:
     """The CSV snapshot of ``rows`` (view rows, already filtered), with a UTF-8 byte-order mark;
     sanctions and Hangul names are added from ``ds`` if given."""
     rows = with_sanctions(ds, rows)
-    return BOM + csv_bytes(_snapshot_columns(rows, EXPORT_COLUMNS))
+    return csv_bytes(_snapshot_columns(rows, EXPORT_COLUMNS), prefix=BOM)
 
 
 def to_xlsx_bytes(ds: Dataset, filters: Filters, rows: pd.DataFrame) -> bytes:
@@ -149,8 +149,9 @@ def _cell(v, neutral: bool = True):
     return v
 
 
-def csv_bytes(frame: pd.DataFrame | dict[str, pd.Series]) -> bytes:
-    """``frame`` as UTF-8 CSV (RFC 4180, "\\n" line ends) written by Arrow's CSV writer.
+def csv_bytes(frame: pd.DataFrame | dict[str, pd.Series], prefix: bytes = b"") -> bytes:
+    """``frame`` as UTF-8 CSV (RFC 4180, "\\n" line ends) written by Arrow's CSV writer, after
+    ``prefix`` (e.g. a byte-order mark, written first rather than joined after: no copy).
 
     About ten times faster than ``DataFrame.to_csv`` (a million 36-column rows in about a
     second). Text cells are always quoted; missing numbers are empty.
@@ -165,6 +166,7 @@ def csv_bytes(frame: pd.DataFrame | dict[str, pd.Series]) -> bytes:
                 s = s.astype("str").fillna("")
             columns[col] = pa.array(s, type=pa.string())
     buf = io.BytesIO()  # getvalue() is cheaper than copying an Arrow buffer out (0.5 s at 470 MB)
+    buf.write(prefix)
     pa_csv.write_csv(pa.table(columns), buf, pa_csv.WriteOptions(quoting_style="needed"))
     return buf.getvalue()
 

@@ -44,19 +44,20 @@ def neutralise(value):
 
 
 #: Every character a formula cell can start with (a sign, or a character skipped before one):
-#: only cells starting with one of these need the full pattern. As an anchored RE2 character
-#: class for Arrow's regex engine, code points escaped.
+#: only cells starting with one of these need the full pattern.
 _FIRST = sorted(set(_LEAD) | set(SIGNS) | {"\t", "\r"})
-_FIRST_RE2 = "^[" + "".join(f"\\x{{{ord(c):04x}}}" for c in _FIRST) + "]"
+#: Their first UTF-8 bytes: a cell whose first byte is not one of these cannot start a formula
+#: (a lead byte stands for a block of characters, so a few harmless cells are checked too).
+_LEAD_BYTES = pa.array(sorted({c.encode("utf-8")[:1] for c in _FIRST}), type=pa.binary())
 
 
 def neutralise_column(s: pd.Series) -> pd.Series:
     """:func:`neutralise` over a text column, vectorised: Arrow finds the few cells whose first
-    character could start a formula, and :func:`neutralise`'s own pattern decides on those, so a
+    byte could begin a character that starts a formula, and :func:`neutralise`'s own pattern decides on those, so a
     column gets exactly the cells :func:`neutralise` would change (a million cells in ~20 ms)."""
     text = s.astype("str").fillna("")
-    hits = pc.match_substring_regex(pa.array(text.array), _FIRST_RE2)
-    candidates = np.flatnonzero(hits.to_numpy(zero_copy_only=False))
+    first = pc.binary_slice(pa.array(text.array).cast(pa.binary()), 0, 1)
+    candidates = np.flatnonzero(pc.is_in(first, value_set=_LEAD_BYTES).to_numpy(zero_copy_only=False))
     if not candidates.size:
         return text
     values = text.to_numpy(dtype=object)
