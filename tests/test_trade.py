@@ -292,3 +292,17 @@ def test_display_table_keeps_the_hedge_and_the_source(ds):
     reuters = shown[shown["Source"].str.startswith("Reuters: China imports no iron ore")].iloc[0]
     assert reuters["Value (US$)"] == 2_000_000_000 and reuters["Figure is"] == "at most"
     assert reuters["Conflict"] == "cg-coal-2016-value"
+
+
+def test_many_events_are_marked_one_per_month_on_a_trade_chart(ds):
+    """Above EVENT_MARKS_MAX events the chart marks months (with counts), not every event."""
+    from geo.render.trade_chart import EVENT_MARKS_MAX, event_records
+
+    row = ds.view[ds.view["mineral_id"] == "coal"].iloc[[0]]
+    many = pd.concat([row] * (EVENT_MARKS_MAX + 100), ignore_index=True)
+    many["event_id"] = [f"e{i}" for i in range(len(many))]
+    many["date"] = pd.Timestamp("2017-01-01") + pd.to_timedelta(range(len(many)), unit="D")
+    marks = event_records(ds, many, "coal")
+    assert len(marks) == many["date"].dt.to_period("M").nunique() < len(many)
+    assert sum(int(m["title"].split()[0]) for m in marks) == len(many)
+    assert len(event_records(ds, many.head(10), "coal")) == 10  # few events: one mark each

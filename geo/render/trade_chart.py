@@ -42,11 +42,15 @@ def _iso(values: pd.Series) -> list[str]:
 
 def chart_domain(rows: pd.DataFrame, points: pd.DataFrame, since=None, until=None) -> list[str] | None:
     """The shared time axis: the filter's dates, else the span of the events and the figures."""
-    starts = [pd.Timestamp(since)] if since else [*rows["date_start"].dropna(), *points["start"].dropna()]
-    ends = [pd.Timestamp(until)] if until else [*rows["date_end"].dropna(), *points["until"].dropna()]
-    if not starts or not ends:
+    def extreme(columns, pick):
+        values = [v for v in (pick(c.dropna()) if len(c.dropna()) else None for c in columns) if v is not None]
+        return pick(pd.Series(values)) if values else None
+
+    lo = pd.Timestamp(since) if since else extreme([rows["date_start"], points["start"]], lambda c: c.min())
+    hi = pd.Timestamp(until) if until else extreme([rows["date_end"], points["until"]], lambda c: c.max())
+    if lo is None or hi is None:
         return None
-    lo, hi = min(starts), max(ends)
+    lo, hi = pd.Timestamp(lo), pd.Timestamp(hi)
     return [lo.strftime("%Y-%m-%d"), hi.strftime("%Y-%m-%d")] if lo <= hi else None
 
 
@@ -97,10 +101,19 @@ def sanction_records(ds: Dataset, mineral: str, domain: list[str] | None) -> lis
             for r, s, u in zip(spans.itertuples(index=False), _iso(spans["start"]), _iso(spans["until"]), strict=True)]
 
 
+#: Most events marked one by one on a trade chart; above that, one mark per month.
+EVENT_MARKS_MAX = 500
+
+
 def event_records(ds: Dataset, rows: pd.DataFrame, mineral: str) -> list[dict]:
     """The filtered events that touch ``mineral``, one per event."""
     ev = rows[rows["mineral_id"] == mineral].drop_duplicates("event_id")
     ev = ev[ev["date"].notna()]
+    if len(ev) > EVENT_MARKS_MAX:  # too many to mark one by one: one mark per month, with the count
+        month = ev["date"].dt.to_period("M").dt.start_time
+        counts = month.value_counts().sort_index()
+        return [{"event_id": "", "date": d, "title": f"{n} events", "date_label": pd.Timestamp(d).strftime("%b %Y"),
+                 "type": "events this month", "source": ""} for d, n in zip(_iso(counts.index), counts, strict=True)]
     return [{"event_id": r.event_id, "date": d, "title": r.title, "date_label": r.date_label,
              "type": ds.vocab.label("event_type", r.event_type), "source": r.source_publisher}
             for r, d in zip(ev.itertuples(index=False), _iso(ev["date"]), strict=True)]
