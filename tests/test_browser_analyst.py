@@ -10,6 +10,7 @@ a text search. A phone: the legend leaves the map visible and the timeline keeps
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import math
@@ -48,25 +49,30 @@ def _context(browser, width, height, blocked):
     return context
 
 
+@contextlib.contextmanager
+def _window(browser, width: int, height: int):
+    """A page of that size whose requests off 127.0.0.1 are aborted and listed in ``blocked``."""
+    blocked: list[str] = []
+    context = _context(browser, width, height, blocked)
+    pg = context.new_page()
+    pg.blocked = blocked
+    try:
+        yield pg
+    finally:
+        context.close()
+
+
 @pytest.fixture
 def page(browser):
     """A laptop window whose map reaches below the fold (900 px high)."""
-    blocked: list[str] = []
-    context = _context(browser, 1400, 900, blocked)
-    pg = context.new_page()
-    pg.blocked = blocked
-    yield pg
-    context.close()
+    with _window(browser, 1400, 900) as pg:
+        yield pg
 
 
 @pytest.fixture
 def phone(browser):
-    blocked: list[str] = []
-    context = _context(browser, 390, 844, blocked)
-    pg = context.new_page()
-    pg.blocked = blocked
-    yield pg
-    context.close()
+    with _window(browser, 390, 844) as pg:
+        yield pg
 
 
 def ready_map(page, n_markers):
