@@ -59,3 +59,12 @@ def bumped_version(minors: int = 1) -> str:
 
 def in_ci() -> bool:
     return bool(os.environ.get("CI"))
+
+
+def assert_one_line_error(out, message: str) -> None:
+    """A command refused bad input as a user expects: exit 1, nothing on stdout, one line on
+    stderr that says ``message``, no stack trace."""
+    assert out.returncode == 1
+    assert out.stdout == ""
+    assert len(out.stderr.strip().splitlines()) == 1
+    assert message in out.stderr and "Traceback" not in out.stderr

@@ -29,8 +29,9 @@ def open_app(**params) -> AppTest:
     return at.run()
 
 
-def open_page(page: str, filters: Filters | None = None, selected: str | None = None) -> AppTest:
-    at = open_app()
+def open_page(page: str, filters: Filters | None = None, selected: str | None = None, **params) -> AppTest:
+    """The app opened with ``params`` in its link, then switched to ``page`` with the given state."""
+    at = open_app(**params)
     if filters is not None:
         at.session_state["filters"] = filters
     if selected is not None:

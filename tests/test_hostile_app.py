@@ -16,6 +16,7 @@ from streamlit.testing.v1 import AppTest
 from geo.render.text import md_escape, md_plain
 from geo.rules.filters import DATE_BOUNDS, Filters
 from tests.conftest import ROOT, read_rows, write_rows
+from tests.test_app import open_page
 
 APP = str(ROOT / "app.py")
 LINK = "[x](http://evil.example/)"
@@ -60,17 +61,7 @@ def live_markup(md: str) -> list[str]:
                       r"|(?<!\\):red\[|(?<!\\)\$x", md)
 
 
-def run_page(page: str, filters: Filters | None = None, selected: str | None = None, **params) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=90)
-    for k, v in params.items():
-        at.query_params[k] = v
-    at.run()
-    if filters is not None:
-        at.session_state["filters"] = filters
-    if selected is not None:
-        at.session_state["selected_mine"] = selected
-    at.switch_page(page)
-    return at.run()
+run_page = open_page  # the page, with a link's query parameters and shared state
 
 
 # --------------------------------------------------------------------------- 3. Markdown injection

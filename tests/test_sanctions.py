@@ -30,7 +30,7 @@ from geo.rules.sanctions import (
     status_on,
     timeline,
 )
-from tests.conftest import ROOT, read_rows, write_rows
+from tests.conftest import ROOT, assert_one_line_error, read_rows, write_rows
 
 DAY = dt.timedelta(days=1)
 
@@ -334,11 +334,7 @@ def test_cli_coal_lists_both_authorities():
     (["--mineral", "coal", "--on", "last week"], "not a date"),
 ])
 def test_cli_bad_input_is_one_line_and_exit_1(args, message):
-    out = _geo("sanctions", *args)
-    assert out.returncode == 1
-    assert out.stdout == ""
-    assert len(out.stderr.strip().splitlines()) == 1
-    assert message in out.stderr and "Traceback" not in out.stderr
+    assert_one_line_error(_geo("sanctions", *args), message)
 
 
 def test_cli_bad_data_folder_is_reported_not_raised(tmp_path):

@@ -21,7 +21,7 @@ from geo.render.trade_chart import trade_charts, trade_display, with_x_domain
 from geo.rules.filters import Filters
 from geo.rules.load import load_dataset
 from geo.rules.trade import series, trade_table
-from tests.conftest import ROOT, read_rows, write_rows
+from tests.conftest import ROOT, assert_one_line_error, read_rows, write_rows
 
 # --------------------------------------------------------------------------- the data
 
@@ -205,11 +205,7 @@ def test_cli_value_and_reporter():
     (["--mineral", "coal", "--since", "2018-01-01", "--until", "2017-01-01"], "since is after until"),
 ])
 def test_cli_bad_input_is_one_line_and_exit_1(args, message):
-    out = _geo("trade", *args)
-    assert out.returncode == 1
-    assert out.stdout == ""
-    assert len(out.stderr.strip().splitlines()) == 1
-    assert message in out.stderr and "Traceback" not in out.stderr
+    assert_one_line_error(_geo("trade", *args), message)
 
 
 # --------------------------------------------------------------------------- exports
