@@ -108,6 +108,8 @@ def test_benchmark_command_prints_mb_per_second(capsys):
     out = capsys.readouterr().out
     assert all(f"| {name} | 0.1 MB |" in out or f"| {name} | 0.0 MB |" in out for name in TEXTS)
     assert re.search(r"\| \d+\.\d \|", out) and "targets" in out
+    ratios = [int(m) for m in re.findall(r"\| (\d+) \| \d+ \|$", out, re.MULTILINE)]
+    assert len(ratios) == len(TEXTS) and all(r >= 1 for r in ratios)  # the extraction costs more than the bare split
 
 
 def test_many_unknown_mines_and_drafts_stay_linear(ds):

@@ -12,12 +12,19 @@ of 1 and 5 MB and prints the seconds and MB/s of each, the median of ``--repeat`
 * ``abbreviations`` -- abbreviation-dense text with no sentence end ("Mr. A. B. Musan U.S. Dec. ");
 * ``one-line`` -- the report text with its line breaks removed.
 
-The issue's targets: at least 1 MB/s for every text, and a 5 MB report under 5 s.
+Each run is timed twice: wall-clock seconds, and the CPU seconds of this process (which other
+work on a shared machine does not inflate). Beside them, a bare baseline measured in the same run
+on the same text: one regular-expression pass that splits it into words (``re.findall``), the
+least any reader of the text does. ``× bare`` is the extraction's CPU time over the baseline's.
+
+The issue's targets: at least 1 MB/s for every text, and a 5 MB report under 5 s; judged on the
+CPU seconds, and the wall-clock verdict printed beside it.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import statistics
 import time
@@ -74,16 +81,29 @@ def run(sizes: list[float], repeat: int, data: Path | None) -> list[dict]:
     for name, make in TEXTS.items():
         for mb in sizes:
             text = make(int(mb * MB))
-            times = []
+            walls, cpus, bares = [], [], []
             for _ in range(repeat):
-                t0 = time.perf_counter()
+                c0 = time.process_time()
+                _BARE.findall(text)
+                bares.append(time.process_time() - c0)
+                t0, c0 = time.perf_counter(), time.process_time()
                 result = extract(text, "2019-01-08", "Benchmark", "", ds, gazetteer=gaz)
-                times.append(time.perf_counter() - t0)
-            secs = statistics.median(times)
+                walls.append(time.perf_counter() - t0)
+                cpus.append(time.process_time() - c0)
+            secs, cpu, bare = (statistics.median(x) for x in (walls, cpus, bares))
             size = len(text.encode("utf-8")) / MB
-            rows.append({"text": name, "mb": size, "seconds": secs, "mb_per_s": size / secs,
-                         "drafts": len(result.drafts)})
+            rows.append({"text": name, "mb": size, "seconds": secs, "cpu": cpu, "mb_per_s": size / max(cpu, 1e-9),
+                         "bare": bare, "ratio": cpu / max(bare, 1e-9), "drafts": len(result.drafts)})
     return rows
+
+
+#: The bare baseline: split the text into words, one regular-expression pass.
+_BARE = re.compile(r"[^\W_]+")
+
+
+def _verdict(rows: list[dict], key: str) -> str:
+    slow = [r for r in rows if r["mb"] / max(r[key], 1e-9) < 1.0 or (r["mb"] >= 4.99 and r[key] > 5.0)]
+    return "met" if not slow else "NOT met by " + ", ".join(f"{r['text']} {r['mb']:.0f} MB" for r in slow)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -93,13 +113,22 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--data", type=Path, default=None, help="package for the gazetteer (default: data/)")
     args = ap.parse_args(argv)
     rows = run(args.sizes, args.repeat, args.data)
-    print("| text | size | seconds | MB/s | drafts |\n|---|---|---|---|---|")
+    print("| text | size | wall s | CPU s | MB/s (CPU) | bare CPU s | × bare | drafts |\n"
+          "|---|---|---|---|---|---|---|---|")
     for r in rows:
-        print(f"| {r['text']} | {r['mb']:.1f} MB | {r['seconds']:.2f} s | {r['mb_per_s']:.1f} | {r['drafts']} |")
-    slow = [r for r in rows if r["mb_per_s"] < 1.0 or (r["mb"] >= 4.99 and r["seconds"] > 5.0)]
-    print("targets (≥ 1 MB/s; 5 MB under 5 s): " + ("met" if not slow else
-          "NOT met by " + ", ".join(f"{r['text']} {r['mb']:.0f} MB" for r in slow)))
+        print(f"| {r['text']} | {r['mb']:.1f} MB | {r['seconds']:.2f} | {r['cpu']:.2f} | {r['mb_per_s']:.1f} "
+              f"| {r['bare']:.3f} | {r['ratio']:.0f} | {r['drafts']} |")
+    print(f"targets (≥ 1 MB/s; 5 MB under 5 s) on CPU time: {_verdict(rows, 'cpu')}; "
+          f"on wall-clock time: {_verdict(rows, 'seconds')}")
+    print(f"load average during the run: {_load()}")
     return 0
+
+
+def _load() -> str:
+    try:
+        return " ".join(f"{x:.1f}" for x in os.getloadavg())
+    except OSError:
+        return "unknown"
 
 
 if __name__ == "__main__":
