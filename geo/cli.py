@@ -151,6 +151,8 @@ def _ingest_args(p):
     p.add_argument("--title", metavar="TEXT", help="the headline (default: guessed from the text)")
     _data_arg(p)
     p.add_argument("--language", metavar="CODE", help="the report's language, two letters (default: from its script)")
+    p.add_argument("--keep-known", action="store_true",
+                   help="also apply drafts that repeat a measure or event already in the record (left out by default)")
     p.add_argument("--apply", action="store_true",
                    help="append the drafts to the package (validated first, atomic, locked)")
     p.add_argument("--dry-run", action="store_true",
@@ -232,8 +234,13 @@ def _ingest(args) -> int:
         print(f"candidate new mine (not in the gazetteer, not drafted as a mine): {name}", file=sys.stderr)
     for note in result.notes:
         print(f"note: {note}", file=sys.stderr)
+    chosen = result.drafts if args.keep_known else [d for d in result.drafts if not d.known]
+    for d in result.drafts:
+        if d.known:
+            print(f"already in the record: {d.event_id} repeats {d.known}"
+                  + ("" if args.keep_known else " (left out of --apply; --keep-known applies it)"), file=sys.stderr)
     if args.dry_run:
-        summary = preview(result.drafts, result.source_row, args.data, mines)
+        summary = preview(chosen, result.source_row, args.data, mines)
         print("\n".join(["dry run: --apply would change", *("  " + line for line in describe(summary))]))
         for p in summary["problems"]:
             print(f"problem: {p}", file=sys.stderr)
@@ -245,7 +252,7 @@ def _ingest(args) -> int:
               file=sys.stderr)
         return 0
     try:
-        done = apply(result.drafts, result.source_row, args.data, who=args.who, new_mines=mines)
+        done = apply(chosen, result.source_row, args.data, who=args.who, new_mines=mines)
     except IngestError as err:
         raise UsageError(str(err)) from None
     print(f"applied {len(done.event_ids)} event(s) and {done.links} link(s) from source {done.source_id}"
@@ -257,6 +264,8 @@ def _ingest(args) -> int:
 def _ingest_eval_args(p):
     p.add_argument("--set", type=Path, default=None, metavar="DIR",
                    help="evaluation set folder with labels.json (default: tests/ingest_eval)")
+    p.add_argument("--holdout", type=Path, default=None, metavar="DIR",
+                   help="held-out set, never used to tune the rules (default: tests/ingest_holdout, when present)")
     p.add_argument("--seeds", type=Path, default=None, metavar="DIR", help="seed reports (default: /work/shared/seeds)")
     p.add_argument("--data", type=Path, default=None,
                    help="package the labels use (default: the project's data/, whatever NK_MINES_DATA says)")
@@ -264,13 +273,16 @@ def _ingest_eval_args(p):
 
 
 def _ingest_eval(args) -> int:
-    from geo.ingest.evalset import DEFAULT_SET, evaluate_seeds, evaluate_set, table
+    from geo.ingest.evalset import DEFAULT_HOLDOUT, DEFAULT_SET, evaluate_seeds, evaluate_set, table
     from geo.ingest.evaluate import DEFAULT_SEEDS
     from geo.model.dataset import DEFAULT_DATA_DIR
 
     data = args.data or DEFAULT_DATA_DIR
     total, _per = evaluate_set(args.set or DEFAULT_SET, data)
     rows = {"evaluation set": total}
+    holdout = args.holdout or DEFAULT_HOLDOUT
+    if (holdout / "labels.json").is_file():
+        rows["held-out set"] = evaluate_set(holdout, data)[0]
     seeds = args.seeds or DEFAULT_SEEDS
     if seeds.is_dir():
         rows["seeds"] = evaluate_seeds(seeds, data)

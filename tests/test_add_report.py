@@ -102,7 +102,11 @@ def test_paste_review_apply_then_see_the_events_on_map_and_timeline(data):
     table = at.data_editor(key="ar_editor").value
     assert {"musan", "hyesan"} <= set(table["mine_id"])
     assert {"iron_ore", "copper", "zinc"} <= set(table["mineral_id"])
-    assert table["accept"].all()
+    # This package already holds the seed report's events: drafts that repeat them start unticked,
+    # and say what they repeat; the others start ticked.
+    repeats = table["known"] != ""
+    assert repeats.any() and (table["accept"] == ~repeats).all()
+    assert table.loc[repeats, "known"].str.contains("event |sanctions.csv ", regex=True).all()
     assert (table.loc[table["mine_id"] == "hyesan", "date_precision"] != "").all()
     shown_sources = [df.value for df in at.dataframe if "source_id" in df.value.columns]
     assert shown_sources and shown_sources[0].iloc[0]["source_id"] == "rfa-2017-03-02"  # reused by URL
@@ -113,7 +117,8 @@ def test_paste_review_apply_then_see_the_events_on_map_and_timeline(data):
     reject = {i for i, r in table.iterrows()
               if r["mine_id"] == "daebong" or ("rfa-2017-03-02", r["evidence"], r["event_type"]) in known}
     assert any(table.loc[i, "mine_id"] == "daebong" for i in reject)
-    at = edit(at, {i: {"accept": False} for i in reject})
+    assert len(reject) < len(table)
+    at = edit(at, {i: {"accept": i not in reject} for i in table.index})  # the other repeats ticked: added anyway
     assert at.button(key="ar_apply").label == f"Apply {len(table) - len(reject)} accepted row(s)"
 
     at = apply_drafts(at)
@@ -213,7 +218,7 @@ def test_an_invalid_edit_is_shown_with_its_event_and_nothing_written(data):
     table = at.data_editor(key="ar_editor").value
     row = int(table.index[table["mine_id"] == "musan"][0])
     before = digest(data)
-    at = apply_drafts(edit(at, {row: {"date_precision": "weekly"}}))
+    at = apply_drafts(edit(at, {row: {"date_precision": "weekly", "accept": True}}))
     assert not at.exception
     assert "Nothing written: 1 problem(s)" in errors(at)
     p = problems(at).iloc[0]
@@ -225,7 +230,7 @@ def test_an_invalid_edit_is_shown_with_its_event_and_nothing_written(data):
 def test_a_row_without_a_mineral_and_no_accepted_row_are_problems(data):
     at = extract_drafts(fill(open_add_report(), SHORT_REPORT))
     before = digest(data)
-    at = apply_drafts(edit(at, {0: {"mineral_id": None}}))
+    at = apply_drafts(edit(at, {0: {"mineral_id": None, "accept": True}}))
     assert not at.exception
     p = problems(at).iloc[0]
     assert (p["File"], p["Row"], p["Field"]) == ("review table", 1, "mineral_id")

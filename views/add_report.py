@@ -236,6 +236,10 @@ table = pd.DataFrame(review_rows(base_drafts), columns=REVIEW_COLUMNS)
 st.caption(f"{len(result.drafts)} draft event(s) in {len(table)} row(s), one per event × mine × mineral. "
            "Untick a row to reject it; edit a cell to fix it. Rows of one event that you give different "
            "dates or types become separate events.")
+n_known = sum(1 for d in base_drafts if d.known)
+if n_known:
+    st.info(f"{n_known} draft(s) repeat a measure or event already in the record (column \"Already in the "
+            "record\"): their rows start unticked. Tick one to add it anyway.", icon=":material/content_copy:")
 edited = st.data_editor(
     table, key=EDITOR_KEY, hide_index=True, num_rows="fixed", width="stretch",
     column_config={
@@ -255,6 +259,8 @@ edited = st.data_editor(
         "title": st.column_config.TextColumn("Title"),
         "anonymous_source": st.column_config.CheckboxColumn("Anonymous source"),
         "date_basis": st.column_config.TextColumn("Date from", disabled=True),
+        "known": st.column_config.TextColumn("Already in the record", disabled=True,
+                                             help="The measure or event this draft repeats; its row starts unticked"),
         "evidence": st.column_config.TextColumn("Evidence", disabled=True, width="large"),
     },
 )

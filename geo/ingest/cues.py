@@ -282,6 +282,8 @@ def _cue(clause: str, minerals: list[Match], has_amount: bool, offset: int = 0) 
             continue  # a measure already in force is the background of the clause, not its event
         if etype == "sanction" and _importer_only(clause, m.start()):
             return "import_suspension", "suspended", m.start()
+        if etype == "sanction" and _exporter_bans_exports(clause, m):
+            return "export_halt", "halted", m.start()
         if etype == "production_change" and not effect:
             effect = "reduced" if re.search(r"less|under|below|fell|dropped|declined|cut", m.group(0), re.I) else "increased"
         return etype, effect, m.start()
@@ -312,6 +314,27 @@ def _importer_only(clause: str, at: int) -> bool:
         re.search(r"\bits\s+(?:\w+\s+)?$", before, re.IGNORECASE) is not None and _any("importer", clause[at:]) is not None)
     return importer and not re.search(
         r"\bresolution\b|\bsecurity council\b|\bU\.?N\.?\b|\bsanctions? (?:committee|resolution)", before, re.IGNORECASE)
+
+
+#: The exporting side: North Korea's own government, party or authorities.
+_EXPORTER_SIDE = re.compile(r"\b(?:North Korea\w*|N\. Korea\w*|Pyongyang|the North|(?:the )?central (?:government|authorities)"
+                            r"|the (?:North Korean )?(?:authorities|regime|state|Cabinet)|Kim Jong[- ]?Un|Workers['’] Party)\b",
+                            re.IGNORECASE)
+
+
+_PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|been|be|being|get|got)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+
+
+def _exporter_bans_exports(clause: str, m: re.Match) -> bool:
+    """A ban the exporting side puts on its own exports ('the central government ordered a ban on
+    the exports of rare earths') halts them; it is not a sanction: North Korea's side named before
+    the ban word, no importer or sanctioning authority named there, and exports its object."""
+    before = clause[:m.start()]
+    if _PASSIVE_BEFORE.search(before):
+        return False  # "North Korea is banned from exporting": the exporter is the ban's object
+    return (_EXPORTER_SIDE.search(before) is not None and _any("importer", before) is None
+            and _any("authority", before) is None
+            and _EXPORT_RE.search(clause, m.end(), m.end() + 40) is not None)
 
 
 def _imposed_by_authority(clause: str, at: int) -> bool:
@@ -348,4 +371,13 @@ def _near_import(clause: str, minerals: list[Match], offset: int = 0) -> bool:
     return False
 
 
-_CLAUSE_RE = re.compile(r",\s+but\s+|;\s+|\s+but\s+|,\s+while\s+|,\s+(?:yet|although|though)\s+|\s+whereas\s+")
+#: Where a sentence turns to a contrasting statement: each side is read as a clause of its own.
+_CLAUSE_RE = re.compile(r",\s+but\s+|;\s+|\s+but\s+|,\s+while\s+|,?\s+and\s+yet\s+|,\s+(?:yet|although|though)\s+"
+                        r"|\s+whereas\s+")
+
+#: A cause named as the reason for the clause's event ("halted exports in retaliation for China's
+#: coal ban", "as a countermeasure against …"): an earlier event given as background, so what
+#: follows it is not read for events of this report.
+REASON_RE = re.compile(r"\s+in\s+(?:retaliation|reprisal|response|protest)\s+(?:for|to|of|against|at)\s+"
+                       r"|\s+(?:as\s+)?an?\s+(?:countermeasure|retaliation|reprisal|response)\s+(?:for|to|of|against)\s+"
+                       r"|\s+because\s+of\s+", re.IGNORECASE)

@@ -9,7 +9,7 @@ import unicodedata
 
 from geo.ingest.amounts import amounts_and_qualifier
 from geo.ingest.apply import _cell, _find_source
-from geo.ingest.cues import _CLAUSE_RE, EFFECTS, _cue, has_reference, is_anonymous
+from geo.ingest.cues import _CLAUSE_RE, EFFECTS, REASON_RE, _cue, has_reference, is_anonymous
 from geo.ingest.dates import DateMention, _end_of_year, find_dates, own_dates
 from geo.ingest.drafts import (
     EVIDENCE_MAX,
@@ -22,6 +22,7 @@ from geo.ingest.drafts import (
 )
 from geo.ingest.gazetteer import Gazetteer, Match
 from geo.ingest.mentions import _pairs, find_candidates
+from geo.ingest.known import mark_known
 from geo.ingest.merge import merge_restatements
 from geo.ingest.protos import _Proto, split_figures, split_minerals_by_date
 from geo.ingest.sentences import sentences
@@ -120,6 +121,8 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
             start = s.text.find(clause, offset)
             end = start + len(clause)
             offset = end
+            if (reason := REASON_RE.search(clause)) is not None:  # the cause is background
+                clause, end = clause[:reason.start()], start + reason.start()
             cm = [m for m in matches if start <= m.start < end]
             cminerals = [m for m in cm if m.kind == "mineral"]
             cmines = [m for m in cm if m.kind == "mine"]
@@ -167,6 +170,7 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
     for d in drafts:
         d.event_id = _unique_id(d, taken)
         taken.add(d.event_id)
+    mark_known(drafts, ds)
     progress(1.0, f"{len(drafts)} draft event(s), {len(candidates)} unknown mine name(s)")
     return IngestResult(drafts, candidates, source_row, notes)
 

@@ -168,6 +168,9 @@ class Gazetteer:
             for n in range(min(self.max_span, len(toks) - i), 0, -1):
                 exact_key = "".join(folded[i:i + n])
                 entry, exact = self._exact.get(exact_key), True
+                if entry is None and n > 1 and exact_key.endswith("s") and "mineral" in allowed:
+                    entry = self._exact.get(exact_key[:-1])  # a mineral's plural: "iron ores", "copper concentrates"
+                    entry = entry if entry is not None and entry.kind == "mineral" else None
                 if entry is None or entry.kind not in allowed:
                     entry, exact = self._phonetic.get("".join(keyed[i:i + n])), False
                 if entry is not None and entry.kind in allowed:

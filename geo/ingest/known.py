@@ -1,0 +1,120 @@
+"""Stage 8, known: drafts that repeat what the record already holds.
+
+Reports often restate background: the UN resolution behind a ban, China's import suspension of
+the month before, an export halt an earlier report gave. Such a draft is right about the world
+but adds nothing to the record, and an analyst would reject it. :func:`mark_known` says, per
+draft, what it repeats (``Draft.known``); the review leaves those rows unticked and the command
+line leaves them out of ``--apply`` unless asked.
+
+A draft repeats the record when every one of its mine × mineral links does:
+
+* a **measure** in sanctions.csv (for a ``sanction`` or ``import_suspension`` draft): the same
+  mineral, adopted or in effect on a day the draft's date allows;
+* an **event** in events.csv: the same event type, mine (or none) and mineral, dated on a day the
+  draft's date allows.
+
+The draft's date allows a window by its precision: its day (± 3 days: reports disagree by a day
+or two on when a measure began); its month; its year; ± 31 days for an approximate date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from geo.ingest.drafts import Draft
+
+#: Event types a measure in sanctions.csv can stand for.
+MEASURE_TYPES = ("sanction", "import_suspension")
+
+
+def window(date: str, precision: str) -> tuple[dt.date, dt.date] | None:
+    """The first and last day a draft's date allows (None for a date that cannot be read)."""
+    try:
+        day = dt.date.fromisoformat(date)
+    except (TypeError, ValueError):
+        return None
+    if precision == "month":
+        first = day.replace(day=1)
+        return first, (first + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
+    if precision == "year":
+        return day.replace(month=1, day=1), day.replace(month=12, day=31)
+    pad = 3 if precision == "day" else 31
+    return day - dt.timedelta(days=pad), day + dt.timedelta(days=pad)
+
+
+def mark_known(drafts: list[Draft], ds) -> None:
+    """Set ``known`` on every draft that repeats a measure or event of ``ds`` (see the module
+    docstring); one pass over the record's rows, grouped by mineral, then one lookup per link."""
+    measures = _by_mineral(_measure_rows(ds))
+    events = _by_mineral(_event_rows(ds))
+    for d in drafts:
+        span = window(d.date, d.date_precision)
+        if span is not None and d.minerals:
+            found = _repeats(d, span, measures, events)
+            d.known = "; ".join(dict.fromkeys(found)) if found else ""
+
+
+def _repeats(d: Draft, span, measures: dict, events: dict) -> list[str] | None:
+    """What each of the draft's links repeats; None as soon as one link is new."""
+    found = []
+    for mine in d.mines or [""]:
+        for mineral in d.minerals:
+            hit = None
+            if d.event_type in MEASURE_TYPES:
+                hit = next((m for m in measures.get(mineral, []) if _inside(m["days"], span)), None)
+            hit = hit or next((e for e in events.get(mineral, []) if e["event_type"] == d.event_type
+                               and e["mine_id"] == mine and _inside(e["days"], span)), None)
+            if hit is None:
+                return None
+            found.append(hit["label"])
+    return found
+
+
+def _inside(days: tuple[dt.date, ...], span: tuple[dt.date, dt.date]) -> bool:
+    return any(span[0] <= day <= span[1] for day in days)
+
+
+def _by_mineral(rows: list[dict]) -> dict[str, list[dict]]:
+    out: dict[str, list[dict]] = {}
+    for r in rows:
+        out.setdefault(r["mineral_id"], []).append(r)
+    return out
+
+
+def _day(value) -> dt.date | None:
+    if value is None or pd.isna(value):
+        return None
+    return value.date() if hasattr(value, "date") else dt.date.fromisoformat(str(value)[:10])
+
+
+def _measure_rows(ds) -> list[dict]:
+    table = getattr(ds, "sanctions", None)
+    if table is None or table.empty:
+        return []
+    out = []
+    for r in table.itertuples(index=False):
+        days = tuple(x for x in (_day(r.adopted), _day(r.effective)) if x is not None)
+        if days:
+            out.append({"mineral_id": r.mineral_id, "days": days,
+                        "label": f"sanctions.csv {r.measure_id} ({_authority(r)}, adopted {days[0].isoformat()})"})
+    return out
+
+
+def _authority(row) -> str:
+    return str(getattr(row, "authority_group", None) or getattr(row, "authority", ""))
+
+
+def _event_rows(ds) -> list[dict]:
+    view = getattr(ds, "view", None)
+    if view is None or view.empty:
+        return []
+    out = []
+    for r in view[["event_id", "event_type", "mine_id", "mineral_id", "date"]].itertuples(index=False):
+        day = _day(r.date)
+        if day is not None:
+            mine = "" if r.mine_id is None or pd.isna(r.mine_id) else str(r.mine_id)
+            out.append({"mineral_id": r.mineral_id, "event_type": r.event_type, "mine_id": mine, "days": (day,),
+                        "label": f"event {r.event_id} ({day.isoformat()})"})
+    return out

@@ -1,0 +1,117 @@
+"""Issue 12, general reading rules found by trying reports the extractor had never seen, and the
+marking of drafts that repeat the record. Each case names the general pattern it checks."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from geo.ingest import extract
+from geo.ingest.drafts import Draft
+from geo.ingest.known import mark_known, window
+from geo.ingest.review import review_rows
+from tests.conftest import ROOT
+
+PUB = "2017-03-03"
+
+
+def _drafts(ds, text, pub=PUB):
+    return {(tuple(d.mines), tuple(d.minerals), d.event_type) for d in extract(text, pub, "T", "", ds).drafts}
+
+
+def test_a_contrast_with_and_yet_splits_the_sentence(ds):
+    got = _drafts(ds, "Iron ore from Musan is still shipped to China, and yet the exports of molybdenum "
+                      "from Musan are completely suspended.")
+    assert (("musan",), ("iron_ore",), "export_continued") in got
+    assert (("musan",), ("molybdenum",), "export_halt") in got
+    assert not any(t == "export_halt" and "iron_ore" in m for _, m, t in got)
+
+
+def test_a_mineral_written_in_the_plural_is_the_mineral(ds):
+    got = _drafts(ds, "Iron ores from Musan are still shipped to China.")
+    assert got == {(("musan",), ("iron_ore",), "export_continued")}
+
+
+def test_the_cause_given_as_a_reason_is_background(ds):
+    """'… in retaliation for China's ban on coal imports': the coal ban is not this report's event."""
+    got = _drafts(ds, "North Korea has stopped shipments of rare earth minerals to China in retaliation "
+                      "for China's ban on imports of coal.")
+    assert got == {((), ("rare_earths",), "export_halt")}
+
+
+def test_the_exporters_own_ban_on_its_exports_is_a_halt_not_a_sanction(ds):
+    own = _drafts(ds, "The central government ordered a ban on the exports of rare earth minerals to China "
+                      "around Feb. 20.")
+    assert own == {((), ("rare_earths",), "export_halt")}
+    # the exporter as the ban's object is still a sanction's reading
+    passive = _drafts(ds, "North Korea is banned from exporting coal under Resolution 2371.")
+    assert all(t != "export_halt" for _, _, t in passive)
+
+
+def test_words_beginning_with_sign_are_not_a_signing(ds):
+    got = _drafts(ds, "The resolution is aimed at significantly curtailing exports of coal.")
+    assert all(t != "deal_signed" for _, _, t in got)
+
+
+@pytest.mark.parametrize("verb", ["shipped", "sent", "sold", "trucked"])
+def test_still_with_a_verb_of_moving_goods_is_a_continuation(ds, verb):
+    assert _drafts(ds, f"Copper from the Hyesan mine is still {verb} to China.") == \
+        {(("hyesan",), ("copper",), "export_continued")}
+
+
+# --------------------------------------------------------------------------- already in the record
+
+
+def _draft(**kw) -> Draft:
+    base = {"event_id": "x", "event_type": "sanction", "effect": "banned", "date": "2016-11-30",
+            "date_precision": "day", "evidence": "e", "minerals": ["coal"]}
+    return Draft(**{**base, **kw})
+
+
+def test_a_draft_repeating_a_measure_names_it_and_starts_unticked(ds):
+    measure = ds.sanctions[ds.sanctions["mineral_id"] == "coal"].iloc[0]
+    day = measure["adopted"].date().isoformat()
+    repeat, new = _draft(date=day), _draft(date="1999-06-01")
+    mark_known([repeat, new], ds)
+    assert measure["measure_id"] in repeat.known and new.known == ""
+    assert [r["accept"] for r in review_rows([repeat, new])] == [False, True]
+
+
+def test_a_draft_repeating_an_event_needs_every_link_to_repeat(ds):
+    row = ds.view.dropna(subset=["mine_id"]).iloc[0]
+    day = row["date"].date().isoformat()
+    same = _draft(event_type=row["event_type"], date=day, mines=[row["mine_id"]], minerals=[row["mineral_id"]])
+    other_type = _draft(event_type="discovery" if row["event_type"] != "discovery" else "smuggling", date=day,
+                        mines=[row["mine_id"]], minerals=[row["mineral_id"]])
+    one_new_link = _draft(event_type=row["event_type"], date=day, mines=[row["mine_id"]],
+                          minerals=[row["mineral_id"], "uranium" if row["mineral_id"] != "uranium" else "gold"])
+    mark_known([same, other_type, one_new_link], ds)
+    assert row["event_id"] in same.known
+    assert other_type.known == "" and one_new_link.known == ""
+
+
+@pytest.mark.parametrize(("date", "precision", "first", "last"), [
+    ("2017-02-20", "day", "2017-02-17", "2017-02-23"),
+    ("2017-02-01", "month", "2017-02-01", "2017-02-28"),
+    ("2017-01-01", "year", "2017-01-01", "2017-12-31"),
+    ("2017-02-20", "approximate", "2017-01-20", "2017-03-23"),
+])
+def test_the_window_a_drafts_date_allows(date, precision, first, last):
+    a, b = window(date, precision)
+    assert (a.isoformat(), b.isoformat()) == (first, last)
+
+
+def test_the_command_line_leaves_repeats_out_of_apply_unless_asked(data_copy, tmp_path):
+    report = tmp_path / "r.txt"
+    report.write_text("UN adds coal cap\n\nThe Security Council capped North Korea's coal exports on "
+                      "Nov. 30, 2016, a source said. Copper from the Hyesan mine was smuggled to China "
+                      "in February 1999.\n", encoding="utf-8")
+    base = [sys.executable, "-m", "geo", "ingest", str(report), "--published", "1999-03-01", "--publisher", "T",
+            "--url", "", "--data", str(data_copy), "--dry-run"]
+    plain = subprocess.run(base, cwd=ROOT, capture_output=True, text=True)
+    kept = subprocess.run([*base, "--keep-known"], cwd=ROOT, capture_output=True, text=True)
+    assert "already in the record" in plain.stderr and "left out of --apply" in plain.stderr
+    assert "UNSCR-2321" in plain.stderr
+    assert "1 new event(s)" in plain.stdout and "2 new event(s)" in kept.stdout
