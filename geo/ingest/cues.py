@@ -264,7 +264,7 @@ def _cue(clause: str, minerals: list[Match], has_amount: bool, offset: int = 0) 
             word = m.group(0).lower()
             effect = "imported" if word.startswith(("import", "arrival", "took", "bought")) else "exported"
         before = _before(clause, m.start())
-        if etype != "investment_offer" and _any("modality", before):
+        if etype != "investment_offer" and _any("modality", before) and not _SCHEDULED.search(clause):
             return None  # an offer is conditional by nature ("if China invests … the rights will be handed over")
         if _any("negation", before):
             if etype in ("export_continued", "export_resumed"):
@@ -288,6 +288,13 @@ def _cue(clause: str, minerals: list[Match], has_amount: bool, offset: int = 0) 
             effect = "reduced" if re.search(r"less|under|below|fell|dropped|declined|cut", m.group(0), re.I) else "increased"
         return etype, effect, m.start()
     return None
+
+
+#: A measure announced with the day it starts ("China will stop importing coal from Sunday, Feb. 19"):
+#: decided, not a plan or a possibility, so a "will" before the cue does not cancel it.
+_SCHEDULED = re.compile(r"\b(?:from|starting(?: on| from)?|beginning(?: on)?|effective(?: from| on)?|as of)\s+"
+                        r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|tomorrow|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct"
+                        r"|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))")
 
 
 _GENERIC_HALT = re.compile(r"suspend|halt|stop|ceas|cut off|blocked|shut|closed|standstill|came to", re.IGNORECASE)

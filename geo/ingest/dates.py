@@ -18,6 +18,8 @@ _MONTH_RE = r"(?P<mon>January|February|March|April|May|June|July|August|Septembe
 
 
 _WEEKDAYS = [d.lower() for d in calendar.day_name]
+_WEEKDAY_DATED = re.compile(r",?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b|,?\s+\d{1,2}\s+"
+                            r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
 
 
 _APPROX_BEFORE = re.compile(r"\b(around|about|approximately|roughly|circa|c\.|some|near)\s+(the\s+)?$", re.IGNORECASE)
@@ -57,6 +59,36 @@ class DateMention:
 
 def _month_end(y: int, m: int) -> dt.date:
     return dt.date(y, m, calendar.monthrange(y, m)[1])
+
+
+#: Words that point ahead to a day a measure starts or ends ("from Sunday, Feb. 19", "effective
+#: March 1", "until Dec. 31"): such a day may come after the publication date.
+_FORWARD_BEFORE = re.compile(r"\b(?P<w>from|starting(?: on| from)?|beginning(?: on)?|effective(?: from| on)?|as of|"
+                             r"until|till|through|by)\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?$",
+                             re.IGNORECASE)
+
+
+def _pointed_ahead(sentence: str, start: int) -> str:
+    """'until' (an end: the next such day), 'from' (a start: the nearest such day) or ''."""
+    m = _FORWARD_BEFORE.search(sentence, max(0, start - 40), start)
+    if m is None:
+        return ""
+    return "until" if m.group("w").lower() in ("until", "till", "through", "by") else "from"
+
+
+def _month_day(month: int, day: int, pub: dt.date, ahead: str = "") -> dt.date | None:
+    """A month/day without a year: the latest on or before the publication date (a report looks
+    back); after a word pointing ahead, the nearest to it ('from Feb. 19' in a report of Feb. 18)
+    or, for an end ('until Dec. 31'), the first on or after it."""
+    if not ahead:
+        return _latest(month, day, pub)
+    days = []
+    for year in (pub.year - 1, pub.year, pub.year + 1):
+        with contextlib.suppress(ValueError):
+            days.append(dt.date(year, month, day))
+    if ahead == "until":
+        return min((d for d in days if d >= pub), default=None)
+    return min(days, key=lambda d: (abs((d - pub).days), d > pub), default=None)
 
 
 def _latest(month: int, day: int, pub: dt.date) -> dt.date | None:
@@ -106,13 +138,14 @@ def find_dates(sentence: str, pub: dt.date, context: DateMention | None = None) 
             with contextlib.suppress(ValueError):
                 add(m, dt.date(int(m.group("y")), mon, day), "day", "absolute")
         else:
-            add(m, _latest(mon, day, pub), "day", "absolute")
+            add(m, _month_day(mon, day, pub, _pointed_ahead(sentence, m.start())), "day", "absolute")
     for m in _finditer(_P_DAY_MONTH, sentence,
                        when=months and digits):
         mon, day = _MONTHS[m.group("mon").lower()], int(m.group("d"))
         y = int(m.group("y")) if m.group("y") else None
         with contextlib.suppress(ValueError):
-            add(m, dt.date(y, mon, day) if y else _latest(mon, day, pub), "day", "absolute")
+            add(m, dt.date(y, mon, day) if y else _month_day(mon, day, pub, _pointed_ahead(sentence, m.start())),
+                "day", "absolute")
     _relative_rules(sentence, pub, add, lower, years)
     for m in _finditer(_P_MONTH, sentence, when=months):
         if m.group("mon") in ("May", "Mar") and not (m.group("rel") or m.group("y") or m.group("ly")):
@@ -137,7 +170,13 @@ def find_dates(sentence: str, pub: dt.date, context: DateMention | None = None) 
         add(m, dt.date(pub.year - (m.group("w").lower() == "last"), 1, 1), "year", "relative")
     for m in _finditer(r"\b(?P<last>last\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", sentence,
                        need="day", lower=lower):
-        back = (pub.weekday() - _WEEKDAYS.index(m.group("wd").lower())) % 7
+        if _WEEKDAY_DATED.match(sentence, m.end()):
+            continue  # "Sunday, Feb. 19": the weekday of a date the month-day rule reads
+        wd = _WEEKDAYS.index(m.group("wd").lower())
+        if not m.group("last") and _pointed_ahead(sentence, m.start()):
+            add(m, pub + dt.timedelta(days=(wd - pub.weekday()) % 7), "day", "relative")  # "from Sunday": the next
+            continue
+        back = (pub.weekday() - wd) % 7
         if m.group("last") and back == 0:
             back = 7
         add(m, pub - dt.timedelta(days=back), "day", "relative")
@@ -178,7 +217,8 @@ _MEASURE_ANNOUNCED = re.compile(r"\b(?:decision|ban|order|measure|suspension|hal
 
 #: A baseline a figure is compared with, not the event's date: "lower than in April", "against
 #: 217,897 tonnes a year ago", "their highest since August 2014", "compared with March".
-_COMPARISON_BEFORE = re.compile(r"\b(?:than|compared (?:with|to)|versus|vs\.?|(?:highest|lowest|most|least|best|worst) since)"
+_COMPARISON_BEFORE = re.compile(r"\b(?:than|compared (?:with|to)|versus|vs\.?|(?:highest|lowest|most|least|best|worst) since"
+                                r"|any (?:\w+ )?since|[\d.]+\s*(?:percent|per cent|%)\s+from)"
                                 r"\s+(?:(?:in|on|of|during)\s+)?(?:the\s+)?$", re.IGNORECASE)
 
 

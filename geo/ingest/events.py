@@ -21,8 +21,8 @@ from geo.ingest.drafts import (
     _noop,
 )
 from geo.ingest.gazetteer import Gazetteer, Match
-from geo.ingest.mentions import _pairs, find_candidates
 from geo.ingest.known import mark_known
+from geo.ingest.mentions import _pairs, find_candidates
 from geo.ingest.merge import merge_restatements
 from geo.ingest.protos import _Proto, split_figures, split_minerals_by_date
 from geo.ingest.sentences import sentences
@@ -152,7 +152,7 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
             if how or not cmines:
                 groups = [(mine, cminerals) for mine in cmines] or [(None, cminerals)]
             elif any(m.kind == "mineral" for m in cm):
-                groups = _pairs([m for m in cm if m.kind == "mineral" or m in cmines], s.text, 0)
+                groups = _pairs([m for m in cm if m.kind == "mineral" or m in cmines], s.text, 0, known)
             else:
                 groups = [(mine, cminerals) for mine in cmines] or [(None, cminerals)]
             for mine, mins in groups:

@@ -140,6 +140,10 @@ class Gazetteer:
         for row in ds.minerals.itertuples(index=False):
             gaz.add("mineral", row.mineral_id, row.name,
                     [*list(row.synonyms or []), row.mineral_id.replace("_", " ")])
+        for row in ds.mines.itertuples(index=False):  # after every written name: those win
+            for stem in {s for n in [row.name, *list(row.aliases or [])] if (s := mine_stem(str(n or "")))}:
+                if gaz.lookup(stem) is None:
+                    gaz.add("mine", row.mine_id, row.name, [stem])
         return gaz
 
     # ------------------------------------------------------------------ matching
@@ -198,6 +202,31 @@ class Gazetteer:
                 return 1, Match(entry.kind, entry.id, entry.name, tok.group(0)[:length],
                                 start, start + length, True)
         return None
+
+
+#: Words a mine's name ends with that say what it is, not which one ("Hoean Youth Coal Mine").
+_GENERIC_TAIL = {"mine", "mines", "colliery", "collieries", "coal", "youth", "hero", "mining", "complex", "area",
+                 "enterprise", "iron", "gold", "copper", "tungsten", "uranium", "graphite", "lead-zinc", "ore"}
+_NOT_A_STEM = re.compile(r"\d|\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+                         r"December|County|City|the|of|in)\b", re.IGNORECASE)
+
+
+def mine_stem(name: str) -> str:
+    """A mine's name without its generic tail ("Jenam Coal Mine" → "Jenam"): how reports often
+    name it. '' when nothing is left, or the rest is not a name (a date such as "March 5", a
+    county, a phrase)."""
+    words = name.split()
+    if not words or words[-1].lower() not in _GENERIC_TAIL:
+        return ""
+    tail = []
+    while words and words[-1].lower() in _GENERIC_TAIL:
+        tail.append(words.pop().lower())
+    if "area" in tail:
+        return ""  # "Kujang area coal mine": the stem is a district, not the mine's own name
+    stem = " ".join(words)
+    if len(stem) < 4 or _NOT_A_STEM.search(stem) or not stem[:1].isupper() or _HANGUL_RE.search(stem):
+        return ""
+    return stem
 
 
 @functools.lru_cache(maxsize=65536)

@@ -48,8 +48,11 @@ def find_candidates(sentence: str, gaz: Gazetteer) -> list[str]:
     return out
 
 
-def _pairs(clause_matches: list[Match], clause: str, offset: int):
-    """Group a clause's matches into (mine or None, [minerals]) by 'MINERAL from MINE' patterns."""
+def _pairs(clause_matches: list[Match], clause: str, offset: int, known: dict[str, list[str]] | None = None):
+    """Group a clause's matches into (mine or None, [minerals]) by 'MINERAL from MINE' patterns.
+
+    ``known``: mine id → the minerals the record knows it for (pairs several mines with minerals
+    nobody claimed, see the end)."""
     groups: list[tuple[Match | None, list[Match]]] = []
     pending: list[Match] = []
     loose_mines: list[Match] = []
@@ -81,4 +84,11 @@ def _pairs(clause_matches: list[Match], clause: str, offset: int):
     if len(loose_ids) == 1 and unpaired and not any(g[0] is not None for g in groups):
         mine = next(m for m in loose_mines if m.id in loose_ids)
         groups = [(mine, [x for g in unpaired for x in g[1]])]
+    elif len(loose_ids) > 1 and unpaired and not any(g[0] is not None for g in groups) and known:
+        # Several mines and minerals nobody claimed ("the Hoean and Inpho coal mines are raising
+        # output"): each mine takes them when the record knows it for every one of them.
+        minerals = [x for g in unpaired for x in g[1]]
+        mines = list({m.id: m for m in loose_mines}.values())
+        if all({x.id for x in minerals} <= set(known.get(m.id, ())) for m in mines):
+            groups = [(m, minerals) for m in mines]
     return groups
