@@ -265,7 +265,9 @@ def _ingest_eval_args(p):
     p.add_argument("--set", type=Path, default=None, metavar="DIR",
                    help="evaluation set folder with labels.json (default: tests/ingest_eval)")
     p.add_argument("--holdout", type=Path, default=None, metavar="DIR",
-                   help="held-out set, never used to tune the rules (default: tests/ingest_holdout, when present)")
+                   help="held-out set, used to find failures after its first score (default: tests/ingest_holdout)")
+    p.add_argument("--blind", type=Path, default=None, metavar="DIR",
+                   help="blind set, never used to tune the rules (default: tests/ingest_blind)")
     p.add_argument("--seeds", type=Path, default=None, metavar="DIR", help="seed reports (default: /work/shared/seeds)")
     p.add_argument("--data", type=Path, default=None,
                    help="package the labels use (default: the project's data/, whatever NK_MINES_DATA says)")
@@ -273,16 +275,23 @@ def _ingest_eval_args(p):
 
 
 def _ingest_eval(args) -> int:
-    from geo.ingest.evalset import DEFAULT_HOLDOUT, DEFAULT_SET, evaluate_seeds, evaluate_set, table
+    from geo.ingest.evalset import (
+        DEFAULT_BLIND,
+        DEFAULT_HOLDOUT,
+        DEFAULT_SET,
+        evaluate_seeds,
+        evaluate_set,
+        table,
+    )
     from geo.ingest.evaluate import DEFAULT_SEEDS
     from geo.model.dataset import DEFAULT_DATA_DIR
 
     data = args.data or DEFAULT_DATA_DIR
     total, _per = evaluate_set(args.set or DEFAULT_SET, data)
     rows = {"evaluation set": total}
-    holdout = args.holdout or DEFAULT_HOLDOUT
-    if (holdout / "labels.json").is_file():
-        rows["held-out set"] = evaluate_set(holdout, data)[0]
+    for name, folder in (("held-out set", args.holdout or DEFAULT_HOLDOUT), ("blind set", args.blind or DEFAULT_BLIND)):
+        if (folder / "labels.json").is_file():
+            rows[name] = evaluate_set(folder, data)[0]
     seeds = args.seeds or DEFAULT_SEEDS
     if seeds.is_dir():
         rows["seeds"] = evaluate_seeds(seeds, data)

@@ -115,3 +115,70 @@ def test_the_command_line_leaves_repeats_out_of_apply_unless_asked(data_copy, tm
     assert "already in the record" in plain.stderr and "left out of --apply" in plain.stderr
     assert "UNSCR-2321" in plain.stderr
     assert "1 new event(s)" in plain.stdout and "2 new event(s)" in kept.stdout
+
+
+# --------------------------------------------------------------------------- reports in Korean
+# The minerals' Korean names are in the curated record (data 1.3.0), not in the frozen fixture.
+
+
+@pytest.fixture(scope="module")
+def record():
+    from geo.rules.load import load_dataset
+    from tests.conftest import RECORD
+
+    return load_dataset(RECORD)
+
+
+@pytest.mark.parametrize(("text", "date", "precision", "kind", "end"), [
+    ("지난해 1~8월 철광석 38만t", "2009-01-01", "month", "relative", "2009-08-31"),
+    ("2013년 3월 5일 수출", "2013-03-05", "day", "absolute", None),
+    ("2008년보다 41.6% 늘었다", "2008-01-01", "year", "comparison", None),
+    ("통신원은 27일 \"철광석이 늘었다\"고 말했다", "2010-07-27", "day", "attribution", None),
+    ("데일리NK가 28일 전했다", "2010-07-28", "day", "attribution", None),
+    ("지난달 수출", "2010-06-01", "month", "relative", None),
+    ("20일 전과 비교해", "2010-07-08", "approximate", "comparison", None),
+])
+def test_korean_dates_resolve_against_the_publication_date(text, date, precision, kind, end):
+    import datetime as dt
+
+    from geo.ingest.dates import find_dates
+    (d,) = find_dates(text, dt.date(2010, 7, 28))
+    assert (d.date.isoformat(), d.precision, d.kind) == (date, precision, kind)
+    assert (d.end_date.isoformat() if d.end_date else None) == end
+
+
+@pytest.mark.parametrize(("written", "value"), [
+    ("38만6천", 386_000), ("2억2천만", 220_000_000), ("1백만", 1_000_000), ("2천800만", 28_000_000), ("455만", 4_550_000),
+])
+def test_korean_numbers_count_by_ten_thousands(written, value):
+    from geo.ingest.amounts import korean_number
+
+    assert korean_number(written) == value
+
+
+def test_a_korean_amount_keeps_its_unit_and_hedge():
+    from geo.ingest.amounts import amounts_and_qualifier
+
+    (usd, qty, unit, written), qualifier = amounts_and_qualifier("철광석 50만t가량을 약 455만 달러에 팔았다.")
+    assert (qty, unit, usd) == (500_000, "t", 4_550_000) and written == ["50만t", "455만 달러"]
+    assert qualifier == "approximate"
+    # a market price in won is not a trade amount
+    assert amounts_and_qualifier("쌀값은 900원 선이다.")[0][3] == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("중국이 지난해 북한 무산광산에서 철광석 50만t을 수입했다.", (("musan",), ("iron_ore",), "trade_figure")),
+    ("혜산광산의 구리 수출이 지난달 전면 중단됐다고 소식통이 전했다.", (("hyesan",), ("copper",), "export_halt")),
+    ("무산광산 철광석이 여전히 중국으로 넘어가고 있다.", (("musan",), ("iron_ore",), "export_continued")),
+    ("석탄 밀수가 최근 늘었다고 현지 소식통이 말했다.", ((), ("coal",), "smuggling")),
+])
+def test_a_report_in_korean_gives_drafts(record, text, expected):
+    got = extract(text, "2014-03-05", "자유아시아방송", "", record).drafts
+    assert expected in {(tuple(d.mines), tuple(d.minerals), d.event_type) for d in got}
+
+
+def test_korean_anonymous_source_and_import_effect(record):
+    (d,) = extract("중국이 지난해 무산광산 철광석 50만t을 들여갔다고 소식통이 전했다.", "2014-03-05", "RFA", "", record).drafts
+    assert (d.event_type, d.effect, d.quantity, d.date, d.date_precision) == \
+        ("trade_figure", "imported", 500_000, "2013-01-01", "year")
+    assert d.anonymous_source

@@ -43,12 +43,46 @@ def amounts_and_qualifier(sentence: str) -> tuple[tuple[float | None, float | No
         if qty is None:
             qty = float(m.group("n").replace(",", ""))
             unit = re.sub(r"\s+", " ", m.group("unit").strip())
+    for m in (_KO_AMOUNT_RE.finditer(sentence) if _HANGUL.search(sentence) else ()):
+        first = first or m
+        written.append(m.group(0).strip())
+        value, what = korean_number(m.group("n")), m.group("unit")
+        if what == "달러" and usd is None:
+            usd = round(value, 2)
+        elif what in ("t", "톤") and qty is None:
+            qty, unit = value, "t"
     return (usd, qty, unit, written), _qualifier(sentence, first)
+
+
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+#: A Korean amount: digits with the counters 억 (10^8), 만 (10^4), 천 (10^3), 백 (10^2), and a unit:
+#: "50만t", "38만6천t", "2천800만 위안", "약 455만 달러"; market prices in 원 are not trade amounts (plain "25t" is the English rule's).
+_KO_AMOUNT_RE = re.compile(r"(?<![\d.,])(?P<n>\d[\d,]*(?:\.\d+)?\s*[억만천백](?:\s*\d[\d,]*(?:\.\d+)?\s*[억만천백]?)*)"
+                           r"\s*(?P<unit>t(?![A-Za-z])|톤|달러|위안)")
+_KO_PART = re.compile(r"(\d[\d,]*(?:\.\d+)?)?\s*([억만천백])?")
+
+
+def korean_number(text: str) -> float:
+    """'38만6천' → 386000, '2억2천만' → 220000000, '1백만' → 1000000: 억 and 만 close a group of
+    thousands and hundreds, as Korean counts."""
+    total, group = 0.0, 0.0
+    for digits, counter in _KO_PART.findall(text):
+        if not digits and not counter:
+            continue
+        value = float(digits.replace(",", "")) if digits else 0.0
+        if counter in ("천", "백"):
+            group += (value or 1.0) * (1000 if counter == "천" else 100)
+        elif counter in ("만", "억"):
+            total += (group + value or 1.0) * (1e4 if counter == "만" else 1e8)
+            group = 0.0
+        else:
+            group += value
+    return total + group
 
 
 #: Words that hedge the amount after them ("around 1,000 tons", "more than 20 percent").
 _APPROX_RE = re.compile(r"\b(?:about|around|some|roughly|approximately|nearly|almost|more than|over|up to|"
-                        r"an estimated|estimated|at least|just over|just under|close to|upwards of)\s*$", re.IGNORECASE)
+                        r"an estimated|estimated|at least|just over|just under|close to|upwards of|약)\s*$", re.IGNORECASE)
 
 
 def amount_qualifier(sentence: str) -> str:
@@ -58,7 +92,12 @@ def amount_qualifier(sentence: str) -> str:
     return _qualifier(sentence, ("$" in sentence and _USD_RE.search(sentence)) or _QTY_RE.search(sentence))
 
 
+#: Korean hedges after an amount ("두 배가량", "100만t 안팎", "1천t 이상", "100여t").
+_APPROX_AFTER_RE = re.compile(r"\s*(?:가량|안팎|정도|남짓|이상|넘게|여|께)")
+
+
 def _qualifier(sentence: str, m: re.Match | None) -> str:
     if m is None:
         return ""
-    return "approximate" if _APPROX_RE.search(sentence[max(0, m.start() - 30):m.start()]) else "exact"
+    hedged = _APPROX_RE.search(sentence[max(0, m.start() - 30):m.start()]) or _APPROX_AFTER_RE.match(sentence, m.end())
+    return "approximate" if hedged else "exact"

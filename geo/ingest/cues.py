@@ -221,8 +221,18 @@ def _prefixes(kind: str) -> tuple[str, ...]:
 
 def _present(kind: str, lower: str) -> set[str]:
     """The literal prefixes of a kind's rows that are in the text: one pass over them all, then a
-    set test per row (cheaper than testing each row's prefixes in turn)."""
-    return {p for p in _prefixes(kind) if p in lower}
+    set test per row (cheaper than testing each row's prefixes in turn). Text without Hangul is
+    not searched for the Korean rows' prefixes."""
+    prefixes = _prefixes(kind) if _HANGUL.search(lower) else _latin_prefixes(kind)
+    return {p for p in prefixes if p in lower}
+
+
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+
+
+@functools.lru_cache(maxsize=16)
+def _latin_prefixes(kind: str) -> tuple[str, ...]:
+    return tuple(p for p in _prefixes(kind) if not _HANGUL.search(p))
 
 
 def _any(kind: str, text: str, lower: str | None = None) -> re.Match | None:
@@ -262,7 +272,8 @@ def _cue(clause: str, minerals: list[Match], has_amount: bool, offset: int = 0) 
             if not has_amount:
                 continue
             word = m.group(0).lower()
-            effect = "imported" if word.startswith(("import", "arrival", "took", "bought")) else "exported"
+            effect = "imported" if word.startswith(("import", "arrival", "took", "bought", "수입", "들여", "반입", "사들")) \
+                else "exported"
         before = _before(clause, m.start())
         if etype != "investment_offer" and _any("modality", before) and not _SCHEDULED.search(clause):
             return None  # an offer is conditional by nature ("if China invests … the rights will be handed over")
@@ -285,7 +296,8 @@ def _cue(clause: str, minerals: list[Match], has_amount: bool, offset: int = 0) 
         if etype == "sanction" and _exporter_bans_exports(clause, m):
             return "export_halt", "halted", m.start()
         if etype == "production_change" and not effect:
-            effect = "reduced" if re.search(r"less|under|below|fell|dropped|declined|cut", m.group(0), re.I) else "increased"
+            effect = "reduced" if re.search(r"less|under|below|fell|dropped|declined|cut|줄|감소|떨어", m.group(0), re.I) \
+                else "increased"
         return etype, effect, m.start()
     return None
 
@@ -359,8 +371,8 @@ def _importer_stops(clause: str, at: int) -> bool:
     return _any("importer", clause[:at]) is not None and _EXPORT_RE.search(clause) is None
 
 
-_IMPORT_RE = re.compile(r"\bimport\w*", re.IGNORECASE)
-_EXPORT_RE = re.compile(r"\bexport\w*", re.IGNORECASE)
+_IMPORT_RE = re.compile(r"\bimport\w*|수입|들여", re.IGNORECASE)
+_EXPORT_RE = re.compile(r"\bexport\w*|수출|반출", re.IGNORECASE)
 
 
 def _near_import(clause: str, minerals: list[Match], offset: int = 0) -> bool:

@@ -9,6 +9,8 @@ import functools
 import re
 from dataclasses import dataclass
 
+from geo.ingest.dates_ko import has_hangul, korean_dates
+
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
 _MONTHS["sept"] = 9
@@ -120,8 +122,11 @@ def find_dates(sentence: str, pub: dt.date, context: DateMention | None = None) 
     years = digits and _YEAR_ANY.search(sentence) is not None  # rules that need a year skip without one
     months = _MONTH_ANY.search(sentence) is not None
     lower = sentence.lower()
-    if not years and not months and not any(w in lower for w in _WORDS_ANY):
+    korean = has_hangul(sentence)
+    if not years and not months and not korean and not any(w in lower for w in _WORDS_ANY):
         return []  # the same answer as every rule below, found in one pass
+    if korean:
+        korean_dates(sentence, pub, add)
     for m in _finditer(r"\bfirst (?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven) months of (?P<y>(?:19|20)\d\d)\b", sentence, re.IGNORECASE, need="months of", lower=lower):
         n = m.group("n")
         n = int(n) if n.isdigit() else ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven"].index(n.lower()) + 2

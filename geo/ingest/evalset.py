@@ -20,8 +20,10 @@ Three figures, per report summed over the set:
 * **precision of new drafts** — the same, over the drafts the review proposes to add: those not
   marked as repeating a measure or event already in the record (:mod:`geo.ingest.known`).
 
-A third set is scored when present: the **held-out set**, ``tests/ingest_holdout/``, written and
-labelled the same way but never used to tune the rules.
+Two more sets are scored when present, written and labelled the same way by helpers who never
+ran the extractor: the **held-out set**, ``tests/ingest_holdout/`` (scored blind once, then used
+to find general failures, so no longer blind), and the **blind set**, ``tests/ingest_blind/``
+(scored once, after the rules were settled, and not used for tuning since).
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ from geo.rules.load import load_dataset
 
 DEFAULT_SET = DEFAULT_DATA_DIR.parent / "tests" / "ingest_eval"
 DEFAULT_HOLDOUT = DEFAULT_DATA_DIR.parent / "tests" / "ingest_holdout"
+DEFAULT_BLIND = DEFAULT_DATA_DIR.parent / "tests" / "ingest_blind"
 
 
 @dataclass

@@ -1,0 +1,131 @@
+"""Stage 4, dates in Korean: the rule table for reports written in Korean, resolved against the
+publication date with precision, like :mod:`geo.ingest.dates` for English.
+
+Korean writes a date as its parts with counters: 2013년 (year), 3월 (month), 5일 (day), in that
+order, and relative words: 지난해/작년 (last year), 올해/금년 (this year), 지난달 (last month),
+이달 (this month), 지난주 (last week), 최근/요즘 (recently), 어제 (yesterday), N일 전 (N days ago).
+A span "1~8월" is months 1 to 8. A date followed by 보다 / 에 비해 / 대비 is a comparison's
+baseline ("2008년보다 41.6% 늘어난": more than in 2008), and a day followed by a verb of telling
+(전했다, 말했다, 밝혔다, 보도했다) or by a quote is the day a source spoke ("데일리NK가 28일
+전했다"). Each rule is one regular expression over the sentence: linear in its length.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+_Y = r"(?P<y>(?:19|20)\d\d)\s*년"
+_M = r"(?P<m>1[0-2]|0?[1-9])\s*월"
+_D = r"(?P<d>3[01]|[12]\d|0?[1-9])\s*일"
+
+#: (pattern, what it gives). Longer forms first: the first rule to claim a span keeps it.
+_RULES: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p), k) for p, k in (
+    (_Y + r"\s*" + _M + r"\s*" + _D, "ymd"),
+    (r"(?:(?P<rel>지난해|작년|올해|금년)\s*)?(?P<m1>1[0-2]|0?[1-9])\s*~\s*" + _M, "month_span"),
+    (_Y + r"\s*" + _M, "ym"),
+    (r"(?P<rel>지난해|작년|올해|금년|올)\s*" + _M, "rel_month"),
+    (_M + r"\s*" + _D, "md"),
+    (r"(?P<n>\d{1,3})\s*일\s*전(?![했한해하달])", "days_ago"),  # not 전했다 ("reported")
+    (r"(?<![\d월])" + _D + r"(?!\s*(?:간|동안|째))", "day"),
+    (_Y, "year"),
+    (r"(?<![\d~])" + _M, "month"),
+    (r"지난해|작년", "last_year"),
+    (r"올해|금년", "this_year"),
+    (r"지난달", "last_month"),
+    (r"이달|이번\s*달", "this_month"),
+    (r"지난주", "last_week"),
+    (r"최근|요즘", "recently"),
+    (r"어제", "yesterday"),
+))
+
+_COMPARISON_AFTER = re.compile(r"^\s*(?:께)?\)?\s*(?:\([^()]{0,15}\))?\s*(?:보다|에\s*비해|대비|과\s*비교|와\s*비교|전보다)")
+_TELLING_AFTER = re.compile(r"^\s*(?:[\"“”'‘’]|(?:전했|말했|밝혔|보도했|전한|발표했|설명했|덧붙였))")
+
+
+def has_hangul(text: str) -> bool:
+    return _HANGUL.search(text) is not None
+
+
+def korean_dates(sentence: str, pub: dt.date, add) -> None:
+    """Every Korean date rule's matches in ``sentence``, passed to ``add(match, date, precision,
+    kind, end=None)`` (the English rules' collector, which keeps the first claim on a span)."""
+    for rx, what in _RULES:
+        for m in rx.finditer(sentence):
+            got = _resolve(m, what, pub)
+            if got is None:
+                continue
+            date, precision, end = got
+            kind = "absolute" if what in ("ymd", "ym", "year") else "relative"
+            after = sentence[m.end():m.end() + 30]
+            if _COMPARISON_AFTER.match(after):
+                kind = "comparison"
+            elif what in ("day", "md", "ymd") and _TELLING_AFTER.match(after):
+                kind = "attribution"
+            add(m, date, precision, kind, end)
+
+
+def _latest_day(pub: dt.date, day: int) -> dt.date | None:
+    """That day of the publication month, or of the month before (a report looks back)."""
+    for back in (0, 1):
+        y, mo = divmod(pub.year * 12 + pub.month - 1 - back, 12)
+        try:
+            d = dt.date(y, mo + 1, day)
+        except ValueError:
+            continue
+        if d <= pub:
+            return d
+    return None
+
+
+def _month_end(y: int, m: int) -> dt.date:
+    return (dt.date(y + (m == 12), m % 12 + 1, 1)) - dt.timedelta(days=1)
+
+
+def _resolve(m: re.Match, what: str, pub: dt.date):  # noqa: PLR0911 - one branch per rule kind
+    g = m.groupdict()
+    try:
+        if what == "ymd":
+            return dt.date(int(g["y"]), int(g["m"]), int(g["d"])), "day", None
+        if what == "ym":
+            return dt.date(int(g["y"]), int(g["m"]), 1), "month", None
+        if what == "month_span":
+            if g["rel"]:
+                y = pub.year - (g["rel"] in ("지난해", "작년"))
+            else:
+                y = pub.year if int(g["m"]) <= pub.month else pub.year - 1
+            return dt.date(y, int(g["m1"]), 1), "month", _month_end(y, int(g["m"]))
+        if what == "rel_month":
+            y = pub.year - (g["rel"] in ("지난해", "작년"))
+            return dt.date(y, int(g["m"]), 1), "month", None
+        if what == "md":
+            mo, d = int(g["m"]), int(g["d"])
+            day = dt.date(pub.year, mo, d)
+            return (day if day <= pub else dt.date(pub.year - 1, mo, d)), "day", None
+        if what == "days_ago":
+            return pub - dt.timedelta(days=int(g["n"])), "approximate", None
+        if what == "day":
+            day = _latest_day(pub, int(g["d"]))
+            return (day, "day", None) if day else None
+        if what == "year":
+            return dt.date(int(g["y"]), 1, 1), "year", None
+        if what == "month":
+            mo = int(g["m"])
+            return dt.date(pub.year if mo <= pub.month else pub.year - 1, mo, 1), "month", None
+    except ValueError:
+        return None
+    if what == "last_year":
+        return dt.date(pub.year - 1, 1, 1), "year", None
+    if what == "this_year":
+        return dt.date(pub.year, 1, 1), "year", None
+    if what in ("last_month", "this_month"):
+        y, mo = divmod(pub.year * 12 + pub.month - 1 - (what == "last_month"), 12)
+        return dt.date(y, mo + 1, 1), "month", None
+    if what == "last_week":
+        return pub - dt.timedelta(days=7), "approximate", None
+    if what == "recently":
+        return pub - dt.timedelta(days=14), "approximate", None
+    if what == "yesterday":
+        return pub - dt.timedelta(days=1), "day", None
+    return None
