@@ -58,7 +58,7 @@ _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 #: A Korean amount: digits with the counters 억 (10^8), 만 (10^4), 천 (10^3), 백 (10^2), and a unit:
 #: "50만t", "38만6천t", "2천800만 위안", "약 455만 달러"; market prices in 원 are not trade amounts (plain "25t" is the English rule's).
 _KO_AMOUNT_RE = re.compile(r"(?<![\d.,])(?P<n>\d[\d,]*(?:\.\d+)?\s*[억만천백](?:\s*\d[\d,]*(?:\.\d+)?\s*[억만천백]?)*)"
-                           r"\s*(?P<unit>t(?![A-Za-z])|톤|달러|위안)")
+                           r"\s*(?P<about>여)?\s*(?P<unit>t(?![A-Za-z])|톤|달러|위안)")
 _KO_PART = re.compile(r"(\d[\d,]*(?:\.\d+)?)?\s*([억만천백])?")
 
 
@@ -99,5 +99,6 @@ _APPROX_AFTER_RE = re.compile(r"\s*(?:가량|안팎|정도|남짓|이상|넘게|
 def _qualifier(sentence: str, m: re.Match | None) -> str:
     if m is None:
         return ""
-    hedged = _APPROX_RE.search(sentence[max(0, m.start() - 30):m.start()]) or _APPROX_AFTER_RE.match(sentence, m.end())
+    hedged = (_APPROX_RE.search(sentence[max(0, m.start() - 30):m.start()]) or _APPROX_AFTER_RE.match(sentence, m.end())
+              or "about" in m.re.groupindex and m.group("about"))  # "132만 9천여 달러": some 1.329 million
     return "approximate" if hedged else "exact"

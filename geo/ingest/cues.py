@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from geo.ingest.clauses import SCHEDULED
 from geo.ingest.gazetteer import Match
 
 TABLE = Path(__file__).with_name("cues.csv")
@@ -275,7 +276,7 @@ def _cue(clause: str, minerals: list[Match], has_amount: bool, offset: int = 0) 
             effect = "imported" if word.startswith(("import", "arrival", "took", "bought", "수입", "들여", "반입", "사들")) \
                 else "exported"
         before = _before(clause, m.start())
-        if etype != "investment_offer" and _any("modality", before) and not _SCHEDULED.search(clause):
+        if etype != "investment_offer" and _any("modality", before) and not SCHEDULED.search(clause):
             return None  # an offer is conditional by nature ("if China invests … the rights will be handed over")
         if _any("negation", before):
             if etype in ("export_continued", "export_resumed"):
@@ -296,17 +297,11 @@ def _cue(clause: str, minerals: list[Match], has_amount: bool, offset: int = 0) 
         if etype == "sanction" and _exporter_bans_exports(clause, m):
             return "export_halt", "halted", m.start()
         if etype == "production_change" and not effect:
-            effect = "reduced" if re.search(r"less|under|below|fell|dropped|declined|cut|줄|감소|떨어", m.group(0), re.I) \
+            effect = "reduced" if re.search(r"less|under|below|fell|fallen|dropped|declined|decreased|gone down|halved|cut"
+                                            r"|줄|감소|떨어", m.group(0), re.I) \
                 else "increased"
         return etype, effect, m.start()
     return None
-
-
-#: A measure announced with the day it starts ("China will stop importing coal from Sunday, Feb. 19"):
-#: decided, not a plan or a possibility, so a "will" before the cue does not cancel it.
-_SCHEDULED = re.compile(r"\b(?:from|starting(?: on| from)?|beginning(?: on)?|effective(?: from| on)?|as of)\s+"
-                        r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|tomorrow|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct"
-                        r"|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))")
 
 
 _GENERIC_HALT = re.compile(r"suspend|halt|stop|ceas|cut off|blocked|shut|closed|standstill|came to", re.IGNORECASE)
@@ -388,15 +383,3 @@ def _near_import(clause: str, minerals: list[Match], offset: int = 0) -> bool:
         if min(abs(i - at) for i in imports) < min(abs(e - at) for e in exports):
             return True
     return False
-
-
-#: Where a sentence turns to a contrasting statement: each side is read as a clause of its own.
-_CLAUSE_RE = re.compile(r",\s+but\s+|;\s+|\s+but\s+|,\s+while\s+|,?\s+and\s+yet\s+|,\s+(?:yet|although|though)\s+"
-                        r"|\s+whereas\s+")
-
-#: A cause named as the reason for the clause's event ("halted exports in retaliation for China's
-#: coal ban", "as a countermeasure against …"): an earlier event given as background, so what
-#: follows it is not read for events of this report.
-REASON_RE = re.compile(r"\s+in\s+(?:retaliation|reprisal|response|protest)\s+(?:for|to|of|against|at)\s+"
-                       r"|\s+(?:as\s+)?an?\s+(?:countermeasure|retaliation|reprisal|response)\s+(?:for|to|of|against)\s+"
-                       r"|\s+because\s+of\s+", re.IGNORECASE)

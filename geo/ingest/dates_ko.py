@@ -3,7 +3,7 @@ publication date with precision, like :mod:`geo.ingest.dates` for English.
 
 Korean writes a date as its parts with counters: 2013년 (year), 3월 (month), 5일 (day), in that
 order, and relative words: 지난해/작년 (last year), 올해/금년 (this year), 지난달 (last month),
-이달 (this month), 지난주 (last week), 최근/요즘 (recently), 어제 (yesterday), N일 전 (N days ago).
+이달 (this month), 새해 들어 (since the new year: its January), 지난주 (last week), 최근/요즘 (recently), 어제 (yesterday), N일 전 (N days ago).
 A span "1~8월" is months 1 to 8. A date followed by 보다 / 에 비해 / 대비 is a comparison's
 baseline ("2008년보다 41.6% 늘어난": more than in 2008), and a day followed by a verb of telling
 (전했다, 말했다, 밝혔다, 보도했다) or by a quote is the day a source spoke ("데일리NK가 28일
@@ -31,6 +31,7 @@ _RULES: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p), k) for p, k i
     (r"(?<![\d월])" + _D + r"(?!\s*(?:간|동안|째))", "day"),
     (_Y, "year"),
     (r"(?<![\d~])" + _M, "month"),
+    (r"새해(?:\s*들어)?", "new_year"),
     (r"지난해|작년", "last_year"),
     (r"올해|금년", "this_year"),
     (r"지난달", "last_month"),
@@ -44,6 +45,18 @@ _COMPARISON_AFTER = re.compile(r"^\s*(?:께)?\)?\s*(?:\([^()]{0,15}\))?\s*(?:보
 _TELLING_AFTER = re.compile(r"^\s*(?:[\"“”'‘’]|(?:전했|말했|밝혔|보도했|전한|발표했|설명했|덧붙였))")
 
 
+_FROM_AFTER = re.compile(r"\s*(?:께|경|초|중순|하순|말)?\s*부터")
+_UNTIL_AFTER = re.compile(r"\s*(?:께|경|초|중순|하순|말)?\s*까지")
+
+
+def _end_of(date: dt.date, precision: str) -> dt.date:
+    if precision == "year":
+        return dt.date(date.year, 12, 31)
+    if precision == "month":
+        return _month_end(date.year, date.month)
+    return date
+
+
 def has_hangul(text: str) -> bool:
     return _HANGUL.search(text) is not None
 
@@ -51,10 +64,11 @@ def has_hangul(text: str) -> bool:
 def korean_dates(sentence: str, pub: dt.date, add) -> None:
     """Every Korean date rule's matches in ``sentence``, passed to ``add(match, date, precision,
     kind, end=None)`` (the English rules' collector, which keeps the first claim on a span)."""
+    found = []
     for rx, what in _RULES:
         for m in rx.finditer(sentence):
             got = _resolve(m, what, pub)
-            if got is None:
+            if got is None or any(a < m.end() and m.start() < b for a, b, *_ in found):
                 continue
             date, precision, end = got
             kind = "absolute" if what in ("ymd", "ym", "year") else "relative"
@@ -63,6 +77,15 @@ def korean_dates(sentence: str, pub: dt.date, add) -> None:
                 kind = "comparison"
             elif what in ("day", "md", "ymd") and _TELLING_AFTER.match(after):
                 kind = "attribution"
+            found.append([m.start(), m.end(), m, date, precision, kind, end])
+    found.sort(key=lambda f: f[0])
+    for i, (_a, b, m, date, precision, kind, end) in enumerate(found):
+        # "지난해 11월부터 올해 1월 중순까지": a span, dated by its start, ending with the second
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        if nxt is not None and _FROM_AFTER.match(sentence, b) and _UNTIL_AFTER.match(sentence, nxt[1]):
+            end = nxt[6] or _end_of(nxt[3], nxt[4])
+            nxt[5] = "span end"
+        if kind != "span end":
             add(m, date, precision, kind, end)
 
 
@@ -115,6 +138,8 @@ def _resolve(m: re.Match, what: str, pub: dt.date):  # noqa: PLR0911 - one branc
             return dt.date(pub.year if mo <= pub.month else pub.year - 1, mo, 1), "month", None
     except ValueError:
         return None
+    if what == "new_year":
+        return dt.date(pub.year, 1, 1), "month", None
     if what == "last_year":
         return dt.date(pub.year - 1, 1, 1), "year", None
     if what == "this_year":

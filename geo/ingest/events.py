@@ -9,7 +9,8 @@ import unicodedata
 
 from geo.ingest.amounts import amounts_and_qualifier
 from geo.ingest.apply import _cell, _find_source
-from geo.ingest.cues import _CLAUSE_RE, EFFECTS, REASON_RE, _cue, has_reference, is_anonymous
+from geo.ingest.clauses import CLAUSE_RE, REASON_RE
+from geo.ingest.cues import EFFECTS, _cue, has_reference, is_anonymous
 from geo.ingest.dates import DateMention, _end_of_year, find_dates, own_dates
 from geo.ingest.drafts import (
     EVIDENCE_MAX,
@@ -89,6 +90,8 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
         if near and key not in memo:
             memo[key] = (find_dates(s.text, pub, context), *amounts_and_qualifier(s.text))
         dates, amounts, qualifier = memo[key] if near else ([], (None, None, "", []), "")
+        if dates and all_matches[i]:  # "the February 8 Jiktong mine": a date in a mine's name is its name
+            dates = [d for d in dates if not any(m.kind == "mine" and m.start <= d.start < m.end for m in all_matches[i])]
         cands = find_candidates(s.text, gaz) if "ine" in s.text or "광산" in s.text or "olliery" in s.text or "eposit" in s.text else []
         for c in cands:
             if c not in cand_seen:
@@ -117,7 +120,7 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
         has_amount = bool(x["amounts"][3])
         x["cue"] = lambda text=s.text, ms=matches, a=has_amount: _cue(text, [m for m in ms if m.kind == "mineral"], a)
         offset = 0
-        for clause in _CLAUSE_RE.split(s.text):
+        for clause in CLAUSE_RE.split(s.text):
             start = s.text.find(clause, offset)
             end = start + len(clause)
             offset = end
@@ -264,7 +267,9 @@ def _date_for(p: _Proto, sents, info, pub, adopted) -> tuple[dt.date, str, dt.da
                 why = f"; consistent with '{own[0].text}'" if own else ""
                 return a, "day", None, f"adoption date of UNSCR {num} in sanctions.csv{why}", 0
     if own:
-        d = min(own, key=lambda d: abs(d.start - p.at))
+        # Korean puts the time before the verb: its nearest date before the cue, when there is one
+        before = [d for d in own if d.start < p.at] if _HANGUL_TEXT.search(s) else []
+        d = before[-1] if before else min(own, key=lambda d: abs(d.start - p.at))
         end = d.end_date or _end_of_year(s, d.date)
         return d.date, d.precision, end, f"'{d.text}' in the sentence", head + (0 if d.kind == "absolute" else 1)
     nxt = p.sent + 1
@@ -283,6 +288,8 @@ def _date_for(p: _Proto, sents, info, pub, adopted) -> tuple[dt.date, str, dt.da
         return ctx.date, "approximate" if far else ctx.precision, None, f"'{ctx.text}' earlier in the report", head + 3
     return pub, "approximate", None, "publication date (the report gives no date)", head + 4
 
+
+_HANGUL_TEXT = re.compile(r"[\uac00-\ud7a3]")
 
 #: The present perfect ("has fired up", "have been restored") tells the state at the time of the
 #: report: without a date of its own such a sentence does not take an earlier date of the report.

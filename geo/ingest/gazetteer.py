@@ -26,6 +26,9 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from geo.ingest.hangul import initial_law, mine_tail_at, romanize
+from geo.ingest.hangul import stem as hangul_stem
+
 #: Match kinds, in the order a tie on the same key is resolved.
 KINDS = ("mine", "province", "crossing", "mineral")
 
@@ -104,7 +107,8 @@ class Gazetteer:
             if not alias:
                 continue
             if _HANGUL_RE.search(alias):
-                self._hangul.setdefault(fold(alias), entry)
+                for key in {fold(alias), initial_law(fold(alias))}:  # 룡양 and 용양 are one name
+                    self._hangul.setdefault(key, entry)
                 continue
             toks = _tokens(alias)
             if not toks:
@@ -141,8 +145,12 @@ class Gazetteer:
             gaz.add("mineral", row.mineral_id, row.name,
                     [*list(row.synonyms or []), row.mineral_id.replace("_", " ")])
         for row in ds.mines.itertuples(index=False):  # after every written name: those win
-            for stem in {s for n in [row.name, *list(row.aliases or [])] if (s := mine_stem(str(n or "")))}:
+            names = [row.name, *list(row.aliases or []), *([row.name_ko] if row.name_ko else [])]
+            for stem in {s for n in names if (s := mine_stem(str(n or "")))}:
                 if gaz.lookup(stem) is None:
+                    gaz.add("mine", row.mine_id, row.name, [stem])
+            for stem in {s for n in names if (s := hangul_stem(str(n or "")))}:  # 대봉광산 → 대봉
+                if fold(stem) not in gaz._hangul:
                     gaz.add("mine", row.mine_id, row.name, [stem])
         return gaz
 
@@ -195,20 +203,29 @@ class Gazetteer:
         return out
 
     def _match_hangul(self, tok, folded: str, allowed: set[str]):
+        """A Hangul token's longest known prefix (a particle or suffix may follow: 단천시에서);
+        else, before a mine-name tail (룡화광산의), the prefix's Revised Romanization matched
+        through the romanization key against the Latin names of mines (Yonghwa)."""
+        lawful = initial_law(folded)
         for length in range(len(folded), 1, -1):
-            entry = self._hangul.get(folded[:length])
+            entry = self._hangul.get(folded[:length]) or self._hangul.get(lawful[:length])
+            exact = True
+            if entry is None and "mine" in allowed and mine_tail_at(folded, length):
+                entry, exact = self._phonetic.get(phonetic_key(romanize(folded[:length]))), False
+                entry = entry if entry is not None and entry.kind == "mine" else None
             if entry is not None and entry.kind in allowed:
                 start = tok.start()
                 return 1, Match(entry.kind, entry.id, entry.name, tok.group(0)[:length],
-                                start, start + length, True)
+                                start, start + length, exact)
         return None
 
 
 #: Words a mine's name ends with that say what it is, not which one ("Hoean Youth Coal Mine").
 _GENERIC_TAIL = {"mine", "mines", "colliery", "collieries", "coal", "youth", "hero", "mining", "complex", "area",
                  "enterprise", "iron", "gold", "copper", "tungsten", "uranium", "graphite", "lead-zinc", "ore"}
-_NOT_A_STEM = re.compile(r"\d|\b(?:January|February|March|April|May|June|July|August|September|October|November|"
-                         r"December|County|City|the|of|in)\b", re.IGNORECASE)
+_NOT_A_STEM = re.compile(r"\d|\b(?:County|City|the|of|in)\b", re.IGNORECASE)
+_DATE_WORD = re.compile(r"\d+|January|February|March|April|May|June|July|August|September|October|November|December",
+                        re.IGNORECASE)
 
 
 def mine_stem(name: str) -> str:
@@ -224,8 +241,11 @@ def mine_stem(name: str) -> str:
     if "area" in tail:
         return ""  # "Kujang area coal mine": the stem is a district, not the mine's own name
     stem = " ".join(words)
-    if len(stem) < 4 or _NOT_A_STEM.search(stem) or not stem[:1].isupper() or _HANGUL_RE.search(stem):
+    if len(stem) < 4 or not stem[:1].isupper() or _HANGUL_RE.search(stem):
         return ""
+    named = [w for w in stem.split() if not _DATE_WORD.fullmatch(w)]  # "February 8 Jikdong": Jikdong names it
+    if not named or _NOT_A_STEM.search(" ".join(named)):
+        return ""  # "March 5" alone is a date, not a name
     return stem
 
 

@@ -14,6 +14,13 @@ _LIST_GAP_RE = re.compile(r"^[\s,]*(?:and|or|as well as)?[\s,]*$", re.IGNORECASE
 
 _ADJ_GAP_RE = re.compile(r"^\s*(?:mine['’]s|mines['’]|['’]s)?\s*$", re.IGNORECASE)
 
+#: Korean puts the mine before its mineral, joined by a few Hangul words and no punctuation but
+#: quotes: "무산광산 철광석", "대봉광산'의 중석", "혜산청년광산'에서 나오는 구리".
+_KO_ADJ_GAP_RE = re.compile(r"^[\uac00-\ud7a3'’‘\"“”\s]{0,24}$")
+
+#: A Korean list of minerals: "구리정광과 아연정광", "연·아연", "구리와 몰리브덴 정광".
+_KO_LIST_GAP_RE = re.compile(r"^[\uac00-\ud7a3()\s]{0,8}(?:과|와|및|·|,)[\uac00-\ud7a3()\s,·]{0,8}$")
+
 
 _CAND_RE = re.compile(r"\b((?:[A-Z][\w'’ʼ\-]*\s+){1,3})(?:mines?|Mines?|Mining Complex|deposit|colliery)\b")
 
@@ -60,10 +67,14 @@ def _pairs(clause_matches: list[Match], clause: str, offset: int, known: dict[st
     for m in clause_matches:
         gap = clause[(prev.end - offset) if prev else 0:m.start - offset]
         if m.kind == "mineral":
-            if prev is not None and prev.kind == "mine" and _ADJ_GAP_RE.match(gap) and not pending:
-                groups.append((prev, [m]))  # "Musan iron ore"
+            if prev is not None and prev.kind == "mine" and (_ADJ_GAP_RE.match(gap) or _KO_ADJ_GAP_RE.match(gap)) \
+                    and not pending:
+                groups.append((prev, [m]))  # "Musan iron ore", "무산광산 철광석"
                 if prev in loose_mines:
                     loose_mines.remove(prev)
+            elif prev is not None and prev.kind == "mineral" and groups and groups[-1][0] is not None \
+                    and prev in groups[-1][1] and not pending and _KO_LIST_GAP_RE.match(gap):
+                groups[-1][1].append(m)  # "혜산광산의 구리정광과 아연정광": the list shares the mine
             else:
                 if pending and not _LIST_GAP_RE.match(gap):
                     groups.append((None, pending))

@@ -1,0 +1,25 @@
+"""Clauses: where a sentence turns to another statement, and the parts of a clause that are not
+its event (a reason given as background, a measure's scheduled start)."""
+
+from __future__ import annotations
+
+import re
+
+#: Where a sentence turns to a contrasting statement: each side is read as a clause of its own.
+CLAUSE_RE = re.compile(r",\s+but\s+|;\s+|\s+but\s+|,\s+while\s+|,?\s+and\s+yet\s+|,\s+(?:yet|although|though)\s+"
+                       r"|\s+whereas\s+"
+                       # Korean: "…지만", "…면서도", "…반면", "…으나", and a quote closed by "며" or "면서도"
+                       r"|(?:지만|면서도|반면에?|으나|는데도),?\s+|[\"”](?:며|면서도?|고)\s+")
+
+#: A cause named as the reason for the clause's event ("halted exports in retaliation for China's
+#: coal ban", "as a countermeasure against …"): an earlier event given as background, so what
+#: follows it is not read for events of this report.
+REASON_RE = re.compile(r"\s+in\s+(?:retaliation|reprisal|response|protest)\s+(?:for|to|of|against|at)\s+"
+                       r"|\s+(?:as\s+)?an?\s+(?:countermeasure|retaliation|reprisal|response)\s+(?:for|to|of|against)\s+"
+                       r"|\s+because\s+of\s+", re.IGNORECASE)
+
+#: A measure announced with the day it starts ("China will stop importing coal from Sunday, Feb. 19"):
+#: decided, not a plan or a possibility, so a "will" before the cue does not cancel it.
+SCHEDULED = re.compile(r"\b(?:from|starting(?: on| from)?|beginning(?: on)?|effective(?: from| on)?|as of)\s+"
+                       r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|tomorrow|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct"
+                       r"|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))")

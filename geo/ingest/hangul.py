@@ -1,0 +1,78 @@
+"""Hangul for the gazetteer: the initial sound law, Revised Romanization, and mine-name stems.
+
+North and South Korea spell some names differently: the North keeps an initial ㄹ or ㄴ that the
+South's initial sound law turns into ㅇ or ㄴ (룡양 / 용양, 리원 / 이원, 녕변 / 영변).
+:func:`initial_law` applies the law, so both spellings meet. :func:`romanize` writes a Hangul
+name in Revised Romanization letter by letter (룡화 → ryonghwa); through the gazetteer's
+romanization key it meets the Latin names the record knows (Yonghwa). :func:`stem` drops a
+mine name's generic tail (대봉광산 → 대봉, 검덕광업연합기업소 → 검덕). All are linear in the text.
+"""
+
+from __future__ import annotations
+
+_BASE, _LAST = 0xAC00, 0xD7A3
+_INITIALS = ["g", "kk", "n", "d", "tt", "r", "m", "b", "pp", "s", "ss", "", "j", "jj", "ch", "k", "t", "p", "h"]
+_VOWELS = ["a", "ae", "ya", "yae", "eo", "e", "yeo", "ye", "o", "wa", "wae", "oe", "yo", "u", "wo", "we", "wi",
+           "yu", "eu", "ui", "i"]
+_FINALS = ["", "k", "k", "k", "n", "n", "n", "t", "l", "k", "m", "p", "t", "t", "p", "l", "m", "p", "p", "t", "t",
+           "ng", "t", "t", "k", "t", "p", "t"]
+_L_RIEUL, _L_NIEUN, _L_IEUNG = 5, 2, 11
+#: Vowels before which the initial sound law drops ㄹ/ㄴ to ㅇ: ㅑ ㅒ ㅕ ㅖ ㅛ ㅠ ㅣ.
+_Y_VOWELS = {2, 3, 6, 7, 12, 17, 20}
+
+#: Generic tails of Korean mine names, longest first.
+_TAILS = ("광업연합기업소", "지구탄광연합기업소", "연합기업소", "청년광산", "영웅광산", "광업소", "광산", "금광", "탄광",
+          "철광", "광업")
+
+
+def _parts(ch: str) -> tuple[int, int, int] | None:
+    code = ord(ch)
+    if not _BASE <= code <= _LAST:
+        return None
+    code -= _BASE
+    return code // (21 * 28), (code // 28) % 21, code % 28
+
+
+def _syllable(lead: int, vowel: int, final: int) -> str:
+    return chr(_BASE + (lead * 21 + vowel) * 28 + final)
+
+
+def initial_law(text: str) -> str:
+    """The first syllable under the South's initial sound law (룡양 → 용양, 로동 → 노동, 녀 → 여)."""
+    parts = _parts(text[:1]) if text else None
+    if parts is None:
+        return text
+    lead, vowel, final = parts
+    if lead == _L_RIEUL:
+        lead = _L_IEUNG if vowel in _Y_VOWELS else _L_NIEUN
+    elif lead == _L_NIEUN and vowel in _Y_VOWELS:
+        lead = _L_IEUNG
+    return _syllable(lead, vowel, final) + text[1:]
+
+
+def romanize(text: str) -> str:
+    """Revised Romanization, letter by letter (no sound changes across syllables): 무산 → musan."""
+    out = []
+    for ch in text:
+        parts = _parts(ch)
+        if parts is None:
+            out.append(ch)
+            continue
+        lead, vowel, final = parts
+        out.append(_INITIALS[lead] + _VOWELS[vowel] + _FINALS[final])
+    return "".join(out)
+
+
+def stem(name: str) -> str:
+    """A one-word Korean mine name without its generic tail, when two syllables or more are left."""
+    if " " in name.strip():
+        return ""
+    for tail in _TAILS:
+        if name.endswith(tail) and len(name) - len(tail) >= 2:
+            return name[:-len(tail)]
+    return ""
+
+
+def mine_tail_at(token: str, at: int) -> bool:
+    """Does ``token`` continue at ``at`` with a generic mine-name tail (광산, 탄광 …)?"""
+    return token.startswith(_TAILS, at)
