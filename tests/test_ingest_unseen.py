@@ -182,3 +182,55 @@ def test_korean_anonymous_source_and_import_effect(record):
     assert (d.event_type, d.effect, d.quantity, d.date, d.date_precision) == \
         ("trade_figure", "imported", 500_000, "2013-01-01", "year")
     assert d.anonymous_source
+
+
+def test_hangul_initial_sound_law_romanization_and_stems():
+    from geo.ingest.hangul import initial_law, romanize, stem
+
+    assert (initial_law("룡양"), initial_law("로동"), initial_law("녕변"), initial_law("무산")) == ("용양", "노동", "영변", "무산")
+    assert (romanize("무산"), romanize("룡화"), romanize("검덕")) == ("musan", "ryonghwa", "geomdeok")
+    assert (stem("대봉광산"), stem("검덕광업연합기업소"), stem("금광"), stem("회령시 코발트 광산")) == ("대봉", "검덕", "", "")
+
+
+@pytest.mark.parametrize(("text", "mine"), [
+    ("룡양광산", "ryongyang"),  # the North's spelling of 용양광산
+    ("대봉광산의 중석", "daebong"),  # the record has 대봉금광: its stem
+    ("검덕광업연합기업소가", "komdok"),
+    ("김정숙군 룡화광산의 구리", "yonghwa"),  # no Hangul name in the record: 룡화 romanized meets Yonghwa
+])
+def test_korean_mine_names_in_their_spellings(record, text, mine):
+    from geo.ingest.gazetteer import Gazetteer
+
+    assert mine in {m.id for m in Gazetteer.from_dataset(record).match(text) if m.kind == "mine"}
+
+
+def test_a_korean_mine_precedes_its_minerals_and_a_list_shares_it(record):
+    text = "소식통은 \"'혜산청년광산'에서 나오는 구리정광과 아연정광은 지금도 중국으로 수출되고 있다\"고 전했다."
+    (d,) = extract(text, "2015-02-13", "RFA", "", record).drafts
+    assert (d.mines, sorted(d.minerals), d.event_type) == (["hyesan"], ["copper", "zinc"], "export_continued")
+
+
+def test_a_korean_span_is_dated_by_its_start_and_a_contrast_splits(record):
+    text = ("함경북도 소식통은 \"중봉탄광의 석탄은 수출이 끊겼다\"면서도 \"혜산광산의 구리는 지금도 수출이 이어지고 있다\"고 말했다.\n"
+            "대봉광산의 중석 수출은 지난해 11월부터 올해 1월 중순까지 멈춰 있었다.")
+    got = {(tuple(d.mines), tuple(d.minerals), d.event_type, d.date, d.end_date)
+           for d in extract(text, "2015-02-13", "RFA", "", record).drafts}
+    assert (("jungbong",), ("coal",), "export_halt") in {g[:3] for g in got}
+    assert (("hyesan",), ("copper",), "export_continued") in {g[:3] for g in got}
+    assert (("daebong",), ("tungsten",), "export_halt", "2014-11-01", "2015-01-31") in got
+
+
+def test_a_date_in_a_mines_name_is_not_its_date(record):
+    (d, *_) = extract("Miners of the February 8 Jiktong Youth Coal Mine are stepping up coal production.",
+                      "2020-11-14", "KCNA", "", record).drafts
+    assert d.mines == ["jikdong"] and d.date != "2020-02-08"
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Komdok Mining Complex has reached its highest output of zinc ores in ten years.",
+    "The Komdok Mining Complex has been producing zinc over its plan.",
+    "Output of zinc at the Komdok Mining Complex has also gone up 20 percent.",
+])
+def test_record_or_over_plan_output_is_a_production_change(record, sentence):
+    got = {(tuple(d.mines), d.event_type, d.effect) for d in extract(sentence, "2016-04-18", "KCNA", "", record).drafts}
+    assert (("komdok",), "production_change", "increased") in got
