@@ -263,11 +263,7 @@ def _ingest(args) -> int:
 
 def _ingest_eval_args(p):
     p.add_argument("--set", type=Path, default=None, metavar="DIR",
-                   help="evaluation set folder with labels.json (default: tests/ingest_eval)")
-    p.add_argument("--holdout", type=Path, default=None, metavar="DIR",
-                   help="held-out set, used to find failures after its first score (default: tests/ingest_holdout)")
-    p.add_argument("--blind", type=Path, default=None, metavar="DIR",
-                   help="blind set, never used to tune the rules (default: tests/ingest_blind)")
+                   help="score only this set folder (with labels.json) and the seeds")
     p.add_argument("--seeds", type=Path, default=None, metavar="DIR", help="seed reports (default: /work/shared/seeds)")
     p.add_argument("--data", type=Path, default=None,
                    help="package the labels use (default: the project's data/, whatever NK_MINES_DATA says)")
@@ -275,23 +271,13 @@ def _ingest_eval_args(p):
 
 
 def _ingest_eval(args) -> int:
-    from geo.ingest.evalset import (
-        DEFAULT_BLIND,
-        DEFAULT_HOLDOUT,
-        DEFAULT_SET,
-        evaluate_seeds,
-        evaluate_set,
-        table,
-    )
+    from geo.ingest.evalset import SETS, evaluate_seeds, evaluate_set, table
     from geo.ingest.evaluate import DEFAULT_SEEDS
     from geo.model.dataset import DEFAULT_DATA_DIR
 
     data = args.data or DEFAULT_DATA_DIR
-    total, _per = evaluate_set(args.set or DEFAULT_SET, data)
-    rows = {"evaluation set": total}
-    for name, folder in (("held-out set", args.holdout or DEFAULT_HOLDOUT), ("blind set", args.blind or DEFAULT_BLIND)):
-        if (folder / "labels.json").is_file():
-            rows[name] = evaluate_set(folder, data)[0]
+    sets = [(args.set.name, args.set)] if args.set else [(n, f) for n, f in SETS if (f / "labels.json").is_file()]
+    rows = {name: evaluate_set(folder, data)[0] for name, folder in sets}
     seeds = args.seeds or DEFAULT_SEEDS
     if seeds.is_dir():
         rows["seeds"] = evaluate_seeds(seeds, data)

@@ -20,10 +20,11 @@ Three figures, per report summed over the set:
 * **precision of new drafts** — the same, over the drafts the review proposes to add: those not
   marked as repeating a measure or event already in the record (:mod:`geo.ingest.known`).
 
-Two more sets are scored when present, written and labelled the same way by helpers who never
-ran the extractor: the **held-out set**, ``tests/ingest_holdout/`` (scored blind once, then used
-to find general failures, so no longer blind), and the **blind set**, ``tests/ingest_blind/``
-(scored once, after the rules were settled, and not used for tuning since).
+Three more sets are scored when present, written and labelled the same way by helpers who never
+ran the extractor (``SETS``): the **held-out set** (``tests/ingest_holdout/``), **blind set 1**
+(``tests/ingest_blind/``) and **blind set 2** (``tests/ingest_blind2/``). Each was scored once
+before any rule looked at it; the held-out set and blind set 1 were then used to find general
+failures, so only their first score was blind (the README keeps both figures).
 """
 
 from __future__ import annotations
@@ -42,8 +43,14 @@ from geo.model.dataset import DEFAULT_DATA_DIR
 from geo.rules.load import load_dataset
 
 DEFAULT_SET = DEFAULT_DATA_DIR.parent / "tests" / "ingest_eval"
-DEFAULT_HOLDOUT = DEFAULT_DATA_DIR.parent / "tests" / "ingest_holdout"
-DEFAULT_BLIND = DEFAULT_DATA_DIR.parent / "tests" / "ingest_blind"
+_TESTS = DEFAULT_DATA_DIR.parent / "tests"
+#: Every set ``ingest-eval`` scores, in order: (name, folder).
+SETS = (
+    ("evaluation set", DEFAULT_SET),
+    ("held-out set", _TESTS / "ingest_holdout"),
+    ("blind set 1", _TESTS / "ingest_blind"),
+    ("blind set 2", _TESTS / "ingest_blind2"),
+)
 
 
 @dataclass
