@@ -14,7 +14,7 @@ import pytest
 from geo.ingest import IngestError, apply, extract
 from geo.ingest.cues import TABLE, load_table
 from geo.ingest.dates import find_dates
-from geo.ingest.evalset import DEFAULT_SET, evaluate_seeds, evaluate_set, table
+from geo.ingest.evalset import DEFAULT_SET, SETS, evaluate_seeds, evaluate_set, table
 from geo.ingest.evaluate import DEFAULT_SEEDS
 from geo.ingest.history import revert
 from geo.ingest.log import read_log
@@ -36,9 +36,9 @@ def test_evaluation_set_has_30_labelled_reports_citing_real_pages():
 
 
 @pytest.mark.skipif(not (DEFAULT_SEEDS / "004_47fcaa0260fc4bca.txt").is_file(), reason="seeds not available")
-def test_readme_states_the_measured_figures_on_the_evaluation_set():
-    total, _ = evaluate_set()
-    measured = table({"evaluation set": total, "seeds": evaluate_seeds()})
+def test_readme_states_the_measured_figures_on_every_set():
+    rows = {name: evaluate_set(folder)[0] for name, folder in SETS if (folder / "labels.json").is_file()}
+    measured = table({**rows, "seeds": evaluate_seeds()})
     assert measured in (ROOT / "README.md").read_text(encoding="utf-8"), "rerun python -m geo ingest-eval"
 
 
@@ -147,3 +147,19 @@ def test_ingest_eval_command_prints_both_sets(capsys):
     assert main(["ingest-eval"]) == 0
     out = capsys.readouterr().out
     assert "| evaluation set |" in out and re.search(r"\| \d\.\d\d \(\d+/\d+\) \|", out)
+
+
+@pytest.mark.parametrize(("name", "folder"), SETS[1:])
+def test_every_unseen_set_has_15_labelled_reports_citing_real_pages_and_saying_what_it_left_out(name, folder):
+    labels = json.loads((folder / "labels.json").read_text(encoding="utf-8"))
+    reports = labels["reports"]
+    assert len(reports) >= 15, name
+    record = load_dataset(DEFAULT_DATA_DIR)
+    mines, minerals = set(record.mines["mine_id"]), set(record.minerals["mineral_id"])
+    used = {r["modelled_on"] for r in json.loads((DEFAULT_SET / "labels.json").read_text(encoding="utf-8"))["reports"]}
+    for r in reports:
+        assert (folder / r["file"]).is_file() and r["modelled_on"].startswith("http") and r["notes"].strip()
+        assert r["modelled_on"] not in used, (name, r["file"])  # not a report the rules were written on
+        for e in r["events"]:
+            assert e["mine_id"] in mines | {""} and e["mineral_id"] in minerals, (r["file"], e)
+    assert any(re.search(r"[\uac00-\ud7a3]", (folder / r["file"]).read_text(encoding="utf-8")) for r in reports)
