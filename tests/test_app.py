@@ -261,6 +261,15 @@ def test_sanctions_page_checks_a_mineral_on_a_day():
     assert any("not a date" in w.value for w in at.warning)
 
 
+def test_sanctions_check_follows_the_sidebar_mineral_filter(ds):
+    at = open_page("views/sanctions.py", filters=Filters(minerals=("coal",)))
+    box = at.selectbox(key="sanction_mineral")
+    assert box.options == ["Coal"] and box.value == "coal"
+    assert "<strong>Coal</strong>" in _sanction_check(at)
+    at = open_page("views/sanctions.py")
+    assert len(at.selectbox(key="sanction_mineral").options) == len(ds.minerals)  # no filter: every mineral
+
+
 def _sanction_check(at) -> str:
     return next(h.proto.body for h in at.get("html") if "nk-sanction-check" in h.proto.body)
 

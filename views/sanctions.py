@@ -30,8 +30,8 @@ st.altair_chart(sanctions_chart(ds, minerals=minerals), width="stretch")
 with st.container(border=True):
     st.markdown("**Check a mineral on a day**")
     c1, c2 = st.columns(2)
-    mineral = c1.selectbox("Mineral", list(ds.minerals["mineral_id"]), format_func=ds.mineral_name,
-                           key="sanction_mineral")
+    mineral = c1.selectbox("Mineral", filters.mineral_choices(ds.minerals["mineral_id"]), format_func=ds.mineral_name,
+                           key="sanction_mineral", help="The minerals of the sidebar's filter (every mineral without one)")
     # A text field: it takes a typed date on Enter (the date picker's typed value waited for a blur).
     typed = c2.text_input("On (YYYY-MM-DD, press Enter)", value=default_day(ds).isoformat(), key="sanction_day",
                           max_chars=10)

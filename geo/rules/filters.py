@@ -90,6 +90,12 @@ class Filters:
     min_confidence: str | None = None
     text: str = ""
 
+    def mineral_choices(self, mineral_ids) -> list[str]:
+        """The minerals a per-mineral control offers: those the filter keeps (in the package's
+        order), or every mineral when it keeps all."""
+        ids = [str(m) for m in mineral_ids]
+        return [m for m in ids if m in self.minerals] or ids
+
     def __post_init__(self):
         object.__setattr__(self, "text", " ".join(str(self.text or "").split())[:MAX_QUERY])
         for name in ("minerals", "event_types", "provinces", "mines"):
