@@ -234,3 +234,26 @@ def test_a_date_in_a_mines_name_is_not_its_date(record):
 def test_record_or_over_plan_output_is_a_production_change(record, sentence):
     got = {(tuple(d.mines), d.event_type, d.effect) for d in extract(sentence, "2016-04-18", "KCNA", "", record).drafts}
     assert (("komdok",), "production_change", "increased") in got
+
+
+def test_dollars_written_out_and_purchases_make_a_trade_figure(ds):
+    (d,) = extract("Chinese customs say iron ore purchases from North Korea in June were worth 11.5 million dollars.",
+                   "2017-07-26", "NHK", "", ds).drafts
+    assert (d.event_type, d.effect, d.value_usd, d.date, d.date_precision) == \
+        ("trade_figure", "imported", 11_500_000, "2017-06-01", "month")
+
+
+def test_still_buying_is_a_continuation(ds):
+    got = _drafts(ds, "China is still buying zinc from its traditional ally.")
+    assert got == {((), ("zinc",), "export_continued")}
+
+
+def test_what_a_measure_in_force_says_in_the_present_is_not_a_new_measure(ds):
+    assert _drafts(ds, "A UN Security Council sanctions resolution bans buying iron ore from North Korea.") == set()
+    assert ((), ("iron_ore",), "import_suspension") in _drafts(ds, "China bans imports of iron ore from North Korea.")
+
+
+def test_korean_investment_needs_an_offer_or_rights(record):
+    assert extract("희토류에 대한 투자를 늘리고 있다.", "2014-07-27", "T", "", record).drafts == []
+    (d,) = extract("북한이 희토류 광산 개발에 중국의 투자를 유치하고 있다.", "2014-07-27", "T", "", record).drafts
+    assert (d.event_type, d.minerals) == ("investment_offer", ["rare_earths"])

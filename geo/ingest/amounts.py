@@ -9,6 +9,9 @@ _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 
 
 _USD_RE = re.compile(r"(?:U\.?S\.?\s*|US)?\$\s?(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?P<s>thousand|million|billion|trillion|[mb]n?\b|M\b)?", re.IGNORECASE)
+#: Dollars written out: "11.5 million dollars", "650,000 US dollars".
+_DOLLARS_RE = re.compile(r"(?<![\w$.])(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?P<s>thousand|million|billion|trillion)?\s+(?:U\.?S\.?\s+)?dollars\b",
+                         re.IGNORECASE)
 
 
 _QTY_RE = re.compile(r"(?<![\w$.])(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>(?:(?:thousand|million|billion)\s+)?(?:metric\s+)?(?:tons|tonnes|tons?|t\b|kilowatts|megawatts|gigawatts|kilowatt-hours|kwh|mw|kw|percent|per cent|%|kilograms|kg|ounces|oz|barrels))", re.IGNORECASE)
@@ -26,7 +29,10 @@ def amounts_and_qualifier(sentence: str) -> tuple[tuple[float | None, float | No
     first = None  # the first dollar amount, else the first quantity: the one the qualifier reads
     if not _DIGIT.search(sentence):
         return (usd, qty, unit, written), ""  # every amount has a digit
-    for m in (_USD_RE.finditer(sentence) if "$" in sentence else ()):
+    usd_matches = list(_USD_RE.finditer(sentence)) if "$" in sentence else []
+    if "dollar" in sentence or "Dollar" in sentence:
+        usd_matches = sorted(usd_matches + list(_DOLLARS_RE.finditer(sentence)), key=lambda m: m.start())
+    for m in usd_matches:
         first = first or m
         n = float(m.group("n").replace(",", ""))
         s = (m.group("s") or "").lower()
