@@ -248,11 +248,6 @@ def test_still_buying_is_a_continuation(ds):
     assert got == {((), ("zinc",), "export_continued")}
 
 
-def test_what_a_measure_in_force_says_in_the_present_is_not_a_new_measure(ds):
-    assert _drafts(ds, "A UN Security Council sanctions resolution bans buying iron ore from North Korea.") == set()
-    assert ((), ("iron_ore",), "import_suspension") in _drafts(ds, "China bans imports of iron ore from North Korea.")
-
-
 def test_korean_investment_needs_an_offer_or_rights(record):
     assert extract("희토류에 대한 투자를 늘리고 있다.", "2014-07-27", "T", "", record).drafts == []
     (d,) = extract("북한이 희토류 광산 개발에 중국의 투자를 유치하고 있다.", "2014-07-27", "T", "", record).drafts

@@ -293,8 +293,6 @@ def _cue(clause: str, minerals: list[Match], has_amount: bool, offset: int = 0) 
             return "import_suspension", "suspended", m.start()
         if etype == "sanction" and _any("existing", before):
             continue  # a measure already in force is the background of the clause, not its event
-        if etype == "sanction" and _STANDING_RULE.match(m.group(0)) and _any("authority", before):
-            continue  # "a UN resolution bans …": what a measure in force says, told in the present
         if etype == "sanction" and _importer_only(clause, m.start()):
             return "import_suspension", "suspended", m.start()
         if etype == "sanction" and _exporter_bans_exports(clause, m):
@@ -311,10 +309,6 @@ _GENERIC_HALT = re.compile(r"suspend|halt|stop|ceas|cut off|blocked|shut|closed|
 _TRADE_WORDS = re.compile(r"\b(?:export|import|shipment|shipping|sale|sold|trade|purchas|deliver)\w*", re.IGNORECASE)
 _WORK_WORDS = re.compile(r"\b(?:mine|mines|mining|production|output|operations?|work|drilling|pits?|shafts?|rations)\b",
                          re.IGNORECASE)
-
-
-#: A ban told in the present tense of the measure's own text ("the resolution bans", "prohibits").
-_STANDING_RULE = re.compile(r"(?:bans|prohibits|bars|forbids)$", re.IGNORECASE)
 
 
 def _halted_thing(clause: str, etype: str) -> str:
