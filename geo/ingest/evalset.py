@@ -20,11 +20,10 @@ Three figures, per report summed over the set:
 * **precision of new drafts** — the same, over the drafts the review proposes to add: those not
   marked as repeating a measure or event already in the record (:mod:`geo.ingest.known`).
 
-Three more sets are scored when present, written and labelled the same way by helpers who never
-ran the extractor (``SETS``): the **held-out set** (``tests/ingest_holdout/``), **blind set 1**
-(``tests/ingest_blind/``) and **blind set 2** (``tests/ingest_blind2/``). Each was scored once
-before any rule looked at it; the held-out set and blind set 1 were then used to find general
-failures, so only their first score was blind (the README keeps both figures).
+Five more sets are scored when present, written and labelled the same way by helpers who never
+ran the extractor (``SETS``): the **held-out set** (``tests/ingest_holdout/``) and **blind sets
+1–4** (``tests/ingest_blind*/``). Each was scored once before any rule looked at it; some were
+then used to find general failures, so only their first score was blind (the README keeps both).
 """
 
 from __future__ import annotations
@@ -50,6 +49,8 @@ SETS = (
     ("held-out set", _TESTS / "ingest_holdout"),
     ("blind set 1", _TESTS / "ingest_blind"),
     ("blind set 2", _TESTS / "ingest_blind2"),
+    ("blind set 3", _TESTS / "ingest_blind3"),
+    ("blind set 4", _TESTS / "ingest_blind4"),
 )
 
 
