@@ -252,3 +252,24 @@ def test_korean_investment_needs_an_offer_or_rights(record):
     assert extract("희토류에 대한 투자를 늘리고 있다.", "2014-07-27", "T", "", record).drafts == []
     (d,) = extract("북한이 희토류 광산 개발에 중국의 투자를 유치하고 있다.", "2014-07-27", "T", "", record).drafts
     assert (d.event_type, d.minerals) == ("investment_offer", ["rare_earths"])
+
+
+def test_a_collapse_is_a_deals_only_and_a_flooded_mine_stops(record):
+    got = _drafts(record, "Two bridges serving the Komdok mine collapsed, and zinc could not be moved.")
+    assert all(t != "deal_collapsed" for _, _, t in got)
+    assert (("komdok",), ("zinc",), "production_halt") in _drafts(record, "The Komdok zinc mine was flooded last week.")
+    assert (("hyesan",), ("copper",), "deal_collapsed") in _drafts(
+        record, "The joint venture to mine copper at Hyesan collapsed last year.")
+
+
+def test_a_designation_is_its_own_event(ds):
+    got = _drafts(ds, "The Treasury designated two companies that shipped coal from North Korea on Tuesday.")
+    assert ((), ("coal",), "designation") in got
+
+
+def test_output_kept_high_and_a_baseline_above_a_month(record):
+    (d, *_) = extract("Coal output at the Jenam Coal Mine rose thousands of tons above January's.",
+                      "2011-02-21", "KCNA", "", record).drafts
+    assert d.date != "2011-01-01"
+    got = _drafts(record, "The Chonsong Youth Coal Mine is keeping coal production at a high rate.", pub="2011-02-21")
+    assert (("chonsong",), ("coal",), "production_change") in got

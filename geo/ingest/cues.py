@@ -36,7 +36,7 @@ EFFECTS = {
     "export_halt": "halted", "export_continued": "continued", "import_suspension": "suspended",
     "investment_offer": "offered", "smuggling": "smuggled", "production_halt": "halted",
     "export_resumed": "resumed", "deal_signed": "signed", "deal_collapsed": "collapsed",
-    "discovery": "discovered", "production_change": "",
+    "discovery": "discovered", "production_change": "", "designation": "designated",
 }
 
 _LOOKBACK = 60  # characters before a cue searched for negation and modality

@@ -223,7 +223,8 @@ _MEASURE_ANNOUNCED = re.compile(r"\b(?:decision|ban|order|measure|suspension|hal
 #: A baseline a figure is compared with, not the event's date: "lower than in April", "against
 #: 217,897 tonnes a year ago", "their highest since August 2014", "compared with March".
 _COMPARISON_BEFORE = re.compile(r"\b(?:than|compared (?:with|to)|versus|vs\.?|(?:highest|lowest|most|least|best|worst) since"
-                                r"|any (?:\w+ )?since|[\d.]+\s*(?:percent|per cent|%)\s+from)"
+                                r"|any (?:\w+ )?since|[\d.]+\s*(?:percent|per cent|%)\s+from|above|below|up from"
+                                r"|down from)"
                                 r"\s+(?:(?:in|on|of|during)\s+)?(?:the\s+)?$", re.IGNORECASE)
 
 
