@@ -67,8 +67,11 @@ with st.sidebar:
     st.text_input("Search events", key=state.K_TEXT, on_change=state.on_widget_change,
                   placeholder="words in title, summary or source", help="Every word must appear in the event's "
                   "title, summary or source (publisher, title); case and accents do not matter; \"quote\" a phrase.")
-    st.multiselect("Mines", list(ds.mines["mine_id"]), key=state.K_MINES, on_change=state.on_widget_change,
-                   format_func=ds.mine_name, placeholder="All mines")
+    # thousands of mines: the list is built in the browser only when the popover opens
+    with (st.popover(state.mines_filter_label(), width="stretch") if len(ds.mines) > state.MINES_FILTER_POPOVER_ABOVE
+          else st.container()):
+        st.multiselect("Mines", list(ds.mines["mine_id"]), key=state.K_MINES, on_change=state.on_widget_change,
+                       format_func=ds.mine_name, placeholder="All mines")
     st.multiselect("Provinces", sorted(p for p in ds.mines["province"].unique() if p), key=state.K_PROVINCES, on_change=state.on_widget_change,
                    placeholder="All provinces")
     c1, c2 = st.columns(2)

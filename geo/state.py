@@ -26,6 +26,9 @@ K_MINERALS, K_TYPES, K_PROVINCES = "f_minerals", "f_types", "f_provinces"
 K_SINCE, K_UNTIL, K_CONFIDENCE = "f_since", "f_until", "f_confidence"
 K_MINES, K_TEXT = "f_mines", "f_text"
 K_SELECTED = "selected_mine"
+#: Above this many mines the sidebar's Mines filter sits in a popover: the browser builds its list of
+#: every mine only when it is opened (at 10,000 mines, built on every run it held back the map by ~0.3 s).
+MINES_FILTER_POPOVER_ABOVE = 2000
 K_FILTERS = "filters"
 K_NOTICES = "url_notices"
 _K_URL_READ = "_url_read"
@@ -161,3 +164,8 @@ def sync_url(filters: Filters) -> None:
 def reset_filters() -> None:
     st.session_state[K_FILTERS] = Filters()
 
+
+def mines_filter_label() -> str:
+    """The label of the popover that holds the Mines filter at scale: what it filters now."""
+    chosen = st.session_state.get(K_MINES) or []
+    return f"Mines: {len(chosen)} chosen" if chosen else "Mines: all"

@@ -237,6 +237,26 @@ def test_picking_a_mine_keeps_the_map_mounted(server, page, ds):
     assert frame.evaluate("() => window.map.getZoom()") == 8  # the user's zoom is kept
 
 
+def test_the_map_appearing_does_not_run_the_page_again(server, page, ds):
+    """Once the map is drawn the page is done: the map sends the app nothing until the user clicks
+    (its first value used to differ from st_folium's default and reran the whole page)."""
+    from_map = []  # messages to the app that carry the map's value
+
+    def sent(payload):
+        data = payload.encode() if isinstance(payload, str) else (payload or b"")
+        if b"last_object_clicked" in data:
+            from_map.append(data)
+
+    page.on("websocket", lambda ws: ws.on("framesent", sent))
+    page.goto(server.url + "/")
+    wait_for_map(page, len(ds.mines))
+    page.wait_for_selector(MAP_FRAME).content_frame().wait_for_function("() => window.__nkReady === true")
+    page.wait_for_timeout(2000)  # streamlit-folium sends a changed value at once, or 250 ms after a move
+    assert from_map == [], "the map's first value reran the page"
+    click_marker(page, "Musan mine", "North Korea halts molybdenum exports from Musan county")
+    assert from_map  # a click still reaches the app
+
+
 def test_timeline_link_keeps_only_molybdenum(server, page, ds):
     page.goto(server.url + "/timeline?mineral=molybdenum")
     page.get_by_text("2 events — molybdenum").wait_for(timeout=30_000)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import statistics
 import time
 
@@ -87,4 +88,21 @@ def test_at_10000_mines_every_marker_is_drawn_and_a_click_opens_details(big_serv
     page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
     page.locator(".nk-mine-name").wait_for(timeout=30_000)
     assert page.locator(".nk-mine-name").inner_text().startswith("Synthetic mine")
+    assert page.blocked == []
+
+
+def test_at_10000_mines_the_mines_filter_opens_from_a_popover_and_filters(big_server, page):
+    page.goto(big_server.url + "/")
+    page.wait_for_selector(MAP_FRAME, state="attached", timeout=60_000)
+    sidebar = page.locator("[data-testid='stSidebar']")
+    sidebar.get_by_text("Minerals").wait_for(timeout=60_000)
+    assert sidebar.locator("[data-testid='stMultiSelect']").filter(has_text="Mines").count() == 0  # not built yet
+    sidebar.get_by_role("button", name="Mines: all").click()
+    box = page.locator("[data-testid='stPopoverBody'] [data-testid='stMultiSelect']")
+    box.locator("input").fill("Synthetic mine 7")
+    page.get_by_role("option").first.click()
+    page.wait_for_function("() => location.search.includes('mines=')", timeout=30_000)
+    page.keyboard.press("Escape")
+    sidebar.get_by_role("button", name="Mines: 1 chosen").wait_for(timeout=30_000)
+    page.get_by_text(re.compile(r"of 10000 mines have events matching: .*Synthetic mine 7")).wait_for(timeout=30_000)
     assert page.blocked == []

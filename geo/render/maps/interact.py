@@ -15,6 +15,8 @@ One static script (the same on every rerun, so st_folium never remounts the map)
   its marker.
 - **Labels.** Mine names are written beside the markers where there is room: selected and
   active mines first, a label that would overlap another is left out (hover shows every name).
+- **No rerun on load.** The component's first value equals st_folium's default, so drawing the map
+  does not rerun the page.
 - **Small screens.** The legend and the layer control start collapsed on a map narrower than
   :data:`NARROW_PX` (a phone).
 """
@@ -71,6 +73,16 @@ _SCRIPT = r"""
     }, {passive: true});
     map.on('focus click mousedown', function () { map.scrollWheelZoom.enable(); L.DomUtil.removeClass(hint, 'on'); });
     map.on('blur mouseout', function () { map.scrollWheelZoom.disable(); });
+
+    // No rerun when the map appears: streamlit-folium sends its first value as soon as the map is drawn
+    // unless it equals the default st_folium was given, and they differ only in the click count (0 here,
+    // None in Python). Sent, it reran the whole page just after the first paint (at 10,000 mines the
+    // run, both 10,000-name lists sent again and the page redrawn: 0.6-1.1 s of a busy page).
+    var g0 = window.__GLOBAL_DATA__;
+    if (g0 && g0.last_object_clicked_count === 0 && g0.previous_data
+        && g0.previous_data.last_object_clicked_count === null) {
+        g0.last_object_clicked_count = null;  // a click adds 1: null + 1 is 1
+    }
 
     // A click on a mine goes to the app at once: streamlit-folium sends it after a 250 ms debounce.
     // Same value, same key order as streamlit-folium's own update, which then finds nothing new to send.
