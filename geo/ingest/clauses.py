@@ -7,9 +7,19 @@ import re
 
 #: Where a sentence turns to a contrasting statement: each side is read as a clause of its own.
 CLAUSE_RE = re.compile(r",\s+but\s+|;\s+|\s+but\s+|,\s+while\s+|,?\s+and\s+yet\s+|,\s+(?:yet|although|though)\s+"
-                       r"|\s+whereas\s+"
-                       # Korean: "…지만", "…면서도", "…반면", "…으나", and a quote closed by "며" or "면서도"
-                       r"|(?:지만|면서도|반면에?|으나|는데도),?\s+|[\"”](?:며|면서도?|고)\s+")
+                       r"|\s+whereas\s+")
+#: The same in Korean: "…지만", "…면서도", "…반면", "…으나", and a quote closed by "며" or "면서도".
+KO_CLAUSE_RE = re.compile(r"(?:지만|면서도|반면에?|으나|는데도),?\s+|[\"”](?:며|면서도?|고)\s+")
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+
+
+def clauses(sentence: str) -> list[str]:
+    """The sentence's clauses, in order (the Korean turns are looked for only in Hangul text)."""
+    parts = CLAUSE_RE.split(sentence)
+    if _HANGUL.search(sentence):
+        parts = [c for part in parts for c in KO_CLAUSE_RE.split(part)]
+    return parts
+
 
 #: A cause named as the reason for the clause's event ("halted exports in retaliation for China's
 #: coal ban", "as a countermeasure against …"): an earlier event given as background, so what

@@ -184,6 +184,7 @@ class CueRow:
     pattern: re.Pattern
     serves: str
     prefixes: tuple[str, ...] | None = None  # see literal_prefixes
+    latin_prefixes: tuple[str, ...] = ()  # the prefixes without Hangul: enough for ASCII text
 
     def search(self, text: str, lower: str, present: frozenset[str] | set[str] | None = None) -> re.Match | None:
         """The pattern's first match in ``text`` (``lower`` is ``text.lower()``), skipping the
@@ -193,7 +194,7 @@ class CueRow:
             if present is not None:
                 if present.isdisjoint(self.prefixes):
                     return None
-            elif not any(p in lower for p in self.prefixes):
+            elif not any(p in lower for p in (self.latin_prefixes if lower.isascii() else self.prefixes)):
                 return None
         return self.pattern.search(text)
 
@@ -206,7 +207,8 @@ def load_table(path: str = str(TABLE)) -> tuple[CueRow, ...]:
     for r in rows:
         pre = required_literals(r["pattern"])
         out.append(CueRow(r["kind"], r["event_type"], r["effect"], re.compile(r["pattern"], re.IGNORECASE),
-                          r["serves"], tuple(pre) if pre else None))
+                          r["serves"], tuple(pre) if pre else None,
+                          tuple(p for p in pre or () if not _HANGUL.search(p))))
     return tuple(out)
 
 
@@ -224,7 +226,7 @@ def _present(kind: str, lower: str) -> set[str]:
     """The literal prefixes of a kind's rows that are in the text: one pass over them all, then a
     set test per row (cheaper than testing each row's prefixes in turn). Text without Hangul is
     not searched for the Korean rows' prefixes."""
-    prefixes = _prefixes(kind) if _HANGUL.search(lower) else _latin_prefixes(kind)
+    prefixes = _latin_prefixes(kind) if lower.isascii() or not _HANGUL.search(lower) else _prefixes(kind)
     return {p for p in prefixes if p in lower}
 
 

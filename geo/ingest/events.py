@@ -9,7 +9,7 @@ import unicodedata
 
 from geo.ingest.amounts import amounts_and_qualifier
 from geo.ingest.apply import _cell, _find_source
-from geo.ingest.clauses import CLAUSE_RE, REASON_RE
+from geo.ingest.clauses import REASON_RE, clauses
 from geo.ingest.cues import EFFECTS, _cue, has_reference, is_anonymous
 from geo.ingest.dates import DateMention, _end_of_year, find_dates, own_dates
 from geo.ingest.drafts import (
@@ -91,7 +91,7 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
             memo[key] = (find_dates(s.text, pub, context), *amounts_and_qualifier(s.text))
         dates, amounts, qualifier = memo[key] if near else ([], (None, None, "", []), "")
         if dates and all_matches[i]:  # "the February 8 Jiktong mine": a date in a mine's name is its name
-            dates = [d for d in dates if not any(m.kind == "mine" and m.start <= d.start < m.end for m in all_matches[i])]
+            dates = _outside_mine_names(dates, all_matches[i])
         cands = find_candidates(s.text, gaz) if "ine" in s.text or "광산" in s.text or "olliery" in s.text or "eposit" in s.text else []
         for c in cands:
             if c not in cand_seen:
@@ -120,7 +120,7 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
         has_amount = bool(x["amounts"][3])
         x["cue"] = lambda text=s.text, ms=matches, a=has_amount: _cue(text, [m for m in ms if m.kind == "mineral"], a)
         offset = 0
-        for clause in CLAUSE_RE.split(s.text):
+        for clause in clauses(s.text):
             start = s.text.find(clause, offset)
             end = start + len(clause)
             offset = end
@@ -155,7 +155,8 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
             if how or not cmines:
                 groups = [(mine, cminerals) for mine in cmines] or [(None, cminerals)]
             elif any(m.kind == "mineral" for m in cm):
-                groups = _pairs([m for m in cm if m.kind == "mineral" or m in cmines], s.text, 0, known)
+                chosen = {id(m) for m in cmines}  # the same objects: an identity test, not a field comparison
+                groups = _pairs([m for m in cm if m.kind == "mineral" or id(m) in chosen], s.text, 0, known)
             else:
                 groups = [(mine, cminerals) for mine in cmines] or [(None, cminerals)]
             for mine, mins in groups:
@@ -183,6 +184,18 @@ _PLACE_BEFORE = re.compile(r"\b(?:near|in|outside|around)\s+$", re.IGNORECASE)
 
 #: A mine or deposit spoken of but not named ("a new copper mine", "the largest deposits of rare earths").
 _UNNAMED_MINE = re.compile(r"\b(?:a|an|one|the|new)\b[^.;]{0,40}?\b(?:mine|deposits?)\b", re.IGNORECASE)
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def _outside_mine_names(dates: list[DateMention], matches: list[Match]) -> list[DateMention]:
+    """The dates that are not part of a mine's name; only names with a digit can hold one (a
+    month alone is not a date), so most sentences cost one test per mine named."""
+    spans = [(m.start, m.end) for m in matches if m.kind == "mine" and _DIGIT.search(m.text)]
+    if not spans:
+        return dates
+    return [d for d in dates if not any(a <= d.start < b for a, b in spans)]
 
 
 def _mine_named_next(clause: str, i: int, sents, info) -> Match | None:
