@@ -11,7 +11,7 @@ from geo.ingest.amounts import amounts_and_qualifier
 from geo.ingest.apply import _cell, _find_source
 from geo.ingest.clauses import REASON_RE, clauses
 from geo.ingest.cues import EFFECTS, _cue, has_reference, is_anonymous
-from geo.ingest.dates import DateMention, _end_of_year, find_dates, own_dates
+from geo.ingest.dates import DateMention, find_dates, own_dates
 from geo.ingest.drafts import (
     EVIDENCE_MAX,
     SOURCE_COLUMNS,
@@ -21,6 +21,7 @@ from geo.ingest.drafts import (
     Progress,
     _noop,
 )
+from geo.ingest.event_dates import date_for
 from geo.ingest.gazetteer import Gazetteer, Match
 from geo.ingest.known import mark_known
 from geo.ingest.mentions import _pairs, find_candidates
@@ -259,69 +260,6 @@ def _resolution_dates(ds) -> dict[str, dt.date]:
     return out
 
 
-def _date_for(p: _Proto, sents, info, pub, adopted) -> tuple[dt.date, str, dt.date | None, str, int]:
-    """(date, precision, end date, basis, rank); a lower rank is a more direct date.
-
-    The event's own date comes first: a date in the sentence, nearest the cue, that is not the
-    date of the telling ("a source said on October 30"); then a date in the next sentence about
-    the same kind of event; then the telling's date (approximate); then the last date earlier in
-    the report; then the publication date (approximate). A headline's dates rank last, so the
-    body's date wins when the two are merged.
-    """
-    s = sents[p.sent].text
-    dates = info[p.sent]["dates"]
-    own = own_dates(dates)
-    told = [d for d in dates if d.kind == "attribution"]
-    head = 5 if sents[p.sent].headline else 0
-    if p.event_type == "sanction":
-        for num in re.findall(r"\b[Rr]esolution\s+(\d{3,4})\b", s):
-            a = adopted.get(num)
-            if a and (not own or _within(a, own[0])):
-                why = f"; consistent with '{own[0].text}'" if own else ""
-                return a, "day", None, f"adoption date of UNSCR {num} in sanctions.csv{why}", 0
-    if own:
-        # Korean puts the time before the verb: its nearest date before the cue, when there is one
-        before = [d for d in own if d.start < p.at] if _HANGUL_TEXT.search(s) else []
-        d = before[-1] if before else min(own, key=lambda d: abs(d.start - p.at))
-        end = d.end_date or _end_of_year(s, d.date)
-        return d.date, d.precision, end, f"'{d.text}' in the sentence", head + (0 if d.kind == "absolute" else 1)
-    nxt = p.sent + 1
-    if nxt < len(sents) and sents[nxt].para == sents[p.sent].para and not info[nxt]["made"] \
-            and info[nxt]["cue"] and (cue := info[nxt]["cue"]()) and _same_kind(cue[0], p.event_type):
-        nd = own_dates(info[nxt]["dates"])
-        if nd:
-            return nd[0].date, nd[0].precision, nd[0].end_date, f"'{nd[0].text}' in the next sentence", head + 2
-    if told:
-        d = told[0]
-        return d.date, "approximate", None, f"'{d.text}', when the source spoke", head + 2
-    ctx = info[p.sent]["context"]
-    if ctx is not None and not sents[p.sent].headline and not _PERFECT.search(s):
-        # from an earlier paragraph, a day is only near the event's date (the report may have moved on)
-        far = info[p.sent]["context_para"] != sents[p.sent].para and ctx.precision == "day"
-        return ctx.date, "approximate" if far else ctx.precision, None, f"'{ctx.text}' earlier in the report", head + 3
-    return pub, "approximate", None, "publication date (the report gives no date)", head + 4
-
-
-_HANGUL_TEXT = re.compile(r"[\uac00-\ud7a3]")
-
-#: The present perfect ("has fired up", "have been restored") tells the state at the time of the
-#: report: without a date of its own such a sentence does not take an earlier date of the report.
-_PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+|now\s+|just\s+|already\s+)?(?:been\s+)?\w+(?:ed|en)\b", re.IGNORECASE)
-
-
-def _same_kind(a: str, b: str) -> bool:
-    halts = {"export_halt", "import_suspension", "production_halt"}
-    return a == b or (a in halts and b in halts)
-
-
-def _within(day: dt.date, mention: DateMention) -> bool:
-    if mention.precision == "year":
-        return day.year == mention.date.year
-    if mention.precision == "month":
-        return (day.year, day.month) == (mention.date.year, mention.date.month)
-    return abs((day - mention.date).days) <= 15
-
-
 def _assemble(protos, sents, info, pub, adopted, para_anon):
     notes: list[str] = []
     # A mineral already tied to a mine in a sentence is not also a mineral-only event there.
@@ -336,7 +274,7 @@ def _assemble(protos, sents, info, pub, adopted, para_anon):
     drafts: list[tuple[Draft, int]] = []
     for p in (q for p0 in kept for p1 in split_minerals_by_date(p0, info) for q in split_figures(p1, sents, info)):
         s = sents[p.sent]
-        date, precision, end, basis, rank = _date_for(p, sents, info, pub, adopted)
+        date, precision, end, basis, rank = date_for(p, sents, info, pub, adopted)
         usd, qty, unit, written = p.amounts[:4] if p.amounts else info[p.sent]["amounts"]
         qualifier = p.amounts[4] if p.amounts else info[p.sent]["qualifier"]
         mines = list(dict.fromkeys(m.id for m in p.mines))
