@@ -10,8 +10,9 @@ import time
 import pytest
 
 from geo.ingest import extract
-from geo.ingest.cues import literal_prefixes, load_table, required_literals
+from geo.ingest.cues import load_table
 from geo.ingest.drafts import Draft
+from geo.ingest.literals import literal_prefixes, required_literals
 from geo.ingest.merge import merge_restatements
 from geo.ingest.sentences import sentences
 from geo.tools.ingest_bench import TEXTS, main

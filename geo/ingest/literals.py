@@ -1,0 +1,144 @@
+"""The literal text a regular expression requires: the cue table's prefilter.
+
+A cue row's pattern is searched in a clause only when one of the texts every match of it must
+contain is in the clause (``required_literals``: the most selective text of each alternative,
+"source" rather than "a" or "the"). Both functions return None when they cannot tell.
+"""
+
+from __future__ import annotations
+
+import re
+
+_META = set("\\()[].*+?{|^$")  # regex syntax ends a literal run
+
+
+def _split_top(p: str) -> list[str]:
+    """The pattern's alternatives at the top level (inside no group or character class)."""
+    out, depth, cur, i = [], 0, "", 0
+    while i < len(p):
+        c = p[i]
+        step = 1
+        if c == "\\":
+            step = 2
+        elif c == "[":
+            while i + step < len(p) and p[i + step] != "]":
+                step += 2 if p[i + step] == "\\" else 1
+            step += 1
+        elif c in "()":
+            depth += 1 if c == "(" else -1
+        if c == "|" and depth == 0:
+            out.append(cur)
+            cur = ""
+        else:
+            cur += p[i:i + step]
+        i += step
+    return [*out, cur]
+
+
+def _group_end(alt: str) -> int:
+    """Index of the parenthesis closing the group ``alt`` starts with."""
+    depth = 0
+    for j, c in enumerate(alt):
+        if c in "()" and (j == 0 or alt[j - 1] != "\\"):
+            depth += 1 if c == "(" else -1
+            if depth == 0:
+                return j
+    return len(alt) - 1
+
+
+def literal_prefixes(p: str) -> list[str] | None:
+    """Lower-case literal texts one of which any match of pattern ``p`` must contain (the literal
+    start of each alternative, after ``\\b``); None when an alternative has none. A cheap
+    necessary test: a clause with none of them cannot match, so its regex search is skipped."""
+    out: list[str] = []
+    for alt in _split_top(p):
+        while alt.startswith("\\b"):
+            alt = alt[2:]
+        if alt.startswith("(?:"):
+            j = _group_end(alt)
+            inner = literal_prefixes(alt[3:j])
+            if inner is None or alt[j + 1:j + 2] in ("?", "*", "{"):
+                return None  # an optional group: no literal is required
+            out += inner
+            continue
+        lit = ""
+        for c in alt:
+            if c in _META:
+                if c in "?*{":
+                    lit = lit[:-1]  # the last character is optional or repeated
+                break
+            lit += c
+        if not lit.strip():
+            return None
+        out.append(lit.lower())
+    return out
+
+
+_LITERAL_ESCAPES = set(".-()[]{}?*+|^$\\/ '\"")  # escaped characters that stand for themselves
+
+
+def _elements(alt: str) -> list[tuple[str, str, str]]:
+    """An alternative's top-level elements: (kind, text, quantifier); kind ``lit`` (a character
+    that matches itself), ``group`` (text: the whole group) or ``meta`` (anything else)."""
+    out, i = [], 0
+    while i < len(alt):
+        c = alt[i]
+        if c == "\\":
+            tok, i = alt[i:i + 2], i + 2
+            kind, text = ("lit", tok[1]) if tok[1:] and tok[1] in _LITERAL_ESCAPES else ("meta", "")
+        elif c == "(":
+            j = i + _group_end(alt[i:])
+            kind, text, i = "group", alt[i:j + 1], j + 1
+        elif c == "[":
+            j = i + 1
+            while j < len(alt) and alt[j] != "]":
+                j += 2 if alt[j] == "\\" else 1
+            kind, text, i = "meta", "", j + 1
+        else:
+            (kind, text), i = (("meta", "") if c in _META else ("lit", c)), i + 1
+        q = ""
+        if i < len(alt) and alt[i] in "?*+{":
+            k = alt.index("}", i) + 1 if alt[i] == "{" else i + 1
+            q, i = alt[i:k], k
+            if i < len(alt) and alt[i] == "?":
+                i += 1  # lazy
+        out.append((kind, text, q))
+    return out
+
+
+def _required(q: str) -> bool:
+    """Is an element with quantifier ``q`` matched at least once?"""
+    return q in ("", "+") or (q.startswith("{") and not re.match(r"\{0*(?:,|\}|$)", q))
+
+
+def required_literals(p: str) -> list[str] | None:
+    """Lower-case literal texts one of which any match of pattern ``p`` must contain, chosen per
+    alternative as the most selective required part (the longest shortest text): "(?:a|the) …
+    (?:source|official)" is tested by "source" and "official", not by "a" and "the". None when an
+    alternative has no required literal. A necessary test, like :func:`literal_prefixes`."""
+    out: list[str] = []
+    for alt in _split_top(p):
+        best: list[str] | None = None
+        run = ""
+
+        def consider(cands: list[str] | None) -> None:
+            nonlocal best
+            cands = [c for c in (cands or []) if c.strip()]
+            if cands and (best is None or min(map(len, cands)) > min(map(len, best))):
+                best = cands
+
+        for kind, text, q in _elements(alt):
+            if kind == "lit" and q == "":
+                run += text
+                continue
+            consider([run.lower()] if run else None)
+            run = ""
+            if kind == "lit" and _required(q):
+                consider([text.lower()])
+            elif kind == "group" and _required(q) and (text.startswith("(?:") or not text.startswith("(?")):
+                consider(required_literals(text[3:-1] if text.startswith("(?:") else text[1:-1]))
+        consider([run.lower()] if run else None)
+        if best is None:
+            return None
+        out += best
+    return out
