@@ -302,3 +302,15 @@ def test_many_events_are_marked_one_per_month_on_a_trade_chart(ds):
     assert len(marks) == many["date"].dt.to_period("M").nunique() < len(many)
     assert sum(int(m["title"].split()[0]) for m in marks) == len(many)
     assert len(event_records(ds, many.head(10), "coal")) == 10  # few events: one mark each
+
+
+def test_the_enriched_table_is_worked_out_once_and_callers_cannot_change_it(ds):
+    from geo.rules import trade as trade_rules
+
+    first = trade_rules.trade_table(ds, "coal")
+    assert trade_rules._enriched(ds) is trade_rules._enriched(ds)  # once per loaded dataset
+    first.loc[:, "quantity_t"] = -1.0  # a caller scribbling on its copy
+    first.loc[:, "period_label"] = "x"
+    again = trade_rules.trade_table(ds, "coal")
+    assert (again["quantity_t"].dropna() >= 0).all() and "x" not in set(again["period_label"])
+    assert len(again) == len(first)

@@ -22,6 +22,7 @@ Nothing here draws: the chart is :mod:`geo.render.trade_chart`.
 from __future__ import annotations
 
 import datetime as dt
+import weakref
 from collections.abc import Iterable
 
 import pandas as pd
@@ -127,22 +128,12 @@ def trade_table(ds: Dataset, minerals: Iterable[str] | str | None = None, since=
         raise ValueError("since is after until")
     if reporter is not None and reporter not in REPORTERS:
         raise ValueError(f"unknown reporter {reporter!r}; known: {', '.join(REPORTERS)}")
-    trade = ds.trade
-    if trade.empty:
-        return pd.DataFrame(columns=TABLE_COLUMNS)
-    table = trade[trade["mineral_id"].isin(ids)].copy()  # the rest of the work on these rows only
+    table = _enriched(ds)
     if table.empty:
         return pd.DataFrame(columns=TABLE_COLUMNS)
-    table["start"], table["end"] = period_spans(table)
-    table["until"] = table["end"] + pd.Timedelta(days=1)
-    table["period_text"], table["period_label"] = _labels(table)
-    table["mineral_name"] = table["mineral_id"].map(ds.mineral_name)
-    src = ds.sources[["source_id", "publisher", "title", "url", "published"]].rename(columns={
-        "publisher": "source_publisher", "title": "source_title", "url": "source_url",
-        "published": "source_published"})
-    table = table.merge(src, on="source_id", how="left", validate="many_to_one")
-    table["conflict"] = table["conflict_group"].astype(str).ne("")
-    table["conflicts_with"] = _conflicts_with(table)
+    table = table[table["mineral_id"].isin(ids)]
+    if table.empty:
+        return pd.DataFrame(columns=TABLE_COLUMNS)
     keep = pd.Series(True, index=table.index)
     if reporter is not None:
         keep &= table["reporter"].eq(reporter)
@@ -152,6 +143,31 @@ def trade_table(ds: Dataset, minerals: Iterable[str] | str | None = None, since=
         keep &= table["start"] <= hi
     table = table[keep].sort_values(["mineral_id", "start", "end", "reporter", "trade_id"], kind="stable")
     return table[TABLE_COLUMNS].reset_index(drop=True)
+
+
+_ENRICHED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _enriched(ds: Dataset) -> pd.DataFrame:
+    """Every trade row with its span, labels, mineral name, source and conflicts: worked out once
+    per loaded dataset (the pages ask for it on every rerun; a dataset is never changed)."""
+    cached = _ENRICHED.get(ds)
+    if cached is not None:
+        return cached
+    table = ds.trade.copy()
+    if not table.empty:
+        table["start"], table["end"] = period_spans(table)
+        table["until"] = table["end"] + pd.Timedelta(days=1)
+        table["period_text"], table["period_label"] = _labels(table)
+        table["mineral_name"] = table["mineral_id"].map(ds.mineral_name)
+        src = ds.sources[["source_id", "publisher", "title", "url", "published"]].rename(columns={
+            "publisher": "source_publisher", "title": "source_title", "url": "source_url",
+            "published": "source_published"})
+        table = table.merge(src, on="source_id", how="left", validate="many_to_one")
+        table["conflict"] = table["conflict_group"].astype(str).ne("")
+        table["conflicts_with"] = _conflicts_with(table)
+    _ENRICHED[ds] = table
+    return table
 
 
 def _conflicts_with(table: pd.DataFrame) -> pd.Series:
