@@ -273,3 +273,19 @@ def test_output_kept_high_and_a_baseline_above_a_month(record):
     assert d.date != "2011-01-01"
     got = _drafts(record, "The Chonsong Youth Coal Mine is keeping coal production at a high rate.", pub="2011-02-21")
     assert (("chonsong",), ("coal",), "production_change") in got
+
+
+def test_a_figure_told_without_its_mineral_takes_the_previous_sentences(ds):
+    text = ("Chinese imports of coal from North Korea fell last month, customs data showed.\n\n"
+            "Arrivals from North Korea in January came to 1.45 million tonnes.")
+    got = {(tuple(d.minerals), d.event_type, d.date, d.date_precision) for d in extract(text, "2017-02-24", "R", "", ds).drafts}
+    assert (("coal",), "trade_figure", "2017-01-01", "month") in got
+    # two minerals before it: whose figure it is cannot be told, so nothing is drafted from it
+    text2 = "Imports of coal and iron ore fell.\n\nArrivals in January came to 1.45 million tonnes."
+    assert all(d.date != "2017-01-01" for d in extract(text2, "2017-02-24", "R", "", ds).drafts)
+
+
+def test_a_railway_or_bridge_built_for_a_mine_is_infrastructure(record):
+    got = _drafts(record, "A new railway to carry iron ore from the Musan mine was completed last year.")
+    assert (("musan",), ("iron_ore",), "infrastructure") in got
+    assert all(t != "infrastructure" for _, _, t in _drafts(record, "Iron ore exports from Musan were completed."))

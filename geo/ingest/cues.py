@@ -37,7 +37,7 @@ EFFECTS = {
     "export_halt": "halted", "export_continued": "continued", "import_suspension": "suspended",
     "investment_offer": "offered", "smuggling": "smuggled", "production_halt": "halted",
     "export_resumed": "resumed", "deal_signed": "signed", "deal_collapsed": "collapsed",
-    "discovery": "discovered", "production_change": "", "designation": "designated",
+    "discovery": "discovered", "production_change": "", "designation": "designated", "infrastructure": "built",
 }
 
 _LOOKBACK = 60  # characters before a cue searched for negation and modality

@@ -141,12 +141,17 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
                 cmines, how = [prev_mine[1]], f"'the …' read as {prev_mine[1].text}"
             if not cmines and (later := _mine_named_next(clause, i, sents, info)) is not None:
                 cmines, how = [later], f"the mine is named in the next sentence ({later.text})"
-            if not cmines and not cminerals:
+            borrowed = _figure_mineral(i, sents, info) if not cmines and not cminerals and has_amount else []
+            if not cmines and not cminerals and not borrowed:
                 continue  # no mine and no mineral: nothing to draft, the cue is not read
             ckey = (clause, tuple((m.id, m.start - start) for m in cminerals), has_amount)
             cue = cues_seen[ckey] if ckey in cues_seen else cues_seen.setdefault(ckey, _cue(clause, cminerals, has_amount, start))
             if cue is None:
                 continue
+            if borrowed:  # "Arrivals from North Korea in January came to 1.45 million tonnes": the figure's mineral
+                if cue[0] != "trade_figure":
+                    continue
+                cminerals, how = borrowed, f"mineral from the previous sentence ({borrowed[0].text})"
             if cmines and not cminerals:
                 cminerals, how2 = _minerals_for(cmines, i, sents, info, known, report_minerals)
                 how = "; ".join(filter(None, [how, how2]))
@@ -197,6 +202,15 @@ def _outside_mine_names(dates: list[DateMention], matches: list[Match]) -> list[
     if not spans:
         return dates
     return [d for d in dates if not any(a <= d.start < b for a, b in spans)]
+
+
+def _figure_mineral(i: int, sents, info) -> list[Match]:
+    """The one mineral the previous sentence names (news copy often gives each sentence its own
+    paragraph), for a figure told without one; [] when it names none or several."""
+    if i == 0 or sents[i - 1].headline:
+        return []
+    minerals = [m for m in info[i - 1]["matches"] if m.kind == "mineral"]
+    return minerals[:1] if len({m.id for m in minerals}) == 1 else []
 
 
 def _mine_named_next(clause: str, i: int, sents, info) -> Match | None:
