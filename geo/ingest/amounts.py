@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from geo.ingest.hangul import has_hangul
+
 _DIGIT = re.compile(r"\d")
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 
@@ -49,7 +51,7 @@ def amounts_and_qualifier(sentence: str) -> tuple[tuple[float | None, float | No
         if qty is None:
             qty = float(m.group("n").replace(",", ""))
             unit = re.sub(r"\s+", " ", m.group("unit").strip())
-    for m in (_KO_AMOUNT_RE.finditer(sentence) if _HANGUL.search(sentence) else ()):
+    for m in (_KO_AMOUNT_RE.finditer(sentence) if has_hangul(sentence) else ()):
         first = first or m
         written.append(m.group(0).strip())
         value, what = korean_number(m.group("n")), m.group("unit")
@@ -60,7 +62,6 @@ def amounts_and_qualifier(sentence: str) -> tuple[tuple[float | None, float | No
     return (usd, qty, unit, written), _qualifier(sentence, first)
 
 
-_HANGUL = re.compile(r"[\uac00-\ud7a3]")
 #: A Korean amount: digits with the counters 억 (10^8), 만 (10^4), 천 (10^3), 백 (10^2), and a unit:
 #: "50만t", "38만6천t", "2천800만 위안", "약 455만 달러"; market prices in 원 are not trade amounts (plain "25t" is the English rule's).
 _KO_AMOUNT_RE = re.compile(r"(?<![\d.,])(?P<n>\d[\d,]*(?:\.\d+)?\s*[억만천백](?:\s*\d[\d,]*(?:\.\d+)?\s*[억만천백]?)*)"

@@ -5,18 +5,19 @@ from __future__ import annotations
 
 import re
 
+from geo.ingest.hangul import has_hangul
+
 #: Where a sentence turns to a contrasting statement: each side is read as a clause of its own.
 CLAUSE_RE = re.compile(r",\s+but\s+|;\s+|\s+but\s+|,\s+while\s+|,?\s+and\s+yet\s+|,\s+(?:yet|although|though)\s+"
                        r"|\s+whereas\s+")
 #: The same in Korean: "…지만", "…면서도", "…반면", "…으나", and a quote closed by "며" or "면서도".
 KO_CLAUSE_RE = re.compile(r"(?:지만|면서도|반면에?|으나|는데도),?\s+|[\"”](?:며|면서도?|고)\s+")
-_HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
 
 def clauses(sentence: str) -> list[str]:
     """The sentence's clauses, in order (the Korean turns are looked for only in Hangul text)."""
     parts = CLAUSE_RE.split(sentence)
-    if _HANGUL.search(sentence):
+    if has_hangul(sentence):
         parts = [c for part in parts for c in KO_CLAUSE_RE.split(part)]
     return parts
 

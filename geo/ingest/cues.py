@@ -29,6 +29,7 @@ from pathlib import Path
 
 from geo.ingest.clauses import SCHEDULED
 from geo.ingest.gazetteer import Match
+from geo.ingest.hangul import has_hangul
 from geo.ingest.literals import required_literals
 
 TABLE = Path(__file__).with_name("cues.csv")
@@ -52,16 +53,13 @@ class CueRow:
     prefixes: tuple[str, ...] | None = None  # see literal_prefixes
     latin_prefixes: tuple[str, ...] = ()  # the prefixes without Hangul: enough for ASCII text
 
-    def search(self, text: str, lower: str, present: frozenset[str] | set[str] | None = None) -> re.Match | None:
+    def search(self, text: str, lower: str) -> re.Match | None:
         """The pattern's first match in ``text`` (``lower`` is ``text.lower()``), skipping the
-        regex when none of its literal prefixes is in the text (``present``: the prefixes of
-        its kind that are, when the caller has them)."""
-        if self.prefixes is not None:
-            if present is not None:
-                if present.isdisjoint(self.prefixes):
-                    return None
-            elif not any(p in lower for p in (self.latin_prefixes if lower.isascii() else self.prefixes)):
-                return None
+        regex when none of its literal prefixes is in the text (for ASCII text, none of the
+        Latin ones)."""
+        prefixes = self.prefixes if self.prefixes is None or not lower.isascii() else self.latin_prefixes
+        if prefixes is not None and not any(p in lower for p in prefixes):
+            return None
         return self.pattern.search(text)
 
 
@@ -74,7 +72,7 @@ def load_table(path: str = str(TABLE)) -> tuple[CueRow, ...]:
         pre = required_literals(r["pattern"])
         out.append(CueRow(r["kind"], r["event_type"], r["effect"], re.compile(r["pattern"], re.IGNORECASE),
                           r["serves"], tuple(pre) if pre else None,
-                          tuple(p for p in pre or () if not _HANGUL.search(p))))
+                          tuple(p for p in pre or () if not has_hangul(p))))
     return tuple(out)
 
 
@@ -114,16 +112,15 @@ def _present(kind: str, lower: str) -> set[str]:
     """The literal prefixes of a kind's rows that are in the text: one pass over them all, then a
     set test per row (cheaper than testing each row's prefixes in turn). Text without Hangul is
     not searched for the Korean rows' prefixes."""
-    prefixes = _latin_prefixes(kind) if lower.isascii() or not _HANGUL.search(lower) else _prefixes(kind)
+    prefixes = _latin_prefixes(kind) if lower.isascii() or not has_hangul(lower) else _prefixes(kind)
     return {p for p in prefixes if p in lower}
 
 
-_HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
 
 @functools.lru_cache(maxsize=16)
 def _latin_prefixes(kind: str) -> tuple[str, ...]:
-    return tuple(p for p in _prefixes(kind) if not _HANGUL.search(p))
+    return tuple(p for p in _prefixes(kind) if not has_hangul(p))
 
 
 def _any(kind: str, text: str, lower: str | None = None) -> re.Match | None:

@@ -9,7 +9,8 @@ import functools
 import re
 from dataclasses import dataclass
 
-from geo.ingest.dates_ko import has_hangul, korean_dates
+from geo.ingest.dates_ko import korean_dates
+from geo.ingest.hangul import has_hangul
 
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})

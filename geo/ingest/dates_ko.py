@@ -15,7 +15,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-_HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _Y = r"(?P<y>(?:19|20)\d\d)\s*년"
 _M = r"(?P<m>1[0-2]|0?[1-9])\s*월"
 _D = r"(?P<d>3[01]|[12]\d|0?[1-9])\s*일"
@@ -56,9 +55,6 @@ def _end_of(date: dt.date, precision: str) -> dt.date:
         return _month_end(date.year, date.month)
     return date
 
-
-def has_hangul(text: str) -> bool:
-    return _HANGUL.search(text) is not None
 
 
 def korean_dates(sentence: str, pub: dt.date, add) -> None:

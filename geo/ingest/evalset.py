@@ -78,19 +78,24 @@ class Score:
 
     @property
     def pair_recall(self) -> float:
-        return self.pairs_found / self.pairs if self.pairs else 0.0
+        return _share(self.pairs_found, self.pairs, 0.0)
 
     @property
     def event_recall(self) -> float:
-        return self.events_found / self.events if self.events else 0.0
+        return _share(self.events_found, self.events, 0.0)
 
     @property
     def precision(self) -> float:
-        return self.drafted_right / self.drafted if self.drafted else 1.0
+        return _share(self.drafted_right, self.drafted, 1.0)
 
     @property
     def proposed_precision(self) -> float:
-        return self.proposed_right / self.proposed if self.proposed else 1.0
+        return _share(self.proposed_right, self.proposed, 1.0)
+
+
+def _share(part: int, whole: int, empty: float) -> float:
+    """part / whole; ``empty`` when there is nothing to count (no label: recall 0; no draft: precision 1)."""
+    return part / whole if whole else empty
 
 
 def within(found: str, label: dict) -> bool:

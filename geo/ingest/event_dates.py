@@ -6,6 +6,7 @@ import datetime as dt
 import re
 
 from geo.ingest.dates import DateMention, _end_of_year, own_dates
+from geo.ingest.hangul import has_hangul
 from geo.ingest.protos import _Proto
 
 
@@ -31,7 +32,7 @@ def date_for(p: _Proto, sents, info, pub, adopted) -> tuple[dt.date, str, dt.dat
                 return a, "day", None, f"adoption date of UNSCR {num} in sanctions.csv{why}", 0
     if own:
         # Korean puts the time before the verb: its nearest date before the cue, when there is one
-        before = [d for d in own if d.start < p.at] if _HANGUL_TEXT.search(s) else []
+        before = [d for d in own if d.start < p.at] if has_hangul(s) else []
         d = before[-1] if before else min(own, key=lambda d: abs(d.start - p.at))
         end = d.end_date or _end_of_year(s, d.date)
         return d.date, d.precision, end, f"'{d.text}' in the sentence", head + (0 if d.kind == "absolute" else 1)
@@ -51,8 +52,6 @@ def date_for(p: _Proto, sents, info, pub, adopted) -> tuple[dt.date, str, dt.dat
         return ctx.date, "approximate" if far else ctx.precision, None, f"'{ctx.text}' earlier in the report", head + 3
     return pub, "approximate", None, "publication date (the report gives no date)", head + 4
 
-
-_HANGUL_TEXT = re.compile(r"[\uac00-\ud7a3]")
 
 #: The present perfect ("has fired up", "have been restored") tells the state at the time of the
 #: report: without a date of its own such a sentence does not take an earlier date of the report.

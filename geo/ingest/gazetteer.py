@@ -26,7 +26,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from geo.ingest.hangul import initial_law, mine_tail_at, romanize
+from geo.ingest.hangul import has_hangul, initial_law, mine_tail_at, romanize
 from geo.ingest.hangul import stem as hangul_stem
 
 #: Match kinds, in the order a tie on the same key is resolved.
@@ -35,7 +35,6 @@ KINDS = ("mine", "province", "crossing", "mineral")
 _DROP = set("'’ʼ‘`´ʻ-‐‑‒–—―.·") | {" ", "\t", "\u00a0"}
 _TOKEN_RE = re.compile(r"[^\W_]+(?:['’ʼ‘`\-‐‑][^\W_]+)*")
 _POSSESSIVE_RE = re.compile(r"['’ʼ]s$", re.IGNORECASE)
-_HANGUL_RE = re.compile(r"[\uac00-\ud7a3]")
 MAX_SPAN = 6
 
 
@@ -106,7 +105,7 @@ class Gazetteer:
             alias = unicodedata.normalize("NFC", str(alias or "")).strip()
             if not alias:
                 continue
-            if _HANGUL_RE.search(alias):
+            if has_hangul(alias):
                 for key in {fold(alias), initial_law(fold(alias))}:  # 룡양 and 용양 are one name
                     self._hangul.setdefault(key, entry)
                 continue
@@ -168,12 +167,12 @@ class Gazetteer:
         toks = list(_TOKEN_RE.finditer(text))
         folded = [_fold_token(t.group(0)) for t in toks]
         keyed = [_key_token(f) for f in folded]
-        hangul = _HANGUL_RE.search(text) is not None  # else no token needs the Hangul test
+        hangul = has_hangul(text)  # else no token needs the Hangul test
         out: list[Match] = []
         first = self._first
         i = 0
         while i < len(toks):
-            if folded[i] not in first and keyed[i] not in first and not (hangul and _HANGUL_RE.search(folded[i])):
+            if folded[i] not in first and keyed[i] not in first and not (hangul and has_hangul(folded[i])):
                 i += 1  # no name starts with this word: one set lookup per ordinary word
                 continue
             hit = None
@@ -193,7 +192,7 @@ class Gazetteer:
                         end -= len(poss.group(0))
                     hit = (n, Match(entry.kind, entry.id, entry.name, text[start:end], start, end, exact))
                     break
-            if hit is None and hangul and _HANGUL_RE.search(folded[i]):
+            if hit is None and hangul and has_hangul(folded[i]):
                 hit = self._match_hangul(toks[i], folded[i], allowed)
             if hit is None:
                 i += 1
@@ -241,7 +240,7 @@ def mine_stem(name: str) -> str:
     if "area" in tail:
         return ""  # "Kujang area coal mine": the stem is a district, not the mine's own name
     stem = " ".join(words)
-    if len(stem) < 4 or not stem[:1].isupper() or _HANGUL_RE.search(stem):
+    if len(stem) < 4 or not stem[:1].isupper() or has_hangul(stem):
         return ""
     named = [w for w in stem.split() if not _DATE_WORD.fullmatch(w)]  # "February 8 Jikdong": Jikdong names it
     if not named or _NOT_A_STEM.search(" ".join(named)):

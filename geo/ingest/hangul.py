@@ -10,7 +10,10 @@ mine name's generic tail (대봉광산 → 대봉, 검덕광업연합기업소 �
 
 from __future__ import annotations
 
+import re
+
 _BASE, _LAST = 0xAC00, 0xD7A3
+_HANGUL = re.compile("[\uac00-\ud7a3]")
 _INITIALS = ["g", "kk", "n", "d", "tt", "r", "m", "b", "pp", "s", "ss", "", "j", "jj", "ch", "k", "t", "p", "h"]
 _VOWELS = ["a", "ae", "ya", "yae", "eo", "e", "yeo", "ye", "o", "wa", "wae", "oe", "yo", "u", "wo", "we", "wi",
            "yu", "eu", "ui", "i"]
@@ -23,6 +26,11 @@ _Y_VOWELS = {2, 3, 6, 7, 12, 17, 20}
 #: Generic tails of Korean mine names, longest first.
 _TAILS = ("광업연합기업소", "지구탄광연합기업소", "연합기업소", "청년광산", "영웅광산", "광업소", "광산", "금광", "탄광",
           "철광", "광업")
+
+
+def has_hangul(text: str) -> bool:
+    """Does the text hold a Hangul syllable?"""
+    return _HANGUL.search(text) is not None
 
 
 def _parts(ch: str) -> tuple[int, int, int] | None:

@@ -14,12 +14,16 @@ A draft repeats the record when every one of its mine × mineral links does:
   draft's date allows.
 
 The draft's date allows a window by its precision: its day (± 3 days: reports disagree by a day
-or two on when a measure began); its month; its year; ± 31 days for an approximate date.
+or two on when a measure began); its month; its year; ± 31 days for an approximate date. A
+recorded event stands for its own window (the view's ``date_start``..``date_end``: a month-precision
+event is its whole month), and the two windows must meet. The record's side is worked out once
+per loaded dataset.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import weakref
 
 import pandas as pd
 
@@ -47,8 +51,7 @@ def window(date: str, precision: str) -> tuple[dt.date, dt.date] | None:
 def mark_known(drafts: list[Draft], ds) -> None:
     """Set ``known`` on every draft that repeats a measure or event of ``ds`` (see the module
     docstring); one pass over the record's rows, grouped by mineral, then one lookup per link."""
-    measures = _by_mineral(_measure_rows(ds))
-    events = _by_mineral(_event_rows(ds))
+    measures, events = _record(ds)
     for d in drafts:
         span = window(d.date, d.date_precision)
         if span is not None and d.minerals:
@@ -65,15 +68,30 @@ def _repeats(d: Draft, span, measures: dict, events: dict) -> list[str] | None:
             if d.event_type in MEASURE_TYPES:
                 hit = next((m for m in measures.get(mineral, []) if _inside(m["days"], span)), None)
             hit = hit or next((e for e in events.get(mineral, []) if e["event_type"] == d.event_type
-                               and e["mine_id"] == mine and _inside(e["days"], span)), None)
+                               and e["mine_id"] == mine and _meets(e["window"], span)), None)
             if hit is None:
                 return None
             found.append(hit["label"])
     return found
 
 
+_RECORDS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _record(ds) -> tuple[dict[str, list[dict]], dict[str, list[dict]]]:
+    """The record's measures and events by mineral, once per loaded dataset."""
+    cached = _RECORDS.get(ds)
+    if cached is None:
+        cached = _RECORDS[ds] = (_by_mineral(_measure_rows(ds)), _by_mineral(_event_rows(ds)))
+    return cached
+
+
 def _inside(days: tuple[dt.date, ...], span: tuple[dt.date, dt.date]) -> bool:
     return any(span[0] <= day <= span[1] for day in days)
+
+
+def _meets(window_: tuple[dt.date, dt.date], span: tuple[dt.date, dt.date]) -> bool:
+    return window_[0] <= span[1] and span[0] <= window_[1]
 
 
 def _by_mineral(rows: list[dict]) -> dict[str, list[dict]]:
@@ -111,10 +129,11 @@ def _event_rows(ds) -> list[dict]:
     if view is None or view.empty:
         return []
     out = []
-    for r in view[["event_id", "event_type", "mine_id", "mineral_id", "date"]].itertuples(index=False):
-        day = _day(r.date)
-        if day is not None:
+    columns = ["event_id", "event_type", "mine_id", "mineral_id", "date", "date_start", "date_end"]
+    for r in view[columns].itertuples(index=False):
+        day, first, last = _day(r.date), _day(r.date_start), _day(r.date_end)
+        if day is not None and first is not None and last is not None:
             mine = "" if r.mine_id is None or pd.isna(r.mine_id) else str(r.mine_id)
-            out.append({"mineral_id": r.mineral_id, "event_type": r.event_type, "mine_id": mine, "days": (day,),
-                        "label": f"event {r.event_id} ({day.isoformat()})"})
+            out.append({"mineral_id": r.mineral_id, "event_type": r.event_type, "mine_id": mine,
+                        "window": (first, last), "label": f"event {r.event_id} ({day.isoformat()})"})
     return out
