@@ -153,6 +153,8 @@ def _ingest_args(p):
     p.add_argument("--language", metavar="CODE", help="the report's language, two letters (default: from its script)")
     p.add_argument("--keep-known", action="store_true",
                    help="also apply drafts that repeat a measure or event already in the record (left out by default)")
+    p.add_argument("--keep-unsure", action="store_true",
+                   help="also apply drafts marked to check (estimated less likely right; left out by default)")
     p.add_argument("--apply", action="store_true",
                    help="append the drafts to the package (validated first, atomic, locked)")
     p.add_argument("--dry-run", action="store_true",
@@ -234,11 +236,15 @@ def _ingest(args) -> int:
         print(f"candidate new mine (not in the gazetteer, not drafted as a mine): {name}", file=sys.stderr)
     for note in result.notes:
         print(f"note: {note}", file=sys.stderr)
-    chosen = result.drafts if args.keep_known else [d for d in result.drafts if not d.known]
+    # A repeat is governed by --keep-known alone; a new draft to check by --keep-unsure.
+    chosen = [d for d in result.drafts if (args.keep_known if d.known else args.keep_unsure or not d.check)]
     for d in result.drafts:
         if d.known:
             print(f"already in the record: {d.event_id} repeats {d.known}"
                   + ("" if args.keep_known else " (left out of --apply; --keep-known applies it)"), file=sys.stderr)
+        elif d.check:
+            print(f"to check: {d.event_id}, {d.check}"
+                  + ("" if args.keep_unsure else " (left out of --apply; --keep-unsure applies it)"), file=sys.stderr)
     if args.dry_run:
         summary = preview(chosen, result.source_row, args.data, mines)
         print("\n".join(["dry run: --apply would change", *("  " + line for line in describe(summary))]))
@@ -251,6 +257,9 @@ def _ingest(args) -> int:
         print(f"{len(result.drafts)} draft event(s) from {args.report}; review them, then rerun with --apply",
               file=sys.stderr)
         return 0
+    if not chosen and result.drafts:
+        raise UsageError("no draft event is proposed: every draft repeats the record or is marked to check "
+                         "(--keep-known, --keep-unsure apply them)")
     try:
         done = apply(chosen, result.source_row, args.data, who=args.who, new_mines=mines)
     except IngestError as err:

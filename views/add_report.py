@@ -240,6 +240,10 @@ n_known = sum(1 for d in base_drafts if d.known)
 if n_known:
     st.info(f"{n_known} draft(s) repeat a measure or event already in the record (column \"Already in the "
             "record\"): their rows start unticked. Tick one to add it anyway.", icon=":material/content_copy:")
+n_check = sum(1 for d in base_drafts if d.check and not d.known)
+if n_check:
+    st.info(f"{n_check} draft(s) are less likely right (column \"Check\" says why): their rows start unticked. "
+            "Read their evidence and tick the ones the report bears out.", icon=":material/rule:")
 edited = st.data_editor(
     table, key=EDITOR_KEY, hide_index=True, num_rows="fixed", width="stretch",
     column_config={
@@ -261,6 +265,8 @@ edited = st.data_editor(
         "date_basis": st.column_config.TextColumn("Date from", disabled=True),
         "known": st.column_config.TextColumn("Already in the record", disabled=True,
                                              help="The measure or event this draft repeats; its row starts unticked"),
+        "check": st.column_config.TextColumn("Check", disabled=True,
+                                             help="Why this draft is less likely right; its row starts unticked"),
         "evidence": st.column_config.TextColumn("Evidence", disabled=True, width="large"),
     },
 )

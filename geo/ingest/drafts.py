@@ -25,7 +25,7 @@ SOURCE_COLUMNS = ["source_id", "publisher", "title", "url", "published", "access
 DRAFT_CSV_COLUMNS = [
     "event_id", "mine_id", "mineral_id", "date", "date_precision", "end_date", "event_type",
     "effect", "value_usd", "quantity", "unit", "amounts", "anonymous_source", "confidence",
-    "place", "date_basis", "known", "evidence",
+    "place", "date_basis", "known", "estimate", "check", "evidence",
 ]
 
 
@@ -62,6 +62,8 @@ class Draft:
     anonymous_source: bool = False
     candidates: list[str] = field(default_factory=list)  # unknown mine names in the sentence
     known: str = ""  # what in the record this draft repeats ('' when new; see geo.ingest.known)
+    estimate: float | None = None  # estimated chance it is right (see geo.ingest.certainty)
+    check: str = ""  # why a reviewer should check it before it is applied ('' when proposed)
 
     def event_row(self, source_id: str) -> dict:
         return {

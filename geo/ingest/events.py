@@ -9,6 +9,7 @@ import unicodedata
 
 from geo.ingest.amounts import amounts_and_qualifier
 from geo.ingest.apply import _cell, _find_source
+from geo.ingest.certainty import rate
 from geo.ingest.clauses import REASON_RE, clauses
 from geo.ingest.cues import EFFECTS, _cue, has_reference, is_anonymous
 from geo.ingest.dates import DateMention, find_dates, own_dates
@@ -181,6 +182,7 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
         d.event_id = _unique_id(d, taken)
         taken.add(d.event_id)
     mark_known(drafts, ds)
+    rate(drafts)
     progress(1.0, f"{len(drafts)} draft event(s), {len(candidates)} unknown mine name(s)")
     return IngestResult(drafts, candidates, source_row, notes)
 

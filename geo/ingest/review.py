@@ -29,17 +29,20 @@ def drafts_csv(drafts: list[Draft]) -> str:
                 "quantity": _num(d.quantity), "unit": d.unit, "amounts": "; ".join(d.amounts),
                 "anonymous_source": "true" if d.anonymous_source else "false",
                 "confidence": d.confidence, "place": d.place, "date_basis": d.date_basis,
-                "known": d.known, "evidence": d.evidence,
+                "known": d.known, "estimate": "" if d.estimate is None else f"{d.estimate:.2f}",
+                "check": d.check, "evidence": d.evidence,
             })
     return buf.getvalue()
 
 
 #: Columns of the review table (the dashboard's "Add report" page): one row per draft × mine ×
-#: mineral. ``draft`` is the draft's position in the extracted list; ``accept`` starts true, except
-#: for a draft that repeats the record (``known``: what it repeats).
+#: mineral. ``draft`` is the draft's position in the extracted list; ``accept`` starts true for the
+#: drafts the review proposes, false for a draft that repeats the record (``known``: what it
+#: repeats) or that is marked to check (``check``: why; see :mod:`geo.ingest.certainty`).
 REVIEW_COLUMNS = [
     "draft", "accept", "event_id", "mine_id", "mineral_id", "event_type", "effect", "date",
-    "date_precision", "end_date", "confidence", "title", "anonymous_source", "date_basis", "known", "evidence",
+    "date_precision", "end_date", "confidence", "title", "anonymous_source", "date_basis", "known", "check",
+    "evidence",
 ]
 
 
@@ -59,12 +62,12 @@ def review_rows(drafts: list[Draft]) -> list[dict]:
         for mine in d.mines or [""]:
             for mineral in d.minerals or [""]:
                 rows.append({
-                    "draft": i, "accept": not d.known, "event_id": d.event_id, "mine_id": mine,
+                    "draft": i, "accept": not d.known and not d.check, "event_id": d.event_id, "mine_id": mine,
                     "mineral_id": mineral, "event_type": d.event_type, "effect": d.effect,
                     "date": _as_date(d.date), "date_precision": d.date_precision,
                     "end_date": _as_date(d.end_date), "confidence": d.confidence, "title": d.title,
                     "anonymous_source": bool(d.anonymous_source), "date_basis": d.date_basis,
-                    "known": d.known, "evidence": d.evidence,
+                    "known": d.known, "check": d.check, "evidence": d.evidence,
                 })
     return rows
 

@@ -1,0 +1,91 @@
+"""Which drafts the review proposes (ticks) and which it marks to check (geo.ingest.certainty)."""
+
+from __future__ import annotations
+
+import csv
+import json
+import subprocess
+import sys
+
+import pytest
+
+from geo.ingest.certainty import PROPOSE_AT, TABLE, estimate, rate, weights
+from geo.ingest.drafts import Draft
+from geo.ingest.review import drafts_csv, review_rows
+from geo.rules.load import load_dataset
+from tests.conftest import RECORD, ROOT
+
+
+def _draft(**kw) -> Draft:
+    base = dict(event_id="e", event_type="trade_figure", effect="exported", date="2019-03-05",
+                date_precision="day", evidence="…", minerals=["coal"], date_basis="'March 5' in the sentence")
+    return Draft(**{**base, **kw})
+
+
+def test_a_dated_figure_from_a_named_mine_is_proposed_and_a_background_measure_is_marked_to_check():
+    sure = _draft(mines=["musan"], minerals=["iron_ore"], amounts=["1.2 million tons"])
+    unsure = _draft(event_type="sanction", effect="banned", date="2017-08-01", date_precision="month",
+                    minerals=["coal", "iron_ore", "lead"], date_basis="'August' earlier in the report")
+    rate([sure, unsure])
+    assert sure.estimate >= PROPOSE_AT and sure.check == ""
+    assert unsure.estimate < PROPOSE_AT
+    # the reviewer is told why, strongest reason first, in words
+    assert unsure.check.startswith(f"estimated {unsure.estimate:.0%} likely right: ")
+    assert "no mine named" in unsure.check and "earlier paragraph" in unsure.check
+
+
+def test_review_rows_start_unticked_for_drafts_to_check_and_the_csv_says_why():
+    sure = _draft(mines=["musan"])
+    unsure = _draft(event_type="investment_offer", effect="offered", date_basis="'2017' earlier in the report")
+    rate([sure, unsure])
+    assert unsure.check
+    rows = review_rows([sure, unsure])
+    assert [r["accept"] for r in rows] == [True, False]
+    assert rows[1]["check"] == unsure.check
+    out = list(csv.DictReader(drafts_csv([sure, unsure]).splitlines()))
+    assert out[1]["check"] == unsure.check and float(out[0]["estimate"]) == sure.estimate
+
+
+def test_the_table_weighs_every_event_type_of_the_vocabulary():
+    # a new event type without a weight would be estimated on the other features alone, silently
+    types = load_dataset(RECORD).vocab.codes("event_type")
+    assert {f"type:{t}" for t in types} <= set(weights())
+
+
+def test_an_unknown_feature_in_the_table_is_refused(tmp_path):
+    bad = tmp_path / "certainty.csv"
+    bad.write_text("feature,weight,says\nmine named,1.0,\nmoon phase,2.0,\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="moon phase"):
+        weights(bad)
+
+
+def test_the_estimate_is_the_logistic_of_the_weights_present():
+    table = weights()
+    d = _draft(mines=["musan"])
+    p, _why = estimate(d, table)
+    z = sum(table[f].weight for f in ("bias", "mine named", "date in the sentence", "date to the day",
+                                      "type:trade_figure"))
+    assert p == pytest.approx(1 / (1 + 2.718281828459045 ** -z), rel=1e-6)
+
+
+def test_the_stored_weights_are_what_the_fit_gives():
+    # certainty.csv is written by the fit, never edited by hand: refitting reproduces it
+    stored = {r["feature"]: float(r["weight"]) for r in csv.DictReader(TABLE.open(encoding="utf-8"))}
+    proc = subprocess.run([sys.executable, "-m", "geo.tools.fit_certainty"], cwd=ROOT, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    fitted = json.loads(proc.stdout[proc.stdout.index("\n{") + 1:])
+    assert fitted == pytest.approx(stored, abs=0.002)
+
+
+def test_the_command_line_leaves_drafts_to_check_out_of_apply_unless_asked(data_copy, tmp_path):
+    report = tmp_path / "r.txt"
+    report.write_text("Mining notes\n\nIn February 2017, trade was reported.\n\nA Chinese company offered to "
+                      "invest in molybdenum and rare earth mining in exchange for rights, a source said.\n\n"
+                      "The Hyesan mine sold 2,000 tons of copper to China on March 5, 2017.\n", encoding="utf-8")
+    base = [sys.executable, "-m", "geo", "ingest", str(report), "--published", "2017-03-10", "--publisher", "T",
+            "--url", "", "--data", str(data_copy), "--dry-run"]
+    plain = subprocess.run(base, cwd=ROOT, capture_output=True, text=True)
+    kept = subprocess.run([*base, "--keep-unsure"], cwd=ROOT, capture_output=True, text=True)
+    assert "to check:" in plain.stderr and "--keep-unsure applies it" in plain.stderr
+    assert "investment-offer" in plain.stderr and "no mine named" in plain.stderr
+    assert "1 new event(s)" in plain.stdout and "2 new event(s)" in kept.stdout
