@@ -289,3 +289,33 @@ def test_a_railway_or_bridge_built_for_a_mine_is_infrastructure(record):
     got = _drafts(record, "A new railway to carry iron ore from the Musan mine was completed last year.")
     assert (("musan",), ("iron_ore",), "infrastructure") in got
     assert all(t != "infrastructure" for _, _, t in _drafts(record, "Iron ore exports from Musan were completed."))
+
+
+# --------------------------------------------------------------------------- blind set 6's failures, read
+# General patterns its misses showed, each tried on sentences of our own.
+
+
+def test_a_date_in_the_possessive_dates_a_thing_not_the_event(ds):
+    res = extract("The new rules ban exports of zinc, worth about half of last year's sales, on Monday.",
+                  "2017-08-09", "T", "", ds)
+    assert [(d.event_type, d.date) for d in res.drafts] == [("sanction", "2017-08-07")]
+
+
+def test_pits_under_water_a_clause_away_are_a_flood_halt(ds):
+    got = _drafts(ds, "Dozens of pits at the coal mines of the Anju area, north of the capital, were under water.")
+    assert got == {((), ("coal",), "production_halt")}
+
+
+@pytest.mark.parametrize("text", [
+    "The Musan mine is lifting its iron ore output under the new plan.",
+    "The Musan mine is extending its conveyor belts to raise the hauling capacity for iron ore.",
+    "A ceremony was held to inaugurate a new iron ore pit at the Musan mine.",
+    "Construction of the third iron ore processing line at the Musan Mining Complex was completed last week.",
+])
+def test_state_medias_construction_and_capacity_news_is_a_production_change(ds, text):
+    assert (("musan",), ("iron_ore",), "production_change") in _drafts(ds, text)
+
+
+def test_korean_output_drives_are_a_production_change(record):
+    res = extract("무산광산에서 철광석 증산 투쟁이 벌어지고 있다고 신문이 전했다.", "2020-03-01", "T", "", record)
+    assert {(tuple(d.mines), d.event_type) for d in res.drafts} == {(("musan",), "production_change")}

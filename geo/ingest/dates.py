@@ -239,12 +239,17 @@ def _as_attribution(sentence: str, d: DateMention) -> DateMention:
     if dateline or (_ATTRIBUTION_BEFORE.search(before) and not _MEASURE_ANNOUNCED.search(before)):
         return DateMention(d.date, d.precision, d.text, d.start, "attribution", d.end_date)
     lead = _LEAD_WORD.match(d.text.lstrip())  # "since August 2014": the rule's own leading word belongs to the context
-    if _COMPARISON_BEFORE.search(before.rstrip() + " " + (lead.group(0) if lead else "")):
+    after = d.start + len(d.text)
+    if _COMPARISON_BEFORE.search(before.rstrip() + " " + (lead.group(0) if lead else "")) \
+            or _POSSESSIVE.match(sentence, after):  # "a third of last year's exports": a thing's date
         return DateMention(d.date, d.precision, d.text, d.start, "comparison", d.end_date)
     return d
 
 
 _LEAD_WORD = re.compile(r"(?:in|on|since|from|during)\s+", re.IGNORECASE)
+#: A date in the possessive ("last year's exports", "January's shipments") dates a thing named
+#: beside the event, mostly a figure to compare with, not the event.
+_POSSESSIVE = re.compile(r"['’]s\b")
 
 
 def own_dates(dates: list[DateMention]) -> list[DateMention]:
