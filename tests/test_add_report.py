@@ -103,9 +103,9 @@ def test_paste_review_apply_then_see_the_events_on_map_and_timeline(data):
     assert {"musan", "hyesan"} <= set(table["mine_id"])
     assert {"iron_ore", "copper", "zinc"} <= set(table["mineral_id"])
     # This package already holds the seed report's events: drafts that repeat them start unticked,
-    # and say what they repeat; the others start ticked.
+    # and say what they repeat; so do drafts marked to check; the others start ticked.
     repeats = table["known"] != ""
-    assert repeats.any() and (table["accept"] == ~repeats).all()
+    assert repeats.any() and (table["accept"] == (~repeats & (table["check"] == ""))).all()
     assert table.loc[repeats, "known"].str.contains("event |sanctions.csv ", regex=True).all()
     assert (table.loc[table["mine_id"] == "hyesan", "date_precision"] != "").all()
     shown_sources = [df.value for df in at.dataframe if "source_id" in df.value.columns]
@@ -155,6 +155,20 @@ def test_paste_review_apply_then_see_the_events_on_map_and_timeline(data):
     title = after.events.set_index("event_id").loc[hyesan, "title"]
     assert title.replace("&", "&amp;") in html(mp)
     assert f"v{NEXT}" in mp.caption[-1].value
+
+
+def test_a_draft_less_likely_right_starts_unticked_and_says_why(data):
+    text = ("Mining notes\n\nIn February 2017, trade was reported.\n\nA Chinese company offered to invest in "
+            "molybdenum and rare earth mining in exchange for rights, a source said.\n\n"
+            "The Hyesan mine sold 2,000 tons of copper to China on March 5, 2017.\n")
+    at = extract_drafts(fill(open_add_report(), text, published=dt.date(2017, 3, 10)))
+    assert not at.exception and not errors(at)
+    table = at.data_editor(key="ar_editor").value.set_index("mineral_id")
+    assert table.loc["copper", "accept"] and table.loc["copper", "check"] == ""
+    unsure = table.loc[["molybdenum", "rare_earths"]]
+    assert (~unsure["accept"]).all() and unsure["check"].str.contains("no mine named").all()
+    assert any("less likely right" in i.value for i in at.info)
+    assert at.button(key="ar_apply").label == "Apply 1 accepted row(s)"
 
 
 def test_upload_a_txt_file(data):
