@@ -319,3 +319,14 @@ def test_state_medias_construction_and_capacity_news_is_a_production_change(ds, 
 def test_korean_output_drives_are_a_production_change(record):
     res = extract("무산광산에서 철광석 증산 투쟁이 벌어지고 있다고 신문이 전했다.", "2020-03-01", "T", "", record)
     assert {(tuple(d.mines), d.event_type) for d in res.drafts} == {(("musan",), "production_change")}
+
+
+@pytest.mark.parametrize("text", [
+    "Iron ore from the Musan mine is still exported to China.",
+    "무산광산 철광석은 지금도 중국으로 수출되고 있다.",
+])
+def test_still_tells_the_state_at_the_report_not_at_an_earlier_date(record, text):
+    res = extract("Musan notes\n\nCopper from Hyesan was halted in January 2015.\n\n" + text, "2015-03-20", "T", "",
+                  record)
+    still = next(d for d in res.drafts if d.event_type == "export_continued")
+    assert (still.date, still.date_precision) == ("2015-03-20", "approximate")

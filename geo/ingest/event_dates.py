@@ -46,7 +46,7 @@ def date_for(p: _Proto, sents, info, pub, adopted) -> tuple[dt.date, str, dt.dat
         d = told[0]
         return d.date, "approximate", None, f"'{d.text}', when the source spoke", head + 2
     ctx = info[p.sent]["context"]
-    if ctx is not None and not sents[p.sent].headline and not _PERFECT.search(s):
+    if ctx is not None and not sents[p.sent].headline and not _PERFECT.search(s) and not _NOW.search(s):
         # from an earlier paragraph, a day is only near the event's date (the report may have moved on)
         far = info[p.sent]["context_para"] != sents[p.sent].para and ctx.precision == "day"
         return ctx.date, "approximate" if far else ctx.precision, None, f"'{ctx.text}' earlier in the report", head + 3
@@ -56,6 +56,11 @@ def date_for(p: _Proto, sents, info, pub, adopted) -> tuple[dt.date, str, dt.dat
 #: The present perfect ("has fired up", "have been restored") tells the state at the time of the
 #: report: without a date of its own such a sentence does not take an earlier date of the report.
 _PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+|now\s+|just\s+|already\s+)?(?:been\s+)?\w+(?:ed|en)\b", re.IGNORECASE)
+
+
+#: "Still", "now", "currently" (지금도, 아직도, 현재) tell the state at the time of the report, like the
+#: present perfect: such a sentence does not take an earlier date of the report either.
+_NOW = re.compile(r"\b(?:still|currently|now|at present|these days)\b|지금도|아직도|현재|요즘", re.IGNORECASE)
 
 
 def _same_kind(a: str, b: str) -> bool:
