@@ -134,14 +134,27 @@ _NEW_WORDS_MAX = 4  # a clause with more words not seen before is tested prefix 
 
 
 @functools.lru_cache(maxsize=16)
-def _masks(kind: str) -> tuple[tuple[tuple[str, int], ...], tuple[tuple[str, int], ...], int]:
-    """The kind's Latin prefixes as (prefix, mask of the rows that require it): those of letters
-    only, the others (with a space or an apostrophe); and the mask of the rows without a prefix."""
+def _masks(kind: str) -> tuple[tuple[tuple[str, int], ...], tuple[tuple[str, int], ...], int, int]:
+    """What :func:`_latin_rows` tests: (text, bit mask) pairs searched in each word, the kind's
+    other prefixes as (prefix, mask of its rows), the mask of the rows without a prefix, and the
+    number of rows. A prefix of letters only stands for its rows' bits; any other prefix (with a
+    space or an apostrophe) is tested only when a word holds its longest run of letters, which
+    stands for the bit ``rows + its position``."""
     by_prefix, always = _row_index(kind)
+    rows = len(_rows(kind))
     letters, other = [], []
     for p in _latin_prefixes(kind):
-        (letters if _LETTERS.fullmatch(p) else other).append((p, reduce(or_, (1 << i for i in by_prefix[p]), 0)))
-    return tuple(letters), tuple(other), reduce(or_, (1 << i for i in always), 0)
+        mask = reduce(or_, (1 << i for i in by_prefix[p]), 0)
+        if _LETTERS.fullmatch(p):
+            letters.append((p, mask))
+            continue
+        runs = _LETTERS.findall(p)
+        if runs:
+            letters.append((max(runs, key=len), 1 << (rows + len(other))))
+            other.append((p, mask))
+        else:  # no letters to look for: tested in every clause
+            always = (*always, *by_prefix[p])
+    return tuple(letters), tuple(other), reduce(or_, (1 << i for i in always), 0), rows
 
 
 @functools.lru_cache(maxsize=4096)
@@ -152,11 +165,8 @@ def _rows_of(mask: int) -> tuple[int, ...]:
 def _latin_rows(kind: str, lower: str) -> tuple[int, ...]:
     """For text without Hangul: ``_candidate_rows(kind, _present(kind, lower))``, found faster. A
     prefix of letters only is in the text exactly when it is in one of its runs of letters, so
-    each distinct word's rows are found once and remembered."""
-    letters, other, mask = _masks(kind)
-    for p, m in other:
-        if p in lower:
-            mask |= m
+    each distinct word's rows are found once and remembered (see :func:`_masks`)."""
+    letters, other, mask, rows = _masks(kind)
     seen = _WORD_ROWS.setdefault(kind, {})
     words = set(_LETTERS.findall(lower))
     masks = list(map(seen.get, words))
@@ -167,9 +177,16 @@ def _latin_rows(kind: str, lower: str) -> tuple[int, ...]:
         for w in new[:_NEW_WORDS_MAX]:  # learnt a few at a time: a text of ever new words costs little more
             seen[w] = reduce(or_, (m for p, m in letters if p in w), 0)
         if len(new) > _NEW_WORDS_MAX:
-            return _rows_of(reduce(or_, (m for p, m in letters if p in lower), mask))
-        masks = list(map(seen.__getitem__, words))
-    return _rows_of(reduce(or_, masks, mask))
+            masks = [reduce(or_, (m for p, m in letters if p in lower), 0)]
+        else:
+            masks = list(map(seen.__getitem__, words))
+    mask = reduce(or_, masks, mask)
+    if mask >> rows:  # words that may be part of an other prefix: test those prefixes
+        for j in _rows_of(mask >> rows):
+            if other[j][0] in lower:
+                mask |= other[j][1]
+        mask &= (1 << rows) - 1
+    return _rows_of(mask)
 
 
 def _any(kind: str, text: str, lower: str | None = None) -> re.Match | None:
