@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from geo.ingest.hangul import has_hangul
+from geo.ingest.literals import may_hold
 
 #: Where a sentence turns to a contrasting statement: each side is read as a clause of its own.
 CLAUSE_RE = re.compile(r",\s+but\s+|;\s+|\s+but\s+|,\s+while\s+|,?\s+and\s+yet\s+|,\s+(?:yet|although|though)\s+"
@@ -14,9 +15,13 @@ CLAUSE_RE = re.compile(r",\s+but\s+|;\s+|\s+but\s+|,\s+while\s+|,?\s+and\s+yet\s
 KO_CLAUSE_RE = re.compile(r"(?:지만|면서도|반면에?|으나|는데도),?\s+|[\"”](?:며|면서도?|고)\s+")
 
 
+#: One of these is in every turn CLAUSE_RE finds (it is case-sensitive): without them, one clause.
+_TURN_WORDS = (";", "but", "while", "yet", "though", "whereas")
+
+
 def clauses(sentence: str) -> list[str]:
     """The sentence's clauses, in order (the Korean turns are looked for only in Hangul text)."""
-    parts = CLAUSE_RE.split(sentence)
+    parts = CLAUSE_RE.split(sentence) if any(w in sentence for w in _TURN_WORDS) else [sentence]
     if has_hangul(sentence):
         parts = [c for part in parts for c in KO_CLAUSE_RE.split(part)]
     return parts
@@ -28,6 +33,13 @@ def clauses(sentence: str) -> list[str]:
 REASON_RE = re.compile(r"\s+in\s+(?:retaliation|reprisal|response|protest)\s+(?:for|to|of|against|at)\s+"
                        r"|\s+(?:as\s+)?an?\s+(?:countermeasure|retaliation|reprisal|response)\s+(?:for|to|of|against)\s+"
                        r"|\s+because\s+of\s+", re.IGNORECASE)
+_REASON_WORDS = ("retaliation", "reprisal", "response", "protest", "countermeasure", "because")
+
+
+def find_reason(clause: str) -> re.Match | None:
+    """``REASON_RE.search(clause)``, not searched when the clause has none of the words it needs."""
+    return REASON_RE.search(clause) if may_hold(clause, clause.lower(), _REASON_WORDS) else None
+
 
 #: A measure announced with the day it starts ("China will stop importing coal from Sunday, Feb. 19"):
 #: decided, not a plan or a possibility, so a "will" before the cue does not cancel it.

@@ -25,6 +25,8 @@ import csv
 import functools
 import re
 from dataclasses import dataclass
+from functools import reduce
+from operator import or_
 from pathlib import Path
 
 from geo.ingest.clauses import SCHEDULED
@@ -123,6 +125,70 @@ def _latin_prefixes(kind: str) -> tuple[str, ...]:
     return tuple(p for p in _prefixes(kind) if not has_hangul(p))
 
 
+_LETTERS = re.compile(r"[a-z]+")
+#: kind → a word (a run of the letters a-z) → the mask of the kind's rows whose letters-only
+#: prefixes it holds: reports repeat their words, so most words are looked up, not searched.
+_WORD_ROWS: dict[str, dict[str, int]] = {}
+_WORD_ROWS_MAX = 50_000
+_NEW_WORDS_MAX = 4  # a clause with more words not seen before is tested prefix by prefix
+
+
+@functools.lru_cache(maxsize=16)
+def _masks(kind: str) -> tuple[tuple[tuple[str, int], ...], tuple[tuple[str, int], ...], int, int]:
+    """What :func:`_latin_rows` tests: (text, bit mask) pairs searched in each word, the kind's
+    other prefixes as (prefix, mask of its rows), the mask of the rows without a prefix, and the
+    number of rows. A prefix of letters only stands for its rows' bits; any other prefix (with a
+    space or an apostrophe) is tested only when a word holds its longest run of letters, which
+    stands for the bit ``rows + its position``."""
+    by_prefix, always = _row_index(kind)
+    rows = len(_rows(kind))
+    letters, other = [], []
+    for p in _latin_prefixes(kind):
+        mask = reduce(or_, (1 << i for i in by_prefix[p]), 0)
+        if _LETTERS.fullmatch(p):
+            letters.append((p, mask))
+            continue
+        runs = _LETTERS.findall(p)
+        if runs:
+            letters.append((max(runs, key=len), 1 << (rows + len(other))))
+            other.append((p, mask))
+        else:  # no letters to look for: tested in every clause
+            always = (*always, *by_prefix[p])
+    return tuple(letters), tuple(other), reduce(or_, (1 << i for i in always), 0), rows
+
+
+@functools.lru_cache(maxsize=4096)
+def _rows_of(mask: int) -> tuple[int, ...]:
+    return tuple(i for i in range(mask.bit_length()) if mask >> i & 1)
+
+
+def _latin_rows(kind: str, lower: str) -> tuple[int, ...]:
+    """For text without Hangul: ``_candidate_rows(kind, _present(kind, lower))``, found faster. A
+    prefix of letters only is in the text exactly when it is in one of its runs of letters, so
+    each distinct word's rows are found once and remembered (see :func:`_masks`)."""
+    letters, other, mask, rows = _masks(kind)
+    seen = _WORD_ROWS.setdefault(kind, {})
+    words = set(_LETTERS.findall(lower))
+    masks = list(map(seen.get, words))
+    if None in masks:
+        new = [w for w, m in zip(words, masks, strict=True) if m is None]
+        if len(seen) + len(new) > _WORD_ROWS_MAX:
+            seen.clear()
+        for w in new[:_NEW_WORDS_MAX]:  # learnt a few at a time: a text of ever new words costs little more
+            seen[w] = reduce(or_, (m for p, m in letters if p in w), 0)
+        if len(new) > _NEW_WORDS_MAX:
+            masks = [reduce(or_, (m for p, m in letters if p in lower), 0)]
+        else:
+            masks = list(map(seen.__getitem__, words))
+    mask = reduce(or_, masks, mask)
+    if mask >> rows:  # words that may be part of an other prefix: test those prefixes
+        for j in _rows_of(mask >> rows):
+            if other[j][0] in lower:
+                mask |= other[j][1]
+        mask &= (1 << rows) - 1
+    return _rows_of(mask)
+
+
 def _any(kind: str, text: str, lower: str | None = None) -> re.Match | None:
     lower = text.lower() if lower is None else lower
     for r in _rows(kind):  # kinds other than cues have a row or two: each tests its own prefixes
@@ -150,9 +216,9 @@ def _cue(clause: str, minerals: list[Match], has_amount: bool, offset: int = 0) 
     ``minerals`` are the clause's mineral mentions, their positions in the sentence; the clause
     starts at ``offset`` in the sentence."""
     lower = clause.lower()
-    present = _present("cue", lower)
     rows = _rows("cue")
-    for i in _candidate_rows("cue", present):
+    latin = lower.isascii() or not has_hangul(lower)
+    for i in _latin_rows("cue", lower) if latin else _candidate_rows("cue", _present("cue", lower)):
         row = rows[i]
         m = row.pattern.search(clause)
         if not m:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from geo.ingest.dates_ko import korean_dates
 from geo.ingest.hangul import has_hangul
+from geo.ingest.literals import may_hold
 
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
@@ -21,6 +22,7 @@ _MONTH_RE = r"(?P<mon>January|February|March|April|May|June|July|August|Septembe
 
 
 _WEEKDAYS = [d.lower() for d in calendar.day_name]
+_WEEKDAY_WORDS = tuple(_WEEKDAYS)
 _WEEKDAY_DATED = re.compile(r",?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b|,?\s+\d{1,2}\s+"
                             r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
 
@@ -42,10 +44,12 @@ def _compiled(pattern: str, flags: int) -> re.Pattern:
     return re.compile(pattern, flags)
 
 
-def _finditer(pattern: str, sentence: str, flags: int = 0, need: str = "", lower: str = "", when: bool = True):
+def _finditer(pattern: str, sentence: str, flags: int = 0, need: str = "", lower: str = "", when: bool = True,
+              any_of: tuple[str, ...] = ()):
     """The rule's matches; none without searching when the sentence lacks what every match
-    needs (``when`` false, or the word ``need`` not in ``lower``): the same result, cheaper."""
-    if not when or (need and need not in lower):
+    needs (``when`` false, the word ``need`` not in ``lower``, or none of the texts ``any_of``,
+    as :func:`~geo.ingest.literals.may_hold` tells): the same result, cheaper."""
+    if not when or (need and need not in lower) or (any_of and not may_hold(sentence, lower or sentence.lower(), any_of)):
         return ()
     return _compiled(pattern, flags).finditer(sentence)
 
@@ -167,15 +171,17 @@ def find_dates(sentence: str, pub: dt.date, context: DateMention | None = None) 
         else:
             y = pub.year if mon <= pub.month else pub.year - 1
         add(m, dt.date(y, mon, 1), "month", "absolute" if m.group("y") else "relative")
-    for m in _finditer(r"\b(?P<w>this|last) month\b", sentence, re.IGNORECASE, need="month", lower=lower):
+    for m in _finditer(r"\b(?P<w>this|last) month\b", sentence, re.IGNORECASE, need="month", lower=lower,
+                       any_of=("this month", "last month")):
         first = pub.replace(day=1)
         if m.group("w").lower() == "last":
             first = (first - dt.timedelta(days=1)).replace(day=1)
         add(m, first, "month", "relative")
-    for m in _finditer(r"\b(?P<w>this|last) year\b", sentence, re.IGNORECASE, need="year", lower=lower):
+    for m in _finditer(r"\b(?P<w>this|last) year\b", sentence, re.IGNORECASE, need="year", lower=lower,
+                       any_of=("this year", "last year")):
         add(m, dt.date(pub.year - (m.group("w").lower() == "last"), 1, 1), "year", "relative")
     for m in _finditer(r"\b(?P<last>last\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", sentence,
-                       need="day", lower=lower):
+                       need="day", lower=lower, any_of=_WEEKDAY_WORDS):
         if _WEEKDAY_DATED.match(sentence, m.end()):
             continue  # "Sunday, Feb. 19": the weekday of a date the month-day rule reads
         wd = _WEEKDAYS.index(m.group("wd").lower())
@@ -186,21 +192,26 @@ def find_dates(sentence: str, pub: dt.date, context: DateMention | None = None) 
         if m.group("last") and back == 0:
             back = 7
         add(m, pub - dt.timedelta(days=back), "day", "relative")
-    for m in _finditer(r"\byesterday\b", sentence, re.IGNORECASE, need="day", lower=lower):
+    for m in _finditer(r"\byesterday\b", sentence, re.IGNORECASE, need="day", lower=lower, any_of=("yesterday",)):
         add(m, pub - dt.timedelta(days=1), "day", "relative")
-    for m in _finditer(r"\btoday\b", sentence, re.IGNORECASE, need="day", lower=lower):
+    for m in _finditer(r"\btoday\b", sentence, re.IGNORECASE, need="day", lower=lower, any_of=("today",)):
         add(m, pub, "day", "relative")
-    for m in _finditer(r"\b(?P<n>\d{1,2}|two|three) days ago\b", sentence, re.IGNORECASE, need="day", lower=lower):
+    for m in _finditer(r"\b(?P<n>\d{1,2}|two|three) days ago\b", sentence, re.IGNORECASE, need="day", lower=lower,
+                       any_of=("days ago",)):
         n = m.group("n")
         add(m, pub - dt.timedelta(days=int(n) if n.isdigit() else {"two": 2, "three": 3}[n.lower()]), "day", "relative")
-    for m in _finditer(r"\b(a few|several|some|few) days ago\b", sentence, re.IGNORECASE, need="day", lower=lower):
+    for m in _finditer(r"\b(a few|several|some|few) days ago\b", sentence, re.IGNORECASE, need="day", lower=lower,
+                       any_of=("days ago",)):
         add(m, pub - dt.timedelta(days=3), "approximate", "relative")
-    for m in _finditer(r"\b(last week|a week ago)\b", sentence, re.IGNORECASE, need="week", lower=lower):
+    for m in _finditer(r"\b(last week|a week ago)\b", sentence, re.IGNORECASE, need="week", lower=lower,
+                       any_of=("last week", "a week ago")):
         add(m, pub - dt.timedelta(days=7), "approximate", "relative")
     for m in _finditer(r"\b(last|a few|several) weeks? ago\b|\brecently\b", sentence, re.IGNORECASE,
-                       when="week" in lower or "recently" in lower):
+                       when="week" in lower or "recently" in lower, lower=lower,
+                       any_of=("week ago", "weeks ago", "recently")):
         add(m, pub - dt.timedelta(days=14), "approximate", "relative")
-    for m in _finditer(r"\bfor (some|a long|quite some) time\b", sentence, re.IGNORECASE, need="time", lower=lower):
+    for m in _finditer(r"\bfor (some|a long|quite some) time\b", sentence, re.IGNORECASE, need="time", lower=lower,
+                       any_of=("some time", "long time")):
         anchor = context.date if context is not None and context.precision == "day" else pub
         add(m, anchor, "approximate", "relative")
     for m in _finditer(r"(?<![\d$.,-])(?<!resolution )(?<!Resolution )\b(?P<y>19[5-9]\d|20[0-4]\d)\b(?!,\d|-\d)", sentence,
@@ -281,7 +292,8 @@ def _relative_rules(sentence: str, pub: dt.date, add, lower: str, years: bool) -
     Applied before the plain month rule, so the longer phrase wins its span.
     """
     for m in _finditer(_P_PART_OF, sentence, re.IGNORECASE,
-                       when="month" in lower or "year" in lower):
+                       when="month" in lower or "year" in lower, lower=lower,
+                       any_of=("this month", "last month", "this year", "last year")):
         # "early this month", "late last month", "the end of last year": the month or year it names
         last = m.group("w").lower() == "last"
         if m.group("u").lower() == "month":
@@ -289,21 +301,24 @@ def _relative_rules(sentence: str, pub: dt.date, add, lower: str, years: bool) -
         else:
             add(m, dt.date(pub.year - last, 1, 1), "year", "relative")
     for m in _finditer(r"\b(?:the\s+)?(?P<h>first|second) half(?: of (?:(?P<y>(?:19|20)\d\d)|(?P<w>this|last) year|the year))?\b",
-                       sentence, re.IGNORECASE, need="half", lower=lower):
+                       sentence, re.IGNORECASE, need="half", lower=lower, any_of=("first half", "second half")):
         # "in the first half (of 2017)": a six-month period starting in January or July
         y = int(m.group("y")) if m.group("y") else pub.year - (str(m.group("w")).lower() == "last")
         first = m.group("h").lower() == "first"
         add(m, dt.date(y, 1 if first else 7, 1), "month", "absolute" if m.group("y") else "relative",
             dt.date(y, 6, 30) if first else dt.date(y, 12, 31))
     for m in _finditer(r"\b(?:in\s+)?(?P<s>spring|summer|autumn|fall|winter)\s+(?:of\s+)?(?P<y>(?:19|20)\d\d)\b", sentence,
-                       re.IGNORECASE, when=years):
+                       re.IGNORECASE, when=years, lower=lower,
+                       any_of=("spring", "summer", "autumn", "fall", "winter")):
         # "summer 2014": the year is what it pins down
         add(m, dt.date(int(m.group("y")), 1, 1), "year", "absolute")
-    for m in _finditer(_P_PART_YEAR, sentence, re.IGNORECASE, when=years):
+    for m in _finditer(_P_PART_YEAR, sentence, re.IGNORECASE, when=years, lower=lower,
+                       any_of=("early", "mid", "late", "end of", "beginning of", "start of", "middle of")):
         # "late 2012", "early 2018": the year
         add(m, dt.date(int(m.group("y")), 1, 1), "year", "absolute")
     for m in _finditer(r"\b(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) months?"
-                       r"(?: ago| since| earlier| before)\b", sentence, re.IGNORECASE, need="month", lower=lower):
+                       r"(?: ago| since| earlier| before)\b", sentence, re.IGNORECASE, need="month", lower=lower,
+                       any_of=(" ago", " since", " earlier", " before")):
         # "four months ago", "four months since": the month that many months back
         n = m.group("n").lower()
         n = int(n) if n.isdigit() else _NUMBERS[n]

@@ -10,7 +10,7 @@ import unicodedata
 from geo.ingest.amounts import amounts_and_qualifier
 from geo.ingest.apply import _cell, _find_source
 from geo.ingest.certainty import rate
-from geo.ingest.clauses import REASON_RE, clauses
+from geo.ingest.clauses import clauses, find_reason
 from geo.ingest.cues import EFFECTS, _cue, has_reference, is_anonymous
 from geo.ingest.dates import DateMention, find_dates, own_dates
 from geo.ingest.drafts import (
@@ -25,6 +25,7 @@ from geo.ingest.drafts import (
 from geo.ingest.event_dates import date_for
 from geo.ingest.gazetteer import Gazetteer, Match
 from geo.ingest.known import mark_known
+from geo.ingest.literals import may_hold
 from geo.ingest.mentions import _pairs, find_candidates
 from geo.ingest.merge import merge_restatements
 from geo.ingest.protos import _Proto, split_figures, split_minerals_by_date
@@ -126,7 +127,7 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
             start = s.text.find(clause, offset)
             end = start + len(clause)
             offset = end
-            if (reason := REASON_RE.search(clause)) is not None:  # the cause is background
+            if (reason := find_reason(clause)) is not None:  # the cause is background
                 clause, end = clause[:reason.start()], start + reason.start()
             cm = [m for m in matches if start <= m.start < end]
             cminerals = [m for m in cm if m.kind == "mineral"]
@@ -140,7 +141,7 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
             if not cmines and prev_mine is not None and s.para - prev_mine[0] <= REFERENCE_REACH \
                     and has_reference(clause):
                 cmines, how = [prev_mine[1]], f"'the …' read as {prev_mine[1].text}"
-            if not cmines and (later := _mine_named_next(clause, i, sents, info)) is not None:
+            if not cmines and _may_speak_of_mine(clause) and (later := _mine_named_next(clause, i, sents, info)) is not None:
                 cmines, how = [later], f"the mine is named in the next sentence ({later.text})"
             borrowed = _figure_mineral(i, sents, info) if not cmines and not cminerals and has_amount else []
             if not cmines and not cminerals and not borrowed:
@@ -358,3 +359,9 @@ def make_source_row(ds, publisher: str, title: str, url: str, pub: dt.date, lang
     return {"source_id": sid, "publisher": publisher, "title": title or "(title not recorded)",
             "url": url, "published": pub.isoformat(), "accessed": dt.date.today().isoformat(),
             "language": language, "notes": "Added by geo ingest."}
+
+
+def _may_speak_of_mine(clause: str) -> bool:
+    """Can :data:`_UNNAMED_MINE` match the clause (it needs "mine" or "deposit")? A cheap
+    necessary test before :func:`_mine_named_next`."""
+    return may_hold(clause, clause.lower(), ("mine", "deposit"))

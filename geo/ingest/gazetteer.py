@@ -25,6 +25,8 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import compress, count
+from operator import or_
 
 from geo.ingest.hangul import has_hangul, initial_law, mine_tail_at, romanize
 from geo.ingest.hangul import stem as hangul_stem
@@ -36,6 +38,7 @@ _DROP = set("'’ʼ‘`´ʻ-‐‑‒–—―.·") | {" ", "\t", "\u00a0"}
 _TOKEN_RE = re.compile(r"[^\W_]+(?:['’ʼ‘`\-‐‑][^\W_]+)*")
 _POSSESSIVE_RE = re.compile(r"['’ʼ]s$", re.IGNORECASE)
 MAX_SPAN = 6
+_GROUP = re.Match.group
 
 
 @functools.lru_cache(maxsize=65536)
@@ -95,6 +98,8 @@ class Gazetteer:
         self._phonetic: dict[str, _Entry] = {}
         self._hangul: dict[str, _Entry] = {}
         self._first: set[str] = set()  # folded or keyed first tokens of every name: the fast path
+        self._exact_heads: set[str] = set()  # every beginning of an exact key (and of its plural)
+        self._phonetic_heads: set[str] = set()  # every beginning of a romanization key
         self.max_span = 1
 
     # ------------------------------------------------------------------ building
@@ -118,9 +123,14 @@ class Gazetteer:
                 self._first.add("".join(_key_token(fold(t)) for t in toks[:k]))
             self._first.add(fold(re.split(r"[\s\-‐‑‒–—]+", alias)[0]))
             self._first.add(_key_token(fold(toks[0])))
-            self._put(self._exact, "".join(fold(t) for t in toks), entry)
+            key = "".join(fold(t) for t in toks)
+            self._put(self._exact, key, entry)
+            self._exact_heads.update(key[:j] for j in range(1, len(key) + 1))
+            self._exact_heads.add(key + "s")  # a plural: "iron ores"
             if kind != "mineral":
-                self._put(self._phonetic, "".join(_key_token(fold(t)) for t in toks), entry)
+                key = "".join(_key_token(fold(t)) for t in toks)
+                self._put(self._phonetic, key, entry)
+                self._phonetic_heads.update(key[:j] for j in range(1, len(key) + 1))
 
     @staticmethod
     def _put(table: dict, key: str, entry: _Entry) -> None:
@@ -165,18 +175,22 @@ class Gazetteer:
         text = unicodedata.normalize("NFC", text)
         allowed = set(kinds) if kinds else set(KINDS)
         toks = list(_TOKEN_RE.finditer(text))
-        folded = [_fold_token(t.group(0)) for t in toks]
-        keyed = [_key_token(f) for f in folded]
+        folded = list(map(_fold_token, map(_GROUP, toks)))  # mapped, not looped: a word costs no Python step
+        keyed = list(map(_key_token, folded))
         hangul = has_hangul(text)  # else no token needs the Hangul test
         out: list[Match] = []
-        first = self._first
+        first = self._first.__contains__
+        # Only the words a name starts with are visited (in text with Hangul, also Hangul words).
+        starts = compress(count(), map(or_, map(first, folded), map(first, keyed)))
+        if hangul:
+            starts = [j for j, f in enumerate(folded) if first(f) or first(keyed[j]) or has_hangul(f)]
         i = 0
-        while i < len(toks):
-            if folded[i] not in first and keyed[i] not in first and not (hangul and has_hangul(folded[i])):
-                i += 1  # no name starts with this word: one set lookup per ordinary word
-                continue
+        for j in starts:
+            if j < i:
+                continue  # inside the name found before
+            i = j
             hit = None
-            for n in range(min(self.max_span, len(toks) - i), 0, -1):
+            for n in range(self._reach(folded, keyed, i, min(self.max_span, len(toks) - i)), 0, -1):
                 exact_key = "".join(folded[i:i + n])
                 entry, exact = self._exact.get(exact_key), True
                 if entry is None and n > 1 and exact_key.endswith("s") and "mineral" in allowed:
@@ -200,6 +214,17 @@ class Gazetteer:
             out.append(hit[1])
             i += hit[0]
         return out
+
+    def _reach(self, folded: list[str], keyed: list[str], i: int, most: int) -> int:
+        """How many words from the i-th can still spell a key: past the first run of words that
+        begins no key (exact, plural or romanized), no longer run can be one."""
+        exact, phonetic, reach = "", "", 0
+        for n in range(most):
+            exact, phonetic = exact + folded[i + n], phonetic + keyed[i + n]
+            if exact not in self._exact_heads and phonetic not in self._phonetic_heads:
+                break
+            reach = n + 1
+        return reach
 
     def _match_hangul(self, tok, folded: str, allowed: set[str]):
         """A Hangul token's longest known prefix (a particle or suffix may follow: 단천시에서);

@@ -142,3 +142,16 @@ def required_literals(p: str) -> list[str] | None:
             return None
         out += best
     return out
+
+
+#: The only characters that match a letter a-z under ``re.IGNORECASE`` other than A-Z and a-z
+#: (İ ı → i, ſ → s, K → k); ``str.lower`` does not turn them into that letter.
+_ODD_CASE = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def may_hold(text: str, lower: str, literals: tuple[str, ...]) -> bool:
+    """Can a case-insensitive pattern that needs one of the lower-case ASCII ``literals`` match
+    ``text`` (``lower`` is ``text.lower()``)? False only when it cannot: none of them is in the
+    lower-cased text, and the text has none of the few characters that match an ASCII letter
+    under ``re.IGNORECASE`` without lower-casing to it."""
+    return any(x in lower for x in literals) or (not lower.isascii() and _ODD_CASE.search(text) is not None)
