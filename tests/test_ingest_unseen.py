@@ -330,3 +330,49 @@ def test_still_tells_the_state_at_the_report_not_at_an_earlier_date(record, text
                   record)
     still = next(d for d in res.drafts if d.event_type == "export_continued")
     assert (still.date, still.date_precision) == ("2015-03-20", "approximate")
+
+
+# --------------------------------------------------------------------------- blind set 7's failures, read
+
+
+def test_a_korean_word_that_begins_with_days_before_is_not_a_date():
+    import datetime as dt
+
+    from geo.ingest.dates import find_dates
+
+    pub = dt.date(2016, 4, 15)
+    assert not find_dates("'70일 전투'가 시작되면서 생산이 늘었다.", pub, None)
+    assert [d.date for d in find_dates("3일 전에 수출이 멈췄다.", pub, None)] == [dt.date(2016, 4, 12)]
+
+
+def test_next_month_is_the_month_after_and_not_the_date_later_sentences_go_on_from(ds):
+    res = extract("Coal notes\n\nChina ordered a Dandong firm to stop importing coal from next month.\n\n"
+                  "Copper from the Hyesan mine was smuggled across the river.", "2016-02-24", "T", "", ds)
+    by_type = {d.event_type: (d.date, d.date_precision) for d in res.drafts}
+    assert by_type["import_suspension"] == ("2016-03-01", "month")
+    assert by_type["smuggling"] == ("2016-02-24", "approximate")  # the publication day, not next month
+
+
+def test_a_korean_sentence_joined_by_go_is_two_clauses(record):
+    res = extract("소식통은 혜산광산의 구리정광 생산량이 한 달 3백 톤에서 4백 톤으로 늘었고, 이 구리정광은 모두 중국으로 "
+                  "수출된다고 말했다.", "2016-04-13", "T", "", record)
+    assert {d.event_type for d in res.drafts} >= {"production_change", "export_continued"}
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    ("The Musan mine set up a new iron ore dressing line this month.", "production_change"),
+    ("Prospectors have found a new vein of iron ore at the Musan mine.", "discovery"),
+    ("The council blacklisted five ships over iron ore smuggling from the Musan mine.", "designation"),
+    ("Iron ore from the Musan mine was disguised as Chinese ore and shipped to Vietnam.", "smuggling"),
+])
+def test_new_lines_veins_designations_and_disguised_origins(ds, text, etype):
+    assert {t for m, _x, t in _drafts(ds, text) if m == ("musan",)} == {etype}
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    ("무산광산 철광석을 중국산으로 속여 들여온 업자가 적발됐다.", "smuggling"),
+    ("중국이 무산광산 앞까지 철광석 수송용 철도를 깔아 운행에 들어갔다.", "infrastructure"),
+])
+def test_korean_disguised_origins_and_railways_laid(record, text, etype):
+    res = extract(text, "2013-08-20", "T", "", record)
+    assert {d.event_type for d in res.drafts if d.mines == ["musan"]} == {etype}

@@ -12,7 +12,7 @@ from geo.ingest.literals import may_hold
 CLAUSE_RE = re.compile(r",\s+but\s+|;\s+|\s+but\s+|,\s+while\s+|,?\s+and\s+yet\s+|,\s+(?:yet|although|though)\s+"
                        r"|\s+whereas\s+")
 #: The same in Korean: "…지만", "…면서도", "…반면", "…으나", and a quote closed by "며" or "면서도".
-KO_CLAUSE_RE = re.compile(r"(?:지만|면서도|반면에?|으나|는데도),?\s+|[\"”](?:며|면서도?|고)\s+")
+KO_CLAUSE_RE = re.compile(r"(?:지만|면서도|반면에?|으나|는데도),?\s+|[\"”](?:며|면서도?|고)\s+|(?<=[었았였했됐])고,\s+")
 
 
 #: One of these is in every turn CLAUSE_RE finds (it is case-sensitive): without them, one clause.

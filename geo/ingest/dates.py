@@ -171,15 +171,14 @@ def find_dates(sentence: str, pub: dt.date, context: DateMention | None = None) 
         else:
             y = pub.year if mon <= pub.month else pub.year - 1
         add(m, dt.date(y, mon, 1), "month", "absolute" if m.group("y") else "relative")
-    for m in _finditer(r"\b(?P<w>this|last) month\b", sentence, re.IGNORECASE, need="month", lower=lower,
-                       any_of=("this month", "last month")):
-        first = pub.replace(day=1)
-        if m.group("w").lower() == "last":
-            first = (first - dt.timedelta(days=1)).replace(day=1)
-        add(m, first, "month", "relative")
-    for m in _finditer(r"\b(?P<w>this|last) year\b", sentence, re.IGNORECASE, need="year", lower=lower,
-                       any_of=("this year", "last year")):
-        add(m, dt.date(pub.year - (m.group("w").lower() == "last"), 1, 1), "year", "relative")
+    for m in _finditer(r"\b(?P<w>this|last|next) month\b", sentence, re.IGNORECASE, need="month", lower=lower,
+                       any_of=("this month", "last month", "next month")):
+        # "from next month": a measure's start, announced ahead
+        w = m.group("w").lower()
+        add(m, _months_back(pub, {"last": 1, "this": 0, "next": -1}[w]), "month", "relative")
+    for m in _finditer(r"\b(?P<w>this|last|next) year\b", sentence, re.IGNORECASE, need="year", lower=lower,
+                       any_of=("this year", "last year", "next year")):
+        add(m, dt.date(pub.year + {"last": -1, "this": 0, "next": 1}[m.group("w").lower()], 1, 1), "year", "relative")
     for m in _finditer(r"\b(?P<last>last\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", sentence,
                        need="day", lower=lower, any_of=_WEEKDAY_WORDS):
         if _WEEKDAY_DATED.match(sentence, m.end()):

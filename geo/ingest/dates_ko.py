@@ -26,7 +26,8 @@ _RULES: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p), k) for p, k i
     (_Y + r"\s*" + _M, "ym"),
     (r"(?P<rel>지난해|작년|올해|금년|올)\s*" + _M, "rel_month"),
     (_M + r"\s*" + _D, "md"),
-    (r"(?P<n>\d{1,3})\s*일\s*전(?![했한해하달])", "days_ago"),  # not 전했다 ("reported")
+    # "N일 전", alone or with a particle (전에, 전부터): not 전했다 ("reported"), not '70일 전투' (the 70-day battle)
+    (r"(?P<n>\d{1,3})\s*일\s*전(?=$|[^가-힣]|에|부터|까지|의|쯤|께|과|와|보다|만|은|도)", "days_ago"),
     (r"(?<![\d월])" + _D + r"(?!\s*(?:간|동안|째))", "day"),
     (_Y, "year"),
     (r"(?<![\d~])" + _M, "month"),

@@ -46,7 +46,9 @@ def date_for(p: _Proto, sents, info, pub, adopted) -> tuple[dt.date, str, dt.dat
         d = told[0]
         return d.date, "approximate", None, f"'{d.text}', when the source spoke", head + 2
     ctx = info[p.sent]["context"]
-    if ctx is not None and not sents[p.sent].headline and not _PERFECT.search(s) and not _NOW.search(s):
+    # a date ahead of the report ("from next month") is a plan's, not the date later sentences go on from
+    if ctx is not None and ctx.date <= pub and not sents[p.sent].headline and not _PERFECT.search(s) \
+            and not _NOW.search(s):
         # from an earlier paragraph, a day is only near the event's date (the report may have moved on)
         far = info[p.sent]["context_para"] != sents[p.sent].para and ctx.precision == "day"
         return ctx.date, "approximate" if far else ctx.precision, None, f"'{ctx.text}' earlier in the report", head + 3
