@@ -364,6 +364,7 @@ def test_a_korean_sentence_joined_by_go_is_two_clauses(record):
     ("Prospectors have found a new vein of iron ore at the Musan mine.", "discovery"),
     ("The council blacklisted five ships over iron ore smuggling from the Musan mine.", "designation"),
     ("Iron ore from the Musan mine was disguised as Chinese ore and shipped to Vietnam.", "smuggling"),
+    ("Customs officers seized iron ore from the Musan mine at the port of Nampho.", "smuggling"),
 ])
 def test_new_lines_veins_designations_and_disguised_origins(ds, text, etype):
     assert {t for m, _x, t in _drafts(ds, text) if m == ("musan",)} == {etype}
