@@ -377,3 +377,11 @@ def test_new_lines_veins_designations_and_disguised_origins(ds, text, etype):
 def test_korean_disguised_origins_and_railways_laid(record, text, etype):
     res = extract(text, "2013-08-20", "T", "", record)
     assert {d.event_type for d in res.drafts if d.mines == ["musan"]} == {etype}
+
+
+def test_an_acronyms_plural_is_its_mineral_and_other_one_word_plurals_are_not(ds):
+    from geo.ingest.gazetteer import Gazetteer
+
+    gaz = Gazetteer.from_dataset(ds)
+    found = [(m.id, m.text) for m in gaz.match("It exported 62 tonnes of REEs, golds and irons.") if m.kind == "mineral"]
+    assert found == [("rare_earths", "REEs")]

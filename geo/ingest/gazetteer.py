@@ -90,6 +90,10 @@ class _Entry:
     name: str
 
 
+#: A one-word plural is a mineral's only for an acronym ("REEs"); "golds" or "irons" are not read.
+_ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}s")
+
+
 class Gazetteer:
     """Every name of every mine, crossing, province and mineral of a package."""
 
@@ -127,6 +131,8 @@ class Gazetteer:
             self._put(self._exact, key, entry)
             self._exact_heads.update(key[:j] for j in range(1, len(key) + 1))
             self._exact_heads.add(key + "s")  # a plural: "iron ores"
+            if kind == "mineral" and re.fullmatch(r"[A-Z]{2,}", alias):
+                self._first.add(key + "s")  # an acronym's plural is one word: "REEs"
             if kind != "mineral":
                 key = "".join(_key_token(fold(t)) for t in toks)
                 self._put(self._phonetic, key, entry)
@@ -193,7 +199,8 @@ class Gazetteer:
             for n in range(self._reach(folded, keyed, i, min(self.max_span, len(toks) - i)), 0, -1):
                 exact_key = "".join(folded[i:i + n])
                 entry, exact = self._exact.get(exact_key), True
-                if entry is None and n > 1 and exact_key.endswith("s") and "mineral" in allowed:
+                if entry is None and exact_key.endswith("s") and "mineral" in allowed \
+                        and (n > 1 or _ACRONYM_PLURAL.fullmatch(toks[i].group(0))):
                     entry = self._exact.get(exact_key[:-1])  # a mineral's plural: "iron ores", "copper concentrates"
                     entry = entry if entry is not None and entry.kind == "mineral" else None
                 if entry is None or entry.kind not in allowed:
