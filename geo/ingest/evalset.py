@@ -22,7 +22,7 @@ Three figures, per report summed over the set:
 * **proposed drafts** — precision and event recall of the drafts the review proposes (ticks):
   new, and estimated likely right (:mod:`geo.ingest.certainty`); the others are marked to check.
 
-Seven more sets are scored when present, written and labelled the same way by helpers who never
+Nine more sets are scored when present, written and labelled the same way by helpers who never
 ran the extractor (``SETS``): the **held-out set** (``tests/ingest_holdout/``) and **blind sets
 1–8** (``tests/ingest_blind*/``). Each was scored once before any rule looked at it; some were
 then used to find general failures, so only their first score was blind (the README keeps both).
