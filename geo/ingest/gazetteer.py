@@ -25,8 +25,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from itertools import compress, count
-from operator import or_
+from itertools import accumulate, compress, count
 
 from geo.ingest.hangul import has_hangul, initial_law, mine_tail_at, romanize
 from geo.ingest.hangul import stem as hangul_stem
@@ -36,9 +35,10 @@ KINDS = ("mine", "province", "crossing", "mineral")
 
 _DROP = set("'’ʼ‘`´ʻ-‐‑‒–—―.·") | {" ", "\t", "\u00a0"}
 _TOKEN_RE = re.compile(r"[^\W_]+(?:['’ʼ‘`\-‐‑][^\W_]+)*")
+#: The same tokens, kept by ``split`` between the text around them: [gap, token, gap, …, gap].
+_TOKEN_SPLIT = re.compile(f"({_TOKEN_RE.pattern})")
 _POSSESSIVE_RE = re.compile(r"['’ʼ]s$", re.IGNORECASE)
 MAX_SPAN = 6
-_GROUP = re.Match.group
 
 
 @functools.lru_cache(maxsize=65536)
@@ -100,12 +100,14 @@ class Gazetteer:
         self._first: set[str] = set()  # folded or keyed first tokens of every name: the fast path
         self._exact_heads: set[str] = set()  # every beginning of an exact key (and of its plural)
         self._phonetic_heads: set[str] = set()  # every beginning of a romanization key
+        self._starts = _Starts(self)  # a text token -> can a name start with it (remembered)
         self.max_span = 1
 
     # ------------------------------------------------------------------ building
 
     def add(self, kind: str, id_: str, name: str, aliases: Iterable[str]) -> None:
         entry = _Entry(kind, id_, name)
+        self._starts.clear()  # what a name can start with is changing
         for alias in [name, *aliases]:
             alias = unicodedata.normalize("NFC", str(alias or "")).strip()
             if not alias:
@@ -174,23 +176,32 @@ class Gazetteer:
         """Every known name in ``text``, left to right, longest match first, no overlaps."""
         text = unicodedata.normalize("NFC", text)
         allowed = set(kinds) if kinds else set(KINDS)
-        toks = list(_TOKEN_RE.finditer(text))
-        folded = list(map(_fold_token, map(_GROUP, toks)))  # mapped, not looped: a word costs no Python step
-        keyed = list(map(_key_token, folded))
         hangul = has_hangul(text)  # else no token needs the Hangul test
-        out: list[Match] = []
-        first = self._first.__contains__
-        # Only the words a name starts with are visited (in text with Hangul, also Hangul words).
-        starts = compress(count(), map(or_, map(first, folded), map(first, keyed)))
-        if hangul:
+        parts = _TOKEN_SPLIT.split(text)  # gaps and tokens in turn: a token's offset is the length before it
+        words = parts[1::2]
+        if hangul:  # Only the words a name starts with are visited (in text with Hangul, also Hangul words).
+            folded = list(map(_fold_token, words))
+            keyed = list(map(_key_token, folded))
+            first = self._first.__contains__
             starts = [j for j, f in enumerate(folded) if first(f) or first(keyed[j]) or has_hangul(f)]
+        else:
+            starts = self._starts
+            if len(starts) > _STARTS_MAX:
+                starts.clear()
+            starts = list(compress(count(), map(starts.__getitem__, words)))  # a word costs no Python step
+            if not starts:
+                return []
+            folded = list(map(_fold_token, words))
+            keyed = list(map(_key_token, folded))
+        out: list[Match] = []
+        offsets: list[int] = []  # offsets[2j], offsets[2j + 1]: where the j-th token starts and ends
         i = 0
         for j in starts:
             if j < i:
                 continue  # inside the name found before
             i = j
             hit = None
-            for n in range(self._reach(folded, keyed, i, min(self.max_span, len(toks) - i)), 0, -1):
+            for n in range(self._reach(folded, keyed, i, min(self.max_span, len(words) - i)), 0, -1):
                 exact_key = "".join(folded[i:i + n])
                 entry, exact = self._exact.get(exact_key), True
                 if entry is None and n > 1 and exact_key.endswith("s") and "mineral" in allowed:
@@ -199,7 +210,8 @@ class Gazetteer:
                 if entry is None or entry.kind not in allowed:
                     entry, exact = self._phonetic.get("".join(keyed[i:i + n])), False
                 if entry is not None and entry.kind in allowed:
-                    start, end = toks[i].start(), toks[i + n - 1].end()
+                    offsets = offsets or list(accumulate(map(len, parts)))
+                    start, end = offsets[2 * i], offsets[2 * (i + n - 1) + 1]
                     raw = text[start:end]
                     poss = _POSSESSIVE_RE.search(raw)
                     if poss:
@@ -207,7 +219,8 @@ class Gazetteer:
                     hit = (n, Match(entry.kind, entry.id, entry.name, text[start:end], start, end, exact))
                     break
             if hit is None and hangul and has_hangul(folded[i]):
-                hit = self._match_hangul(toks[i], folded[i], allowed)
+                offsets = offsets or list(accumulate(map(len, parts)))
+                hit = self._match_hangul(offsets[2 * i], words[i], folded[i], allowed)
             if hit is None:
                 i += 1
                 continue
@@ -226,7 +239,7 @@ class Gazetteer:
             reach = n + 1
         return reach
 
-    def _match_hangul(self, tok, folded: str, allowed: set[str]):
+    def _match_hangul(self, start: int, word: str, folded: str, allowed: set[str]):
         """A Hangul token's longest known prefix (a particle or suffix may follow: 단천시에서);
         else, before a mine-name tail (룡화광산의), the prefix's Revised Romanization matched
         through the romanization key against the Latin names of mines (Yonghwa)."""
@@ -238,9 +251,7 @@ class Gazetteer:
                 entry, exact = self._phonetic.get(phonetic_key(romanize(folded[:length]))), False
                 entry = entry if entry is not None and entry.kind == "mine" else None
             if entry is not None and entry.kind in allowed:
-                start = tok.start()
-                return 1, Match(entry.kind, entry.id, entry.name, tok.group(0)[:length],
-                                start, start + length, exact)
+                return 1, Match(entry.kind, entry.id, entry.name, word[:length], start, start + length, exact)
         return None
 
 
@@ -271,6 +282,23 @@ def mine_stem(name: str) -> str:
     if not named or _NOT_A_STEM.search(" ".join(named)):
         return ""  # "March 5" alone is a date, not a name
     return stem
+
+
+_STARTS_MAX = 200_000  # words remembered by a gazetteer (text of ever new words: forgotten, not grown)
+
+
+class _Starts(dict):
+    """A text token → can a name start with it (its folded or romanized form begins a name):
+    found once per distinct word, then looked up (reports repeat their words)."""
+
+    def __init__(self, gaz: Gazetteer) -> None:
+        super().__init__()
+        self._first = gaz._first
+
+    def __missing__(self, word: str) -> bool:
+        folded = _fold_token(word)
+        self[word] = found = folded in self._first or _key_token(folded) in self._first
+        return found
 
 
 @functools.lru_cache(maxsize=65536)
