@@ -154,4 +154,11 @@ def may_hold(text: str, lower: str, literals: tuple[str, ...]) -> bool:
     ``text`` (``lower`` is ``text.lower()``)? False only when it cannot: none of them is in the
     lower-cased text, and the text has none of the few characters that match an ASCII letter
     under ``re.IGNORECASE`` without lower-casing to it."""
-    return any(x in lower for x in literals) or (not lower.isascii() and _ODD_CASE.search(text) is not None)
+    return any(x in lower for x in literals) or has_odd_case(text, lower)
+
+
+def has_odd_case(text: str, lower: str) -> bool:
+    """Does ``text`` hold a character that matches an ASCII letter under ``re.IGNORECASE`` without
+    lower-casing to it? (:func:`may_hold`'s answer when none of the literals is in ``lower``.)"""
+    return not lower.isascii() and _ODD_CASE.search(text) is not None
+
