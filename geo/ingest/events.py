@@ -289,27 +289,29 @@ def _assemble(protos, sents, info, pub, adopted, para_anon):
             kept.append(p)
     report_anonymous = any(para_anon.values())
     drafts: list[tuple[Draft, int]] = []
+    made: dict[int, _Proto] = {}  # id of a draft -> its proto: the rest of a draft is filled once it survives the merge
     for p in (q for p0 in kept for p1 in split_minerals_by_date(p0, info) for q in split_figures(p1, sents, info)):
         s = sents[p.sent]
         date, precision, end, basis, rank = date_for(p, sents, info, pub, adopted)
+        evidence = s.text if len(s.text) <= EVIDENCE_MAX else s.text[:EVIDENCE_MAX - 1].rstrip() + "…"
+        d = Draft(event_id="", event_type=p.event_type, effect=p.effect or EFFECTS.get(p.event_type, ""),
+                  date=date.isoformat(), date_precision=precision, end_date=end.isoformat() if end else "",
+                  evidence=evidence, mines=list(dict.fromkeys(m.id for m in p.mines)),
+                  minerals=list(dict.fromkeys(x.id for x in p.minerals)),
+                  date_basis=basis + (f"; {p.how}" if p.how else ""), candidates=list(p.candidates))
+        d.description = f"Drafted by ingest from the report; date from {basis}."
+        made[id(d)] = p
+        drafts.append((d, rank))
+    merged, more = merge_restatements(drafts)  # most drafts of a long report restate others
+    for d in merged:
+        p = made[id(d)]
         usd, qty, unit, written = p.amounts[:4] if p.amounts else info[p.sent]["amounts"]
         qualifier = p.amounts[4] if p.amounts else info[p.sent]["qualifier"]
-        mines = list(dict.fromkeys(m.id for m in p.mines))
-        minerals = list(dict.fromkeys(x.id for x in p.minerals))
-        anonymous = para_anon.get(s.para, False) or (s.quoted and report_anonymous)
-        place = "; ".join(dict.fromkeys(m.text for m in p.mines)) or "; ".join(p.candidates)
-        evidence = s.text if len(s.text) <= EVIDENCE_MAX else s.text[:EVIDENCE_MAX - 1].rstrip() + "…"
-        effect = p.effect or EFFECTS.get(p.event_type, "")
-        d = Draft(event_id="", event_type=p.event_type, effect=effect, date=date.isoformat(),
-                  date_precision=precision, end_date=end.isoformat() if end else "", evidence=evidence,
-                  mines=mines, minerals=minerals, date_basis=basis + (f"; {p.how}" if p.how else ""), place=place,
-                  value_usd=usd, quantity=qty, unit=unit if qty is not None else "", amounts=written,
-                  amount_qualifier=qualifier if written else "",
-                  anonymous_source=anonymous, candidates=list(p.candidates))
+        d.value_usd, d.quantity, d.unit, d.amounts = usd, qty, unit if qty is not None else "", written
+        d.amount_qualifier = qualifier if written else ""
+        d.anonymous_source = para_anon.get(sents[p.sent].para, False) or (sents[p.sent].quoted and report_anonymous)
+        d.place = "; ".join(dict.fromkeys(m.text for m in p.mines)) or "; ".join(p.candidates)
         d.title = _title(d, p)
-        d.description = f"Drafted by ingest from the report; date from {basis}."
-        drafts.append((d, rank))
-    merged, more = merge_restatements(drafts)
     return merged, notes + more
 
 
