@@ -130,3 +130,13 @@ def test_running_text_longest_match_first(gaz):
 def test_kinds_filter(gaz):
     kinds = {m.kind for m in gaz.match("copper from Hyesan in Yanggang", kinds=["mine"])}
     assert kinds == {"mine"}
+
+
+def test_a_name_added_after_matching_is_found():
+    """The gazetteer remembers which words a name can start with: adding a name forgets that."""
+    from geo.ingest.gazetteer import Gazetteer
+    gaz = Gazetteer()
+    assert gaz.match("Ore from Kapxyz went north.") == []
+    gaz.add("mine", "kapxyz", "Kapxyz", [])
+    found = gaz.match("Ore from Kapxyz's pits went north.")
+    assert [(m.id, m.text, m.start, m.end) for m in found] == [("kapxyz", "Kapxyz", 9, 15)]

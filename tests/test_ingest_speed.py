@@ -9,10 +9,10 @@ import time
 
 import pytest
 
-from geo.ingest import extract
+from geo.ingest import cues, extract
 from geo.ingest.cues import load_table
 from geo.ingest.drafts import Draft
-from geo.ingest.literals import literal_prefixes, required_literals
+from geo.ingest.literals import literal_prefixes, required_clauses, required_literals
 from geo.ingest.merge import merge_restatements
 from geo.ingest.sentences import sentences
 from geo.tools.ingest_bench import TEXTS, main
@@ -92,6 +92,35 @@ def test_required_literals_are_necessary_for_every_match_in_real_text():
                 assert any(p in m.group(0).lower() for p in req), (row.serves, m.group(0))
     assert required_literals(r"\b(?:a|the)\s+(?:\w+\s+){0,4}(?:source|official)\b") == ["source", "official"]
     assert required_literals(r"\bstopp?\w*") == ["stop"] and required_literals(r"x{0,3}") is None
+
+
+def test_required_clauses_are_necessary_for_every_match_in_real_text():
+    """The cue rows' second test: a row is searched only when some alternative of its pattern finds
+    a text of each set it needs. Every match of every row in the evaluation set's reports holds one."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "tests" / "ingest_eval").glob("*.txt"))]
+    texts += ["a second source in the province said", "the railway to the port was rebuilt", "output rose",
+              "they started production", "the deal fell through", "walked away", "the U.N. ban"]
+    for row in load_table():
+        alts = required_clauses(row.pattern.pattern)
+        assert alts, row.serves
+        for text in texts:
+            for m in row.pattern.finditer(text):
+                found = m.group(0).lower()
+                assert any(all(any(t in found for t in texts_) for texts_ in alt) for alt in alts), (row.serves, found)
+    assert required_clauses(r"\bstart\w* (?:production|operation)\w*|\bfired up\b") == [
+        [("start",), ("production", "operation")], [("fired up",)]]
+    assert required_clauses(r"\bstopp?\w*") == [[("stop",)]] and required_clauses(r"x{0,3}|y") is None
+
+
+def test_cues_read_the_same_with_and_without_the_second_test(monkeypatch):
+    """Skipping the rows whose needs are not met changes no clause's reading (reports, their lower
+    case, and text with a character that matches a letter only under re.IGNORECASE)."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "tests" / "ingest_eval").glob("*.txt"))]
+    clauses = [s.text for t in texts for s in sentences(t)]
+    clauses += [c.lower() for c in clauses[:300]] + ["exports of coal \u017furged", "\u212aept exporting coal"]
+    fast = [cues._cue(c, [], True) for c in clauses]
+    monkeypatch.setattr(cues, "_needs_met", lambda needs, present: True)
+    assert fast == [cues._cue(c, [], True) for c in clauses]
 
 
 @pytest.mark.parametrize("text, expected", [

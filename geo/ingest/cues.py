@@ -32,7 +32,7 @@ from pathlib import Path
 from geo.ingest.clauses import SCHEDULED
 from geo.ingest.gazetteer import Match
 from geo.ingest.hangul import has_hangul
-from geo.ingest.literals import required_literals
+from geo.ingest.literals import has_odd_case, required_clauses, required_literals
 
 TABLE = Path(__file__).with_name("cues.csv")
 
@@ -139,7 +139,7 @@ def _masks(kind: str) -> tuple[tuple[tuple[str, int], ...], tuple[tuple[str, int
     other prefixes as (prefix, mask of its rows), the mask of the rows without a prefix, and the
     number of rows. A prefix of letters only stands for its rows' bits; any other prefix (with a
     space or an apostrophe) is tested only when a word holds its longest run of letters, which
-    stands for the bit ``rows + its position``."""
+    stands for the bit ``rows + its position``. Above those, the bits of :func:`_needs`' texts."""
     by_prefix, always = _row_index(kind)
     rows = len(_rows(kind))
     letters, other = [], []
@@ -154,7 +154,50 @@ def _masks(kind: str) -> tuple[tuple[tuple[str, int], ...], tuple[tuple[str, int
             other.append((p, mask))
         else:  # no letters to look for: tested in every clause
             always = (*always, *by_prefix[p])
+    base = rows + len(other)
+    letters += [(text, 1 << (base + k)) for k, text in enumerate(_needs(kind)[1])]
     return tuple(letters), tuple(other), reduce(or_, (1 << i for i in always), 0), rows
+
+
+@functools.lru_cache(maxsize=16)
+def _needs(kind: str) -> tuple[tuple[tuple[tuple[int, ...], ...] | None, ...], tuple[str, ...]]:
+    """Per row of a kind, what a text without Hangul must hold for the row to match (None: not
+    known): per alternative of its pattern, the masks of the texts it needs
+    (:func:`~geo.ingest.literals.required_clauses`), one of each mask; and the texts the bits stand
+    for. A text of letters only stands for itself; any other for its longest run of letters (a
+    weaker test, still a necessary one); a text with Hangul is never in such text, and a set of
+    texts without letters tells nothing (dropped)."""
+    keys: dict[str, int] = {}
+    out = []
+    for row in _rows(kind):
+        alts = required_clauses(row.pattern.pattern)
+        if alts is None:
+            out.append(None)
+            continue
+        masks = []
+        for sets in alts:
+            alt = []
+            for texts in sets:
+                runs = [max(_LETTERS.findall(t), key=len, default="") for t in texts if not has_hangul(t)]
+                if "" in runs:
+                    continue  # a text without letters: the set tells nothing
+                alt.append(reduce(or_, (1 << keys.setdefault(r, len(keys)) for r in runs), 0))
+            masks.append(tuple(alt))
+        out.append(tuple(masks))
+    return tuple(out), tuple(keys)
+
+
+def _needs_met(needs: tuple[tuple[int, ...], ...] | None, present: int) -> bool:
+    """Does some alternative find each text set it needs (``present``: the bits of the texts held)?"""
+    if needs is None:
+        return True
+    for alt in needs:
+        for mask in alt:
+            if not present & mask:
+                break
+        else:
+            return True
+    return False
 
 
 @functools.lru_cache(maxsize=4096)
@@ -163,9 +206,14 @@ def _rows_of(mask: int) -> tuple[int, ...]:
 
 
 def _latin_rows(kind: str, lower: str) -> tuple[int, ...]:
-    """For text without Hangul: ``_candidate_rows(kind, _present(kind, lower))``, found faster. A
-    prefix of letters only is in the text exactly when it is in one of its runs of letters, so
-    each distinct word's rows are found once and remembered (see :func:`_masks`)."""
+    """For text without Hangul: ``_candidate_rows(kind, _present(kind, lower))``, found faster."""
+    return _rows_of(_latin_mask(kind, lower) & ((1 << len(_rows(kind))) - 1))
+
+
+def _latin_mask(kind: str, lower: str) -> int:
+    """The bits of :func:`_latin_rows`' rows, and above them those of :func:`_needs`' texts held. A
+    text of letters only is in the text exactly when it is in one of its runs of letters, so each
+    distinct word's bits are found once and remembered (see :func:`_masks`)."""
     letters, other, mask, rows = _masks(kind)
     seen = _WORD_ROWS.setdefault(kind, {})
     words = set(_LETTERS.findall(lower))
@@ -181,12 +229,11 @@ def _latin_rows(kind: str, lower: str) -> tuple[int, ...]:
         else:
             masks = list(map(seen.__getitem__, words))
     mask = reduce(or_, masks, mask)
-    if mask >> rows:  # words that may be part of an other prefix: test those prefixes
-        for j in _rows_of(mask >> rows):
+    if found := (mask >> rows) & ((1 << len(other)) - 1):  # words that may be part of an other prefix
+        for j in _rows_of(found):
             if other[j][0] in lower:
                 mask |= other[j][1]
-        mask &= (1 << rows) - 1
-    return _rows_of(mask)
+    return (mask & ((1 << rows) - 1)) | (mask >> (rows + len(other)) << rows)
 
 
 def _any(kind: str, text: str, lower: str | None = None) -> re.Match | None:
@@ -218,7 +265,14 @@ def _cue(clause: str, minerals: list[Match], has_amount: bool, offset: int = 0) 
     lower = clause.lower()
     rows = _rows("cue")
     latin = lower.isascii() or not has_hangul(lower)
-    for i in _latin_rows("cue", lower) if latin else _candidate_rows("cue", _present("cue", lower)):
+    if latin:
+        mask = _latin_mask("cue", lower)
+        candidates = _rows_of(mask & ((1 << len(rows)) - 1))
+        # A row whose needs are not met cannot match (but for the few characters has_odd_case tells of).
+        needs, present = (_needs("cue")[0], mask >> len(rows)) if not has_odd_case(clause, lower) else ((None,) * len(rows), 0)
+    for i in candidates if latin else _candidate_rows("cue", _present("cue", lower)):
+        if latin and not _needs_met(needs[i], present):
+            continue
         row = rows[i]
         m = row.pattern.search(clause)
         if not m:

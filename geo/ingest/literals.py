@@ -162,3 +162,35 @@ def has_odd_case(text: str, lower: str) -> bool:
     lower-casing to it? (:func:`may_hold`'s answer when none of the literals is in ``lower``.)"""
     return not lower.isascii() and _ODD_CASE.search(text) is not None
 
+
+def required_clauses(p: str) -> list[list[tuple[str, ...]]] | None:
+    """Per top-level alternative of pattern ``p``, every lower-case text set it needs: a match of
+    that alternative contains a text of each set (its literal runs, its required single
+    characters, and :func:`required_literals` of its required groups). None when an alternative
+    needs no text. A stronger necessary test than :func:`required_literals`, which keeps one set."""
+    out: list[list[tuple[str, ...]]] = []
+    for alt in _split_top(p):
+        sets: list[tuple[str, ...]] = []
+        run = ""
+
+        for kind, text, q in _elements(alt):
+            if kind == "lit" and q == "":
+                run += text
+                continue
+            _keep(sets, [run.lower()] if run else None)
+            run = ""
+            if kind == "lit" and _required(q):
+                _keep(sets, [text.lower()])
+            elif kind == "group" and _required(q) and (text.startswith("(?:") or not text.startswith("(?")):
+                _keep(sets, required_literals(text[3:-1] if text.startswith("(?:") else text[1:-1]))
+        _keep(sets, [run.lower()] if run else None)
+        if not sets:
+            return None
+        out.append(sets)
+    return out
+
+
+def _keep(sets: list[tuple[str, ...]], texts: list[str] | None) -> None:
+    texts = [t for t in (texts or []) if t.strip()]
+    if texts:
+        sets.append(tuple(dict.fromkeys(texts)))
