@@ -68,7 +68,6 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
     guessed = guess_title(text)
     title = (title or guessed).strip()
     sents = sentences(text, guessed)
-    para_anon: dict[int, bool] = {}
     adopted = _resolution_dates(ds)
     known = _mine_minerals(ds)
 
@@ -87,7 +86,6 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
     for i, s in enumerate(sents):
         if i % 200 == 0:
             progress(0.1 + 0.4 * i / max(1, len(sents)), f"reading sentence {i + 1} of {len(sents)}")
-        para_anon[s.para] = para_anon.get(s.para, False) or is_anonymous(s.text)
         near = relevant[i] or (i + 1 < len(sents) and relevant[i + 1]) or (i > 0 and relevant[i - 1])
         key = (s.text, context if "time" in s.text else None)
         if near and key not in memo:
@@ -176,7 +174,7 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
             last_mine = (s.para, named[-1])
 
     progress(0.9, "assembling drafts")
-    drafts, notes = _assemble(protos, sents, info, pub, adopted, para_anon)
+    drafts, notes = _assemble(protos, sents, info, pub, adopted, _Anonymity(sents))
     source_row = make_source_row(ds, publisher, title, url, pub, guess_language(text))
     taken: set[str] = set()  # ids given so far (one set, not one per draft: linear in the drafts)
     for d in drafts:
@@ -277,7 +275,7 @@ def _resolution_dates(ds) -> dict[str, dt.date]:
     return out
 
 
-def _assemble(protos, sents, info, pub, adopted, para_anon):
+def _assemble(protos, sents, info, pub, adopted, anon):
     notes: list[str] = []
     # A mineral already tied to a mine in a sentence is not also a mineral-only event there.
     tied = {(p.sent, x.id, p.event_type) for p in protos if p.mines for x in p.minerals}
@@ -287,7 +285,6 @@ def _assemble(protos, sents, info, pub, adopted, para_anon):
             p.minerals = [x for x in p.minerals if (p.sent, x.id, p.event_type) not in tied]
         if p.minerals:
             kept.append(p)
-    report_anonymous = any(para_anon.values())
     drafts: list[tuple[Draft, int]] = []
     made: dict[int, _Proto] = {}  # id of a draft -> its proto: the rest of a draft is filled once it survives the merge
     for p in (q for p0 in kept for p1 in split_minerals_by_date(p0, info) for q in split_figures(p1, sents, info)):
@@ -309,10 +306,32 @@ def _assemble(protos, sents, info, pub, adopted, para_anon):
         qualifier = p.amounts[4] if p.amounts else info[p.sent]["qualifier"]
         d.value_usd, d.quantity, d.unit, d.amounts = usd, qty, unit if qty is not None else "", written
         d.amount_qualifier = qualifier if written else ""
-        d.anonymous_source = para_anon.get(sents[p.sent].para, False) or (sents[p.sent].quoted and report_anonymous)
+        d.anonymous_source = anon.para(sents[p.sent].para) or (sents[p.sent].quoted and anon.report())
         d.place = "; ".join(dict.fromkeys(m.text for m in p.mines)) or "; ".join(p.candidates)
         d.title = _title(d, p)
     return merged, notes + more
+
+
+class _Anonymity:
+    """Does a paragraph (or the report) cite an unnamed source? Read when a draft asks, once per
+    paragraph: the drafts left after merging restatements are few."""
+
+    def __init__(self, sents) -> None:
+        self._texts: dict[int, list[str]] = {}
+        for s in sents:
+            self._texts.setdefault(s.para, []).append(s.text)
+        self._paras: dict[int, bool] = {}
+        self._report: bool | None = None
+
+    def para(self, para: int) -> bool:
+        if para not in self._paras:
+            self._paras[para] = any(map(is_anonymous, self._texts.get(para, ())))
+        return self._paras[para]
+
+    def report(self) -> bool:
+        if self._report is None:
+            self._report = any(map(self.para, self._texts))
+        return self._report
 
 
 _TYPE_WORDS = {
