@@ -133,6 +133,21 @@ def test_sentences_skip_abbreviations_and_initials(text, expected):
     assert [s.text for s in sentences(text)] == expected
 
 
+def test_the_split_that_takes_the_stop_splits_as_the_look_behind_did():
+    """The sentence split's pattern takes the full stop (so the engine jumps from stop to stop);
+    it splits every line where the pattern that only looked behind at the stop did."""
+    import importlib
+    mod = importlib.import_module("geo.ingest.sentences")
+    behind = re.compile(r"(?<=[.!?])" + mod._not_after_abbreviation()
+                        + r"[”\"’)]{0,3}\s+(?=[“\"‘(]?[A-Z0-9\uac00-\ud7a3])")
+    alphabet = [*".!?.. ”\"’)“‘(AaBbMmrsSUNu12광\t", "Mr.", "U.S.", "Dec.", "e.g.", "No.", " A. ", "?” ", ".) "]
+    rnd = random.Random(7)
+    for _ in range(3000):
+        line = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 40)))
+        want = [m.span() for m in behind.finditer(line)]
+        assert [(m.start() + 1, m.end()) for m in mod._SPLIT_RE.finditer(line)] == want, line
+
+
 def test_benchmark_command_prints_mb_per_second(capsys):
     assert main(["--sizes", "0.05", "--repeat", "1"]) == 0
     out = capsys.readouterr().out
