@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from geo.ingest.dates_ko import korean_dates
 from geo.ingest.hangul import has_hangul
-from geo.ingest.literals import has_odd_case
+from geo.ingest.literals import has_odd_case, may_hold
 
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
@@ -232,14 +232,24 @@ _COMPARISON_BEFORE = re.compile(r"\b(?:than|compared (?:with|to)|versus|vs\.?|(?
 _DATELINE_AFTER = re.compile(r"^\s*(?:\([^()]{0,30}\)\s*)?(?:-|–|—)")
 
 
+#: Words one of which every match of _ATTRIBUTION_BEFORE ("show" for "showed", "shows") and of
+#: _COMPARISON_BEFORE ("since" for "highest since", "from" for "up from") holds: without them,
+#: not searched (as may_hold tells).
+_ATTRIBUTION_WORDS = ("said", "says", "told", "reported", "added", "explained", "announced", "show", "released",
+                      "published")
+_COMPARISON_WORDS = ("than", "compared", "versus", "vs", "since", "from", "above", "below")
+
+
 def _as_attribution(sentence: str, d: DateMention) -> DateMention:
     dateline = d.start < 40 and _DATELINE_AFTER.match(sentence[d.start + len(d.text):d.start + len(d.text) + 40])
     before = sentence[max(0, d.start - 50):d.start]
-    if dateline or (_ATTRIBUTION_BEFORE.search(before) and not _MEASURE_ANNOUNCED.search(before)):
+    if dateline or (may_hold(before, before.lower(), _ATTRIBUTION_WORDS) and _ATTRIBUTION_BEFORE.search(before)
+                    and not _MEASURE_ANNOUNCED.search(before)):
         return DateMention(d.date, d.precision, d.text, d.start, "attribution", d.end_date)
     lead = _LEAD_WORD.match(d.text.lstrip())  # "since August 2014": the rule's own leading word belongs to the context
     after = d.start + len(d.text)
-    if _COMPARISON_BEFORE.search(before.rstrip() + " " + (lead.group(0) if lead else "")) \
+    baseline = before.rstrip() + " " + (lead.group(0) if lead else "")
+    if (may_hold(baseline, baseline.lower(), _COMPARISON_WORDS) and _COMPARISON_BEFORE.search(baseline)) \
             or _POSSESSIVE.match(sentence, after):  # "a third of last year's exports": a thing's date
         return DateMention(d.date, d.precision, d.text, d.start, "comparison", d.end_date)
     return d
