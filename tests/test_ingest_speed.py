@@ -148,6 +148,57 @@ def test_the_split_that_takes_the_stop_splits_as_the_look_behind_did():
         assert [(m.start() + 1, m.end()) for m in mod._SPLIT_RE.finditer(line)] == want, line
 
 
+def test_amounts_that_take_the_first_digit_match_as_the_look_behind_did():
+    """The figure patterns take the first digit before testing the character before it; they find
+    the same figures as the patterns that looked behind first."""
+    from geo.ingest import amounts
+    rnd = random.Random(11)
+    alphabet = [*"0123456789,.$ aT%-", " tons", " tonnes", "t ", " million", " dollars", " US", "$1", " kg", "x"]
+    for pattern in (amounts._QTY_RE, amounts._DOLLARS_RE):
+        behind = re.compile(pattern.pattern.replace(r"(?P<n>\d(?<![\w$.]\d)", r"(?<![\w$.])(?P<n>\d", 1), re.IGNORECASE)
+        assert behind.pattern != pattern.pattern
+        for _ in range(3000):
+            text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 30)))
+            assert [(m.span(), m.groups()) for m in pattern.finditer(text)] == \
+                [(m.span(), m.groups()) for m in behind.finditer(text)], text
+
+
+def test_the_words_a_telling_or_a_baseline_needs_are_in_every_match():
+    """A date's context is searched for a telling ("a source said on") or a comparison's baseline
+    ("lower than in") only when it holds one of the words every such match holds."""
+    import importlib
+    dates = importlib.import_module("geo.ingest.dates")
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "tests" / "ingest_eval").glob("*.txt"))]
+    texts += ["customs data released Tuesday show", "figures for the year showed on the", "up 5 per cent from",
+              "their highest since", "compared to the", "told Daily NK on", "vs. the"]
+    for pattern, words in ((dates._ATTRIBUTION_BEFORE, dates._ATTRIBUTION_WORDS),
+                           (dates._COMPARISON_BEFORE, dates._COMPARISON_WORDS)):
+        found = 0
+        for text in texts:
+            for end in [m.end() for m in re.finditer(r"\s", text)] + [len(text)]:
+                m = pattern.search(text[max(0, end - 60):end])
+                if m:
+                    found += 1
+                    assert any(w in m.group(0).lower() for w in words), m.group(0)
+        assert found > 10
+
+
+def test_unknown_mine_names_are_found_as_by_the_look_behind_pattern():
+    """The unknown-mine pattern takes the first capital before testing that it starts a word; it
+    finds what the pattern that tested the word boundary first found, and every match holds one
+    of the words the extraction asks for before searching."""
+    from geo.ingest import mentions
+    behind = re.compile(r"\b((?:[A-Z][\w'’ʼ\-]*\s+){1,3})(?:mines?|Mines?|Mining Complex|deposit|colliery)\b")
+    rnd = random.Random(5)
+    alphabet = [" ", "  ", "Kap", "san", "X", "x", "-", "’", "_", "1", " mine", " Mines", " Mining Complex", " deposit",
+                " colliery", "the ", "Youth ", "é"]
+    for _ in range(5000):
+        text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 14)))
+        got = [(m.span(), m.groups()) for m in mentions._CAND_RE.finditer(text)]
+        assert got == [(m.span(), m.groups()) for m in behind.finditer(text)], text
+        assert not got or any(w in text for w in mentions.CANDIDATE_WORDS)
+
+
 def test_benchmark_command_prints_mb_per_second(capsys):
     assert main(["--sizes", "0.05", "--repeat", "1"]) == 0
     out = capsys.readouterr().out

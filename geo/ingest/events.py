@@ -26,7 +26,7 @@ from geo.ingest.event_dates import date_for
 from geo.ingest.gazetteer import Gazetteer, Match
 from geo.ingest.known import mark_known
 from geo.ingest.literals import may_hold
-from geo.ingest.mentions import _pairs, find_candidates
+from geo.ingest.mentions import CANDIDATE_WORDS, _pairs, find_candidates
 from geo.ingest.merge import merge_restatements
 from geo.ingest.protos import _Proto, split_figures, split_minerals_by_date
 from geo.ingest.sentences import sentences
@@ -93,7 +93,8 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
         dates, amounts, qualifier = memo[key] if near else ([], (None, None, "", []), "")
         if dates and all_matches[i]:  # "the February 8 Jiktong mine": a date in a mine's name is its name
             dates = _outside_mine_names(dates, all_matches[i])
-        cands = find_candidates(s.text, gaz) if "ine" in s.text or "광산" in s.text or "olliery" in s.text or "eposit" in s.text else []
+        cands = find_candidates(s.text, gaz) if ("ine" in s.text or "광산" in s.text or "olliery" in s.text or "eposit" in s.text) \
+            and any(w in s.text for w in CANDIDATE_WORDS) else []
         for c in cands:
             if c not in cand_seen:
                 cand_seen.add(c)
