@@ -199,6 +199,39 @@ def test_unknown_mine_names_are_found_as_by_the_look_behind_pattern():
         assert not got or any(w in text for w in mentions.CANDIDATE_WORDS)
 
 
+def test_dates_found_on_demand_are_those_read_in_order():
+    """A sentence's dates and date context, found when asked in any order, are those a reading of
+    every sentence in order gives (with "for some time", which reads the context, and "Times")."""
+    import datetime as dt
+
+    from geo.ingest.dated import Dated
+    from geo.ingest.dates import find_dates, own_dates
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "tests" / "ingest_eval").glob("*.txt"))]
+    extra = ["Musan ore has been halted for some time.", "The Times said zinc moved for some Time.",
+             "On March 3, 2017, copper was suspended.", "It was idle for a long time."]
+    rnd = random.Random(2)
+    pub = dt.date(2019, 5, 20)
+    for trial in range(30):
+        pool = sentences(rnd.choice(texts))
+        sents = sentences(" ".join(rnd.choice(extra) if rnd.random() < 0.3 else s.text
+                                   for s in rnd.sample(pool, min(8, len(pool))) * 2))
+        near = [rnd.random() < 0.8 for _ in sents]
+        want, context, memo = [], (None, -1), {}
+        for i, s in enumerate(sents):  # the reading in order this replaces
+            key = (s.text, context[0] if "time" in s.text else None)
+            if near[i] and key not in memo:
+                memo[key] = find_dates(s.text, pub, context[0])
+            found = memo[key] if near[i] else []
+            want.append((found, context))
+            if own_dates(found):
+                context = (own_dates(found)[-1], s.para)
+        dated = Dated(sents, near, [[] for _ in sents], pub)
+        order = list(range(len(sents)))
+        rnd.shuffle(order)
+        got = {i: (dated.dates(i), dated.context(i)) if trial % 2 else (None, dated.context(i)) for i in order}
+        assert [(dated.dates(i), got[i][1]) for i in range(len(sents))] == want, trial
+
+
 def test_benchmark_command_prints_mb_per_second(capsys):
     assert main(["--sizes", "0.05", "--repeat", "1"]) == 0
     out = capsys.readouterr().out

@@ -12,7 +12,7 @@ from geo.ingest.apply import _cell, _find_source
 from geo.ingest.certainty import rate
 from geo.ingest.clauses import clauses, find_reason
 from geo.ingest.cues import EFFECTS, _cue, has_reference, is_anonymous
-from geo.ingest.dates import DateMention, find_dates, own_dates
+from geo.ingest.dated import Dated
 from geo.ingest.drafts import (
     EVIDENCE_MAX,
     SOURCE_COLUMNS,
@@ -74,38 +74,29 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
     info: list[dict] = []
     candidates: list[str] = []
     cand_seen: set[str] = set()
-    context: DateMention | None = None
-    context_para = -1
     # Only sentences that name a mine or mineral, or refer to "the mine", can make an event; they
     # and their neighbours get the costly stages (dates, amounts, cues): the rest is one pass.
     seen: dict[str, list[Match]] = {}  # a repeated sentence is read once (repetitive input stays fast)
     all_matches = [seen[s.text] if s.text in seen else seen.setdefault(
         s.text, [m for m in gaz.match(s.text) if m.kind in ("mine", "mineral")]) for s in sents]
-    memo: dict[tuple, tuple] = {}
     relevant = [bool(ms) or has_reference(s.text) for s, ms in zip(sents, all_matches, strict=True)]
+    near = [r or (i + 1 < len(sents) and relevant[i + 1]) or (i > 0 and relevant[i - 1]) for i, r in enumerate(relevant)]
+    dated = Dated(sents, near, all_matches, pub)  # a sentence's dates are found when an event asks for them
+    memo: dict[str, tuple] = {}
     for i, s in enumerate(sents):
         if i % 200 == 0:
             progress(0.1 + 0.4 * i / max(1, len(sents)), f"reading sentence {i + 1} of {len(sents)}")
-        near = relevant[i] or (i + 1 < len(sents) and relevant[i + 1]) or (i > 0 and relevant[i - 1])
-        key = (s.text, context if "time" in s.text else None)
-        if near and key not in memo:
-            memo[key] = (find_dates(s.text, pub, context), *amounts_and_qualifier(s.text))
-        dates, amounts, qualifier = memo[key] if near else ([], (None, None, "", []), "")
-        if dates and all_matches[i]:  # "the February 8 Jiktong mine": a date in a mine's name is its name
-            dates = _outside_mine_names(dates, all_matches[i])
+        if near[i] and s.text not in memo:
+            memo[s.text] = amounts_and_qualifier(s.text)
+        amounts, qualifier = memo[s.text] if near[i] else ((None, None, "", []), "")
         cands = find_candidates(s.text, gaz) if ("ine" in s.text or "광산" in s.text or "olliery" in s.text or "eposit" in s.text) \
             and any(w in s.text for w in CANDIDATE_WORDS) else []
         for c in cands:
             if c not in cand_seen:
                 cand_seen.add(c)
                 candidates.append(c)
-        matches = all_matches[i]
-        info.append({"dates": dates, "matches": matches, "cands": cands, "amounts": amounts,
-                     "qualifier": qualifier, "context": context, "context_para": context_para, "cue": None,
-                     "made": 0, "relevant": relevant[i]})
-        own = own_dates(dates)
-        if own:
-            context, context_para = own[-1], s.para
+        info.append(dated.info(i, {"matches": all_matches[i], "cands": cands, "amounts": amounts,
+                                   "qualifier": qualifier, "cue": None, "made": 0, "relevant": relevant[i]}))
     report_minerals = {m.id for x in info for m in x["matches"] if m.kind == "mineral"}
 
     protos: list[_Proto] = []
@@ -192,18 +183,6 @@ _PLACE_BEFORE = re.compile(r"\b(?:near|in|outside|around)\s+$", re.IGNORECASE)
 
 #: A mine or deposit spoken of but not named ("a new copper mine", "the largest deposits of rare earths").
 _UNNAMED_MINE = re.compile(r"\b(?:a|an|one|the|new)\b[^.;]{0,40}?\b(?:mine|deposits?)\b", re.IGNORECASE)
-
-
-_DIGIT = re.compile(r"\d")
-
-
-def _outside_mine_names(dates: list[DateMention], matches: list[Match]) -> list[DateMention]:
-    """The dates that are not part of a mine's name; only names with a digit can hold one (a
-    month alone is not a date), so most sentences cost one test per mine named."""
-    spans = [(m.start, m.end) for m in matches if m.kind == "mine" and _DIGIT.search(m.text)]
-    if not spans:
-        return dates
-    return [d for d in dates if not any(a <= d.start < b for a, b in spans)]
 
 
 def _figure_mineral(i: int, sents, info) -> list[Match]:
