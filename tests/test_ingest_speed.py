@@ -119,7 +119,7 @@ def test_cues_read_the_same_with_and_without_the_second_test(monkeypatch):
     clauses = [s.text for t in texts for s in sentences(t)]
     clauses += [c.lower() for c in clauses[:300]] + ["exports of coal \u017furged", "\u212aept exporting coal"]
     fast = [cues._cue(c, [], True) for c in clauses]
-    monkeypatch.setattr(cues, "_needs_met", lambda needs, present: True)
+    monkeypatch.setattr(cues, "needs_met", lambda needs, present: True)
     assert fast == [cues._cue(c, [], True) for c in clauses]
 
 
@@ -230,6 +230,29 @@ def test_dates_found_on_demand_are_those_read_in_order():
         rnd.shuffle(order)
         got = {i: (dated.dates(i), dated.context(i)) if trial % 2 else (None, dated.context(i)) for i in order}
         assert [(dated.dates(i), got[i][1]) for i in range(len(sents))] == want, trial
+
+
+def test_a_word_holds_the_texts_its_letter_pairs_begin():
+    """A new word's bits are found from the texts that begin with its letter pairs: the same bits
+    as testing every text; a full word memo is emptied without losing a clause's words."""
+    from geo.ingest.literals import letter_heads, word_bits
+    texts = tuple((t, 1 << k) for k, t in enumerate(["a", "port", "export", "ex", "still", "s", "ore", "or", "t"]))
+    heads, singles = letter_heads(texts)
+    rnd = random.Random(3)
+    for _ in range(3000):
+        word = "".join(rnd.choice("aeoprstxil") for _ in range(rnd.randint(1, 9)))
+        want = 0
+        for t, b in texts:
+            want |= b if t in word else 0
+        assert word_bits(word, heads, singles) == want, word
+
+
+def test_cues_read_the_same_when_the_word_memo_fills(monkeypatch):
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "tests" / "ingest_eval").glob("*.txt"))[:6]]
+    clauses = [s.text for t in texts for s in sentences(t)]
+    want = [cues._cue(c, [], True) for c in clauses]
+    monkeypatch.setattr(cues, "_WORD_ROWS_MAX", 30)
+    assert [cues._cue(c, [], True) for c in clauses] == want
 
 
 def test_benchmark_command_prints_mb_per_second(capsys):

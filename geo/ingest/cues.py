@@ -32,7 +32,14 @@ from pathlib import Path
 from geo.ingest.clauses import SCHEDULED
 from geo.ingest.gazetteer import Match
 from geo.ingest.hangul import has_hangul
-from geo.ingest.literals import has_odd_case, required_clauses, required_literals
+from geo.ingest.literals import (
+    has_odd_case,
+    letter_heads,
+    need_masks,
+    needs_met,
+    required_literals,
+    word_bits,
+)
 
 TABLE = Path(__file__).with_name("cues.csv")
 
@@ -118,8 +125,6 @@ def _present(kind: str, lower: str) -> set[str]:
     return {p for p in prefixes if p in lower}
 
 
-
-
 @functools.lru_cache(maxsize=16)
 def _latin_prefixes(kind: str) -> tuple[str, ...]:
     return tuple(p for p in _prefixes(kind) if not has_hangul(p))
@@ -130,7 +135,6 @@ _LETTERS = re.compile(r"[a-z]+")
 #: prefixes it holds: reports repeat their words, so most words are looked up, not searched.
 _WORD_ROWS: dict[str, dict[str, int]] = {}
 _WORD_ROWS_MAX = 50_000
-_NEW_WORDS_MAX = 4  # a clause with more words not seen before is tested prefix by prefix
 
 
 @functools.lru_cache(maxsize=16)
@@ -160,44 +164,15 @@ def _masks(kind: str) -> tuple[tuple[tuple[str, int], ...], tuple[tuple[str, int
 
 
 @functools.lru_cache(maxsize=16)
+def _heads(kind: str) -> tuple[dict[str, tuple[tuple[str, int], ...]], dict[str, int]]:
+    return letter_heads(_masks(kind)[0])
+
+
+@functools.lru_cache(maxsize=16)
 def _needs(kind: str) -> tuple[tuple[tuple[tuple[int, ...], ...] | None, ...], tuple[str, ...]]:
-    """Per row of a kind, what a text without Hangul must hold for the row to match (None: not
-    known): per alternative of its pattern, the masks of the texts it needs
-    (:func:`~geo.ingest.literals.required_clauses`), one of each mask; and the texts the bits stand
-    for. A text of letters only stands for itself; any other for its longest run of letters (a
-    weaker test, still a necessary one); a text with Hangul is never in such text, and a set of
-    texts without letters tells nothing (dropped)."""
-    keys: dict[str, int] = {}
-    out = []
-    for row in _rows(kind):
-        alts = required_clauses(row.pattern.pattern)
-        if alts is None:
-            out.append(None)
-            continue
-        masks = []
-        for sets in alts:
-            alt = []
-            for texts in sets:
-                runs = [max(_LETTERS.findall(t), key=len, default="") for t in texts if not has_hangul(t)]
-                if "" in runs:
-                    continue  # a text without letters: the set tells nothing
-                alt.append(reduce(or_, (1 << keys.setdefault(r, len(keys)) for r in runs), 0))
-            masks.append(tuple(alt))
-        out.append(tuple(masks))
-    return tuple(out), tuple(keys)
-
-
-def _needs_met(needs: tuple[tuple[int, ...], ...] | None, present: int) -> bool:
-    """Does some alternative find each text set it needs (``present``: the bits of the texts held)?"""
-    if needs is None:
-        return True
-    for alt in needs:
-        for mask in alt:
-            if not present & mask:
-                break
-        else:
-            return True
-    return False
+    """Per row of a kind, the masks of the texts its pattern needs (see
+    :func:`~geo.ingest.literals.need_masks`), and the texts the bits stand for."""
+    return need_masks([row.pattern.pattern for row in _rows(kind)])
 
 
 @functools.lru_cache(maxsize=4096)
@@ -222,12 +197,11 @@ def _latin_mask(kind: str, lower: str) -> int:
         new = [w for w, m in zip(words, masks, strict=True) if m is None]
         if len(seen) + len(new) > _WORD_ROWS_MAX:
             seen.clear()
-        for w in new[:_NEW_WORDS_MAX]:  # learnt a few at a time: a text of ever new words costs little more
-            seen[w] = reduce(or_, (m for p, m in letters if p in w), 0)
-        if len(new) > _NEW_WORDS_MAX:
-            masks = [reduce(or_, (m for p, m in letters if p in lower), 0)]
-        else:
-            masks = list(map(seen.__getitem__, words))
+            new = list(words)
+        heads, singles = _heads(kind)
+        for w in new:
+            seen[w] = word_bits(w, heads, singles)
+        masks = list(map(seen.__getitem__, words))
     mask = reduce(or_, masks, mask)
     if found := (mask >> rows) & ((1 << len(other)) - 1):  # words that may be part of an other prefix
         for j in _rows_of(found):
@@ -271,7 +245,7 @@ def _cue(clause: str, minerals: list[Match], has_amount: bool, offset: int = 0) 
         # A row whose needs are not met cannot match (but for the few characters has_odd_case tells of).
         needs, present = (_needs("cue")[0], mask >> len(rows)) if not has_odd_case(clause, lower) else ((None,) * len(rows), 0)
     for i in candidates if latin else _candidate_rows("cue", _present("cue", lower)):
-        if latin and not _needs_met(needs[i], present):
+        if latin and not needs_met(needs[i], present):
             continue
         row = rows[i]
         m = row.pattern.search(clause)
