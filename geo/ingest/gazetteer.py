@@ -26,6 +26,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import accumulate, compress, count
+from operator import itemgetter
 
 from geo.ingest.hangul import has_hangul, initial_law, mine_tail_at, romanize
 from geo.ingest.hangul import stem as hangul_stem
@@ -34,6 +35,7 @@ from geo.ingest.hangul import stem as hangul_stem
 KINDS = ("mine", "province", "crossing", "mineral")
 
 _DROP = set("'’ʼ‘`´ʻ-‐‑‒–—―.·") | {" ", "\t", "\u00a0"}
+_ASCII_DROP = {ord(c): None for c in _DROP if c.isascii()}
 _TOKEN_RE = re.compile(r"[^\W_]+(?:['’ʼ‘`\-‐‑][^\W_]+)*")
 #: The same tokens, kept by ``split`` between the text around them: [gap, token, gap, …, gap].
 _TOKEN_SPLIT = re.compile(f"({_TOKEN_RE.pattern})")
@@ -44,7 +46,10 @@ MAX_SPAN = 6
 @functools.lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Case, diacritics, apostrophes, hyphens and spaces folded away; Hangul kept."""
-    decomposed = unicodedata.normalize("NFKD", str(text))
+    text = str(text)
+    if text.isascii():  # nothing to decompose or compose, and case folding is lower-casing
+        return text.translate(_ASCII_DROP).lower()
+    decomposed = unicodedata.normalize("NFKD", text)
     kept = "".join(c for c in decomposed if not unicodedata.combining(c) and c not in _DROP)
     return unicodedata.normalize("NFC", kept.casefold())
 
@@ -57,8 +62,11 @@ def _key_token(tok: str) -> str:
     if t.startswith(("ry", "ri")):
         t = t[1:]
     t = t.replace("ch", "c").replace("j", "c")
-    t = t.translate(str.maketrans("gdbl", "ktpr"))
-    return re.sub(r"(.)\1+", r"\1", t)
+    return _DOUBLED.sub(itemgetter(1), t.translate(_VOICED))  # each doubled letter once
+
+
+_VOICED = str.maketrans("gdbl", "ktpr")
+_DOUBLED = re.compile(r"(.)\1+")
 
 
 def phonetic_key(text: str) -> str:
