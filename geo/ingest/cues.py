@@ -197,11 +197,10 @@ def _latin_mask(kind: str, lower: str) -> int:
         new = [w for w, m in zip(words, masks, strict=True) if m is None]
         if len(seen) + len(new) > _WORD_ROWS_MAX:
             seen.clear()
-            new = list(words)
         heads, singles = _heads(kind)
-        for w in new:
-            seen[w] = word_bits(w, heads, singles)
-        masks = list(map(seen.__getitem__, words))
+        learnt = [word_bits(w, heads, singles) for w in new]
+        seen.update(zip(new, learnt, strict=True))
+        masks = [m for m in masks if m is not None] + learnt
     mask = reduce(or_, masks, mask)
     if found := (mask >> rows) & ((1 << len(other)) - 1):  # words that may be part of an other prefix
         for j in _rows_of(found):
