@@ -101,6 +101,11 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
 
     protos: list[_Proto] = []
     cues_seen: dict[tuple, tuple | None] = {}  # a repeated clause is read once
+
+    def read_cue(clause: str, minerals: list[Match], has_amount: bool, start: int = 0):
+        key = (clause, tuple((m.id, m.start - start) for m in minerals), has_amount)
+        return cues_seen[key] if key in cues_seen else cues_seen.setdefault(key, _cue(clause, minerals, has_amount, start))
+
     last_mine: tuple[int, Match] | None = None  # (paragraph, mine)
     for i, s in enumerate(sents):
         if i % 50 == 0:
@@ -111,7 +116,7 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
         matches = x["matches"]
         question = s.text.rstrip(" \"'”’»)").endswith("?")  # asserts nothing ("a game-changer for investors?")
         has_amount = bool(x["amounts"][3])
-        x["cue"] = lambda text=s.text, ms=matches, a=has_amount: _cue(text, [m for m in ms if m.kind == "mineral"], a)
+        x["cue"] = lambda text=s.text, ms=matches, a=has_amount: read_cue(text, [m for m in ms if m.kind == "mineral"], a)
         offset = 0
         for clause in clauses(s.text):
             start = s.text.find(clause, offset)
@@ -136,8 +141,7 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
             borrowed = _figure_mineral(i, sents, info) if not cmines and not cminerals and has_amount else []
             if not cmines and not cminerals and not borrowed:
                 continue  # no mine and no mineral: nothing to draft, the cue is not read
-            ckey = (clause, tuple((m.id, m.start - start) for m in cminerals), has_amount)
-            cue = cues_seen[ckey] if ckey in cues_seen else cues_seen.setdefault(ckey, _cue(clause, cminerals, has_amount, start))
+            cue = read_cue(clause, cminerals, has_amount, start)
             if cue is None:
                 continue
             if borrowed:  # "Arrivals from North Korea in January came to 1.45 million tonnes": the figure's mineral
