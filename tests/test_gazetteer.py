@@ -130,3 +130,26 @@ def test_running_text_longest_match_first(gaz):
 def test_kinds_filter(gaz):
     kinds = {m.kind for m in gaz.match("copper from Hyesan in Yanggang", kinds=["mine"])}
     assert kinds == {"mine"}
+
+
+def test_a_name_added_after_matching_is_found():
+    """The gazetteer remembers which words a name can start with: adding a name forgets that."""
+    gaz = Gazetteer()
+    assert gaz.match("Ore from Kapxyz went north.") == []
+    gaz.add("mine", "kapxyz", "Kapxyz", [])
+    found = gaz.match("Ore from Kapxyz's pits went north.")
+    assert [(m.id, m.text, m.start, m.end) for m in found] == [("kapxyz", "Kapxyz", 9, 15)]
+
+
+def test_fold_of_ascii_text_is_the_general_fold():
+    """ASCII text is folded by dropping the separators and lower-casing: what decomposing, dropping
+    the marks and separators, case folding and composing give."""
+    import random
+    import unicodedata
+
+    from geo.ingest.gazetteer import _DROP
+    rnd = random.Random(4)
+    for _ in range(3000):
+        text = "".join(chr(rnd.randint(0, 127)) for _ in range(rnd.randint(0, 10)))
+        general = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c) and c not in _DROP)
+        assert fold.__wrapped__(text) == unicodedata.normalize("NFC", general.casefold()), text

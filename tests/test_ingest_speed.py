@@ -9,10 +9,10 @@ import time
 
 import pytest
 
-from geo.ingest import extract
+from geo.ingest import cues, extract
 from geo.ingest.cues import load_table
 from geo.ingest.drafts import Draft
-from geo.ingest.literals import literal_prefixes, required_literals
+from geo.ingest.literals import literal_prefixes, required_clauses, required_literals
 from geo.ingest.merge import merge_restatements
 from geo.ingest.sentences import sentences
 from geo.tools.ingest_bench import TEXTS, main
@@ -94,6 +94,35 @@ def test_required_literals_are_necessary_for_every_match_in_real_text():
     assert required_literals(r"\bstopp?\w*") == ["stop"] and required_literals(r"x{0,3}") is None
 
 
+def test_required_clauses_are_necessary_for_every_match_in_real_text():
+    """The cue rows' second test: a row is searched only when some alternative of its pattern finds
+    a text of each set it needs. Every match of every row in the evaluation set's reports holds one."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "tests" / "ingest_eval").glob("*.txt"))]
+    texts += ["a second source in the province said", "the railway to the port was rebuilt", "output rose",
+              "they started production", "the deal fell through", "walked away", "the U.N. ban"]
+    for row in load_table():
+        alts = required_clauses(row.pattern.pattern)
+        assert alts, row.serves
+        for text in texts:
+            for m in row.pattern.finditer(text):
+                found = m.group(0).lower()
+                assert any(all(any(t in found for t in texts_) for texts_ in alt) for alt in alts), (row.serves, found)
+    assert required_clauses(r"\bstart\w* (?:production|operation)\w*|\bfired up\b") == [
+        [("start",), ("production", "operation")], [("fired up",)]]
+    assert required_clauses(r"\bstopp?\w*") == [[("stop",)]] and required_clauses(r"x{0,3}|y") is None
+
+
+def test_cues_read_the_same_with_and_without_the_second_test(monkeypatch):
+    """Skipping the rows whose needs are not met changes no clause's reading (reports, their lower
+    case, and text with a character that matches a letter only under re.IGNORECASE)."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "tests" / "ingest_eval").glob("*.txt"))]
+    clauses = [s.text for t in texts for s in sentences(t)]
+    clauses += [c.lower() for c in clauses[:300]] + ["exports of coal \u017furged", "\u212aept exporting coal"]
+    fast = [cues._cue(c, [], True) for c in clauses]
+    monkeypatch.setattr(cues, "needs_met", lambda needs, present: True)
+    assert fast == [cues._cue(c, [], True) for c in clauses]
+
+
 @pytest.mark.parametrize("text, expected", [
     ("He met Mr. Kim. Then U.S. officials left.", ["He met Mr. Kim.", "Then U.S. officials left."]),
     ("Exports fell in Dec. 2017 at the mine. A.B.C. Ltd. said so.", ["Exports fell in Dec. 2017 at the mine.",
@@ -102,6 +131,128 @@ def test_required_literals_are_necessary_for_every_match_in_real_text():
 ])
 def test_sentences_skip_abbreviations_and_initials(text, expected):
     assert [s.text for s in sentences(text)] == expected
+
+
+def test_the_split_that_takes_the_stop_splits_as_the_look_behind_did():
+    """The sentence split's pattern takes the full stop (so the engine jumps from stop to stop);
+    it splits every line where the pattern that only looked behind at the stop did."""
+    import importlib
+    mod = importlib.import_module("geo.ingest.sentences")
+    behind = re.compile(r"(?<=[.!?])" + mod._not_after_abbreviation()
+                        + r"[”\"’)]{0,3}\s+(?=[“\"‘(]?[A-Z0-9\uac00-\ud7a3])")
+    alphabet = [*".!?.. ”\"’)“‘(AaBbMmrsSUNu12광\t", "Mr.", "U.S.", "Dec.", "e.g.", "No.", " A. ", "?” ", ".) "]
+    rnd = random.Random(7)
+    for _ in range(3000):
+        line = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 40)))
+        want = [m.span() for m in behind.finditer(line)]
+        assert [(m.start() + 1, m.end()) for m in mod._SPLIT_RE.finditer(line)] == want, line
+
+
+def test_amounts_that_take_the_first_digit_match_as_the_look_behind_did():
+    """The figure patterns take the first digit before testing the character before it; they find
+    the same figures as the patterns that looked behind first."""
+    from geo.ingest import amounts
+    rnd = random.Random(11)
+    alphabet = [*"0123456789,.$ aT%-", " tons", " tonnes", "t ", " million", " dollars", " US", "$1", " kg", "x"]
+    for pattern in (amounts._QTY_RE, amounts._DOLLARS_RE):
+        behind = re.compile(pattern.pattern.replace(r"(?P<n>\d(?<![\w$.]\d)", r"(?<![\w$.])(?P<n>\d", 1), re.IGNORECASE)
+        assert behind.pattern != pattern.pattern
+        for _ in range(3000):
+            text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 30)))
+            assert [(m.span(), m.groups()) for m in pattern.finditer(text)] == \
+                [(m.span(), m.groups()) for m in behind.finditer(text)], text
+
+
+def test_the_words_a_telling_or_a_baseline_needs_are_in_every_match():
+    """A date's context is searched for a telling ("a source said on") or a comparison's baseline
+    ("lower than in") only when it holds one of the words every such match holds."""
+    import importlib
+    dates = importlib.import_module("geo.ingest.dates")
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "tests" / "ingest_eval").glob("*.txt"))]
+    texts += ["customs data released Tuesday show", "figures for the year showed on the", "up 5 per cent from",
+              "their highest since", "compared to the", "told Daily NK on", "vs. the"]
+    for pattern, words in ((dates._ATTRIBUTION_BEFORE, dates._ATTRIBUTION_WORDS),
+                           (dates._COMPARISON_BEFORE, dates._COMPARISON_WORDS)):
+        found = 0
+        for text in texts:
+            for end in [m.end() for m in re.finditer(r"\s", text)] + [len(text)]:
+                m = pattern.search(text[max(0, end - 60):end])
+                if m:
+                    found += 1
+                    assert any(w in m.group(0).lower() for w in words), m.group(0)
+        assert found > 10
+
+
+def test_unknown_mine_names_are_found_as_by_the_look_behind_pattern():
+    """The unknown-mine pattern takes the first capital before testing that it starts a word; it
+    finds what the pattern that tested the word boundary first found, and every match holds one
+    of the words the extraction asks for before searching."""
+    from geo.ingest import mentions
+    behind = re.compile(r"\b((?:[A-Z][\w'’ʼ\-]*\s+){1,3})(?:mines?|Mines?|Mining Complex|deposit|colliery)\b")
+    rnd = random.Random(5)
+    alphabet = [" ", "  ", "Kap", "san", "X", "x", "-", "’", "_", "1", " mine", " Mines", " Mining Complex", " deposit",
+                " colliery", "the ", "Youth ", "é"]
+    for _ in range(5000):
+        text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 14)))
+        got = [(m.span(), m.groups()) for m in mentions._CAND_RE.finditer(text)]
+        assert got == [(m.span(), m.groups()) for m in behind.finditer(text)], text
+        assert not got or any(w in text for w in mentions.CANDIDATE_WORDS)
+
+
+def test_dates_found_on_demand_are_those_read_in_order():
+    """A sentence's dates and date context, found when asked in any order, are those a reading of
+    every sentence in order gives (with "for some time", which reads the context, and "Times")."""
+    import datetime as dt
+
+    from geo.ingest.dated import Dated
+    from geo.ingest.dates import find_dates, own_dates
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "tests" / "ingest_eval").glob("*.txt"))]
+    extra = ["Musan ore has been halted for some time.", "The Times said zinc moved for some Time.",
+             "On March 3, 2017, copper was suspended.", "It was idle for a long time."]
+    rnd = random.Random(2)
+    pub = dt.date(2019, 5, 20)
+    for trial in range(30):
+        pool = sentences(rnd.choice(texts))
+        sents = sentences(" ".join(rnd.choice(extra) if rnd.random() < 0.3 else s.text
+                                   for s in rnd.sample(pool, min(8, len(pool))) * 2))
+        near = [rnd.random() < 0.8 for _ in sents]
+        want, context, memo = [], (None, -1), {}
+        for i, s in enumerate(sents):  # the reading in order this replaces
+            key = (s.text, context[0] if "time" in s.text else None)
+            if near[i] and key not in memo:
+                memo[key] = find_dates(s.text, pub, context[0])
+            found = memo[key] if near[i] else []
+            want.append((found, context))
+            if own_dates(found):
+                context = (own_dates(found)[-1], s.para)
+        dated = Dated(sents, near, [[] for _ in sents], pub)
+        order = list(range(len(sents)))
+        rnd.shuffle(order)
+        got = {i: (dated.dates(i), dated.context(i)) if trial % 2 else (None, dated.context(i)) for i in order}
+        assert [(dated.dates(i), got[i][1]) for i in range(len(sents))] == want, trial
+
+
+def test_a_word_holds_the_texts_its_letter_pairs_begin():
+    """A new word's bits are found from the texts that begin with its letter pairs: the same bits
+    as testing every text; a full word memo is emptied without losing a clause's words."""
+    from geo.ingest.literals import letter_heads, word_bits
+    texts = tuple((t, 1 << k) for k, t in enumerate(["a", "port", "export", "ex", "still", "s", "ore", "or", "t"]))
+    heads, singles = letter_heads(texts)
+    rnd = random.Random(3)
+    for _ in range(3000):
+        word = "".join(rnd.choice("aeoprstxil") for _ in range(rnd.randint(1, 9)))
+        want = 0
+        for t, b in texts:
+            want |= b if t in word else 0
+        assert word_bits(word, heads, singles) == want, word
+
+
+def test_cues_read_the_same_when_the_word_memo_fills(monkeypatch):
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "tests" / "ingest_eval").glob("*.txt"))[:6]]
+    clauses = [s.text for t in texts for s in sentences(t)]
+    want = [cues._cue(c, [], True) for c in clauses]
+    monkeypatch.setattr(cues, "_WORD_ROWS_MAX", 30)
+    assert [cues._cue(c, [], True) for c in clauses] == want
 
 
 def test_benchmark_command_prints_mb_per_second(capsys):

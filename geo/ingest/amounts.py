@@ -12,11 +12,13 @@ _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 
 _USD_RE = re.compile(r"(?:U\.?S\.?\s*|US)?\$\s?(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?P<s>thousand|million|billion|trillion|[mb]n?\b|M\b)?", re.IGNORECASE)
 #: Dollars written out: "11.5 million dollars", "650,000 US dollars".
-_DOLLARS_RE = re.compile(r"(?<![\w$.])(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?P<s>thousand|million|billion|trillion)?\s+(?:U\.?S\.?\s+)?dollars\b",
+_DOLLARS_RE = re.compile(r"(?P<n>\d(?<![\w$.]\d)[\d,]*(?:\.\d+)?)\s*(?P<s>thousand|million|billion|trillion)?\s+(?:U\.?S\.?\s+)?dollars\b",
                          re.IGNORECASE)
 
 
-_QTY_RE = re.compile(r"(?<![\w$.])(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>(?:(?:thousand|million|billion)\s+)?(?:metric\s+)?(?:tons|tonnes|tons?|t\b|kilowatts|megawatts|gigawatts|kilowatt-hours|kwh|mw|kw|percent|per cent|%|kilograms|kg|ounces|oz|barrels))", re.IGNORECASE)
+#: The figure's first digit is taken before the look-behind that tests the character before it
+#: (not a letter, digit, '$' or '.'): the engine then jumps from digit to digit.
+_QTY_RE = re.compile(r"(?P<n>\d(?<![\w$.]\d)[\d,]*(?:\.\d+)?)\s*(?P<unit>(?:(?:thousand|million|billion)\s+)?(?:metric\s+)?(?:tons|tonnes|tons?|t\b|kilowatts|megawatts|gigawatts|kilowatt-hours|kwh|mw|kw|percent|per cent|%|kilograms|kg|ounces|oz|barrels))", re.IGNORECASE)
 
 
 def find_amounts(sentence: str) -> tuple[float | None, float | None, str, list[str]]:

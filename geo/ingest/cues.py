@@ -32,7 +32,14 @@ from pathlib import Path
 from geo.ingest.clauses import SCHEDULED
 from geo.ingest.gazetteer import Match
 from geo.ingest.hangul import has_hangul
-from geo.ingest.literals import required_literals
+from geo.ingest.literals import (
+    has_odd_case,
+    letter_heads,
+    need_masks,
+    needs_met,
+    required_literals,
+    word_bits,
+)
 
 TABLE = Path(__file__).with_name("cues.csv")
 
@@ -118,8 +125,6 @@ def _present(kind: str, lower: str) -> set[str]:
     return {p for p in prefixes if p in lower}
 
 
-
-
 @functools.lru_cache(maxsize=16)
 def _latin_prefixes(kind: str) -> tuple[str, ...]:
     return tuple(p for p in _prefixes(kind) if not has_hangul(p))
@@ -130,7 +135,6 @@ _LETTERS = re.compile(r"[a-z]+")
 #: prefixes it holds: reports repeat their words, so most words are looked up, not searched.
 _WORD_ROWS: dict[str, dict[str, int]] = {}
 _WORD_ROWS_MAX = 50_000
-_NEW_WORDS_MAX = 4  # a clause with more words not seen before is tested prefix by prefix
 
 
 @functools.lru_cache(maxsize=16)
@@ -139,7 +143,7 @@ def _masks(kind: str) -> tuple[tuple[tuple[str, int], ...], tuple[tuple[str, int
     other prefixes as (prefix, mask of its rows), the mask of the rows without a prefix, and the
     number of rows. A prefix of letters only stands for its rows' bits; any other prefix (with a
     space or an apostrophe) is tested only when a word holds its longest run of letters, which
-    stands for the bit ``rows + its position``."""
+    stands for the bit ``rows + its position``. Above those, the bits of :func:`_needs`' texts."""
     by_prefix, always = _row_index(kind)
     rows = len(_rows(kind))
     letters, other = [], []
@@ -154,7 +158,21 @@ def _masks(kind: str) -> tuple[tuple[tuple[str, int], ...], tuple[tuple[str, int
             other.append((p, mask))
         else:  # no letters to look for: tested in every clause
             always = (*always, *by_prefix[p])
+    base = rows + len(other)
+    letters += [(text, 1 << (base + k)) for k, text in enumerate(_needs(kind)[1])]
     return tuple(letters), tuple(other), reduce(or_, (1 << i for i in always), 0), rows
+
+
+@functools.lru_cache(maxsize=16)
+def _heads(kind: str) -> tuple[dict[str, tuple[tuple[str, int], ...]], dict[str, int]]:
+    return letter_heads(_masks(kind)[0])
+
+
+@functools.lru_cache(maxsize=16)
+def _needs(kind: str) -> tuple[tuple[tuple[tuple[int, ...], ...] | None, ...], tuple[str, ...]]:
+    """Per row of a kind, the masks of the texts its pattern needs (see
+    :func:`~geo.ingest.literals.need_masks`), and the texts the bits stand for."""
+    return need_masks([row.pattern.pattern for row in _rows(kind)])
 
 
 @functools.lru_cache(maxsize=4096)
@@ -163,9 +181,14 @@ def _rows_of(mask: int) -> tuple[int, ...]:
 
 
 def _latin_rows(kind: str, lower: str) -> tuple[int, ...]:
-    """For text without Hangul: ``_candidate_rows(kind, _present(kind, lower))``, found faster. A
-    prefix of letters only is in the text exactly when it is in one of its runs of letters, so
-    each distinct word's rows are found once and remembered (see :func:`_masks`)."""
+    """For text without Hangul: ``_candidate_rows(kind, _present(kind, lower))``, found faster."""
+    return _rows_of(_latin_mask(kind, lower) & ((1 << len(_rows(kind))) - 1))
+
+
+def _latin_mask(kind: str, lower: str) -> int:
+    """The bits of :func:`_latin_rows`' rows, and above them those of :func:`_needs`' texts held. A
+    text of letters only is in the text exactly when it is in one of its runs of letters, so each
+    distinct word's bits are found once and remembered (see :func:`_masks`)."""
     letters, other, mask, rows = _masks(kind)
     seen = _WORD_ROWS.setdefault(kind, {})
     words = set(_LETTERS.findall(lower))
@@ -174,19 +197,16 @@ def _latin_rows(kind: str, lower: str) -> tuple[int, ...]:
         new = [w for w, m in zip(words, masks, strict=True) if m is None]
         if len(seen) + len(new) > _WORD_ROWS_MAX:
             seen.clear()
-        for w in new[:_NEW_WORDS_MAX]:  # learnt a few at a time: a text of ever new words costs little more
-            seen[w] = reduce(or_, (m for p, m in letters if p in w), 0)
-        if len(new) > _NEW_WORDS_MAX:
-            masks = [reduce(or_, (m for p, m in letters if p in lower), 0)]
-        else:
-            masks = list(map(seen.__getitem__, words))
+        heads, singles = _heads(kind)
+        learnt = [word_bits(w, heads, singles) for w in new]
+        seen.update(zip(new, learnt, strict=True))
+        masks = [m for m in masks if m is not None] + learnt
     mask = reduce(or_, masks, mask)
-    if mask >> rows:  # words that may be part of an other prefix: test those prefixes
-        for j in _rows_of(mask >> rows):
+    if found := (mask >> rows) & ((1 << len(other)) - 1):  # words that may be part of an other prefix
+        for j in _rows_of(found):
             if other[j][0] in lower:
                 mask |= other[j][1]
-        mask &= (1 << rows) - 1
-    return _rows_of(mask)
+    return (mask & ((1 << rows) - 1)) | (mask >> (rows + len(other)) << rows)
 
 
 def _any(kind: str, text: str, lower: str | None = None) -> re.Match | None:
@@ -218,7 +238,14 @@ def _cue(clause: str, minerals: list[Match], has_amount: bool, offset: int = 0) 
     lower = clause.lower()
     rows = _rows("cue")
     latin = lower.isascii() or not has_hangul(lower)
-    for i in _latin_rows("cue", lower) if latin else _candidate_rows("cue", _present("cue", lower)):
+    if latin:
+        mask = _latin_mask("cue", lower)
+        candidates = _rows_of(mask & ((1 << len(rows)) - 1))
+        # A row whose needs are not met cannot match (but for the few characters has_odd_case tells of).
+        needs, present = (_needs("cue")[0], mask >> len(rows)) if not has_odd_case(clause, lower) else ((None,) * len(rows), 0)
+    for i in candidates if latin else _candidate_rows("cue", _present("cue", lower)):
+        if latin and not needs_met(needs[i], present):
+            continue
         row = rows[i]
         m = row.pattern.search(clause)
         if not m:

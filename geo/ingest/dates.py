@@ -5,13 +5,12 @@ from __future__ import annotations
 import calendar
 import contextlib
 import datetime as dt
-import functools
 import re
 from dataclasses import dataclass
 
 from geo.ingest.dates_ko import korean_dates
 from geo.ingest.hangul import has_hangul
-from geo.ingest.literals import may_hold
+from geo.ingest.literals import has_odd_case, may_hold
 
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
@@ -37,21 +36,6 @@ _MONTH_ANY = re.compile(_MONTH_RE)
 #: Monday … Sunday, today, yesterday): a sentence with none of them, no year and no month name
 #: has no date, and is not searched rule by rule.
 _WORDS_ANY = ("month", "year", "day", "week", "recently", "time", "half", "on the ")
-
-
-@functools.lru_cache(maxsize=64)
-def _compiled(pattern: str, flags: int) -> re.Pattern:
-    return re.compile(pattern, flags)
-
-
-def _finditer(pattern: str, sentence: str, flags: int = 0, need: str = "", lower: str = "", when: bool = True,
-              any_of: tuple[str, ...] = ()):
-    """The rule's matches; none without searching when the sentence lacks what every match
-    needs (``when`` false, the word ``need`` not in ``lower``, or none of the texts ``any_of``,
-    as :func:`~geo.ingest.literals.may_hold` tells): the same result, cheaper."""
-    if not when or (need and need not in lower) or (any_of and not may_hold(sentence, lower or sentence.lower(), any_of)):
-        return ()
-    return _compiled(pattern, flags).finditer(sentence)
 
 
 @dataclass(frozen=True)
@@ -130,34 +114,35 @@ def find_dates(sentence: str, pub: dt.date, context: DateMention | None = None) 
     korean = has_hangul(sentence)
     if not years and not months and not korean and not any(w in lower for w in _WORDS_ANY):
         return []  # the same answer as every rule below, found in one pass
+    # Each rule is searched only when the sentence holds the words every match of it needs (as
+    # may_hold tells: ``odd`` is its answer for text with none of the words): the same dates, cheaper.
+    odd = has_odd_case(sentence, lower)
     if korean:
         korean_dates(sentence, pub, add)
-    for m in _finditer(r"\bfirst (?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven) months of (?P<y>(?:19|20)\d\d)\b", sentence, re.IGNORECASE, need="months of", lower=lower):
+    for m in (_R_FIRST_MONTHS.finditer(sentence) if "months of" in lower else ()):
         n = m.group("n")
         n = int(n) if n.isdigit() else ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven"].index(n.lower()) + 2
         y = int(m.group("y"))
         if 1 <= n <= 12:
             add(m, dt.date(y, 1, 1), "month", "absolute", _month_end(y, n))
-    for m in _finditer(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b", sentence, when=years):
+    for m in (_R_ISO.finditer(sentence) if years else ()):
         with contextlib.suppress(ValueError):
             add(m, dt.date(int(m.group("y")), int(m.group("m")), int(m.group("d"))), "day", "absolute")
-    for m in _finditer(_P_MONTH_DAY, sentence,
-                       when=months and digits):
+    for m in (_R_MONTH_DAY.finditer(sentence) if months and digits else ()):
         mon, day = _MONTHS[m.group("mon").lower()], int(m.group("d"))
         if m.group("y"):
             with contextlib.suppress(ValueError):
                 add(m, dt.date(int(m.group("y")), mon, day), "day", "absolute")
         else:
             add(m, _month_day(mon, day, pub, _pointed_ahead(sentence, m.start())), "day", "absolute")
-    for m in _finditer(_P_DAY_MONTH, sentence,
-                       when=months and digits):
+    for m in (_R_DAY_MONTH.finditer(sentence) if months and digits else ()):
         mon, day = _MONTHS[m.group("mon").lower()], int(m.group("d"))
         y = int(m.group("y")) if m.group("y") else None
         with contextlib.suppress(ValueError):
             add(m, dt.date(y, mon, day) if y else _month_day(mon, day, pub, _pointed_ahead(sentence, m.start())),
                 "day", "absolute")
-    _relative_rules(sentence, pub, add, lower, years)
-    for m in _finditer(_P_MONTH, sentence, when=months):
+    _relative_rules(sentence, pub, add, lower, years, odd)
+    for m in (_R_MONTH.finditer(sentence) if months else ()):
         if m.group("mon") in ("May", "Mar") and not (m.group("rel") or m.group("y") or m.group("ly")):
             continue  # "may", "mar": only with a cue
         mon = _MONTHS[m.group("mon").lower()]
@@ -171,16 +156,34 @@ def find_dates(sentence: str, pub: dt.date, context: DateMention | None = None) 
         else:
             y = pub.year if mon <= pub.month else pub.year - 1
         add(m, dt.date(y, mon, 1), "month", "absolute" if m.group("y") else "relative")
-    for m in _finditer(r"\b(?P<w>this|last|next) month\b", sentence, re.IGNORECASE, need="month", lower=lower,
-                       any_of=("this month", "last month", "next month")):
-        # "from next month": a measure's start, announced ahead
-        w = m.group("w").lower()
-        add(m, _months_back(pub, {"last": 1, "this": 0, "next": -1}[w]), "month", "relative")
-    for m in _finditer(r"\b(?P<w>this|last|next) year\b", sentence, re.IGNORECASE, need="year", lower=lower,
-                       any_of=("this year", "last year", "next year")):
-        add(m, dt.date(pub.year + {"last": -1, "this": 0, "next": 1}[m.group("w").lower()], 1, 1), "year", "relative")
-    for m in _finditer(r"\b(?P<last>last\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", sentence,
-                       need="day", lower=lower, any_of=_WEEKDAY_WORDS):
+    if "month" in lower and (odd or "this month" in lower or "last month" in lower or "next month" in lower):
+        for m in _R_THIS_MONTH.finditer(sentence):  # "from next month": a measure's start, announced ahead
+            add(m, _months_back(pub, {"last": 1, "this": 0, "next": -1}[m.group("w").lower()]), "month", "relative")
+    if "year" in lower and (odd or "this year" in lower or "last year" in lower or "next year" in lower):
+        for m in _R_THIS_YEAR.finditer(sentence):
+            add(m, dt.date(pub.year + {"last": -1, "this": 0, "next": 1}[m.group("w").lower()], 1, 1), "year", "relative")
+    if "day" in lower:
+        _day_rules(sentence, pub, add, lower, odd)
+    if "week" in lower and (odd or "last week" in lower or "a week ago" in lower):
+        for m in _R_LAST_WEEK.finditer(sentence):
+            add(m, pub - dt.timedelta(days=7), "approximate", "relative")
+    if ("week" in lower or "recently" in lower) and (odd or "week ago" in lower or "weeks ago" in lower
+                                                    or "recently" in lower):
+        for m in _R_WEEKS_AGO.finditer(sentence):
+            add(m, pub - dt.timedelta(days=14), "approximate", "relative")
+    if "time" in lower and (odd or "some time" in lower or "long time" in lower):
+        for m in _R_SOME_TIME.finditer(sentence):
+            anchor = context.date if context is not None and context.precision == "day" else pub
+            add(m, anchor, "approximate", "relative")
+    for m in (_R_YEAR.finditer(sentence) if years else ()):
+        add(m, dt.date(int(m.group("y")), 1, 1), "year", "absolute")
+    found.sort(key=lambda d: d.start)
+    return [_as_attribution(sentence, d) for d in found]
+
+
+def _day_rules(sentence: str, pub: dt.date, add, lower: str, odd: bool) -> None:
+    """The rules that need the word "day" (a weekday, yesterday, today, days ago), in table order."""
+    for m in (_R_WEEKDAY.finditer(sentence) if odd or any(w in lower for w in _WEEKDAY_WORDS) else ()):
         if _WEEKDAY_DATED.match(sentence, m.end()):
             continue  # "Sunday, Feb. 19": the weekday of a date the month-day rule reads
         wd = _WEEKDAYS.index(m.group("wd").lower())
@@ -191,33 +194,16 @@ def find_dates(sentence: str, pub: dt.date, context: DateMention | None = None) 
         if m.group("last") and back == 0:
             back = 7
         add(m, pub - dt.timedelta(days=back), "day", "relative")
-    for m in _finditer(r"\byesterday\b", sentence, re.IGNORECASE, need="day", lower=lower, any_of=("yesterday",)):
+    for m in (_R_YESTERDAY.finditer(sentence) if odd or "yesterday" in lower else ()):
         add(m, pub - dt.timedelta(days=1), "day", "relative")
-    for m in _finditer(r"\btoday\b", sentence, re.IGNORECASE, need="day", lower=lower, any_of=("today",)):
+    for m in (_R_TODAY.finditer(sentence) if odd or "today" in lower else ()):
         add(m, pub, "day", "relative")
-    for m in _finditer(r"\b(?P<n>\d{1,2}|two|three) days ago\b", sentence, re.IGNORECASE, need="day", lower=lower,
-                       any_of=("days ago",)):
+    ago = odd or "days ago" in lower
+    for m in (_R_N_DAYS_AGO.finditer(sentence) if ago else ()):
         n = m.group("n")
         add(m, pub - dt.timedelta(days=int(n) if n.isdigit() else {"two": 2, "three": 3}[n.lower()]), "day", "relative")
-    for m in _finditer(r"\b(a few|several|some|few) days ago\b", sentence, re.IGNORECASE, need="day", lower=lower,
-                       any_of=("days ago",)):
+    for m in (_R_FEW_DAYS_AGO.finditer(sentence) if ago else ()):
         add(m, pub - dt.timedelta(days=3), "approximate", "relative")
-    for m in _finditer(r"\b(last week|a week ago)\b", sentence, re.IGNORECASE, need="week", lower=lower,
-                       any_of=("last week", "a week ago")):
-        add(m, pub - dt.timedelta(days=7), "approximate", "relative")
-    for m in _finditer(r"\b(last|a few|several) weeks? ago\b|\brecently\b", sentence, re.IGNORECASE,
-                       when="week" in lower or "recently" in lower, lower=lower,
-                       any_of=("week ago", "weeks ago", "recently")):
-        add(m, pub - dt.timedelta(days=14), "approximate", "relative")
-    for m in _finditer(r"\bfor (some|a long|quite some) time\b", sentence, re.IGNORECASE, need="time", lower=lower,
-                       any_of=("some time", "long time")):
-        anchor = context.date if context is not None and context.precision == "day" else pub
-        add(m, anchor, "approximate", "relative")
-    for m in _finditer(r"(?<![\d$.,-])(?<!resolution )(?<!Resolution )\b(?P<y>19[5-9]\d|20[0-4]\d)\b(?!,\d|-\d)", sentence,
-                       when=years):
-        add(m, dt.date(int(m.group("y")), 1, 1), "year", "absolute")
-    found.sort(key=lambda d: d.start)
-    return [_as_attribution(sentence, d) for d in found]
 
 
 #: "a source said on October 30", "told Daily NK on Wednesday": the date of the telling; also the
@@ -243,14 +229,24 @@ _COMPARISON_BEFORE = re.compile(r"\b(?:than|compared (?:with|to)|versus|vs\.?|(?
 _DATELINE_AFTER = re.compile(r"^\s*(?:\([^()]{0,30}\)\s*)?(?:-|–|—)")
 
 
+#: Words one of which every match of _ATTRIBUTION_BEFORE ("show" for "showed", "shows") and of
+#: _COMPARISON_BEFORE ("since" for "highest since", "from" for "up from") holds: without them,
+#: not searched (as may_hold tells).
+_ATTRIBUTION_WORDS = ("said", "says", "told", "reported", "added", "explained", "announced", "show", "released",
+                      "published")
+_COMPARISON_WORDS = ("than", "compared", "versus", "vs", "since", "from", "above", "below")
+
+
 def _as_attribution(sentence: str, d: DateMention) -> DateMention:
     dateline = d.start < 40 and _DATELINE_AFTER.match(sentence[d.start + len(d.text):d.start + len(d.text) + 40])
     before = sentence[max(0, d.start - 50):d.start]
-    if dateline or (_ATTRIBUTION_BEFORE.search(before) and not _MEASURE_ANNOUNCED.search(before)):
+    if dateline or (may_hold(before, before.lower(), _ATTRIBUTION_WORDS) and _ATTRIBUTION_BEFORE.search(before)
+                    and not _MEASURE_ANNOUNCED.search(before)):
         return DateMention(d.date, d.precision, d.text, d.start, "attribution", d.end_date)
     lead = _LEAD_WORD.match(d.text.lstrip())  # "since August 2014": the rule's own leading word belongs to the context
     after = d.start + len(d.text)
-    if _COMPARISON_BEFORE.search(before.rstrip() + " " + (lead.group(0) if lead else "")) \
+    baseline = before.rstrip() + " " + (lead.group(0) if lead else "")
+    if (may_hold(baseline, baseline.lower(), _COMPARISON_WORDS) and _COMPARISON_BEFORE.search(baseline)) \
             or _POSSESSIVE.match(sentence, after):  # "a third of last year's exports": a thing's date
         return DateMention(d.date, d.precision, d.text, d.start, "comparison", d.end_date)
     return d
@@ -285,44 +281,40 @@ def _months_back(pub: dt.date, n: int) -> dt.date:
     return dt.date(y, m + 1, 1)
 
 
-def _relative_rules(sentence: str, pub: dt.date, add, lower: str, years: bool) -> None:
+def _relative_rules(sentence: str, pub: dt.date, add, lower: str, years: bool, odd: bool) -> None:
     """The rule table for spans of time, each resolved against the publication date.
 
-    Applied before the plain month rule, so the longer phrase wins its span.
+    Applied before the plain month rule, so the longer phrase wins its span. ``odd``: see
+    :func:`find_dates`.
     """
-    for m in _finditer(_P_PART_OF, sentence, re.IGNORECASE,
-                       when="month" in lower or "year" in lower, lower=lower,
-                       any_of=("this month", "last month", "this year", "last year")):
+    for m in (_R_PART_OF.finditer(sentence) if ("month" in lower or "year" in lower) and (
+            odd or any(w in lower for w in ("this month", "last month", "this year", "last year"))) else ()):
         # "early this month", "late last month", "the end of last year": the month or year it names
         last = m.group("w").lower() == "last"
         if m.group("u").lower() == "month":
             add(m, _months_back(pub, 1 if last else 0), "month", "relative")
         else:
             add(m, dt.date(pub.year - last, 1, 1), "year", "relative")
-    for m in _finditer(r"\b(?:the\s+)?(?P<h>first|second) half(?: of (?:(?P<y>(?:19|20)\d\d)|(?P<w>this|last) year|the year))?\b",
-                       sentence, re.IGNORECASE, need="half", lower=lower, any_of=("first half", "second half")):
+    for m in (_R_HALF.finditer(sentence) if "half" in lower and (odd or "first half" in lower or "second half" in lower)
+              else ()):
         # "in the first half (of 2017)": a six-month period starting in January or July
         y = int(m.group("y")) if m.group("y") else pub.year - (str(m.group("w")).lower() == "last")
         first = m.group("h").lower() == "first"
         add(m, dt.date(y, 1 if first else 7, 1), "month", "absolute" if m.group("y") else "relative",
             dt.date(y, 6, 30) if first else dt.date(y, 12, 31))
-    for m in _finditer(r"\b(?:in\s+)?(?P<s>spring|summer|autumn|fall|winter)\s+(?:of\s+)?(?P<y>(?:19|20)\d\d)\b", sentence,
-                       re.IGNORECASE, when=years, lower=lower,
-                       any_of=("spring", "summer", "autumn", "fall", "winter")):
+    for m in (_R_SEASON.finditer(sentence) if years and (odd or any(w in lower for w in _SEASONS)) else ()):
         # "summer 2014": the year is what it pins down
         add(m, dt.date(int(m.group("y")), 1, 1), "year", "absolute")
-    for m in _finditer(_P_PART_YEAR, sentence, re.IGNORECASE, when=years, lower=lower,
-                       any_of=("early", "mid", "late", "end of", "beginning of", "start of", "middle of")):
+    for m in (_R_PART_YEAR.finditer(sentence) if years and (odd or any(w in lower for w in _PART_WORDS)) else ()):
         # "late 2012", "early 2018": the year
         add(m, dt.date(int(m.group("y")), 1, 1), "year", "absolute")
-    for m in _finditer(r"\b(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) months?"
-                       r"(?: ago| since| earlier| before)\b", sentence, re.IGNORECASE, need="month", lower=lower,
-                       any_of=(" ago", " since", " earlier", " before")):
+    for m in (_R_MONTHS_AGO.finditer(sentence) if "month" in lower and (
+            odd or any(w in lower for w in (" ago", " since", " earlier", " before"))) else ()):
         # "four months ago", "four months since": the month that many months back
         n = m.group("n").lower()
         n = int(n) if n.isdigit() else _NUMBERS[n]
         add(m, _months_back(pub, n), "month", "relative")
-    for m in _finditer(r"\bon the (?P<d>\d{1,2})(?:st|nd|rd|th)\b", sentence, need="on the ", lower=lower):
+    for m in (_R_ON_THE.finditer(sentence) if "on the " in lower else ()):
         # "on the 27th": that day of the publication month, or of the month before
         d = int(m.group("d"))
         for back in (0, 1):
@@ -332,6 +324,36 @@ def _relative_rules(sentence: str, pub: dt.date, add, lower: str, years: bool) -
                 if day <= pub:
                     add(m, day, "day", "relative")
                     break
+
+
+_PART_WORDS = ("early", "mid", "late", "end of", "beginning of", "start of", "middle of")
+_I = re.IGNORECASE
+#: The rules, compiled once (in the order :func:`find_dates` applies them).
+_R_FIRST_MONTHS = re.compile(r"\bfirst (?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven) months of "
+                             r"(?P<y>(?:19|20)\d\d)\b", _I)
+_R_ISO = re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b")
+_R_MONTH_DAY = re.compile(_P_MONTH_DAY)
+_R_DAY_MONTH = re.compile(_P_DAY_MONTH)
+_R_PART_OF = re.compile(_P_PART_OF, _I)
+_R_HALF = re.compile(r"\b(?:the\s+)?(?P<h>first|second) half(?: of (?:(?P<y>(?:19|20)\d\d)|(?P<w>this|last) year"
+                     r"|the year))?\b", _I)
+_R_SEASON = re.compile(r"\b(?:in\s+)?(?P<s>spring|summer|autumn|fall|winter)\s+(?:of\s+)?(?P<y>(?:19|20)\d\d)\b", _I)
+_R_PART_YEAR = re.compile(_P_PART_YEAR, _I)
+_R_MONTHS_AGO = re.compile(r"\b(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) months?"
+                           r"(?: ago| since| earlier| before)\b", _I)
+_R_ON_THE = re.compile(r"\bon the (?P<d>\d{1,2})(?:st|nd|rd|th)\b")
+_R_MONTH = re.compile(_P_MONTH)
+_R_THIS_MONTH = re.compile(r"\b(?P<w>this|last|next) month\b", _I)
+_R_THIS_YEAR = re.compile(r"\b(?P<w>this|last|next) year\b", _I)
+_R_WEEKDAY = re.compile(r"\b(?P<last>last\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_R_YESTERDAY = re.compile(r"\byesterday\b", _I)
+_R_TODAY = re.compile(r"\btoday\b", _I)
+_R_N_DAYS_AGO = re.compile(r"\b(?P<n>\d{1,2}|two|three) days ago\b", _I)
+_R_FEW_DAYS_AGO = re.compile(r"\b(a few|several|some|few) days ago\b", _I)
+_R_LAST_WEEK = re.compile(r"\b(last week|a week ago)\b", _I)
+_R_WEEKS_AGO = re.compile(r"\b(last|a few|several) weeks? ago\b|\brecently\b", _I)
+_R_SOME_TIME = re.compile(r"\bfor (some|a long|quite some) time\b", _I)
+_R_YEAR = re.compile(r"(?<![\d$.,-])(?<!resolution )(?<!Resolution )\b(?P<y>19[5-9]\d|20[0-4]\d)\b(?!,\d|-\d)")
 
 
 def _end_of_year(sentence: str, date: dt.date) -> dt.date | None:

@@ -12,7 +12,7 @@ from geo.ingest.apply import _cell, _find_source
 from geo.ingest.certainty import rate
 from geo.ingest.clauses import clauses, find_reason
 from geo.ingest.cues import EFFECTS, _cue, has_reference, is_anonymous
-from geo.ingest.dates import DateMention, find_dates, own_dates
+from geo.ingest.dated import Dated
 from geo.ingest.drafts import (
     EVIDENCE_MAX,
     SOURCE_COLUMNS,
@@ -26,7 +26,7 @@ from geo.ingest.event_dates import date_for
 from geo.ingest.gazetteer import Gazetteer, Match
 from geo.ingest.known import mark_known
 from geo.ingest.literals import may_hold
-from geo.ingest.mentions import _pairs, find_candidates
+from geo.ingest.mentions import CANDIDATE_WORDS, _pairs, find_candidates
 from geo.ingest.merge import merge_restatements
 from geo.ingest.protos import _Proto, split_figures, split_minerals_by_date
 from geo.ingest.sentences import sentences
@@ -68,49 +68,44 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
     guessed = guess_title(text)
     title = (title or guessed).strip()
     sents = sentences(text, guessed)
-    para_anon: dict[int, bool] = {}
     adopted = _resolution_dates(ds)
     known = _mine_minerals(ds)
 
     info: list[dict] = []
     candidates: list[str] = []
     cand_seen: set[str] = set()
-    context: DateMention | None = None
-    context_para = -1
     # Only sentences that name a mine or mineral, or refer to "the mine", can make an event; they
     # and their neighbours get the costly stages (dates, amounts, cues): the rest is one pass.
     seen: dict[str, list[Match]] = {}  # a repeated sentence is read once (repetitive input stays fast)
     all_matches = [seen[s.text] if s.text in seen else seen.setdefault(
         s.text, [m for m in gaz.match(s.text) if m.kind in ("mine", "mineral")]) for s in sents]
-    memo: dict[tuple, tuple] = {}
     relevant = [bool(ms) or has_reference(s.text) for s, ms in zip(sents, all_matches, strict=True)]
+    near = [r or (i + 1 < len(sents) and relevant[i + 1]) or (i > 0 and relevant[i - 1]) for i, r in enumerate(relevant)]
+    dated = Dated(sents, near, all_matches, pub)  # a sentence's dates are found when an event asks for them
+    memo: dict[str, tuple] = {}
     for i, s in enumerate(sents):
         if i % 200 == 0:
             progress(0.1 + 0.4 * i / max(1, len(sents)), f"reading sentence {i + 1} of {len(sents)}")
-        para_anon[s.para] = para_anon.get(s.para, False) or is_anonymous(s.text)
-        near = relevant[i] or (i + 1 < len(sents) and relevant[i + 1]) or (i > 0 and relevant[i - 1])
-        key = (s.text, context if "time" in s.text else None)
-        if near and key not in memo:
-            memo[key] = (find_dates(s.text, pub, context), *amounts_and_qualifier(s.text))
-        dates, amounts, qualifier = memo[key] if near else ([], (None, None, "", []), "")
-        if dates and all_matches[i]:  # "the February 8 Jiktong mine": a date in a mine's name is its name
-            dates = _outside_mine_names(dates, all_matches[i])
-        cands = find_candidates(s.text, gaz) if "ine" in s.text or "광산" in s.text or "olliery" in s.text or "eposit" in s.text else []
+        if near[i] and s.text not in memo:
+            memo[s.text] = amounts_and_qualifier(s.text)
+        amounts, qualifier = memo[s.text] if near[i] else ((None, None, "", []), "")
+        cands = find_candidates(s.text, gaz) if ("ine" in s.text or "광산" in s.text or "olliery" in s.text or "eposit" in s.text) \
+            and any(w in s.text for w in CANDIDATE_WORDS) else []
         for c in cands:
             if c not in cand_seen:
                 cand_seen.add(c)
                 candidates.append(c)
-        matches = all_matches[i]
-        info.append({"dates": dates, "matches": matches, "cands": cands, "amounts": amounts,
-                     "qualifier": qualifier, "context": context, "context_para": context_para, "cue": None,
-                     "made": 0, "relevant": relevant[i]})
-        own = own_dates(dates)
-        if own:
-            context, context_para = own[-1], s.para
+        info.append(dated.info(i, {"matches": all_matches[i], "cands": cands, "amounts": amounts,
+                                   "qualifier": qualifier, "cue": None, "made": 0, "relevant": relevant[i]}))
     report_minerals = {m.id for x in info for m in x["matches"] if m.kind == "mineral"}
 
     protos: list[_Proto] = []
     cues_seen: dict[tuple, tuple | None] = {}  # a repeated clause is read once
+
+    def read_cue(clause: str, minerals: list[Match], has_amount: bool, start: int = 0):
+        key = (clause, tuple((m.id, m.start - start) for m in minerals), has_amount)
+        return cues_seen[key] if key in cues_seen else cues_seen.setdefault(key, _cue(clause, minerals, has_amount, start))
+
     last_mine: tuple[int, Match] | None = None  # (paragraph, mine)
     for i, s in enumerate(sents):
         if i % 50 == 0:
@@ -121,7 +116,7 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
         matches = x["matches"]
         question = s.text.rstrip(" \"'”’»)").endswith("?")  # asserts nothing ("a game-changer for investors?")
         has_amount = bool(x["amounts"][3])
-        x["cue"] = lambda text=s.text, ms=matches, a=has_amount: _cue(text, [m for m in ms if m.kind == "mineral"], a)
+        x["cue"] = lambda text=s.text, ms=matches, a=has_amount: read_cue(text, [m for m in ms if m.kind == "mineral"], a)
         offset = 0
         for clause in clauses(s.text):
             start = s.text.find(clause, offset)
@@ -146,8 +141,7 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
             borrowed = _figure_mineral(i, sents, info) if not cmines and not cminerals and has_amount else []
             if not cmines and not cminerals and not borrowed:
                 continue  # no mine and no mineral: nothing to draft, the cue is not read
-            ckey = (clause, tuple((m.id, m.start - start) for m in cminerals), has_amount)
-            cue = cues_seen[ckey] if ckey in cues_seen else cues_seen.setdefault(ckey, _cue(clause, cminerals, has_amount, start))
+            cue = read_cue(clause, cminerals, has_amount, start)
             if cue is None:
                 continue
             if borrowed:  # "Arrivals from North Korea in January came to 1.45 million tonnes": the figure's mineral
@@ -176,7 +170,7 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
             last_mine = (s.para, named[-1])
 
     progress(0.9, "assembling drafts")
-    drafts, notes = _assemble(protos, sents, info, pub, adopted, para_anon)
+    drafts, notes = _assemble(protos, sents, info, pub, adopted, _Anonymity(sents))
     source_row = make_source_row(ds, publisher, title, url, pub, guess_language(text))
     taken: set[str] = set()  # ids given so far (one set, not one per draft: linear in the drafts)
     for d in drafts:
@@ -193,18 +187,6 @@ _PLACE_BEFORE = re.compile(r"\b(?:near|in|outside|around)\s+$", re.IGNORECASE)
 
 #: A mine or deposit spoken of but not named ("a new copper mine", "the largest deposits of rare earths").
 _UNNAMED_MINE = re.compile(r"\b(?:a|an|one|the|new)\b[^.;]{0,40}?\b(?:mine|deposits?)\b", re.IGNORECASE)
-
-
-_DIGIT = re.compile(r"\d")
-
-
-def _outside_mine_names(dates: list[DateMention], matches: list[Match]) -> list[DateMention]:
-    """The dates that are not part of a mine's name; only names with a digit can hold one (a
-    month alone is not a date), so most sentences cost one test per mine named."""
-    spans = [(m.start, m.end) for m in matches if m.kind == "mine" and _DIGIT.search(m.text)]
-    if not spans:
-        return dates
-    return [d for d in dates if not any(a <= d.start < b for a, b in spans)]
 
 
 def _figure_mineral(i: int, sents, info) -> list[Match]:
@@ -277,7 +259,7 @@ def _resolution_dates(ds) -> dict[str, dt.date]:
     return out
 
 
-def _assemble(protos, sents, info, pub, adopted, para_anon):
+def _assemble(protos, sents, info, pub, adopted, anon):
     notes: list[str] = []
     # A mineral already tied to a mine in a sentence is not also a mineral-only event there.
     tied = {(p.sent, x.id, p.event_type) for p in protos if p.mines for x in p.minerals}
@@ -287,30 +269,53 @@ def _assemble(protos, sents, info, pub, adopted, para_anon):
             p.minerals = [x for x in p.minerals if (p.sent, x.id, p.event_type) not in tied]
         if p.minerals:
             kept.append(p)
-    report_anonymous = any(para_anon.values())
     drafts: list[tuple[Draft, int]] = []
+    made: dict[int, _Proto] = {}  # id of a draft -> its proto: the rest of a draft is filled once it survives the merge
     for p in (q for p0 in kept for p1 in split_minerals_by_date(p0, info) for q in split_figures(p1, sents, info)):
         s = sents[p.sent]
         date, precision, end, basis, rank = date_for(p, sents, info, pub, adopted)
+        evidence = s.text if len(s.text) <= EVIDENCE_MAX else s.text[:EVIDENCE_MAX - 1].rstrip() + "…"
+        d = Draft(event_id="", event_type=p.event_type, effect=p.effect or EFFECTS.get(p.event_type, ""),
+                  date=date.isoformat(), date_precision=precision, end_date=end.isoformat() if end else "",
+                  evidence=evidence, mines=list(dict.fromkeys(m.id for m in p.mines)),
+                  minerals=list(dict.fromkeys(x.id for x in p.minerals)),
+                  date_basis=basis + (f"; {p.how}" if p.how else ""), candidates=list(p.candidates))
+        d.description = f"Drafted by ingest from the report; date from {basis}."
+        made[id(d)] = p
+        drafts.append((d, rank))
+    merged, more = merge_restatements(drafts)  # most drafts of a long report restate others
+    for d in merged:
+        p = made[id(d)]
         usd, qty, unit, written = p.amounts[:4] if p.amounts else info[p.sent]["amounts"]
         qualifier = p.amounts[4] if p.amounts else info[p.sent]["qualifier"]
-        mines = list(dict.fromkeys(m.id for m in p.mines))
-        minerals = list(dict.fromkeys(x.id for x in p.minerals))
-        anonymous = para_anon.get(s.para, False) or (s.quoted and report_anonymous)
-        place = "; ".join(dict.fromkeys(m.text for m in p.mines)) or "; ".join(p.candidates)
-        evidence = s.text if len(s.text) <= EVIDENCE_MAX else s.text[:EVIDENCE_MAX - 1].rstrip() + "…"
-        effect = p.effect or EFFECTS.get(p.event_type, "")
-        d = Draft(event_id="", event_type=p.event_type, effect=effect, date=date.isoformat(),
-                  date_precision=precision, end_date=end.isoformat() if end else "", evidence=evidence,
-                  mines=mines, minerals=minerals, date_basis=basis + (f"; {p.how}" if p.how else ""), place=place,
-                  value_usd=usd, quantity=qty, unit=unit if qty is not None else "", amounts=written,
-                  amount_qualifier=qualifier if written else "",
-                  anonymous_source=anonymous, candidates=list(p.candidates))
+        d.value_usd, d.quantity, d.unit, d.amounts = usd, qty, unit if qty is not None else "", written
+        d.amount_qualifier = qualifier if written else ""
+        d.anonymous_source = anon.para(sents[p.sent].para) or (sents[p.sent].quoted and anon.report())
+        d.place = "; ".join(dict.fromkeys(m.text for m in p.mines)) or "; ".join(p.candidates)
         d.title = _title(d, p)
-        d.description = f"Drafted by ingest from the report; date from {basis}."
-        drafts.append((d, rank))
-    merged, more = merge_restatements(drafts)
     return merged, notes + more
+
+
+class _Anonymity:
+    """Does a paragraph (or the report) cite an unnamed source? Read when a draft asks, once per
+    paragraph: the drafts left after merging restatements are few."""
+
+    def __init__(self, sents) -> None:
+        self._texts: dict[int, list[str]] = {}
+        for s in sents:
+            self._texts.setdefault(s.para, []).append(s.text)
+        self._paras: dict[int, bool] = {}
+        self._report: bool | None = None
+
+    def para(self, para: int) -> bool:
+        if para not in self._paras:
+            self._paras[para] = any(map(is_anonymous, self._texts.get(para, ())))
+        return self._paras[para]
+
+    def report(self) -> bool:
+        if self._report is None:
+            self._report = any(map(self.para, self._texts))
+        return self._report
 
 
 _TYPE_WORDS = {

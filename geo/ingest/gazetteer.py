@@ -25,8 +25,8 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from itertools import compress, count
-from operator import or_
+from itertools import accumulate, compress, count
+from operator import itemgetter
 
 from geo.ingest.hangul import has_hangul, initial_law, mine_tail_at, romanize
 from geo.ingest.hangul import stem as hangul_stem
@@ -35,16 +35,21 @@ from geo.ingest.hangul import stem as hangul_stem
 KINDS = ("mine", "province", "crossing", "mineral")
 
 _DROP = set("'’ʼ‘`´ʻ-‐‑‒–—―.·") | {" ", "\t", "\u00a0"}
+_ASCII_DROP = {ord(c): None for c in _DROP if c.isascii()}
 _TOKEN_RE = re.compile(r"[^\W_]+(?:['’ʼ‘`\-‐‑][^\W_]+)*")
+#: The same tokens, kept by ``split`` between the text around them: [gap, token, gap, …, gap].
+_TOKEN_SPLIT = re.compile(f"({_TOKEN_RE.pattern})")
 _POSSESSIVE_RE = re.compile(r"['’ʼ]s$", re.IGNORECASE)
 MAX_SPAN = 6
-_GROUP = re.Match.group
 
 
 @functools.lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Case, diacritics, apostrophes, hyphens and spaces folded away; Hangul kept."""
-    decomposed = unicodedata.normalize("NFKD", str(text))
+    text = str(text)
+    if text.isascii():  # nothing to decompose or compose, and case folding is lower-casing
+        return text.translate(_ASCII_DROP).lower()
+    decomposed = unicodedata.normalize("NFKD", text)
     kept = "".join(c for c in decomposed if not unicodedata.combining(c) and c not in _DROP)
     return unicodedata.normalize("NFC", kept.casefold())
 
@@ -57,8 +62,11 @@ def _key_token(tok: str) -> str:
     if t.startswith(("ry", "ri")):
         t = t[1:]
     t = t.replace("ch", "c").replace("j", "c")
-    t = t.translate(str.maketrans("gdbl", "ktpr"))
-    return re.sub(r"(.)\1+", r"\1", t)
+    return _DOUBLED.sub(itemgetter(1), t.translate(_VOICED))  # each doubled letter once
+
+
+_VOICED = str.maketrans("gdbl", "ktpr")
+_DOUBLED = re.compile(r"(.)\1+")
 
 
 def phonetic_key(text: str) -> str:
@@ -104,12 +112,14 @@ class Gazetteer:
         self._first: set[str] = set()  # folded or keyed first tokens of every name: the fast path
         self._exact_heads: set[str] = set()  # every beginning of an exact key (and of its plural)
         self._phonetic_heads: set[str] = set()  # every beginning of a romanization key
+        self._starts = _Starts(self)  # a text token -> can a name start with it (remembered)
         self.max_span = 1
 
     # ------------------------------------------------------------------ building
 
     def add(self, kind: str, id_: str, name: str, aliases: Iterable[str]) -> None:
         entry = _Entry(kind, id_, name)
+        self._starts.clear()  # what a name can start with is changing
         for alias in [name, *aliases]:
             alias = unicodedata.normalize("NFC", str(alias or "")).strip()
             if not alias:
@@ -180,33 +190,43 @@ class Gazetteer:
         """Every known name in ``text``, left to right, longest match first, no overlaps."""
         text = unicodedata.normalize("NFC", text)
         allowed = set(kinds) if kinds else set(KINDS)
-        toks = list(_TOKEN_RE.finditer(text))
-        folded = list(map(_fold_token, map(_GROUP, toks)))  # mapped, not looped: a word costs no Python step
-        keyed = list(map(_key_token, folded))
         hangul = has_hangul(text)  # else no token needs the Hangul test
-        out: list[Match] = []
-        first = self._first.__contains__
-        # Only the words a name starts with are visited (in text with Hangul, also Hangul words).
-        starts = compress(count(), map(or_, map(first, folded), map(first, keyed)))
-        if hangul:
+        parts = _TOKEN_SPLIT.split(text)  # gaps and tokens in turn: a token's offset is the length before it
+        words = parts[1::2]
+        if hangul:  # Only the words a name starts with are visited (in text with Hangul, also Hangul words).
+            folded = list(map(_fold_token, words))
+            keyed = list(map(_key_token, folded))
+            first = self._first.__contains__
             starts = [j for j, f in enumerate(folded) if first(f) or first(keyed[j]) or has_hangul(f)]
+        else:
+            starts = self._starts
+            if len(starts) > _STARTS_MAX:
+                starts.clear()
+            starts = list(compress(count(), map(starts.__getitem__, words)))  # a word costs no Python step
+            if not starts:
+                return []
+            folded = list(map(_fold_token, words))
+            keyed = list(map(_key_token, folded))
+        out: list[Match] = []
+        offsets: list[int] = []  # offsets[2j], offsets[2j + 1]: where the j-th token starts and ends
         i = 0
         for j in starts:
             if j < i:
                 continue  # inside the name found before
             i = j
             hit = None
-            for n in range(self._reach(folded, keyed, i, min(self.max_span, len(toks) - i)), 0, -1):
+            for n in range(self._reach(folded, keyed, i, min(self.max_span, len(words) - i)), 0, -1):
                 exact_key = "".join(folded[i:i + n])
                 entry, exact = self._exact.get(exact_key), True
                 if entry is None and exact_key.endswith("s") and "mineral" in allowed \
-                        and (n > 1 or _ACRONYM_PLURAL.fullmatch(toks[i].group(0))):
+                        and (n > 1 or _ACRONYM_PLURAL.fullmatch(words[i])):
                     entry = self._exact.get(exact_key[:-1])  # a mineral's plural: "iron ores", "copper concentrates"
                     entry = entry if entry is not None and entry.kind == "mineral" else None
                 if entry is None or entry.kind not in allowed:
                     entry, exact = self._phonetic.get("".join(keyed[i:i + n])), False
                 if entry is not None and entry.kind in allowed:
-                    start, end = toks[i].start(), toks[i + n - 1].end()
+                    offsets = offsets or list(accumulate(map(len, parts)))
+                    start, end = offsets[2 * i], offsets[2 * (i + n - 1) + 1]
                     raw = text[start:end]
                     poss = _POSSESSIVE_RE.search(raw)
                     if poss:
@@ -214,7 +234,8 @@ class Gazetteer:
                     hit = (n, Match(entry.kind, entry.id, entry.name, text[start:end], start, end, exact))
                     break
             if hit is None and hangul and has_hangul(folded[i]):
-                hit = self._match_hangul(toks[i], folded[i], allowed)
+                offsets = offsets or list(accumulate(map(len, parts)))
+                hit = self._match_hangul(offsets[2 * i], words[i], folded[i], allowed)
             if hit is None:
                 i += 1
                 continue
@@ -233,7 +254,7 @@ class Gazetteer:
             reach = n + 1
         return reach
 
-    def _match_hangul(self, tok, folded: str, allowed: set[str]):
+    def _match_hangul(self, start: int, word: str, folded: str, allowed: set[str]):
         """A Hangul token's longest known prefix (a particle or suffix may follow: 단천시에서);
         else, before a mine-name tail (룡화광산의), the prefix's Revised Romanization matched
         through the romanization key against the Latin names of mines (Yonghwa)."""
@@ -245,9 +266,7 @@ class Gazetteer:
                 entry, exact = self._phonetic.get(phonetic_key(romanize(folded[:length]))), False
                 entry = entry if entry is not None and entry.kind == "mine" else None
             if entry is not None and entry.kind in allowed:
-                start = tok.start()
-                return 1, Match(entry.kind, entry.id, entry.name, tok.group(0)[:length],
-                                start, start + length, exact)
+                return 1, Match(entry.kind, entry.id, entry.name, word[:length], start, start + length, exact)
         return None
 
 
@@ -278,6 +297,23 @@ def mine_stem(name: str) -> str:
     if not named or _NOT_A_STEM.search(" ".join(named)):
         return ""  # "March 5" alone is a date, not a name
     return stem
+
+
+_STARTS_MAX = 200_000  # words remembered by a gazetteer (text of ever new words: forgotten, not grown)
+
+
+class _Starts(dict):
+    """A text token → can a name start with it (its folded or romanized form begins a name):
+    found once per distinct word, then looked up (reports repeat their words)."""
+
+    def __init__(self, gaz: Gazetteer) -> None:
+        super().__init__()
+        self._first = gaz._first
+
+    def __missing__(self, word: str) -> bool:
+        folded = _fold_token(word)
+        self[word] = found = folded in self._first or _key_token(folded) in self._first
+        return found
 
 
 @functools.lru_cache(maxsize=65536)

@@ -29,8 +29,8 @@ _TAILS = ("광업연합기업소", "지구탄광연합기업소", "연합기업�
 
 
 def has_hangul(text: str) -> bool:
-    """Does the text hold a Hangul syllable?"""
-    return _HANGUL.search(text) is not None
+    """Does the text hold a Hangul syllable? (ASCII text is told apart without a search.)"""
+    return not text.isascii() and _HANGUL.search(text) is not None
 
 
 def _parts(ch: str) -> tuple[int, int, int] | None:

@@ -8,6 +8,8 @@ contain is in the clause (``required_literals``: the most selective text of each
 from __future__ import annotations
 
 import re
+from functools import reduce
+from operator import or_
 
 _META = set("\\()[].*+?{|^$")  # regex syntax ends a literal run
 
@@ -154,4 +156,112 @@ def may_hold(text: str, lower: str, literals: tuple[str, ...]) -> bool:
     ``text`` (``lower`` is ``text.lower()``)? False only when it cannot: none of them is in the
     lower-cased text, and the text has none of the few characters that match an ASCII letter
     under ``re.IGNORECASE`` without lower-casing to it."""
-    return any(x in lower for x in literals) or (not lower.isascii() and _ODD_CASE.search(text) is not None)
+    return any(x in lower for x in literals) or has_odd_case(text, lower)
+
+
+def has_odd_case(text: str, lower: str) -> bool:
+    """Does ``text`` hold a character that matches an ASCII letter under ``re.IGNORECASE`` without
+    lower-casing to it? (:func:`may_hold`'s answer when none of the literals is in ``lower``.)"""
+    return not lower.isascii() and _ODD_CASE.search(text) is not None
+
+
+def required_clauses(p: str) -> list[list[tuple[str, ...]]] | None:
+    """Per top-level alternative of pattern ``p``, every lower-case text set it needs: a match of
+    that alternative contains a text of each set (its literal runs, its required single
+    characters, and :func:`required_literals` of its required groups). None when an alternative
+    needs no text. A stronger necessary test than :func:`required_literals`, which keeps one set."""
+    out: list[list[tuple[str, ...]]] = []
+    for alt in _split_top(p):
+        sets: list[tuple[str, ...]] = []
+        run = ""
+
+        for kind, text, q in _elements(alt):
+            if kind == "lit" and q == "":
+                run += text
+                continue
+            _keep(sets, [run.lower()] if run else None)
+            run = ""
+            if kind == "lit" and _required(q):
+                _keep(sets, [text.lower()])
+            elif kind == "group" and _required(q) and (text.startswith("(?:") or not text.startswith("(?")):
+                _keep(sets, required_literals(text[3:-1] if text.startswith("(?:") else text[1:-1]))
+        _keep(sets, [run.lower()] if run else None)
+        if not sets:
+            return None
+        out.append(sets)
+    return out
+
+
+def _keep(sets: list[tuple[str, ...]], texts: list[str] | None) -> None:
+    texts = [t for t in (texts or []) if t.strip()]
+    if texts:
+        sets.append(tuple(dict.fromkeys(texts)))
+
+
+_LETTERS = re.compile(r"[a-z]+")
+_HANGUL = re.compile("[\uac00-\ud7a3]")
+
+
+def need_masks(patterns: list[str]) -> tuple[tuple[tuple[tuple[int, ...], ...] | None, ...], tuple[str, ...]]:
+    """Per pattern, what a text without Hangul must hold for it to match (None: not known): per
+    alternative, the bit masks of the text sets it needs (:func:`required_clauses`), one of each
+    set; and the texts the bits stand for. A text of letters only stands for itself; any other
+    for its longest run of the letters a-z (a weaker test, still a necessary one); a text with
+    Hangul is never in such text, and a set with a text without letters tells nothing (dropped)."""
+    keys: dict[str, int] = {}
+    out = []
+    for pattern in patterns:
+        alts = required_clauses(pattern)
+        if alts is None:
+            out.append(None)
+            continue
+        masks = []
+        for sets in alts:
+            alt = []
+            for texts in sets:
+                runs = [max(_LETTERS.findall(t), key=len, default="") for t in texts if not _HANGUL.search(t)]
+                if "" in runs:
+                    continue
+                alt.append(reduce(or_, (1 << keys.setdefault(r, len(keys)) for r in runs), 0))
+            masks.append(tuple(alt))
+        out.append(tuple(masks))
+    return tuple(out), tuple(keys)
+
+
+def needs_met(needs: tuple[tuple[int, ...], ...] | None, present: int) -> bool:
+    """Does some alternative find each text set it needs (``present``: the bits of the texts held)?"""
+    if needs is None:
+        return True
+    for alt in needs:
+        for mask in alt:
+            if not present & mask:
+                break
+        else:
+            return True
+    return False
+
+
+def letter_heads(texts: tuple[tuple[str, int], ...]) -> tuple[dict[str, tuple[tuple[str, int], ...]], dict[str, int]]:
+    """(text of letters, bits) pairs by their first two letters, and the bits of the one-letter
+    texts: what :func:`word_bits` looks up."""
+    heads: dict[str, list[tuple[str, int]]] = {}
+    singles: dict[str, int] = {}
+    for text, bits in texts:
+        if len(text) == 1:
+            singles[text] = singles.get(text, 0) | bits
+        else:
+            heads.setdefault(text[:2], []).append((text, bits))
+    return {h: tuple(v) for h, v in heads.items()}, singles
+
+
+def word_bits(word: str, heads: dict[str, tuple[tuple[str, int], ...]], singles: dict[str, int]) -> int:
+    """The bits of every text a word holds (see :func:`letter_heads`): a word holds a text exactly
+    when the text begins at one of its letters, so only the texts that begin with the letters
+    there are tried."""
+    bits = 0
+    for i in range(len(word)):
+        bits |= singles.get(word[i], 0)
+        for text, b in heads.get(word[i:i + 2], ()):
+            if word.startswith(text, i):
+                bits |= b
+    return bits

@@ -22,7 +22,12 @@ _KO_ADJ_GAP_RE = re.compile(r"^[\uac00-\ud7a3'’‘\"“”\s]{0,24}$")
 _KO_LIST_GAP_RE = re.compile(r"^[\uac00-\ud7a3()\s]{0,8}(?:과|와|및|·|,)[\uac00-\ud7a3()\s,·]{0,8}$")
 
 
-_CAND_RE = re.compile(r"\b((?:[A-Z][\w'’ʼ\-]*\s+){1,3})(?:mines?|Mines?|Mining Complex|deposit|colliery)\b")
+#: One to three capitalised words before "mine" ("the Kapsan Youth mine"); the first word's capital is
+#: taken before the look-behind that tests it starts a word, so the engine jumps from capital to capital.
+_CAND_RE = re.compile(r"((?:[A-Z](?<!\w[A-Z])[\w'’ʼ\-]*\s+)(?:[A-Z][\w'’ʼ\-]*\s+){0,2})"
+                      r"(?:mines?|Mines?|Mining Complex|deposit|colliery)\b")
+#: A text one of which every candidate holds (_CAND_RE's or _HANGUL_CAND_RE's last word).
+CANDIDATE_WORDS = ("mine", "Mine", "Mining Complex", "deposit", "colliery", "광산")
 
 
 _HANGUL_CAND_RE = re.compile(r"([\uac00-\ud7a3]{1,8})광산")
