@@ -7,8 +7,8 @@ logistic regression fitted on the hand-labelled sets whose failures have been re
 (``python -m geo.tools.fit_certainty`` refits them and prints how well the estimate held on each
 set left out of the fit); the blind sets are never fitted on.
 
-A draft estimated below :data:`PROPOSE_AT` is marked ``check`` with the reasons that lowered it
-("date only from an earlier paragraph; sanctions in a report are often background"): the review
+A draft estimated below :data:`PROPOSE_AT` is marked ``check`` with the reasons that lowered it,
+strongest first ("no mine named; its date is only from an earlier paragraph"): the review
 shows it unticked, and the command line leaves it out of ``--apply`` unless asked. Nothing is
 dropped: a draft to check is a draft, shown with its evidence like any other.
 """
