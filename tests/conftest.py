@@ -68,3 +68,16 @@ def assert_one_line_error(out, message: str) -> None:
     assert out.stdout == ""
     assert len(out.stderr.strip().splitlines()) == 1
     assert message in out.stderr and "Traceback" not in out.stderr
+
+
+def ingest_dry_runs(data: Path, folder: Path, text: str, published: str, flag: str):
+    """``geo ingest --dry-run`` of a report written to ``folder``, plainly and with ``flag``:
+    the two completed processes (output as text)."""
+    import subprocess
+    import sys
+
+    report = folder / "r.txt"
+    report.write_text(text, encoding="utf-8")
+    base = [sys.executable, "-m", "geo", "ingest", str(report), "--published", published, "--publisher", "T",
+            "--url", "", "--data", str(data), "--dry-run"]
+    return tuple(subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True) for cmd in (base, [*base, flag]))

@@ -13,7 +13,7 @@ from geo.ingest.certainty import PROPOSE_AT, TABLE, estimate, rate, weights
 from geo.ingest.drafts import Draft
 from geo.ingest.review import drafts_csv, review_rows
 from geo.rules.load import load_dataset
-from tests.conftest import RECORD, ROOT
+from tests.conftest import RECORD, ROOT, ingest_dry_runs
 
 
 def _draft(**kw) -> Draft:
@@ -78,14 +78,10 @@ def test_the_stored_weights_are_what_the_fit_gives():
 
 
 def test_the_command_line_leaves_drafts_to_check_out_of_apply_unless_asked(data_copy, tmp_path):
-    report = tmp_path / "r.txt"
-    report.write_text("Mining notes\n\nIn February 2017, trade was reported.\n\nA Chinese company offered to "
-                      "invest in molybdenum and rare earth mining in exchange for rights, a source said.\n\n"
-                      "The Hyesan mine sold 2,000 tons of copper to China on March 5, 2017.\n", encoding="utf-8")
-    base = [sys.executable, "-m", "geo", "ingest", str(report), "--published", "2017-03-10", "--publisher", "T",
-            "--url", "", "--data", str(data_copy), "--dry-run"]
-    plain = subprocess.run(base, cwd=ROOT, capture_output=True, text=True)
-    kept = subprocess.run([*base, "--keep-unsure"], cwd=ROOT, capture_output=True, text=True)
+    plain, kept = ingest_dry_runs(data_copy, tmp_path, "Mining notes\n\nIn February 2017, trade was reported.\n\n"
+                                  "A Chinese company offered to invest in molybdenum and rare earth mining in exchange "
+                                  "for rights, a source said.\n\nThe Hyesan mine sold 2,000 tons of copper to China "
+                                  "on March 5, 2017.\n", "2017-03-10", "--keep-unsure")
     assert "to check:" in plain.stderr and "--keep-unsure applies it" in plain.stderr
     assert "investment-offer" in plain.stderr and "no mine named" in plain.stderr
     assert "1 new event(s)" in plain.stdout and "2 new event(s)" in kept.stdout

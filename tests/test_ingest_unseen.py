@@ -3,16 +3,13 @@ marking of drafts that repeat the record. Each case names the general pattern it
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pytest
 
 from geo.ingest import extract
 from geo.ingest.drafts import Draft
 from geo.ingest.known import mark_known, window
 from geo.ingest.review import review_rows
-from tests.conftest import ROOT
+from tests.conftest import ingest_dry_runs
 
 PUB = "2017-03-03"
 
@@ -104,14 +101,9 @@ def test_the_window_a_drafts_date_allows(date, precision, first, last):
 
 
 def test_the_command_line_leaves_repeats_out_of_apply_unless_asked(data_copy, tmp_path):
-    report = tmp_path / "r.txt"
-    report.write_text("UN adds coal cap\n\nThe Security Council capped North Korea's coal exports on "
-                      "Nov. 30, 2016, a source said. Copper from the Hyesan mine was smuggled to China "
-                      "in February 1999.\n", encoding="utf-8")
-    base = [sys.executable, "-m", "geo", "ingest", str(report), "--published", "1999-03-01", "--publisher", "T",
-            "--url", "", "--data", str(data_copy), "--dry-run"]
-    plain = subprocess.run(base, cwd=ROOT, capture_output=True, text=True)
-    kept = subprocess.run([*base, "--keep-known"], cwd=ROOT, capture_output=True, text=True)
+    plain, kept = ingest_dry_runs(data_copy, tmp_path, "UN adds coal cap\n\nThe Security Council capped North "
+                                  "Korea's coal exports on Nov. 30, 2016, a source said. Copper from the Hyesan "
+                                  "mine was smuggled to China in February 1999.\n", "1999-03-01", "--keep-known")
     assert "already in the record" in plain.stderr and "left out of --apply" in plain.stderr
     assert "UNSCR-2321" in plain.stderr
     assert "1 new event(s)" in plain.stdout and "2 new event(s)" in kept.stdout
