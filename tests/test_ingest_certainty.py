@@ -85,3 +85,16 @@ def test_the_command_line_leaves_drafts_to_check_out_of_apply_unless_asked(data_
     assert "to check:" in plain.stderr and "--keep-unsure applies it" in plain.stderr
     assert "investment-offer" in plain.stderr and "no mine named" in plain.stderr
     assert "1 new event(s)" in plain.stdout and "2 new event(s)" in kept.stdout
+
+
+def test_a_draft_linked_to_a_new_mine_is_estimated_again():
+    from geo.ingest.newmine import NewMine, link_new_mines
+
+    d = _draft(event_type="deal_signed", effect="signed", date_basis="'2017' earlier in the report",
+               date_precision="year", candidates=["Chongam mine"])
+    rate([d])
+    assert "no mine named" in d.check
+    (linked,) = link_new_mines([d], [NewMine("Chongam mine", mine_id="chongam", candidate="Chongam mine")])
+    assert linked.mines == ["chongam"]
+    assert linked.estimate > d.estimate and "no mine named" not in linked.check
+    assert d.mines == [] and "no mine named" in d.check  # the extracted draft is left as it was

@@ -16,6 +16,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 
+from geo.ingest.certainty import rate
 from geo.ingest.drafts import Draft, IngestError
 from geo.ingest.gazetteer import fold
 
@@ -108,13 +109,16 @@ def _names(m: NewMine) -> set[str]:
 
 
 def link_new_mines(drafts: list[Draft], mines: list[NewMine]) -> list[Draft]:
-    """The drafts with each mine-less draft that names a new mine linked to it."""
+    """The drafts with each mine-less draft that names a new mine linked to it (and its estimate of
+    being right worked out again, now that it has a mine)."""
     out = []
     for d in drafts:
         named = {core(c) for c in d.candidates}
         ids = [m.mine_id for m in mines if m.mine_id and named & _names(m)]
-        out.append(replace(d, mines=ids, amounts=list(d.amounts), candidates=list(d.candidates))
-                   if ids and not d.mines else d)
+        if ids and not d.mines:
+            d = replace(d, mines=ids, amounts=list(d.amounts), candidates=list(d.candidates))
+            rate([d])  # its mine is now named: estimated again (see geo.ingest.certainty)
+        out.append(d)
     return out
 
 
