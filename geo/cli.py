@@ -236,8 +236,8 @@ def _ingest(args) -> int:
         print(f"candidate new mine (not in the gazetteer, not drafted as a mine): {name}", file=sys.stderr)
     for note in result.notes:
         print(f"note: {note}", file=sys.stderr)
-    # A repeat is governed by --keep-known alone; a new draft to check by --keep-unsure.
-    chosen = [d for d in result.drafts if (args.keep_known if d.known else args.keep_unsure or not d.check)]
+    # The proposed drafts; a repeat is added by --keep-known alone, a new draft to check by --keep-unsure.
+    chosen = [d for d in result.drafts if d.proposed or (args.keep_known if d.known else args.keep_unsure)]
     for d in result.drafts:
         if d.known:
             print(f"already in the record: {d.event_id} repeats {d.known}"

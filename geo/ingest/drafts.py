@@ -65,6 +65,11 @@ class Draft:
     estimate: float | None = None  # estimated chance it is right (see geo.ingest.certainty)
     check: str = ""  # why a reviewer should check it before it is applied ('' when proposed)
 
+    @property
+    def proposed(self) -> bool:
+        """Does the review propose (tick) it: new to the record and not marked to check?"""
+        return not self.known and not self.check
+
     def event_row(self, source_id: str) -> dict:
         return {
             "event_id": self.event_id, "date": self.date, "date_precision": self.date_precision,

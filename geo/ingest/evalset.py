@@ -147,7 +147,7 @@ def score_report(name: str, drafts: list[Draft], labels: list[dict]) -> Score:
     s.pairs, s.pairs_found = len(pairs), len(pairs & found_pairs)
     s.events = len(labels)
     new = set(_links([d for d in drafts if not d.known]))
-    proposed = _links([d for d in drafts if not d.known and not d.check])
+    proposed = _links([d for d in drafts if d.proposed])
     for e in labels:
         hit = _found(e, links)
         s.events_found += hit

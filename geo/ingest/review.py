@@ -62,7 +62,7 @@ def review_rows(drafts: list[Draft]) -> list[dict]:
         for mine in d.mines or [""]:
             for mineral in d.minerals or [""]:
                 rows.append({
-                    "draft": i, "accept": not d.known and not d.check, "event_id": d.event_id, "mine_id": mine,
+                    "draft": i, "accept": d.proposed, "event_id": d.event_id, "mine_id": mine,
                     "mineral_id": mineral, "event_type": d.event_type, "effect": d.effect,
                     "date": _as_date(d.date), "date_precision": d.date_precision,
                     "end_date": _as_date(d.end_date), "confidence": d.confidence, "title": d.title,
