@@ -235,19 +235,22 @@ def _cue(clause: str, minerals: list[Match], has_amount: bool, offset: int = 0) 
 
     ``minerals`` are the clause's mineral mentions, their positions in the sentence; the clause
     starts at ``offset`` in the sentence."""
-    lower = clause.lower()
+    read = clause  # the cue rows read it without organisations' names; the rest reads it as written
+    if _ORG_NOUN.search(clause):
+        read = _ORG_NAME.sub(lambda n: " " * len(n.group(0)), clause)
+    lower = read.lower()
     rows = _rows("cue")
     latin = lower.isascii() or not has_hangul(lower)
     if latin:
         mask = _latin_mask("cue", lower)
         candidates = _rows_of(mask & ((1 << len(rows)) - 1))
         # A row whose needs are not met cannot match (but for the few characters has_odd_case tells of).
-        needs, present = (_needs("cue")[0], mask >> len(rows)) if not has_odd_case(clause, lower) else ((None,) * len(rows), 0)
+        needs, present = (_needs("cue")[0], mask >> len(rows)) if not has_odd_case(read, lower) else ((None,) * len(rows), 0)
     for i in candidates if latin else _candidate_rows("cue", _present("cue", lower)):
         if latin and not needs_met(needs[i], present):
             continue
         row = rows[i]
-        m = row.pattern.search(clause)
+        m = row.pattern.search(read)
         if not m:
             continue
         etype, effect = row.event_type, row.effect
@@ -261,12 +264,16 @@ def _cue(clause: str, minerals: list[Match], has_amount: bool, offset: int = 0) 
         before = _before(clause, m.start())
         if etype != "investment_offer" and _any("modality", before) and not SCHEDULED.search(clause):
             return None  # an offer is conditional by nature ("if China invests … the rights will be handed over")
+        if etype != "investment_offer" and has_hangul(m.group(0)) and not SCHEDULED.search(clause) and (
+                _KO_FUTURE.match(clause, m.end(), m.end() + 14)
+                or (etype not in _HALTS and _KO_ORDER.match(clause, m.end(), m.end() + 4))):
+            return None  # Korean tells a plan or forecast after the verb: '늘기는 어려울 것으로 전망', '재개할 계획'
         if _any("negation", before):
             if etype in ("export_continued", "export_resumed"):
                 return "export_halt", "halted", m.start()
             return None
         if etype in ("export_halt", "production_halt") and _GENERIC_HALT.match(m.group(0)):
-            etype = _halted_thing(clause, etype)
+            etype = _halted_thing(clause, etype, m.start())
         if etype == "export_halt" and _imposed_by_authority(clause, m.start()):
             return "sanction", "banned", m.start()
         if etype == "export_halt" and _importer_stops(clause, m.start()):
@@ -280,21 +287,46 @@ def _cue(clause: str, minerals: list[Match], has_amount: bool, offset: int = 0) 
         if etype == "sanction" and _exporter_bans_exports(clause, m):
             return "export_halt", "halted", m.start()
         if etype == "production_change" and not effect:
-            effect = "reduced" if re.search(r"less|under|below|fell|fallen|dropped|declined|decreased|gone down|halved|cut"
-                                            r"|줄|감소|떨어", m.group(0), re.I) \
+            effect = "reduced" if re.search(r"less|under|below|fell|fallen|dropped|declined|decreased|gone down|halved|cut|shr[iau]nk|slump|plung"
+                                            r"|줄|감소|떨어|위축|움츠러|하락|급감|감산", m.group(0), re.I) \
                 else "increased"
         return etype, effect, m.start()
     return None
 
 
-_GENERIC_HALT = re.compile(r"suspend|halt|stop|ceas|cut off|blocked|shut|closed|standstill|came to", re.IGNORECASE)
+#: A syllable ending in ㄹ (할, 될, 늘, 어려울) before 것, 전망, 계획, 예정 or 방침: the Korean future or
+#: conjecture, a plan or forecast ('재개할 계획이다', '어려울 것으로 전망'), not an event.
+_RIEUL_FINAL = "".join(chr(c) for c in range(0xAC00, 0xD7A4) if (c - 0xAC00) % 28 == 8)
+_KO_FUTURE = re.compile(r"[^,.]{0,10}?[" + _RIEUL_FINAL + r"]\s*(?:것|전망|계획|예정|방침)")
+#: An order to trade is not yet trade ('석탄 100만t을 수출하라는 지시'); an order to stop is the halt
+#: itself ('수출을 멈추라는 지시가 내려왔다'), so this is not read for halts.
+_KO_ORDER = re.compile(r"(?:하|시키|해)?라(?:는|고|$|[\"”'’\s])")
+_HALTS = ("export_halt", "production_halt", "import_suspension", "sanction")
+
+
+#: An organisation's name is not what a clause says happened: "the Korea Trade-Investment Promotion
+#: Agency said" offers no investment. Its words are blanked (same length) before the cue rows are read.
+_ORG_NOUN = re.compile(r"\b(?:Agency|Corporation|Corp|Company|Association|Institute|Bank|Fund|Group|Commission"
+                       r"|Bureau|Federation|Chamber|Administration|Foundation)\b")
+_ORG_NAME = re.compile(r"\b(?:[A-Z][\w&'’.-]*\s+){1,6}(?:Agency|Corporation|Corp|Company|Association|Institute|Bank"
+                       r"|Fund|Group|Commission|Bureau|Federation|Chamber|Administration|Foundation)\b")
+_GENERIC_HALT = re.compile(r"suspend|halt|stop|ceas|cut off|blocked|shut|closed|standstill|came to"
+                           r"|중단|중지|멈|끊|막혔|차단", re.IGNORECASE)
 _TRADE_WORDS = re.compile(r"\b(?:export|import|shipment|shipping|sale|sold|trade|purchas|deliver)\w*", re.IGNORECASE)
 _WORK_WORDS = re.compile(r"\b(?:mine|mines|mining|production|output|operations?|work|drilling|pits?|shafts?|rations)\b",
                          re.IGNORECASE)
 
 
-def _halted_thing(clause: str, etype: str) -> str:
-    """What stopped decides the type: trade words make an export halt, work words a production halt."""
+#: Korean: what stopped, as the subject or object just before the verb ('생산이 멈췄다', '수출을 중단').
+_KO_STOPPED = re.compile(r"(?:(수출|수입|반출|반입|거래|무역|판매|운송|선적)|(생산|채굴|채탄|조업|가동|작업|운영))"
+                         r"(?:이|가|을|를|은|는|도|마저|까지)?\s*(?:\S+\s*)?$")
+
+
+def _halted_thing(clause: str, etype: str, at: int = 0) -> str:
+    """What stopped decides the type: trade words make an export halt, work words a production halt.
+    In Korean the word just before the verb says it (up to one word between: '생산이 완전히 멈췄다')."""
+    if has_hangul(clause[at:at + 2]) and (m := _KO_STOPPED.search(clause[max(0, at - 16):at])):
+        return "export_halt" if m.group(1) else "production_halt"
     if _TRADE_WORDS.search(clause):
         return "export_halt"
     if _WORK_WORDS.search(clause):

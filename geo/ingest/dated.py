@@ -84,6 +84,16 @@ class Dated:
         self._dates[i] = found
         return found
 
+    def any_dates(self, i: int) -> list[DateMention]:
+        """The i-th sentence's dates even when it is far from any mention (read without a context:
+        for a sentence an event refers back to, see :mod:`geo.ingest.event_dates`)."""
+        if self.near[i]:
+            return self.dates(i)
+        key = (self.sents[i].text, None)
+        if key not in self._memo:
+            self._memo[key] = find_dates(self.sents[i].text, self.pub, None)
+        return self._memo[key]
+
     def _free(self, j: int) -> bool:
         """Can the j-th sentence's dates be found without its context?"""
         return j in self._dates or ("time" not in self.sents[j].text and self.sents[j].text not in self._first)

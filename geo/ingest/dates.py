@@ -331,7 +331,7 @@ _I = re.IGNORECASE
 #: The rules, compiled once (in the order :func:`find_dates` applies them).
 _R_FIRST_MONTHS = re.compile(r"\bfirst (?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven) months of "
                              r"(?P<y>(?:19|20)\d\d)\b", _I)
-_R_ISO = re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b")
+_R_ISO = re.compile(r"\b(?P<y>(?:19|20)\d\d)(?P<sep>[-./])(?P<m>\d\d)(?P=sep)(?P<d>\d\d)\b")  # 2019-10-22, 2016.03.03, 2018/04/12
 _R_MONTH_DAY = re.compile(_P_MONTH_DAY)
 _R_DAY_MONTH = re.compile(_P_DAY_MONTH)
 _R_PART_OF = re.compile(_P_PART_OF, _I)

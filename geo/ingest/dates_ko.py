@@ -3,7 +3,7 @@ publication date with precision, like :mod:`geo.ingest.dates` for English.
 
 Korean writes a date as its parts with counters: 2013년 (year), 3월 (month), 5일 (day), in that
 order, and relative words: 지난해/작년 (last year), 올해/금년 (this year), 지난달 (last month),
-이달 (this month), 새해 들어 (since the new year: its January), 지난주 (last week), 최근/요즘 (recently), 어제 (yesterday), N일 전 (N days ago).
+이달 (this month), X년 … 이듬해 (the year after X), 새해 들어 (since the new year: its January), 지난주 (last week), 최근/요즘 (recently), 어제 (yesterday), N일 전 (N days ago).
 A span "1~8월" is months 1 to 8. A date followed by 보다 / 에 비해 / 대비 is a comparison's
 baseline ("2008년보다 41.6% 늘어난": more than in 2008), and a day followed by a verb of telling
 (전했다, 말했다, 밝혔다, 보도했다) or by a quote is the day a source spoke ("데일리NK가 28일
@@ -22,6 +22,8 @@ _D = r"(?P<d>3[01]|[12]\d|0?[1-9])\s*일"
 #: (pattern, what it gives). Longer forms first: the first rule to claim a span keeps it.
 _RULES: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p), k) for p, k in (
     (_Y + r"\s*" + _M + r"\s*" + _D, "ymd"),
+    # "2017년 대북제재가 부과된 이듬해": the year after the year named (up to 40 characters before)
+    (_Y + r"[^.\d]{0,40}?(?:그\s*)?(?:이듬해|다음\s*해)", "next_year"),
     (r"(?:(?P<rel>지난해|작년|올해|금년)\s*)?(?P<m1>1[0-2]|0?[1-9])\s*~\s*" + _M, "month_span"),
     (_Y + r"\s*" + _M, "ym"),
     (r"(?P<rel>지난해|작년|올해|금년|올)\s*" + _M, "rel_month"),
@@ -68,7 +70,7 @@ def korean_dates(sentence: str, pub: dt.date, add) -> None:
             if got is None or any(a < m.end() and m.start() < b for a, b, *_ in found):
                 continue
             date, precision, end = got
-            kind = "absolute" if what in ("ymd", "ym", "year") else "relative"
+            kind = "absolute" if what in ("ymd", "ym", "year", "next_year") else "relative"
             after = sentence[m.end():m.end() + 30]
             if _COMPARISON_AFTER.match(after):
                 kind = "comparison"
@@ -130,6 +132,8 @@ def _resolve(m: re.Match, what: str, pub: dt.date):  # noqa: PLR0911 - one branc
             return (day, "day", None) if day else None
         if what == "year":
             return dt.date(int(g["y"]), 1, 1), "year", None
+        if what == "next_year":
+            return dt.date(int(g["y"]) + 1, 1, 1), "year", None
         if what == "month":
             mo = int(g["m"])
             return dt.date(pub.year if mo <= pub.month else pub.year - 1, mo, 1), "month", None

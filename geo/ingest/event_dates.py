@@ -30,6 +30,9 @@ def date_for(p: _Proto, sents, info, pub, adopted) -> tuple[dt.date, str, dt.dat
             if a and (not own or _within(a, own[0])):
                 why = f"; consistent with '{own[0].text}'" if own else ""
                 return a, "day", None, f"adoption date of UNSCR {num} in sanctions.csv{why}", 0
+    if p.date is not None:  # a figure of a split sentence: its part's date
+        end = p.date.end_date or _end_of_year(s, p.date.date)
+        return p.date.date, p.date.precision, end, f"'{p.date.text}' beside its figure", head + (0 if p.date.kind == "absolute" else 1)
     if own:
         # Korean puts the time before the verb: its nearest date before the cue, when there is one
         before = [d for d in own if d.start < p.at] if has_hangul(s) else []
@@ -45,6 +48,9 @@ def date_for(p: _Proto, sents, info, pub, adopted) -> tuple[dt.date, str, dt.dat
     if told:
         d = told[0]
         return d.date, "approximate", None, f"'{d.text}', when the source spoke", head + 2
+    if (ante := _antecedent_date(p.sent, s, sents, info, pub)) is not None:
+        d, noun = ante
+        return d.date, d.precision, d.end_date, f"'{d.text}', when the {noun} was first told of", head + 3
     ctx = info[p.sent]["context"]
     # a date ahead of the report ("from next month") is a plan's, not the date later sentences go on from
     if ctx is not None and ctx.date <= pub and not sents[p.sent].headline and not _PERFECT.search(s) \
@@ -63,6 +69,31 @@ _PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+|now\s+|just\s+|already\s+)?
 #: "Still", "now", "currently" (지금도, 아직도, 현재) tell the state at the time of the report, like the
 #: present perfect: such a sentence does not take an earlier date of the report either.
 _NOW = re.compile(r"\b(?:still|currently|now|at present|these days)\b|지금도|아직도|현재|요즘", re.IGNORECASE)
+
+
+#: A definite measure or deal ("the resolution", "the ban") is the one an earlier sentence introduced.
+_DEFINITE = re.compile(r"\b[Tt]he (?:new |latest |fresh |same )?(resolution|ban|embargo|measure|deal|agreement|contract"
+                       r"|decision|order|notice|directive)\b")
+_ANTECEDENT_REACH = 40  # sentences searched back: bounded, so a long report stays linear
+
+
+def _antecedent_date(i: int, s: str, sents, info, pub) -> tuple[DateMention, str] | None:
+    """The date of the nearest earlier sentence that names the same measure or deal with a date of
+    its own ('voted on Wednesday for a resolution … the resolution prohibits buying coal'): the
+    definite noun refers back to it, so its date is the event's, not a later background date."""
+    m = _DEFINITE.search(s)
+    if m is None:
+        return None
+    noun = re.compile(rf"\b{m.group(1)}\b", re.IGNORECASE)
+    for j in range(i - 1, max(-1, i - 1 - _ANTECEDENT_REACH), -1):
+        text = sents[j].text
+        if not noun.search(text):
+            continue
+        own = [d for d in own_dates(info[j].dated.any_dates(j)) if d.date <= pub]
+        if own:
+            at = noun.search(text).start()
+            return min(own, key=lambda d: abs(d.start - at)), m.group(1)
+    return None
 
 
 def _same_kind(a: str, b: str) -> bool:

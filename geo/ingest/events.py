@@ -24,6 +24,7 @@ from geo.ingest.drafts import (
 )
 from geo.ingest.event_dates import date_for
 from geo.ingest.gazetteer import Gazetteer, Match
+from geo.ingest.hangul import has_hangul
 from geo.ingest.known import mark_known
 from geo.ingest.literals import may_hold
 from geo.ingest.mentions import CANDIDATE_WORDS, _pairs, find_candidates
@@ -79,6 +80,9 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
     seen: dict[str, list[Match]] = {}  # a repeated sentence is read once (repetitive input stays fast)
     all_matches = [seen[s.text] if s.text in seen else seen.setdefault(
         s.text, [m for m in gaz.match(s.text) if m.kind in ("mine", "mineral")]) for s in sents]
+    if towns := _town_names(text, all_matches):
+        all_matches = [[m for m in ms if not (m.kind == "mine" and m.text in towns and not _MINE_WORD_AFTER.match(s.text, m.end))]
+                       for s, ms in zip(sents, all_matches, strict=True)]
     relevant = [bool(ms) or has_reference(s.text) for s, ms in zip(sents, all_matches, strict=True)]
     near = [r or (i + 1 < len(sents) and relevant[i + 1]) or (i > 0 and relevant[i - 1]) for i, r in enumerate(relevant)]
     dated = Dated(sents, near, all_matches, pub)  # a sentence's dates are found when an event asks for them
@@ -215,6 +219,17 @@ def _drop_town_names(mines: list[Match], sentence: str) -> list[Match]:
                                      and "mine" not in m.text.lower()
                                      and not re.match(r"\s*(?:mine|mines|mining)\b", sentence[m.end:m.end + 10], re.I))]
     return kept or mines
+
+
+_MINE_WORD_AFTER = re.compile(r"\s*(?:광산|탄광|광업|청년광산|(?:[A-Z][a-z]+ ){0,2}(?:[Mm]ines?|[Cc]olliery|[Mm]ining))")
+
+
+def _town_names(text: str, all_matches: list[list[Match]]) -> set[str]:
+    """Mine names the report also writes as a city ("혜산시", "Hyesan City"): one report, one sense,
+    so the name alone is the city there too, not the mine ("혜산 금괴 밀수"); with a mine word after
+    it ("혜산 광산", "Hyesan mine") it is still the mine. A few substring tests per distinct name."""
+    names = {m.text for ms in all_matches for m in ms if m.kind == "mine"}
+    return {t for t in names if (t + "시" in text if has_hangul(t) else t + " City" in text)}
 
 
 def _mine_minerals(ds) -> dict[str, list[str]]:

@@ -109,6 +109,7 @@ class Gazetteer:
         self._exact: dict[str, _Entry] = {}
         self._phonetic: dict[str, _Entry] = {}
         self._hangul: dict[str, _Entry] = {}
+        self._hangul_firsts: set[str] = set()  # first words of Hangul names written as two words ("금 정광")
         self._first: set[str] = set()  # folded or keyed first tokens of every name: the fast path
         self._exact_heads: set[str] = set()  # every beginning of an exact key (and of its plural)
         self._phonetic_heads: set[str] = set()  # every beginning of a romanization key
@@ -127,6 +128,8 @@ class Gazetteer:
             if has_hangul(alias):
                 for key in {fold(alias), initial_law(fold(alias))}:  # 룡양 and 용양 are one name
                     self._hangul.setdefault(key, entry)
+                if len(alias.split()) == 2:
+                    self._hangul_firsts.add(fold(alias.split()[0]))
                 continue
             toks = _tokens(alias)
             if not toks:
@@ -233,6 +236,9 @@ class Gazetteer:
                         end -= len(poss.group(0))
                     hit = (n, Match(entry.kind, entry.id, entry.name, text[start:end], start, end, exact))
                     break
+            if hit is None and hangul and folded[i] in self._hangul_firsts and i + 1 < len(words):
+                offsets = offsets or list(accumulate(map(len, parts)))
+                hit = self._match_hangul_pair(text, offsets, folded, i, allowed)
             if hit is None and hangul and has_hangul(folded[i]):
                 offsets = offsets or list(accumulate(map(len, parts)))
                 hit = self._match_hangul(offsets[2 * i], words[i], folded[i], allowed)
@@ -254,6 +260,18 @@ class Gazetteer:
             reach = n + 1
         return reach
 
+    def _match_hangul_pair(self, text: str, offsets: list[int], folded: list[str], i: int, allowed: set[str]):
+        """A Hangul name written as two words ("금 정광을"): the first word whole, then the longest
+        known prefix of the second (a particle may follow)."""
+        joined = folded[i] + folded[i + 1]
+        lawful = initial_law(joined)
+        for length in range(len(joined), len(folded[i]), -1):
+            entry = self._hangul.get(joined[:length]) or self._hangul.get(lawful[:length])
+            if entry is not None and entry.kind in allowed:
+                start, end = offsets[2 * i], offsets[2 * (i + 1)] + length - len(folded[i])
+                return 2, Match(entry.kind, entry.id, entry.name, text[start:end], start, end, True)
+        return None
+
     def _match_hangul(self, start: int, word: str, folded: str, allowed: set[str]):
         """A Hangul token's longest known prefix (a particle or suffix may follow: 단천시에서);
         else, before a mine-name tail (룡화광산의), the prefix's Revised Romanization matched
@@ -265,9 +283,15 @@ class Gazetteer:
             if entry is None and "mine" in allowed and mine_tail_at(folded, length):
                 entry, exact = self._phonetic.get(phonetic_key(romanize(folded[:length]))), False
                 entry = entry if entry is not None and entry.kind == "mine" else None
+            if entry is not None and entry.kind == "mine" and folded[length:length + 1] in _TOWN_SUFFIX:
+                return None  # 혜산시, 무산군: the town or county the mine is named for, not the mine
             if entry is not None and entry.kind in allowed:
                 return 1, Match(entry.kind, entry.id, entry.name, word[:length], start, start + length, exact)
         return None
+
+
+#: Korean suffixes of a city, county or town (시, 군, 읍, 면, 구): "혜산시" is the city, not the mine.
+_TOWN_SUFFIX = frozenset("시군읍면구")
 
 
 #: Words a mine's name ends with that say what it is, not which one ("Hoean Youth Coal Mine").

@@ -4,7 +4,8 @@ Drafts with the same type, effect, mines and minerals are one event when they gi
 date, or when either's date is indirect (rank ≥ 2: from the next sentence, the telling, the
 context or the publication); the most direct date is kept. Two direct dates that differ are
 two events ("in January … in February"). A mineral-only draft whose minerals are all covered by
-mine drafts of the same type is a summary and is dropped. Indexed, so that many drafts with
+mine drafts of the same type is a summary and is dropped, unless its own date is of a year none of
+them has (the country's output of 2018 beside a mine's decline reported in 2019). Indexed, so that many drafts with
 distinct dates stay linear (n log n), not quadratic.
 """
 
@@ -72,14 +73,18 @@ def merge_restatements(drafts: list[tuple[Draft, int]]) -> tuple[list[Draft], li
         notes.append(f"merged a restatement of {d.event_type} {'/'.join(d.minerals)}"
                      f"{' at ' + '/'.join(d.mines) if d.mines else ''}; the date kept comes from "
                      f"{group.items[same][0].date_basis}")
-    out = [d for g in groups.values() for d, _ in g.items]
+    out = [(d, rank) for g in groups.values() for d, rank in g.items]
     covered: dict[str, set[str]] = {}
-    for o in out:
+    years: dict[tuple[str, str], set[str]] = {}  # (type, mineral) → the years of its mine drafts
+    for o, _ in out:
         if o.mines:
             covered.setdefault(o.event_type, set()).update(o.minerals)
+            for x in o.minerals:
+                years.setdefault((o.event_type, x), set()).add(o.date[:4])
     final = []
-    for d in out:
-        if not d.mines and not d.candidates and set(d.minerals) <= covered.get(d.event_type, set()):
+    for d, rank in out:
+        if not d.mines and not d.candidates and set(d.minerals) <= covered.get(d.event_type, set()) \
+                and not (rank < 2 and all(d.date[:4] not in years[(d.event_type, x)] for x in d.minerals)):
             notes.append(f"dropped a summary sentence repeating {d.event_type} of "
                          f"{', '.join(d.minerals)}: {d.evidence[:60]}…")
             continue

@@ -6,8 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from geo.ingest.amounts import amount_qualifier, find_amounts
-from geo.ingest.dates import own_dates
+from geo.ingest.dates import DateMention, own_dates
 from geo.ingest.gazetteer import Match
+from geo.ingest.hangul import has_hangul
 
 
 @dataclass
@@ -22,6 +23,7 @@ class _Proto:
     at: int = 0  # where the cue is in the sentence
     how: str = ""  # how the mine or mineral was found, when not in the clause itself
     amounts: tuple | None = None  # (usd, qty, unit, written, qualifier) of its part of the sentence, when split
+    date: DateMention | None = None  # its part's date, when a sentence of several figures is split
 
 
 def split_minerals_by_date(p: _Proto, info) -> list[_Proto]:
@@ -42,19 +44,25 @@ def split_minerals_by_date(p: _Proto, info) -> list[_Proto]:
 
 
 def split_figures(p: _Proto, sents, info) -> list[_Proto]:
-    """Several trade figures in one sentence, each with its month ("$126 million of coal in January
-    and $100 million in February"): one figure per dated part, each with its own amount."""
-    if p.event_type != "trade_figure" or p.amounts is not None:
+    """Several trade figures in one sentence, each with its own date ("$126 million of coal in
+    January and $100 million in February"; "exports of $831 million this year, twice 2010's $386
+    million"): one figure per dated part that holds an amount, each with its amount and date. A
+    baseline's date counts here: a figure given for it is a figure of its own. English puts the
+    date after its figure (a part ends at its date), Korean before it (a part begins at its date)."""
+    if p.event_type != "trade_figure" or p.amounts is not None or len(info[p.sent]["amounts"][3]) < 2:
         return [p]
-    fine = [d for d in own_dates(info[p.sent]["dates"]) if d.precision in ("month", "day")]
-    if len({d.date for d in fine}) < 2 or len(info[p.sent]["amounts"][3]) < 2:
+    dated = [d for d in info[p.sent]["dates"] if d.kind != "attribution"]
+    if len({(d.date, d.precision) for d in dated}) < 2:
         return [p]
-    text, out, prev = sents[p.sent].text, [], 0
-    for d in fine:
-        end = d.start + len(d.text)
-        part = text[prev:end]
+    text, out = sents[p.sent].text, []
+    if has_hangul(text):
+        parts = [(d, d.start, nxt.start) for d, nxt in zip(dated, dated[1:], strict=False)] + [(dated[-1], dated[-1].start, len(text))]
+    else:
+        ends = [d.start + len(d.text) for d in dated]
+        parts = [(d, a, b) for d, a, b in zip(dated, [0, *ends], ends, strict=False)]
+    for d, a, b in parts:
+        part = text[a:b]
         usd, qty, unit, written = find_amounts(part)
         if written:
-            out.append(replace(p, at=d.start, amounts=(usd, qty, unit, written, amount_qualifier(part))))
-        prev = end
-    return out if len(out) >= 2 else [p]
+            out.append(replace(p, at=d.start, amounts=(usd, qty, unit, written, amount_qualifier(part)), date=d))
+    return out if len(out) >= 2 and len({(q.date.date, q.date.precision) for q in out}) >= 2 else [p]

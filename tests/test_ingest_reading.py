@@ -1,0 +1,167 @@
+"""Issue 12, general reading rules found on blind set 8's failures (read after its one blind score).
+Each case names the general pattern it checks, in sentences of our own, not the set's."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from geo.ingest import extract
+from geo.ingest.dates import find_dates
+from geo.ingest.gazetteer import Gazetteer
+from tests.conftest import RECORD
+
+
+@pytest.fixture(scope="module")
+def record():
+    """The curated record: its minerals have their Korean names."""
+    from geo.rules.load import load_dataset
+
+    return load_dataset(RECORD)
+
+
+def _drafts(ds, text, pub="2017-03-03"):
+    return {(tuple(d.mines), tuple(d.minerals), d.event_type) for d in extract(text, pub, "T", "", ds).drafts}
+
+
+def _dated(ds, text, pub):
+    return {(tuple(d.minerals), d.event_type, d.date, d.date_precision) for d in extract(text, pub, "T", "", ds).drafts}
+
+
+# --- what a clause says happened ---------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("탄광의 막장들이 물에 잠겨 석탄 생산이 멈췄다.", "production_halt"),  # production stopped
+    ("석탄 수출이 지난달 완전히 멈췄다.", "export_halt"),  # exports stopped
+])
+def test_in_korean_the_word_before_the_stop_says_what_stopped(record, text, expected):
+    assert {t for _, _, t in _drafts(record, text)} == {expected}
+
+
+@pytest.mark.parametrize("text", [
+    "North Korean ships carrying coal have been barred from the port of Dalian, a trader said.",
+    "Chinese ports are turning away North Korean coal, traders say.",
+    "The harbour master refused them entry although they carried iron ore and coal.",
+])
+def test_a_port_turning_ships_away_is_the_importers_suspension(ds, text):
+    got = _drafts(ds, text)
+    assert got and {t for _, _, t in got} == {"import_suspension"}
+
+
+def test_forbidding_purchases_is_a_ban(ds):
+    assert _drafts(ds, "The new measure forbids purchases of North Korean coal and iron ore.") == \
+        {((), ("coal", "iron_ore"), "sanction")}
+
+
+@pytest.mark.parametrize("text", [
+    "China appears to have started importing North Korean coal again this month.",
+    "Chinese mills are back to buying North Korean iron ore.",
+])
+def test_importing_again_is_a_resumption(ds, text):
+    assert {t for _, _, t in _drafts(ds, text)} == {"export_resumed"}
+
+
+def test_cancelled_contracts_are_a_collapsed_deal(ds):
+    got = _drafts(ds, "The investor cancelled every one of its contracts for copper at the Hyesan mine.")
+    assert got == {(("hyesan",), ("copper",), "deal_collapsed")}
+
+
+def test_an_organisations_name_is_not_a_cue(ds):
+    """'Trade-Investment Promotion Agency' offers no investment: the figure is the clause's event."""
+    got = _drafts(ds, "North Korea shipped 1.2 million tons of coal to China this year, the Korea "
+                      "Trade-Investment Promotion Agency said.")
+    assert got == {((), ("coal",), "trade_figure")}
+
+
+def test_a_limit_to_a_figure_is_a_cap(ds):
+    got = _drafts(ds, "The resolution limits North Korea's coal exports to $400 million a year.")
+    assert {t for _, _, t in got} == {"sanction"}
+
+
+def test_goods_sent_with_an_amount_are_a_trade_figure(ds):
+    assert _drafts(ds, "Last year the North sent 530,000 tons of coal to China.") == {((), ("coal",), "trade_figure")}
+
+
+# --- Korean: plans, forecasts and orders are not events -----------------------------------------
+
+@pytest.mark.parametrize(("text", "made"), [
+    ("마그네사이트 생산량이 앞으로도 늘기는 어려울 것으로 전망했다.", False),  # a forecast
+    ("석탄 수출을 6월부터 재개할 계획이다.", False),  # a plan
+    ("마그네사이트 생산량이 지난해 크게 줄었다.", True),  # it happened
+    ("무역회사에 석탄 100만t을 중국에 수출하라는 지시가 내려왔다.", False),  # an order to trade
+])
+def test_korean_future_and_orders_to_trade_are_not_events(record, text, made):
+    assert bool(_drafts(record, text)) is made
+
+
+def test_an_order_to_stop_exports_is_the_halt(record):
+    got = _drafts(record, '무역일꾼들은 "석탄 수출을 멈추라는 지시가 내려왔다"고 말했다.')
+    assert {t for _, _, t in got} == {"export_halt"}
+
+
+def test_companies_are_not_a_purchase(record):
+    """사들(이다) is to buy up; 회사들 ('companies') is not."""
+    got = _drafts(record, "당국은 무역회사들에 석탄 100만t의 외화를 벌어오라고 했다.")
+    assert all(t != "trade_figure" for _, _, t in got)
+
+
+# --- dates ---------------------------------------------------------------------------------------
+
+def test_the_measure_takes_the_date_it_was_first_told_with(ds):
+    """'the resolution' refers back to the sentence that introduced it, not to a later background
+    date ('resolutions passed between 2006 and 2013')."""
+    text = ("The Security Council voted on Wednesday for a resolution that hardens the sanctions.\n\n"
+            "It recalls the four resolutions passed between 2006 and 2013.\n\n"
+            "The resolution bans purchases of North Korean coal.")
+    assert _dated(ds, text, "2016-03-04") == {(("coal",), "sanction", "2016-03-02", "day")}
+
+
+def test_a_korean_year_after_a_named_year():
+    got = find_dates("2017년 제재가 부과된 이듬해 생산량이 줄었다.", dt.date(2019, 11, 19), None)
+    assert [(d.date, d.precision) for d in got] == [(dt.date(2018, 1, 1), "year")]
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("The photo was taken 2016.03.03.", dt.date(2016, 3, 3)),
+    ("기사등록 2018/04/12 21:43", dt.date(2018, 4, 12)),
+    ("It closed on 2019-10-22.", dt.date(2019, 10, 22)),
+])
+def test_numeric_dates_with_dots_or_slashes(text, day):
+    assert [(d.date, d.precision) for d in find_dates(text, dt.date(2020, 1, 1), None)] == [(day, "day")]
+
+
+@pytest.mark.parametrize(("text", "pub", "years"), [
+    ("올해 1~9월 석탄 수출액은 8억 달러로 2010년 한 해 수출액 3억 달러의 두 배다.", "2011-11-04", {"2011", "2010"}),
+    ("Coal exports reached $800 million in 2011, up from $400 million in 2010.", "2012-02-01", {"2011", "2010"}),
+])
+def test_a_baseline_figure_with_its_own_year_is_a_figure_too(record, text, pub, years):
+    got = [d for d in extract(text, pub, "T", "", record).drafts if d.event_type == "trade_figure"]
+    assert {d.date[:4] for d in got} == years
+    assert len({d.value_usd for d in got}) == 2
+
+
+def test_a_countrys_figure_of_another_year_is_kept_beside_a_mines(ds):
+    """Not a summary of the mine's event: its own date is of a year the mine's is not."""
+    text = ("Output at the Musan mine has been shrinking this year, the study said.\n\n"
+            "North Korea's iron ore output fell by 100,000 tons in 2015.")
+    got = _dated(ds, text, "2017-03-03")
+    assert {(t, date[:4]) for _, t, date, _ in got} == {("production_change", "2017"), ("production_change", "2015")}
+
+
+# --- mentions ------------------------------------------------------------------------------------
+
+def test_a_korean_name_written_as_two_words():
+    gaz = Gazetteer()
+    gaz.add("mineral", "gold", "Gold", ["금 정광"])
+    assert [(m.id, m.text) for m in gaz.match("북한에서 금 정광을 들여왔다")] == [("gold", "금 정광")]
+    assert gaz.match("지금 정광") == []
+
+
+def test_a_mine_name_with_a_city_suffix_is_the_city(record):
+    """혜산시 is the city; and in a report that writes it so, 혜산 alone is the city too."""
+    assert all(not m for m, _, _ in _drafts(record, "혜산시에서 금괴 밀수 사건이 적발됐다."))
+    text = "혜산 금괴 밀수 파장\n\n이달 초 양강도 혜산시를 봉쇄하게 만든 금괴 밀수 사건이 있었다."
+    assert all(not m for m, _, _ in _drafts(record, text, "2020-11-27"))
+    # with a mine word after it, the name is still the mine
+    assert any(m == ("hyesan",) for m, _, _ in _drafts(record, "혜산 광산의 구리가 밀수됐다. 혜산시 당국은 몰랐다."))
