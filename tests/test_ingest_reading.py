@@ -165,3 +165,72 @@ def test_a_mine_name_with_a_city_suffix_is_the_city(record):
     assert all(not m for m, _, _ in _drafts(record, text, "2020-11-27"))
     # with a mine word after it, the name is still the mine
     assert any(m == ("hyesan",) for m, _, _ in _drafts(record, "혜산 광산의 구리가 밀수됐다. 혜산시 당국은 몰랐다."))
+
+
+# --- rules from blind set 9's failures (read after its one blind score) -------------------------
+
+def test_a_cargo_sent_back_is_the_importers_suspension(ds):
+    got = _drafts(ds, "A shipment of North Korean coal was sent back by Chinese customs last week.")
+    assert {t for _, _, t in got} == {"import_suspension"}
+
+
+def test_named_mines_that_went_under_water_halted(record):
+    got = _drafts(record, "The iron ore bases of Musan and Unryul went under water in the rains.", "1998-08-27")
+    assert got == {(("musan",), ("iron_ore",), "production_halt"), (("unryul",), ("iron_ore",), "production_halt")}
+
+
+def test_prospectors_finding_coal_fields_is_a_discovery(ds):
+    got = _drafts(ds, "Geologists also found more anthracite and bituminous coal fields in the north.")
+    assert got == {((), ("coal",), "discovery")}
+
+
+def test_goods_moving_every_day_are_exports_going_on(ds):
+    got = _drafts(ds, "Dozens of trucks cross the bridge every day and return with iron ore from the Musan mine.")
+    assert {t for _, _, t in got} == {"export_continued"}
+
+
+def test_a_ban_told_before_a_stop_in_one_clause_is_the_measure(ds):
+    got = _drafts(ds, "The EU banned trade in gold with state bodies and stopped deliveries of banknotes.")
+    assert {t for _, _, t in got} == {"sanction"}
+
+
+def test_an_agreement_to_develop_mines_is_a_deal_dated_by_the_report_not_its_plan(ds):
+    """'from next year' is when the plan starts; the deal was made by the time of the report."""
+    got = _dated(ds, "The two sides agreed to develop coal and zinc mines jointly from next year.", "2005-07-12")
+    assert got == {(("coal", "zinc"), "deal_signed", "2005-07-12", "approximate")}
+
+
+def test_by_a_day_looks_back_when_the_day_has_just_passed():
+    got = find_dates("By November 29, the mines had overfulfilled their plans.", dt.date(2020, 12, 8), None)
+    assert [d.date for d in got] == [dt.date(2020, 11, 29)]
+    ahead = find_dates("The work must be finished by March 1.", dt.date(2020, 2, 20), None)
+    assert [d.date for d in ahead] == [dt.date(2020, 3, 1)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("북한이 지난해 중국에 판 무연탄은 11억 달러어치였다.", "trade_figure"),  # sold to China
+    ("북한 노동신문은 단천지구에서 단천항의 준공식이 3일 열렸다고 전했다.", "infrastructure"),  # a port completed
+    ("닛쇼이와이사는 9월 합의에서 무산광산을 개발하기로 했다.", "deal_signed"),  # agreed to develop
+])
+def test_korean_sales_ports_completed_and_agreements(record, text, expected):
+    assert {t for _, _, t in _drafts(record, text, "2012-04-04")} == {expected}
+
+
+def test_a_port_still_being_built_is_not_infrastructure(record):
+    got = _drafts(record, "김정일은 지난해 10월 단천항 건설 현장과 룡양광산을 찾았다.", "2012-04-04")
+    assert all(t != "infrastructure" for _, _, t in got)
+
+
+@pytest.mark.parametrize("text", [
+    "닛쇼이와이사는 9월 합의에서 북한 무산·철산의 철광산을 개발하기로 했다.",  # 철광산: an iron mine
+    "The Musan and Cholsan iron ore mines signed a contract with the firm in September.",
+])
+def test_mines_listed_before_a_mineral_share_it(record, text):
+    got = _drafts(record, text, "1992-12-22")
+    assert {m for m, _, _ in got} == {("musan",), ("cholsan",)}
+    assert all(x == ("iron_ore",) for _, x, _ in got)
+
+
+def test_a_place_before_a_mine_is_not_a_list_of_mines(record):
+    got = _drafts(record, '소식통은 "회령시 중봉탄광의 석탄은 수출이 끊겼다"고 말했다.', "2015-02-13")
+    assert got == {(("jungbong",), ("coal",), "export_halt")}

@@ -30,6 +30,7 @@ from operator import or_
 from pathlib import Path
 
 from geo.ingest.clauses import SCHEDULED
+from geo.ingest.cues_ko import not_yet, stopped_thing
 from geo.ingest.gazetteer import Match
 from geo.ingest.hangul import has_hangul
 from geo.ingest.literals import (
@@ -264,15 +265,16 @@ def _cue(clause: str, minerals: list[Match], has_amount: bool, offset: int = 0) 
         before = _before(clause, m.start())
         if etype != "investment_offer" and _any("modality", before) and not SCHEDULED.search(clause):
             return None  # an offer is conditional by nature ("if China invests … the rights will be handed over")
-        if etype != "investment_offer" and has_hangul(m.group(0)) and not SCHEDULED.search(clause) and (
-                _KO_FUTURE.match(clause, m.end(), m.end() + 14)
-                or (etype not in _HALTS and _KO_ORDER.match(clause, m.end(), m.end() + 4))):
+        if etype != "investment_offer" and has_hangul(m.group(0)) and not SCHEDULED.search(clause) \
+                and not_yet(clause, m.end(), etype):
             return None  # Korean tells a plan or forecast after the verb: '늘기는 어려울 것으로 전망', '재개할 계획'
         if _any("negation", before):
             if etype in ("export_continued", "export_resumed"):
                 return "export_halt", "halted", m.start()
             return None
         if etype in ("export_halt", "production_halt") and _GENERIC_HALT.match(m.group(0)):
+            if _BANNED_BEFORE.search(read, 0, m.start()):
+                continue  # 'it banned trade in gold … and stopped deliveries': the ban, read by its own row
             etype = _halted_thing(clause, etype, m.start())
         if etype == "export_halt" and _imposed_by_authority(clause, m.start()):
             return "sanction", "banned", m.start()
@@ -294,22 +296,14 @@ def _cue(clause: str, minerals: list[Match], has_amount: bool, offset: int = 0) 
     return None
 
 
-#: A syllable ending in ㄹ (할, 될, 늘, 어려울) before 것, 전망, 계획, 예정 or 방침: the Korean future or
-#: conjecture, a plan or forecast ('재개할 계획이다', '어려울 것으로 전망'), not an event.
-_RIEUL_FINAL = "".join(chr(c) for c in range(0xAC00, 0xD7A4) if (c - 0xAC00) % 28 == 8)
-_KO_FUTURE = re.compile(r"[^,.]{0,10}?[" + _RIEUL_FINAL + r"]\s*(?:것|전망|계획|예정|방침)")
-#: An order to trade is not yet trade ('석탄 100만t을 수출하라는 지시'); an order to stop is the halt
-#: itself ('수출을 멈추라는 지시가 내려왔다'), so this is not read for halts.
-_KO_ORDER = re.compile(r"(?:하|시키|해)?라(?:는|고|$|[\"”'’\s])")
-_HALTS = ("export_halt", "production_halt", "import_suspension", "sanction")
-
-
 #: An organisation's name is not what a clause says happened: "the Korea Trade-Investment Promotion
 #: Agency said" offers no investment. Its words are blanked (same length) before the cue rows are read.
 _ORG_NOUN = re.compile(r"\b(?:Agency|Corporation|Corp|Company|Association|Institute|Bank|Fund|Group|Commission"
                        r"|Bureau|Federation|Chamber|Administration|Foundation)\b")
 _ORG_NAME = re.compile(r"\b(?:[A-Z][\w&'’.-]*\s+){1,6}(?:Agency|Corporation|Corp|Company|Association|Institute|Bank"
                        r"|Fund|Group|Commission|Bureau|Federation|Chamber|Administration|Foundation)\b")
+#: A ban told as a verb, before a halt in the same clause: the clause tells a measure.
+_BANNED_BEFORE = re.compile(r"\b(?:banned|bans|prohibited|prohibits|forbade|forbids|forbidden)\b", re.IGNORECASE)
 _GENERIC_HALT = re.compile(r"suspend|halt|stop|ceas|cut off|blocked|shut|closed|standstill|came to"
                            r"|중단|중지|멈|끊|막혔|차단", re.IGNORECASE)
 _TRADE_WORDS = re.compile(r"\b(?:export|import|shipment|shipping|sale|sold|trade|purchas|deliver)\w*", re.IGNORECASE)
@@ -317,16 +311,11 @@ _WORK_WORDS = re.compile(r"\b(?:mine|mines|mining|production|output|operations?|
                          re.IGNORECASE)
 
 
-#: Korean: what stopped, as the subject or object just before the verb ('생산이 멈췄다', '수출을 중단').
-_KO_STOPPED = re.compile(r"(?:(수출|수입|반출|반입|거래|무역|판매|운송|선적)|(생산|채굴|채탄|조업|가동|작업|운영))"
-                         r"(?:이|가|을|를|은|는|도|마저|까지)?\s*(?:\S+\s*)?$")
-
-
 def _halted_thing(clause: str, etype: str, at: int = 0) -> str:
     """What stopped decides the type: trade words make an export halt, work words a production halt.
     In Korean the word just before the verb says it (up to one word between: '생산이 완전히 멈췄다')."""
-    if has_hangul(clause[at:at + 2]) and (m := _KO_STOPPED.search(clause[max(0, at - 16):at])):
-        return "export_halt" if m.group(1) else "production_halt"
+    if has_hangul(clause[at:at + 2]) and (ko := stopped_thing(clause, at)):
+        return ko
     if _TRADE_WORDS.search(clause):
         return "export_halt"
     if _WORK_WORDS.search(clause):

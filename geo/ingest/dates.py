@@ -64,7 +64,8 @@ def _pointed_ahead(sentence: str, start: int) -> str:
     m = _FORWARD_BEFORE.search(sentence, max(0, start - 40), start)
     if m is None:
         return ""
-    return "until" if m.group("w").lower() in ("until", "till", "through", "by") else "from"
+    # "by" looks either way ("By November 29, mines had overfulfilled"; "must finish by March 1"): the nearest
+    return "until" if m.group("w").lower() in ("until", "till", "through") else "from"
 
 
 def _month_day(month: int, day: int, pub: dt.date, ahead: str = "") -> dt.date | None:

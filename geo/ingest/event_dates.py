@@ -22,6 +22,8 @@ def date_for(p: _Proto, sents, info, pub, adopted) -> tuple[dt.date, str, dt.dat
     s = sents[p.sent].text
     dates = info[p.sent]["dates"]
     own = own_dates(dates)
+    if p.event_type not in _MAY_BE_AHEAD:  # "agreed to develop the mines from next year": the plan's start
+        own = [d for d in own if d.date <= pub]
     told = [d for d in dates if d.kind == "attribution"]
     head = 5 if sents[p.sent].headline else 0
     if p.event_type == "sanction":
@@ -59,6 +61,11 @@ def date_for(p: _Proto, sents, info, pub, adopted) -> tuple[dt.date, str, dt.dat
         far = info[p.sent]["context_para"] != sents[p.sent].para and ctx.precision == "day"
         return ctx.date, "approximate" if far else ctx.precision, None, f"'{ctx.text}' earlier in the report", head + 3
     return pub, "approximate", None, "publication date (the report gives no date)", head + 4
+
+
+#: Types whose date may lie after the report (a ban or halt "from March 1"); any other event has
+#: happened by the time it is reported, and a date ahead of the report is its plan's.
+_MAY_BE_AHEAD = frozenset({"sanction", "import_suspension", "export_halt", "production_halt", "designation"})
 
 
 #: The present perfect ("has fired up", "have been restored") tells the state at the time of the

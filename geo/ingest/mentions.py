@@ -12,6 +12,8 @@ _PAIR_GAP_RE = re.compile(r"^\s*(?:mines?\s+|deposits?\s+)?(?:from|in|at|of)\s+(
 _LIST_GAP_RE = re.compile(r"^[\s,]*(?:and|or|as well as)?[\s,]*$", re.IGNORECASE)
 
 
+#: Between two mines of a list: a comma or a conjunction, not a bare space ("회령시 중봉탄광" is a place and its mine).
+_MINE_LIST_GAP_RE = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|as well as\s+)$", re.IGNORECASE)
 _ADJ_GAP_RE = re.compile(r"^\s*(?:mine['’]s|mines['’]|['’]s)?\s*$", re.IGNORECASE)
 
 #: Korean puts the mine before its mineral, joined by a few Hangul words and no punctuation but
@@ -68,15 +70,17 @@ def _pairs(clause_matches: list[Match], clause: str, offset: int, known: dict[st
     groups: list[tuple[Match | None, list[Match]]] = []
     pending: list[Match] = []
     loose_mines: list[Match] = []
+    listed: list[Match] = []  # mines listed just before the current one
     prev: Match | None = None
     for m in clause_matches:
         gap = clause[(prev.end - offset) if prev else 0:m.start - offset]
         if m.kind == "mineral":
             if prev is not None and prev.kind == "mine" and (_ADJ_GAP_RE.match(gap) or _KO_ADJ_GAP_RE.match(gap)) \
                     and not pending:
-                groups.append((prev, [m]))  # "Musan iron ore", "무산광산 철광석"
-                if prev in loose_mines:
-                    loose_mines.remove(prev)
+                for mine in [*listed, prev]:  # "Musan iron ore", "무산광산 철광석"; a list shares it: "무산·철산의 철광산"
+                    groups.append((mine, [m]))
+                    if mine in loose_mines:
+                        loose_mines.remove(mine)
             elif prev is not None and prev.kind == "mineral" and groups and groups[-1][0] is not None \
                     and prev in groups[-1][1] and not pending and _KO_LIST_GAP_RE.match(gap):
                 groups[-1][1].append(m)  # "혜산광산의 구리정광과 아연정광": the list shares the mine
@@ -86,6 +90,9 @@ def _pairs(clause_matches: list[Match], clause: str, offset: int, known: dict[st
                     pending = []
                 pending.append(m)
         elif m.kind == "mine":
+            # mines listed before this one ("Musan and Unryul", "무산·철산") share a mineral named right after it
+            listed = [*listed, prev] if prev is not None and prev.kind == "mine" and (
+                _MINE_LIST_GAP_RE.match(gap) or _KO_LIST_GAP_RE.match(gap)) else []
             if pending and _PAIR_GAP_RE.match(gap):
                 groups.append((m, pending))
                 pending = []

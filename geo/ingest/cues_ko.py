@@ -1,0 +1,41 @@
+"""Stage 6, cues in Korean: what the words around a Korean cue verb change in its reading.
+
+Korean puts what stopped just before the verb ('생산이 멈췄다': production stopped; '수출을 중단':
+exports halted), and the future, a plan or an order just after it ('늘기는 어려울 것으로 전망',
+'재개할 계획이다', '수출하라는 지시'), where the English rules of :mod:`geo.ingest.cues` look before
+the cue. Each test is one bounded regular expression at the cue: linear in the clause.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: What stopped, as the subject or object just before the verb (up to one word between:
+#: '생산이 완전히 멈췄다'): trade words (group 1) or work words (group 2).
+_STOPPED = re.compile(r"(?:(수출|수입|반출|반입|거래|무역|판매|운송|선적)|(생산|채굴|채탄|조업|가동|작업|운영))"
+                      r"(?:이|가|을|를|은|는|도|마저|까지)?\s*(?:\S+\s*)?$")
+
+#: A syllable ending in ㄹ (할, 될, 늘, 어려울) before 것, 전망, 계획, 예정 or 방침: the future or a
+#: conjecture, a plan or forecast ('재개할 계획이다', '어려울 것으로 전망'), not an event.
+_RIEUL_FINAL = "".join(chr(c) for c in range(0xAC00, 0xD7A4) if (c - 0xAC00) % 28 == 8)
+_FUTURE = re.compile(r"[^,.]{0,10}?[" + _RIEUL_FINAL + r"]\s*(?:것|전망|계획|예정|방침)")
+
+#: An order to trade is not yet trade ('석탄 100만t을 수출하라는 지시'); an order to stop is the halt
+#: itself ('수출을 멈추라는 지시가 내려왔다'), so it is not read for halts.
+_ORDER = re.compile(r"(?:하|시키|해)?라(?:는|고|$|[\"”'’\s])")
+_HALTS = frozenset({"export_halt", "production_halt", "import_suspension", "sanction"})
+
+
+def stopped_thing(clause: str, at: int) -> str | None:
+    """'export_halt' or 'production_halt' by the word just before the Korean halt verb at ``at``;
+    None when no such word is there."""
+    m = _STOPPED.search(clause[max(0, at - 16):at])
+    if m is None:
+        return None
+    return "export_halt" if m.group(1) else "production_halt"
+
+
+def not_yet(clause: str, end: int, event_type: str) -> bool:
+    """Does the Korean cue ending at ``end`` tell a plan, forecast or order rather than an event?"""
+    return bool(_FUTURE.match(clause, end, end + 14)
+                or (event_type not in _HALTS and _ORDER.match(clause, end, end + 4)))
