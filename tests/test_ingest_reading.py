@@ -234,3 +234,58 @@ def test_mines_listed_before_a_mineral_share_it(record, text):
 def test_a_place_before_a_mine_is_not_a_list_of_mines(record):
     got = _drafts(record, '소식통은 "회령시 중봉탄광의 석탄은 수출이 끊겼다"고 말했다.', "2015-02-13")
     assert got == {(("jungbong",), ("coal",), "export_halt")}
+
+
+# --- rules from blind set 10's failures (read after its one blind score) ------------------------
+
+def test_deciding_on_joint_work_is_a_deal_dated_by_the_sentence_that_names_it_again(ds):
+    text = ("Moscow and Pyongyang have decided to carry out joint geological exploration of gold and iron "
+            "deposits, the ministry said on Friday. The decision followed a meeting held in Pyongyang on Wednesday.")
+    assert _dated(ds, text, "2023-11-17") == {(("gold", "iron_ore"), "deal_signed", "2023-11-15", "day")}
+
+
+@pytest.mark.parametrize("text", [
+    "무산광산의 철광석 수출은 평소처럼 이뤄지고 있다고 소식통이 말했다.",  # exports being carried out
+    "무산광산의 철광석이 대량으로 중국에 팔려 나가고 있다.",  # being sold off
+])
+def test_korean_exports_going_on_in_the_progressive(record, text):
+    assert _drafts(record, text, "2017-01-27") == {(("musan",), ("iron_ore",), "export_continued")}
+
+
+def test_korean_sanctions_list_is_a_designation(record):
+    got = _drafts(record, "미국은 석탄을 실어 나른 해운사와 선박을 제재 명단에 올렸다.", "2018-02-24")
+    assert {t for _, _, t in got} == {"designation"}
+
+
+def test_a_ban_on_ships_is_a_designation(ds):
+    got = _drafts(ds, "The UN imposed a port ban on four ships that carried coal and iron ore.")
+    assert {t for _, _, t in got} == {"designation"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Musan mine is now ready to resume part of its operation.", {(("musan",), ("iron_ore",), "production_change")}),
+    ("Production at the Musan mine has resumed after the flood.", {(("musan",), ("iron_ore",), "production_change")}),
+    ("Crews cleared the Musan mine so that production can restart.", set()),  # a purpose, not yet an event
+])
+def test_work_resumed_at_a_mine_is_its_output_rising_again(record, text, expected):
+    assert _drafts(record, text) == expected
+
+
+def test_a_mine_named_as_the_place_of_another_is_not_what_the_complex_refers_to(record):
+    text = ("The Musan Mining Complex in Musan County was hit by the flood.\n\n"
+            "The complex has set about restoring its production processes.\n\n"
+            "As a result, the complex is now ready to resume part of its operation.")
+    got = _drafts(record, text, "2016-09-23")
+    assert (("musan",), ("iron_ore",), "production_change") in got
+    assert all(m != ("musan-molybdenum",) for m, _, _ in got)
+
+
+def test_a_mine_named_only_as_a_place_for_a_mineral_it_is_not_known_for_is_the_town(ds):
+    """Musan's mine is iron ore: 'zinc smuggled near Musan' is the town's."""
+    assert _drafts(ds, "Zinc was smuggled to a Chinese trader near Musan last week.") == {((), ("zinc",), "smuggling")}
+    assert _drafts(ds, "Iron ore was smuggled near Musan last week.") == {(("musan",), ("iron_ore",), "smuggling")}
+
+
+def test_korean_concentrates_written_as_two_words(record):
+    got = _drafts(record, "혜산 광산의 동 정광이 중국에 밀수출되고 있다.", "2025-12-31")
+    assert got == {(("hyesan",), ("copper",), "smuggling")}

@@ -288,6 +288,8 @@ def _cue(clause: str, minerals: list[Match], has_amount: bool, offset: int = 0) 
             return "import_suspension", "suspended", m.start()
         if etype == "sanction" and _exporter_bans_exports(clause, m):
             return "export_halt", "halted", m.start()
+        if etype == "sanction" and _BAN_ON_WHOM.match(read, m.end(), m.end() + 60):
+            return "designation", "designated", m.start()  # 'a port ban on ships', 'banned four vessels
         if etype == "production_change" and not effect:
             effect = "reduced" if re.search(r"less|under|below|fell|fallen|dropped|declined|decreased|gone down|halved|cut|shr[iau]nk|slump|plung"
                                             r"|줄|감소|떨어|위축|움츠러|하락|급감|감산", m.group(0), re.I) \
@@ -302,6 +304,9 @@ _ORG_NOUN = re.compile(r"\b(?:Agency|Corporation|Corp|Company|Association|Instit
                        r"|Bureau|Federation|Chamber|Administration|Foundation)\b")
 _ORG_NAME = re.compile(r"\b(?:[A-Z][\w&'’.-]*\s+){1,6}(?:Agency|Corporation|Corp|Company|Association|Institute|Bank"
                        r"|Fund|Group|Commission|Bureau|Federation|Chamber|Administration|Foundation)\b")
+#: A ban whose object is ships, companies or people names them: a designation, not a measure on goods.
+_BAN_ON_WHOM = re.compile(r"\s+(?:(?:on|against)\s+)?(?:[\w-]+\s+){0,3}(?:ships?|vessels?|tankers?|freighters?|companies"
+                          r"|firms|entities|individuals|persons)\b", re.IGNORECASE)
 #: A ban told as a verb, before a halt in the same clause: the clause tells a measure.
 _BANNED_BEFORE = re.compile(r"\b(?:banned|bans|prohibited|prohibits|forbade|forbids|forbidden)\b", re.IGNORECASE)
 _GENERIC_HALT = re.compile(r"suspend|halt|stop|ceas|cut off|blocked|shut|closed|standstill|came to"

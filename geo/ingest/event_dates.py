@@ -47,6 +47,8 @@ def date_for(p: _Proto, sents, info, pub, adopted) -> tuple[dt.date, str, dt.dat
         nd = own_dates(info[nxt]["dates"])
         if nd:
             return nd[0].date, nd[0].precision, nd[0].end_date, f"'{nd[0].text}' in the next sentence", head + 2
+    if (fwd := _named_next(p.sent, sents, info, pub)) is not None:
+        return fwd.date, fwd.precision, fwd.end_date, f"'{fwd.text}', when the next sentence dates it", head + 2
     if told:
         d = told[0]
         return d.date, "approximate", None, f"'{d.text}', when the source spoke", head + 2
@@ -82,6 +84,19 @@ _NOW = re.compile(r"\b(?:still|currently|now|at present|these days)\b|지금도|
 _DEFINITE = re.compile(r"\b[Tt]he (?:new |latest |fresh |same )?(resolution|ban|embargo|measure|deal|agreement|contract"
                        r"|decision|order|notice|directive)\b")
 _ANTECEDENT_REACH = 40  # sentences searched back: bounded, so a long report stays linear
+
+
+#: The next sentence names the event again by a definite noun and dates it ("… have decided to carry
+#: out joint exploration." "The decision followed the meeting held in Pyongyang on Wednesday.").
+_NAMED_AGAIN = re.compile(r"^(?:The|This|That) (?:new )?(?:decision|agreement|deal|accord|contract|ban|measure|move"
+                          r"|announcement|resolution|seizure|shipment)\b")
+
+
+def _named_next(i: int, sents, info, pub) -> DateMention | None:
+    if i + 1 >= len(sents) or not _NAMED_AGAIN.match(sents[i + 1].text):
+        return None
+    own = [d for d in own_dates(info[i + 1]["dates"]) if d.date <= pub]
+    return own[0] if own else None
 
 
 def _antecedent_date(i: int, s: str, sents, info, pub) -> tuple[DateMention, str] | None:

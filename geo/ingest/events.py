@@ -24,11 +24,11 @@ from geo.ingest.drafts import (
 )
 from geo.ingest.event_dates import date_for
 from geo.ingest.gazetteer import Gazetteer, Match
-from geo.ingest.hangul import has_hangul
 from geo.ingest.known import mark_known
 from geo.ingest.literals import may_hold
 from geo.ingest.mentions import CANDIDATE_WORDS, _pairs, find_candidates
 from geo.ingest.merge import merge_restatements
+from geo.ingest.places import drop_foreign_places, drop_town_names, town_names, without_towns
 from geo.ingest.protos import _Proto, split_figures, split_minerals_by_date
 from geo.ingest.sentences import sentences
 from geo.ingest.text import check_text, guess_language, guess_title, parse_published
@@ -80,9 +80,8 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
     seen: dict[str, list[Match]] = {}  # a repeated sentence is read once (repetitive input stays fast)
     all_matches = [seen[s.text] if s.text in seen else seen.setdefault(
         s.text, [m for m in gaz.match(s.text) if m.kind in ("mine", "mineral")]) for s in sents]
-    if towns := _town_names(text, all_matches):
-        all_matches = [[m for m in ms if not (m.kind == "mine" and m.text in towns and not _MINE_WORD_AFTER.match(s.text, m.end))]
-                       for s, ms in zip(sents, all_matches, strict=True)]
+    if towns := town_names(text, all_matches):
+        all_matches = without_towns(sents, all_matches, towns)
     relevant = [bool(ms) or has_reference(s.text) for s, ms in zip(sents, all_matches, strict=True)]
     near = [r or (i + 1 < len(sents) and relevant[i + 1]) or (i > 0 and relevant[i - 1]) for i, r in enumerate(relevant)]
     dated = Dated(sents, near, all_matches, pub)  # a sentence's dates are found when an event asks for them
@@ -132,14 +131,15 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
             cminerals = [m for m in cm if m.kind == "mineral"]
             cmines = [m for m in cm if m.kind == "mine"]
             prev_mine = last_mine
-            if cmines:
-                last_mine = (s.para, cmines[-1])  # "its ore" in the next clause is this mine's
+            if cmines and (placed := drop_town_names(cmines, s.text)):
+                last_mine = (s.para, placed[-1])  # "its ore" in the next clause is this mine's
             if question:
                 continue
             how = ""
             if not cmines and prev_mine is not None and s.para - prev_mine[0] <= REFERENCE_REACH \
                     and has_reference(clause):
                 cmines, how = [prev_mine[1]], f"'the …' read as {prev_mine[1].text}"
+                last_mine = (s.para, prev_mine[1])  # a chain of "the complex …" sentences keeps its mine
             if not cmines and _may_speak_of_mine(clause) and (later := _mine_named_next(clause, i, sents, info)) is not None:
                 cmines, how = [later], f"the mine is named in the next sentence ({later.text})"
             borrowed = _figure_mineral(i, sents, info) if not cmines and not cminerals and has_amount else []
@@ -157,7 +157,9 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
                 how = "; ".join(filter(None, [how, how2]))
             if not cminerals:
                 continue
-            cmines = _drop_town_names(cmines, s.text)
+            cmines = drop_foreign_places(drop_town_names(cmines, s.text), cminerals, s.text, known)
+            if not cmines and not cminerals:
+                continue
             if how or not cmines:
                 groups = [(mine, cminerals) for mine in cmines] or [(None, cminerals)]
             elif any(m.kind == "mineral" for m in cm):
@@ -169,7 +171,7 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
                 protos.append(_Proto(i, cue[0], cue[1], [mine] if mine else [], mins,
                                      candidates=list(x["cands"]), at=start + cue[2], how=how))
                 x["made"] += 1
-        named = [m for m in matches if m.kind == "mine"]
+        named = drop_town_names([m for m in matches if m.kind == "mine"], s.text)  # not "in Musan County"
         if named:
             last_mine = (s.para, named[-1])
 
@@ -184,9 +186,6 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
     rate(drafts)
     progress(1.0, f"{len(drafts)} draft event(s), {len(candidates)} unknown mine name(s)")
     return IngestResult(drafts, candidates, source_row, notes)
-
-
-_PLACE_BEFORE = re.compile(r"\b(?:near|in|outside|around)\s+$", re.IGNORECASE)
 
 
 #: A mine or deposit spoken of but not named ("a new copper mine", "the largest deposits of rare earths").
@@ -209,27 +208,6 @@ def _mine_named_next(clause: str, i: int, sents, info) -> Match | None:
         return None
     named = [m for m in info[i + 1]["matches"] if m.kind == "mine"]
     return named[0] if named and has_reference(sents[i + 1].text) else None
-
-
-def _drop_town_names(mines: list[Match], sentence: str) -> list[Match]:
-    """Of several mines in a clause, one named only as a place ("Daebong Mine near Hyesan") is a town."""
-    if len({m.id for m in mines}) < 2:
-        return mines
-    kept = [m for m in mines if not (_PLACE_BEFORE.search(sentence[max(0, m.start - 10):m.start])
-                                     and "mine" not in m.text.lower()
-                                     and not re.match(r"\s*(?:mine|mines|mining)\b", sentence[m.end:m.end + 10], re.I))]
-    return kept or mines
-
-
-_MINE_WORD_AFTER = re.compile(r"\s*(?:광산|탄광|광업|청년광산|(?:[A-Z][a-z]+ ){0,2}(?:[Mm]ines?|[Cc]olliery|[Mm]ining))")
-
-
-def _town_names(text: str, all_matches: list[list[Match]]) -> set[str]:
-    """Mine names the report also writes as a city ("혜산시", "Hyesan City"): one report, one sense,
-    so the name alone is the city there too, not the mine ("혜산 금괴 밀수"); with a mine word after
-    it ("혜산 광산", "Hyesan mine") it is still the mine. A few substring tests per distinct name."""
-    names = {m.text for ms in all_matches for m in ms if m.kind == "mine"}
-    return {t for t in names if (t + "시" in text if has_hangul(t) else t + " City" in text)}
 
 
 def _mine_minerals(ds) -> dict[str, list[str]]:

@@ -1,0 +1,53 @@
+"""Stage 3b, mine names that are places: when a name the gazetteer knows as a mine stands for the
+town, county or city it is named after ("Daebong Mine near Hyesan", "혜산시", "the Musan Mining
+Complex in Musan County"), so that it links no event and is not what "the complex" refers to.
+"""
+
+from __future__ import annotations
+
+import re
+
+from geo.ingest.gazetteer import Match
+from geo.ingest.hangul import has_hangul
+
+_PLACE_BEFORE = re.compile(r"\b(?:near|in|outside|around)\s+$", re.IGNORECASE)
+_MINE_WORD_AFTER = re.compile(r"\s*(?:광산|탄광|광업|청년광산|(?:[A-Z][a-z]+ ){0,2}(?:[Mm]ines?|[Cc]olliery|[Mm]ining))")
+
+
+def _as_place(m: Match, sentence: str) -> bool:
+    """Named after 'near', 'in', 'outside' or 'around', with no mine word in or after the name."""
+    return bool(_PLACE_BEFORE.search(sentence[max(0, m.start - 10):m.start])
+                and "mine" not in m.text.lower()
+                and not re.match(r"\s*(?:mine|mines|mining)\b", sentence[m.end:m.end + 10], re.I))
+
+
+def drop_town_names(mines: list[Match], sentence: str) -> list[Match]:
+    """Of several mines in a clause, one named only as a place ("Daebong Mine near Hyesan") is a town."""
+    if len({m.id for m in mines}) < 2:
+        return mines
+    kept = [m for m in mines if not _as_place(m, sentence)]
+    return kept or mines
+
+
+def drop_foreign_places(mines: list[Match], minerals: list[Match], sentence: str,
+                        known: dict[str, list[str]]) -> list[Match]:
+    """A mine named only as a place, for a mineral the record does not know it for ("gold … to a
+    trader near Hyesan": Hyesan's mine is copper) is the town: the mineral goes without it."""
+    if not minerals:
+        return mines
+    ids = {x.id for x in minerals}
+    return [m for m in mines if not (_as_place(m, sentence) and known.get(m.id) and not ids & set(known[m.id]))]
+
+
+def town_names(text: str, all_matches: list[list[Match]]) -> set[str]:
+    """Mine names the report also writes as a city ("혜산시", "Hyesan City"): one report, one sense,
+    so the name alone is the city there too, not the mine ("혜산 금괴 밀수"); with a mine word after
+    it ("혜산 광산", "Hyesan mine") it is still the mine. A few substring tests per distinct name."""
+    names = {m.text for ms in all_matches for m in ms if m.kind == "mine"}
+    return {t for t in names if (t + "시" in text if has_hangul(t) else t + " City" in text)}
+
+
+def without_towns(sents, all_matches: list[list[Match]], towns: set[str]) -> list[list[Match]]:
+    """Each sentence's matches without the mine names :func:`town_names` found to be cities."""
+    return [[m for m in ms if not (m.kind == "mine" and m.text in towns and not _MINE_WORD_AFTER.match(s.text, m.end))]
+            for s, ms in zip(sents, all_matches, strict=True)]
