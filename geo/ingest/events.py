@@ -231,7 +231,9 @@ def _minerals_for(mines: list[Match], i: int, sents, info, known, report_mineral
         if 0 <= k < len(sents) and sents[k].para == sents[i].para and of(k):
             return of(k), why
     ids = [x for m in mines for x in known.get(m.id, [])]
-    named = [x for x in ids if x in report_minerals]
+    # "the Hyesan copper mine": a mineral the mine is known for, written into its name
+    named = [x for m in mines for x in known.get(m.id, []) if x.split("_")[0] in m.text.lower()] \
+        or [x for x in ids if x in report_minerals]
     chosen = named or (ids if len(set(ids)) == 1 else [])
     if not chosen:
         return [], ""

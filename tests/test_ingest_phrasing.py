@@ -1,0 +1,170 @@
+"""Issue 12: an inventory of the ordinary ways reports tell each kind of event, in English and Korean.
+
+Written from general knowledge of how the press words these events (not from any evaluation
+set), to widen the cue table ahead of the reports it has not met: each sentence must draft its
+event type. Mines and minerals are the curated record's (Musan iron ore, Hyesan copper)."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.ingest import extract
+from tests.conftest import RECORD
+
+
+@pytest.fixture(scope="module")
+def record():
+    from geo.rules.load import load_dataset
+
+    return load_dataset(RECORD)
+
+
+#: event type → sentences that tell it
+CASES = {
+ "export_halt": [
+  "North Korea has suspended exports of iron ore from the Musan mine.",
+  "Shipments of copper concentrate from the Hyesan mine ground to a halt last month.",
+  "Exports of Musan iron ore dried up in March.",
+  "Pyongyang froze sales of copper from the Hyesan mine to Chinese buyers.",
+  "Iron ore exports from Musan were put on hold in April.",
+  "The North stopped sending iron ore from the Musan mine to China.",
+  "무산광산 철광석의 중국 수출이 전면 중단됐다.",
+  "혜산광산의 구리 수출이 끊겼다고 소식통이 전했다.",
+ ],
+ "import_suspension": [
+  "China suspended imports of North Korean iron ore from the Musan mine.",
+  "Chinese buyers stopped buying copper from the Hyesan mine in May.",
+  "Chinese customs halted clearance of iron ore trucks from Musan.",
+  "China has refused to accept coal shipments from North Korea since February.",
+  "중국 세관이 무산 철광석의 통관을 중단했다.",
+  "중국이 북한산 석탄 수입을 중단했다.",
+ ],
+ "export_resumed": [
+  "Exports of iron ore from the Musan mine resumed in June.",
+  "Copper shipments from the Hyesan mine restarted last week.",
+  "Iron ore from Musan began flowing to China again in May.",
+  "Trucks carrying Musan iron ore crossed the border again in June after a pause.",
+  "무산광산 철광석 수출이 지난달 재개됐다.",
+  "혜산광산 구리의 중국 수출이 다시 시작됐다.",
+ ],
+ "export_continued": [
+  "Iron ore from the Musan mine is still being shipped to China.",
+  "Copper from the Hyesan mine continues to flow across the border.",
+  "Despite the sanctions, Musan iron ore keeps going to China.",
+  "Exports of iron ore from Musan have carried on as usual.",
+  "무산광산 철광석은 지금도 중국으로 수출되고 있다.",
+  "혜산광산의 구리는 여전히 중국으로 넘어가고 있다.",
+ ],
+ "smuggling": [
+  "Traders smuggled copper from the Hyesan mine into China.",
+  "Copper concentrate from the Hyesan mine was moved illicitly across the Yalu.",
+  "Iron ore from Musan was sold to China as contraband.",
+  "Smugglers bribed border guards to take Hyesan copper across the river.",
+  "혜산광산의 구리가 몰래 중국으로 밀반출됐다.",
+  "무산광산 철광석이 밀수로 중국에 넘어갔다.",
+ ],
+ "deal_signed": [
+  "A Chinese firm signed a contract to develop the Musan iron ore mine.",
+  "The two sides inked a deal on copper at the Hyesan mine.",
+  "A memorandum of understanding was concluded on iron ore at the Musan mine.",
+  "A Chinese company struck a deal to mine copper at Hyesan.",
+  "The joint venture to develop the Hyesan copper mine was launched in May.",
+  "중국 기업이 무산광산 철광석 개발 계약을 체결했다.",
+  "양측은 혜산광산 구리 개발에 관한 양해각서를 맺었다.",
+ ],
+ "deal_collapsed": [
+  "The Chinese investor pulled out of the Musan iron ore mine.",
+  "The copper deal at the Hyesan mine fell through.",
+  "The joint venture at the Musan iron mine broke down in 2012.",
+  "The Chinese partner scrapped its contract for Hyesan copper.",
+  "무산광산 철광석 합작 계약이 파기됐다.",
+ ],
+ "discovery": [
+  "Geologists discovered a new copper deposit near the Hyesan mine.",
+  "A large iron ore deposit was found near the Musan mine.",
+  "Surveyors unearthed new copper reserves at Hyesan.",
+  "무산 지역에서 새로운 철광석 매장지가 발견됐다.",
+ ],
+ "investment_offer": [
+  "North Korea invited foreign investors to develop copper at the Hyesan mine.",
+  "Pyongyang offered mining rights at the Musan iron ore mine to Chinese firms.",
+  "North Korea is seeking investment in the Hyesan copper mine.",
+  "북한이 혜산광산 구리 개발에 외국 투자를 유치하고 있다.",
+ ],
+ "production_change": [
+  "Iron ore output at the Musan mine rose 20 percent last year.",
+  "The Hyesan mine doubled its copper production in 2015.",
+  "Production of iron ore at Musan fell sharply in 2017.",
+  "The Musan mine cut its iron ore output because of power shortages.",
+  "무산광산의 철광석 생산량이 지난해 크게 늘었다.",
+  "혜산광산의 구리 생산이 줄었다.",
+ ],
+ "production_halt": [
+  "Operations at the Musan iron ore mine were suspended because of power shortages.",
+  "The Hyesan copper mine has been idle since March.",
+  "Mining at the Musan iron mine stopped after the flood.",
+  "The Hyesan copper mine was shut down in 2016.",
+  "무산광산의 철광석 생산이 전력난으로 중단됐다.",
+  "혜산 구리광산이 가동을 멈췄다.",
+ ],
+ "infrastructure": [
+  "A new railway linking the Musan iron ore mine to the border was completed.",
+  "A road from the Hyesan copper mine to the Yalu was opened in May.",
+  "A power line to the Musan iron mine was built last year.",
+  "무산광산과 국경을 잇는 철도가 개통됐다.",
+ ],
+ "sanction": [
+  "The UN Security Council banned exports of North Korean iron ore.",
+  "The new resolution prohibits sales of North Korean copper.",
+  "The resolution capped North Korea's coal exports.",
+  "유엔 안보리는 북한산 철광석 수출을 금지했다.",
+ ],
+ "designation": [
+  "The Treasury designated a company that traded iron ore from the Musan mine.",
+  "The US sanctioned two firms for buying North Korean coal.",
+  "A shipping company that carried coal was blacklisted by the UN.",
+  "미 재무부는 석탄을 거래한 회사를 제재 대상으로 지정했다.",
+ ],
+ "trade_figure": [
+  "China imported 1.2 million tons of iron ore from North Korea in 2016.",
+  "North Korea exported copper worth $50 million to China last year.",
+  "Coal exports totalled $1.2 billion in 2016.",
+  "북한은 지난해 중국에 철광석 100만t을 수출했다.",
+ ],
+}
+
+
+@pytest.mark.parametrize(("event_type", "sentence"), [(t, s) for t, ss in CASES.items() for s in ss])
+def test_each_ordinary_wording_drafts_its_event(record, event_type, sentence):
+    got = {d.event_type for d in extract(sentence, "2017-08-01", "T", "", record).drafts}
+    assert event_type in got, got
+
+
+#: Sentences that tell no event: plans, forecasts, possibilities, questions, denials and
+#: descriptions of a mine. (An offer stays readable under "would": an offer is conditional by nature.)
+NEG = [
+ "North Korea plans to resume iron ore exports from the Musan mine next year.",
+ "Officials hope to export more copper from the Hyesan mine.",
+ "China could ban imports of North Korean coal if tests continue.",
+ "Analysts say exports of Musan iron ore may resume.",
+ "It is unclear whether copper from the Hyesan mine is still exported.",
+ "Will China stop buying North Korean coal?",
+ "The Musan mine, Asia's largest open-pit iron mine, lies near the Tumen River.",
+ "Hyesan is known for its copper mine.",
+ "North Korea denied that it had exported iron ore from the Musan mine.",
+ "The company said it had never signed a contract for the Hyesan copper mine.",
+ "The Musan mine has iron ore reserves estimated at 3 billion tons.",
+ "Copper is one of the minerals mined at Hyesan.",
+ "The report did not say whether the Musan mine had stopped.",
+ "North Korea is expected to increase iron ore output at the Musan mine.",
+ "The ministry intends to sign a deal on the Hyesan copper mine next month.",
+ "북한은 내년에 무산광산 철광석 수출을 재개할 계획이다.",
+ "혜산광산의 구리 매장량은 세계적인 수준으로 알려져 있다.",
+ "무산광산은 아시아 최대의 노천 철광산이다.",
+ "중국이 북한산 석탄 수입을 중단할지는 알 수 없다.",
+]
+
+
+@pytest.mark.parametrize("sentence", NEG)
+def test_plans_questions_denials_and_descriptions_draft_nothing(record, sentence):
+    assert extract(sentence, "2017-08-01", "T", "", record).drafts == []
