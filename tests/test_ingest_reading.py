@@ -289,3 +289,42 @@ def test_a_mine_named_only_as_a_place_for_a_mineral_it_is_not_known_for_is_the_t
 def test_korean_concentrates_written_as_two_words(record):
     got = _drafts(record, "혜산 광산의 동 정광이 중국에 밀수출되고 있다.", "2025-12-31")
     assert got == {(("hyesan",), ("copper",), "smuggling")}
+
+
+# --- rules from blind set 11's failures (read after its one blind score) ------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("황해남도에서 큰 흑연광산이 발견돼 개발이 진행되고 있다.", "discovery"),  # 발견돼: 되어 contracted
+    ("지난 한 해에만 무연탄 6만9천톤이 국내로 들어온 것으로 집계됐다.", "trade_figure"),  # came in
+    ("중국 기업이 합작법인을 세워 무산광산 개발에 착수했다.", "deal_signed"),  # a joint venture set up
+    ("무산광산의 개발권을 중국 기업들이 손에 넣었다.", "deal_signed"),  # rights obtained, not offered
+])
+def test_korean_found_came_in_joint_ventures_and_rights_obtained(record, text, expected):
+    assert {t for _, _, t in _drafts(record, text, "2005-11-03")} == {expected}
+
+
+def test_korean_past_adnominal_is_background(record):
+    """'1984년 이후 끊겼던 반입' (imports that had been cut off since 1984) describes the imports."""
+    got = _drafts(record, "1984년 이후 끊겼던 북한산 무연탄 반입이 지난해부터 다시 늘고 있다.", "1992-02-14")
+    assert all(t != "export_halt" for _, _, t in got)
+
+
+def test_output_times_the_same_period_last_year_is_dated_by_the_report(record):
+    got = _dated(record, "At the Jikdong Youth Coal Mine, daily coal output is 1.5 times what it was in the same "
+                         "period last year.", "2014-01-07")
+    assert got == {(("coal",), "production_change", "2014-01-07", "approximate")}
+
+
+def test_goods_shipped_from_china_to_the_north_are_not_its_trade_figure(ds):
+    assert _drafts(ds, "Nearly 45,000 t of coal was shipped from China in August.", "2014-09-29") == set()
+    assert _drafts(ds, "China imported 45,000 t of coal from North Korea in August.", "2014-09-29") == \
+        {((), ("coal",), "trade_figure")}
+
+
+def test_every_row_of_the_cue_table_has_its_six_columns():
+    """A pattern with a comma must be quoted, or the row splits (and its rule silently changes)."""
+    import csv
+
+    from geo.ingest.cues import TABLE
+    with open(TABLE, encoding="utf-8", newline="") as fh:
+        assert {len(row) for row in csv.reader(fh)} == {6}

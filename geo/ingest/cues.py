@@ -30,7 +30,7 @@ from operator import or_
 from pathlib import Path
 
 from geo.ingest.clauses import SCHEDULED
-from geo.ingest.cues_ko import not_yet, stopped_thing
+from geo.ingest.cues_ko import no_event, stopped_thing
 from geo.ingest.gazetteer import Match
 from geo.ingest.hangul import has_hangul
 from geo.ingest.literals import (
@@ -256,8 +256,8 @@ def _cue(clause: str, minerals: list[Match], has_amount: bool, offset: int = 0) 
             continue
         etype, effect = row.event_type, row.effect
         if etype == "trade_figure" and not effect:
-            if not has_amount:
-                continue
+            if not has_amount or _FOREIGN_ORIGIN.search(read):
+                continue  # no figure; or goods shipped from China or Russia to the North, not the North's
             word = m.group(0).lower()
             effect = "imported" if word.startswith(("import", "arrival", "took", "bought", "purchas", "수입", "들여", "반입",
                                                     "사들")) \
@@ -266,8 +266,8 @@ def _cue(clause: str, minerals: list[Match], has_amount: bool, offset: int = 0) 
         if etype != "investment_offer" and _any("modality", before) and not SCHEDULED.search(clause):
             return None  # an offer is conditional by nature ("if China invests … the rights will be handed over")
         if etype != "investment_offer" and has_hangul(m.group(0)) and not SCHEDULED.search(clause) \
-                and not_yet(clause, m.end(), etype):
-            return None  # Korean tells a plan or forecast after the verb: '늘기는 어려울 것으로 전망', '재개할 계획'
+                and no_event(clause, m.end(), etype):
+            continue  # after the verb: a plan or forecast ('늘기는 어려울 것으로 전망'), or background ('끊겼던')
         if _any("negation", before):
             if etype in ("export_continued", "export_resumed"):
                 return "export_halt", "halted", m.start()
@@ -292,7 +292,7 @@ def _cue(clause: str, minerals: list[Match], has_amount: bool, offset: int = 0) 
             return "designation", "designated", m.start()  # 'a port ban on ships', 'banned four vessels
         if etype == "production_change" and not effect:
             effect = "reduced" if re.search(r"less|under|below|fell|fallen|dropped|declined|decreased|gone down|halved|cut|shr[iau]nk|slump|plung"
-                                            r"|줄|감소|떨어|위축|움츠러|하락|급감|감산", m.group(0), re.I) \
+                                            r"|\bdown\b|줄|감소|떨어|위축|움츠러|하락|급감|감산", m.group(0), re.I) \
                 else "increased"
         return etype, effect, m.start()
     return None
@@ -304,6 +304,9 @@ _ORG_NOUN = re.compile(r"\b(?:Agency|Corporation|Corp|Company|Association|Instit
                        r"|Bureau|Federation|Chamber|Administration|Foundation)\b")
 _ORG_NAME = re.compile(r"\b(?:[A-Z][\w&'’.-]*\s+){1,6}(?:Agency|Corporation|Corp|Company|Association|Institute|Bank"
                        r"|Fund|Group|Commission|Bureau|Federation|Chamber|Administration|Foundation)\b")
+#: Goods that came from China or Russia (to the North): not the North's minerals.
+_FOREIGN_ORIGIN = re.compile(r"\b(?:shipped|imported|bought|came|arrived|brought|sent|supplied)\s+(?:[\w-]+\s+){0,3}from "
+                             r"(?:China|Russia)\b|\bfrom (?:China|Russia) (?:to|into) (?:North Korea|the North|the DPRK|Pyongyang)\b")
 #: A ban whose object is ships, companies or people names them: a designation, not a measure on goods.
 _BAN_ON_WHOM = re.compile(r"\s+(?:(?:on|against)\s+)?(?:[\w-]+\s+){0,3}(?:ships?|vessels?|tankers?|freighters?|companies"
                           r"|firms|entities|individuals|persons)\b", re.IGNORECASE)

@@ -2,7 +2,7 @@
 
 Korean puts what stopped just before the verb ('생산이 멈췄다': production stopped; '수출을 중단':
 exports halted), and the future, a plan or an order just after it ('늘기는 어려울 것으로 전망',
-'재개할 계획이다', '수출하라는 지시'), where the English rules of :mod:`geo.ingest.cues` look before
+'재개할 계획이다', '수출하라는 지시') or a description of a noun by its past ('끊겼던 반입'), where the English rules of :mod:`geo.ingest.cues` look before
 the cue. Each test is one bounded regular expression at the cue: linear in the clause.
 """
 
@@ -25,6 +25,10 @@ _FUTURE = re.compile(r"[^,.]{0,10}?[" + _RIEUL_FINAL + r"]\s*(?:것|전망|계�
 _ORDER = re.compile(r"(?:하|시키|해)?라(?:는|고|$|[\"”'’\s])")
 _HALTS = frozenset({"export_halt", "production_halt", "import_suspension", "sanction"})
 
+#: The past adnominal (-던: '1984년 이후 끊겼던 반입이 … 늘고 있다', the imports that had been cut off)
+#: describes a noun by its past: background to the clause's own news, not its event.
+_BACKGROUND = re.compile(r"[었았였]?던")
+
 
 def stopped_thing(clause: str, at: int) -> str | None:
     """'export_halt' or 'production_halt' by the word just before the Korean halt verb at ``at``;
@@ -35,7 +39,9 @@ def stopped_thing(clause: str, at: int) -> str | None:
     return "export_halt" if m.group(1) else "production_halt"
 
 
-def not_yet(clause: str, end: int, event_type: str) -> bool:
-    """Does the Korean cue ending at ``end`` tell a plan, forecast or order rather than an event?"""
+def no_event(clause: str, end: int, event_type: str) -> bool:
+    """Does the Korean cue ending at ``end`` tell a plan, forecast or order, or describe a noun by its
+    past, rather than tell an event?"""
     return bool(_FUTURE.match(clause, end, end + 14)
-                or (event_type not in _HALTS and _ORDER.match(clause, end, end + 4)))
+                or (event_type not in _HALTS and _ORDER.match(clause, end, end + 4))
+                or _BACKGROUND.match(clause, end))
