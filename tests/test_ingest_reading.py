@@ -328,3 +328,53 @@ def test_every_row_of_the_cue_table_has_its_six_columns():
     from geo.ingest.cues import TABLE
     with open(TABLE, encoding="utf-8", newline="") as fh:
         assert {len(row) for row in csv.reader(fh)} == {6}
+
+
+# --- rules from blind set 12's failures (read after its one blind score) ------------------------
+
+def test_goods_declared_as_anothers_are_smuggled(ds):
+    got = _drafts(ds, "They declared 5,000 tons of North Korean coal as Chinese imports in 2017.", "2019-07-14")
+    assert {t for _, _, t in got} == {"smuggling"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Musan mine fell short of its national targets last year.", "production_change"),
+    ("The Musan mine has also secured more reserve fields.", "production_change"),
+    ("순천지구 탄광연합기업소가 11월 생산 총화에서 목표량에 크게 못 미쳤다.", "production_change"),  # 탄광: a coal mine
+    ("무산광산에서 최근 채굴 작업이 활발하게 벌어지고 있다.", "production_change"),  # mining brisk
+])
+def test_targets_missed_fields_secured_and_brisk_mining_change_output(record, text, expected):
+    assert {t for _, _, t in _drafts(record, text, "2021-12-23")} == {expected}
+
+
+def test_a_mines_present_perfect_is_not_dated_by_an_earlier_year(record):
+    text = "The plan for 2023 was discussed.\n\nThe Musan mine has also secured more reserve fields."
+    assert {d for _, _, d, _ in _dated(record, text, "2023-02-07")} == {"2023-02-07"}
+
+
+def test_growing_exports_with_an_amount_are_a_trade_figure(record):
+    got = _drafts(record, "석탄은 수출 총액이 11억8,000만달러로 1년 새 12% 증가했다.", "2017-02-09")
+    assert got == {((), ("coal",), "trade_figure")}
+
+
+def test_a_figure_takes_the_mineral_named_earlier_in_its_own_sentence(record):
+    text = ("아연은 수출 총액이 5억 달러에 달했다.\n\n"
+            "석탄은 판매 단가가 내렸는데도, 수출 총액이 11억 달러로 늘었다.")
+    got = extract(text, "2017-02-09", "T", "", record).drafts
+    assert {(tuple(d.minerals), d.value_usd) for d in got if d.event_type == "trade_figure"} == \
+        {(("zinc",), 5e8), (("coal",), 11e8)}
+
+
+def test_smuggling_that_stopped_is_a_halt(record):
+    got = _drafts(record, "석탄 밀수출은 작년 7월 하순부터 대부분 멈춘 것으로 보인다.", "2021-02-08")
+    assert {t for _, _, t in got} == {"export_halt"}
+
+
+def test_a_korean_year_and_month_span():
+    got = find_dates("2017년 4~10월 석탄을 들여왔다.", dt.date(2019, 10, 31), None)
+    assert [(d.date, d.precision, d.end_date) for d in got] == [(dt.date(2017, 4, 1), "month", dt.date(2017, 10, 31))]
+
+
+def test_an_unknown_mine_with_a_mineral_in_its_name_is_a_candidate(ds):
+    res = extract("The Kaechon Area Coal Mining Complex raised its coal output 1.2 times.", "2023-02-07", "T", "", ds)
+    assert res.candidates == ["Kaechon Area Coal Mining Complex"]

@@ -30,8 +30,9 @@ from operator import or_
 from pathlib import Path
 
 from geo.ingest.clauses import SCHEDULED
-from geo.ingest.cues_ko import no_event, stopped_thing
+from geo.ingest.cues_ko import no_event
 from geo.ingest.gazetteer import Match
+from geo.ingest.halts import GENERIC_HALT, halted_thing, without_organisations
 from geo.ingest.hangul import has_hangul
 from geo.ingest.literals import (
     has_odd_case,
@@ -236,9 +237,7 @@ def _cue(clause: str, minerals: list[Match], has_amount: bool, offset: int = 0) 
 
     ``minerals`` are the clause's mineral mentions, their positions in the sentence; the clause
     starts at ``offset`` in the sentence."""
-    read = clause  # the cue rows read it without organisations' names; the rest reads it as written
-    if _ORG_NOUN.search(clause):
-        read = _ORG_NAME.sub(lambda n: " " * len(n.group(0)), clause)
+    read = without_organisations(clause)  # for the cue rows; the rest reads the clause as written
     lower = read.lower()
     rows = _rows("cue")
     latin = lower.isascii() or not has_hangul(lower)
@@ -262,6 +261,10 @@ def _cue(clause: str, minerals: list[Match], has_amount: bool, offset: int = 0) 
             effect = "imported" if word.startswith(("import", "arrival", "took", "bought", "purchas", "수입", "들여", "반입",
                                                     "사들")) \
                 else "exported"
+        if etype == "export_continued" and has_amount and _GROWTH.search(m.group(0)):
+            etype, effect = "trade_figure", "exported"  # 'exports rose to $1.18 billion': the figure is the news
+        if etype == "smuggling" and GENERIC_HALT.search(read, m.end(), m.end() + 40):
+            etype, effect = "export_halt", "halted"  # 'smuggled exports … mostly stopped from late July'
         before = _before(clause, m.start())
         if etype != "investment_offer" and _any("modality", before) and not SCHEDULED.search(clause):
             return None  # an offer is conditional by nature ("if China invests … the rights will be handed over")
@@ -272,10 +275,10 @@ def _cue(clause: str, minerals: list[Match], has_amount: bool, offset: int = 0) 
             if etype in ("export_continued", "export_resumed"):
                 return "export_halt", "halted", m.start()
             return None
-        if etype in ("export_halt", "production_halt") and _GENERIC_HALT.match(m.group(0)):
+        if etype in ("export_halt", "production_halt") and GENERIC_HALT.match(m.group(0)):
             if _BANNED_BEFORE.search(read, 0, m.start()):
                 continue  # 'it banned trade in gold … and stopped deliveries': the ban, read by its own row
-            etype = _halted_thing(clause, etype, m.start())
+            etype = halted_thing(clause, etype, m.start())
         if etype == "export_halt" and _imposed_by_authority(clause, m.start()):
             return "sanction", "banned", m.start()
         if etype == "export_halt" and _importer_stops(clause, m.start()):
@@ -298,12 +301,7 @@ def _cue(clause: str, minerals: list[Match], has_amount: bool, offset: int = 0) 
     return None
 
 
-#: An organisation's name is not what a clause says happened: "the Korea Trade-Investment Promotion
-#: Agency said" offers no investment. Its words are blanked (same length) before the cue rows are read.
-_ORG_NOUN = re.compile(r"\b(?:Agency|Corporation|Corp|Company|Association|Institute|Bank|Fund|Group|Commission"
-                       r"|Bureau|Federation|Chamber|Administration|Foundation)\b")
-_ORG_NAME = re.compile(r"\b(?:[A-Z][\w&'’.-]*\s+){1,6}(?:Agency|Corporation|Corp|Company|Association|Institute|Bank"
-                       r"|Fund|Group|Commission|Bureau|Federation|Chamber|Administration|Foundation)\b")
+_GROWTH = re.compile(r"ris|rose|increas|surg|grew|늘|증가|불어", re.IGNORECASE)
 #: Goods that came from China or Russia (to the North): not the North's minerals.
 _FOREIGN_ORIGIN = re.compile(r"\b(?:shipped|imported|bought|came|arrived|brought|sent|supplied)\s+(?:[\w-]+\s+){0,3}from "
                              r"(?:China|Russia)\b|\bfrom (?:China|Russia) (?:to|into) (?:North Korea|the North|the DPRK|Pyongyang)\b")
@@ -312,26 +310,6 @@ _BAN_ON_WHOM = re.compile(r"\s+(?:(?:on|against)\s+)?(?:[\w-]+\s+){0,3}(?:ships?
                           r"|firms|entities|individuals|persons)\b", re.IGNORECASE)
 #: A ban told as a verb, before a halt in the same clause: the clause tells a measure.
 _BANNED_BEFORE = re.compile(r"\b(?:banned|bans|prohibited|prohibits|forbade|forbids|forbidden)\b", re.IGNORECASE)
-_GENERIC_HALT = re.compile(r"suspend|halt|stop|ceas|cut off|blocked|shut|closed|standstill|came to"
-                           r"|중단|중지|멈|끊|막혔|차단", re.IGNORECASE)
-_TRADE_WORDS = re.compile(r"\b(?:export|import|shipment|shipping|sale|sold|trade|purchas|deliver|send|sent|sell|buy|bought)\w*",
-                          re.IGNORECASE)
-_WORK_WORDS = re.compile(r"\b(?:mine|mines|mining|production|output|operations?|work|drilling|pits?|shafts?|rations)\b",
-                         re.IGNORECASE)
-
-
-def _halted_thing(clause: str, etype: str, at: int = 0) -> str:
-    """What stopped decides the type: trade words make an export halt, work words a production halt.
-    In Korean the word just before the verb says it (up to one word between: '생산이 완전히 멈췄다')."""
-    if has_hangul(clause[at:at + 2]) and (ko := stopped_thing(clause, at)):
-        return ko
-    if _TRADE_WORDS.search(clause):
-        return "export_halt"
-    if _WORK_WORDS.search(clause):
-        return "production_halt"
-    return etype
-
-
 def _importer_only(clause: str, at: int) -> bool:
     """An importing country's own ban ('China bans North Korean iron ore'): the importer is named
     before the ban word and no UN measure is."""

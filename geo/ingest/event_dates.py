@@ -72,7 +72,8 @@ _MAY_BE_AHEAD = frozenset({"sanction", "import_suspension", "export_halt", "prod
 
 #: The present perfect ("has fired up", "have been restored") tells the state at the time of the
 #: report: without a date of its own such a sentence does not take an earlier date of the report.
-_PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+|now\s+|just\s+|already\s+)?(?:been\s+)?\w+(?:ed|en)\b", re.IGNORECASE)
+_PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+|now\s+|just\s+|already\s+|also\s+|since\s+)?(?:been\s+)?\w+(?:ed|en)\b",
+                      re.IGNORECASE)
 
 
 #: "Still", "now", "currently" (지금도, 아직도, 현재) tell the state at the time of the report, like the

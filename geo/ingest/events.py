@@ -92,7 +92,8 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
         if near[i] and s.text not in memo:
             memo[s.text] = amounts_and_qualifier(s.text)
         amounts, qualifier = memo[s.text] if near[i] else ((None, None, "", []), "")
-        cands = find_candidates(s.text, gaz) if ("ine" in s.text or "광산" in s.text or "olliery" in s.text or "eposit" in s.text) \
+        cands = find_candidates(s.text, gaz) if ("ine" in s.text or "광산" in s.text or "olliery" in s.text or "eposit" in s.text
+                                                or "Mining" in s.text) \
             and any(w in s.text for w in CANDIDATE_WORDS) else []
         for c in cands:
             if c not in cand_seen:
@@ -142,7 +143,9 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
                 last_mine = (s.para, prev_mine[1])  # a chain of "the complex …" sentences keeps its mine
             if not cmines and _may_speak_of_mine(clause) and (later := _mine_named_next(clause, i, sents, info)) is not None:
                 cmines, how = [later], f"the mine is named in the next sentence ({later.text})"
-            borrowed = _figure_mineral(i, sents, info) if not cmines and not cminerals and has_amount else []
+            # a figure told without its mineral: the one named earlier in the sentence, else in the one before
+            borrowed = ([m for m in matches if m.kind == "mineral" and m.start < start][-1:] or _figure_mineral(i, sents, info)) \
+                if not cmines and not cminerals and has_amount else []
             if not cmines and not cminerals and not borrowed:
                 continue  # no mine and no mineral: nothing to draft, the cue is not read
             cue = read_cue(clause, cminerals, has_amount, start)

@@ -53,11 +53,11 @@ def find_candidates(sentence: str, gaz: Gazetteer) -> list[str]:
             continue
         name = " ".join(words)
         full = f"{name} {m.group(0)[len(m.group(1)):]}".strip()
-        if gaz.match(name) or gaz.match(full):
+        if gaz.match(name, ("mine",)) or gaz.match(full, ("mine",)):  # a known mine; a mineral in the name is not one
             continue
         out.append(full)
     for m in _HANGUL_CAND_RE.finditer(sentence):
-        if not gaz.match(m.group(0)):
+        if not gaz.match(m.group(0), ("mine",)):
             out.append(m.group(0))
     return out
 
