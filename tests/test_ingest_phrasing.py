@@ -134,7 +134,92 @@ CASES = {
 }
 
 
-@pytest.mark.parametrize(("event_type", "sentence"), [(t, s) for t, ss in CASES.items() for s in ss])
+#: More wordings: headlines, passives, nominalisations, hedges and Korean endings.
+MORE = {
+ "export_halt": [
+  "N. Korea halts iron ore exports from Musan",
+  "Iron ore from the Musan mine is reportedly no longer reaching China.",
+  "Shipments of Hyesan copper have been frozen since the spring, a trader said.",
+  "The North has banned the export of copper from the Hyesan mine.",
+  "무산광산 철광석 수출이 중단된 것으로 전해졌다.",
+  "북한 당국이 혜산광산 구리 수출을 금지했다고 소식통이 밝혔다.",
+ ],
+ "import_suspension": [
+  "China halts imports of North Korean iron ore",
+  "Chinese customs have stopped clearing iron ore from the Musan mine, traders said.",
+  "China's commerce ministry announced a suspension of coal imports from North Korea.",
+  "Beijing has stopped taking North Korean coal, customs data show.",
+  "중국이 북한산 철광석 수입을 전면 금지했다.",
+ ],
+ "export_resumed": [
+  "Musan iron ore exports resume after two-month halt",
+  "Exports of copper from the Hyesan mine have picked up again.",
+  "The resumption of iron ore shipments from Musan was confirmed by traders.",
+  "무산광산 철광석 수출이 석 달 만에 재개된 것으로 알려졌다.",
+ ],
+ "export_continued": [
+  "Iron ore from the Musan mine continued to reach Chinese mills last month.",
+  "Musan iron ore is being trucked to China every day, a source said.",
+  "Copper from the Hyesan mine is still crossing into China despite the ban.",
+  "무산광산 철광석이 계속 중국으로 넘어가고 있는 것으로 전해졌다.",
+ ],
+ "smuggling": [
+  "Copper from the Hyesan mine is being smuggled across the Yalu at night.",
+  "Smuggled iron ore from the Musan mine was found in a Dandong warehouse.",
+  "Illegal exports of Hyesan copper are on the rise, sources say.",
+  "혜산광산 구리를 몰래 팔아넘긴 밀수꾼들이 적발됐다.",
+ ],
+ "deal_signed": [
+  "China's Wanxiang signs deal on Hyesan copper mine",
+  "The agreement to develop the Musan iron ore mine was signed in Pyongyang.",
+  "A Chinese firm has acquired the rights to mine iron ore at Musan.",
+  "A contract for the joint development of the Hyesan copper mine was concluded last week.",
+  "중국 기업이 무산광산 철광석 채굴권을 따냈다.",
+ ],
+ "deal_collapsed": [
+  "Chinese investor quits Musan iron ore venture",
+  "The Hyesan copper joint venture was dissolved last year.",
+  "The contract for Musan iron ore was cancelled after the North raised prices.",
+  "중국 업체가 무산광산 철광석 사업에서 철수했다.",
+ ],
+ "discovery": [
+  "New copper deposit discovered near Hyesan",
+  "A survey has confirmed large iron ore reserves at Musan.",
+  "북한이 혜산 인근에서 대규모 구리 광상을 찾아냈다고 밝혔다.",
+ ],
+ "investment_offer": [
+  "North Korea offers Hyesan copper mine rights to foreign investors",
+  "Pyongyang is looking for investors to develop the Musan iron ore mine.",
+  "북한이 무산광산 철광석 개발에 중국 자본을 끌어들이려 하고 있다.",
+ ],
+ "production_change": [
+  "Musan iron ore output hits record high",
+  "The Hyesan mine produced twice as much copper this year.",
+  "Iron ore production at Musan has slowed because of power cuts.",
+  "무산광산의 철광석 생산이 늘어난 것으로 나타났다.",
+ ],
+ "production_halt": [
+  "Flooding halts work at the Musan iron ore mine",
+  "Power shortages forced the Hyesan copper mine to stop operating.",
+  "Work at the Musan iron ore mine has come to a standstill.",
+  "혜산광산의 구리 채굴이 전면 중단됐다.",
+ ],
+ "infrastructure": [
+  "A new bridge for Musan iron ore trucks opened over the Tumen.",
+  "Construction of the railway to the Hyesan copper mine was finished in May.",
+  "무산광산 철광석을 실어 나를 철도가 완공됐다.",
+ ],
+ "trade_figure": [
+  "North Korea's iron ore exports to China were valued at $120 million in 2016.",
+  "China bought 2 million tons of North Korean iron ore last year.",
+  "Copper exports amounted to $30 million in the first half.",
+  "North Korea earned $1.2 billion from coal exports in 2016.",
+  "북한의 대중 철광석 수출액은 지난해 1억2천만 달러였다.",
+ ],
+}
+
+
+@pytest.mark.parametrize(("event_type", "sentence"), [(t, s) for d in (CASES, MORE) for t, ss in d.items() for s in ss])
 def test_each_ordinary_wording_drafts_its_event(record, event_type, sentence):
     got = {d.event_type for d in extract(sentence, "2017-08-01", "T", "", record).drafts}
     assert event_type in got, got

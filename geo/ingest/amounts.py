@@ -66,7 +66,7 @@ def amounts_and_qualifier(sentence: str) -> tuple[tuple[float | None, float | No
 
 #: A Korean amount: digits with the counters 억 (10^8), 만 (10^4), 천 (10^3), 백 (10^2), and a unit:
 #: "50만t", "38만6천t", "2천800만 위안", "약 455만 달러"; market prices in 원 are not trade amounts (plain "25t" is the English rule's).
-_KO_AMOUNT_RE = re.compile(r"(?<![\d.,])(?P<n>\d[\d,]*(?:\.\d+)?\s*[억만천백](?:\s*\d[\d,]*(?:\.\d+)?\s*[억만천백]?)*)"
+_KO_AMOUNT_RE = re.compile(r"(?<![\d.,])(?P<n>\d[\d,]*(?:\.\d+)?\s*[억만천백](?:\s*(?:\d[\d,]*(?:\.\d+)?)?\s*[억만천백]|\s*\d[\d,]*(?:\.\d+)?(?=\s*여?\s*(?:t(?![A-Za-z])|톤|달러|위안)))*)"
                            r"\s*(?P<about>여)?\s*(?P<unit>t(?![A-Za-z])|톤|달러|위안)")
 _KO_PART = re.compile(r"(\d[\d,]*(?:\.\d+)?)?\s*([억만천백])?")
 

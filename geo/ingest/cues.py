@@ -294,7 +294,7 @@ def _cue(clause: str, minerals: list[Match], has_amount: bool, offset: int = 0) 
         if etype == "sanction" and _BAN_ON_WHOM.match(read, m.end(), m.end() + 60):
             return "designation", "designated", m.start()  # 'a port ban on ships', 'banned four vessels
         if etype == "production_change" and not effect:
-            effect = "reduced" if re.search(r"less|under|below|fell|fallen|dropped|declined|decreased|gone down|halved|cut|shr[iau]nk|slump|plung"
+            effect = "reduced" if re.search(r"less|under|below|fell|fallen|dropped|declined|decreased|gone down|halved|cut|shr[iau]nk|slump|plung|slowed|stalled"
                                             r"|\bdown\b|줄|감소|떨어|위축|움츠러|하락|급감|감산", m.group(0), re.I) \
                 else "increased"
         return etype, effect, m.start()
@@ -327,6 +327,7 @@ _EXPORTER_SIDE = re.compile(r"\b(?:North Korea\w*|N\. Korea\w*|Pyongyang|the Nor
                             re.IGNORECASE)
 
 
+_EXPORTER_SIDE_KO = re.compile(r"북한(?!산)|북\s*당국|중앙|당국|내각")  # not 북한산, North Korean goods
 _PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|been|be|being|get|got)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 
 
@@ -337,9 +338,12 @@ def _exporter_bans_exports(clause: str, m: re.Match) -> bool:
     before = clause[:m.start()]
     if _PASSIVE_BEFORE.search(before):
         return False  # "North Korea is banned from exporting": the exporter is the ban's object
-    return (_EXPORTER_SIDE.search(before) is not None and _any("importer", before) is None
-            and _any("authority", before) is None
-            and _EXPORT_RE.search(clause, m.end(), m.end() + 40) is not None)
+    korean = has_hangul(m.group(0))  # Korean names the object before the verb: '북한 당국이 구리 수출을 금지했다'
+    side = _EXPORTER_SIDE_KO if korean else _EXPORTER_SIDE
+    exports = _EXPORT_RE.search(clause, max(0, m.start() - 12), m.start()) if korean \
+        else _EXPORT_RE.search(clause, m.end(), m.end() + 40)
+    return (side.search(before) is not None and _any("importer", before) is None
+            and _any("authority", before) is None and exports is not None)
 
 
 def _imposed_by_authority(clause: str, at: int) -> bool:

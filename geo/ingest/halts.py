@@ -11,7 +11,7 @@ from geo.ingest.cues_ko import stopped_thing
 from geo.ingest.hangul import has_hangul
 
 #: The stop words whose object the clause must tell (English and Korean).
-GENERIC_HALT = re.compile(r"suspend|halt|stop|ceas|cut off|blocked|shut|closed|standstill|came to"
+GENERIC_HALT = re.compile(r"suspen|halt|stop|ceas|cut off|blocked|shut|closed|standstill|came to"
                           r"|중단|중지|멈|끊|막혔|차단", re.IGNORECASE)
 _TRADE_WORDS = re.compile(r"\b(?:export|import|shipment|shipping|sale|sold|trade|purchas|deliver|send|sent|sell|buy|bought)\w*",
                           re.IGNORECASE)
