@@ -378,3 +378,41 @@ def test_a_korean_year_and_month_span():
 def test_an_unknown_mine_with_a_mineral_in_its_name_is_a_candidate(ds):
     res = extract("The Kaechon Area Coal Mining Complex raised its coal output 1.2 times.", "2023-02-07", "T", "", ds)
     assert res.candidates == ["Kaechon Area Coal Mining Complex"]
+
+
+# --- rules from blind sets 13 and 14's failures (read after their one blind score) --------------
+
+def test_a_one_syllable_korean_mineral_only_as_a_whole_word():
+    gaz = Gazetteer()
+    gaz.add("mineral", "gold", "Gold", ["금"])
+    assert [m.text for m in gaz.match("북한산 금 24.8kg을 들여와 금을 팔았다")] == ["금", "금"]
+    assert gaz.match("수출을 금지했다. 금년에는 자금이 없다.") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("무산광산연합기업소가 제17 수직갱을 완공하고 준공식을 가졌다.", "production_change"),  # a new shaft
+    ("무산광산은 운광능력을 이전보다 2배 이상으로 높였다.", "production_change"),  # capacity doubled
+    ("올해 1분기 중국으로 나간 석탄은 약 3억 달러어치였다.", "trade_figure"),  # went out to China
+    ("북한 선박에게서 무연탄 약 4500t을 넘겨받아 실었다.", "smuggling"),  # a transfer at sea
+])
+def test_korean_shafts_capacity_goods_gone_out_and_transfers_at_sea(record, text, expected):
+    assert {t for _, _, t in _drafts(record, text, "2012-05-01")} == {expected}
+
+
+def test_a_korean_quarter():
+    got = find_dates("올해 1분기 석탄 수출", dt.date(2012, 5, 1), None)
+    assert [(d.date, d.precision, d.end_date) for d in got] == [(dt.date(2012, 1, 1), "month", dt.date(2012, 3, 31))]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Radar images showed that activity at the Musan mine has declined since 2018.", "production_change"),
+    ("The ship carrying North Korean coal was not given approval to enter the port.", "import_suspension"),
+    ("A tanker took on North Korean coal in ship-to-ship transfers near Nampo.", "smuggling"),
+])
+def test_activity_declined_entry_refused_and_ship_to_ship_transfers(record, text, expected):
+    assert {t for _, _, t in _drafts(record, text, "2021-05-10")} == {expected}
+
+
+def test_loading_goods_onto_trucks_is_not_a_transfer_at_sea(record):
+    got = _drafts(record, "검덕에서 나오는 제품을 자동차와 열차에 옮겨 실어 항구까지 보냈다.", "2012-04-04")
+    assert all(t != "smuggling" for _, _, t in got)

@@ -4,7 +4,7 @@ publication date with precision, like :mod:`geo.ingest.dates` for English.
 Korean writes a date as its parts with counters: 2013년 (year), 3월 (month), 5일 (day), in that
 order, and relative words: 지난해/작년 (last year), 올해/금년 (this year), 지난달 (last month),
 이달 (this month), X년 … 이듬해 (the year after X), 새해 들어 (since the new year: its January), 지난주 (last week), 최근/요즘 (recently), 어제 (yesterday), N일 전 (N days ago).
-A span "1~8월" is months 1 to 8 ("2017년 4~10월": of 2017). A date followed by 보다 / 에 비해 / 대비 is a comparison's
+A quarter "1분기" is its three months; a span "1~8월" is months 1 to 8 ("2017년 4~10월": of 2017). A date followed by 보다 / 에 비해 / 대비 is a comparison's
 baseline ("2008년보다 41.6% 늘어난": more than in 2008), and a day followed by a verb of telling
 (전했다, 말했다, 밝혔다, 보도했다) or by a quote is the day a source spoke ("데일리NK가 28일
 전했다"). Each rule is one regular expression over the sentence: linear in its length.
@@ -28,6 +28,7 @@ _RULES: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p), k) for p, k i
     (r"(?:(?P<rel>지난해|작년|올해|금년)\s*)?(?P<m1>1[0-2]|0?[1-9])\s*~\s*" + _M, "month_span"),
     (_Y + r"\s*" + _M, "ym"),
     (r"(?P<rel>지난해|작년|올해|금년|올)\s*" + _M, "rel_month"),
+    (r"(?:(?P<rel>지난해|작년|올해|금년|올)\s*|" + _Y + r"\s*)?(?P<q>[1-4])\s*분기", "quarter"),  # 올해 1분기, 2010년 1분기
     (_M + r"\s*" + _D, "md"),
     # "N일 전", alone or with a particle (전에, 전부터): not 전했다 ("reported"), not '70일 전투' (the 70-day battle)
     (r"(?P<n>\d{1,3})\s*일\s*전(?=$|[^가-힣]|에|부터|까지|의|쯤|께|과|와|보다|만|은|도)", "days_ago"),
@@ -71,7 +72,8 @@ def korean_dates(sentence: str, pub: dt.date, add) -> None:
             if got is None or any(a < m.end() and m.start() < b for a, b, *_ in found):
                 continue
             date, precision, end = got
-            kind = "absolute" if what in ("ymd", "ym", "ym_span", "year", "next_year") else "relative"
+            kind = "absolute" if what in ("ymd", "ym", "ym_span", "year", "next_year") or (what == "quarter" and m.group("y")) \
+                else "relative"
             after = sentence[m.end():m.end() + 30]
             if _COMPARISON_AFTER.match(after):
                 kind = "comparison"
@@ -113,6 +115,10 @@ def _resolve(m: re.Match, what: str, pub: dt.date):  # noqa: PLR0911 - one branc
             return dt.date(int(g["y"]), int(g["m"]), int(g["d"])), "day", None
         if what == "ym":
             return dt.date(int(g["y"]), int(g["m"]), 1), "month", None
+        if what == "quarter":
+            y = int(g["y"]) if g["y"] else pub.year - (g["rel"] in ("지난해", "작년"))
+            first = 3 * int(g["q"]) - 2
+            return dt.date(y, first, 1), "month", _month_end(y, first + 2)
         if what == "ym_span":
             y = int(g["y"])
             return dt.date(y, int(g["m1"]), 1), "month", _month_end(y, int(g["m"]))

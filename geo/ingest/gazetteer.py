@@ -287,7 +287,16 @@ class Gazetteer:
                 return None  # 혜산시, 무산군: the town or county the mine is named for, not the mine
             if entry is not None and entry.kind in allowed:
                 return 1, Match(entry.kind, entry.id, entry.name, word[:length], start, start + length, exact)
+        # a one-syllable name (금 gold, 납 lead) only as a whole word, a particle at most after it:
+        # as the start of a longer word it is another word (금지 "ban", 납부 "payment")
+        entry = self._hangul.get(folded[:1])
+        if entry is not None and entry.kind in allowed and folded[1:] in _PARTICLES:
+            return 1, Match(entry.kind, entry.id, entry.name, word[:1], start, start + 1, True)
         return None
+
+
+#: The particles a one-syllable name may carry and still be the name ("금을", "금과").
+_PARTICLES = frozenset({"", "을", "이", "은", "과", "의", "도", "만", "까지", "으로", "에"})
 
 
 #: Korean suffixes of a city, county or town (시, 군, 읍, 면, 구): "혜산시" is the city, not the mine.
