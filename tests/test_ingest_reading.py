@@ -416,3 +416,37 @@ def test_activity_declined_entry_refused_and_ship_to_ship_transfers(record, text
 def test_loading_goods_onto_trucks_is_not_a_transfer_at_sea(record):
     got = _drafts(record, "검덕에서 나오는 제품을 자동차와 열차에 옮겨 실어 항구까지 보냈다.", "2012-04-04")
     assert all(t != "smuggling" for _, _, t in got)
+
+
+# --- rules from blind set 16's failures (read after its one blind score) ------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("탄광 대부분은 몇 달째 석탄을 캐지 못하고 있다.", "production_halt"),  # cannot mine
+    ("북한산 마그네사이트가 원산지가 중국산으로 바뀌어 미국으로 팔려 나간다.", "smuggling"),  # origin changed
+    ("북한 당국은 기업들에 내줬던 무연탄 수출허가권을 거둬들였다.", "export_halt"),  # licences withdrawn
+    ("룽커우항과 남포항을 잇는 석탄 화물 정기노선이 지난 9월 16일 개통됐다.", "infrastructure"),  # a line opened
+    ("중국은 오늘부터 북한산 구리와 아연을 들여오지 않기로 했다.", "import_suspension"),  # decided not to import
+])
+def test_korean_idle_mines_laundered_origins_licences_lines_and_refusals(record, text, expected):
+    assert {t for _, _, t in _drafts(record, text, "2015-12-03")} == {expected}
+
+
+def test_a_korean_call_for_more_output_is_not_a_change_but_what_follows_is_read(record):
+    got = _drafts(record, "당국이 연일 석탄 증산을 외치고 있지만 탄광 대부분은 석탄을 캐지 못하고 있다.", "2015-03-19")
+    assert {t for _, _, t in got} == {"production_halt"}
+
+
+def test_korean_now_and_for_over_a_month_date_a_halt():
+    got = find_dates("요즘 한 달 넘게 석탄을 캐지 못하고 있다", dt.date(2019, 10, 16), None)
+    assert (dt.date(2019, 9, 16), "approximate") in [(d.date, d.precision) for d in got]
+    now = find_dates("1980년대에는 많이 생산했지만 현재는 석탄을 전혀 캐지 못하고 있다", dt.date(2015, 3, 19), None)
+    assert (dt.date(2015, 3, 19), "approximate") in [(d.date, d.precision) for d in now]
+
+
+def test_korean_names_put_on_a_sanctions_list(record):
+    got = _drafts(record, "미국의 독자 제재 명단에는 석탄 수출에 관여한 강복무역이 이름을 올렸다.", "2016-12-03")
+    assert {t for _, _, t in got} == {"designation"}
+
+
+def test_export_licences_revoked_halt_exports(ds):
+    assert {t for _, _, t in _drafts(ds, "Pyongyang revoked the export licences for coal last month.")} == {"export_halt"}

@@ -2,7 +2,7 @@
 
 Korean puts what stopped just before the verb ('생산이 멈췄다': production stopped; '수출을 중단':
 exports halted), and the future, a plan or an order just after it ('늘기는 어려울 것으로 전망',
-'재개할 계획이다', '수출하라는 지시') or a description of a noun by its past ('끊겼던 반입'), where the English rules of :mod:`geo.ingest.cues` look before
+'재개할 계획이다', '수출하라는 지시') a description of a noun by its past ('끊겼던 반입') or a call for it ('증산을 외치고'), where the English rules of :mod:`geo.ingest.cues` look before
 the cue. Each test is one bounded regular expression at the cue: linear in the clause.
 """
 
@@ -29,6 +29,9 @@ _HALTS = frozenset({"export_halt", "production_halt", "import_suspension", "sanc
 #: describes a noun by its past: background to the clause's own news, not its event.
 _BACKGROUND = re.compile(r"[었았였]?던")
 
+#: A call for it is not the event: '석탄 증산을 외치고 있지만' (the authorities urge more output).
+_URGED = re.compile(r"(?:을|를)?\s*(?:외치|강조|독려|촉구|호소|다그치)")
+
 
 def stopped_thing(clause: str, at: int) -> str | None:
     """'export_halt' or 'production_halt' by the word just before the Korean halt verb at ``at``;
@@ -44,4 +47,4 @@ def no_event(clause: str, end: int, event_type: str) -> bool:
     past, rather than tell an event?"""
     return bool(_FUTURE.match(clause, end, end + 14)
                 or (event_type not in _HALTS and _ORDER.match(clause, end, end + 4))
-                or _BACKGROUND.match(clause, end))
+                or _BACKGROUND.match(clause, end) or _URGED.match(clause, end))

@@ -3,9 +3,9 @@ publication date with precision, like :mod:`geo.ingest.dates` for English.
 
 Korean writes a date as its parts with counters: 2013년 (year), 3월 (month), 5일 (day), in that
 order, and relative words: 지난해/작년 (last year), 올해/금년 (this year), 지난달 (last month),
-이달 (this month), X년 … 이듬해 (the year after X), 새해 들어 (since the new year: its January), 지난주 (last week), 최근/요즘 (recently), 어제 (yesterday), N일 전 (N days ago).
+이달 (this month), X년 … 이듬해 (the year after X), 새해 들어 (since the new year: its January), 지난주 (last week), 최근/요즘 (recently), 현재/지금 (the report's time), 한 달 넘게 / N개월째 (for over N months: since then), 어제 (yesterday), N일 전 (N days ago).
 A quarter "1분기" is its three months; a span "1~8월" is months 1 to 8 ("2017년 4~10월": of 2017). A date followed by 보다 / 에 비해 / 대비 is a comparison's
-baseline ("2008년보다 41.6% 늘어난": more than in 2008), and a day followed by a verb of telling
+baseline ("2008년보다 41.6% 늘어난": more than in 2008; "지난해 같은 기간보다"), and a day followed by a verb of telling
 (전했다, 말했다, 밝혔다, 보도했다) or by a quote is the day a source spoke ("데일리NK가 28일
 전했다"). Each rule is one regular expression over the sentence: linear in its length.
 """
@@ -41,11 +41,14 @@ _RULES: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p), k) for p, k i
     (r"지난달", "last_month"),
     (r"이달|이번\s*달", "this_month"),
     (r"지난주", "last_week"),
+    # "한 달 넘게 캐지 못하고": stopped for over a month, so since about a month before the report
+    (r"(?P<n>한|두|세|네|다섯|여섯|\d{1,2})\s*(?:달|개월)\s*(?:넘게|째|이상|가까이|동안|간)", "months_long"),
     (r"최근|요즘", "recently"),
+    (r"현재(?!까지)|지금(?=은|도|\s)", "now"),  # the report's own time: "현재는 전혀 캐지 못하고 있다"
     (r"어제", "yesterday"),
 ))
 
-_COMPARISON_AFTER = re.compile(r"^\s*(?:께)?\)?\s*(?:\([^()]{0,15}\))?\s*(?:보다|에\s*비해|대비|과\s*비교|와\s*비교|전보다)")
+_COMPARISON_AFTER = re.compile(r"^\s*(?:께)?\)?\s*(?:\([^()]{0,15}\))?\s*(?:같은\s*기간|동기)?\s*(?:보다|에\s*비해|대비|과\s*비교|와\s*비교|전보다)")
 _TELLING_AFTER = re.compile(r"^\s*(?:[\"“”'‘’]|(?:전했|말했|밝혔|보도했|전한|발표했|설명했|덧붙였))")
 
 
@@ -160,6 +163,11 @@ def _resolve(m: re.Match, what: str, pub: dt.date):  # noqa: PLR0911 - one branc
         return dt.date(y, mo + 1, 1), "month", None
     if what == "last_week":
         return pub - dt.timedelta(days=7), "approximate", None
+    if what == "months_long":
+        n = int(g["n"]) if g["n"].isdigit() else ["한", "두", "세", "네", "다섯", "여섯"].index(g["n"]) + 1
+        return pub - dt.timedelta(days=30 * n), "approximate", None
+    if what == "now":
+        return pub, "approximate", None
     if what == "recently":
         return pub - dt.timedelta(days=14), "approximate", None
     if what == "yesterday":
