@@ -6,9 +6,12 @@ event type. Mines and minerals are the curated record's (Musan iron ore, Hyesan 
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from geo.ingest import extract
+from geo.ingest.dates import find_dates
 from tests.conftest import RECORD
 
 
@@ -253,3 +256,40 @@ NEG = [
 @pytest.mark.parametrize("sentence", NEG)
 def test_plans_questions_denials_and_descriptions_draft_nothing(record, sentence):
     assert extract(sentence, "2017-08-01", "T", "", record).drafts == []
+
+
+#: Date wordings → the date and precision they resolve to, published on Wednesday 20 June 2018.
+DATE_CASES = [
+ ("Exports stopped earlier this month.", "2018-06-01", "month"),
+ ("Exports stopped late last year.", "2017-01-01", "year"),
+ ("Exports stopped in mid-March.", "2018-03-01", "month"),
+ ("Exports stopped at the end of January.", "2018-01-01", "month"),
+ ("Exports stopped two weeks ago.", "2018-06-06", "approximate"),
+ ("Exports stopped three months ago.", "2018-03-01", "month"),
+ ("Exports have been halted since early 2017.", "2017-01-01", "year"),
+ ("Exports fell in the first quarter.", "2018-01-01", "month"),
+ ("Exports fell in the first quarter of 2017.", "2017-01-01", "month"),
+ ("Exports fell in the second half of 2016.", "2016-07-01", "month"),
+ ("Exports stopped last week.", "2018-06-13", "approximate"),
+ ("Exports stopped on Monday.", "2018-06-18", "day"),
+ ("Exports stopped last month.", "2018-05-01", "month"),
+ ("Exports stopped this spring.", "2018-03-01", "month"),
+ ("Exports stopped last summer.", "2017-06-01", "month"),
+ ("Exports stopped in 2016.", "2016-01-01", "year"),
+ ("Exports stopped on June 5.", "2018-06-05", "day"),
+ ("Exports stopped on 5 June 2017.", "2017-06-05", "day"),
+ ("Exports stopped over the weekend.", "2018-06-16", "approximate"),
+ ("Exports stopped a few days ago.", "2018-06-17", "approximate"),
+ ("Exports stopped recently.", "2018-06-06", "approximate"),
+ ("Exports stopped between January and March.", "2018-01-01", "month"),
+ ("Exports stopped in early May.", "2018-05-01", "month"),
+ ("Exports stopped yesterday.", "2018-06-19", "day"),
+ ("Exports stopped the previous month.", "2018-05-01", "month"),
+]
+
+
+@pytest.mark.parametrize(("text", "date", "precision"), DATE_CASES)
+def test_each_ordinary_date_wording_resolves(text, date, precision):
+    got = [(str(d.date), d.precision) for d in find_dates(text, dt.date(2018, 6, 20), None)
+           if d.kind not in ("attribution", "comparison")]
+    assert got[:1] == [(date, precision)], got

@@ -8,6 +8,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from geo.ingest.dates_en import WORDS as _EN_WORDS
+from geo.ingest.dates_en import english_dates
 from geo.ingest.dates_ko import korean_dates
 from geo.ingest.hangul import has_hangul
 from geo.ingest.literals import has_odd_case, may_hold
@@ -35,7 +37,7 @@ _MONTH_ANY = re.compile(_MONTH_RE)
 #: Words one of which every rule without a digit or a month name needs ("day" also stands for
 #: Monday … Sunday, today, yesterday): a sentence with none of them, no year and no month name
 #: has no date, and is not searched rule by rule.
-_WORDS_ANY = ("month", "year", "day", "week", "recently", "time", "half", "on the ")
+_WORDS_ANY = ("month", "year", "day", "week", "recently", "time", "half", "on the ", *_EN_WORDS)
 
 
 @dataclass(frozen=True)
@@ -172,6 +174,7 @@ def find_dates(sentence: str, pub: dt.date, context: DateMention | None = None) 
                                                     or "recently" in lower):
         for m in _R_WEEKS_AGO.finditer(sentence):
             add(m, pub - dt.timedelta(days=14), "approximate", "relative")
+    english_dates(sentence, lower, pub, add)  # weeks ago, quarters, seasons, the weekend (geo.ingest.dates_en)
     if "time" in lower and (odd or "some time" in lower or "long time" in lower):
         for m in _R_SOME_TIME.finditer(sentence):
             anchor = context.date if context is not None and context.precision == "day" else pub

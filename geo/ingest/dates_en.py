@@ -1,0 +1,73 @@
+"""Stage 4, more English date rules: weeks ago by number, quarters, seasons told relative to the
+report, the weekend and "the previous month", resolved against the publication date with
+precision, like the rules of :mod:`geo.ingest.dates` (which calls these with its collector).
+Each rule is searched only when the sentence holds a word all its matches need."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+
+_I = re.IGNORECASE
+_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_ORDINAL = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+_SEASON_MONTH = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+
+_R_WEEKS_AGO = re.compile(r"\b(?P<n>\d{1,2}|two|three|four|five|six) weeks ago\b", _I)
+_R_QUARTER = re.compile(r"\b(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th) quarter"
+                        r"(?: of (?:(?P<y>(?:19|20)\d\d)|(?P<w>this|last) year))?\b"
+                        r"|\bQ(?P<qn>[1-4])(?:\s+(?P<y2>(?:19|20)\d\d))?\b", _I)
+_R_SEASON = re.compile(r"\b(?P<w>this|last|past)\s+(?P<s>spring|summer|autumn|fall|winter)\b", _I)
+_R_WEEKEND = re.compile(r"\b(?:over|at|during) the weekend\b|\b(?:this|last) weekend\b", _I)
+_R_PREVIOUS_MONTH = re.compile(r"\bthe (?:previous|preceding|prior) month\b", _I)
+
+#: The words one of which each rule needs (lower case).
+WORDS = ("weeks ago", "quarter", "q1", "q2", "q3", "q4", "spring", "summer", "autumn", "fall", "winter", "weekend",
+         "month")
+
+
+def _month_end(y: int, m: int) -> dt.date:
+    return dt.date(y, m, calendar.monthrange(y, m)[1])
+
+
+def _months_back(pub: dt.date, n: int) -> dt.date:
+    y, m = divmod(pub.year * 12 + pub.month - 1 - n, 12)
+    return dt.date(y, m + 1, 1)
+
+
+def english_dates(sentence: str, lower: str, pub: dt.date, add) -> None:
+    """These rules' matches in ``sentence``, passed to ``add(match, date, precision, kind, end=None)``."""
+    if "weeks ago" in lower:
+        for m in _R_WEEKS_AGO.finditer(sentence):
+            n = m.group("n")
+            n = int(n) if n.isdigit() else _NUMBERS[n.lower()]
+            add(m, pub - dt.timedelta(days=7 * n), "approximate", "relative")
+    if "quarter" in lower or "q" in lower:
+        for m in _R_QUARTER.finditer(sentence):
+            q = _ORDINAL[m.group("q").lower()] if m.group("q") else int(m.group("qn"))
+            first = 3 * q - 2
+            year = m.group("y") or m.group("y2")
+            if year:
+                y = int(year)
+            elif m.group("w"):
+                y = pub.year - (m.group("w").lower() == "last")
+            else:  # the latest such quarter begun by the report
+                y = pub.year if dt.date(pub.year, first, 1) <= pub else pub.year - 1
+            add(m, dt.date(y, first, 1), "month", "absolute" if year else "relative", _month_end(y, first + 2))
+    if any(s in lower for s in _SEASON_MONTH):
+        for m in _R_SEASON.finditer(sentence):
+            month = _SEASON_MONTH[m.group("s").lower()]
+            y = pub.year - (m.group("w").lower() in ("last", "past"))
+            if month == 12 and m.group("w").lower() == "this" and pub.month <= 2:
+                y -= 1  # "this winter" told in January: the winter begun last December
+            start = dt.date(y, month, 1)
+            end = _month_end(y + (month + 2 > 12), (month + 1) % 12 + 1)
+            add(m, start, "month", "relative", end)
+    if "weekend" in lower:
+        for m in _R_WEEKEND.finditer(sentence):
+            saturday = pub - dt.timedelta(days=(pub.weekday() - 5) % 7)
+            add(m, saturday, "approximate", "relative")
+    if "month" in lower and ("previous" in lower or "preceding" in lower or "prior" in lower):
+        for m in _R_PREVIOUS_MONTH.finditer(sentence):
+            add(m, _months_back(pub, 1), "month", "relative")
