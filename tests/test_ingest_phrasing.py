@@ -222,7 +222,71 @@ MORE = {
 }
 
 
-@pytest.mark.parametrize(("event_type", "sentence"), [(t, s) for d in (CASES, MORE) for t, ss in d.items() for s in ss])
+#: Still more: attribution first, quotes, relative clauses, participles, passives, abbreviations.
+STILL_MORE = {
+ "export_halt": [
+  "According to a source in Musan, the mine's iron ore has not been exported since March.",
+  "\"We have not shipped any copper from Hyesan since the spring,\" a trader told RFA.",
+  "DPRK suspends Musan iron ore sales to China",
+  "Having stopped exporting iron ore from Musan, the North is short of cash.",
+ ],
+ "import_suspension": [
+  "Chinese authorities have stopped letting trucks carrying Musan iron ore across the border.",
+  "China's customs no longer accept iron ore from the Musan mine, traders say.",
+  "China turned back North Korean coal ships at Dandong last week.",
+ ],
+ "export_resumed": [
+  "After a three-month pause, trucks loaded with Musan iron ore are once again crossing into China.",
+  "Hyesan copper is flowing to China again, a source said.",
+ ],
+ "export_continued": [
+  "Iron ore from Musan is still making its way to Chinese steel mills, sources say.",
+  "Despite the ban, copper concentrate from the Hyesan mine is being sold to Chinese traders.",
+  "The Musan mine, which has kept exporting iron ore to China, is the North's largest.",
+ ],
+ "smuggling": [
+  "Chinese smugglers are buying Hyesan copper concentrate at night across the Yalu.",
+  "Border guards were bribed to let the copper from Hyesan through.",
+  "A smuggling ring moving Musan iron ore into China was broken up last month.",
+ ],
+ "deal_signed": [
+  "Wanxiang Group has agreed to invest in the Hyesan copper mine, the company said.",
+  "The deal, signed in Pyongyang on Monday, gives a Chinese firm rights to Musan iron ore.",
+  "Under the agreement reached last month, a Chinese firm will develop the Hyesan copper mine.",
+ ],
+ "deal_collapsed": [
+  "The Chinese firm has walked away from its deal to develop the Musan iron ore mine.",
+  "Plans to jointly develop the Hyesan copper mine were shelved last year.",
+ ],
+ "production_change": [
+  "Output of iron ore at the Musan mine has plunged by half this year.",
+  "The Hyesan mine has stepped up copper production, state media said.",
+  "Musan's iron ore output is down sharply due to power shortages.",
+ ],
+ "production_halt": [
+  "The Musan iron ore mine has been shut for weeks because of a power shortage.",
+  "Work at the Hyesan copper mine stopped after the collapse.",
+  "An explosion forced the Musan iron ore mine to halt operations.",
+ ],
+ "sanction": [
+  "The UN has banned all purchases of North Korean iron ore.",
+  "Resolution 2371 outlaws exports of North Korean iron ore.",
+  "China announced a ban on imports of North Korean coal under the UN resolution.",
+ ],
+ "designation": [
+  "The Treasury imposed sanctions on a company that exported Musan iron ore.",
+  "Washington blacklisted three firms for trading North Korean coal.",
+ ],
+ "trade_figure": [
+  "North Korea shipped 1.5 million tons of iron ore to China in 2016, customs data show.",
+  "China's imports of North Korean coal totalled 22.5 million tons in 2016.",
+  "Iron ore sales to China brought in $74 million last year.",
+ ],
+}
+
+
+@pytest.mark.parametrize(("event_type", "sentence"), [(t, s) for d in (CASES, MORE, STILL_MORE) for t, ss in d.items()
+                                                      for s in ss])
 def test_each_ordinary_wording_drafts_its_event(record, event_type, sentence):
     got = {d.event_type for d in extract(sentence, "2017-08-01", "T", "", record).drafts}
     assert event_type in got, got

@@ -318,7 +318,13 @@ def _importer_only(clause: str, at: int) -> bool:
         # "After its ban on coal, China …": the importer named later, the ban its own ("its")
         re.search(r"\bits\s+(?:\w+\s+)?$", before, re.IGNORECASE) is not None and _any("importer", clause[at:]) is not None)
     return importer and not re.search(
-        r"\bresolution\b|\bsecurity council\b|\bU\.?N\.?\b|\bsanctions? (?:committee|resolution)", before, re.IGNORECASE)
+        r"\bresolution\b|\bsecurity council\b|\bU\.?N\.?\b|\bsanctions? (?:committee|resolution)", before, re.IGNORECASE) \
+        and not _UNDER_RESOLUTION.search(clause, at)  # "a ban … under the UN resolution" carries out a sanction
+
+
+_UNDER_RESOLUTION = re.compile(r"\b(?:under|to (?:implement|enforce|comply with)|in line with|in accordance with)"
+                               r" (?:the |a |an )?(?:new )?(?:U\.?N\.? |Security Council )?(?:resolutions?|sanctions)\b",
+                               re.IGNORECASE)
 
 
 #: The exporting side: North Korea's own government, party or authorities.
