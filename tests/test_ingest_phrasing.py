@@ -285,8 +285,82 @@ STILL_MORE = {
 }
 
 
-@pytest.mark.parametrize(("event_type", "sentence"), [(t, s) for d in (CASES, MORE, STILL_MORE) for t, ss in d.items()
-                                                      for s in ss])
+#: Korean wordings as RFA, Daily NK, Yonhap and KCNA's Korean service tell each kind of event.
+KOREAN = {
+ "export_halt": [
+  "무산광산 철광석의 대중 수출길이 막혔다.",
+  "혜산광산 구리의 중국 수출이 사실상 멈춘 상태라고 소식통은 전했다.",
+  "북한이 무산광산 철광석 수출을 잠정 중단하기로 했다.",
+  "무산 철광석이 더 이상 중국으로 나가지 않고 있다.",
+ ],
+ "import_suspension": [
+  "중국 세관이 북한산 석탄의 통관을 막았다.",
+  "중국이 북한산 철광석 수입을 금지했다.",
+  "중국 측이 무산 철광석을 받아주지 않고 있다.",
+ ],
+ "export_resumed": [
+  "중단됐던 무산광산 철광석 수출이 최근 다시 시작됐다.",
+  "혜산광산 구리의 대중 수출이 재개됐다고 소식통이 전했다.",
+ ],
+ "export_continued": [
+  "무산광산 철광석은 대북제재에도 불구하고 여전히 중국으로 팔려 나가고 있다.",
+  "혜산광산 구리는 요즘도 계속 중국에 넘어가고 있다.",
+  "제재 속에서도 무산 철광석의 중국 수출은 꾸준히 이어지고 있다.",
+ ],
+ "smuggling": [
+  "혜산광산 구리 정광이 밤마다 압록강을 건너 중국으로 밀수되고 있다.",
+  "국경경비대가 뇌물을 받고 구리 밀수를 눈감아 주고 있다.",
+  "무산 철광석을 몰래 중국에 팔던 일당이 적발됐다.",
+ ],
+ "deal_signed": [
+  "중국 기업이 무산광산 철광석 개발 계약을 맺었다.",
+  "북한과 중국은 혜산광산 구리 공동개발에 합의했다.",
+  "중국 업체가 무산광산의 50년 채굴권을 따냈다.",
+ ],
+ "deal_collapsed": [
+  "중국 기업이 무산광산 철광석 개발 사업에서 손을 뗐다.",
+  "혜산광산 구리 합작 사업이 무산됐다.",
+ ],
+ "discovery": [
+  "북한이 혜산 부근에서 새로운 구리 광맥을 발견했다고 밝혔다.",
+  "무산 일대에서 대규모 철광석 매장지가 새로 확인됐다.",
+ ],
+ "investment_offer": [
+  "북한이 무산광산 철광석 개발에 참여할 외국 투자자를 찾고 있다.",
+  "북한은 혜산광산 구리 채굴권을 외국 기업에 넘기겠다고 제안했다.",
+ ],
+ "production_change": [
+  "무산광산의 철광석 생산량이 지난해보다 30% 늘었다.",
+  "전력난으로 혜산광산의 구리 생산이 크게 줄었다.",
+  "무산광산이 철광석 생산 계획을 넘쳐 수행했다고 조선중앙통신이 보도했다.",
+ ],
+ "production_halt": [
+  "정전으로 무산광산의 철광석 채굴이 멈췄다.",
+  "혜산광산이 폭우로 물에 잠겨 구리 생산을 중단했다.",
+  "무산광산 철광석 생산이 사실상 마비됐다.",
+ ],
+ "infrastructure": [
+  "무산광산과 중국을 잇는 철광석 수송 도로가 새로 개통됐다.",
+  "혜산광산 구리를 실어 나를 다리가 완공됐다.",
+ ],
+ "sanction": [
+  "유엔 안보리는 북한산 석탄과 철광석의 수출을 전면 금지하는 결의를 채택했다.",
+  "새 결의는 북한의 석탄 수출에 상한선을 뒀다.",
+ ],
+ "designation": [
+  "미국 재무부는 석탄을 거래한 북한 회사를 제재 대상으로 지정했다.",
+  "정부는 북한산 석탄을 실어 나른 선박을 독자 제재했다.",
+ ],
+ "trade_figure": [
+  "북한은 지난해 중국에 석탄 2천만t을 팔았다.",
+  "북한의 대중 철광석 수출액은 올해 1~6월 7천만 달러로 집계됐다.",
+  "중국이 지난달 북한에서 들여온 석탄은 100만t이었다.",
+ ],
+}
+
+
+@pytest.mark.parametrize(("event_type", "sentence"), [(t, s) for d in (CASES, MORE, STILL_MORE, KOREAN)
+                                                      for t, ss in d.items() for s in ss])
 def test_each_ordinary_wording_drafts_its_event(record, event_type, sentence):
     got = {d.event_type for d in extract(sentence, "2017-08-01", "T", "", record).drafts}
     assert event_type in got, got
@@ -357,3 +431,9 @@ def test_each_ordinary_date_wording_resolves(text, date, precision):
     got = [(str(d.date), d.precision) for d in find_dates(text, dt.date(2018, 6, 20), None)
            if d.kind not in ("attribution", "comparison")]
     assert got[:1] == [(date, precision)], got
+
+
+def test_a_verb_that_begins_like_a_mine_name_is_not_the_mine(record):
+    """무산됐다 ("came to nothing") is not the Musan mine (무산)."""
+    got = extract("혜산광산 구리 합작 사업이 무산됐다.", "2017-08-01", "T", "", record).drafts
+    assert [(d.mines, d.event_type) for d in got] == [(["hyesan"], "deal_collapsed")]

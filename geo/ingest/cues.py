@@ -333,7 +333,7 @@ _EXPORTER_SIDE = re.compile(r"\b(?:North Korea\w*|N\. Korea\w*|Pyongyang|the Nor
                             re.IGNORECASE)
 
 
-_EXPORTER_SIDE_KO = re.compile(r"북한(?!산)|북\s*당국|중앙|당국|내각")  # not 북한산, North Korean goods
+_EXPORTER_SIDE_KO = re.compile(r"북한(?:이|은|\s*당국|\s*정부|\s*내각)|북\s*당국|중앙(?:당)?(?:이|은|에서)|당국(?:이|은)")  # its subject
 _PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|been|be|being|get|got)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 
 

@@ -12,7 +12,7 @@ import re
 
 #: What stopped, as the subject or object just before the verb (up to one word between:
 #: '생산이 완전히 멈췄다'): trade words (group 1) or work words (group 2).
-_STOPPED = re.compile(r"(?:(수출|수입|반출|반입|거래|무역|판매|운송|선적)|(생산|채굴|채탄|조업|가동|작업|운영))"
+_STOPPED = re.compile(r"(?:(수출|수입|반출|반입|거래|무역|판매|운송|선적|통관)|(생산|채굴|채탄|조업|가동|작업|운영))"
                       r"(?:이|가|을|를|은|는|도|마저|까지)?\s*(?:\S+\s*)?$")
 
 #: A syllable ending in ㄹ (할, 될, 늘, 어려울) before 것, 전망, 계획, 예정 or 방침: the future or a

@@ -285,6 +285,8 @@ class Gazetteer:
                 entry = entry if entry is not None and entry.kind == "mine" else None
             if entry is not None and entry.kind == "mine" and folded[length:length + 1] in _TOWN_SUFFIX:
                 return None  # 혜산시, 무산군: the town or county the mine is named for, not the mine
+            if entry is not None and entry.kind == "mine" and _VERB_AFTER.match(folded, length):
+                return None  # 무산됐다 ("came to nothing"): a verb that begins like the name
             if entry is not None and entry.kind in allowed:
                 return 1, Match(entry.kind, entry.id, entry.name, word[:length], start, start + length, exact)
         # a one-syllable name (금 gold, 납 lead) only as a whole word, a particle at most after it:
@@ -297,6 +299,10 @@ class Gazetteer:
 
 #: The particles a one-syllable name may carry and still be the name ("금을", "금과").
 _PARTICLES = frozenset({"", "을", "이", "은", "과", "의", "도", "만", "까지", "으로", "에"})
+
+
+#: Verb endings after a Hangul word: a word that begins like a mine's name but is a verb (무산됐다).
+_VERB_AFTER = re.compile(r"됐|되|돼|될|시켰|시키|시켜")
 
 
 #: Korean suffixes of a city, county or town (시, 군, 읍, 면, 구): "혜산시" is the city, not the mine.
