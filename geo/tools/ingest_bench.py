@@ -10,7 +10,10 @@ of 1 and 5 MB and prints the seconds and MB/s of each, the median of ``--repeat`
   around Feb. 20 2017. ");
 * ``long-sentence`` -- one sentence with no full stop, words, mines and minerals;
 * ``abbreviations`` -- abbreviation-dense text with no sentence end ("Mr. A. B. Musan U.S. Dec. ");
-* ``one-line`` -- the report text with its line breaks removed.
+* ``one-line`` -- the report text with its line breaks removed;
+* ``new-words`` -- sentences that each name a record mine and a mineral with a cue, among filler
+  words of random letters that never repeat (seeded): every word is one the gazetteer and the cue
+  table have not seen, so nothing is remembered between sentences.
 
 Each run is timed twice: wall-clock seconds, and the CPU seconds of this process (which other
 work on a shared machine does not inflate). Beside them, a bare baseline measured in the same run
@@ -25,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import random
 import re
 import statistics
 import time
@@ -61,12 +65,47 @@ def _report(size: int) -> str:
 _SENTENCE_START = re.compile(r"(?:(?<=[.!?] )|(?<=^))(?=[A-Z])", re.MULTILINE)
 
 
+_MINES = ("Musan", "Hyesan", "Daebong", "Komdok", "Ryongyang", "Cholsan")
+_MINERALS = ("Iron ore", "Copper", "Zinc", "Lead", "Gold", "Molybdenum", "Tungsten", "Rare earths", "Coal")
+_CUES = ("smuggled", "exported", "halted", "shipped", "suspended", "sold")
+
+
+def _new_words(size: int, seed: int = 12) -> str:
+    """Sentences like "Zinc from the Musan mine was smuggled qzvhe near Kapxyr Blorqa on ..."
+    naming a record mine and a mineral, every other word random letters never used before."""
+    rnd = random.Random(seed)
+    seen: set[str] = set()
+
+    def word() -> str:
+        while True:
+            w = "".join(rnd.choices(_LOWER, k=rnd.randint(4, 10)))
+            if w not in seen:
+                seen.add(w)
+                return w
+
+    out, n, k = [], 0, 0
+    while n < size:
+        k += 1
+        fill = [word() for _ in range(9)]
+        sentence = (f"{rnd.choice(_MINERALS)} from the {rnd.choice(_MINES)} mine was {rnd.choice(_CUES)} "
+                    f"{fill[0]} {fill[1]} near {fill[2].title()} {fill[3].title()} on {fill[4]} {fill[5]} "
+                    f"{fill[6]}, {fill[7]} {fill[8]} said.")
+        sentence += "\n\n" if k % 5 == 0 else " "
+        out.append(sentence)
+        n += len(sentence)
+    return "".join(out)[:size]
+
+
+_LOWER = "abcdefghijklmnopqrstuvwxyz"
+
+
 TEXTS = {
     "report": _report,
     "repetitive": lambda n: _fill("Musan iron ore smuggled halted around Feb. 20 2017. ", n),
     "long-sentence": lambda n: _fill(_WORDS, n),
     "abbreviations": lambda n: _fill("Mr. A. B. Musan U.S. Dec. ", n),
     "one-line": lambda n: _report(n).replace("\n", " "),
+    "new-words": _new_words,
 }
 
 
