@@ -23,10 +23,10 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
-from itertools import accumulate, compress, count
-from operator import itemgetter
+from itertools import accumulate, compress, count, filterfalse
+from operator import itemgetter, or_
 
 from geo.ingest.hangul import has_hangul, initial_law, mine_tail_at, romanize
 from geo.ingest.hangul import stem as hangul_stem
@@ -202,11 +202,14 @@ class Gazetteer:
             starts = self._starts
             if len(starts) > _STARTS_MAX:
                 starts.clear()
+            new = set(filterfalse(starts.__contains__, words))
+            if new:
+                starts.learn(new)  # the new words all at once, not one by one
             starts = list(compress(count(), map(starts.__getitem__, words)))  # a word costs no Python step
             if not starts:
                 return []
-            folded = list(map(_fold_token, words))
-            keyed = list(map(_key_token, folded))
+            folded = [None] * len(words)  # filled by _reach: only the words a name could span
+            keyed = [None] * len(words)
         out: list[Match] = []
         offsets: list[int] = []  # offsets[2j], offsets[2j + 1]: where the j-th token starts and ends
         i = 0
@@ -215,7 +218,7 @@ class Gazetteer:
                 continue  # inside the name found before
             i = j
             hit = None
-            for n in range(self._reach(folded, keyed, i, min(self.max_span, len(words) - i)), 0, -1):
+            for n in range(self._reach(words, folded, keyed, i, min(self.max_span, len(words) - i)), 0, -1):
                 exact_key = "".join(folded[i:i + n])
                 entry, exact = self._exact.get(exact_key), True
                 if entry is None and exact_key.endswith("s") and "mineral" in allowed \
@@ -243,11 +246,15 @@ class Gazetteer:
             i += hit[0]
         return out
 
-    def _reach(self, folded: list[str], keyed: list[str], i: int, most: int) -> int:
+    def _reach(self, words: list[str], folded: list, keyed: list, i: int, most: int) -> int:
         """How many words from the i-th can still spell a key: past the first run of words that
-        begins no key (exact, plural or romanized), no longer run can be one."""
+        begins no key (exact, plural or romanized), no longer run can be one. The words' folded
+        and keyed forms are filled in as they are reached (None: not yet)."""
         exact, phonetic, reach = "", "", 0
         for n in range(most):
+            if folded[i + n] is None:
+                folded[i + n] = f = _fold_token(words[i + n])
+                keyed[i + n] = _key_token(f)
             exact, phonetic = exact + folded[i + n], phonetic + keyed[i + n]
             if exact not in self._exact_heads and phonetic not in self._phonetic_heads:
                 break
@@ -314,6 +321,30 @@ class _Starts(dict):
         folded = _fold_token(word)
         self[word] = found = folded in self._first or _key_token(folded) in self._first
         return found
+
+    def learn(self, words: Collection[str]) -> None:
+        """What :meth:`__missing__` finds for each word, found for all of them at once: the ASCII
+        words joined by line breaks are folded and keyed in one pass of each step (no step's
+        text spans a line break, so each line comes out as its word alone would); others one by one."""
+        plain = list(filter(str.isascii, words))
+        for word in filterfalse(str.isascii, words):
+            self.__missing__(word)
+        if not plain:
+            return
+        # Each line is "\n" + a word (a word never starts with '): _strip_possessive is a replace.
+        lines = ("\n" + "\n".join(plain) + "\n").replace("'s\n", "\n").replace("'S\n", "\n")
+        folded = lines.translate(_ASCII_DROP).lower()
+        first = self._first.__contains__
+        found = map(or_, map(first, folded[1:-1].split("\n")), map(first, _keys_of_lines(folded)[1:-1].split("\n")))
+        self.update(zip(plain, found, strict=True))
+
+
+def _keys_of_lines(text: str) -> str:
+    """:func:`_key_token` of every folded ASCII word of ``text``, each after a line break, in one
+    pass of each step."""
+    t = text.replace("shi", "si").replace("eo", "o").replace("eu", "u").replace("\nry", "\ny").replace("\nri", "\ni")
+    t = t.replace("ch", "c").replace("j", "c")
+    return _DOUBLED.sub(r"\1", t.translate(_VOICED))
 
 
 @functools.lru_cache(maxsize=65536)
