@@ -34,11 +34,11 @@ from geo.ingest.gazetteer import Match
 from geo.ingest.hangul import has_hangul
 from geo.ingest.literals import (
     has_odd_case,
-    letter_heads,
+    letter_finder,
+    letters_bits,
     need_masks,
     needs_met,
     required_literals,
-    word_bits,
 )
 
 TABLE = Path(__file__).with_name("cues.csv")
@@ -134,7 +134,9 @@ _LETTERS = re.compile(r"[a-z]+")
 #: kind → a word (a run of the letters a-z) → the mask of the kind's rows whose letters-only
 #: prefixes it holds: reports repeat their words, so most words are looked up, not searched.
 _WORD_ROWS: dict[str, dict[str, int]] = {}
-_WORD_ROWS_MAX = 50_000
+#: kind → the words seen once and not remembered yet (remembered when seen again).
+_ONCE: dict[str, set[str]] = {}
+_WORD_ROWS_MAX = 50_000  # words remembered or seen once (text of ever new words: forgotten, not grown)
 
 
 @functools.lru_cache(maxsize=16)
@@ -164,8 +166,8 @@ def _masks(kind: str) -> tuple[tuple[tuple[str, int], ...], tuple[tuple[str, int
 
 
 @functools.lru_cache(maxsize=16)
-def _heads(kind: str) -> tuple[dict[str, tuple[tuple[str, int], ...]], dict[str, int]]:
-    return letter_heads(_masks(kind)[0])
+def _finder(kind: str) -> tuple[re.Pattern, dict[str, int]]:
+    return letter_finder(_masks(kind)[0])
 
 
 @functools.lru_cache(maxsize=16)
@@ -188,19 +190,30 @@ def _latin_rows(kind: str, lower: str) -> tuple[int, ...]:
 def _latin_mask(kind: str, lower: str) -> int:
     """The bits of :func:`_latin_rows`' rows, and above them those of :func:`_needs`' texts held. A
     text of letters only is in the text exactly when it is in one of its runs of letters, so each
-    distinct word's bits are found once and remembered (see :func:`_masks`)."""
+    distinct word's bits are found once it is seen a second time, and remembered (see :func:`_masks`);
+    the words seen for the first time are searched together, in one pass over them."""
     letters, other, mask, rows = _masks(kind)
     seen = _WORD_ROWS.setdefault(kind, {})
     words = set(_LETTERS.findall(lower))
     masks = list(map(seen.get, words))
     if None in masks:
-        new = [w for w, m in zip(words, masks, strict=True) if m is None]
-        if len(seen) + len(new) > _WORD_ROWS_MAX:
+        new = {w for w, m in zip(words, masks, strict=True) if m is None}
+        masks = [m for m in masks if m is not None]
+        once = _ONCE.setdefault(kind, set())
+        if len(seen) + len(once) + len(new) > _WORD_ROWS_MAX:
             seen.clear()
-        heads, singles = _heads(kind)
-        learnt = [word_bits(w, heads, singles) for w in new]
-        seen.update(zip(new, learnt, strict=True))
-        masks = [m for m in masks if m is not None] + learnt
+            once.clear()
+        finder = _finder(kind)
+        again = once.intersection(new)
+        if again:  # seen before: a word a report repeats, found alone and remembered
+            once.difference_update(again)
+            learnt = [letters_bits(w, finder) for w in again]
+            seen.update(zip(again, learnt, strict=True))
+            masks += learnt
+            new.difference_update(again)
+        if new:  # seen for the first time: found together (no text spans a line break)
+            once.update(new)
+            mask |= letters_bits("\n".join(new), finder)
     mask = reduce(or_, masks, mask)
     if found := (mask >> rows) & ((1 << len(other)) - 1):  # words that may be part of an other prefix
         for j in _rows_of(found):
