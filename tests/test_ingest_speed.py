@@ -372,3 +372,15 @@ def test_many_unknown_mines_and_drafts_stay_linear(ds):
     assert len(result.candidates) == len(set(result.candidates)) == len(names)
     assert len(result.drafts) == len(names)
     assert len({d.event_id for d in result.drafts}) == len(names)
+
+
+def test_the_gazetteer_remembers_whether_a_text_holds_a_name_as_match_tells(ds):
+    """``names_any`` is ``bool(match)``, also for a text asked again, and forgets when a name is added."""
+    from geo.ingest.gazetteer import Gazetteer
+    gaz = Gazetteer.from_dataset(ds)
+    texts = ["Musan", "the Musan mine", "Qwerty", "Kapxyz mine", "Hyesan's", "Tanch'ŏn", "단천", "Iron ore", ""]
+    for _ in range(2):
+        assert [gaz.names_any(t) for t in texts] == [bool(gaz.match(t)) for t in texts]
+    assert not gaz.names_any("Kapxyz")
+    gaz.add("mine", "kapxyz", "Kapxyz mine", ["Kapxyz"])
+    assert gaz.names_any("Kapxyz") and gaz.names_any("Kapxyz mine")

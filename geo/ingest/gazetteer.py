@@ -113,6 +113,7 @@ class Gazetteer:
         self._exact_heads: set[str] = set()  # every beginning of an exact key (and of its plural)
         self._phonetic_heads: set[str] = set()  # every beginning of a romanization key
         self._starts = _Starts(self)  # a text token -> can a name start with it (remembered)
+        self._names: dict[str, bool] = {}  # a text -> does it hold a known name (see names_any)
         self.max_span = 1
 
     # ------------------------------------------------------------------ building
@@ -120,6 +121,7 @@ class Gazetteer:
     def add(self, kind: str, id_: str, name: str, aliases: Iterable[str]) -> None:
         entry = _Entry(kind, id_, name)
         self._starts.clear()  # what a name can start with is changing
+        self._names.clear()
         for alias in [name, *aliases]:
             alias = unicodedata.normalize("NFC", str(alias or "")).strip()
             if not alias:
@@ -185,6 +187,16 @@ class Gazetteer:
         """The entry a whole name stands for, or None."""
         found = [m for m in self.match(name, kinds) if m.start == 0 and m.end == len(name.strip())]
         return found[0] if found else None
+
+    def names_any(self, text: str) -> bool:
+        """Does ``text`` hold a known name (of any kind)? ``bool(self.match(text))``, remembered per
+        text: the candidate mine names of a report repeat ("the Musan mine")."""
+        found = self._names.get(text)
+        if found is None:
+            if len(self._names) >= _STARTS_MAX:
+                self._names.clear()
+            found = self._names[text] = bool(self.match(text))
+        return found
 
     def match(self, text: str, kinds: Iterable[str] | None = None) -> list[Match]:
         """Every known name in ``text``, left to right, longest match first, no overlaps."""
@@ -344,7 +356,7 @@ def _keys_of_lines(text: str) -> str:
     pass of each step."""
     t = text.replace("shi", "si").replace("eo", "o").replace("eu", "u").replace("\nry", "\ny").replace("\nri", "\ni")
     t = t.replace("ch", "c").replace("j", "c")
-    return _DOUBLED.sub(r"\1", t.translate(_VOICED))
+    return _DOUBLED.sub(itemgetter(1), t.translate(_VOICED))
 
 
 @functools.lru_cache(maxsize=65536)

@@ -51,7 +51,7 @@ def find_candidates(sentence: str, gaz: Gazetteer) -> list[str]:
             continue
         name = " ".join(words)
         full = f"{name} {m.group(0)[len(m.group(1)):]}".strip()
-        if gaz.match(name) or gaz.match(full):
+        if gaz.names_any(name) or gaz.names_any(full):
             continue
         out.append(full)
     for m in _HANGUL_CAND_RE.finditer(sentence):
