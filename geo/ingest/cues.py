@@ -139,6 +139,12 @@ _ONCE: dict[str, set[str]] = {}
 _WORD_ROWS_MAX = 50_000  # words remembered or seen once (text of ever new words: forgotten, not grown)
 
 
+def forget_words() -> None:
+    """Empty the words remembered (each run of the benchmark starts with none)."""
+    _WORD_ROWS.clear()
+    _ONCE.clear()
+
+
 @functools.lru_cache(maxsize=16)
 def _masks(kind: str) -> tuple[tuple[tuple[str, int], ...], tuple[tuple[str, int], ...], int, int]:
     """What :func:`_latin_rows` tests: (text, bit mask) pairs searched in each word, the kind's
