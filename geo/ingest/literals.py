@@ -255,7 +255,7 @@ def letter_finder(texts: tuple[tuple[str, int], ...]) -> tuple[re.Pattern, dict[
         for c in text:
             node = node.setdefault(c, {})
         node[""] = {}
-    begun = {t: reduce(or_, (b for u, b in bits.items() if t.startswith(u)), 0) for t in bits}
+    begun = {t: reduce(or_, (bits.get(t[:j], 0) for j in range(1, len(t) + 1))) for t in bits}
     return re.compile(f"(?=({_trie_pattern(trie)}))"), begun
 
 
