@@ -6,6 +6,8 @@ from __future__ import annotations
 import random
 import re
 import time
+from functools import reduce
+from operator import or_
 
 import pytest
 
@@ -232,19 +234,111 @@ def test_dates_found_on_demand_are_those_read_in_order():
         assert [(dated.dates(i), got[i][1]) for i in range(len(sents))] == want, trial
 
 
-def test_a_word_holds_the_texts_its_letter_pairs_begin():
-    """A new word's bits are found from the texts that begin with its letter pairs: the same bits
-    as testing every text; a full word memo is emptied without losing a clause's words."""
-    from geo.ingest.literals import letter_heads, word_bits
-    texts = tuple((t, 1 << k) for k, t in enumerate(["a", "port", "export", "ex", "still", "s", "ore", "or", "t"]))
-    heads, singles = letter_heads(texts)
+def test_a_word_holds_the_texts_the_letter_finder_finds():
+    """A new word's bits are those of the longest text found at each of its letters and of the
+    texts it begins with: the same bits as testing every text, for a word alone and for words
+    joined by a line break (the bits of all of them)."""
+    from geo.ingest.literals import letter_finder, letters_bits
+    texts = tuple((t, 1 << k) for k, t in enumerate(["a", "port", "export", "ex", "still", "s", "ore", "or", "t",
+                                                      "exported", "por", "a"]))
+    finder = letter_finder(texts)
     rnd = random.Random(3)
-    for _ in range(3000):
-        word = "".join(rnd.choice("aeoprstxil") for _ in range(rnd.randint(1, 9)))
+    words = ["".join(rnd.choice("aeoprstxild") for _ in range(rnd.randint(1, 9))) for _ in range(3000)]
+    words += ["exported", "exporte", "portexport", "stillstil"]
+
+    def want(word):
+        return sum({b for t, b in texts if t in word})  # every text tested (one bit each, "a" twice)
+    for k, word in enumerate(words):
+        assert letters_bits(word, finder) == want(word), word
+        joined = words[k:k + 4]
+        assert letters_bits("\n".join(joined), finder) == want("\n".join(joined)), joined
+
+
+def test_the_cue_tables_letter_finder_finds_what_every_text_does():
+    """On the cue table's own texts: random words (and the words of the evaluation set) get the
+    bits of every text they hold."""
+    finder = cues._finder("cue")
+    letters = cues._masks("cue")[0]
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "tests" / "ingest_eval").glob("*.txt"))]
+    words = sorted({w for t in texts for w in re.findall("[a-z]+", t.lower())})
+    rnd = random.Random(5)
+    words += ["".join(rnd.choices("abcdeghilnoprstuwxy", k=rnd.randint(2, 14))) for _ in range(3000)]
+    for word in words:
         want = 0
-        for t, b in texts:
+        for t, b in letters:
             want |= b if t in word else 0
-        assert word_bits(word, heads, singles) == want, word
+        assert cues.letters_bits(word, finder) == want, word
+
+
+def test_cues_read_the_same_whether_a_word_is_new_seen_once_or_remembered(monkeypatch):
+    """A clause's mask is the same when its words are all new (found together), seen once before
+    (found alone and remembered) or remembered, and with every word looked up alone."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "tests" / "ingest_eval").glob("*.txt"))[:8]]
+    clauses = [s.text.lower() for t in texts for s in sentences(t)]
+    rnd = random.Random(9)
+    clauses += [" ".join("".join(rnd.choices("abcdeilnoprstuwx", k=rnd.randint(1, 9))) for _ in range(12))
+                for _ in range(300)]
+
+    def alone(lower):  # every word's bits found on its own, nothing remembered
+        letters, other, mask, rows = cues._masks("cue")
+        mask |= reduce(or_, (cues.letters_bits(w, cues._finder("cue")) for w in re.findall("[a-z]+", lower)), 0)
+        for j in cues._rows_of((mask >> rows) & ((1 << len(other)) - 1)):
+            if other[j][0] in lower:
+                mask |= other[j][1]
+        return (mask & ((1 << rows) - 1)) | (mask >> (rows + len(other)) << rows)
+    want = [alone(c) for c in clauses]
+    monkeypatch.setattr(cues, "_WORD_ROWS", {})
+    monkeypatch.setattr(cues, "_ONCE", {})
+    for _ in range(3):  # new, then seen once, then remembered
+        assert [cues._latin_mask("cue", c) for c in clauses] == want
+    monkeypatch.setattr(cues, "_WORD_ROWS_MAX", 40)  # forgotten often
+    assert [cues._latin_mask("cue", c) for c in clauses] == want
+
+
+def test_the_gazetteer_learns_new_words_together_as_it_would_one_by_one(ds):
+    """Whether a name can start at a word, found for a sentence's new words at once (folded and
+    keyed as lines of one text), is what the word alone gives: possessives, the romanization's
+    rewrites (shi, eo, eu, initial ry/ri, ch, j, doubled letters), hyphens, digits, other scripts."""
+    from geo.ingest.gazetteer import _TOKEN_RE, Gazetteer, _Starts
+    gaz = Gazetteer.from_dataset(ds)
+    names = [m for n in ds.mines.name for m in _TOKEN_RE.findall(n)]
+    rnd = random.Random(11)
+    pieces = ["shi", "eo", "eu", "ry", "ri", "ch", "j", "ll", "gg", "'s", "'S", "-", "'", "r", "s", "i", "y", "2"]
+    words = set(names) | {w + "'s" for w in names} | {w.upper() for w in names}
+    words |= {"Tanch'ŏn", "Hoeryŏng's", "Ryŏngyang", "Kim’s", "Musan’s", "Ryongyang", "Rryongyang", "Hyesan's's"}
+    undo = [("o", "eo"), ("u", "eu"), ("si", "shi"), ("k", "g"), ("t", "d"), ("p", "b"), ("r", "l"), ("c", "ch"),
+            ("n", "nn"), ("a", "aa")]
+    for name in names:  # spellings the romanization key makes one: Ryonghwa, Yeonghwa, Yongghwa
+        for _ in range(20):
+            old, new = rnd.choice(undo)
+            words.add(("R" if name[:1] in "YI" and rnd.random() < 0.5 else "") + name.replace(old, new, 1))
+    for _ in range(5000):
+        w = rnd.choice(names) if rnd.random() < 0.3 else ""
+        w += "".join(rnd.choice(pieces + list("abcdeghkmnopstuwy")) for _ in range(rnd.randint(1, 6)))
+        words |= set(_TOKEN_RE.findall(w))
+    one_by_one = _Starts(gaz)
+    want = {w: one_by_one[w] for w in words}
+    together = _Starts(gaz)
+    together.learn(words)
+    assert dict(together) == want and any(want.values()) and not all(want.values())
+    assert any(want[w] and w[:1] == "R" and w[1:2] in "yi" and _Starts(gaz)[w[1:]] for w in words)  # "R" dropped
+
+
+def test_the_gazetteer_finds_the_same_names_with_new_words_learnt_together_and_folded_when_reached(ds, monkeypatch):
+    """Names found in sentences of the evaluation set, their upper case and possessives, and of
+    new words, are the same as when every word is folded and keyed, one by one (the gazetteer as
+    it was: the Hangul path folds every word)."""
+    from geo.ingest import gazetteer as g
+    from geo.tools.ingest_bench import _new_words
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "tests" / "ingest_eval").glob("*.txt"))]
+    sents = [s.text for t in texts for s in sentences(t)] + [s.text for s in sentences(_new_words(20_000))]
+    sents += [s.upper() for s in sents[:200]] + [s.replace(" ", "'s ") for s in sents[:200]]
+    gaz = g.Gazetteer.from_dataset(ds)
+    fast = [gaz.match(s) for s in sents]
+    slow = g.Gazetteer.from_dataset(ds)
+    monkeypatch.setattr(g, "has_hangul", lambda text: True)  # every word folded, keyed and tested alone
+    assert [slow.match(s) for s in sents] == fast
+    assert sum(map(len, fast)) > 500
 
 
 def test_cues_read_the_same_when_the_word_memo_fills(monkeypatch):
@@ -278,3 +372,16 @@ def test_many_unknown_mines_and_drafts_stay_linear(ds):
     assert len(result.candidates) == len(set(result.candidates)) == len(names)
     assert len(result.drafts) == len(names)
     assert len({d.event_id for d in result.drafts}) == len(names)
+
+
+def test_the_gazetteer_remembers_whether_a_text_holds_a_mine_as_match_tells(ds):
+    """``names_mine`` is ``bool(match(text, ("mine",)))``, also for a text asked again, and forgets
+    when a name is added ("Iron ore" names a mineral, not a mine)."""
+    from geo.ingest.gazetteer import Gazetteer
+    gaz = Gazetteer.from_dataset(ds)
+    texts = ["Musan", "the Musan mine", "Qwerty", "Kapxyz mine", "Hyesan's", "Tanch'ŏn", "단천", "Iron ore", ""]
+    for _ in range(2):
+        assert [gaz.names_mine(t) for t in texts] == [bool(gaz.match(t, ("mine",))) for t in texts]
+    assert not gaz.names_mine("Iron ore") and not gaz.names_mine("Kapxyz")
+    gaz.add("mine", "kapxyz", "Kapxyz mine", ["Kapxyz"])
+    assert gaz.names_mine("Kapxyz") and gaz.names_mine("Kapxyz mine")

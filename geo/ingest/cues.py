@@ -36,12 +36,13 @@ from geo.ingest.halts import GENERIC_HALT, halted_thing, without_organisations
 from geo.ingest.hangul import has_hangul
 from geo.ingest.literals import (
     has_odd_case,
-    letter_heads,
+    letter_finder,
+    letters_bits,
     need_masks,
     needs_met,
     required_literals,
-    word_bits,
 )
+from geo.ingest.sides import EXPORT_RE, exporter_bans_its_exports, near_import, under_un_measure
 
 TABLE = Path(__file__).with_name("cues.csv")
 
@@ -136,7 +137,15 @@ _LETTERS = re.compile(r"[a-z]+")
 #: kind → a word (a run of the letters a-z) → the mask of the kind's rows whose letters-only
 #: prefixes it holds: reports repeat their words, so most words are looked up, not searched.
 _WORD_ROWS: dict[str, dict[str, int]] = {}
-_WORD_ROWS_MAX = 50_000
+#: kind → the words seen once and not remembered yet (remembered when seen again).
+_ONCE: dict[str, set[str]] = {}
+_WORD_ROWS_MAX = 50_000  # words remembered or seen once (text of ever new words: forgotten, not grown)
+
+
+def forget_words() -> None:
+    """Empty the words remembered (each run of the benchmark starts with none)."""
+    _WORD_ROWS.clear()
+    _ONCE.clear()
 
 
 @functools.lru_cache(maxsize=16)
@@ -166,8 +175,8 @@ def _masks(kind: str) -> tuple[tuple[tuple[str, int], ...], tuple[tuple[str, int
 
 
 @functools.lru_cache(maxsize=16)
-def _heads(kind: str) -> tuple[dict[str, tuple[tuple[str, int], ...]], dict[str, int]]:
-    return letter_heads(_masks(kind)[0])
+def _finder(kind: str) -> tuple[re.Pattern, dict[str, int]]:
+    return letter_finder(_masks(kind)[0])
 
 
 @functools.lru_cache(maxsize=16)
@@ -190,19 +199,30 @@ def _latin_rows(kind: str, lower: str) -> tuple[int, ...]:
 def _latin_mask(kind: str, lower: str) -> int:
     """The bits of :func:`_latin_rows`' rows, and above them those of :func:`_needs`' texts held. A
     text of letters only is in the text exactly when it is in one of its runs of letters, so each
-    distinct word's bits are found once and remembered (see :func:`_masks`)."""
+    distinct word's bits are found once it is seen a second time, and remembered (see :func:`_masks`);
+    the words seen for the first time are searched together, in one pass over them."""
     letters, other, mask, rows = _masks(kind)
     seen = _WORD_ROWS.setdefault(kind, {})
     words = set(_LETTERS.findall(lower))
     masks = list(map(seen.get, words))
     if None in masks:
-        new = [w for w, m in zip(words, masks, strict=True) if m is None]
-        if len(seen) + len(new) > _WORD_ROWS_MAX:
+        new = {w for w, m in zip(words, masks, strict=True) if m is None}
+        masks = [m for m in masks if m is not None]
+        once = _ONCE.setdefault(kind, set())
+        if len(seen) + len(once) + len(new) > _WORD_ROWS_MAX:
             seen.clear()
-        heads, singles = _heads(kind)
-        learnt = [word_bits(w, heads, singles) for w in new]
-        seen.update(zip(new, learnt, strict=True))
-        masks = [m for m in masks if m is not None] + learnt
+            once.clear()
+        finder = _finder(kind)
+        again = once.intersection(new)
+        if again:  # seen before: a word a report repeats, found alone and remembered
+            once.difference_update(again)
+            learnt = [letters_bits(w, finder) for w in again]
+            seen.update(zip(again, learnt, strict=True))
+            masks += learnt
+            new.difference_update(again)
+        if new:  # seen for the first time: found together (no text spans a line break)
+            once.update(new)
+            mask |= letters_bits("\n".join(new), finder)
     mask = reduce(or_, masks, mask)
     if found := (mask >> rows) & ((1 << len(other)) - 1):  # words that may be part of an other prefix
         for j in _rows_of(found):
@@ -283,7 +303,7 @@ def _cue(clause: str, minerals: list[Match], has_amount: bool, offset: int = 0) 
             return "sanction", "banned", m.start()
         if etype == "export_halt" and _importer_stops(clause, m.start()):
             return "import_suspension", "suspended", m.start()
-        if etype == "export_halt" and _near_import(clause, minerals, offset):
+        if etype == "export_halt" and near_import(clause, minerals, offset):
             return "import_suspension", "suspended", m.start()
         if etype == "sanction" and _any("existing", before):
             continue  # a measure already in force is the background of the clause, not its event
@@ -312,29 +332,12 @@ _BAN_ON_WHOM = re.compile(r"\s+(?:(?:on|against)\s+)?(?:[\w-]+\s+){0,3}(?:ships?
 _BANNED_BEFORE = re.compile(r"\b(?:banned|bans|prohibited|prohibits|forbade|forbids|forbidden)\b", re.IGNORECASE)
 def _importer_only(clause: str, at: int) -> bool:
     """An importing country's own ban ('China bans North Korean iron ore'): the importer is named
-    before the ban word and no UN measure is."""
+    before the ban word and no UN measure is (before it, or as what it carries out)."""
     before = clause[:at]
     importer = _any("importer", before) is not None or (
         # "After its ban on coal, China …": the importer named later, the ban its own ("its")
         re.search(r"\bits\s+(?:\w+\s+)?$", before, re.IGNORECASE) is not None and _any("importer", clause[at:]) is not None)
-    return importer and not re.search(
-        r"\bresolution\b|\bsecurity council\b|\bU\.?N\.?\b|\bsanctions? (?:committee|resolution)", before, re.IGNORECASE) \
-        and not _UNDER_RESOLUTION.search(clause, at)  # "a ban … under the UN resolution" carries out a sanction
-
-
-_UNDER_RESOLUTION = re.compile(r"\b(?:under|to (?:implement|enforce|comply with)|in line with|in accordance with)"
-                               r" (?:the |a |an )?(?:new )?(?:U\.?N\.? |Security Council )?(?:resolutions?|sanctions)\b",
-                               re.IGNORECASE)
-
-
-#: The exporting side: North Korea's own government, party or authorities.
-_EXPORTER_SIDE = re.compile(r"\b(?:North Korea\w*|N\. Korea\w*|Pyongyang|the North|(?:the )?central (?:government|authorities)"
-                            r"|the (?:North Korean )?(?:authorities|regime|state|Cabinet)|Kim Jong[- ]?Un|Workers['’] Party)\b",
-                            re.IGNORECASE)
-
-
-_EXPORTER_SIDE_KO = re.compile(r"북한(?:이|은|\s*당국|\s*정부|\s*내각)|북\s*당국|중앙(?:당)?(?:이|은|에서)|당국(?:이|은)")  # its subject
-_PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|been|be|being|get|got)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+    return importer and not under_un_measure(clause, at)
 
 
 def _exporter_bans_exports(clause: str, m: re.Match) -> bool:
@@ -342,14 +345,7 @@ def _exporter_bans_exports(clause: str, m: re.Match) -> bool:
     the exports of rare earths') halts them; it is not a sanction: North Korea's side named before
     the ban word, no importer or sanctioning authority named there, and exports its object."""
     before = clause[:m.start()]
-    if _PASSIVE_BEFORE.search(before):
-        return False  # "North Korea is banned from exporting": the exporter is the ban's object
-    korean = has_hangul(m.group(0))  # Korean names the object before the verb: '북한 당국이 구리 수출을 금지했다'
-    side = _EXPORTER_SIDE_KO if korean else _EXPORTER_SIDE
-    exports = _EXPORT_RE.search(clause, max(0, m.start() - 12), m.start()) if korean \
-        else _EXPORT_RE.search(clause, m.end(), m.end() + 40)
-    return (side.search(before) is not None and _any("importer", before) is None
-            and _any("authority", before) is None and exports is not None)
+    return exporter_bans_its_exports(clause, m) and _any("importer", before) is None and _any("authority", before) is None
 
 
 def _imposed_by_authority(clause: str, at: int) -> bool:
@@ -364,23 +360,4 @@ def _imposed_by_authority(clause: str, at: int) -> bool:
 def _importer_stops(clause: str, at: int) -> bool:
     """An importing side that stops the goods ('China suspended North Korean coal') suspends its
     imports: the importer named before the halt word and no export word in the clause."""
-    return _any("importer", clause[:at]) is not None and _EXPORT_RE.search(clause) is None
-
-
-_IMPORT_RE = re.compile(r"\bimport\w*|수입|들여", re.IGNORECASE)
-_EXPORT_RE = re.compile(r"\bexport\w*|수출|반출", re.IGNORECASE)
-
-
-def _near_import(clause: str, minerals: list[Match], offset: int = 0) -> bool:
-    """Is an 'import' word the trade word nearest a mineral (or the only trade word)?"""
-    imports = [m.start() for m in _IMPORT_RE.finditer(clause)]
-    if not imports:
-        return False
-    exports = [m.start() for m in _EXPORT_RE.finditer(clause)]
-    if not exports:
-        return True
-    for x in minerals:
-        at = x.start - offset  # the mineral's position in the clause
-        if min(abs(i - at) for i in imports) < min(abs(e - at) for e in exports):
-            return True
-    return False
+    return _any("importer", clause[:at]) is not None and EXPORT_RE.search(clause) is None

@@ -23,11 +23,12 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
-from itertools import accumulate, compress, count
-from operator import itemgetter
+from itertools import accumulate, compress, count, filterfalse
+from operator import itemgetter, or_
 
+from geo.ingest.aliases import crossing_aliases, mine_stem
 from geo.ingest.hangul import has_hangul, initial_law, mine_tail_at, romanize
 from geo.ingest.hangul import stem as hangul_stem
 
@@ -114,6 +115,7 @@ class Gazetteer:
         self._exact_heads: set[str] = set()  # every beginning of an exact key (and of its plural)
         self._phonetic_heads: set[str] = set()  # every beginning of a romanization key
         self._starts = _Starts(self)  # a text token -> can a name start with it (remembered)
+        self._names: dict[str, bool] = {}  # a text -> does it hold a known mine's name (see names_mine)
         self.max_span = 1
 
     # ------------------------------------------------------------------ building
@@ -121,6 +123,7 @@ class Gazetteer:
     def add(self, kind: str, id_: str, name: str, aliases: Iterable[str]) -> None:
         entry = _Entry(kind, id_, name)
         self._starts.clear()  # what a name can start with is changing
+        self._names.clear()
         for alias in [name, *aliases]:
             alias = unicodedata.normalize("NFC", str(alias or "")).strip()
             if not alias:
@@ -168,7 +171,7 @@ class Gazetteer:
             extra = [row.name_ko] if row.name_ko else []
             gaz.add("province", row.province_id, row.name, [*list(row.aliases or []), *extra])
         for row in ds.crossings.itertuples(index=False):
-            gaz.add("crossing", row.crossing_id, row.name, _crossing_aliases(row.name))
+            gaz.add("crossing", row.crossing_id, row.name, crossing_aliases(row.name))
         for row in ds.minerals.itertuples(index=False):
             gaz.add("mineral", row.mineral_id, row.name,
                     [*list(row.synonyms or []), row.mineral_id.replace("_", " ")])
@@ -189,6 +192,16 @@ class Gazetteer:
         found = [m for m in self.match(name, kinds) if m.start == 0 and m.end == len(name.strip())]
         return found[0] if found else None
 
+    def names_mine(self, text: str) -> bool:
+        """Does ``text`` hold a known mine's name? ``bool(self.match(text, ("mine",)))``, remembered per
+        text: the candidate mine names of a report repeat ("the Musan mine")."""
+        found = self._names.get(text)
+        if found is None:
+            if len(self._names) >= _STARTS_MAX:
+                self._names.clear()
+            found = self._names[text] = bool(self.match(text, ("mine",)))
+        return found
+
     def match(self, text: str, kinds: Iterable[str] | None = None) -> list[Match]:
         """Every known name in ``text``, left to right, longest match first, no overlaps."""
         text = unicodedata.normalize("NFC", text)
@@ -205,11 +218,14 @@ class Gazetteer:
             starts = self._starts
             if len(starts) > _STARTS_MAX:
                 starts.clear()
+            new = set(filterfalse(starts.__contains__, words))
+            if new:
+                starts.learn(new)  # the new words all at once, not one by one
             starts = list(compress(count(), map(starts.__getitem__, words)))  # a word costs no Python step
             if not starts:
                 return []
-            folded = list(map(_fold_token, words))
-            keyed = list(map(_key_token, folded))
+            folded = [None] * len(words)  # filled by _reach: only the words a name could span
+            keyed = [None] * len(words)
         out: list[Match] = []
         offsets: list[int] = []  # offsets[2j], offsets[2j + 1]: where the j-th token starts and ends
         i = 0
@@ -218,7 +234,7 @@ class Gazetteer:
                 continue  # inside the name found before
             i = j
             hit = None
-            for n in range(self._reach(folded, keyed, i, min(self.max_span, len(words) - i)), 0, -1):
+            for n in range(self._reach(words, folded, keyed, i, min(self.max_span, len(words) - i)), 0, -1):
                 exact_key = "".join(folded[i:i + n])
                 entry, exact = self._exact.get(exact_key), True
                 if entry is None and exact_key.endswith("s") and "mineral" in allowed \
@@ -249,11 +265,15 @@ class Gazetteer:
             i += hit[0]
         return out
 
-    def _reach(self, folded: list[str], keyed: list[str], i: int, most: int) -> int:
+    def _reach(self, words: list[str], folded: list, keyed: list, i: int, most: int) -> int:
         """How many words from the i-th can still spell a key: past the first run of words that
-        begins no key (exact, plural or romanized), no longer run can be one."""
+        begins no key (exact, plural or romanized), no longer run can be one. The words' folded
+        and keyed forms are filled in as they are reached (None: not yet)."""
         exact, phonetic, reach = "", "", 0
         for n in range(most):
+            if folded[i + n] is None:
+                folded[i + n] = f = _fold_token(words[i + n])
+                keyed[i + n] = _key_token(f)
             exact, phonetic = exact + folded[i + n], phonetic + keyed[i + n]
             if exact not in self._exact_heads and phonetic not in self._phonetic_heads:
                 break
@@ -309,35 +329,6 @@ _VERB_AFTER = re.compile(r"됐|되|돼|될|시켰|시키|시켜")
 _TOWN_SUFFIX = frozenset("시군읍면구")
 
 
-#: Words a mine's name ends with that say what it is, not which one ("Hoean Youth Coal Mine").
-_GENERIC_TAIL = {"mine", "mines", "colliery", "collieries", "coal", "youth", "hero", "mining", "complex", "area",
-                 "enterprise", "iron", "gold", "copper", "tungsten", "uranium", "graphite", "lead-zinc", "ore"}
-_NOT_A_STEM = re.compile(r"\d|\b(?:County|City|the|of|in)\b", re.IGNORECASE)
-_DATE_WORD = re.compile(r"\d+|January|February|March|April|May|June|July|August|September|October|November|December",
-                        re.IGNORECASE)
-
-
-def mine_stem(name: str) -> str:
-    """A mine's name without its generic tail ("Jenam Coal Mine" → "Jenam"): how reports often
-    name it. '' when nothing is left, or the rest is not a name (a date such as "March 5", a
-    county, a phrase)."""
-    words = name.split()
-    if not words or words[-1].lower() not in _GENERIC_TAIL:
-        return ""
-    tail = []
-    while words and words[-1].lower() in _GENERIC_TAIL:
-        tail.append(words.pop().lower())
-    if "area" in tail:
-        return ""  # "Kujang area coal mine": the stem is a district, not the mine's own name
-    stem = " ".join(words)
-    if len(stem) < 4 or not stem[:1].isupper() or has_hangul(stem):
-        return ""
-    named = [w for w in stem.split() if not _DATE_WORD.fullmatch(w)]  # "February 8 Jikdong": Jikdong names it
-    if not named or _NOT_A_STEM.search(" ".join(named)):
-        return ""  # "March 5" alone is a date, not a name
-    return stem
-
-
 _STARTS_MAX = 200_000  # words remembered by a gazetteer (text of ever new words: forgotten, not grown)
 
 
@@ -354,6 +345,30 @@ class _Starts(dict):
         self[word] = found = folded in self._first or _key_token(folded) in self._first
         return found
 
+    def learn(self, words: Collection[str]) -> None:
+        """What :meth:`__missing__` finds for each word, found for all of them at once: the ASCII
+        words joined by line breaks are folded and keyed in one pass of each step (no step's
+        text spans a line break, so each line comes out as its word alone would); others one by one."""
+        plain = list(filter(str.isascii, words))
+        for word in filterfalse(str.isascii, words):
+            self.__missing__(word)
+        if not plain:
+            return
+        # Each line is "\n" + a word (a word never starts with '): _strip_possessive is a replace.
+        lines = ("\n" + "\n".join(plain) + "\n").replace("'s\n", "\n").replace("'S\n", "\n")
+        folded = lines.translate(_ASCII_DROP).lower()
+        first = self._first.__contains__
+        found = map(or_, map(first, folded[1:-1].split("\n")), map(first, _keys_of_lines(folded)[1:-1].split("\n")))
+        self.update(zip(plain, found, strict=True))
+
+
+def _keys_of_lines(text: str) -> str:
+    """:func:`_key_token` of every folded ASCII word of ``text``, each after a line break, in one
+    pass of each step."""
+    t = text.replace("shi", "si").replace("eo", "o").replace("eu", "u").replace("\nry", "\ny").replace("\nri", "\ni")
+    t = t.replace("ch", "c").replace("j", "c")
+    return _DOUBLED.sub(itemgetter(1), t.translate(_VOICED))
+
 
 @functools.lru_cache(maxsize=65536)
 def _fold_token(tok: str) -> str:
@@ -363,15 +378,3 @@ def _fold_token(tok: str) -> str:
 
 def _strip_possessive(tok: str) -> str:
     return tok[:-2] if len(tok) > 2 and tok[-1] in "sS" and tok[-2] in "'’ʼ" else tok
-
-
-def _crossing_aliases(name: str) -> list[str]:
-    """'Dandong–Sinuiju (Friendship Bridge)' → 'Dandong–Sinuiju', 'Friendship Bridge'."""
-    out = []
-    m = re.match(r"^(.*?)\s*\((.*)\)\s*$", name)
-    if m:
-        out += [m.group(1), m.group(2)]
-    base = m.group(1) if m else name
-    short = re.sub(r"\s+(International\s+)?(Road\s+|Rail\s+)?Bridge$", "", base, flags=re.IGNORECASE)
-    out += [short, short + " bridge", short + " crossing"]
-    return out

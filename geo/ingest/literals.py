@@ -241,27 +241,35 @@ def needs_met(needs: tuple[tuple[int, ...], ...] | None, present: int) -> bool:
     return False
 
 
-def letter_heads(texts: tuple[tuple[str, int], ...]) -> tuple[dict[str, tuple[tuple[str, int], ...]], dict[str, int]]:
-    """(text of letters, bits) pairs by their first two letters, and the bits of the one-letter
-    texts: what :func:`word_bits` looks up."""
-    heads: dict[str, list[tuple[str, int]]] = {}
-    singles: dict[str, int] = {}
-    for text, bits in texts:
-        if len(text) == 1:
-            singles[text] = singles.get(text, 0) | bits
-        else:
-            heads.setdefault(text[:2], []).append((text, bits))
-    return {h: tuple(v) for h, v in heads.items()}, singles
+def letter_finder(texts: tuple[tuple[str, int], ...]) -> tuple[re.Pattern, dict[str, int]]:
+    """What :func:`letters_bits` uses for (text of letters, bits) pairs: one pattern that finds, at
+    every position, the longest of the texts beginning there (a trie of them, every continuation
+    tried before the text ends; a look-ahead, so the texts found may overlap), and per text the
+    bits of every text it begins with."""
+    bits: dict[str, int] = {}
+    for text, b in texts:
+        bits[text] = bits.get(text, 0) | b
+    trie: dict = {}
+    for text in bits:
+        node = trie
+        for c in text:
+            node = node.setdefault(c, {})
+        node[""] = {}
+    begun = {t: reduce(or_, (bits.get(t[:j], 0) for j in range(1, len(t) + 1))) for t in bits}
+    return re.compile(f"(?=({_trie_pattern(trie)}))"), begun
 
 
-def word_bits(word: str, heads: dict[str, tuple[tuple[str, int], ...]], singles: dict[str, int]) -> int:
-    """The bits of every text a word holds (see :func:`letter_heads`): a word holds a text exactly
-    when the text begins at one of its letters, so only the texts that begin with the letters
-    there are tried."""
-    bits = 0
-    for i in range(len(word)):
-        bits |= singles.get(word[i], 0)
-        for text, b in heads.get(word[i:i + 2], ()):
-            if word.startswith(text, i):
-                bits |= b
-    return bits
+def _trie_pattern(node: dict) -> str:
+    alts = [re.escape(c) + _trie_pattern(child) for c, child in sorted(node.items()) if c]
+    if not alts:
+        return ""
+    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    return f"(?:{body})?" if "" in node else body
+
+
+def letters_bits(text: str, finder: tuple[re.Pattern, dict[str, int]]) -> int:
+    """The bits of every text (of :func:`letter_finder`) that ``text`` holds: the texts beginning at
+    a position are the longest one found there and those it begins with. Words joined by any
+    character not a letter give the bits of all of them (no text spans a word's end)."""
+    pattern, begun = finder
+    return reduce(or_, map(begun.__getitem__, set(pattern.findall(text))), 0)

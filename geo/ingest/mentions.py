@@ -53,7 +53,7 @@ def find_candidates(sentence: str, gaz: Gazetteer) -> list[str]:
             continue
         name = " ".join(words)
         full = f"{name} {m.group(0)[len(m.group(1)):]}".strip()
-        if gaz.match(name, ("mine",)) or gaz.match(full, ("mine",)):  # a known mine; a mineral in the name is not one
+        if gaz.names_mine(name) or gaz.names_mine(full):  # a known mine; a mineral in the name is not one
             continue
         out.append(full)
     for m in _HANGUL_CAND_RE.finditer(sentence):

@@ -10,12 +10,17 @@ of 1 and 5 MB and prints the seconds and MB/s of each, the median of ``--repeat`
   around Feb. 20 2017. ");
 * ``long-sentence`` -- one sentence with no full stop, words, mines and minerals;
 * ``abbreviations`` -- abbreviation-dense text with no sentence end ("Mr. A. B. Musan U.S. Dec. ");
-* ``one-line`` -- the report text with its line breaks removed.
+* ``one-line`` -- the report text with its line breaks removed;
+* ``new-words`` -- sentences that each name a record mine and a mineral with a cue, among filler
+  words of random letters that never repeat (seeded): most of every sentence's words are new to the
+  gazetteer and the cue table.
 
-Each run is timed twice: wall-clock seconds, and the CPU seconds of this process (which other
-work on a shared machine does not inflate). Beside them, a bare baseline measured in the same run
-on the same text: one regular-expression pass that splits it into words (``re.findall``), the
-least any reader of the text does. ``× bare`` is the extraction's CPU time over the baseline's.
+Every run starts with a new gazetteer and an empty word memo of the cue table (else a repeated
+text's words would be known from the run before). Each run is timed twice: wall-clock seconds,
+and the CPU seconds of this process (which other work on a shared machine does not inflate).
+Beside them, a bare baseline measured in the same run on the same text: one regular-expression
+pass that splits it into words (``re.findall``), the least any reader of the text does.
+``× bare`` is the extraction's CPU time over the baseline's.
 
 The issue's targets: at least 1 MB/s for every text, and a 5 MB report under 5 s; judged on the
 CPU seconds, and the wall-clock verdict printed beside it.
@@ -25,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import random
 import re
 import statistics
 import time
@@ -61,28 +67,65 @@ def _report(size: int) -> str:
 _SENTENCE_START = re.compile(r"(?:(?<=[.!?] )|(?<=^))(?=[A-Z])", re.MULTILINE)
 
 
+_MINES = ("Musan", "Hyesan", "Daebong", "Komdok", "Ryongyang", "Cholsan")
+_MINERALS = ("Iron ore", "Copper", "Zinc", "Lead", "Gold", "Molybdenum", "Tungsten", "Rare earths", "Coal")
+_CUES = ("smuggled", "exported", "halted", "shipped", "suspended", "sold")
+
+
+def _new_words(size: int, seed: int = 12) -> str:
+    """Sentences like "Zinc from the Musan mine was smuggled qzvhe near Kapxyr Blorqa on ..."
+    naming a record mine and a mineral, every other word random letters never used before."""
+    rnd = random.Random(seed)
+    seen: set[str] = set()
+
+    def word() -> str:
+        while True:
+            w = "".join(rnd.choices(_LOWER, k=rnd.randint(4, 10)))
+            if w not in seen:
+                seen.add(w)
+                return w
+
+    out, n, k = [], 0, 0
+    while n < size:
+        k += 1
+        fill = [word() for _ in range(9)]
+        sentence = (f"{rnd.choice(_MINERALS)} from the {rnd.choice(_MINES)} mine was {rnd.choice(_CUES)} "
+                    f"{fill[0]} {fill[1]} near {fill[2].title()} {fill[3].title()} on {fill[4]} {fill[5]} "
+                    f"{fill[6]}, {fill[7]} {fill[8]} said.")
+        sentence += "\n\n" if k % 5 == 0 else " "
+        out.append(sentence)
+        n += len(sentence)
+    return "".join(out)[:size]
+
+
+_LOWER = "abcdefghijklmnopqrstuvwxyz"
+
+
 TEXTS = {
     "report": _report,
     "repetitive": lambda n: _fill("Musan iron ore smuggled halted around Feb. 20 2017. ", n),
     "long-sentence": lambda n: _fill(_WORDS, n),
     "abbreviations": lambda n: _fill("Mr. A. B. Musan U.S. Dec. ", n),
     "one-line": lambda n: _report(n).replace("\n", " "),
+    "new-words": _new_words,
 }
 
 
 def run(sizes: list[float], repeat: int, data: Path | None) -> list[dict]:
     from geo.ingest import extract
+    from geo.ingest.cues import forget_words
     from geo.ingest.gazetteer import Gazetteer
     from geo.rules.load import load_dataset
 
     ds = load_dataset(data) if data else load_dataset()
-    gaz = Gazetteer.from_dataset(ds)
     rows = []
     for name, make in TEXTS.items():
         for mb in sizes:
             text = make(int(mb * MB))
             walls, cpus, bares = [], [], []
             for _ in range(repeat):
+                gaz = Gazetteer.from_dataset(ds)  # every run reads the text as new (no word remembered)
+                forget_words()
                 c0 = time.process_time()
                 _BARE.findall(text)
                 bares.append(time.process_time() - c0)
