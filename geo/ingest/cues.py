@@ -275,7 +275,7 @@ def _cue(clause: str, minerals: list[Match], has_amount: bool, offset: int = 0) 
             continue
         etype, effect = row.event_type, row.effect
         if etype == "trade_figure" and not effect:
-            if not has_amount or _FOREIGN_ORIGIN.search(read):
+            if not has_amount or (("china" in lower or "russia" in lower) and _FOREIGN_ORIGIN.search(read)):
                 continue  # no figure; or goods shipped from China or Russia to the North, not the North's
             word = m.group(0).lower()
             effect = "imported" if word.startswith(("import", "arrival", "took", "bought", "purchas", "수입", "들여", "반입",
@@ -296,7 +296,7 @@ def _cue(clause: str, minerals: list[Match], has_amount: bool, offset: int = 0) 
                 return "export_halt", "halted", m.start()
             return None
         if etype in ("export_halt", "production_halt") and GENERIC_HALT.match(m.group(0)):
-            if _BANNED_BEFORE.search(read, 0, m.start()):
+            if ("ban" in lower or "prohib" in lower or "forb" in lower) and _BANNED_BEFORE.search(read, 0, m.start()):
                 continue  # 'it banned trade in gold … and stopped deliveries': the ban, read by its own row
             etype = halted_thing(clause, etype, m.start())
         if etype == "export_halt" and _imposed_by_authority(clause, m.start()):

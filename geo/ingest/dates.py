@@ -8,7 +8,6 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from geo.ingest.dates_en import WORDS as _EN_WORDS
 from geo.ingest.dates_en import english_dates
 from geo.ingest.dates_ko import korean_dates
 from geo.ingest.hangul import has_hangul
@@ -37,7 +36,7 @@ _MONTH_ANY = re.compile(_MONTH_RE)
 #: Words one of which every rule without a digit or a month name needs ("day" also stands for
 #: Monday … Sunday, today, yesterday): a sentence with none of them, no year and no month name
 #: has no date, and is not searched rule by rule.
-_WORDS_ANY = ("month", "year", "day", "week", "recently", "time", "half", "on the ", *_EN_WORDS)
+_WORDS_ANY = ("month", "year", "day", "week", "recently", "time", "half", "on the ")
 
 
 @dataclass(frozen=True)
@@ -116,7 +115,9 @@ def find_dates(sentence: str, pub: dt.date, context: DateMention | None = None) 
     lower = sentence.lower()
     korean = has_hangul(sentence)
     if not years and not months and not korean and not any(w in lower for w in _WORDS_ANY):
-        return []  # the same answer as every rule below, found in one pass
+        english_dates(sentence, lower, pub, add)  # only the rules of geo.ingest.dates_en can match
+        found.sort(key=lambda d: d.start)
+        return [_as_attribution(sentence, d) for d in found]  # [] mostly: the rest of the rules, in one pass
     # Each rule is searched only when the sentence holds the words every match of it needs (as
     # may_hold tells: ``odd`` is its answer for text with none of the words): the same dates, cheaper.
     odd = has_odd_case(sentence, lower)

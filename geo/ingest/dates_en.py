@@ -18,6 +18,7 @@ _R_WEEKS_AGO = re.compile(r"\b(?P<n>\d{1,2}|two|three|four|five|six) weeks ago\b
 _R_QUARTER = re.compile(r"\b(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th) quarter"
                         r"(?: of (?:(?P<y>(?:19|20)\d\d)|(?P<w>this|last) year))?\b"
                         r"|\bQ(?P<qn>[1-4])(?:\s+(?P<y2>(?:19|20)\d\d))?\b", _I)
+_R_QN = re.compile(r"\bq[1-4]\b")
 _R_SEASON = re.compile(r"\b(?P<w>this|last|past)\s+(?P<s>spring|summer|autumn|fall|winter)\b", _I)
 _R_WEEKEND = re.compile(r"\b(?:over|at|during) the weekend\b|\b(?:this|last) weekend\b", _I)
 _R_PREVIOUS_MONTH = re.compile(r"\bthe (?:previous|preceding|prior) month\b", _I)
@@ -36,14 +37,19 @@ def _months_back(pub: dt.date, n: int) -> dt.date:
     return dt.date(y, m + 1, 1)
 
 
+_ANY_WORD = re.compile("|".join(WORDS))
+
+
 def english_dates(sentence: str, lower: str, pub: dt.date, add) -> None:
     """These rules' matches in ``sentence``, passed to ``add(match, date, precision, kind, end=None)``."""
+    if not _ANY_WORD.search(lower):
+        return
     if "weeks ago" in lower:
         for m in _R_WEEKS_AGO.finditer(sentence):
             n = m.group("n")
             n = int(n) if n.isdigit() else _NUMBERS[n.lower()]
             add(m, pub - dt.timedelta(days=7 * n), "approximate", "relative")
-    if "quarter" in lower or "q" in lower:
+    if "quarter" in lower or "q" in lower and _R_QN.search(lower):
         for m in _R_QUARTER.finditer(sentence):
             q = _ORDINAL[m.group("q").lower()] if m.group("q") else int(m.group("qn"))
             first = 3 * q - 2

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 from geo.ingest.dates import DateMention, _end_of_year, own_dates
@@ -57,8 +58,7 @@ def date_for(p: _Proto, sents, info, pub, adopted) -> tuple[dt.date, str, dt.dat
         return d.date, d.precision, d.end_date, f"'{d.text}', when the {noun} was first told of", head + 3
     ctx = info[p.sent]["context"]
     # a date ahead of the report ("from next month") is a plan's, not the date later sentences go on from
-    if ctx is not None and ctx.date <= pub and not sents[p.sent].headline and not _PERFECT.search(s) \
-            and not _NOW.search(s):
+    if ctx is not None and ctx.date <= pub and not sents[p.sent].headline and not _tells_now(s):
         # from an earlier paragraph, a day is only near the event's date (the report may have moved on)
         far = info[p.sent]["context_para"] != sents[p.sent].para and ctx.precision == "day"
         return ctx.date, "approximate" if far else ctx.precision, None, f"'{ctx.text}' earlier in the report", head + 3
@@ -104,19 +104,37 @@ def _antecedent_date(i: int, s: str, sents, info, pub) -> tuple[DateMention, str
     """The date of the nearest earlier sentence that names the same measure or deal with a date of
     its own ('voted on Wednesday for a resolution … the resolution prohibits buying coal'): the
     definite noun refers back to it, so its date is the event's, not a later background date."""
-    m = _DEFINITE.search(s)
-    if m is None:
+    noun_word = _definite_noun(s)
+    if noun_word is None:
         return None
-    noun = re.compile(rf"\b{m.group(1)}\b", re.IGNORECASE)
+    noun = _word_pattern(noun_word)
     for j in range(i - 1, max(-1, i - 1 - _ANTECEDENT_REACH), -1):
         text = sents[j].text
-        if not noun.search(text):
+        if (named := noun.search(text)) is None:
             continue
         own = [d for d in own_dates(info[j].dated.any_dates(j)) if d.date <= pub]
         if own:
-            at = noun.search(text).start()
-            return min(own, key=lambda d: abs(d.start - at)), m.group(1)
+            return min(own, key=lambda d: abs(d.start - named.start())), noun_word
     return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _definite_noun(s: str) -> str | None:
+    """The measure or deal a sentence names as already known ("the resolution"), if any (per text:
+    a sentence is asked once per draft it holds)."""
+    m = _DEFINITE.search(s)
+    return m.group(1).lower() if m else None
+
+
+@functools.lru_cache(maxsize=64)
+def _word_pattern(word: str) -> re.Pattern:
+    return re.compile(rf"\b{word}\b", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=4096)
+def _tells_now(s: str) -> bool:
+    """A present perfect or 'still', 'now' (지금도): the sentence tells the state at the report's time."""
+    return bool(_PERFECT.search(s) or _NOW.search(s))
 
 
 def _same_kind(a: str, b: str) -> bool:

@@ -23,7 +23,7 @@ def _as_place(m: Match, sentence: str) -> bool:
 
 def drop_town_names(mines: list[Match], sentence: str) -> list[Match]:
     """Of several mines in a clause, one named only as a place ("Daebong Mine near Hyesan") is a town."""
-    if len({m.id for m in mines}) < 2:
+    if len(mines) < 2 or len({m.id for m in mines}) < 2:
         return mines
     kept = [m for m in mines if not _as_place(m, sentence)]
     return kept or mines
