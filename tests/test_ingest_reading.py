@@ -450,3 +450,9 @@ def test_korean_names_put_on_a_sanctions_list(record):
 
 def test_export_licences_revoked_halt_exports(ds):
     assert {t for _, _, t in _drafts(ds, "Pyongyang revoked the export licences for coal last month.")} == {"export_halt"}
+
+
+def test_a_title_case_heading_names_no_unknown_mine(ds):
+    """Capitals in a heading say nothing of names; the body's "Kaechon Coal Mine" is a candidate."""
+    text = "North Korea Trades Rare Earth Mine Rights to China\n\nCoal from the Kaechon Coal Mine was exported."
+    assert extract(text, "2019-10-22", "T", "", ds).candidates == ["Kaechon Coal Mine"]

@@ -94,7 +94,7 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
         amounts, qualifier = memo[s.text] if near[i] else ((None, None, "", []), "")
         cands = find_candidates(s.text, gaz) if ("ine" in s.text or "광산" in s.text or "olliery" in s.text or "eposit" in s.text
                                                 or "Mining" in s.text) \
-            and any(w in s.text for w in CANDIDATE_WORDS) else []
+            and any(w in s.text for w in CANDIDATE_WORDS) and not _title_case(s.text) else []
         for c in cands:
             if c not in cand_seen:
                 cand_seen.add(c)
@@ -211,6 +211,13 @@ def _mine_named_next(clause: str, i: int, sents, info) -> Match | None:
         return None
     named = [m for m in info[i + 1]["matches"] if m.kind == "mine"]
     return named[0] if named and has_reference(sents[i + 1].text) else None
+
+
+def _title_case(text: str) -> bool:
+    """A headline or heading in title case ("North Korea Trades Rare Earth Mine Rights…"): its
+    capitals say nothing of names, so it is not read for unknown mine names (the body names them)."""
+    words = [w for w in text.split() if w[:1].isalpha()]
+    return 4 <= len(words) <= 25 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
 def _mine_minerals(ds) -> dict[str, list[str]]:
