@@ -312,11 +312,9 @@ def _cue(clause: str, minerals: list[Match], has_amount: bool, offset: int = 0) 
         if etype == "sanction" and _exporter_bans_exports(clause, m):
             return "export_halt", "halted", m.start()
         if etype == "sanction" and _BAN_ON_WHOM.match(read, m.end(), m.end() + 60):
-            return "designation", "designated", m.start()  # 'a port ban on ships', 'banned four vessels
+            return "designation", "designated", m.start()  # 'a port ban on ships', 'banned four vessels'
         if etype == "production_change" and not effect:
-            effect = "reduced" if re.search(r"less|under|below|fell|fallen|dropped|declined|decreased|gone down|halved|cut|shr[iau]nk|slump|plung|slowed|stalled"
-                                            r"|\bdown\b|줄|감소|떨어|위축|움츠러|하락|급감|감산", m.group(0), re.I) \
-                else "increased"
+            effect = "reduced" if _REDUCED.search(m.group(0)) else "increased"
         return etype, effect, m.start()
     return None
 
@@ -330,6 +328,11 @@ _BAN_ON_WHOM = re.compile(r"\s+(?:(?:on|against)\s+)?(?:[\w-]+\s+){0,3}(?:ships?
                           r"|firms|entities|individuals|persons)\b", re.IGNORECASE)
 #: A ban told as a verb, before a halt in the same clause: the clause tells a measure.
 _BANNED_BEFORE = re.compile(r"\b(?:banned|bans|prohibited|prohibits|forbade|forbids|forbidden)\b", re.IGNORECASE)
+#: A production change's words for less (the rest are more).
+_REDUCED = re.compile(r"less|under|below|fell|fallen|dropped|declined|decreased|gone down|halved|cut|shr[iau]nk|slump|plung"
+                      r"|slowed|stalled|\bdown\b|줄|감소|떨어|위축|움츠러|하락|급감|감산", re.IGNORECASE)
+
+
 def _importer_only(clause: str, at: int) -> bool:
     """An importing country's own ban ('China bans North Korean iron ore'): the importer is named
     before the ban word and no UN measure is (before it, or as what it carries out)."""

@@ -161,8 +161,6 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
             if not cminerals:
                 continue
             cmines = drop_foreign_places(drop_town_names(cmines, s.text), cminerals, s.text, known)
-            if not cmines and not cminerals:
-                continue
             if how or not cmines:
                 groups = [(mine, cminerals) for mine in cmines] or [(None, cminerals)]
             elif any(m.kind == "mineral" for m in cm):

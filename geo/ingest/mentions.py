@@ -57,7 +57,7 @@ def find_candidates(sentence: str, gaz: Gazetteer) -> list[str]:
             continue
         out.append(full)
     for m in _HANGUL_CAND_RE.finditer(sentence):
-        if not gaz.match(m.group(0), ("mine",)):
+        if not gaz.names_mine(m.group(0)):
             out.append(m.group(0))
     return out
 
