@@ -236,6 +236,10 @@ def _ingest(args) -> int:
         print(f"candidate new mine (not in the gazetteer, not drafted as a mine): {name}", file=sys.stderr)
     for note in result.notes:
         print(f"note: {note}", file=sys.stderr)
+    for lead in result.leads:  # no draft: the Add report page lets the reviewer type these
+        names = ", ".join([*lead.mines, *lead.minerals])
+        print(f"no draft from a sentence naming {names} (date {lead.date}, {lead.date_precision}): {lead.evidence}",
+              file=sys.stderr)
     # The proposed drafts; a repeat is added by --keep-known alone, a new draft to check by --keep-unsure.
     chosen = [d for d in result.drafts if d.proposed or (args.keep_known if d.known else args.keep_unsure)]
     for d in result.drafts:

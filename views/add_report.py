@@ -42,6 +42,7 @@ K_APPLIED = "ar_applied"  # the ApplyResult of the last apply
 K_SOURCE = "ar_source"  # the source row as the reviewer edited it
 K_MINES = "ar_new_mines"  # new mines the reviewer added from the candidates (NewMine, ids given)
 EDITOR_KEY = "ar_editor"
+LEADS_KEY = "ar_leads"  # the table of sentences with no draft
 
 ds = state.dataset_or_stop()
 
@@ -100,7 +101,7 @@ if st.button("Extract drafts", type="primary", icon=":material/manufacturing:", 
     else:
         st.session_state[K_RESULT] = result
         st.session_state[K_INPUTS] = _inputs_signature(text)
-        for key in (EDITOR_KEY, K_SOURCE, K_MINES):  # a new table: forget the edits of the last one
+        for key in (EDITOR_KEY, LEADS_KEY, K_SOURCE, K_MINES):  # a new table: forget the edits of the last one
             st.session_state.pop(key, None)
 
 # --------------------------------------------------------------------------- after an apply
@@ -224,18 +225,44 @@ if result.notes:
         for note in result.notes:
             st.text(note)
 
-if not result.drafts:
-    st.warning("No events were drafted from this report: no sentence names a mineral with an event word "
-               "(halted, still exported, bans, invest…). Nothing to apply.")
+if not result.drafts and not result.leads:
+    st.warning("No events were drafted from this report, and no sentence names a mine or a mineral. Nothing "
+               "to apply.")
     st.stop()
 
 base_drafts = link_new_mines(result.drafts, new_mines)
 mine_ids = ["", *ds.mines["mine_id"], *(m.mine_id for m in new_mines)]
 mineral_ids = list(ds.minerals["mineral_id"])
+columns = {
+    "draft": None,
+    "accept": st.column_config.CheckboxColumn("Accept", default=True),
+    "event_id": st.column_config.TextColumn("Event id", disabled=True),
+    "mine_id": st.column_config.SelectboxColumn("Mine", options=mine_ids, help="Empty for events about a mineral only"),
+    "mineral_id": st.column_config.SelectboxColumn("Mineral", options=mineral_ids),
+    "event_type": st.column_config.SelectboxColumn("Event type", options=ds.vocab.codes("event_type")),
+    "effect": st.column_config.SelectboxColumn("Effect", options=ds.vocab.codes("effect")),
+    "date": st.column_config.DateColumn("Date", format="YYYY-MM-DD"),
+    "date_precision": st.column_config.SelectboxColumn("Date precision", options=ds.vocab.codes("date_precision")),
+    "end_date": st.column_config.DateColumn("End date", format="YYYY-MM-DD"),
+    "confidence": st.column_config.SelectboxColumn("Confidence", options=ds.vocab.codes("confidence")),
+    "title": st.column_config.TextColumn("Title"),
+    "anonymous_source": st.column_config.CheckboxColumn("Anonymous source"),
+    "date_basis": st.column_config.TextColumn("Date from", disabled=True),
+    "known": st.column_config.TextColumn("Already in the record", disabled=True,
+                                         help="The measure or event this draft repeats; its row starts unticked"),
+    "check": st.column_config.TextColumn("Check", disabled=True,
+                                         help="Why this draft is less likely right; its row starts unticked"),
+    "evidence": st.column_config.TextColumn("Evidence", disabled=True, width="large"),
+}
 table = pd.DataFrame(review_rows(base_drafts), columns=REVIEW_COLUMNS)
-st.caption(f"{len(result.drafts)} draft event(s) in {len(table)} row(s), one per event × mine × mineral. "
-           "Untick a row to reject it; edit a cell to fix it. Rows of one event that you give different "
-           "dates or types become separate events.")
+if base_drafts:
+    st.caption(f"{len(result.drafts)} draft event(s) in {len(table)} row(s), one per event × mine × mineral. "
+               "Untick a row to reject it; edit a cell to fix it. Rows of one event that you give different "
+               "dates or types become separate events.")
+else:
+    st.warning("No event was drafted from this report: no sentence names a mineral with an event word the "
+               "extractor knows (halted, still exported, bans, invest…). The sentences below name a mine or a "
+               "mineral: tick one and choose its event type to add it.", icon=":material/warning:")
 n_known = sum(1 for d in base_drafts if d.known)
 if n_known:
     st.info(f"{n_known} draft(s) repeat a measure or event already in the record (column \"Already in the "
@@ -244,36 +271,28 @@ n_check = sum(1 for d in base_drafts if d.check and not d.known)
 if n_check:
     st.info(f"{n_check} draft(s) are less likely right (column \"Check\" says why): their rows start unticked. "
             "Read their evidence and tick the ones the report bears out.", icon=":material/rule:")
-edited = st.data_editor(
-    table, key=EDITOR_KEY, hide_index=True, num_rows="fixed", width="stretch",
-    column_config={
-        "draft": None,
-        "accept": st.column_config.CheckboxColumn("Accept", default=True),
-        "event_id": st.column_config.TextColumn("Event id", disabled=True),
-        "mine_id": st.column_config.SelectboxColumn("Mine", options=mine_ids,
-                                                    help="Empty for events about a mineral only"),
-        "mineral_id": st.column_config.SelectboxColumn("Mineral", options=mineral_ids),
-        "event_type": st.column_config.SelectboxColumn("Event type", options=ds.vocab.codes("event_type")),
-        "effect": st.column_config.SelectboxColumn("Effect", options=ds.vocab.codes("effect")),
-        "date": st.column_config.DateColumn("Date", format="YYYY-MM-DD"),
-        "date_precision": st.column_config.SelectboxColumn("Date precision",
-                                                           options=ds.vocab.codes("date_precision")),
-        "end_date": st.column_config.DateColumn("End date", format="YYYY-MM-DD"),
-        "confidence": st.column_config.SelectboxColumn("Confidence", options=ds.vocab.codes("confidence")),
-        "title": st.column_config.TextColumn("Title"),
-        "anonymous_source": st.column_config.CheckboxColumn("Anonymous source"),
-        "date_basis": st.column_config.TextColumn("Date from", disabled=True),
-        "known": st.column_config.TextColumn("Already in the record", disabled=True,
-                                             help="The measure or event this draft repeats; its row starts unticked"),
-        "check": st.column_config.TextColumn("Check", disabled=True,
-                                             help="Why this draft is less likely right; its row starts unticked"),
-        "evidence": st.column_config.TextColumn("Evidence", disabled=True, width="large"),
-    },
-)
+edited = st.data_editor(table, key=EDITOR_KEY, hide_index=True, num_rows="fixed", width="stretch",
+                        column_config=columns)
+rows = edited.to_dict(orient="records")
 accepted = int(edited["accept"].eq(True).sum())
 
-# What an apply would change, from the table as it is now (not validated yet: Apply does that).
-drafts, problems = drafts_from_review(base_drafts, edited.to_dict(orient="records"))
+# Sentences that name a mine or mineral but drafted nothing (geo.ingest.leads): the reviewer types them.
+leads = result.leads
+if leads:
+    lead_table = pd.DataFrame(review_rows(leads, first=len(base_drafts)), columns=REVIEW_COLUMNS)
+    st.subheader(f"Sentences with no draft ({len({d.evidence for d in leads})})")
+    st.caption("These sentences name a mine or a mineral, but the extractor drafted no event from them: it "
+               "knows no event word there, or read the event as planned, denied or background. Read each one; "
+               "to add its event, tick the row and choose the event type (and fix the date if needed).")
+    edited_leads = st.data_editor(lead_table, key=LEADS_KEY, hide_index=True, num_rows="fixed", width="stretch",
+                                  column_config={**columns, "known": None,
+                                                 "accept": st.column_config.CheckboxColumn("Add", default=False),
+                                                 "check": None, "event_id": None})
+    rows += edited_leads.to_dict(orient="records")
+    accepted += int(edited_leads["accept"].eq(True).sum())
+
+# What an apply would change, from the tables as they are now (not validated yet: Apply does that).
+drafts, problems = drafts_from_review([*base_drafts, *leads], rows)
 st.subheader("What applying will change")
 if problems:
     st.text("\n".join(str(p) for p in problems))
@@ -299,8 +318,8 @@ if st.button(f"Apply {accepted} accepted row(s)", type="primary", icon=":materia
         else:
             st.session_state[K_APPLIED] = done
             st.rerun()  # reload the package (its cache follows the files) and show the result
-    st.error(f"Nothing written: {len(problems)} problem(s) to fix first. Rows of the review table are counted "
-             "from 1; rows of events.csv and event_links.csv are the rows the drafts would get.",
+    st.error(f"Nothing written: {len(problems)} problem(s) to fix first. Rows of each table on this page are "
+             "counted from 1; rows of events.csv and event_links.csv are the rows the drafts would get.",
              icon=":material/error:")
     listed = [{"File": p.file, "Row": "" if p.row is None else int(p.row), "Field": p.field or "",
                "Event": problem_event(p, drafts, len(ds.events), len(ds.links)), "Problem": p.reason}

@@ -92,6 +92,7 @@ class IngestResult:
     candidates: list[str]  # names that look like mines but are not in the gazetteer
     source_row: dict  # the sources.csv row for the report
     notes: list[str] = field(default_factory=list)  # merges and other decisions, for the reviewer
+    leads: list[Draft] = field(default_factory=list)  # typeless drafts from sentences that made none (geo.ingest.leads)
 
 
 @dataclass

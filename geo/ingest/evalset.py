@@ -20,7 +20,12 @@ Three figures, per report summed over the set:
 * **precision of new drafts** — the same, over the drafts not marked as repeating a measure or
   event already in the record (:mod:`geo.ingest.known`);
 * **proposed drafts** — precision and event recall of the drafts the review proposes (ticks):
-  new, and estimated likely right (:mod:`geo.ingest.certainty`); the others are marked to check.
+  new, and estimated likely right (:mod:`geo.ingest.certainty`); the others are marked to check;
+* **reachable with leads** — labelled events a reviewer reaches from the review table alone:
+  found by a draft, or on a row of their own that has their mine and mineral, a draft's (its type
+  or date to correct) or a lead's (:mod:`geo.ingest.leads`: to tick and give a type); one label
+  per row;
+* **leads per report** — sentences listed as leads, per report: the reading that costs.
 
 Sixteen more sets are scored when present, written and labelled the same way by helpers who never
 ran the extractor (``SETS``): the **held-out set** (``tests/ingest_holdout/``) and **blind sets
@@ -88,12 +93,15 @@ class Score:
     proposed: int = 0
     proposed_right: int = 0
     proposed_found: int = 0
+    reachable: int = 0
+    leads: int = 0  # sentences that gave leads
+    reports: int = 0
     misses: list[str] = field(default_factory=list)
     extras: list[str] = field(default_factory=list)
 
     def add(self, other: Score) -> None:
         for f in ("pairs", "pairs_found", "events", "events_found", "drafted", "drafted_right", "new", "new_right",
-                  "proposed", "proposed_right", "proposed_found"):
+                  "proposed", "proposed_right", "proposed_found", "reachable", "leads", "reports"):
             setattr(self, f, getattr(self, f) + getattr(other, f))
         self.misses += other.misses
         self.extras += other.extras
@@ -121,6 +129,10 @@ class Score:
     @property
     def proposed_recall(self) -> float:
         return _share(self.proposed_found, self.events, 0.0)
+
+    @property
+    def reachable_recall(self) -> float:
+        return _share(self.reachable, self.events, 0.0)
 
 
 def _share(part: int, whole: int, empty: float) -> float:
@@ -150,8 +162,8 @@ def _found(e: dict, links) -> bool:
     return any((m, x, t) == (e["mine_id"], e["mineral_id"], e["event_type"]) and within(d, e) for m, x, t, d in links)
 
 
-def score_report(name: str, drafts: list[Draft], labels: list[dict]) -> Score:
-    s = Score()
+def score_report(name: str, drafts: list[Draft], labels: list[dict], leads: list[Draft] = ()) -> Score:
+    s = Score(reports=1)
     links = _links(drafts)
     pairs = {(e["mine_id"], e["mineral_id"]) for e in labels}
     found_pairs = {(m, x) for m, x, _t, _d in links}
@@ -166,6 +178,8 @@ def score_report(name: str, drafts: list[Draft], labels: list[dict]) -> Score:
         if not hit:
             s.misses.append(f"{name}: missed {e['mine_id'] or '-'}/{e['mineral_id']} {e['event_type']} "
                             f"{e['date']} ({e['date_precision']})")
+    s.reachable = _reachable(labels, links, leads)
+    s.leads = len({d.evidence for d in leads})
     typed = {(e["mine_id"], e["mineral_id"], e["event_type"]) for e in labels}
     s.drafted, s.new, s.proposed = len(links), len(new), len(proposed)
     proposed_set = set(proposed)
@@ -180,10 +194,31 @@ def score_report(name: str, drafts: list[Draft], labels: list[dict]) -> Score:
     return s
 
 
+def _reachable(labels: list[dict], links, leads: list[Draft]) -> int:
+    """Labelled events a reviewer can reach from the review table without typing a mine, mineral
+    or sentence: those a draft finds, then each other one through its own row (one label per row)
+    that has its mine and mineral: a draft's (to correct its type or date) or a lead's (to tick
+    and type)."""
+    found = [e for e in labels if _found(e, links)]
+    rows = [(m, x) for m, x, _t, _d in links] + [(lk["mine_id"], lk["mineral_id"]) for d in leads for lk in d.link_rows()]
+    for e in found:  # the row that found it is taken
+        pair = (e["mine_id"], e["mineral_id"])
+        if pair in rows:
+            rows.remove(pair)
+    n = len(found)
+    for e in labels:
+        pair = (e["mine_id"], e["mineral_id"])
+        if not _found(e, links) and pair in rows:
+            rows.remove(pair)
+            n += 1
+    return n
+
+
 def labelled_drafts(set_dir: Path, data_dir: Path, scratch: Path):
     """Each draft of a set, with whether each of its links is right (its mine, mineral and type
     are a labelled event of its report)."""
-    for rep, drafts in _extracted(Path(set_dir), Path(data_dir), Path(scratch)):
+    for rep, result in _extracted(Path(set_dir), Path(data_dir), Path(scratch)):
+        drafts = result.drafts
         typed = {(e["mine_id"], e["mineral_id"], e["event_type"]) for e in rep["events"]}
         for d in drafts:
             yield d, [(lk["mine_id"], lk["mineral_id"], d.event_type) in typed for lk in d.link_rows()]
@@ -193,14 +228,14 @@ def evaluate_set(set_dir: Path = DEFAULT_SET, data_dir: Path = DEFAULT_DATA_DIR)
     """The evaluation set scored against the package at data_dir (data/ by default), its events removed."""
     total, per = Score(), {}
     with tempfile.TemporaryDirectory(prefix="geo-ingest-eval-") as tmp:
-        for rep, drafts in _extracted(Path(set_dir), Path(data_dir), Path(tmp)):
-            per[rep["file"]] = score_report(rep["file"], drafts, rep["events"])
+        for rep, result in _extracted(Path(set_dir), Path(data_dir), Path(tmp)):
+            per[rep["file"]] = score_report(rep["file"], result.drafts, rep["events"], result.leads)
             total.add(per[rep["file"]])
     return total, per
 
 
 def _extracted(set_dir: Path, data_dir: Path, scratch: Path):
-    """(label entry, drafts) for each report of a set. As for the seeds, the record is read without
+    """(label entry, extraction result) for each report of a set. As for the seeds, the record is read without
     its events, so that a labelled event the record already holds is not marked as known
     (measures in sanctions.csv still are)."""
     from geo.ingest.gazetteer import Gazetteer
@@ -210,7 +245,7 @@ def _extracted(set_dir: Path, data_dir: Path, scratch: Path):
     gaz = Gazetteer.from_dataset(ds)
     for rep in labels["reports"]:
         text = read_report(set_dir / rep["file"])
-        yield rep, extract(text, rep["published"], rep["publisher"], rep["modelled_on"], ds, gazetteer=gaz).drafts
+        yield rep, extract(text, rep["published"], rep["publisher"], rep["modelled_on"], ds, gazetteer=gaz)
 
 
 def evaluate_seeds(seeds_dir: Path = DEFAULT_SEEDS, data_dir: Path = DEFAULT_DATA_DIR) -> Score:
@@ -224,19 +259,20 @@ def evaluate_seeds(seeds_dir: Path = DEFAULT_SEEDS, data_dir: Path = DEFAULT_DAT
             res = extract(text, seed.published, seed.publisher, seed.url, scratch)
             truth = curated_rows(curated, seed.source_id)
             labels = [dict(t) for t in {tuple(sorted(r.items())) for r in truth}]
-            total.add(score_report(seed.source_id, res.drafts, labels))
+            total.add(score_report(seed.source_id, res.drafts, labels, res.leads))
     return total
 
 
 def table(rows: dict[str, Score]) -> str:
     lines = ["| set | pair recall | event recall | precision of drafts | precision of new drafts "
-             "| proposed: precision | proposed: event recall |",
-             "|---|---|---|---|---|---|---|"]
+             "| proposed: precision | proposed: event recall | reachable with leads | leads per report |",
+             "|---|---|---|---|---|---|---|---|---|"]
     for name, s in rows.items():
         lines.append(f"| {name} | {s.pair_recall:.2f} ({s.pairs_found}/{s.pairs}) | "
                      f"{s.event_recall:.2f} ({s.events_found}/{s.events}) | "
                      f"{s.precision:.2f} ({s.drafted_right}/{s.drafted}) | "
                      f"{s.new_precision:.2f} ({s.new_right}/{s.new}) | "
                      f"{s.proposed_precision:.2f} ({s.proposed_right}/{s.proposed}) | "
-                     f"{s.proposed_recall:.2f} ({s.proposed_found}/{s.events}) |")
+                     f"{s.proposed_recall:.2f} ({s.proposed_found}/{s.events}) | "
+                     f"{s.reachable_recall:.2f} ({s.reachable}/{s.events}) | {s.leads / max(1, s.reports):.1f} |")
     return "\n".join(lines)

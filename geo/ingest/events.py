@@ -25,6 +25,7 @@ from geo.ingest.drafts import (
 from geo.ingest.event_dates import date_for
 from geo.ingest.gazetteer import Gazetteer, Match
 from geo.ingest.known import mark_known
+from geo.ingest.leads import find_leads
 from geo.ingest.literals import may_hold
 from geo.ingest.mentions import CANDIDATE_WORDS, _pairs, find_candidates
 from geo.ingest.merge import merge_restatements
@@ -177,7 +178,9 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
             last_mine = (s.para, named[-1])
 
     progress(0.9, "assembling drafts")
-    drafts, notes = _assemble(protos, sents, info, pub, adopted, _Anonymity(sents))
+    anon = _Anonymity(sents)
+    drafts, notes = _assemble(protos, sents, info, pub, adopted, anon)
+    leads, lead_notes = find_leads(sents, info, drafts, pub, adopted, anon, known)
     source_row = make_source_row(ds, publisher, title, url, pub, guess_language(text))
     taken: set[str] = set()  # ids given so far (one set, not one per draft: linear in the drafts)
     for d in drafts:
@@ -186,7 +189,7 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
     mark_known(drafts, ds)
     rate(drafts)
     progress(1.0, f"{len(drafts)} draft event(s), {len(candidates)} unknown mine name(s)")
-    return IngestResult(drafts, candidates, source_row, notes)
+    return IngestResult(drafts, candidates, source_row, notes + lead_notes, leads)
 
 
 #: A mine or deposit spoken of but not named ("a new copper mine", "the largest deposits of rare earths").
@@ -321,7 +324,7 @@ class _Anonymity:
         return self._report
 
 
-_TYPE_WORDS = {
+TYPE_WORDS = {
     "export_halt": "exports halted", "export_continued": "still exported",
     "import_suspension": "imports suspended", "sanction": "sanction",
     "investment_offer": "rights offered for investment", "trade_figure": "trade figure",
@@ -334,7 +337,7 @@ _TYPE_WORDS = {
 def _title(d: Draft, p: _Proto) -> str:
     minerals = ", ".join(dict.fromkeys(x.text for x in p.minerals))
     where = f" from {', '.join(dict.fromkeys(m.text for m in p.mines))}" if p.mines else ""
-    return f"{minerals}{where}: {_TYPE_WORDS.get(d.event_type, d.event_type)}"[:200]
+    return f"{minerals}{where}: {TYPE_WORDS.get(d.event_type, d.event_type)}"[:200]
 
 
 def _slug(text: str) -> str:

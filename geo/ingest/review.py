@@ -9,8 +9,9 @@ import re
 from dataclasses import replace
 
 from geo.ingest.apply import _cell
+from geo.ingest.cues import EFFECTS
 from geo.ingest.drafts import DRAFT_CSV_COLUMNS, Draft, IngestError, _num
-from geo.ingest.events import _unique_id, make_source_row
+from geo.ingest.events import TYPE_WORDS, _unique_id, make_source_row
 from geo.ingest.text import parse_published
 from geo.package import Problem
 
@@ -53,12 +54,14 @@ _EVENT_FIELDS = ("event_type", "effect", "date", "date_precision", "end_date", "
 
 
 REVIEW_FILE = "review table"
+LEADS_FILE = "sentences with no draft"  # the leads' table (geo.ingest.leads)
 
 
-def review_rows(drafts: list[Draft]) -> list[dict]:
-    """The drafts as review-table rows, one per mine × mineral, dates as ``datetime.date``."""
+def review_rows(drafts: list[Draft], first: int = 0) -> list[dict]:
+    """The drafts as review-table rows, one per mine × mineral, dates as ``datetime.date``;
+    ``draft`` counts from ``first`` (the leads' table follows the drafts')."""
     rows = []
-    for i, d in enumerate(drafts):
+    for i, d in enumerate(drafts, start=first):
         for mine in d.mines or [""]:
             for mineral in d.minerals or [""]:
                 rows.append({
@@ -101,23 +104,34 @@ def drafts_from_review(drafts: list[Draft], rows: list[dict]) -> tuple[list[Draf
     on the event's fields stay one event; rows that disagree (another date, type, effect…)
     become their own event. A draft's links must be every mine × every mineral, so when a
     rejected row breaks that, the draft is split by mine. An event keeps its id when its mines,
-    minerals, type and date are unchanged, and gets a new one otherwise. Rows accepted without
-    a mineral, or no accepted row at all, are problems (file ``review table``, 1-based row).
+    minerals, type and date are unchanged, and gets a new one otherwise. A lead (a draft with no
+    type, :mod:`geo.ingest.leads`) becomes an event when its row is accepted with a type. Rows
+    accepted without a mineral or a type, or no accepted row at all, are problems (file ``review
+    table``, or ``sentences with no draft`` for a lead's row; rows counted from 1 in each table).
     """
     problems: list[Problem] = []
     groups: dict[tuple, list[tuple[str, str]]] = {}
-    for n, row in enumerate(rows, start=1):
-        if not _flag(row.get("accept")):
-            continue
+    counts = {REVIEW_FILE: 0, LEADS_FILE: 0}
+    for row in rows:
         try:
             index = int(row.get("draft"))
             base = drafts[index]
         except (TypeError, ValueError, IndexError):
-            problems.append(Problem(REVIEW_FILE, n, "draft", "this row does not belong to a drafted event"))
+            index, base = None, None
+        table = LEADS_FILE if base is not None and not base.event_type else REVIEW_FILE
+        counts[table] += 1
+        n = counts[table]
+        if not _flag(row.get("accept")):
+            continue
+        if base is None:
+            problems.append(Problem(table, n, "draft", "this row does not belong to a drafted event"))
             continue
         mineral = _text(row.get("mineral_id"))
         if not mineral:
-            problems.append(Problem(REVIEW_FILE, n, "mineral_id", "choose a mineral: every event is linked to one"))
+            problems.append(Problem(table, n, "mineral_id", "choose a mineral: every event is linked to one"))
+            continue
+        if not _text(row.get("event_type")):
+            problems.append(Problem(table, n, "event_type", "choose an event type for this sentence's event"))
             continue
         fields = tuple(_flag(row.get(f)) if f == "anonymous_source" else _text(row.get(f)) for f in _EVENT_FIELDS)
         links = groups.setdefault((index, fields), [])
@@ -147,6 +161,8 @@ def drafts_from_review(drafts: list[Draft], rows: list[dict]) -> tuple[list[Draf
             if dated:
                 d.date_basis = "set by the reviewer"
                 d.description = "Draft from ingest; date set by the reviewer."
+            if not base.event_type:  # a lead the reviewer typed (geo.ingest.leads)
+                _from_lead(d, base, dated)
             same = (events_of[index] == 1 and len(parts) == 1 and d.mines == base.mines and d.minerals == base.minerals
                     and d.event_type == base.event_type and d.date == base.date)
             out.append((d, same))
@@ -158,6 +174,18 @@ def drafts_from_review(drafts: list[Draft], rows: list[dict]) -> tuple[list[Draf
             taken.add(d.event_id)
         result.append(d)
     return result, problems
+
+
+def _from_lead(d: Draft, lead: Draft, dated: bool) -> None:
+    """A lead made an event: its effect (unless chosen), title (unless edited) and description
+    follow the type the reviewer gave."""
+    d.effect = d.effect or EFFECTS.get(d.event_type, "")
+    if d.title == lead.title:  # the lead's "what" ("iron ore from Musan") takes the type's words
+        what = d.title or ", ".join(d.minerals)
+        d.title = f"{what}: {TYPE_WORDS.get(d.event_type, d.event_type)}"[:200]
+    d.check = ""
+    d.description = ("Typed by the reviewer from a sentence the extractor drafted no event from; date "
+                     + ("set by the reviewer." if dated else f"from {d.date_basis}."))
 
 
 def problem_event(problem: Problem, drafts: list[Draft], events_before: int, links_before: int) -> str:

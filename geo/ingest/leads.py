@@ -1,0 +1,99 @@
+"""Stage 7b, leads: sentences that name a mine or mineral but gave no draft, for the reviewer.
+
+The cue table reads the wordings it knows; a report from a new source tells some events in
+others ("the iron ore producing bases went under water", "구리와 니켈을 들여오지 않기로 했다").
+Such a sentence names a mine or a mineral and drafts nothing. Rather than drop it silently,
+the extractor lists it as a *lead*: a draft with no event type, its mines and minerals paired as
+the sentence pairs them, and its date found the way an event's would be. The review shows leads
+unticked, below the drafts; a reviewer who ticks one and chooses its type makes it an event.
+
+Leads are never proposed and never applied without a type; the evaluation does not count them
+as drafts (it reports how many missed events a lead would let the reviewer add).
+
+At most ``LEAD_LIMIT`` sentences give leads, in the report's order, a repeated sentence once: a long
+report's tail of mentions stays one pass, and the notes say how many more there were.
+"""
+
+from __future__ import annotations
+
+import re
+
+from geo.ingest.drafts import EVIDENCE_MAX, Draft
+from geo.ingest.event_dates import date_for
+from geo.ingest.mentions import _pairs
+from geo.ingest.places import drop_town_names
+from geo.ingest.protos import _Proto
+
+#: The most leads a report lists (the rest are counted in a note).
+LEAD_LIMIT = 60
+
+#: A mine's name written as a mine, not as its town.
+_MINE_WORD = re.compile(r"mine|colliery|complex|광산|탄광|광업|기업소", re.IGNORECASE)
+
+#: Why a lead is there, shown in the review's "Check" column.
+LEAD_CHECK = "no event drafted from this sentence: tick it and choose an event type to add one"
+
+
+def find_leads(sents, info, drafts: list[Draft], pub, adopted, anon,
+               known: dict[str, list[str]]) -> tuple[list[Draft], list[str]]:
+    """(leads, notes): drafts with no type from each sentence that names a mineral, or a mine
+    as a mine ("the Musan mine", "무산광산", not "Musan" alone), and made no event (questions
+    included: the reviewer judges them). A headline whose minerals the drafts already hold is
+    the story the body drafted: not a lead."""
+    leads: list[Draft] = []
+    seen: set[str] = set()
+    drafted = {x for d in drafts for x in d.minerals}
+    listed = more = 0
+    for i, s in enumerate(sents):
+        x = info[i]
+        if x["made"] or s.text in seen:
+            continue
+        minerals = [m for m in x["matches"] if m.kind == "mineral"]
+        mines = drop_town_names([m for m in x["matches"] if m.kind == "mine"], s.text)
+        if not minerals:  # a mine alone only when named as a mine: "혜산 시장" is the town's market
+            mines = [m for m in mines if _MINE_WORD.search(m.text)]
+        if not minerals and not mines:
+            continue
+        if s.headline and {m.id for m in minerals} <= drafted:  # the headline of a drafted story
+            continue
+        seen.add(s.text)
+        if listed >= LEAD_LIMIT:
+            more += 1
+            continue
+        leads += _leads_of(i, s, minerals, mines, info, sents, pub, adopted, anon, known)
+        listed += 1
+    notes = [f"{more} more sentence(s) name a mine or mineral and gave no draft; only the first "
+             f"{LEAD_LIMIT} are listed"] if more else []
+    return leads, notes
+
+
+def _leads_of(i, s, minerals, mines, info, sents, pub, adopted, anon, known) -> list[Draft]:
+    """One lead per mine (or none) and its minerals, as the sentence pairs them."""
+    if minerals:
+        chosen = {id(m) for m in [*minerals, *mines]}
+        groups = [(mine.id if mine else "", [x.id for x in xs], _what(xs, mine))
+                  for mine, xs in _pairs([m for m in info[i]["matches"] if id(m) in chosen], s.text, 0, known)]
+    else:  # a mine alone: the minerals the record knows it for (none: the reviewer chooses one)
+        groups = [(m.id, list(known.get(m.id, [])), m.text) for m in mines]
+    at = (minerals or mines)[0].start
+    date, precision, end, basis, _rank = date_for(_Proto(i, "", "", [], [], at=at), sents, info, pub, adopted)
+    evidence = s.text if len(s.text) <= EVIDENCE_MAX else s.text[:EVIDENCE_MAX - 1].rstrip() + "…"
+    anonymous = anon.para(s.para) or (s.quoted and anon.report())
+    out: dict[tuple, Draft] = {}
+    for mine, xs, what in groups:
+        key = (mine, tuple(dict.fromkeys(xs)))
+        if key in out:
+            continue
+        out[key] = Draft(event_id="", event_type="", effect="", date=date.isoformat(), date_precision=precision,
+                         end_date=end.isoformat() if end else "", evidence=evidence,
+                         mines=[mine] if mine else [], minerals=list(key[1]), date_basis=basis, title=what,
+                         place="; ".join(dict.fromkeys(m.text for m in mines)), check=LEAD_CHECK,
+                         anonymous_source=anonymous,
+                         description=f"Added by the reviewer from a sentence of the report; date from {basis}.")
+    return list(out.values())
+
+
+def _what(minerals, mine) -> str:
+    """The lead's title, as the report writes it ("iron ore from Musan"): the review adds the type."""
+    names = ", ".join(dict.fromkeys(x.text for x in minerals))
+    return f"{names} from {mine.text}" if mine else names

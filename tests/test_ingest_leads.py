@@ -1,0 +1,150 @@
+"""Sentences that name a mine or mineral but drafted nothing are listed as leads, for the reviewer
+to type: in the library, the evaluation, the command line and the Add report page."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+
+import pytest
+
+from geo.ingest import drafts_from_review, extract, review_rows
+from geo.ingest.evalset import score_report
+from geo.ingest.leads import LEAD_LIMIT
+from geo.ingest.review import LEADS_FILE
+from geo.rules.load import load_dataset
+from tests.conftest import ROOT, read_rows
+from tests.test_add_report import apply_drafts, extract_drafts, fill, open_add_report
+
+REPORT = ("Big coal ship returns to Nampo\n\n"
+          "Exports of copper concentrate from the Hyesan mine were suspended on Feb. 20, a source said.\n"
+          "Black heaps that looked like coal lay on the pier at Nampo on Tuesday, according to the report.\n")
+PUB = dt.date(2021, 3, 10)  # a Wednesday: "Tuesday" is March 9
+
+
+def _extract(ds, text=REPORT, pub=PUB):
+    return extract(text, pub, "Test Wire", "", ds)
+
+
+def test_a_sentence_naming_a_mineral_without_an_event_word_is_a_lead_with_its_date(ds):
+    result = _extract(ds)
+    assert [(d.event_type, d.mines, d.minerals) for d in result.drafts] == [("export_halt", ["hyesan"], ["copper"])]
+    body = [d for d in result.leads if d.evidence.startswith("Black heaps")]
+    assert len(body) == 1
+    lead = body[0]
+    assert (lead.event_type, lead.minerals, lead.mines) == ("", ["coal"], [])
+    assert (lead.date, lead.date_precision) == ("2021-03-09", "day")
+    assert "Tuesday" in lead.date_basis
+    assert not lead.proposed and lead.check  # never ticked for the reviewer
+    # the sentence that made a draft is not also a lead
+    assert not any("Hyesan" in d.evidence for d in result.leads)
+
+
+def test_a_lead_pairs_a_mine_with_its_mineral_and_a_lone_mine_takes_the_records_minerals(ds):
+    text = ("Mines in the north\n\n"
+            "Zinc ore from the Hyesan mine piled up at the station in May 2019.\n"
+            "Reporters visited the Musan mine last week.\n")
+    leads = _extract(ds, text, dt.date(2019, 6, 20)).leads
+    hyesan = next(d for d in leads if d.mines == ["hyesan"])
+    assert hyesan.minerals == ["zinc"] and (hyesan.date, hyesan.date_precision) == ("2019-05-01", "month")
+    assert hyesan.title == "Zinc ore from Hyesan mine"  # as the report writes it; the review adds the type
+    musan = next(d for d in leads if d.mines == ["musan"])
+    assert "iron_ore" in musan.minerals  # the record's mineral for Musan, for the reviewer to keep or untick
+
+
+def test_a_repeated_sentence_is_one_lead_and_a_long_report_lists_at_most_the_limit(ds):
+    same = "Coal lay on the pier at Nampo.\n" * 5
+    assert len(_extract(ds, "Coal\n\n" + same).leads) == 2  # the headline, and the sentence once
+    many = "".join(f"Coal lay on pier number {n} at Nampo.\n" for n in range(LEAD_LIMIT + 7))
+    result = _extract(ds, "Piers\n\n" + many)
+    assert len(result.leads) == LEAD_LIMIT
+    assert any("7 more sentence(s) name a mine or mineral" in n for n in result.notes)
+
+
+def test_a_lead_ticked_without_a_type_is_a_problem_and_with_one_becomes_an_event(ds):
+    result = _extract(ds)
+    drafts, leads = result.drafts, result.leads
+    rows = review_rows(drafts) + review_rows(leads, first=len(drafts))
+    assert all(not r["accept"] and r["event_type"] == "" for r in rows[len(drafts):])
+    heaps = next(i for i, r in enumerate(rows) if r["evidence"].startswith("Black heaps"))
+
+    ticked = [dict(r, accept=(i == heaps)) for i, r in enumerate(rows)]
+    out, problems = drafts_from_review(drafts + leads, ticked)
+    assert out == []
+    assert [(p.file, p.row, p.field) for p in problems] == [(LEADS_FILE, heaps - len(drafts) + 1, "event_type")]
+
+    ticked[heaps]["event_type"] = "smuggling"
+    out, problems = drafts_from_review(drafts + leads, ticked)
+    assert problems == [] and len(out) == 1
+    event = out[0]
+    assert (event.event_type, event.effect, event.minerals, event.date) == ("smuggling", "smuggled", ["coal"], "2021-03-09")
+    assert event.title == "coal: smuggled" and event.event_id == "coal-smuggling-2021-03-09"
+    assert event.check == "" and "Typed by the reviewer" in event.description
+    assert event.evidence.startswith("Black heaps")
+
+
+def test_the_evaluation_counts_an_event_a_lead_reaches_once_per_row():
+    labels = [{"mine_id": "", "mineral_id": "coal", "event_type": "smuggling", "date": "2021-03-09",
+               "date_precision": "day"},
+              {"mine_id": "", "mineral_id": "coal", "event_type": "export_continued", "date": "2021-01-01",
+               "date_precision": "year"},
+              {"mine_id": "musan", "mineral_id": "iron_ore", "event_type": "export_halt", "date": "2021-03-01",
+               "date_precision": "month"}]
+    from geo.ingest.drafts import Draft
+    lead = Draft("", "", "", "2021-03-09", "day", "Black heaps…", minerals=["coal"])
+    s = score_report("r", [], labels, [lead])
+    assert (s.events_found, s.reachable, s.leads, s.drafted) == (0, 1, 1, 0)  # one row, one label; leads not drafts
+    drafted = Draft("x", "export_halt", "halted", "2021-02-01", "month", "…", mines=["musan"], minerals=["iron_ore"])
+    s = score_report("r", [drafted], labels, [lead, lead])
+    assert (s.events_found, s.reachable) == (0, 3)  # the draft's row is corrected; two leads' rows
+
+
+def test_the_command_line_lists_the_sentences_that_drafted_nothing(tmp_path):
+    report = tmp_path / "r.txt"
+    report.write_text(REPORT, encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "geo", "ingest", str(report), "--published", "2021-03-10",
+                           "--publisher", "Test Wire", "--url", ""], cwd=ROOT, capture_output=True, text=True,
+                          timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    line = next(x for x in proc.stderr.splitlines() if "Black heaps" in x)
+    assert line.startswith("no draft from a sentence naming coal (date 2021-03-09, day)")
+    assert "Black heaps" not in proc.stdout  # the drafts CSV holds drafts only
+
+
+# --------------------------------------------------------------------------- the page
+
+
+@pytest.fixture
+def data(data_copy, monkeypatch):
+    monkeypatch.setenv("NK_MINES_DATA", str(data_copy))
+    return data_copy
+
+
+def _edit_leads(at, rows):
+    at.session_state["ar_leads"] = {"edited_rows": rows, "added_rows": [], "deleted_rows": []}
+    return at.run()
+
+
+def test_on_the_page_a_lead_is_ticked_typed_and_applied(data):
+    at = extract_drafts(fill(open_add_report(), REPORT, publisher="Test Wire", url="", published=PUB))
+    assert not at.exception
+    assert any(h.value.startswith("Sentences with no draft (2)") for h in at.subheader)
+    leads = at.data_editor(key="ar_leads").value
+    heaps = int(leads.index[leads["evidence"].str.startswith("Black heaps")][0])
+    assert not leads["accept"].any() and (leads["event_type"] == "").all()
+
+    at = apply_drafts(_edit_leads(at, {heaps: {"accept": True}}))
+    p = at.dataframe[-1].value.iloc[0]
+    assert (p["File"], p["Row"], p["Field"]) == (LEADS_FILE, heaps + 1, "event_type")
+
+    at = _edit_leads(at, {heaps: {"accept": True, "event_type": "smuggling"}})
+    n_drafts = int(at.data_editor(key="ar_editor").value["accept"].sum())
+    assert at.button(key="ar_apply").label == f"Apply {n_drafts + 1} accepted row(s)"
+    at = apply_drafts(at)
+    assert not at.exception and not at.error
+    events = {e["event_id"]: e for e in read_rows(data / "events.csv")}
+    event = events["coal-smuggling-2021-03-09"]
+    assert (event["event_type"], event["date"], event["date_precision"]) == ("smuggling", "2021-03-09", "day")
+    assert event["evidence"].startswith("Black heaps") and event["title"] == "coal: smuggled"
+    assert load_dataset(data).events.shape[0] == len(events)
