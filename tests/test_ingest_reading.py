@@ -456,3 +456,64 @@ def test_a_title_case_heading_names_no_unknown_mine(ds):
     """Capitals in a heading say nothing of names; the body's "Kaechon Coal Mine" is a candidate."""
     text = "North Korea Trades Rare Earth Mine Rights to China\n\nCoal from the Kaechon Coal Mine was exported."
     assert extract(text, "2019-10-22", "T", "", ds).candidates == ["Kaechon Coal Mine"]
+
+
+# --- blind sets 17 and 18 (read after their one blind score) ----------------------------------
+
+def test_a_ban_named_in_a_relative_clause_is_in_force_not_news(ds):
+    text = "Tankers that carried North Korean coal, which UN sanctions prohibit, were seen at the port last week."
+    assert "sanction" not in {t for _, _, t in _drafts(ds, text)}
+
+
+def test_a_ban_that_binds_people_from_buying_goods_is_a_measure_on_the_goods(ds):
+    binds = "The order prohibits its citizens and companies from buying copper and zinc from North Korea."
+    assert {t for _, _, t in _drafts(ds, binds)} == {"sanction"}
+    names = "The port banned four ships that carried North Korean coal."
+    assert {t for _, _, t in _drafts(ds, names)} == {"designation"}
+
+
+def test_a_korean_mine_name_with_its_mineral_before_the_mine_word_is_the_mine_and_the_mineral(record):
+    got = _drafts(record, "중국 회사가 혜산아연광산을 함께 개발하기로 합의했다.", "2008-05-02")
+    assert (("hyesan",), ("zinc",), "deal_signed") in got
+    gaz = Gazetteer.from_dataset(record)
+    town = [(m.kind, m.id) for m in gaz.match("혜산시 구리 시장에서")]
+    assert ("mine", "hyesan") not in town and ("mineral", "copper") in town  # 혜산시: still the city
+
+
+def test_a_mines_output_told_without_a_mineral_is_of_its_primary_mineral(ds):
+    got = _drafts(ds, "Workers at the Hyesan Youth Mine have gone beyond their quarterly output targets.", "2023-05-09")
+    assert got == {(("hyesan",), ("copper",), "production_change")}
+    # an export of a mine told without its mineral stays undrafted (a lead): exports are of any of its minerals
+    assert _drafts(ds, "The Hyesan Youth Mine has resumed exports, a source said.", "2023-05-09") == set()
+
+
+@pytest.mark.parametrize(("text", "pub"), [
+    ("Coal output fell from 20 million tons in 2017 to 15 million tons last year.", "2019-01-22"),
+    ("석탄 생산량은 2017년 약 2천만t에서 지난해 1천500만t으로 25% 감소한 것으로 추정됐다.", "2019-01-22"),
+])
+def test_a_change_told_from_one_year_to_another_is_dated_by_the_later(record, text, pub):
+    assert _dated(record, text, pub) == {(("coal",), "production_change", "2018-01-01", "year")}
+
+
+def test_the_day_a_report_came_out_is_the_tellings_not_the_events(record):
+    ko = "연구소는 최근 펴낸 보고서에서 북한의 지난해 석탄 생산이 크게 줄었다고 분석했다."
+    assert _dated(record, ko, "2019-01-22") == {(("coal",), "production_change", "2018-01-01", "year")}
+    en = find_dates("Coal output fell, a report released on Tuesday showed.", dt.date(2019, 1, 24), None)
+    assert [d.kind for d in en] == ["attribution"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("첫해인 91년에 금 2t이 들어왔다", [(dt.date(1991, 1, 1), "year")]),
+    ("98년 4월 5일 합의했다", [(dt.date(1998, 4, 5), "day")]),
+    ("50년 동안 캐 온 광산", []),  # a count of years
+    ("무산광산의 50년 채굴권을 얻었다", []),  # fifty-year rights
+    ("60년 만에 처음", []),
+])
+def test_korean_two_digit_years(text, expected):
+    got = find_dates(text, dt.date(1999, 2, 1), None)
+    assert [(d.date, d.precision) for d in got] == expected
+
+
+def test_korean_goods_that_came_in_with_an_amount_are_an_import_figure(record):
+    got = _drafts(record, "지난해 북한산 금 2천237kg이 국내로 들어와 사상 최대를 기록했다.", "1993-02-01")
+    assert {t for _, _, t in got} == {"trade_figure"}

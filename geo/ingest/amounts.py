@@ -18,7 +18,7 @@ _DOLLARS_RE = re.compile(r"(?P<n>\d(?<![\w$.]\d)[\d,]*(?:\.\d+)?)\s*(?P<s>thousa
 
 #: The figure's first digit is taken before the look-behind that tests the character before it
 #: (not a letter, digit, '$' or '.'): the engine then jumps from digit to digit.
-_QTY_RE = re.compile(r"(?P<n>\d(?<![\w$.]\d)[\d,]*(?:\.\d+)?)\s*(?P<unit>(?:(?:thousand|million|billion)\s+)?(?:metric\s+)?(?:tons|tonnes|tons?|t\b|kilowatts|megawatts|gigawatts|kilowatt-hours|kwh|mw|kw|percent|per cent|%|kilograms|kg|ounces|oz|barrels))", re.IGNORECASE)
+_QTY_RE = re.compile(r"(?P<n>\d(?<![\w$.]\d)[\d,]*(?:\.\d+)?)\s*(?P<unit>(?:(?:thousand|million|billion)\s+)?(?:metric\s+)?(?:tons|tonnes|tons?|t(?![A-Za-z])|kilowatts|megawatts|gigawatts|kilowatt-hours|kwh|mw|kw|percent|per cent|%|kilograms|kg|ounces|oz|barrels))", re.IGNORECASE)
 
 
 def find_amounts(sentence: str) -> tuple[float | None, float | None, str, list[str]]:
@@ -61,13 +61,15 @@ def amounts_and_qualifier(sentence: str) -> tuple[tuple[float | None, float | No
             usd = round(value, 2)
         elif what in ("t", "톤") and qty is None:
             qty, unit = value, "t"
+        elif what in ("kg", "킬로그램") and qty is None:
+            qty, unit = value, "kg"
     return (usd, qty, unit, written), _qualifier(sentence, first)
 
 
 #: A Korean amount: digits with the counters 억 (10^8), 만 (10^4), 천 (10^3), 백 (10^2), and a unit:
-#: "50만t", "38만6천t", "2천800만 위안", "약 455만 달러"; market prices in 원 are not trade amounts (plain "25t" is the English rule's).
-_KO_AMOUNT_RE = re.compile(r"(?<![\d.,])(?P<n>\d[\d,]*(?:\.\d+)?\s*[억만천백](?:\s*(?:\d[\d,]*(?:\.\d+)?)?\s*[억만천백]|\s*\d[\d,]*(?:\.\d+)?(?=\s*여?\s*(?:t(?![A-Za-z])|톤|달러|위안)))*)"
-                           r"\s*(?P<about>여)?\s*(?P<unit>t(?![A-Za-z])|톤|달러|위안)")
+#: "50만t", "38만6천t", "2천800만 위안", "약 455만 달러", "2천237kg"; market prices in 원 are not trade amounts (plain "25t" is the English rule's).
+_KO_AMOUNT_RE = re.compile(r"(?<![\d.,])(?P<n>\d[\d,]*(?:\.\d+)?\s*[억만천백](?:\s*(?:\d[\d,]*(?:\.\d+)?)?\s*[억만천백]|\s*\d[\d,]*(?:\.\d+)?(?=\s*여?\s*(?:t(?![A-Za-z])|톤|달러|위안|kg|킬로그램)))*)"
+                           r"\s*(?P<about>여)?\s*(?P<unit>t(?![A-Za-z])|톤|달러|위안|kg|킬로그램)")
 _KO_PART = re.compile(r"(\d[\d,]*(?:\.\d+)?)?\s*([억만천백])?")
 
 

@@ -279,7 +279,7 @@ def _cue(clause: str, minerals: list[Match], has_amount: bool, offset: int = 0) 
                 continue  # no figure; or goods shipped from China or Russia to the North, not the North's
             word = m.group(0).lower()
             effect = "imported" if word.startswith(("import", "arrival", "took", "bought", "purchas", "수입", "들여", "반입",
-                                                    "사들")) \
+                                                    "사들", "들어")) \
                 else "exported"
         if etype == "export_continued" and has_amount and _GROWTH.search(m.group(0)):
             etype, effect = "trade_figure", "exported"  # 'exports rose to $1.18 billion': the figure is the news
@@ -311,7 +311,8 @@ def _cue(clause: str, minerals: list[Match], has_amount: bool, offset: int = 0) 
             return "import_suspension", "suspended", m.start()
         if etype == "sanction" and _exporter_bans_exports(clause, m):
             return "export_halt", "halted", m.start()
-        if etype == "sanction" and _BAN_ON_WHOM.match(read, m.end(), m.end() + 60):
+        if etype == "sanction" and (whom := _BAN_ON_WHOM.match(read, m.end(), m.end() + 60)) \
+                and not _BOUND_FROM.match(read, whom.end()):
             return "designation", "designated", m.start()  # 'a port ban on ships', 'banned four vessels'
         if etype == "production_change" and not effect:
             effect = "reduced" if _REDUCED.search(m.group(0)) else "increased"
@@ -326,6 +327,8 @@ _FOREIGN_ORIGIN = re.compile(r"\b(?:shipped|imported|bought|came|arrived|brought
 #: A ban whose object is ships, companies or people names them: a designation, not a measure on goods.
 _BAN_ON_WHOM = re.compile(r"\s+(?:(?:on|against)\s+)?(?:[\w-]+\s+){0,3}(?:ships?|vessels?|tankers?|freighters?|companies"
                           r"|firms|entities|individuals|persons)\b", re.IGNORECASE)
+#: Those a ban binds, not names: "prohibits citizens and companies from buying copper" is a measure on goods.
+_BOUND_FROM = re.compile(r"\s+from\s+\w+ing\b")
 #: A ban told as a verb, before a halt in the same clause: the clause tells a measure.
 _BANNED_BEFORE = re.compile(r"\b(?:banned|bans|prohibited|prohibits|forbade|forbids|forbidden)\b", re.IGNORECASE)
 #: A production change's words for less (the rest are more).

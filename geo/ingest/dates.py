@@ -214,8 +214,12 @@ def _day_rules(sentence: str, pub: dt.date, add, lower: str, odd: bool) -> None:
 #: "a source said on October 30", "told Daily NK on Wednesday": the date of the telling; also the
 #: day figures were published ("data showed on Friday", "customs data released Tuesday show").
 _ATTRIBUTION_BEFORE = re.compile(r"\b(?:said|says|told [\w ]{1,30}|reported|added|explained|announced|"
-                                 r"(?:data|figures|statistics) (?:\w+ ){0,3}(?:showed|show|shows|released|published))"
+                                 r"(?:data|figures|statistics|report|study) (?:\w+ ){0,3}(?:showed|show|shows|released|published))"
                                  r"\s+(?:on\s+)?(?:the\s+)?$", re.IGNORECASE)
+
+#: Korean: the day a report or figures came out ("최근 펴낸 보고서에서", "지난달 발표한 자료"): the telling's date.
+_KO_PUBLISHED_AFTER = re.compile(r"\s*(?:펴낸|발표한|낸|공개한|내놓은|발간한|공개된|발표된|나온)\s*(?:[\uac00-\ud7a3]+\s+)?"
+                                 r"(?:보고서|자료|통계|집계|분석|연구)")
 
 #: A measure's own announcement ("the decision announced Feb. 18 to suspend", "a ban announced on
 #: Aug. 14"): the day of the measure, not of a telling.
@@ -246,11 +250,11 @@ _COMPARISON_WORDS = ("than", "compared", "versus", "vs", "since", "from", "above
 def _as_attribution(sentence: str, d: DateMention) -> DateMention:
     dateline = d.start < 40 and _DATELINE_AFTER.match(sentence[d.start + len(d.text):d.start + len(d.text) + 40])
     before = sentence[max(0, d.start - 50):d.start]
+    after = d.start + len(d.text)
     if dateline or (may_hold(before, before.lower(), _ATTRIBUTION_WORDS) and _ATTRIBUTION_BEFORE.search(before)
-                    and not _MEASURE_ANNOUNCED.search(before)):
+                    and not _MEASURE_ANNOUNCED.search(before)) or _KO_PUBLISHED_AFTER.match(sentence, after, after + 30):
         return DateMention(d.date, d.precision, d.text, d.start, "attribution", d.end_date)
     lead = _LEAD_WORD.match(d.text.lstrip())  # "since August 2014": the rule's own leading word belongs to the context
-    after = d.start + len(d.text)
     baseline = before.rstrip() + " " + (lead.group(0) if lead else "")
     if (may_hold(baseline, baseline.lower(), _COMPARISON_WORDS) and _COMPARISON_BEFORE.search(baseline)) \
             or _POSSESSIVE.match(sentence, after):  # "a third of last year's exports": a thing's date

@@ -15,7 +15,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-_Y = r"(?P<y>(?:19|20)\d\d)\s*년"
+#: A year: 2017년; also two digits, '05년 or 91년 (40-99 without the apostrophe: 1940-1999) when a
+#: particle, a month or a stop follows ("91년에", "98년 4월"), not a count of years ("50년 동안",
+#: "50년 채굴권", "60년 만에").
+_Y = (r"(?P<y>(?:19|20)\d\d|(?:'\d\d|(?<![\d.,~'])[4-9]\d)(?=\s*년(?:에|부터|까지|의|도|말|초|께|경|이후|\s*\d|\s*[,.)]|$)))"
+      r"\s*년")
 _M = r"(?P<m>1[0-2]|0?[1-9])\s*월"
 _D = r"(?P<d>3[01]|[12]\d|0?[1-9])\s*일"
 
@@ -111,19 +115,26 @@ def _month_end(y: int, m: int) -> dt.date:
     return (dt.date(y + (m == 12), m % 12 + 1, 1)) - dt.timedelta(days=1)
 
 
+def _year(text: str) -> int:
+    """2017 → 2017; '05 → 2005; 91 → 1991."""
+    digits = text.lstrip("'")
+    y = int(digits)
+    return y if len(digits) == 4 else (1900 + y if y >= 40 else 2000 + y)
+
+
 def _resolve(m: re.Match, what: str, pub: dt.date):  # noqa: PLR0911 - one branch per rule kind
     g = m.groupdict()
     try:
         if what == "ymd":
-            return dt.date(int(g["y"]), int(g["m"]), int(g["d"])), "day", None
+            return dt.date(_year(g["y"]), int(g["m"]), int(g["d"])), "day", None
         if what == "ym":
-            return dt.date(int(g["y"]), int(g["m"]), 1), "month", None
+            return dt.date(_year(g["y"]), int(g["m"]), 1), "month", None
         if what == "quarter":
-            y = int(g["y"]) if g["y"] else pub.year - (g["rel"] in ("지난해", "작년"))
+            y = _year(g["y"]) if g["y"] else pub.year - (g["rel"] in ("지난해", "작년"))
             first = 3 * int(g["q"]) - 2
             return dt.date(y, first, 1), "month", _month_end(y, first + 2)
         if what == "ym_span":
-            y = int(g["y"])
+            y = _year(g["y"])
             return dt.date(y, int(g["m1"]), 1), "month", _month_end(y, int(g["m"]))
         if what == "month_span":
             if g["rel"]:
@@ -144,9 +155,9 @@ def _resolve(m: re.Match, what: str, pub: dt.date):  # noqa: PLR0911 - one branc
             day = _latest_day(pub, int(g["d"]))
             return (day, "day", None) if day else None
         if what == "year":
-            return dt.date(int(g["y"]), 1, 1), "year", None
+            return dt.date(_year(g["y"]), 1, 1), "year", None
         if what == "next_year":
-            return dt.date(int(g["y"]) + 1, 1, 1), "year", None
+            return dt.date(_year(g["y"]) + 1, 1, 1), "year", None
         if what == "month":
             mo = int(g["m"])
             return dt.date(pub.year if mo <= pub.month else pub.year - 1, mo, 1), "month", None

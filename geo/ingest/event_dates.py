@@ -40,6 +40,8 @@ def date_for(p: _Proto, sents, info, pub, adopted) -> tuple[dt.date, str, dt.dat
         # Korean puts the time before the verb: its nearest date before the cue, when there is one
         before = [d for d in own if d.start < p.at] if has_hangul(s) else []
         d = before[-1] if before else min(own, key=lambda d: abs(d.start - p.at))
+        if p.event_type == "production_change" and len(years := {x.date: x for x in own if x.precision == "year"}) > 1:
+            d = years[max(years)]  # a change told from one year to another: the later ("from … in 2017 to … last year")
         end = d.end_date or _end_of_year(s, d.date)
         return d.date, d.precision, end, f"'{d.text}' in the sentence", head + (0 if d.kind == "absolute" else 1)
     nxt = p.sent + 1

@@ -157,7 +157,7 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
                     continue
                 cminerals, how = borrowed, f"mineral from the previous sentence ({borrowed[0].text})"
             if cmines and not cminerals:
-                cminerals, how2 = _minerals_for(cmines, i, sents, info, known, report_minerals)
+                cminerals, how2 = _minerals_for(cmines, i, sents, info, known, report_minerals, cue[0])
                 how = "; ".join(filter(None, [how, how2]))
             if not cminerals:
                 continue
@@ -228,12 +228,14 @@ def _mine_minerals(ds) -> dict[str, list[str]]:
     return out
 
 
-def _minerals_for(mines: list[Match], i: int, sents, info, known, report_minerals) -> tuple[list[Match], str]:
+def _minerals_for(mines: list[Match], i: int, sents, info, known, report_minerals,
+                  etype: str = "") -> tuple[list[Match], str]:
     """Minerals for a clause that names a mine but no mineral, nearest first.
 
     The rest of the sentence, then the next sentence of the paragraph ("a mineral named in the
     next sentence belongs to the mine"), then the previous one; then what the mine is known for,
-    when the report names it somewhere or the mine has only one mineral.
+    when the report names it somewhere or the mine has only one mineral; for a mine's output
+    ("the Hyesan Youth Mine is raising production"), its primary mineral (the record's first).
     """
     def of(k):
         return [m for m in info[k]["matches"] if m.kind == "mineral"]
@@ -246,11 +248,14 @@ def _minerals_for(mines: list[Match], i: int, sents, info, known, report_mineral
     named = [x for m in mines for x in known.get(m.id, []) if x.split("_")[0] in m.text.lower()] \
         or [x for x in ids if x in report_minerals]
     chosen = named or (ids if len(set(ids)) == 1 else [])
+    why = "known for"
+    if not chosen and etype in ("production_change", "production_halt"):
+        chosen, why = [known[m.id][0] for m in mines if known.get(m.id)], "primarily mined for"
     if not chosen:
         return [], ""
     m0 = mines[0]
     return ([Match("mineral", x, x, x.replace("_", " "), m0.start, m0.end, True) for x in dict.fromkeys(chosen)],
-            f"mineral is what {m0.text} is known for")
+            f"mineral is what {m0.text} is {why}")
 
 
 def _resolution_dates(ds) -> dict[str, dt.date]:

@@ -261,7 +261,7 @@ class Gazetteer:
             if hit is None:
                 i += 1
                 continue
-            out.append(hit[1])
+            out.extend(hit[1:])
             i += hit[0]
         return out
 
@@ -292,6 +292,15 @@ class Gazetteer:
                 return 2, Match(entry.kind, entry.id, entry.name, text[start:end], start, end, True)
         return None
 
+    def _mineral_mine_at(self, folded: str, at: int) -> tuple[_Entry, int] | None:
+        """A mineral's name and a mine tail at ``at`` ("혜산구리광산": 구리 광산, not the district 혜산구):
+        (the mineral, its length); None if there is none."""
+        for length in range(min(len(folded) - at, 6), 0, -1):
+            entry = self._hangul.get(folded[at:at + length])
+            if entry is not None and entry.kind == "mineral" and mine_tail_at(folded, at + length):
+                return entry, length
+        return None
+
     def _match_hangul(self, start: int, word: str, folded: str, allowed: set[str]):
         """A Hangul token's longest known prefix (a particle or suffix may follow: 단천시에서);
         else, before a mine-name tail (룡화광산의), the prefix's Revised Romanization matched
@@ -303,12 +312,18 @@ class Gazetteer:
             if entry is None and "mine" in allowed and mine_tail_at(folded, length):
                 entry, exact = self._phonetic.get(phonetic_key(romanize(folded[:length]))), False
                 entry = entry if entry is not None and entry.kind == "mine" else None
-            if entry is not None and entry.kind == "mine" and folded[length:length + 1] in _TOWN_SUFFIX:
+            inner = self._mineral_mine_at(folded, length) if entry is not None and entry.kind == "mine" else None
+            if entry is not None and entry.kind == "mine" and folded[length:length + 1] in _TOWN_SUFFIX and not inner:
                 return None  # 혜산시, 무산군: the town or county the mine is named for, not the mine
             if entry is not None and entry.kind == "mine" and _VERB_AFTER.match(folded, length):
                 return None  # 무산됐다 ("came to nothing"): a verb that begins like the name
             if entry is not None and entry.kind in allowed:
-                return 1, Match(entry.kind, entry.id, entry.name, word[:length], start, start + length, exact)
+                hit = Match(entry.kind, entry.id, entry.name, word[:length], start, start + length, exact)
+                if inner is None or "mineral" not in allowed:
+                    return 1, hit
+                x, n = inner  # the mine's mineral written into its name: both are named
+                return 1, hit, Match("mineral", x.id, x.name, word[length:length + n], start + length,
+                                     start + length + n, True)
         # a one-syllable name (금 gold, 납 lead) only as a whole word, a particle at most after it:
         # as the start of a longer word it is another word (금지 "ban", 납부 "payment")
         entry = self._hangul.get(folded[:1])
