@@ -517,3 +517,26 @@ def test_korean_two_digit_years(text, expected):
 def test_korean_goods_that_came_in_with_an_amount_are_an_import_figure(record):
     got = _drafts(record, "지난해 북한산 금 2천237kg이 국내로 들어와 사상 최대를 기록했다.", "1993-02-01")
     assert {t for _, _, t in got} == {"trade_figure"}
+
+
+# --- blind sets 19 and 20 (read after their one blind score) ----------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Miners at the Inpho Youth Coal Mine turned out thousands of tons more coal in the first week.", "production_change"),
+    ("The Jikdong Youth Coal Mine produced more coal than planned in January.", "production_change"),
+    ("The Chonsong Youth Coal Mine has posted record production this month.", "production_change"),
+    ("Since March 1, coal has not been allowed through Chinese customs, traders said.", "import_suspension"),
+])
+def test_more_output_and_goods_not_let_through(record, text, expected):
+    assert {t for _, _, t in _drafts(record, text, "2016-03-20")} == {expected}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("소식통은 무산광산 철광석이 지금은 모두 중국으로 실려 나간다고 말했다.", "export_continued"),  # shipped out, now
+    ("무산광산 철광석 개발 투자 협상이 결렬됐다.", "deal_collapsed"),  # talks broken off
+    ("검덕광산에서 광석을 나르는 벨트콘베아 공사가 완공됐다.", "production_change"),  # ore-hauling line completed
+    ("무산광산이 지난달부터 다시 돌아가기 시작했다.", "production_change"),  # working again
+    ("철광석 생산량이 한 해 전보다 12.4% 줄었다.", "production_change"),  # a decimal figure inside the cue's reach
+])
+def test_korean_shipped_out_talks_broken_lines_completed_and_work_restarted(record, text, expected):
+    assert {t for _, _, t in _drafts(record, text, "2019-12-20")} == {expected}
