@@ -53,6 +53,15 @@ def test_a_lead_pairs_a_mine_with_its_mineral_and_a_lone_mine_takes_the_records_
     assert "iron_ore" in musan.minerals  # the record's mineral for Musan, for the reviewer to keep or untick
 
 
+def test_a_lone_mine_is_a_lead_when_written_as_a_mine_not_as_its_town(ds):
+    """The mine word may follow the name as matched ("the Cholsan mine": the match is "Cholsan")."""
+    as_mine = _extract(ds, "Visits\n\nReporters visited the Cholsan mine last week.\n", dt.date(2019, 6, 20)).leads
+    assert [d.mines for d in as_mine] == [["cholsan"]]
+    as_town = _extract(ds, "Visits\n\nReporters visited Cholsan, a town near the coast, last week.\n",
+                       dt.date(2019, 6, 20)).leads
+    assert as_town == []
+
+
 def test_a_repeated_sentence_is_one_lead_and_a_long_report_lists_at_most_the_limit(ds):
     same = "Coal lay on the pier at Nampo.\n" * 5
     assert len(_extract(ds, "Coal\n\n" + same).leads) == 2  # the headline, and the sentence once

@@ -8,7 +8,7 @@ Two sets are scored the same way:
 * the **seeds**, ``/work/shared/seeds`` — the two reports the extractor was first built on,
   labelled by the curated events of their sources (see :mod:`geo.ingest.evaluate`).
 
-Three figures, per report summed over the set:
+The figures, per report summed over the set:
 
 * **pair recall** — labelled (mine, mineral) pairs that some draft links (mine '' for an event
   about a mineral only);
@@ -178,14 +178,14 @@ def score_report(name: str, drafts: list[Draft], labels: list[dict], leads: list
     s.events = len(labels)
     new = set(_links([d for d in drafts if not d.known]))
     proposed = _links([d for d in drafts if d.proposed])
-    for e in labels:
-        hit = _found(e, links)
+    hits = [_found(e, links) for e in labels]
+    for e, hit in zip(labels, hits, strict=True):
         s.events_found += hit
         s.proposed_found += _found(e, proposed)
         if not hit:
             s.misses.append(f"{name}: missed {e['mine_id'] or '-'}/{e['mineral_id']} {e['event_type']} "
                             f"{e['date']} ({e['date_precision']})")
-    s.reachable = _reachable(labels, links, leads)
+    s.reachable = _reachable(labels, hits, links, leads)
     s.leads = len({d.evidence for d in leads})
     typed = {(e["mine_id"], e["mineral_id"], e["event_type"]) for e in labels}
     s.drafted, s.new, s.proposed = len(links), len(new), len(proposed)
@@ -201,21 +201,20 @@ def score_report(name: str, drafts: list[Draft], labels: list[dict], leads: list
     return s
 
 
-def _reachable(labels: list[dict], links, leads: list[Draft]) -> int:
+def _reachable(labels: list[dict], hits: list[bool], links, leads: list[Draft]) -> int:
     """Labelled events a reviewer can reach from the review table without typing a mine, mineral
-    or sentence: those a draft finds, then each other one through its own row (one label per row)
-    that has its mine and mineral: a draft's (to correct its type or date) or a lead's (to tick
-    and type)."""
-    found = [e for e in labels if _found(e, links)]
+    or sentence: those a draft finds (``hits``), then each other one through its own row (one
+    label per row) that has its mine and mineral: a draft's (to correct its type or date) or a
+    lead's (to tick and type)."""
     rows = [(m, x) for m, x, _t, _d in links] + [(lk["mine_id"], lk["mineral_id"]) for d in leads for lk in d.link_rows()]
-    for e in found:  # the row that found it is taken
+    for e, hit in zip(labels, hits, strict=True):  # the row that found an event is taken
         pair = (e["mine_id"], e["mineral_id"])
-        if pair in rows:
+        if hit and pair in rows:
             rows.remove(pair)
-    n = len(found)
-    for e in labels:
+    n = sum(hits)
+    for e, hit in zip(labels, hits, strict=True):
         pair = (e["mine_id"], e["mineral_id"])
-        if not _found(e, links) and pair in rows:
+        if not hit and pair in rows:
             rows.remove(pair)
             n += 1
     return n

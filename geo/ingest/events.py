@@ -231,7 +231,7 @@ def _mine_minerals(ds) -> dict[str, list[str]]:
 
 
 def _minerals_for(mines: list[Match], i: int, sents, info, known, report_minerals,
-                  etype: str = "") -> tuple[list[Match], str]:
+                  etype: str) -> tuple[list[Match], str]:
     """Minerals for a clause that names a mine but no mineral, nearest first.
 
     The rest of the sentence, then the next sentence of the paragraph ("a mineral named in the
@@ -331,7 +331,7 @@ class _Anonymity:
         return self._report
 
 
-TYPE_WORDS = {
+_TYPE_WORDS = {
     "export_halt": "exports halted", "export_continued": "still exported",
     "import_suspension": "imports suspended", "sanction": "sanction",
     "investment_offer": "rights offered for investment", "trade_figure": "trade figure",
@@ -344,7 +344,13 @@ TYPE_WORDS = {
 def _title(d: Draft, p: _Proto) -> str:
     minerals = ", ".join(dict.fromkeys(x.text for x in p.minerals))
     where = f" from {', '.join(dict.fromkeys(m.text for m in p.mines))}" if p.mines else ""
-    return f"{minerals}{where}: {TYPE_WORDS.get(d.event_type, d.event_type)}"[:200]
+    return event_title(f"{minerals}{where}", d.event_type)
+
+
+def event_title(what: str, event_type: str) -> str:
+    """A draft's title: what it is about, as the report writes it, and its type's words
+    ("copper from Hyesan mine: exports halted")."""
+    return f"{what}: {_TYPE_WORDS.get(event_type, event_type)}"[:200]
 
 
 def _slug(text: str) -> str:

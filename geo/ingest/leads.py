@@ -27,8 +27,11 @@ from geo.ingest.protos import _Proto
 #: The most leads a report lists (the rest are counted in a note).
 LEAD_LIMIT = 60
 
-#: A mine's name written as a mine, not as its town.
+#: A mine's name written as a mine, not as its town: the word is in the name as matched
+#: ("혜산광산") or follows it within ``MINE_WORD_REACH`` characters ("the Cholsan mine",
+#: "the Inpho Youth Coal Mine").
 _MINE_WORD = re.compile(r"mine|colliery|complex|광산|탄광|광업|기업소", re.IGNORECASE)
+MINE_WORD_REACH = 20
 
 #: Why a lead is there, shown in the review's "Check" column.
 LEAD_CHECK = "no event drafted from this sentence: tick it and choose an event type to add one"
@@ -51,7 +54,7 @@ def find_leads(sents, info, drafts: list[Draft], pub, adopted, anon,
         minerals = [m for m in x["matches"] if m.kind == "mineral"]
         mines = drop_town_names([m for m in x["matches"] if m.kind == "mine"], s.text)
         if not minerals:  # a mine alone only when named as a mine: "혜산 시장" is the town's market
-            mines = [m for m in mines if _MINE_WORD.search(m.text)]
+            mines = [m for m in mines if _MINE_WORD.search(s.text, m.start, m.end + MINE_WORD_REACH)]
         if not minerals and not mines:
             continue
         if s.headline and {m.id for m in minerals} <= drafted:  # the headline of a drafted story

@@ -11,7 +11,7 @@ from dataclasses import replace
 from geo.ingest.apply import _cell
 from geo.ingest.cues import EFFECTS
 from geo.ingest.drafts import DRAFT_CSV_COLUMNS, Draft, IngestError, _num
-from geo.ingest.events import TYPE_WORDS, _unique_id, make_source_row
+from geo.ingest.events import _unique_id, event_title, make_source_row
 from geo.ingest.text import parse_published
 from geo.package import Problem
 
@@ -181,8 +181,7 @@ def _from_lead(d: Draft, lead: Draft, dated: bool) -> None:
     follow the type the reviewer gave."""
     d.effect = d.effect or EFFECTS.get(d.event_type, "")
     if d.title == lead.title:  # the lead's "what" ("iron ore from Musan") takes the type's words
-        what = d.title or ", ".join(d.minerals)
-        d.title = f"{what}: {TYPE_WORDS.get(d.event_type, d.event_type)}"[:200]
+        d.title = event_title(d.title or ", ".join(d.minerals), d.event_type)
     d.check = ""
     d.description = ("Typed by the reviewer from a sentence the extractor drafted no event from; date "
                      + ("set by the reviewer." if dated else f"from {d.date_basis}."))
