@@ -22,6 +22,7 @@ REPORT = "\n".join([
     "북한, 혜산광산 구리 수출 중단",
     "양강도의 한 소식통은 13일 \"혜산청년광산의 구리정광 수출이 지난달부터 완전히 중단됐다\"고 말했다.",
     "이 소식통은 \"무산광산 철광석은 지금도 중국으로 수출되고 있다\"고 덧붙였다.",
+    "무산광산은 지난해 철광석 120만 톤을 중국에 수출한 것으로 집계됐다.",
     "유엔 안보리는 2017년 8월 5일 결의 2371호로 북한의 석탄 수출을 금지했다.",
     "소식통은 \"백암광산에서 나온 아연은 역에 쌓여 있다\"고 전했다.",  # no event word: a lead, unticked
 ])
@@ -62,7 +63,9 @@ def test_a_korean_report_pasted_applied_and_undone(record_server, record_copy, p
     page.get_by_text(re.compile(r"^Sentences with no draft \(\d+\)")).wait_for(timeout=20_000)
     apply_button = page.get_by_role("button", name="Apply")
     accepted = int(re.search(r"Apply (\d+) accepted", apply_button.inner_text()).group(1))
-    assert accepted >= 2  # Hyesan copper halted, Musan iron ore still exported
+    # Musan's dated export figure is proposed; the halt and the continued exports, drafts a new
+    # report often gets wrong (estimated below 0.5), are shown unticked to check.
+    assert accepted >= 1
 
     apply_button.click()
     applied = page.get_by_text(re.compile(r"^Applied: \d+ event\(s\)"))

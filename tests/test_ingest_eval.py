@@ -171,3 +171,33 @@ def test_the_unseen_sets_together_are_a_third_korean():
              for r in json.loads((folder / "labels.json").read_text(encoding="utf-8"))["reports"]]
     korean = sum(bool(re.search(r"[\uac00-\ud7a3]", f.read_text(encoding="utf-8"))) for f in files)
     assert korean >= len(files) / 3, (korean, len(files))
+
+
+def _agreement_script():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("labeller_agreement", ROOT / "scripts" / "labeller_agreement.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_a_second_labelling_is_scored_as_drafts_against_the_first(tmp_path):
+    mod = _agreement_script()
+    first = ROOT / "tests" / "ingest_blind23" / "labels.json"
+    assert mod.agreement(first, first).event_recall == 1.0  # a labelling agrees with itself
+    labels = json.loads(first.read_text(encoding="utf-8"))
+    event = next(e for r in labels["reports"] for e in r["events"])
+    event["event_type"] = "discovery" if event["event_type"] != "discovery" else "smuggling"
+    other = tmp_path / "blind23.json"
+    other.write_text(json.dumps(labels), encoding="utf-8")
+    s = mod.agreement(first, other)
+    assert s.events_found == s.events - 1 and s.drafted_right == s.drafted - 1  # another type: one miss, one extra
+
+
+def test_readme_states_the_two_labellers_agreement(capsys):
+    mod = _agreement_script()
+    assert mod.main() == 0
+    out = capsys.readouterr().out.strip()
+    assert out.count("\n") >= 5 and out in (ROOT / "README.md").read_text(encoding="utf-8"), \
+        "rerun python scripts/labeller_agreement.py"

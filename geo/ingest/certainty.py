@@ -3,9 +3,12 @@
 A draft's *estimate* is the chance that it is right (its mine, mineral and type are an event of
 the report), from a handful of plain features of how it was found, weighed by the table
 ``certainty.csv`` (feature, weight, what the feature tells a reviewer). The weights are a
-logistic regression fitted on the hand-labelled sets whose failures have been read
-(``python -m geo.tools.fit_certainty`` refits them and prints how well the estimate held on each
-set left out of the fit); the blind sets are never fitted on.
+logistic regression fitted on the hand-labelled sets whose failures have been read; their sum is
+then *calibrated* (two rows, :data:`SCALE` and :data:`SHIFT`) on the drafts each set got at first
+sight, before any rule looked at it, so that the estimate says how often such a draft of a report
+from a new source is right, not how often the drafts of the sets the rules were written on are
+(``python -m geo.tools.fit_certainty`` refits both and prints how well the estimate held on each
+set left out of the fit); the newest blind sets are never fitted on.
 
 A draft estimated below :data:`PROPOSE_AT` is marked ``check`` with the reasons that lowered it,
 strongest first ("no mine named; its date is only from an earlier paragraph"): the review
@@ -56,6 +59,9 @@ FEATURES: dict[str, Callable[[Draft], bool]] = {
 
 _TYPE = re.compile(r"type:([a-z_]+)")
 
+#: The calibration rows of the table: the estimate is the logistic of SCALE × (sum of weights) + SHIFT.
+SCALE, SHIFT = "calibration:scale", "calibration:shift"
+
 #: What the absence of a feature that raises the estimate tells a reviewer.
 MISSING = {"mine named": "no mine named", "date in the sentence": "no date in its own sentence"}
 
@@ -79,9 +85,11 @@ def weights(path: Path = TABLE) -> dict[str, Weight]:
     out = {}
     for r in rows:
         name = r["feature"]
-        if name not in FEATURES and not _TYPE.fullmatch(name):
+        if name not in FEATURES and not _TYPE.fullmatch(name) and name not in (SCALE, SHIFT):
             raise ValueError(f"{path.name}: unknown feature {name!r}")
         out[name] = Weight(name, float(r["weight"]), r["says"])
+    if (SCALE in out) != (SHIFT in out):
+        raise ValueError(f"{path.name}: {SCALE} and {SHIFT} go together")
     return out
 
 
@@ -91,6 +99,8 @@ def estimate(d: Draft, table: dict[str, Weight] | None = None) -> tuple[float, l
     has = features(d)
     present = [table[f] for f in has if f in table]
     z = sum(w.weight for w in present)
+    if SCALE in table:
+        z = table[SCALE].weight * z + table[SHIFT].weight
     lowering = [(w.weight, w.says) for w in present if w.weight < 0 and w.feature != "bias" and w.says]
     lowering += [(-table[f].weight, why) for f, why in MISSING.items()
                  if f not in has and f in table and table[f].weight > 0]

@@ -1,14 +1,26 @@
 """Fit the draft-certainty weights: ``python -m geo.tools.fit_certainty [--write] [--threshold P]``.
 
-Every draft of the sets whose failures have been read (:data:`geo.ingest.evalset.FIT_SETS`) is
-labelled right when its (mine, mineral, type) is a labelled event of its report, one row per
-link, and a logistic regression with an L2 penalty (plain gradient descent, numpy, deterministic)
-weighs the features of :mod:`geo.ingest.certainty`. The blind sets are never fitted on.
+Two fits, both logistic regressions with an L2 penalty (plain gradient descent, numpy,
+deterministic), one row per drafted link, labelled right when its (mine, mineral, type) is a
+labelled event of its report:
 
-It prints, for each set left out in turn and fitted on the others, how many drafts the estimate
-would propose at the threshold and how many of those are right, against all drafts: the figures
-the README's "Which drafts are proposed" quotes. ``--write`` stores the weights fitted on all the
-fit sets in ``geo/ingest/certainty.csv``.
+1. **the weights** of the features of :mod:`geo.ingest.certainty`, on the drafts the extractor makes
+   now from the sets whose failures have been read (:data:`geo.ingest.evalset.FIT_SETS`): the
+   drafts of the code as it is, but of texts its rules were written on, so right more often than a
+   new report's drafts;
+2. **the calibration** (a scale and a shift of the weights' sum), on the drafts each set got **at
+   first sight**, from the extractor of the commit it was first scored at, before any rule looked
+   at it (``tests/ingest_first_sight.csv``, written by ``scripts/first_sight_drafts.py``): what a
+   reviewer of a report from a new source is offered. The estimate then says how often such a
+   draft is right.
+
+The newest sets (:data:`CHECK_SETS`) are fitted on by neither: they are the check.
+
+It prints, for each set left out of both fits in turn, how many of its first-sight drafts the
+estimate would propose at the threshold and how many of those are right, against all of them, with
+the uncalibrated figure beside; then how the estimate held against the share right, by band; then
+the check sets. ``--write`` stores the weights and calibration fitted on all the fit rows in
+``geo/ingest/certainty.csv``.
 """
 
 from __future__ import annotations
@@ -21,10 +33,16 @@ from pathlib import Path
 
 import numpy as np
 
-from geo.ingest.certainty import FEATURES, PROPOSE_AT, TABLE, features
+from geo.ingest.certainty import FEATURES, PROPOSE_AT, SCALE, SHIFT, TABLE, features
+from geo.ingest.drafts import Draft
 from geo.ingest.evalset import FIT_SETS, SETS, labelled_drafts
 from geo.model.dataset import DEFAULT_DATA_DIR
 from geo.rules.load import load_dataset
+
+ROOT = DEFAULT_DATA_DIR.parent
+FIRST_SIGHT = ROOT / "tests" / "ingest_first_sight.csv"
+#: The newest sets: never fitted on, the check of the fit.
+CHECK_SETS = ("blind set 23", "blind set 24")
 
 #: What each feature tells a reviewer when it lowers a draft's estimate.
 SAYS = {
@@ -39,10 +57,13 @@ SAYS = {
     "mine or mineral from another sentence": "its mine or mineral comes from another sentence",
 }
 PENALTY = 1.0
+BANDS = (0.0, 0.3, 0.5, 0.7, 0.9, 1.01)
+
+Row = tuple[str, list[str], bool]  # (set name, features, right)
 
 
-def rows(data_dir: Path = DEFAULT_DATA_DIR) -> list[tuple[str, list[str], bool]]:
-    """(set name, features, right) per drafted link of the fit sets."""
+def rows(data_dir: Path = DEFAULT_DATA_DIR) -> list[Row]:
+    """Per drafted link of the read sets, drafted by the extractor as it is now."""
     out = []
     folders = dict(SETS)
     with tempfile.TemporaryDirectory(prefix="geo-fit-") as tmp:
@@ -54,12 +75,63 @@ def rows(data_dir: Path = DEFAULT_DATA_DIR) -> list[tuple[str, list[str], bool]]
     return out
 
 
+def first_sight_rows(path: Path = FIRST_SIGHT) -> list[Row]:
+    """Per drafted link of the drafts each set got at first sight, judged against this clone's labels."""
+    names = {folder.name: name for name, folder in SETS}
+    with path.open(encoding="utf-8", newline="") as f:
+        stored = list(csv.DictReader(f))
+    labels: dict[tuple[str, str], set] = {}
+    for folder in dict.fromkeys(r["set"] for r in stored):
+        for rep in json.loads((ROOT / "tests" / folder / "labels.json").read_text(encoding="utf-8"))["reports"]:
+            labels[folder, rep["file"]] = {(e["mine_id"], e["mineral_id"], e["event_type"]) for e in rep["events"]}
+    out = []
+    for r in stored:
+        if r["known"]:
+            continue
+        d = Draft(event_id="", event_type=r["event_type"], effect="", date=r["date"], date_precision=r["date_precision"],
+                  evidence=r["evidence"], mines=_ids(r["mines"]), minerals=_ids(r["minerals"]),
+                  date_basis=r["date_basis"], amounts=["…"] * int(r["amounts"]))
+        truth = labels[r["set"], r["file"]]
+        out += [(names[r["set"]], features(d), (lk["mine_id"], lk["mineral_id"], d.event_type) in truth)
+                for lk in d.link_rows()]
+    return out
+
+
+def _ids(cell: str) -> list[str]:
+    return [x for x in cell.split(";") if x]
+
+
 def fit(x: np.ndarray, y: np.ndarray, penalty: float = PENALTY, steps: int = 4000) -> np.ndarray:
     w = np.zeros(x.shape[1])
     for _ in range(steps):
         p = 1 / (1 + np.exp(-x @ w))
         w -= 0.5 * (x.T @ (p - y) + penalty * w) / len(y)
     return w
+
+
+def calibrate(z: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """(scale, shift) of the weights' sums ``z`` that make their logistic the share right (nearly no penalty)."""
+    return fit(np.stack([z, np.ones(len(z))], 1), y, penalty=0.01, steps=20000)
+
+
+class Fitted:
+    """Weights fitted on the read rows, calibrated on the first-sight rows; ``leave`` keeps a set out of both."""
+
+    def __init__(self, names: list[str], read: list[Row], seen: list[Row], leave: str = ""):
+        xr, yr, sr = _arrays(names, read)
+        xs, ys, ss = _arrays(names, seen)
+        keep = (ss != leave) & ~np.isin(ss, CHECK_SETS)
+        self.w = fit(xr[sr != leave], yr[sr != leave])
+        self.scale, self.shift = calibrate(xs[keep] @ self.w, ys[keep])
+
+    def __call__(self, x: np.ndarray, calibrated: bool = True) -> np.ndarray:
+        z = x @ self.w
+        return _p(self.scale * z + self.shift if calibrated else z)
+
+
+def _arrays(names: list[str], data: list[Row]):
+    return (np.array([[float(n in fs) for n in names] for _s, fs, _r in data]).reshape(len(data), len(names)),
+            np.array([float(r) for _s, _fs, r in data]), np.array([s for s, _fs, _r in data]))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -69,32 +141,61 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     types = [f"type:{t}" for t in load_dataset(DEFAULT_DATA_DIR).vocab.codes("event_type")]
     names = [*FEATURES, *types]
-    data = rows()
-    x = np.array([[float(n in fs) for n in names] for _s, fs, _r in data])
-    y = np.array([float(r) for _s, _fs, r in data])
-    sets = np.array([s for s, _fs, _r in data])
-    print(f"{len(y)} drafted links from {', '.join(FIT_SETS)}; {int(y.sum())} right\n")
-    print("| left out | proposed: right / proposed | all drafts: right / drafted |\n|---|---|---|")
-    kept = right = 0
-    for name in FIT_SETS:
+    read, seen = rows(), first_sight_rows()
+    x, y, sets = _arrays(names, seen)
+    check = np.isin(sets, CHECK_SETS)
+    left = list(dict.fromkeys(sets[~check]))
+    print(f"weights: {len(read)} drafted links of the read sets now; calibration: {int((~check).sum())} drafted links "
+          f"at first sight of {len(left)} sets, {int(y[~check].sum())} right\n")
+    print("Each set left out of both fits in turn, its first-sight drafts:\n\n"
+          "| left out | proposed: right / proposed | uncalibrated: right / proposed | all drafts: right / drafted |\n"
+          "|---|---|---|---|")
+    est, raw = np.zeros(len(y)), np.zeros(len(y))
+    for name in left:
         out = sets == name
-        w = fit(x[~out], y[~out])
-        chosen = (1 / (1 + np.exp(-x[out] @ w))) >= args.threshold
-        kept, right = kept + int(chosen.sum()), right + int(y[out][chosen].sum())
-        print(f"| {name} | {_share(y[out][chosen].sum(), chosen.sum())} | {_share(y[out].sum(), out.sum())} |")
-    print(f"| all, each left out in turn | {_share(right, kept)} | {_share(y.sum(), len(y))} |")
-    w = fit(x, y)
+        f = Fitted(names, read, seen, leave=name)
+        est[out], raw[out] = f(x[out]), f(x[out], calibrated=False)
+        print(f"| {name} | {_chosen(est, y, out, args.threshold)} | {_chosen(raw, y, out, args.threshold)} | "
+              f"{_share(y[out].sum(), out.sum())} |")
+    print(f"| all, each left out in turn | {_chosen(est, y, ~check, args.threshold)} | "
+          f"{_chosen(raw, y, ~check, args.threshold)} | {_share(y[~check].sum(), (~check).sum())} |")
+    print("\nCalibration, each set left out in turn:\n\n"
+          "| estimate | drafted links | mean estimate | right | uncalibrated: mean estimate, right |\n|---|---|---|---|---|")
+    for lo, hi in zip(BANDS, BANDS[1:], strict=False):
+        band, rband = ~check & (est >= lo) & (est < hi), ~check & (raw >= lo) & (raw < hi)
+        print(f"| {lo:.1f}–{min(hi, 1):.1f} | {int(band.sum())} | {_mean(est, band)} | {_share(y[band].sum(), band.sum())} "
+              f"| {int(rband.sum())} links: {_mean(raw, rband)}, {_share(y[rband].sum(), rband.sum())} |")
+    f = Fitted(names, read, seen)
+    if check.any():
+        e = np.where(check, f(x), 0.0)
+        print(f"\nCheck ({', '.join(CHECK_SETS)}, fitted on by neither): proposed {_chosen(e, y, check, args.threshold)}, "
+              f"all drafts {_share(y[check].sum(), check.sum())}")
+    table = {**dict(zip(names, f.w, strict=True)), SCALE: f.scale, SHIFT: f.shift}
     if args.write:
-        with TABLE.open("w", encoding="utf-8", newline="") as f:
-            wr = csv.writer(f, lineterminator="\n")
+        with TABLE.open("w", encoding="utf-8", newline="") as fh:
+            wr = csv.writer(fh, lineterminator="\n")
             wr.writerow(["feature", "weight", "says"])
-            for n, v in zip(names, w, strict=True):
-                says = SAYS.get(n, f"{n[5:].replace('_', ' ')} drafts are often wrong in the labelled sets")
+            for n, v in table.items():
+                says = "" if n in (SCALE, SHIFT) else SAYS.get(
+                    n, f"{n[5:].replace('_', ' ')} drafts are often wrong in the labelled sets")
                 wr.writerow([n, f"{v:.3f}", says if v < 0 else ""])
         print(f"\nwrote {TABLE}")
     else:
-        print("\n" + json.dumps({n: round(float(v), 3) for n, v in zip(names, w, strict=True)}, indent=1))
+        print("\n" + json.dumps({n: round(float(v), 3) for n, v in table.items()}, indent=1))
     return 0
+
+
+def _p(z: np.ndarray) -> np.ndarray:
+    return 1 / (1 + np.exp(-z))
+
+
+def _chosen(est: np.ndarray, y: np.ndarray, among: np.ndarray, threshold: float) -> str:
+    chosen = among & (est >= threshold)
+    return _share(y[chosen].sum(), chosen.sum())
+
+
+def _mean(est: np.ndarray, band: np.ndarray) -> str:
+    return f"{est[band].mean():.2f}" if band.any() else "-"
 
 
 def _share(part, whole) -> str:

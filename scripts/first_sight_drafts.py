@@ -1,0 +1,111 @@
+"""The drafts each labelled set got at first sight, for fitting the draft-certainty weights on them.
+
+Usage: ``python scripts/first_sight_drafts.py [--only N ...]`` writes ``tests/ingest_first_sight.csv``.
+
+Each set was scored once, at a named commit, before any rule looked at it (README, "first score").
+The drafts the extractor of that commit made from the set are what a reviewer of a report from an
+unseen source is offered; the drafts the extractor makes now from the same set are not, since its
+rules were since fitted to the sets that were read. This script makes a git worktree of each
+first-score commit in a temporary folder, ingests the set's reports there (that commit's extractor
+and record, events removed; this clone's texts) and stores one row per draft: its set, report, type,
+mines, minerals, date, precision, how its date was found, whether it repeats the record, whether it
+has amounts. ``python -m geo.tools.fit_certainty --first-sight`` fits the weights on these rows,
+judging each against this clone's labels.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "tests" / "ingest_first_sight.csv"
+COLUMNS = ["set", "file", "commit", "event_type", "mines", "minerals", "date", "date_precision", "date_basis",
+           "known", "amounts", "evidence"]
+
+#: Set folder → the commit it was first scored at (README, the table of first scores).
+FIRST = {
+    "ingest_holdout": "1fcd0d0", "ingest_blind": "e488ce0", "ingest_blind2": "48762a8",
+    "ingest_blind3": "d0c1f7e", "ingest_blind4": "d0c1f7e", "ingest_blind5": "699060c",
+    "ingest_blind6": "e2cbd45", "ingest_blind7": "c63502f", "ingest_blind8": "607699b",
+    "ingest_blind9": "f3c4d02", "ingest_blind10": "0250c75", "ingest_blind11": "0ce1852",
+    "ingest_blind12": "1be166e", "ingest_blind13": "3decb95", "ingest_blind14": "3decb95",
+    "ingest_blind16": "fbd6693", "ingest_blind15": "702d9cb", "ingest_blind17": "1ddd222",
+    "ingest_blind18": "1ddd222", "ingest_blind19": "336741d", "ingest_blind20": "336741d",
+    "ingest_blind21": "0d14410", "ingest_blind22": "0d14410", "ingest_blind23": "a741bcf",
+    "ingest_blind24": "a741bcf",
+}
+
+_DUMP = """
+import json, sys, tempfile
+from pathlib import Path
+from geo.ingest.evaluate import empty_events_package
+from geo.ingest.events import extract
+from geo.ingest.text import read_report
+from geo.model.dataset import DEFAULT_DATA_DIR
+from geo.rules.load import load_dataset
+set_dir = Path(sys.argv[1])
+labels = json.loads((set_dir / "labels.json").read_text(encoding="utf-8"))
+out = []
+with tempfile.TemporaryDirectory() as tmp:
+    ds = load_dataset(empty_events_package(DEFAULT_DATA_DIR, Path(tmp) / "data"))
+    for rep in labels["reports"]:
+        res = extract(read_report(set_dir / rep["file"]), rep["published"], rep["publisher"], rep["modelled_on"], ds)
+        for d in res.drafts:
+            out.append({"file": rep["file"], "event_type": d.event_type, "mines": ";".join(d.mines),
+                        "minerals": ";".join(d.minerals), "date": d.date, "date_precision": d.date_precision,
+                        "date_basis": d.date_basis, "known": "known" if d.known else "",
+                        "amounts": len(d.amounts), "evidence": d.evidence})
+print(json.dumps(out))
+"""
+
+
+def dump(folder: str, commit: str, tmp: Path) -> list[dict]:
+    tree = tmp / f"{folder}-{commit}"
+    if not tree.exists():
+        subprocess.run(["git", "worktree", "add", "--detach", "-f", str(tree), commit], cwd=ROOT, check=True,
+                       capture_output=True)
+    out = subprocess.run([sys.executable, "-c", _DUMP, str(ROOT / "tests" / folder)], cwd=tree,
+                         env={"PYTHONPATH": str(tree), "PATH": "/usr/bin:/bin"}, capture_output=True, text=True)
+    if out.returncode:
+        raise SystemExit(f"{folder} at {commit}: {out.stderr.strip().splitlines()[-1]}")
+    return [{"set": folder, "commit": commit, **r} for r in json.loads(out.stdout)]
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--only", nargs="*", help="set folders to redo (the others are kept from the file)")
+    args = ap.parse_args(argv)
+    kept = []
+    if args.only and OUT.exists():
+        with OUT.open(encoding="utf-8", newline="") as f:
+            kept = [r for r in csv.DictReader(f) if r["set"] not in args.only]
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="first-sight-") as tmp:
+        try:
+            for folder, commit in FIRST.items():
+                if args.only and folder not in args.only:
+                    continue
+                got = dump(folder, commit, Path(tmp))
+                print(f"{folder} at {commit}: {len(got)} drafts", file=sys.stderr)
+                rows += got
+        finally:
+            for tree in Path(tmp).iterdir():
+                subprocess.run(["git", "worktree", "remove", "--force", str(tree)], cwd=ROOT, capture_output=True)
+    order = list(FIRST)
+    rows = sorted(kept + rows, key=lambda r: order.index(r["set"]))
+    with OUT.open("w", encoding="utf-8", newline="") as f:
+        w = csv.DictWriter(f, COLUMNS, lineterminator="\n")
+        w.writeheader()
+        w.writerows(rows)
+    print(f"wrote {OUT.relative_to(ROOT)}: {len(rows)} drafts", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
