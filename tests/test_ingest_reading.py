@@ -540,3 +540,43 @@ def test_more_output_and_goods_not_let_through(record, text, expected):
 ])
 def test_korean_shipped_out_talks_broken_lines_completed_and_work_restarted(record, text, expected):
     assert {t for _, _, t in _drafts(record, text, "2019-12-20")} == {expected}
+
+
+# --- blind sets 21 and 22 (read after the next sets were scored) ------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The government froze the assets of three firms that shipped coal to Vietnam.", "designation"),
+    ("Two traders accused of selling iron ore abroad had their assets frozen on Monday.", "designation"),
+    ("Seoul put four shipping firms on its sanctions list for carrying North Korean coal.", "designation"),
+    ("A dozen trading houses were also put on the list, along with vessels that moved coal.", "designation"),
+    ("중국 무역회사 두 곳이 석탄 거래에 관여한 혐의로 자산 동결 조치를 받았다.", "designation"),
+])
+def test_asset_freezes_and_sanctions_lists_are_designations_not_halts(record, text, expected):
+    assert {t for _, _, t in _drafts(record, text, "2018-03-01")} == {expected}
+
+
+def test_an_agreed_price_is_a_deal_and_a_trading_company_is_no_mine(record):
+    got = _drafts(record, "Traders said Taehung Trading Company led the sales and coal prices had been agreed "
+                          "at $60 a ton.", "2024-05-02")
+    assert got == {((), ("coal",), "deal_signed")}  # not the Taehung mine, not a trade figure
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("대봉광산이 새로 꾸린 선광장에서 어제부터 조업을 시작했다.", {(("daebong",), ("gold",), "production_change")}),
+    ("주민들이 강가에서 사금 채취를 시작했다고 소식통이 전했다.", {((), ("gold",), "production_change")}),
+    ("북한의 철광석 수출이 끊긴 정황이 지난달부터 포착됐다.", {((), ("iron_ore",), "export_halt")}),
+    ("2.8직동청년탄광에서 올해 새 채탄장을 여러 개 확보했다.", {(("jikdong",), ("coal",), "production_change")}),
+])
+def test_korean_work_begun_a_halt_told_by_its_signs_and_mines_named_for_a_date(record, text, expected):
+    assert set(_drafts(record, text, "2023-06-10")) == expected
+
+
+def test_private_lending_is_not_placer_gold(record):
+    gaz = Gazetteer.from_dataset(record)
+    assert [m.id for m in gaz.match("사금융 시장이 커졌다")] == []
+    assert [m.id for m in gaz.match("사금을 캐는 주민들")] == ["gold"]
+
+
+def test_a_baseline_of_the_same_period_last_year_is_not_the_event_date():
+    got = find_dates("석탄 생산량이 지난해 같은 시기에 비해 10% 늘었다.", dt.date(2025, 5, 16), None)
+    assert [d.kind for d in got] == ["comparison"]

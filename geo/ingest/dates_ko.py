@@ -5,7 +5,7 @@ Korean writes a date as its parts with counters: 2013년 (year), 3월 (month), 5
 order, and relative words: 지난해/작년 (last year), 올해/금년 (this year), 지난달 (last month),
 이달 (this month), X년 … 이듬해 (the year after X), 새해 들어 (since the new year: its January), 지난주 (last week), 최근/요즘 (recently), 현재/지금 (the report's time), 한 달 넘게 / N개월째 (for over N months: since then), 어제 (yesterday), N일 전 (N days ago).
 A quarter "1분기" is its three months; a span "1~8월" is months 1 to 8 ("2017년 4~10월": of 2017). A date followed by 보다 / 에 비해 / 대비 is a comparison's
-baseline ("2008년보다 41.6% 늘어난": more than in 2008; "지난해 같은 기간보다"), and a day followed by a verb of telling
+baseline ("2008년보다 41.6% 늘어난": more than in 2008; "지난해 같은 기간보다", "지난해 같은 시기에 비해"), and a day followed by a verb of telling
 (전했다, 말했다, 밝혔다, 보도했다) or by a quote is the day a source spoke ("데일리NK가 28일
 전했다"). Each rule is one regular expression over the sentence: linear in its length.
 """
@@ -52,7 +52,7 @@ _RULES: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p), k) for p, k i
     (r"어제", "yesterday"),
 ))
 
-_COMPARISON_AFTER = re.compile(r"^\s*(?:께)?\)?\s*(?:\([^()]{0,15}\))?\s*(?:같은\s*기간|동기)?\s*(?:보다|에\s*비해|대비|과\s*비교|와\s*비교|전보다)")
+_COMPARISON_AFTER = re.compile(r"^\s*(?:께)?\)?\s*(?:\([^()]{0,15}\))?\s*(?:같은\s*(?:기간|시기|때)|동기)?\s*(?:보다|에\s*비해|대비|과\s*비교|와\s*비교|전보다)")
 _TELLING_AFTER = re.compile(r"^\s*(?:[\"“”'‘’]|(?:전했|말했|밝혔|보도했|전한|발표했|설명했|덧붙였))")
 
 

@@ -29,7 +29,13 @@ from geo.ingest.leads import find_leads
 from geo.ingest.literals import may_hold
 from geo.ingest.mentions import CANDIDATE_WORDS, _pairs, find_candidates
 from geo.ingest.merge import merge_restatements
-from geo.ingest.places import drop_foreign_places, drop_town_names, town_names, without_towns
+from geo.ingest.places import (
+    company_name,
+    drop_foreign_places,
+    drop_town_names,
+    town_names,
+    without_towns,
+)
 from geo.ingest.protos import _Proto, split_figures, split_minerals_by_date
 from geo.ingest.sentences import sentences
 from geo.ingest.text import check_text, guess_language, guess_title, parse_published
@@ -80,7 +86,8 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
     # and their neighbours get the costly stages (dates, amounts, cues): the rest is one pass.
     seen: dict[str, list[Match]] = {}  # a repeated sentence is read once (repetitive input stays fast)
     all_matches = [seen[s.text] if s.text in seen else seen.setdefault(
-        s.text, [m for m in gaz.match(s.text) if m.kind in ("mine", "mineral")]) for s in sents]
+        s.text, [m for m in gaz.match(s.text) if m.kind in ("mine", "mineral") and not company_name(m, s.text)])
+        for s in sents]
     if towns := town_names(text, all_matches):
         all_matches = without_towns(sents, all_matches, towns)
     relevant = [bool(ms) or has_reference(s.text) for s, ms in zip(sents, all_matches, strict=True)]

@@ -24,8 +24,10 @@ _L_RIEUL, _L_NIEUN, _L_IEUNG = 5, 2, 11
 _Y_VOWELS = {2, 3, 6, 7, 12, 17, 20}
 
 #: Generic tails of Korean mine names, longest first.
-_TAILS = ("광업연합기업소", "지구탄광연합기업소", "연합기업소", "청년광산", "영웅광산", "광업소", "광산", "금광", "탄광",
-          "철광", "광업")
+_TAILS = ("광업연합기업소", "지구탄광연합기업소", "연합기업소", "청년광산", "영웅광산", "청년탄광", "영웅탄광", "광업소", "광산",
+          "금광", "탄광", "철광", "광업")
+#: A date an enterprise is named for, before its name ("2.8직동청년탄광", "6.13탄광", "2·8직동탄광").
+DATE_NAME_PREFIX = re.compile(r"\d{1,2}\s?[.·]\s?\d{1,2}\s?(?=[\uac00-\ud7a3])")
 
 
 def has_hangul(text: str) -> bool:
@@ -73,7 +75,8 @@ def romanize(text: str) -> str:
 
 def stem(name: str) -> str:
     """A one-word Korean mine name without its generic tail, when two syllables or more are left."""
-    if " " in name.strip():
+    name = DATE_NAME_PREFIX.sub("", name.strip(), count=1)
+    if " " in name:
         return ""
     for tail in _TAILS:
         if name.endswith(tail) and len(name) - len(tail) >= 2:

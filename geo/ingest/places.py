@@ -14,6 +14,15 @@ _PLACE_BEFORE = re.compile(r"\b(?:near|in|outside|around)\s+$", re.IGNORECASE)
 _MINE_WORD_AFTER = re.compile(r"\s*(?:광산|탄광|광업|청년광산|(?:[A-Z][a-z]+ ){0,2}(?:[Mm]ines?|[Cc]olliery|[Mm]ining))")
 
 
+#: A trading company named after a mine's place ("Daeheung Trading Company", "대흥무역회사").
+_COMPANY_AFTER = re.compile(r"\s?(?:(?:International |General |Foreign )?Trad(?:ing|e)\b|무역)")
+
+
+def company_name(m: Match, sentence: str) -> bool:
+    """Is this mine name the start of a trading company's name? Then it names no mine."""
+    return m.kind == "mine" and _COMPANY_AFTER.match(sentence, m.end) is not None
+
+
 def _as_place(m: Match, sentence: str) -> bool:
     """Named after 'near', 'in', 'outside' or 'around', with no mine word in or after the name."""
     return bool(_PLACE_BEFORE.search(sentence[max(0, m.start - 10):m.start])
