@@ -7,15 +7,22 @@ first labels as the truth: how many of the first labeller's events the second fo
 mineral and type, date within the first label's precision), and how many of the second's
 (mine, mineral, type) the first also has. It is the ceiling to read the extractor's figures against:
 what a second careful reader of the same texts gets.
+
+A second table scores the extractor's drafts of the same sets (as it is now) against each labelling:
+how many drafted links (mine, mineral, type, date) the first labels have, and how many at least one
+of the two labellers has — a draft a careful reader also chose is one an analyst can accept as it
+is, even where the two readers differ — for all drafts and for the drafts the review proposes.
 """
 
 from __future__ import annotations
 
 import json
+import tempfile
 from pathlib import Path
 
 from geo.ingest.drafts import Draft
-from geo.ingest.evalset import Score, score_report
+from geo.ingest.evalset import SETS, Score, _extracted, _links, score_report
+from geo.model.dataset import DEFAULT_DATA_DIR
 
 ROOT = Path(__file__).resolve().parent.parent
 SECOND = ROOT / "tests" / "ingest_second_labels"
@@ -42,12 +49,49 @@ def main() -> int:
     print("| set | first labeller's events the second found | second's events the first also has (mine, mineral, type) |"
           "\n|---|---|---|")
     total = Score()
-    for second in sorted(SECOND.glob("blind*.json"), key=lambda p: int(p.stem[5:])):
+    for second in _second_files():
         s = agreement(ROOT / "tests" / f"ingest_{second.stem}" / "labels.json", second)
         total.add(s)
         print(f"| blind set {second.stem[5:]} | {_share(s.events_found, s.events)} | {_share(s.drafted_right, s.drafted)} |")
     print(f"| all | {_share(total.events_found, total.events)} | {_share(total.drafted_right, total.drafted)} |")
+    print("\n| set | drafts: right by the first labels | by either labeller | proposed: right by the first labels "
+          "| by either labeller |\n|---|---|---|---|---|")
+    folders = dict(SETS)
+    totals = [0] * 6
+    with tempfile.TemporaryDirectory(prefix="geo-agreement-") as tmp:
+        for second in _second_files():
+            n = second.stem[5:]
+            got = drafts_judged(folders[f"blind set {n}"], second, Path(tmp) / n)
+            totals = [a + b for a, b in zip(totals, got, strict=True)]
+            print(_judged_row(f"blind set {n}", got))
+    print(_judged_row("all", totals))
     return 0
+
+
+def drafts_judged(set_dir: Path, second: Path, scratch: Path) -> list[int]:
+    """[drafted links, right by the first labels, right by either; the same for the proposed ones]."""
+    other = {r["file"]: r["events"] for r in json.loads(second.read_text(encoding="utf-8"))["reports"]}
+    out = [0] * 6
+    for rep, result in _extracted(set_dir, DEFAULT_DATA_DIR, scratch):
+        first = {(e["mine_id"], e["mineral_id"], e["event_type"]) for e in rep["events"]}
+        either = first | {(e["mine_id"], e["mineral_id"], e["event_type"]) for e in other[rep["file"]]}
+        proposed = set(_links([d for d in result.drafts if d.proposed]))
+        for link in _links(result.drafts):
+            for k, chosen in ((0, True), (3, link in proposed)):
+                if chosen:
+                    out[k] += 1
+                    out[k + 1] += link[:3] in first
+                    out[k + 2] += link[:3] in either
+    return out
+
+
+def _judged_row(name: str, n: list[int]) -> str:
+    return (f"| {name} | {_share(n[1], n[0])} | {_share(n[2], n[0])} | {_share(n[4], n[3])} | "
+            f"{_share(n[5], n[3])} |")
+
+
+def _second_files() -> list[Path]:
+    return sorted(SECOND.glob("blind*.json"), key=lambda p: int(p.stem[5:]))
 
 
 def _share(part: int, whole: int) -> str:

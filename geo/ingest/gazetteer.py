@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from itertools import accumulate, compress, count, filterfalse
 from operator import itemgetter, or_
 
+from geo.ingest import hangul
 from geo.ingest.aliases import crossing_aliases, mine_stem
 from geo.ingest.hangul import has_hangul, initial_law, mine_tail_at, romanize
 from geo.ingest.hangul import stem as hangul_stem
@@ -305,11 +306,9 @@ class Gazetteer:
         """A Hangul token's longest known prefix (a particle or suffix may follow: 단천시에서);
         else, before a mine-name tail (룡화광산의), the prefix's Revised Romanization matched
         through the romanization key against the Latin names of mines (Yonghwa)."""
-        if folded.startswith(OTHER_WORDS):
-            return None  # 사금융 ("private lending"), not 사금 (placer gold)
-        lead = _DIGITS_BEFORE_HANGUL.match(folded)
-        if lead:  # "8직동청년탄광" of "2.8직동청년탄광": the name after the date it is named for
-            n = lead.end()
+        if folded.startswith(hangul.OTHER_WORDS):  # 사금융 ("private lending"), not 사금 (placer gold)
+            return None
+        if n := hangul.date_prefix(folded):  # "8직동청년탄광" of "2.8직동청년탄광": the name after its date
             return self._match_hangul(start + n, word[n:], folded[n:], allowed)
         lawful = initial_law(folded)
         for length in range(len(folded), 1, -1):
@@ -348,9 +347,6 @@ _VERB_AFTER = re.compile(r"됐|되|돼|될|시켰|시키|시켜")
 
 #: Korean suffixes of a city, county or town (시, 군, 읍, 면, 구): "혜산시" is the city, not the mine.
 _TOWN_SUFFIX = frozenset("시군읍면구")
-_DIGITS_BEFORE_HANGUL = re.compile(r"\d+(?=[\uac00-\ud7a3])")
-#: Korean words that begin with a name of the record but are other words.
-OTHER_WORDS = ("사금융", "사금고")
 
 
 _STARTS_MAX = 200_000  # words remembered by a gazetteer (text of ever new words: forgotten, not grown)

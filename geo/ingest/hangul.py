@@ -26,6 +26,9 @@ _Y_VOWELS = {2, 3, 6, 7, 12, 17, 20}
 #: Generic tails of Korean mine names, longest first.
 _TAILS = ("광업연합기업소", "지구탄광연합기업소", "연합기업소", "청년광산", "영웅광산", "청년탄광", "영웅탄광", "광업소", "광산",
           "금광", "탄광", "철광", "광업")
+#: Korean words that begin with a name of the record but are other words.
+OTHER_WORDS = ("사금융", "사금고")
+_DIGITS_BEFORE_HANGUL = re.compile(r"\d+(?=[\uac00-\ud7a3])")
 #: A date an enterprise is named for, before its name ("2.8직동청년탄광", "6.13탄광", "2·8직동탄광").
 DATE_NAME_PREFIX = re.compile(r"\d{1,2}\s?[.·]\s?\d{1,2}\s?(?=[\uac00-\ud7a3])")
 
@@ -87,3 +90,9 @@ def stem(name: str) -> str:
 def mine_tail_at(token: str, at: int) -> bool:
     """Does ``token`` continue at ``at`` with a generic mine-name tail (광산, 탄광 …)?"""
     return token.startswith(_TAILS, at)
+
+
+def date_prefix(token: str) -> int:
+    """How many digits begin a token before its Hangul ("8직동청년탄광" of "2.8직동…": 1), 0 if none."""
+    m = _DIGITS_BEFORE_HANGUL.match(token)
+    return m.end() if m else 0
