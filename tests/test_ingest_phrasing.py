@@ -359,7 +359,106 @@ KOREAN = {
 }
 
 
-@pytest.mark.parametrize(("event_type", "sentence"), [(t, s) for d in (CASES, MORE, STILL_MORE, KOREAN)
+#: A fifth inventory: other record mines and minerals, wire and state-media styles, ships and ports,
+#: figures told through data, and the less common verbs of each kind of event.
+FIFTH = {
+ "export_halt": [
+  "Zinc shipments from the Komdok mine to China have ceased, traders say.",
+  "North Korea has stopped selling gold from the Daebong mine to Chinese dealers.",
+  "Magnesite exports from Ryongyang were cut off in the autumn.",
+  "Sales of Komdok zinc concentrate abroad came to an end in January.",
+  "검덕광산 아연 정광의 중국 판매가 지난달부터 끊겼다.",
+  "대봉광산 금의 대중 수출이 올해 들어 완전히 멈췄다.",
+ ],
+ "import_suspension": [
+  "China has refused entry to North Korean coal cargoes since February.",
+  "Chinese importers have stopped accepting zinc from the Komdok mine.",
+  "Beijing blocked imports of North Korean iron ore at the border in April.",
+  "Dandong customs are turning away trucks carrying Musan iron ore.",
+  "중국 단둥 세관이 무산 철광석을 실은 트럭을 돌려보내고 있다.",
+ ],
+ "export_resumed": [
+  "Komdok zinc is again being shipped to China after a long pause.",
+  "North Korean coal shipments to China restarted in March.",
+  "Gold from the Daebong mine has begun flowing to China once more.",
+  "검덕광산 아연의 중국 수출이 반년 만에 다시 시작됐다.",
+ ],
+ "export_continued": [
+  "A steady stream of trucks loaded with Musan iron ore crosses the Tumen every day.",
+  "Komdok zinc concentrate keeps flowing to Chinese smelters, traders said.",
+  "Coal from North Korea continues to arrive at Chinese ports.",
+  "검덕광산 아연은 지금도 매일 중국으로 실려 나가고 있다.",
+ ],
+ "smuggling": [
+  "Traders are sneaking gold from the Daebong mine into China through brokers.",
+  "North Korean coal was transferred to a foreign tanker at sea in breach of sanctions.",
+  "Ships disguised North Korean coal as Russian coal to evade the ban.",
+  "Gold from Daebong is sold under the table to Chinese buyers.",
+  "Komdok zinc has been slipped across the border on fishing boats.",
+  "대봉광산 금이 중간상을 거쳐 중국으로 몰래 넘어가고 있다.",
+  "북한산 석탄이 러시아산으로 둔갑해 팔려 나갔다.",
+ ],
+ "deal_signed": [
+  "A Chinese company won the concession to mine zinc at Komdok.",
+  "North Korea and a Chinese firm set up a joint venture to mine gold at Daebong.",
+  "The two sides concluded an agreement on developing the Ryongyang magnesite mine.",
+  "A Hong Kong firm secured the rights to extract molybdenum in North Korea.",
+  "중국 기업이 검덕광산 아연 개발권을 확보했다.",
+  "북한과 중국 업체가 대봉광산 금 합영회사를 세웠다.",
+ ],
+ "deal_collapsed": [
+  "The joint venture to mine zinc at Komdok fell apart last year.",
+  "A Chinese firm backed out of the deal to develop the Daebong gold mine.",
+  "The agreement on Ryongyang magnesite was scrapped.",
+  "대봉광산 금 개발 계약이 파기됐다.",
+ ],
+ "discovery": [
+  "Geologists found a large gold deposit near the Daebong mine.",
+  "A new vein of zinc ore was uncovered at the Komdok mine.",
+  "북한이 새로운 금광맥을 찾았다고 조선중앙통신이 전했다.",
+ ],
+ "investment_offer": [
+  "North Korea is pitching the Komdok zinc mine to foreign investors.",
+  "Pyongyang invited Chinese companies to invest in the Daebong gold mine.",
+  "The North is seeking partners to develop its magnesite deposits at Ryongyang.",
+  "북한이 검덕광산 아연 개발에 외국 투자를 끌어들이려 하고 있다.",
+ ],
+ "production_change": [
+  "The Komdok mine overfulfilled its zinc production plan, KCNA said.",
+  "Miners at the Daebong mine raised gold output by a third.",
+  "Zinc production at Komdok has fallen because of electricity shortages.",
+  "The Ryongyang mine is producing more magnesite than ever, state media reported.",
+  "검덕광산이 아연 생산 계획을 앞당겨 끝냈다.",
+  "대봉광산의 금 생산량이 크게 늘었다고 소식통이 전했다.",
+ ],
+ "production_halt": [
+  "Mining at Komdok came to a halt after the typhoon.",
+  "The Daebong gold mine has been closed down because of flooding.",
+  "A collapse at the Ryongyang mine stopped magnesite production.",
+  "검덕광산이 태풍 피해로 아연 생산을 멈췄다.",
+  "대봉광산이 침수돼 금 채굴이 중단됐다.",
+ ],
+ "sanction": [
+  "The UN Security Council prohibited North Korean exports of zinc.",
+  "유엔 안보리가 북한산 아연과 구리의 수출을 금지했다.",
+ ],
+ "designation": [
+  "The US sanctioned two Chinese firms for buying North Korean coal.",
+  "Treasury added a shipping company that carried North Korean coal to its sanctions list.",
+  "미국이 북한산 석탄을 사들인 중국 회사 두 곳을 제재 대상에 올렸다.",
+ ],
+ "trade_figure": [
+  "China imported 150,000 tons of North Korean zinc concentrate in 2016, according to customs data.",
+  "Customs data showed North Korea's coal exports to China reached $1.1 billion in 2015.",
+  "North Korea sold $40 million worth of zinc to China last year.",
+  "Zinc exports to China totaled about $60 million in the first half of 2016.",
+  "중국 해관 통계에 따르면 북한은 지난해 아연 15만t을 중국에 수출했다.",
+  "북한의 대중 석탄 수출은 올해 상반기 5억 달러에 이르렀다.",
+ ],
+}
+
+
+@pytest.mark.parametrize(("event_type", "sentence"), [(t, s) for d in (CASES, MORE, STILL_MORE, KOREAN, FIFTH)
                                                       for t, ss in d.items() for s in ss])
 def test_each_ordinary_wording_drafts_its_event(record, event_type, sentence):
     got = {d.event_type for d in extract(sentence, "2017-08-01", "T", "", record).drafts}

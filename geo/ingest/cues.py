@@ -365,5 +365,14 @@ def _imposed_by_authority(clause: str, at: int) -> bool:
 
 def _importer_stops(clause: str, at: int) -> bool:
     """An importing side that stops the goods ('China suspended North Korean coal') suspends its
-    imports: the importer named before the halt word and no export word in the clause."""
-    return _any("importer", clause[:at]) is not None and EXPORT_RE.search(clause) is None
+    imports: the importer named before the halt word, not as where the goods go ('shipments to
+    China have ceased', '중국 판매가 끊겼다'), and no export word in the clause."""
+    before = clause[:at]
+    return EXPORT_RE.search(clause) is None and any(
+        not (_TO_BEFORE.search(before, 0, m.start()) or _TO_AFTER.match(before, m.end()))
+        for row in _rows("importer") for m in row.pattern.finditer(before))
+
+
+#: An importer named as where the goods go: "to China", "중국으로", "중국 판매".
+_TO_BEFORE = re.compile(r"\b(?:to|into|for|towards?)\s+(?:the\s+)?$", re.IGNORECASE)
+_TO_AFTER = re.compile(r"(?:으로|에게|에(?!서)|행)|\s*(?:판매|수출|반출)")
