@@ -487,6 +487,12 @@ NEG = [
  "혜산광산의 구리 매장량은 세계적인 수준으로 알려져 있다.",
  "무산광산은 아시아 최대의 노천 철광산이다.",
  "중국이 북한산 석탄 수입을 중단할지는 알 수 없다.",
+ # the fifth inventory's wordings under a plan, a possibility or a negation
+ "The company hopes to win the concession to mine zinc at Komdok.",
+ "Chinese traders said they might back out of the Komdok zinc deal.",
+ "The Komdok mine could produce more zinc if power supplies improve.",
+ "Shipments of coal to China have not ceased, traders insisted.",
+ "북한은 검덕광산 아연 개발권을 확보하려는 외국 기업을 찾겠다고 밝혔다.",
 ]
 
 
