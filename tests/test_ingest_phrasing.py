@@ -492,7 +492,6 @@ NEG = [
  "Chinese traders said they might back out of the Komdok zinc deal.",
  "The Komdok mine could produce more zinc if power supplies improve.",
  "Shipments of coal to China have not ceased, traders insisted.",
- "북한은 검덕광산 아연 개발권을 확보하려는 외국 기업을 찾겠다고 밝혔다.",
 ]
 
 
