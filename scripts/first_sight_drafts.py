@@ -5,9 +5,11 @@ Usage: ``python scripts/first_sight_drafts.py [--only N ...]`` writes ``tests/in
 Each set was scored once, at a named commit, before any rule looked at it (README, "first score").
 The drafts the extractor of that commit made from the set are what a reviewer of a report from an
 unseen source is offered; the drafts the extractor makes now from the same set are not, since its
-rules were since fitted to the sets that were read. This script makes a git worktree of each
-first-score commit in a temporary folder, ingests the set's reports there (that commit's extractor
-and record, events removed; this clone's texts) and stores one row per draft: its set, report, type,
+rules were since fitted to the sets that were read. This script unpacks each first-score commit's
+``geo`` and ``data`` into a temporary folder (``git archive``: the clone needs its full history, and
+nothing in the repository changes), ingests the set's reports there with this environment's Python
+and packages (that commit's extractor and record, events removed; this clone's texts) and stores
+one row per draft: its set, report, type,
 mines, minerals, date, precision, how its date was found, whether it repeats the record, whether it
 has amounts. ``python -m geo.tools.fit_certainty --first-sight`` fits the weights on these rows,
 judging each against this clone's labels.
@@ -66,14 +68,19 @@ print(json.dumps(out))
 
 
 def dump(folder: str, commit: str, tmp: Path) -> list[dict]:
-    tree = tmp / f"{folder}-{commit}"
+    tree = tmp / commit
     if not tree.exists():
-        subprocess.run(["git", "worktree", "add", "--detach", "-f", str(tree), commit], cwd=ROOT, check=True,
-                       capture_output=True)
+        tree.mkdir()
+        archive = subprocess.run(["git", "archive", commit, "geo", "data"], cwd=ROOT, capture_output=True)
+        if archive.returncode:
+            raise SystemExit(f"git archive {commit}: {archive.stderr.decode(errors='replace').strip()} "
+                             "(a shallow clone lacks the commit: fetch the full history)")
+        subprocess.run(["tar", "-x", "-C", str(tree)], input=archive.stdout, check=True)
     out = subprocess.run([sys.executable, "-c", _DUMP, str(ROOT / "tests" / folder)], cwd=tree,
                          env={"PYTHONPATH": str(tree), "PATH": "/usr/bin:/bin"}, capture_output=True, text=True)
     if out.returncode:
-        raise SystemExit(f"{folder} at {commit}: {out.stderr.strip().splitlines()[-1]}")
+        last = (out.stderr.strip().splitlines() or [f"exit status {out.returncode}"])[-1]
+        raise SystemExit(f"{folder} at {commit}: {last}")
     return [{"set": folder, "commit": commit, **r} for r in json.loads(out.stdout)]
 
 
@@ -87,16 +94,12 @@ def main(argv: list[str] | None = None) -> int:
             kept = [r for r in csv.DictReader(f) if r["set"] not in args.only]
     rows = []
     with tempfile.TemporaryDirectory(prefix="first-sight-") as tmp:
-        try:
-            for folder, commit in FIRST.items():
-                if args.only and folder not in args.only:
-                    continue
-                got = dump(folder, commit, Path(tmp))
-                print(f"{folder} at {commit}: {len(got)} drafts", file=sys.stderr)
-                rows += got
-        finally:
-            for tree in Path(tmp).iterdir():
-                subprocess.run(["git", "worktree", "remove", "--force", str(tree)], cwd=ROOT, capture_output=True)
+        for folder, commit in FIRST.items():
+            if args.only and folder not in args.only:
+                continue
+            got = dump(folder, commit, Path(tmp))
+            print(f"{folder} at {commit}: {len(got)} drafts", file=sys.stderr)
+            rows += got
     order = list(FIRST)
     rows = sorted(kept + rows, key=lambda r: order.index(r["set"]))
     with OUT.open("w", encoding="utf-8", newline="") as f:

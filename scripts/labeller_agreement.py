@@ -9,8 +9,9 @@ mineral and type, date within the first label's precision), and how many of the 
 what a second careful reader of the same texts gets.
 
 A second table scores the extractor's drafts of the same sets (as it is now) against each labelling:
-how many drafted links (mine, mineral, type, date) the first labels have, and how many at least one
-of the two labellers has — a draft a careful reader also chose is one an analyst can accept as it
+how many drafted links (distinct mine, mineral, type and date; judged on mine, mineral and type, as
+``ingest-eval`` judges precision) the first labels have, and how many at least one of the two
+labellers has — a draft a careful reader also chose is one an analyst can accept as it
 is, even where the two readers differ — for all drafts and for the drafts the review proposes.
 """
 

@@ -492,6 +492,16 @@ NEG = [
  "Chinese traders said they might back out of the Komdok zinc deal.",
  "The Komdok mine could produce more zinc if power supplies improve.",
  "Shipments of coal to China have not ceased, traders insisted.",
+ # ordinary sentences the fifth inventory's wordings must leave alone (found in review)
+ "Coal exports from the Musan mine slipped over the past quarter.",
+ "A thinly disguised warning was issued at the Musan mine.",
+ "UN investigators uncovered coal shipments from the Musan mine to Vietnam.",
+ "Workers at the Musan mine were put on the list for a bonus.",
+ "The meeting at the Musan mine came to an end in March.",
+ "The Musan mine's production was more than 5 million tons of iron ore last year.",
+ "Zinc exports from the Komdok mine dropped once more.",
+ "1970년대에 조업을 시작한 무산광산은 아시아 최대의 노천 철광산이다.",
+ "1935년 채굴을 시작한 이래 검덕광산은 아연을 캐 왔다.",
 ]
 
 

@@ -574,9 +574,29 @@ def test_korean_work_begun_a_halt_told_by_its_signs_and_mines_named_for_a_date(r
 def test_private_lending_is_not_placer_gold(record):
     gaz = Gazetteer.from_dataset(record)
     assert [m.id for m in gaz.match("사금융 시장이 커졌다")] == []
+    assert [m.id for m in gaz.match("19금 영상과 3무산")] == []  # digits before a word: no date-named mine
     assert [m.id for m in gaz.match("사금을 캐는 주민들")] == ["gold"]
 
 
 def test_a_baseline_of_the_same_period_last_year_is_not_the_event_date():
     got = find_dates("석탄 생산량이 지난해 같은 시기에 비해 10% 늘었다.", dt.date(2025, 5, 16), None)
     assert [d.kind for d in got] == ["comparison"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Owing to China, deliveries of Musan iron ore stopped.", "import_suspension"),  # China acts
+    ("중국에 의해 무산 철광석 반입이 중단됐다.", "import_suspension"),  # 에 의해: by China
+    ("Zinc shipments from the Komdok mine to China have ceased, traders say.", "export_halt"),  # China: where it went
+    ("검덕광산 아연 정광의 중국 판매가 지난달부터 끊겼다.", "export_halt"),
+])
+def test_an_importer_named_as_where_the_goods_go_stops_nothing(record, text, expected):
+    assert {t for _, _, t in _drafts(record, text, "2017-08-01")} == {expected}
+
+
+@pytest.mark.parametrize("text", [
+    "중국 기업들이 검덕광산 아연 개발권 확보를 위해 협상 중이다.",  # to secure: talks, no deal yet
+    "중국 기업이 검덕광산 아연 개발권 확보에 나섰다.",  # set out to secure
+    "중국 기업은 검덕광산 아연 개발권을 확보하지 못했다.",  # failed to secure
+])
+def test_korean_rights_not_yet_secured_are_no_deal(record, text):
+    assert "deal_signed" not in {t for _, _, t in _drafts(record, text, "2017-08-01")}

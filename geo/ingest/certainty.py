@@ -31,9 +31,8 @@ from geo.ingest.drafts import Draft
 TABLE = Path(__file__).with_name("certainty.csv")
 
 #: Drafts estimated at least this likely to be right are proposed (ticked); the rest are marked
-#: to check: a draft is unticked only when it is more likely wrong than right. (At 0.7 the
-#: proposed drafts were right a little more often, 0.83 against 0.78 with each fit set left out in
-#: turn, but most of the seeds' right export halts were unticked; README, "Which drafts are proposed".)
+#: to check: a draft is unticked only when it is more likely wrong than right, the estimate being
+#: calibrated on drafts of reports read at first sight (README, "Which drafts are proposed").
 PROPOSE_AT = 0.5
 
 _BORROWED = ("read as", "named in the next sentence", "mineral from the", "known for")

@@ -368,11 +368,20 @@ def _importer_stops(clause: str, at: int) -> bool:
     imports: the importer named before the halt word, not as where the goods go ('shipments to
     China have ceased', '중국 판매가 끊겼다'), and no export word in the clause."""
     before = clause[:at]
-    return EXPORT_RE.search(clause) is None and any(
-        not (_TO_BEFORE.search(before, 0, m.start()) or _TO_AFTER.match(before, m.end()))
-        for row in _rows("importer") for m in row.pattern.finditer(before))
+    return EXPORT_RE.search(clause) is None and any(not _destination(before, m.start(), m.end())
+                                                    for row in _rows("importer") for m in row.pattern.finditer(before))
 
 
-#: An importer named as where the goods go: "to China", "중국으로", "중국 판매".
-_TO_BEFORE = re.compile(r"\b(?:to|into|for|towards?)\s+(?:the\s+)?$", re.IGNORECASE)
-_TO_AFTER = re.compile(r"(?:으로|에게|에(?!서)|행)|\s*(?:판매|수출|반출)")
+def _destination(text: str, start: int, end: int) -> bool:
+    """Is the importer at text[start:end] where the goods go ("to China", "중국으로", "중국 판매"), not
+    who acts ("due to China", "중국에 의해")? A look at a few words each side: linear in the clause."""
+    window = max(0, start - _TO_REACH)
+    return bool(_TO_BEFORE.search(text, window, start) and not _NOT_TO_BEFORE.search(text, window, start)
+                or _TO_AFTER.match(text, end))
+
+
+_TO_REACH = 30
+_TO_BEFORE = re.compile(r"\b(?:to|into|for|towards?)\s{1,3}(?:the\s{1,3})?$", re.IGNORECASE)
+_NOT_TO_BEFORE = re.compile(r"\b(?:due|owing|according|thanks|response|prior|next|close|pursuant|relation|addition)"
+                            r"\s{1,3}to\s{1,3}(?:the\s{1,3})?$", re.IGNORECASE)
+_TO_AFTER = re.compile(r"(?:으로|에게|에(?!서|\s*의[해한])|행)|\s*(?:판매|수출|반출)")

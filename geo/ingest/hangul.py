@@ -27,10 +27,10 @@ _Y_VOWELS = {2, 3, 6, 7, 12, 17, 20}
 _TAILS = ("광업연합기업소", "지구탄광연합기업소", "연합기업소", "청년광산", "영웅광산", "청년탄광", "영웅탄광", "광업소", "광산",
           "금광", "탄광", "철광", "광업")
 #: Korean words that begin with a name of the record but are other words.
-OTHER_WORDS = ("사금융", "사금고")
+OTHER_WORDS = ("사금융", "사금고", "사금파리")
 _DIGITS_BEFORE_HANGUL = re.compile(r"\d+(?=[\uac00-\ud7a3])")
 #: A date an enterprise is named for, before its name ("2.8직동청년탄광", "6.13탄광", "2·8직동탄광").
-DATE_NAME_PREFIX = re.compile(r"\d{1,2}\s?[.·]\s?\d{1,2}\s?(?=[\uac00-\ud7a3])")
+DATE_NAME_PREFIX = re.compile(r"^\d{1,2}\s?[.·]\s?\d{1,2}\s?(?=[\uac00-\ud7a3])")
 
 
 def has_hangul(text: str) -> bool:
@@ -93,6 +93,10 @@ def mine_tail_at(token: str, at: int) -> bool:
 
 
 def date_prefix(token: str) -> int:
-    """How many digits begin a token before its Hangul ("8직동청년탄광" of "2.8직동…": 1), 0 if none."""
+    """How many digits begin a token before a mine's name ("8직동청년탄광" of "2.8직동…": 1): only
+    when a mine-name tail follows ("19금 영상" is no gold, "3무산" no mine); 0 if none."""
     m = _DIGITS_BEFORE_HANGUL.match(token)
-    return m.end() if m else 0
+    return m.end() if m and _TAIL_RE.search(token, m.end()) else 0
+
+
+_TAIL_RE = re.compile("|".join(_TAILS))

@@ -14,6 +14,9 @@ of 1 and 5 MB and prints the seconds and MB/s of each, the median of ``--repeat`
 * ``new-words`` -- sentences that each name a record mine and a mineral with a cue, among filler
   words of random letters that never repeat (seeded): most of every sentence's words are new to the
   gazetteer and the cue table.
+* ``importers`` -- halt sentences, each numbered so that none repeats, naming the importer ("to
+  China") two hundred times before the halt word: each mention is looked at with a few words around
+  it, never the whole clause again.
 
 Every run starts with a new gazetteer and an empty word memo of the cue table (else a repeated
 text's words would be known from the run before). Each run is timed twice: wall-clock seconds,
@@ -108,6 +111,8 @@ TEXTS = {
     "abbreviations": lambda n: _fill("Mr. A. B. Musan U.S. Dec. ", n),
     "one-line": lambda n: _report(n).replace("\n", " "),
     "new-words": _new_words,
+    "importers": lambda n: "".join(f"Coal shipments {k} " + "to China " * 200 + "were halted. "
+                                   for k in range(n // 1820 + 1))[:n],
 }
 
 
