@@ -22,7 +22,7 @@ import tempfile
 from pathlib import Path
 
 from geo.ingest.drafts import Draft
-from geo.ingest.evalset import SETS, Score, _extracted, _links, score_report
+from geo.ingest.evalset import SETS, Score, extracted_reports, score_report
 from geo.model.dataset import DEFAULT_DATA_DIR
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -58,37 +58,32 @@ def main() -> int:
     print("\n| set | drafts: right by the first labels | by either labeller | proposed: right by the first labels "
           "| by either labeller |\n|---|---|---|---|---|")
     folders = dict(SETS)
-    totals = [0] * 6
+    first_all, either_all = Score(), Score()
     with tempfile.TemporaryDirectory(prefix="geo-agreement-") as tmp:
         for second in _second_files():
             n = second.stem[5:]
-            got = drafts_judged(folders[f"blind set {n}"], second, Path(tmp) / n)
-            totals = [a + b for a, b in zip(totals, got, strict=True)]
-            print(_judged_row(f"blind set {n}", got))
-    print(_judged_row("all", totals))
+            first, either = drafts_judged(folders[f"blind set {n}"], second, Path(tmp) / n)
+            first_all.add(first)
+            either_all.add(either)
+            print(_judged_row(f"blind set {n}", first, either))
+    print(_judged_row("all", first_all, either_all))
     return 0
 
 
-def drafts_judged(set_dir: Path, second: Path, scratch: Path) -> list[int]:
-    """[drafted links, right by the first labels, right by either; the same for the proposed ones]."""
+def drafts_judged(set_dir: Path, second: Path, scratch: Path) -> tuple[Score, Score]:
+    """The extractor's drafts of a set scored as ``ingest-eval`` scores them: against the first labels,
+    and against the events of both labellings."""
     other = {r["file"]: r["events"] for r in json.loads(second.read_text(encoding="utf-8"))["reports"]}
-    out = [0] * 6
-    for rep, result in _extracted(set_dir, DEFAULT_DATA_DIR, scratch):
-        first = {(e["mine_id"], e["mineral_id"], e["event_type"]) for e in rep["events"]}
-        either = first | {(e["mine_id"], e["mineral_id"], e["event_type"]) for e in other[rep["file"]]}
-        proposed = set(_links([d for d in result.drafts if d.proposed]))
-        for link in _links(result.drafts):
-            for k, chosen in ((0, True), (3, link in proposed)):
-                if chosen:
-                    out[k] += 1
-                    out[k + 1] += link[:3] in first
-                    out[k + 2] += link[:3] in either
-    return out
+    first, either = Score(), Score()
+    for rep, result in extracted_reports(set_dir, DEFAULT_DATA_DIR, scratch):
+        first.add(score_report(rep["file"], result.drafts, rep["events"]))
+        either.add(score_report(rep["file"], result.drafts, rep["events"] + other[rep["file"]]))
+    return first, either
 
 
-def _judged_row(name: str, n: list[int]) -> str:
-    return (f"| {name} | {_share(n[1], n[0])} | {_share(n[2], n[0])} | {_share(n[4], n[3])} | "
-            f"{_share(n[5], n[3])} |")
+def _judged_row(name: str, first: Score, either: Score) -> str:
+    return (f"| {name} | {_share(first.drafted_right, first.drafted)} | {_share(either.drafted_right, either.drafted)} "
+            f"| {_share(first.proposed_right, first.proposed)} | {_share(either.proposed_right, either.proposed)} |")
 
 
 def _second_files() -> list[Path]:

@@ -229,7 +229,7 @@ def _reachable(labels: list[dict], hits: list[bool], links, leads: list[Draft]) 
 def labelled_drafts(set_dir: Path, data_dir: Path, scratch: Path):
     """Each draft of a set, with whether each of its links is right (its mine, mineral and type
     are a labelled event of its report)."""
-    for rep, result in _extracted(Path(set_dir), Path(data_dir), Path(scratch)):
+    for rep, result in extracted_reports(Path(set_dir), Path(data_dir), Path(scratch)):
         drafts = result.drafts
         typed = {(e["mine_id"], e["mineral_id"], e["event_type"]) for e in rep["events"]}
         for d in drafts:
@@ -240,13 +240,13 @@ def evaluate_set(set_dir: Path = DEFAULT_SET, data_dir: Path = DEFAULT_DATA_DIR)
     """The evaluation set scored against the package at data_dir (data/ by default), its events removed."""
     total, per = Score(), {}
     with tempfile.TemporaryDirectory(prefix="geo-ingest-eval-") as tmp:
-        for rep, result in _extracted(Path(set_dir), Path(data_dir), Path(tmp)):
+        for rep, result in extracted_reports(Path(set_dir), Path(data_dir), Path(tmp)):
             per[rep["file"]] = score_report(rep["file"], result.drafts, rep["events"], result.leads)
             total.add(per[rep["file"]])
     return total, per
 
 
-def _extracted(set_dir: Path, data_dir: Path, scratch: Path):
+def extracted_reports(set_dir: Path, data_dir: Path, scratch: Path):
     """(label entry, extraction result) for each report of a set. As for the seeds, the record is read without
     its events, so that a labelled event the record already holds is not marked as known
     (measures in sanctions.csv still are)."""

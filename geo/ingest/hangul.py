@@ -26,6 +26,7 @@ _Y_VOWELS = {2, 3, 6, 7, 12, 17, 20}
 #: Generic tails of Korean mine names, longest first.
 _TAILS = ("광업연합기업소", "지구탄광연합기업소", "연합기업소", "청년광산", "영웅광산", "청년탄광", "영웅탄광", "광업소", "광산",
           "금광", "탄광", "철광", "광업")
+_TAIL_RE = re.compile("|".join(_TAILS))
 #: Korean words that begin with a name of the record but are other words.
 OTHER_WORDS = ("사금융", "사금고", "사금파리")
 _DIGITS_BEFORE_HANGUL = re.compile(r"\d+(?=[\uac00-\ud7a3])")
@@ -97,6 +98,3 @@ def date_prefix(token: str) -> int:
     when a mine-name tail follows ("19금 영상" is no gold, "3무산" no mine); 0 if none."""
     m = _DIGITS_BEFORE_HANGUL.match(token)
     return m.end() if m and _TAIL_RE.search(token, m.end()) else 0
-
-
-_TAIL_RE = re.compile("|".join(_TAILS))

@@ -104,8 +104,7 @@ def _ids(cell: str) -> list[str]:
 def fit(x: np.ndarray, y: np.ndarray, penalty: float = PENALTY, steps: int = 4000) -> np.ndarray:
     w = np.zeros(x.shape[1])
     for _ in range(steps):
-        p = 1 / (1 + np.exp(-x @ w))
-        w -= 0.5 * (x.T @ (p - y) + penalty * w) / len(y)
+        w -= 0.5 * (x.T @ (_p(x @ w) - y) + penalty * w) / len(y)
     return w
 
 
@@ -115,11 +114,11 @@ def calibrate(z: np.ndarray, y: np.ndarray) -> np.ndarray:
 
 
 class Fitted:
-    """Weights fitted on the read rows, calibrated on the first-sight rows; ``leave`` keeps a set out of both."""
+    """Weights fitted on the read rows, calibrated on the first-sight rows (each as :func:`_arrays`
+    makes them); ``leave`` keeps a set out of both."""
 
-    def __init__(self, names: list[str], read: list[Row], seen: list[Row], leave: str = ""):
-        xr, yr, sr = _arrays(names, read)
-        xs, ys, ss = _arrays(names, seen)
+    def __init__(self, read: tuple, seen: tuple, leave: str = ""):
+        (xr, yr, sr), (xs, ys, ss) = read, seen
         keep = (ss != leave) & ~np.isin(ss, CHECK_SETS)
         self.w = fit(xr[sr != leave], yr[sr != leave])
         self.scale, self.shift = calibrate(xs[keep] @ self.w, ys[keep])
@@ -141,11 +140,12 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     types = [f"type:{t}" for t in load_dataset(DEFAULT_DATA_DIR).vocab.codes("event_type")]
     names = [*FEATURES, *types]
-    read, seen = rows(), first_sight_rows()
-    x, y, sets = _arrays(names, seen)
+    read_rows = rows()
+    read, seen = _arrays(names, read_rows), _arrays(names, first_sight_rows())
+    x, y, sets = seen
     check = np.isin(sets, CHECK_SETS)
     left = list(dict.fromkeys(sets[~check]))
-    print(f"weights: {len(read)} drafted links of the read sets now; calibration: {int((~check).sum())} drafted links "
+    print(f"weights: {len(read_rows)} drafted links of the read sets now; calibration: {int((~check).sum())} drafted links "
           f"at first sight of {len(left)} sets, {int(y[~check].sum())} right\n")
     print("Each set left out of both fits in turn, its first-sight drafts:\n\n"
           "| left out | proposed: right / proposed | uncalibrated: right / proposed | all drafts: right / drafted |\n"
@@ -153,7 +153,7 @@ def main(argv: list[str] | None = None) -> int:
     est, raw = np.zeros(len(y)), np.zeros(len(y))
     for name in left:
         out = sets == name
-        f = Fitted(names, read, seen, leave=name)
+        f = Fitted(read, seen, leave=name)
         est[out], raw[out] = f(x[out]), f(x[out], calibrated=False)
         print(f"| {name} | {_chosen(est, y, out, args.threshold)} | {_chosen(raw, y, out, args.threshold)} | "
               f"{_share(y[out].sum(), out.sum())} |")
@@ -165,7 +165,7 @@ def main(argv: list[str] | None = None) -> int:
         band, rband = ~check & (est >= lo) & (est < hi), ~check & (raw >= lo) & (raw < hi)
         print(f"| {lo:.1f}–{min(hi, 1):.1f} | {int(band.sum())} | {_mean(est, band)} | {_share(y[band].sum(), band.sum())} "
               f"| {int(rband.sum())} links: {_mean(raw, rband)}, {_share(y[rband].sum(), rband.sum())} |")
-    f = Fitted(names, read, seen)
+    f = Fitted(read, seen)
     if check.any():
         e = np.where(check, f(x), 0.0)
         print(f"\nCheck ({', '.join(CHECK_SETS)}, fitted on by neither): proposed {_chosen(e, y, check, args.threshold)}, "
