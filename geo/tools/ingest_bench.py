@@ -33,9 +33,11 @@ from __future__ import annotations
 
 import argparse
 import os
+import platform
 import random
 import re
 import statistics
+import sys
 import time
 from pathlib import Path
 
@@ -169,6 +171,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"targets (≥ 1 MB/s; 5 MB under 5 s) on CPU time: {_verdict(rows, 'cpu')}; "
           f"on wall-clock time: {_verdict(rows, 'seconds')}")
     print(f"load average during the run: {_load()}")
+    print(f"interpreter: {os.path.realpath(sys.executable)} (Python {platform.python_version()})")
     return 0
 
 
