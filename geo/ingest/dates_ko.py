@@ -33,6 +33,8 @@ _RULES: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p), k) for p, k i
     (_Y + r"\s*" + _M, "ym"),
     (r"(?P<rel>지난해|작년|올해|금년|올)\s*" + _M, "rel_month"),
     (r"(?:(?P<rel>지난해|작년|올해|금년|올)\s*|" + _Y + r"\s*)?(?P<q>[1-4])\s*분기", "quarter"),  # 올해 1분기, 2010년 1분기
+    # 올해 상반기, 지난 해 하반기, 2016년 상반기: a half-year, dated by its first month, ending with its last
+    (r"(?:(?P<rel>지난\s?해|작년|올해|금년|올)\s*|" + _Y + r"\s*)?(?P<h>[상하])\s*반기", "half"),
     (_M + r"\s*" + _D, "md"),
     # "N일 전", alone or with a particle (전에, 전부터): not 전했다 ("reported"), not '70일 전투' (the 70-day battle)
     (r"(?P<n>\d{1,3})\s*일\s*전(?=$|[^가-힣]|에|부터|까지|의|쯤|께|과|와|보다|만|은|도)", "days_ago"),
@@ -40,7 +42,7 @@ _RULES: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p), k) for p, k i
     (_Y, "year"),
     (r"(?<![\d~])" + _M, "month"),
     (r"새해(?:\s*들어)?", "new_year"),
-    (r"지난해|작년", "last_year"),
+    (r"지난\s?해|작년", "last_year"),
     (r"올해|금년", "this_year"),
     (r"지난달", "last_month"),
     (r"이달|이번\s*달", "this_month"),
@@ -79,7 +81,7 @@ def korean_dates(sentence: str, pub: dt.date, add) -> None:
             if got is None or any(a < m.end() and m.start() < b for a, b, *_ in found):
                 continue
             date, precision, end = got
-            kind = "absolute" if what in ("ymd", "ym", "ym_span", "year", "next_year") or (what == "quarter" and m.group("y")) \
+            kind = "absolute" if what in ("ymd", "ym", "ym_span", "year", "next_year") or (what in ("quarter", "half") and m.group("y")) \
                 else "relative"
             after = sentence[m.end():m.end() + 30]
             if _COMPARISON_AFTER.match(after):
@@ -133,6 +135,15 @@ def _resolve(m: re.Match, what: str, pub: dt.date):  # noqa: PLR0911 - one branc
             y = _year(g["y"]) if g["y"] else pub.year - (g["rel"] in ("지난해", "작년"))
             first = 3 * int(g["q"]) - 2
             return dt.date(y, first, 1), "month", _month_end(y, first + 2)
+        if what == "half":
+            first = 1 if g["h"] == "상" else 7
+            if g["y"]:
+                y = _year(g["y"])
+            elif g["rel"]:
+                y = pub.year - (g["rel"].replace(" ", "") in ("지난해", "작년"))
+            else:  # the latest half begun by the report's date
+                y = pub.year if pub.month >= first else pub.year - 1
+            return dt.date(y, first, 1), "month", _month_end(y, first + 5)
         if what == "ym_span":
             y = _year(g["y"])
             return dt.date(y, int(g["m1"]), 1), "month", _month_end(y, int(g["m"]))
