@@ -600,3 +600,90 @@ def test_an_importer_named_as_where_the_goods_go_stops_nothing(record, text, exp
 ])
 def test_korean_rights_not_yet_secured_are_no_deal(record, text):
     assert "deal_signed" not in {t for _, _, t in _drafts(record, text, "2017-08-01")}
+
+
+# --- blind sets 23 and 24 (read after their one blind score; no set is left unread) ---------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Korean trade tables name the ores with -광 (data 1.3.7); the one-syllable 금 takes more particles
+    ("연광 수출액은 2천만 달러였다.", {((), ("lead",), "trade_figure")}),
+    ("납광석 5천t과 동광 3천t이 단둥으로 수출됐다.", {((), ("lead", "copper"), "trade_figure")}),
+    ("금이랑 몰리브덴 수출액이 30만 달러였다.", {((), ("gold", "molybdenum"), "trade_figure")}),
+])
+def test_korean_ore_names_ending_in_gwang(record, text, expected):
+    assert set(_drafts(record, text, "2016-07-30")) == expected
+
+
+def test_the_verb_to_forbid_is_not_gold(record):
+    gaz = Gazetteer.from_dataset(record)
+    assert [m.id for m in gaz.match("당국이 석탄 수출을 금하고 있다")] == ["coal"]
+
+
+@pytest.mark.parametrize(("text", "date", "precision"), [
+    ("올 상반기 석탄 수출액은 5억 달러였다.", "2016-01-01", "month"),
+    ("지난해 상반기 철광석 수출액은 1억 달러였다.", "2015-01-01", "month"),
+    ("지난 해 하반기 석탄 수출액은 2억 달러였다.", "2015-07-01", "month"),  # 지난 해 with a space
+    ("2014년 하반기 아연 수출액은 3천만 달러였다.", "2014-07-01", "month"),
+])
+def test_korean_half_years(record, text, date, precision):
+    got = _dated(record, text, "2016-07-30")
+    assert {(d, p) for _, _, d, p in got} == {(date, precision)}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # processed metal is not the ore; "iron ore" and plain "iron exports" still are
+    ("India bought iron and steel worth $1.4 million and copper worth $233,000 last year.", {((), ("copper",), "trade_figure")}),
+    ("Pig iron shipments reached 20,000 tonnes in May.", set()),
+    ("Iron exports reached $20 million in May.", {((), ("iron_ore",), "trade_figure")}),
+    # another country's ore in transit or in the same market is not the North's
+    ("China bought 40,000 tonnes of Russian coal shipped through Rajin in May.", set()),
+    ("러시아산 석탄 4만t을 실은 배가 포항에 들어왔다.", set()),
+    # a group named by its first member: the group's figure is not coal's
+    ("올 상반기 석탄 등 제재 대상 7개 품목의 수출액은 5억 달러로 줄었다.", set()),
+    ("석탄을 비롯한 광물 수출액은 5억 달러였다.", set()),
+    ("석탄 수출액은 5억 달러였다.", {((), ("coal",), "trade_figure")}),
+])
+def test_mentions_of_other_goods_than_the_norths_ore(record, text, expected):
+    assert set(_drafts(record, text, "2017-02-01")) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an importing country's own restriction or stop, any importer
+    ("Japan restricted imports of North Korean coal in March last year.", "import_suspension"),
+    ("Malaysia stopped buying North Korean coal in December.", "import_suspension"),
+    ("Two Indian firms suspended purchases of North Korean zinc last month.", "import_suspension"),
+    ("The resolution limited imports of coal to 7.5 million tonnes a year.", "sanction"),  # a cap
+    # a figure told as a noun, or item by item
+    ("The audit found trade in North Korean gold worth $50 million in 2005.", "trade_figure"),
+    ("By product, coal accounted for $1.05 billion last year.", "trade_figure"),
+    ("품목별로는 석탄이 10억 달러로 가장 많았고 철광석이 7천만 달러로 뒤를 이었다.", "trade_figure"),
+    # Korean goods that cannot move
+    ("지난달부터 아연 정광이 단둥으로 넘어오지 못하고 있다.", "export_halt"),
+    ("석탄을 실은 트럭이 세관을 통과하지 못하고 있다고 한다.", "export_halt"),
+    # eyewitness vehicles carrying ore
+    ("On Monday, dozens of trucks loaded with coal queued at the Quanhe checkpoint.", "export_continued"),
+    ("Lorries carrying anthracite lined up at Dandong customs on May 3.", "export_continued"),
+    ("무연탄을 가득 실은 트럭들이 어제 세관 앞에 줄지어 서 있었다.", "export_continued"),
+    ("Trucks carrying coal were halted at the border on Tuesday.", "export_halt"),  # the halt wins
+])
+def test_restrictions_nominal_figures_goods_that_cannot_move_and_loaded_trucks(record, text, expected):
+    assert {t for _, _, t in _drafts(record, text, "2017-02-01")} == {expected}
+
+
+@pytest.mark.parametrize("text", [
+    "North Korea has long evaded sanctions on goods such as coal, often through ship-to-ship transfers.",
+    "Pyongyang routinely smuggles coal through Chinese waters.",
+    "The Musan mine, which had been standing idle, got new equipment.",
+    "석탄이 들어오지 못할 것이라고 그는 말했다.",  # a forecast
+    "Trucks carrying food and fuel arrived at the Musan mine on Monday.",  # the load is no ore
+    "식용유를 실은 트럭 2대가 지난 2일 혜산광산으로 들어왔다.",
+    "Beijing is adding curbs on coal imports to fight air pollution.",  # a policy described, not a stop
+    "무연탄이 44.0%로 가장 높았고 철광석 8.7%가 뒤를 이었다.",  # shares, no figure
+])
+def test_habits_past_states_forecasts_and_other_loads_draft_nothing(record, text):
+    assert _drafts(record, text, "2017-02-01") == set()
+
+
+def test_a_mine_still_idle_is_still_a_halt(record):
+    assert {t for _, _, t in _drafts(record, "The Musan mine has stood idle since March because of power shortages.",
+                                     "2017-02-01")} == {"production_halt"}

@@ -24,13 +24,13 @@ from geo.ingest.drafts import (
 )
 from geo.ingest.event_dates import date_for
 from geo.ingest.gazetteer import Gazetteer, Match
+from geo.ingest.goods import names_record_thing
 from geo.ingest.known import mark_known
 from geo.ingest.leads import find_leads
 from geo.ingest.literals import may_hold
 from geo.ingest.mentions import CANDIDATE_WORDS, _pairs, find_candidates
 from geo.ingest.merge import merge_restatements
 from geo.ingest.places import (
-    company_name,
     drop_foreign_places,
     drop_town_names,
     town_names,
@@ -86,7 +86,7 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
     # and their neighbours get the costly stages (dates, amounts, cues): the rest is one pass.
     seen: dict[str, list[Match]] = {}  # a repeated sentence is read once (repetitive input stays fast)
     all_matches = [seen[s.text] if s.text in seen else seen.setdefault(
-        s.text, [m for m in gaz.match(s.text) if m.kind in ("mine", "mineral") and not company_name(m, s.text)])
+        s.text, [m for m in gaz.match(s.text) if m.kind in ("mine", "mineral") and names_record_thing(m, s.text)])
         for s in sents]
     if towns := town_names(text, all_matches):
         all_matches = without_towns(sents, all_matches, towns)

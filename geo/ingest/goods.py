@@ -1,0 +1,40 @@
+"""Stage 3c, mentions that name no record thing: a mine's name that starts a trading company's name
+(see :func:`geo.ingest.places.company_name`), and a mineral's name that stands for other goods than
+the North's ore:
+
+* processed metal: "iron and steel", "iron products", "pig iron", "steel and iron" (customs
+  chapters 72-73, not the ore);
+* foreign ore: "Russian coal", "Australian coal", "러시아산 석탄", "중국산 무연탄": a cargo of another
+  country's (in transit through Rajin, or sold to China beside the North's); "Chinese coal" stays
+  (it is also China's imports of coal);
+* a group named by its first member: "석탄 등 7개 품목" (coal and six other items), "석탄을 비롯한
+  광물": the group's figure is not coal's.
+
+Each test looks a few words before or after the mention: linear in the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from geo.ingest.gazetteer import Match
+from geo.ingest.places import company_name
+
+_PROCESSED_AFTER = re.compile(r"(?:\s*(?:and|&)\s*steel|[\s-]+(?:products?|goods|pipes?|bars?|rods?|sheets?|wire|castings?"
+                              r"|scrap|works|mills?)\b)", re.IGNORECASE)
+_PROCESSED_BEFORE = re.compile(r"\b(?:pig|cast|wrought|scrap|steel\s+and)[\s-]+$", re.IGNORECASE)
+_FOREIGN_BEFORE = re.compile(r"\b(?:Russian|Australian|Indonesian|Mongolian|Colombian|Canadian|South African|American)"
+                             r"(?:-origin)?\s+(?:[\w-]+\s+)?$|(?:러시아|호주|인도네시아|몽골|중국|캐나다|미국|남아공|콜롬비아)산\s*$")
+_GROUP_AFTER = re.compile(r"\s*(?:을|를)?\s*(?:비롯한|포함한)|\s*등\s*(?:[^.\d]{0,20}?)?\d+\s*(?:개|가지|종)\s*(?:품목|광물|광종|종류)?")
+_REACH = 30
+
+
+def names_record_thing(m: Match, sentence: str) -> bool:
+    """Does this mine or mineral mention name the record's mine or the North's mineral?"""
+    if m.kind == "mine":
+        return not company_name(m, sentence)
+    before = sentence[max(0, m.start - _REACH):m.start]
+    if _FOREIGN_BEFORE.search(before) or _GROUP_AFTER.match(sentence, m.end):
+        return False
+    return not (m.id == "iron_ore" and m.text.lower() == "iron"
+                and (_PROCESSED_AFTER.match(sentence, m.end) or _PROCESSED_BEFORE.search(before)))
