@@ -687,3 +687,23 @@ def test_habits_past_states_forecasts_and_other_loads_draft_nothing(record, text
 def test_a_mine_still_idle_is_still_a_halt(record):
     assert {t for _, _, t in _drafts(record, "The Musan mine has stood idle since March because of power shortages.",
                                      "2017-02-01")} == {"production_halt"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Treasury designated three firms on Monday. The companies had shipped North Korean coal to China.",
+     {((), ("coal",), "designation")}),
+    ("정부는 20일 선박 2척을 독자제재 대상으로 지정했다. 이 선박들은 북한산 석탄을 실어 나른 것으로 확인됐다.",
+     {((), ("coal",), "designation")}),
+    ("The Treasury designated three firms on Monday. Separately, China's coal imports fell in May.", set()),
+])
+def test_a_designation_takes_the_trade_of_those_the_next_sentence_goes_on_about(record, text, expected):
+    assert set(_drafts(record, text, "2023-02-21")) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("North Korea and China shut the border in January 2020, halting coal shipments.", "export_halt"),
+    ("When the pandemic began, Pyongyang and Beijing closed their border and halted rare-earth shipments.", "export_halt"),
+    ("China halted North Korean coal imports in February.", "import_suspension"),  # the importer alone
+])
+def test_a_border_closed_by_both_sides_is_no_importers_suspension(record, text, expected):
+    assert {t for _, _, t in _drafts(record, text, "2021-03-30")} == {expected}

@@ -42,7 +42,13 @@ from geo.ingest.literals import (
     needs_met,
     required_literals,
 )
-from geo.ingest.sides import EXPORT_RE, exporter_bans_its_exports, near_import, under_un_measure
+from geo.ingest.sides import (
+    BOTH_SIDES,
+    EXPORT_RE,
+    exporter_bans_its_exports,
+    near_import,
+    under_un_measure,
+)
 
 TABLE = Path(__file__).with_name("cues.csv")
 
@@ -368,6 +374,8 @@ def _importer_stops(clause: str, at: int) -> bool:
     imports: the importer named before the halt word, not as where the goods go ('shipments to
     China have ceased', '중국 판매가 끊겼다'), and no export word in the clause."""
     before = clause[:at]
+    if BOTH_SIDES.search(before):  # "Pyongyang and Beijing closed their border": not the importer's alone
+        return False
     return EXPORT_RE.search(clause) is None and any(not _destination(before, m.start(), m.end())
                                                     for row in _rows("importer") for m in row.pattern.finditer(before))
 

@@ -30,6 +30,12 @@ from geo.ingest.leads import find_leads
 from geo.ingest.literals import may_hold
 from geo.ingest.mentions import CANDIDATE_WORDS, _pairs, find_candidates
 from geo.ingest.merge import merge_restatements
+from geo.ingest.nearby import (
+    designated_minerals,
+    figure_mineral,
+    goes_on_about_those,
+    mine_named_next,
+)
 from geo.ingest.places import (
     drop_foreign_places,
     drop_town_names,
@@ -125,7 +131,8 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
         if i % 50 == 0:
             progress(0.5 + 0.4 * i / max(1, len(sents)), f"reading events in sentence {i + 1} of {len(sents)}")
         x = info[i]
-        if not x["relevant"] and not (i > 0 and info[i - 1]["relevant"]):
+        if not x["relevant"] and not (i > 0 and info[i - 1]["relevant"]) \
+                and not (i + 1 < len(sents) and info[i + 1]["relevant"] and goes_on_about_those(i, sents)):
             continue
         matches = x["matches"]
         question = s.text.rstrip(" \"'”’»)").endswith("?")  # asserts nothing ("a game-changer for investors?")
@@ -151,20 +158,23 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
                     and has_reference(clause):
                 cmines, how = [prev_mine[1]], f"'the …' read as {prev_mine[1].text}"
                 last_mine = (s.para, prev_mine[1])  # a chain of "the complex …" sentences keeps its mine
-            if not cmines and _may_speak_of_mine(clause) and (later := _mine_named_next(clause, i, sents, info)) is not None:
+            if not cmines and _may_speak_of_mine(clause) and (later := mine_named_next(clause, i, sents, info)) is not None:
                 cmines, how = [later], f"the mine is named in the next sentence ({later.text})"
             # a figure told without its mineral: the one named earlier in the sentence, else in the one before
-            borrowed = ([m for m in matches if m.kind == "mineral" and m.start < start][-1:] or _figure_mineral(i, sents, info)) \
+            borrowed = ([m for m in matches if m.kind == "mineral" and m.start < start][-1:] or figure_mineral(i, sents, info)) \
                 if not cmines and not cminerals and has_amount else []
+            wanted, where = "trade_figure", "previous"  # the one type a borrowed mineral may serve
+            if not cmines and not cminerals and not borrowed:  # "… designated three firms." "The firms shipped coal."
+                borrowed, wanted, where = designated_minerals(i, sents, info), "designation", "next"
             if not cmines and not cminerals and not borrowed:
                 continue  # no mine and no mineral: nothing to draft, the cue is not read
             cue = read_cue(clause, cminerals, has_amount, start)
             if cue is None:
                 continue
             if borrowed:  # "Arrivals from North Korea in January came to 1.45 million tonnes": the figure's mineral
-                if cue[0] != "trade_figure":
+                if cue[0] != wanted:
                     continue
-                cminerals, how = borrowed, f"mineral from the previous sentence ({borrowed[0].text})"
+                cminerals, how = borrowed, f"mineral from the {where} sentence ({borrowed[0].text})"
             if cmines and not cminerals:
                 cminerals, how2 = _minerals_for(cmines, i, sents, info, known, report_minerals, cue[0])
                 how = "; ".join(filter(None, [how, how2]))
@@ -199,28 +209,6 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
     rate(drafts)
     progress(1.0, f"{len(drafts)} draft event(s), {len(candidates)} unknown mine name(s)")
     return IngestResult(drafts, candidates, source_row, notes + lead_notes, leads)
-
-
-#: A mine or deposit spoken of but not named ("a new copper mine", "the largest deposits of rare earths").
-_UNNAMED_MINE = re.compile(r"\b(?:a|an|one|the|new)\b[^.;]{0,40}?\b(?:mine|deposits?)\b", re.IGNORECASE)
-
-
-def _figure_mineral(i: int, sents, info) -> list[Match]:
-    """The one mineral the previous sentence names (news copy often gives each sentence its own
-    paragraph), for a figure told without one; [] when it names none or several."""
-    if i == 0 or sents[i - 1].headline:
-        return []
-    minerals = [m for m in info[i - 1]["matches"] if m.kind == "mineral"]
-    return minerals[:1] if len({m.id for m in minerals}) == 1 else []
-
-
-def _mine_named_next(clause: str, i: int, sents, info) -> Match | None:
-    """A mine spoken of but not named, named in the next sentence by a definite reference ("A new
-    copper mine … started production." "The mine in Hyesan …"): that mine."""
-    if i + 1 >= len(sents) or not _UNNAMED_MINE.search(clause):
-        return None
-    named = [m for m in info[i + 1]["matches"] if m.kind == "mine"]
-    return named[0] if named and has_reference(sents[i + 1].text) else None
 
 
 def _title_case(text: str) -> bool:

@@ -58,3 +58,10 @@ def near_import(clause: str, minerals: list[Match], offset: int = 0) -> bool:
         if min(abs(i - at) for i in imports) < min(abs(e - at) for e in exports):
             return True
     return False
+
+
+#: Both sides acting together ("North Korea and China closed the border", "Pyongyang and Beijing",
+#: "북중 양국", "북한과 중국이"): not the importer's own stop, so the exporter's goods are halted.
+BOTH_SIDES = re.compile(r"\b(?:North Korea|Pyongyang|the North)\s+and\s+(?:China|Beijing)\b|\b(?:China|Beijing)\s+and\s+"
+                        r"(?:North Korea|Pyongyang|the North)\b|\bboth (?:sides|countries)\b|북중\s*(?:양국|두\s*나라|당국)"
+                        r"|북한과\s*중국(?:이|은|\s*양국)|중국과\s*북한(?:이|은|\s*양국)|양국(?:이|은)")

@@ -1,0 +1,57 @@
+"""Stage 7b, mentions taken from a neighbouring sentence, when the clause that tells the event names
+no mine or mineral of its own (news copy often gives each sentence its own paragraph):
+
+* a figure told without its mineral takes the one mineral the sentence before names
+  ("Arrivals from North Korea in January came to 1.45 million tonnes");
+* a mine spoken of but not named takes the mine the next sentence names by a definite reference
+  ("A new copper mine … started production." "The mine in Hyesan …");
+* a designation takes the minerals of the next sentence when that sentence goes on about those
+  designated ("The Treasury designated three firms on Monday." "The companies had shipped North
+  Korean coal to China."; "… 독자제재 대상으로 지정했다." "이들은 북한산 석탄 거래에 관여했다.").
+"""
+
+from __future__ import annotations
+
+import re
+
+from geo.ingest.cues import has_reference
+from geo.ingest.gazetteer import Match
+
+#: A mine or deposit spoken of but not named ("a new copper mine", "the largest deposits of rare earths").
+_UNNAMED_MINE = re.compile(r"\b(?:a|an|one|the|new)\b[^.;]{0,40}?\b(?:mine|deposits?)\b", re.IGNORECASE)
+
+#: The start of a sentence that goes on about those just named: "These firms", "The companies", "The
+#: two vessels", "They", "이들은", "이 선박들은".
+THOSE = re.compile(r"\s*(?:(?:These|Those|The|All|Both)\s+(?:[\w-]+\s+){0,2}(?:firms|companies|entities|individuals|people"
+                   r"|persons|vessels|ships|tankers|banks|traders|men|networks)\b|They\b|이들(?:은|이|\s*모두)|이\s*(?:업체|회사|기업"
+                   r"|선박|개인|단체|기관)들?(?:은|이))")
+
+
+def figure_mineral(i: int, sents, info) -> list[Match]:
+    """The one mineral the previous sentence names, for a figure told without one; [] when it names
+    none or several."""
+    if i == 0 or sents[i - 1].headline:
+        return []
+    minerals = [m for m in info[i - 1]["matches"] if m.kind == "mineral"]
+    return minerals[:1] if len({m.id for m in minerals}) == 1 else []
+
+
+def mine_named_next(clause: str, i: int, sents, info) -> Match | None:
+    """A mine spoken of but not named, named in the next sentence by a definite reference: that mine."""
+    if i + 1 >= len(sents) or not _UNNAMED_MINE.search(clause):
+        return None
+    named = [m for m in info[i + 1]["matches"] if m.kind == "mine"]
+    return named[0] if named and has_reference(sents[i + 1].text) else None
+
+
+def goes_on_about_those(i: int, sents) -> bool:
+    """Does the sentence after the i-th go on about those the i-th names ("These firms …")?"""
+    return i + 1 < len(sents) and THOSE.match(sents[i + 1].text) is not None
+
+
+def designated_minerals(i: int, sents, info) -> list[Match]:
+    """The minerals of the next sentence, when it goes on about those the i-th names; [] otherwise.
+    The caller keeps them only for a designation."""
+    if not goes_on_about_those(i, sents):
+        return []
+    return [m for m in info[i + 1]["matches"] if m.kind == "mineral"]
