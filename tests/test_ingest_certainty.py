@@ -162,3 +162,11 @@ def test_every_first_scored_set_has_its_first_sight_drafts_for_the_calibration()
     rows = first_sight_rows()
     assert {s for s, _f, _r in rows} >= set(CHECK_SETS)
     assert 0.3 < sum(r for *_x, r in rows) / len(rows) < 0.7  # right about half the time at first sight
+
+
+def test_a_first_sight_draft_right_as_it_is_is_right():
+    from geo.tools.fit_certainty import first_sight
+
+    rows = first_sight()
+    assert all(right for _s, _f, right, as_is in rows if as_is)  # the date is checked on top of the link
+    assert 0 < sum(as_is for *_x, as_is in rows) < sum(right for _s, _f, right, _d in rows)

@@ -82,6 +82,7 @@ SETS = (
     ("blind set 22", _TESTS / "ingest_blind22"),
     ("blind set 23", _TESTS / "ingest_blind23"),
     ("blind set 24", _TESTS / "ingest_blind24"),
+    ("blind set 25", _TESTS / "ingest_blind25"),
 )
 #: The sets whose failures have been read: the certainty weights are fitted on these only
 #: (``python -m geo.tools.fit_certainty``); blind set 15, a last measure never read, is not (the calibration
