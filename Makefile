@@ -1,7 +1,7 @@
 # The two commands a new user needs: `make run` and `make test`. Both set everything up.
 SHELL := /bin/bash
 # The interpreter the virtualenv is made from: the system's Python 3.11 when it can make one
-# (Debian builds it with profile-guided optimisation; the ingest benchmark runs about a fifth faster
+# (Debian builds it with profile-guided optimisation; the ingest takes about an eighth fewer instructions
 # on it than on an unoptimised build such as pyenv's, README "Performance"), else python3.
 # `make PYTHON=python3 setup` (after removing .venv) chooses another.
 PYTHON ?= $(shell /usr/bin/python3.11 -c 'import ensurepip, venv' >/dev/null 2>&1 && echo /usr/bin/python3.11 || echo python3)

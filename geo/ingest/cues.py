@@ -8,6 +8,9 @@ general pattern it serves (the ``serves`` column). Kinds:
   halt, any other negated cue is dropped ("denied selling", "did not stop");
 * ``modality`` — just before a cue, a plan or possibility ("plans to", "could", "was expected
   to"): not an event, dropped;
+* ``background`` — just before a cue, a habit or an earlier state ("often through ship-to-ship
+  transfers", "has long", "which had been standing idle"): that match is not the report's event,
+  the row's next match in the clause is tried (and then the next rows);
 * ``attribution`` — unnamed sources: the anonymous-source flag;
 * ``reference`` — "the mine", "the facility", "the company": the last mine named;
 * ``importer`` — an importing side named: its halts and bans are import suspensions;
@@ -45,6 +48,7 @@ from geo.ingest.literals import (
 from geo.ingest.sides import (
     BOTH_SIDES,
     EXPORT_RE,
+    destination,
     exporter_bans_its_exports,
     near_import,
     under_un_measure,
@@ -60,6 +64,7 @@ EFFECTS = {
 }
 
 _LOOKBACK = 60  # characters before a cue searched for negation and modality
+_RETRIES = 3  # matches of a row tried past background ones
 
 @dataclass(frozen=True)
 class CueRow:
@@ -277,6 +282,10 @@ def _cue(clause: str, minerals: list[Match], has_amount: bool, offset: int = 0) 
             continue
         row = rows[i]
         m = row.pattern.search(read)
+        for _ in range(_RETRIES):  # a habit or an earlier state before it: the row's next match, if any
+            if not (m and _any("background", _before(clause, m.start()))):
+                break
+            m = row.pattern.search(read, m.end())
         if not m:
             continue
         etype, effect = row.event_type, row.effect
@@ -320,6 +329,9 @@ def _cue(clause: str, minerals: list[Match], has_amount: bool, offset: int = 0) 
         if etype == "sanction" and (whom := _BAN_ON_WHOM.match(read, m.end(), m.end() + 60)) \
                 and not _BOUND_FROM.match(read, whom.end()):
             return "designation", "designated", m.start()  # 'a port ban on ships', 'banned four vessels'
+        if etype == "import_suspension" and m.group(0).lower().startswith(("restricted", "curbed")) \
+                and (_imposed_by_authority(clause, m.start()) or _MEASURE_BEFORE.search(before)):
+            return "sanction", "banned", m.start()  # 'the resolution restricted imports': the measure's, no importer's
         if etype == "production_change" and not effect:
             effect = "reduced" if _REDUCED.search(m.group(0)) else "increased"
         return etype, effect, m.start()
@@ -337,6 +349,8 @@ _BAN_ON_WHOM = re.compile(r"\s+(?:(?:on|against)\s+)?(?:[\w-]+\s+){0,3}(?:ships?
 _BOUND_FROM = re.compile(r"\s+from\s+\w+ing\b")
 #: A ban told as a verb, before a halt in the same clause: the clause tells a measure.
 _BANNED_BEFORE = re.compile(r"\b(?:banned|bans|prohibited|prohibits|forbade|forbids|forbidden)\b", re.IGNORECASE)
+#: A measure named as what restricts ("the ban restricted imports of coal").
+_MEASURE_BEFORE = re.compile(r"\b(?:ban|bans|resolutions?|measures?|sanctions|embargo|decree|law)\b", re.IGNORECASE)
 #: A production change's words for less (the rest are more).
 _REDUCED = re.compile(r"less|under|below|fell|fallen|dropped|declined|decreased|gone down|halved|cut|shr[iau]nk|slump|plung"
                       r"|slowed|stalled|\bdown\b|줄|감소|떨어|위축|움츠러|하락|급감|감산", re.IGNORECASE)
@@ -376,20 +390,5 @@ def _importer_stops(clause: str, at: int) -> bool:
     before = clause[:at]
     if BOTH_SIDES.search(before):  # "Pyongyang and Beijing closed their border": not the importer's alone
         return False
-    return EXPORT_RE.search(clause) is None and any(not _destination(before, m.start(), m.end())
+    return EXPORT_RE.search(clause) is None and any(not destination(before, m.start(), m.end())
                                                     for row in _rows("importer") for m in row.pattern.finditer(before))
-
-
-def _destination(text: str, start: int, end: int) -> bool:
-    """Is the importer at text[start:end] where the goods go ("to China", "중국으로", "중국 판매"), not
-    who acts ("due to China", "중국에 의해")? A look at a few words each side: linear in the clause."""
-    window = max(0, start - _TO_REACH)
-    return bool(_TO_BEFORE.search(text, window, start) and not _NOT_TO_BEFORE.search(text, window, start)
-                or _TO_AFTER.match(text, end))
-
-
-_TO_REACH = 30
-_TO_BEFORE = re.compile(r"\b(?:to|into|for|towards?)\s{1,3}(?:the\s{1,3})?$", re.IGNORECASE)
-_NOT_TO_BEFORE = re.compile(r"\b(?:due|owing|according|thanks|response|prior|next|close|pursuant|relation|addition)"
-                            r"\s{1,3}to\s{1,3}(?:the\s{1,3})?$", re.IGNORECASE)
-_TO_AFTER = re.compile(r"(?:으로|에게|에(?!서|\s*의[해한])|행)|\s*(?:판매|수출|반출)")

@@ -99,14 +99,14 @@ def _latest(month: int, day: int, pub: dt.date) -> dt.date | None:
 def find_dates(sentence: str, pub: dt.date, context: DateMention | None = None) -> list[DateMention]:
     """Every date a sentence states, resolved against the publication date, in text order."""
     found: list[DateMention] = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(sentence) + 1)  # characters a date holds already: an overlap test costs the match's length
 
     def add(m: re.Match, date: dt.date | None, precision: str, kind: str, end=None):
-        if date is None or any(a < m.end() and m.start() < b for a, b in taken):
+        if date is None or any(taken[m.start():m.end()]):
             return
         if precision == "day" and _APPROX_BEFORE.search(sentence[max(0, m.start() - 30):m.start()]):
             precision = "approximate"
-        taken.append((m.start(), m.end()))
+        taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
         found.append(DateMention(date, precision, m.group(0), m.start(), kind, end))
 
     digits = _DIGIT.search(sentence) is not None

@@ -29,12 +29,12 @@ _RULES: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p), k) for p, k i
     # "2017년 대북제재가 부과된 이듬해": the year after the year named (up to 40 characters before)
     (_Y + r"[^.\d]{0,40}?(?:그\s*)?(?:이듬해|다음\s*해)", "next_year"),
     (_Y + r"\s*(?P<m1>1[0-2]|0?[1-9])\s*~\s*" + _M, "ym_span"),  # 2017년 4~10월
-    (r"(?:(?P<rel>지난해|작년|올해|금년)\s*)?(?P<m1>1[0-2]|0?[1-9])\s*~\s*" + _M, "month_span"),
+    (r"(?:(?P<rel>지난해|지난\s해(?=\s|에|의|도|는|보다|까지|부터|\d)|작년|올해|금년)\s*)?(?P<m1>1[0-2]|0?[1-9])\s*~\s*" + _M, "month_span"),
     (_Y + r"\s*" + _M, "ym"),
-    (r"(?P<rel>지난해|작년|올해|금년|올)\s*" + _M, "rel_month"),
-    (r"(?:(?P<rel>지난해|작년|올해|금년|올)\s*|" + _Y + r"\s*)?(?P<q>[1-4])\s*분기", "quarter"),  # 올해 1분기, 2010년 1분기
+    (r"(?P<rel>지난해|지난\s해(?=\s|에|의|도|는|보다|까지|부터|\d)|작년|올해|금년|올)\s*" + _M, "rel_month"),
+    (r"(?:(?P<rel>지난해|지난\s해(?=\s|에|의|도|는|보다|까지|부터|\d)|작년|올해|금년|올)\s*|" + _Y + r"\s*)?(?P<q>[1-4])\s*분기", "quarter"),  # 올해 1분기, 2010년 1분기
     # 올해 상반기, 지난 해 하반기, 2016년 상반기: a half-year, dated by its first month, ending with its last
-    (r"(?:(?P<rel>지난\s?해|작년|올해|금년|올)\s*|" + _Y + r"\s*)?(?P<h>[상하])\s*반기", "half"),
+    (r"(?:(?P<rel>지난해|지난\s해(?=\s|에|의|도|는|보다|까지|부터|\d)|작년|올해|금년|올|내년)\s*|" + _Y + r"\s*)?(?P<h>[상하])\s*반기", "half"),
     (_M + r"\s*" + _D, "md"),
     # "N일 전", alone or with a particle (전에, 전부터): not 전했다 ("reported"), not '70일 전투' (the 70-day battle)
     (r"(?P<n>\d{1,3})\s*일\s*전(?=$|[^가-힣]|에|부터|까지|의|쯤|께|과|와|보다|만|은|도)", "days_ago"),
@@ -42,7 +42,7 @@ _RULES: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p), k) for p, k i
     (_Y, "year"),
     (r"(?<![\d~])" + _M, "month"),
     (r"새해(?:\s*들어)?", "new_year"),
-    (r"지난\s?해|작년", "last_year"),
+    (r"지난해|지난\s해(?=\s|에|의|도|는|보다|까지|부터|\d)|작년", "last_year"),
     (r"올해|금년", "this_year"),
     (r"지난달", "last_month"),
     (r"이달|이번\s*달", "this_month"),
@@ -75,11 +75,13 @@ def korean_dates(sentence: str, pub: dt.date, add) -> None:
     """Every Korean date rule's matches in ``sentence``, passed to ``add(match, date, precision,
     kind, end=None)`` (the English rules' collector, which keeps the first claim on a span)."""
     found = []
+    taken = bytearray(len(sentence) + 1)  # characters a date holds already: an overlap test costs the match's length
     for rx, what in _RULES:
         for m in rx.finditer(sentence):
             got = _resolve(m, what, pub)
-            if got is None or any(a < m.end() and m.start() < b for a, b, *_ in found):
+            if got is None or any(taken[m.start():m.end()]):
                 continue
+            taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
             date, precision, end = got
             kind = "absolute" if what in ("ymd", "ym", "ym_span", "year", "next_year") or (what in ("quarter", "half") and m.group("y")) \
                 else "relative"
@@ -126,6 +128,8 @@ def _year(text: str) -> int:
 
 def _resolve(m: re.Match, what: str, pub: dt.date):  # noqa: PLR0911 - one branch per rule kind
     g = m.groupdict()
+    if g.get("rel"):
+        g["rel"] = g["rel"].replace(" ", "")  # 지난 해 = 지난해
     try:
         if what == "ymd":
             return dt.date(_year(g["y"]), int(g["m"]), int(g["d"])), "day", None
@@ -140,7 +144,7 @@ def _resolve(m: re.Match, what: str, pub: dt.date):  # noqa: PLR0911 - one branc
             if g["y"]:
                 y = _year(g["y"])
             elif g["rel"]:
-                y = pub.year - (g["rel"].replace(" ", "") in ("지난해", "작년"))
+                y = pub.year - (g["rel"] in ("지난해", "작년")) + (g["rel"] == "내년")
             else:  # the latest half begun by the report's date
                 y = pub.year if pub.month >= first else pub.year - 1
             return dt.date(y, first, 1), "month", _month_end(y, first + 5)

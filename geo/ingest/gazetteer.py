@@ -338,7 +338,7 @@ class Gazetteer:
 
 
 #: The particles a one-syllable name may carry and still be the name ("금을", "금이랑"; not 하고: "금하고" forbids).
-_PARTICLES = frozenset({"", "을", "이", "은", "과", "의", "도", "만", "까지", "으로", "에", "이랑", "이나", "이며", "보다", "처럼"})
+_PARTICLES = frozenset({"", "을", "이", "은", "과", "의", "도", "만", "까지", "으로", "에", "이랑", "이나", "이며", "보다"})
 
 
 #: Verb endings after a Hangul word: a word that begins like a mine's name but is a verb (무산됐다).

@@ -6,9 +6,9 @@ the North's ore:
   chapters 72-73, not the ore);
 * foreign ore: "Russian coal", "Australian coal", "러시아산 석탄", "중국산 무연탄": a cargo of another
   country's (in transit through Rajin, or sold to China beside the North's); "Chinese coal" stays
-  (it is also China's imports of coal);
-* a group named by its first member: "석탄 등 7개 품목" (coal and six other items), "석탄을 비롯한
-  광물": the group's figure is not coal's.
+  (it is also China's imports of coal), and so does "North Korean and Russian coal";
+* a Korean group named by its first member: "석탄 등 7개 품목" (coal and six other items), "석탄을
+  비롯한 광물": the group's figure is not coal's.
 
 Each test looks a few words before or after the mention: linear in the sentence.
 """
@@ -23,7 +23,7 @@ from geo.ingest.places import company_name
 _PROCESSED_AFTER = re.compile(r"(?:\s*(?:and|&)\s*steel|[\s-]+(?:products?|goods|pipes?|bars?|rods?|sheets?|wire|castings?"
                               r"|scrap|works|mills?)\b)", re.IGNORECASE)
 _PROCESSED_BEFORE = re.compile(r"\b(?:pig|cast|wrought|scrap|steel\s+and)[\s-]+$", re.IGNORECASE)
-_FOREIGN_BEFORE = re.compile(r"\b(?:Russian|Australian|Indonesian|Mongolian|Colombian|Canadian|South African|American)"
+_FOREIGN_BEFORE = re.compile(r"(?<!\band )\b(?:Russian|Australian|Indonesian|Mongolian|Colombian|Canadian|South African|American)"
                              r"(?:-origin)?\s+(?:[\w-]+\s+)?$|(?:러시아|호주|인도네시아|몽골|중국|캐나다|미국|남아공|콜롬비아)산\s*$")
 _GROUP_AFTER = re.compile(r"\s*(?:을|를)?\s*(?:비롯한|포함한)|\s*등\s*(?:[^.\d]{0,20}?)?\d+\s*(?:개|가지|종)\s*(?:품목|광물|광종|종류)?")
 _REACH = 30

@@ -28,7 +28,7 @@ _TAILS = ("광업연합기업소", "지구탄광연합기업소", "연합기업�
           "금광", "탄광", "철광", "광업")
 _TAIL_RE = re.compile("|".join(_TAILS))
 #: Korean words that begin with a name of the record but are other words.
-OTHER_WORDS = ("사금융", "사금고", "사금파리")
+OTHER_WORDS = ("사금융", "사금고", "사금파리", "동광양", "동광주", "연광정")
 _DIGITS_BEFORE_HANGUL = re.compile(r"\d+(?=[\uac00-\ud7a3])")
 #: A date an enterprise is named for, before its name ("2.8직동청년탄광", "6.13탄광", "2·8직동탄광").
 DATE_NAME_PREFIX = re.compile(r"^\d{1,2}\s?[.·]\s?\d{1,2}\s?(?=[\uac00-\ud7a3])")

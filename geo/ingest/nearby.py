@@ -1,4 +1,4 @@
-"""Stage 7b, mentions taken from a neighbouring sentence, when the clause that tells the event names
+"""Stage 7c, mentions taken from a neighbouring sentence, when the clause that tells the event names
 no mine or mineral of its own (news copy often gives each sentence its own paragraph):
 
 * a figure told without its mineral takes the one mineral the sentence before names
@@ -21,10 +21,10 @@ from geo.ingest.gazetteer import Match
 _UNNAMED_MINE = re.compile(r"\b(?:a|an|one|the|new)\b[^.;]{0,40}?\b(?:mine|deposits?)\b", re.IGNORECASE)
 
 #: The start of a sentence that goes on about those just named: "These firms", "The companies", "The
-#: two vessels", "They", "이들은", "이 선박들은".
-THOSE = re.compile(r"\s*(?:(?:These|Those|The|All|Both)\s+(?:[\w-]+\s+){0,2}(?:firms|companies|entities|individuals|people"
-                   r"|persons|vessels|ships|tankers|banks|traders|men|networks)\b|They\b|이들(?:은|이|\s*모두)|이\s*(?:업체|회사|기업"
-                   r"|선박|개인|단체|기관)들?(?:은|이))")
+#: two vessels", "이들은", "이들 선박은", "이 회사는" (not "They", who may be anyone who spoke).
+THOSE = re.compile(r"\s*(?:(?:These|Those|The|All|Both)\s+(?:[\w-]+\s+){0,2}(?:firms|companies|entities|individuals"
+                   r"|persons|vessels|ships|tankers|banks|traders|networks)\b|이들(?:은|이|\s*모두)|이들\s*(?:업체|회사|기업"
+                   r"|선박|개인|단체|기관)(?:은|는|이)|이\s*(?:업체|회사|기업|선박|개인|단체|기관)들?(?:은|는|이))")
 
 
 def figure_mineral(i: int, sents, info) -> list[Match]:

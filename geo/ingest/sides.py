@@ -60,8 +60,24 @@ def near_import(clause: str, minerals: list[Match], offset: int = 0) -> bool:
     return False
 
 
-#: Both sides acting together ("North Korea and China closed the border", "Pyongyang and Beijing",
-#: "북중 양국", "북한과 중국이"): not the importer's own stop, so the exporter's goods are halted.
-BOTH_SIDES = re.compile(r"\b(?:North Korea|Pyongyang|the North)\s+and\s+(?:China|Beijing)\b|\b(?:China|Beijing)\s+and\s+"
-                        r"(?:North Korea|Pyongyang|the North)\b|\bboth (?:sides|countries)\b|북중\s*(?:양국|두\s*나라|당국)"
-                        r"|북한과\s*중국(?:이|은|\s*양국)|중국과\s*북한(?:이|은|\s*양국)|양국(?:이|은)")
+#: Both sides as the subject of the stop, just before it ("North Korea and China shut the border",
+#: "Pyongyang and Beijing closed", "북한과 중국이 국경을 봉쇄"): not the importer's own stop, so the
+#: exporter's goods are halted. Not "the border between China and North Korea", not "both sides".
+BOTH_SIDES = re.compile(r"(?<!between )\b(?:(?:North Korea|Pyongyang|the North)\s+and\s+(?:China|Beijing)|(?:China|Beijing)"
+                        r"\s+and\s+(?:North Korea|Pyongyang|the North))(?:\s+[\w'’-]+){0,4}\s*$"
+                        r"|(?:북중\s*(?:양국|두\s*나라|당국)|북한과\s*중국|중국과\s*북한)(?:이|은|\s*양국[이은])\s+(?:\S{1,20}\s+){0,3}$")
+
+
+def destination(text: str, start: int, end: int) -> bool:
+    """Is the importer at text[start:end] where the goods go ("to China", "중국으로", "중국 판매"), not
+    who acts ("due to China", "중국에 의해")? A look at a few words each side: linear in the clause."""
+    window = max(0, start - _TO_REACH)
+    return bool(_TO_BEFORE.search(text, window, start) and not _NOT_TO_BEFORE.search(text, window, start)
+                or _TO_AFTER.match(text, end))
+
+
+_TO_REACH = 30
+_TO_BEFORE = re.compile(r"\b(?:to|into|for|towards?)\s{1,3}(?:the\s{1,3})?$", re.IGNORECASE)
+_NOT_TO_BEFORE = re.compile(r"\b(?:due|owing|according|thanks|response|prior|next|close|pursuant|relation|addition)"
+                            r"\s{1,3}to\s{1,3}(?:the\s{1,3})?$", re.IGNORECASE)
+_TO_AFTER = re.compile(r"(?:으로|에게|에(?!서|\s*의[해한])|행)|\s*(?:판매|수출|반출)")

@@ -18,8 +18,9 @@ The newest sets (:data:`CHECK_SETS`) are fitted on by neither: they are the chec
 
 It prints, for each set left out of both fits in turn, how many of its first-sight drafts the
 estimate would propose at the threshold and how many of those are right, against all of them, with
-the uncalibrated figure beside; then how the estimate held against the share right, by band; then
-the check sets. ``--write`` stores the weights and calibration fitted on all the fit rows in
+the uncalibrated figure beside, and the same counted as they are (the drafted date within the
+label's precision too); then how the estimate held against the share right, by band; then the
+check sets. ``--write`` stores the weights and calibration fitted on all the fit rows in
 ``geo/ingest/certainty.csv``.
 """
 
