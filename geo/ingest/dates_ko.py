@@ -21,6 +21,8 @@ import re
 _Y = (r"(?P<y>(?:19|20)\d\d|(?:'\d\d|(?<![\d.,~'])[4-9]\d)(?=\s*년(?:에|부터|까지|의|도|말|초|께|경|이후|\s*\d|\s*[,.)]|$)))"
       r"\s*년")
 _M = r"(?P<m>1[0-2]|0?[1-9])\s*월"
+#: Last year: 지난해, 작년, and 지난 해 written with a space (as a word: not 지난 해역, "the sea area").
+_LAST = r"지난해|지난\s해(?=\s|에|의|도|는|보다|까지|부터|\d)|작년"
 _D = r"(?P<d>3[01]|[12]\d|0?[1-9])\s*일"
 
 #: (pattern, what it gives). Longer forms first: the first rule to claim a span keeps it.
@@ -29,12 +31,12 @@ _RULES: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p), k) for p, k i
     # "2017년 대북제재가 부과된 이듬해": the year after the year named (up to 40 characters before)
     (_Y + r"[^.\d]{0,40}?(?:그\s*)?(?:이듬해|다음\s*해)", "next_year"),
     (_Y + r"\s*(?P<m1>1[0-2]|0?[1-9])\s*~\s*" + _M, "ym_span"),  # 2017년 4~10월
-    (r"(?:(?P<rel>지난해|지난\s해(?=\s|에|의|도|는|보다|까지|부터|\d)|작년|올해|금년)\s*)?(?P<m1>1[0-2]|0?[1-9])\s*~\s*" + _M, "month_span"),
+    (r"(?:(?P<rel>" + _LAST + r"|올해|금년)\s*)?(?P<m1>1[0-2]|0?[1-9])\s*~\s*" + _M, "month_span"),
     (_Y + r"\s*" + _M, "ym"),
-    (r"(?P<rel>지난해|지난\s해(?=\s|에|의|도|는|보다|까지|부터|\d)|작년|올해|금년|올)\s*" + _M, "rel_month"),
-    (r"(?:(?P<rel>지난해|지난\s해(?=\s|에|의|도|는|보다|까지|부터|\d)|작년|올해|금년|올)\s*|" + _Y + r"\s*)?(?P<q>[1-4])\s*분기", "quarter"),  # 올해 1분기, 2010년 1분기
+    (r"(?P<rel>" + _LAST + r"|올해|금년|올)\s*" + _M, "rel_month"),
+    (r"(?:(?P<rel>" + _LAST + r"|올해|금년|올)\s*|" + _Y + r"\s*)?(?P<q>[1-4])\s*분기", "quarter"),  # 올해 1분기, 2010년 1분기
     # 올해 상반기, 지난 해 하반기, 2016년 상반기: a half-year, dated by its first month, ending with its last
-    (r"(?:(?P<rel>지난해|지난\s해(?=\s|에|의|도|는|보다|까지|부터|\d)|작년|올해|금년|올|내년)\s*|" + _Y + r"\s*)?(?P<h>[상하])\s*반기", "half"),
+    (r"(?:(?P<rel>" + _LAST + r"|올해|금년|올|내년)\s*|" + _Y + r"\s*)?(?P<h>[상하])\s*반기", "half"),
     (_M + r"\s*" + _D, "md"),
     # "N일 전", alone or with a particle (전에, 전부터): not 전했다 ("reported"), not '70일 전투' (the 70-day battle)
     (r"(?P<n>\d{1,3})\s*일\s*전(?=$|[^가-힣]|에|부터|까지|의|쯤|께|과|와|보다|만|은|도)", "days_ago"),
@@ -42,7 +44,7 @@ _RULES: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p), k) for p, k i
     (_Y, "year"),
     (r"(?<![\d~])" + _M, "month"),
     (r"새해(?:\s*들어)?", "new_year"),
-    (r"지난해|지난\s해(?=\s|에|의|도|는|보다|까지|부터|\d)|작년", "last_year"),
+    (_LAST, "last_year"),
     (r"올해|금년", "this_year"),
     (r"지난달", "last_month"),
     (r"이달|이번\s*달", "this_month"),

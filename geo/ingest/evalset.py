@@ -27,13 +27,14 @@ The figures, per report summed over the set:
   per row;
 * **leads per report** — sentences listed as leads, per report: the reading that costs.
 
-Twenty-five more sets are scored when present, written and labelled the same way by helpers who never
+Twenty-six more sets are scored when present, written and labelled the same way by helpers who never
 ran the extractor (``SETS``): the **held-out set** (``tests/ingest_holdout/``) and **blind sets
-1–24** (``tests/ingest_blind*/``; blind set 15 was the last measure of its round, never read;
+1–25** (``tests/ingest_blind*/``; blind set 15 was the last measure of its round, never read;
 blind sets 17–20 were scored once after it, two at a time, then read; blind sets 21 and 22, the
-last measure after every rule of their round, were scored once, and read only in the round after,
-once blind sets 23 and 24 had been scored; those, the last measure, are not read, and are the check
-of the certainty calibration, never fitted on). Each was scored once before any rule looked at it; some were
+last measure after every rule of their round, were read in the round after; blind sets 23 and 24,
+the next measure and check of the certainty calibration, were read in the round after theirs;
+blind set 25, scored once after their rules, is not read, and is the check now, never fitted on).
+Each was scored once before any rule looked at it; some were
 then used to find general failures, so only their first score was blind (the README keeps both).
 """
 
