@@ -1,5 +1,5 @@
 """Stage 4, more English date rules: weeks ago by number, quarters, seasons told relative to the
-report, the weekend and "the previous month", resolved against the publication date with
+report, the weekend, "the previous month" and "over the past three days", resolved against the publication date with
 precision, like the rules of :mod:`geo.ingest.dates` (which calls these with its collector).
 Each rule is searched only when the sentence holds a word all its matches need."""
 
@@ -22,9 +22,14 @@ _R_QN = re.compile(r"\bq[1-4]\b")
 _R_SEASON = re.compile(r"\b(?P<w>this|last|past)\s+(?P<s>spring|summer|autumn|fall|winter)\b", _I)
 _R_WEEKEND = re.compile(r"\b(?:over|at|during) the weekend\b|\b(?:this|last) weekend\b", _I)
 _R_PREVIOUS_MONTH = re.compile(r"\bthe (?:previous|preceding|prior) month\b", _I)
+#: "over the past three days", "in the last two weeks": a short span ending at the report, dated
+#: near its middle (approximate).
+_R_PAST_SPAN = re.compile(r"\b(?:over|in|during|for|within) the (?:past|last) (?P<n>\d{1,2}|two|three|four|five|six|few|several)"
+                          r" (?P<u>days|weeks)\b", _I)
+_SPAN_DAYS = {"days": 1, "weeks": 7}
 
 #: The words one of which each rule needs (lower case).
-WORDS = ("weeks ago", "quarter", "q1", "q2", "q3", "q4", "spring", "summer", "autumn", "fall", "winter", "weekend",
+WORDS = ("weeks ago", "the past ", "the last ", "quarter", "q1", "q2", "q3", "q4", "spring", "summer", "autumn", "fall", "winter", "weekend",
          "month")
 
 
@@ -74,6 +79,11 @@ def english_dates(sentence: str, lower: str, pub: dt.date, add) -> None:
         for m in _R_WEEKEND.finditer(sentence):
             saturday = pub - dt.timedelta(days=(pub.weekday() - 5) % 7)
             add(m, saturday, "approximate", "relative")
+    if "the past " in lower or "the last " in lower:
+        for m in _R_PAST_SPAN.finditer(sentence):
+            n = m.group("n").lower()
+            n = int(n) if n.isdigit() else _NUMBERS.get(n, 3)  # a few, several: about three
+            add(m, pub - dt.timedelta(days=n * _SPAN_DAYS[m.group("u").lower()] // 2), "approximate", "relative")
     if "month" in lower and ("previous" in lower or "preceding" in lower or "prior" in lower):
         for m in _R_PREVIOUS_MONTH.finditer(sentence):
             add(m, _months_back(pub, 1), "month", "relative")

@@ -3,7 +3,7 @@ publication date with precision, like :mod:`geo.ingest.dates` for English.
 
 Korean writes a date as its parts with counters: 2013년 (year), 3월 (month), 5일 (day), in that
 order, and relative words: 지난해/작년 (last year), 올해/금년 (this year), 지난달 (last month),
-이달 (this month), X년 … 이듬해 (the year after X), 새해 들어 (since the new year: its January), 지난주 (last week), 최근/요즘 (recently), 현재/지금 (the report's time), 한 달 넘게 / N개월째 (for over N months: since then), 어제 (yesterday), N일 전 (N days ago).
+이달 (this month), 다음 달/내달 (next month), 내년 (next year), 오는 N월 (the coming month N: ahead of the report), X년 … 이듬해 (the year after X), 새해 들어 (since the new year: its January), 지난주 (last week), 최근/요즘 (recently), 현재/지금 (the report's time), 한 달 넘게 / N개월째 (for over N months: since then), 어제 (yesterday), N일 전 (N days ago).
 A quarter "1분기" is its three months; a span "1~8월" is months 1 to 8 ("2017년 4~10월": of 2017). A date followed by 보다 / 에 비해 / 대비 is a comparison's
 baseline ("2008년보다 41.6% 늘어난": more than in 2008; "지난해 같은 기간보다", "지난해 같은 시기에 비해"), and a day followed by a verb of telling
 (전했다, 말했다, 밝혔다, 보도했다) or by a quote is the day a source spoke ("데일리NK가 28일
@@ -28,6 +28,8 @@ _D = r"(?P<d>3[01]|[12]\d|0?[1-9])\s*일"
 #: (pattern, what it gives). Longer forms first: the first rule to claim a span keeps it.
 _RULES: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p), k) for p, k in (
     (_Y + r"\s*" + _M + r"\s*" + _D, "ymd"),
+    # "오는 4월", "오는 4월 10일": the coming month (or day), ahead of the report: a plan's start
+    (r"오는\s*" + _M + r"(?:\s*" + _D + r")?", "coming"),
     # "2017년 대북제재가 부과된 이듬해": the year after the year named (up to 40 characters before)
     (_Y + r"[^.\d]{0,40}?(?:그\s*)?(?:이듬해|다음\s*해)", "next_year"),
     (_Y + r"\s*(?P<m1>1[0-2]|0?[1-9])\s*~\s*" + _M, "ym_span"),  # 2017년 4~10월
@@ -47,6 +49,8 @@ _RULES: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p), k) for p, k i
     (_LAST, "last_year"),
     (r"올해|금년", "this_year"),
     (r"지난달", "last_month"),
+    (r"다음\s*달|내달", "next_month"),
+    (r"내년", "next_year_rel"),
     (r"이달|이번\s*달", "this_month"),
     (r"지난주", "last_week"),
     # "한 달 넘게 캐지 못하고": stopped for over a month, so since about a month before the report
@@ -175,6 +179,11 @@ def _resolve(m: re.Match, what: str, pub: dt.date):  # noqa: PLR0911 - one branc
             return dt.date(_year(g["y"]), 1, 1), "year", None
         if what == "next_year":
             return dt.date(_year(g["y"]) + 1, 1, 1), "year", None
+        if what == "coming":
+            mo, d = int(g["m"]), int(g["d"] or 1)
+            day = dt.date(pub.year, mo, d)
+            ahead = day if (mo, d if g["d"] else 32) >= (pub.month, pub.day) else dt.date(pub.year + 1, mo, d)
+            return ahead, "day" if g["d"] else "month", None
         if what == "month":
             mo = int(g["m"])
             return dt.date(pub.year if mo <= pub.month else pub.year - 1, mo, 1), "month", None
@@ -186,8 +195,10 @@ def _resolve(m: re.Match, what: str, pub: dt.date):  # noqa: PLR0911 - one branc
         return dt.date(pub.year - 1, 1, 1), "year", None
     if what == "this_year":
         return dt.date(pub.year, 1, 1), "year", None
-    if what in ("last_month", "this_month"):
-        y, mo = divmod(pub.year * 12 + pub.month - 1 - (what == "last_month"), 12)
+    if what == "next_year_rel":
+        return dt.date(pub.year + 1, 1, 1), "year", None
+    if what in ("last_month", "this_month", "next_month"):
+        y, mo = divmod(pub.year * 12 + pub.month - 1 - (what == "last_month") + (what == "next_month"), 12)
         return dt.date(y, mo + 1, 1), "month", None
     if what == "last_week":
         return pub - dt.timedelta(days=7), "approximate", None

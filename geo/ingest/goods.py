@@ -8,7 +8,8 @@ the North's ore:
   country's (in transit through Rajin, or sold to China beside the North's); "Chinese coal" stays
   (it is also China's imports of coal), and so does "North Korean and Russian coal";
 * a Korean group named by its first member: "석탄 등 7개 품목" (coal and six other items), "석탄을
-  비롯한 광물": the group's figure is not coal's.
+  비롯한 광물": the group's figure is not coal's;
+* "lead" as a verb or an idiom: "taking the lead in investing", "Set to Lead the World".
 
 Each test looks a few words before or after the mention: linear in the sentence.
 """
@@ -27,6 +28,11 @@ _FOREIGN_BEFORE = re.compile(r"(?<!\band )\b(?:Russian|Australian|Indonesian|Mon
                              r"(?:-origin)?\s+(?:[\w-]+\s+)?$|(?:러시아|호주|인도네시아|몽골|중국|캐나다|미국|남아공|콜롬비아)산\s*$")
 _GROUP_AFTER = re.compile(r"\s*(?:을|를)?\s*(?:비롯한|포함한)|\s*등\s*(?:[^.\d]{0,20}?)?\d+\s*(?:개|가지|종)\s*(?:품목|광물|광종|종류)?")
 _REACH = 30
+#: "lead" as a verb or in an idiom, not the metal: "take the lead", "in the lead", "lead the world",
+#: "Set to Lead the World" (the metal is "lead ore", "lead and zinc", "exports of lead").
+_LEAD_IDIOM_BEFORE = re.compile(r"\b(?:take|takes|took|taken|taking|in|into)\s+the\s+$|\b(?:to|will|would|could|can|may|might)\s+$",
+                                re.IGNORECASE)
+_LEAD_VERB_AFTER = re.compile(r"\s+(?:the|a|an|its|their|his|her|our|us|them|efforts?|role|way|world)\b", re.IGNORECASE)
 
 
 def names_record_thing(m: Match, sentence: str) -> bool:
@@ -35,6 +41,8 @@ def names_record_thing(m: Match, sentence: str) -> bool:
         return not company_name(m, sentence)
     before = sentence[max(0, m.start - _REACH):m.start]
     if _FOREIGN_BEFORE.search(before) or _GROUP_AFTER.match(sentence, m.end):
+        return False
+    if m.id == "lead" and m.text.lower() == "lead" and (_LEAD_IDIOM_BEFORE.search(before) or _LEAD_VERB_AFTER.match(sentence, m.end)):
         return False
     return not (m.id == "iron_ore" and m.text.lower() == "iron"
                 and (_PROCESSED_AFTER.match(sentence, m.end) or _PROCESSED_BEFORE.search(before)))

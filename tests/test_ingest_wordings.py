@@ -1,0 +1,98 @@
+"""Issue 12, general wordings found on blind set 25's failures (read after its one blind score):
+output told by its results, goals, multiples, yields and operating rates; a drive or resolve to
+raise output (a purpose, no event); investment asked for without the word "invest"; "lead" as a
+verb; dates ahead of the report in Korean (오는 4월, 내달, 내년); "over the past three days"; and a
+comparison's baseline of "the same days of last year". Each case is a sentence of our own, not
+the set's."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from geo.ingest import extract
+from geo.ingest.dates import find_dates
+from tests.conftest import RECORD
+
+
+@pytest.fixture(scope="module")
+def record():
+    from geo.rules.load import load_dataset
+
+    return load_dataset(RECORD)
+
+
+def _drafts(ds, text, pub="2020-05-01"):
+    return {(tuple(d.mines), tuple(d.minerals), d.event_type) for d in extract(text, pub, "T", "", ds).drafts}
+
+
+def _dates(text, pub):
+    return [(str(d.date), d.precision, d.kind) for d in find_dates(text, dt.date.fromisoformat(pub), None)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Tokchon coal mine posted strong production results in April.", {(("tokchon",), ("coal",), "production_change")}),
+    ("Miners at the pit carried their coal output 15 percent past their goals in April.",
+     {((), ("coal",), "production_change")}),
+    ("The new shaft multiplied the colliery's coal output three times.", {((), ("coal",), "production_change")}),
+    ("Pits in the province yielded 3,000 tonnes of coal more than the same week of last year.",
+     {((), ("coal",), "production_change")}),
+    ("The iron ore mine's operating rate fell to 30 percent in March.", {((), ("iron_ore",), "production_change")}),
+    ("The gold mine is running at only 20 percent of its capacity.", {((), ("gold",), "production_change")}),
+    ("무산광산의 가동률이 지난달 절반으로 떨어졌다.", {(("musan",), ("iron_ore",), "production_change")}),
+    ("덕천 탄광은 올해 높은 채탄 실적을 올렸다.", {(("tokchon",), ("coal",), "production_change")}),
+])
+def test_output_told_by_results_goals_multiples_and_operating_rates(record, text, expected):
+    assert _drafts(record, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Coal miners launched a campaign to raise output before the party congress.",
+    "Coal miners across the province vowed to boost production this year.",
+    'The leader called on the coal industry to produce more for the power stations.',
+    "중국 발전소 가동률이 떨어지자 화력발전에 쓰는 무연탄 값이 올랐다.",  # a power plant's rate, not a mine's
+])
+def test_a_drive_or_resolve_to_raise_output_and_a_plants_rate_are_no_production_change(record, text):
+    assert {t for *_x, t in _drafts(record, text)} - {"trade_figure"} == set()
+
+
+def test_investment_asked_for_without_the_word_invest(record):
+    assert _drafts(record, "In March Pyongyang asked Japanese firms to put money into a project to mine vanadium.") \
+        == {((), ("vanadium",), "investment_offer")}
+    assert _drafts(record, "The North proposed that foreign companies take part in developing its tungsten.") \
+        == {((), ("tungsten",), "investment_offer")}
+    # money put into weapons is no offer to investors
+    assert "investment_offer" not in {t for *_x, t in _drafts(
+        record, "Higher coal prices are putting more money into its weapons programs.")}
+
+
+def test_lead_as_a_verb_is_not_the_metal(record):
+    assert _drafts(record, "China is taking the lead in investing in North Korean mines.") == set()
+    assert _drafts(record, "Magnesia Producer Set to Lead the World.") == set()
+    assert ((), ("lead",), "trade_figure") in _drafts(record, "China imported 2,000 tonnes of lead from North Korea in March.")
+
+
+@pytest.mark.parametrize(("text", "pub", "expected"), [
+    ("오는 4월 가동한다", "1991-03-12", ("1991-04-01", "month")),  # the coming April: after the report
+    ("오는 2월 10일 첫 수출", "2020-05-01", ("2021-02-10", "day")),
+    ("내달 석탄 수출", "2020-12-15", ("2021-01-01", "month")),
+    ("내년 석탄 수출", "2020-05-01", ("2021-01-01", "year")),
+])
+def test_korean_dates_ahead_of_the_report(text, pub, expected):
+    assert _dates(text, pub)[0][:2] == expected
+
+
+def test_a_short_span_ending_at_the_report_and_the_same_days_of_last_year():
+    assert _dates("Coal output has grown over the past three days.", "2011-12-23") == \
+        [("2011-12-22", "approximate", "relative")]
+    assert _dates("Output rose in the last two weeks.", "2011-12-23")[0][:2] == ("2011-12-16", "approximate")
+    # a baseline, not the event's date: it is marked as a comparison, and no event takes it
+    assert [k for *_x, k in _dates("5,000 tons more than the same days of last year", "2016-01-06")] == ["comparison"]
+
+
+def test_a_figure_compared_with_the_same_days_of_last_year_is_dated_to_the_report(record):
+    text = ("Headline\n\nThe first days of the year yielded 5,000 tons of coal more than the same days of last year.\n\n"
+            "The Tokchon mine went two percent over its daily quota.\n")
+    dates = {(tuple(d.mines), d.date[:4]) for d in extract(text, "2016-01-06", "T", "", record).drafts}
+    assert (("tokchon",), "2016") in dates and (("tokchon",), "2015") not in dates  # not last year's
