@@ -96,3 +96,15 @@ def test_a_figure_compared_with_the_same_days_of_last_year_is_dated_to_the_repor
             "The Tokchon mine went two percent over its daily quota.\n")
     dates = {(tuple(d.mines), d.date[:4]) for d in extract(text, "2016-01-06", "T", "", record).drafts}
     assert (("tokchon",), "2016") in dates and (("tokchon",), "2015") not in dates  # not last year's
+
+
+def test_a_per_cent_change_against_a_baseline_is_no_figure_of_the_baseline(record):
+    text = ("Headline\n\n북한의 10월 대중국 석탄 수출액이 1억 달러였다.\n\n"
+            "지난해 같은 달보다 69.7%, 바로 앞 달인 9월보다도 22% 늘어난 액수다.\n")
+    got = {(d.event_type, d.date[:7]) for d in extract(text, "2016-11-30", "T", "", record).drafts}
+    assert ("trade_figure", "2016-10") in got
+    assert not {x for x in got if x[1] in ("2015-01", "2016-09")}  # not last year's month, not September's
+    # a figure of the baseline's own is still its figure
+    got = {(d.event_type, d.date[:4]) for d in extract(
+        "Headline\n\n석탄 수출액은 2016년 1억 달러로 2015년 8천만 달러보다 늘었다.\n", "2017-01-30", "T", "", record).drafts}
+    assert {("trade_figure", "2016"), ("trade_figure", "2015")} <= got

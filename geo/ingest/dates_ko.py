@@ -60,7 +60,7 @@ _RULES: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p), k) for p, k i
     (r"어제", "yesterday"),
 ))
 
-_COMPARISON_AFTER = re.compile(r"^\s*(?:께)?\)?\s*(?:\([^()]{0,15}\))?\s*(?:같은\s*(?:기간|시기|때)|동기)?\s*(?:보다|에\s*비해|대비|과\s*비교|와\s*비교|전보다)")
+_COMPARISON_AFTER = re.compile(r"^\s*(?:께)?\)?\s*(?:\([^()]{0,15}\))?\s*(?:같은\s*(?:기간|시기|때|달|해|주|분기)|동기|동월)?\s*(?:보다|에\s*비해|대비|과\s*비교|와\s*비교|전보다)")
 _TELLING_AFTER = re.compile(r"^\s*(?:[\"“”'‘’]|(?:전했|말했|밝혔|보도했|전한|발표했|설명했|덧붙였))")
 
 

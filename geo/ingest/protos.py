@@ -47,7 +47,8 @@ def split_figures(p: _Proto, sents, info) -> list[_Proto]:
     """Several trade figures in one sentence, each with its own date ("$126 million of coal in
     January and $100 million in February"; "exports of $831 million this year, twice 2010's $386
     million"): one figure per dated part that holds an amount, each with its amount and date. A
-    baseline's date counts here: a figure given for it is a figure of its own. English puts the
+    baseline's date counts here: a figure given for it is a figure of its own (a per-cent change
+    against it is not: "69.7% more than the same month last year"). English puts the
     date after its figure (a part ends at its date), Korean before it (a part begins at its date)."""
     if p.event_type != "trade_figure" or p.amounts is not None or len(info[p.sent]["amounts"][3]) < 2:
         return [p]
@@ -63,6 +64,8 @@ def split_figures(p: _Proto, sents, info) -> list[_Proto]:
     for d, a, b in parts:
         part = text[a:b]
         usd, qty, unit, written = find_amounts(part)
+        if d.kind == "comparison" and usd is None and unit == "%":
+            continue  # "69.7% more than 지난해 같은 달": a change against the baseline, no figure of the baseline's
         if written:
             out.append(replace(p, at=d.start, amounts=(usd, qty, unit, written, amount_qualifier(part)), date=d))
     return out if len(out) >= 2 and len({(q.date.date, q.date.precision) for q in out}) >= 2 else [p]
