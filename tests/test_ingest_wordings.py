@@ -108,3 +108,10 @@ def test_a_per_cent_change_against_a_baseline_is_no_figure_of_the_baseline(recor
     got = {(d.event_type, d.date[:4]) for d in extract(
         "Headline\n\n석탄 수출액은 2016년 1억 달러로 2015년 8천만 달러보다 늘었다.\n", "2017-01-30", "T", "", record).drafts}
     assert {("trade_figure", "2016"), ("trade_figure", "2015")} <= got
+
+
+def test_the_day_figures_were_released_is_the_tellings_not_the_figures(record):
+    text = ("Headline\n\nFigures from the General Administration of Customs released on Monday show that China "
+            "imported 1.8 million tonnes of coal from North Korea last month.\n")
+    got = {(d.event_type, d.date, d.date_precision) for d in extract(text, "2016-10-24", "T", "", record).drafts}
+    assert got == {("trade_figure", "2016-09-01", "month")}

@@ -214,7 +214,7 @@ def _day_rules(sentence: str, pub: dt.date, add, lower: str, odd: bool) -> None:
 #: "a source said on October 30", "told Daily NK on Wednesday": the date of the telling; also the
 #: day figures were published ("data showed on Friday", "customs data released Tuesday show").
 _ATTRIBUTION_BEFORE = re.compile(r"\b(?:said|says|told [\w ]{1,30}|reported|added|explained|announced|"
-                                 r"(?:data|figures|statistics|report|study) (?:\w+ ){0,3}(?:showed|show|shows|released|published))"
+                                 r"(?:data|figures|statistics|report|study|customs|ministry|administration|agency|bureau) (?:[\w-]+ ){0,8}?(?:showed|show|shows|released|published))"
                                  r"\s+(?:on\s+)?(?:the\s+)?$", re.IGNORECASE)
 
 #: Korean: the day a report or figures came out ("최근 펴낸 보고서에서", "지난달 발표한 자료"): the telling's date.
