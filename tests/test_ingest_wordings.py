@@ -115,3 +115,15 @@ def test_the_day_figures_were_released_is_the_tellings_not_the_figures(record):
             "imported 1.8 million tonnes of coal from North Korea last month.\n")
     got = {(d.event_type, d.date, d.date_precision) for d in extract(text, "2016-10-24", "T", "", record).drafts}
     assert got == {("trade_figure", "2016-09-01", "month")}
+
+
+def test_the_present_progressive_tells_the_state_at_the_report(record):
+    """'is producing more coal' is now: it does not take a month an earlier paragraph named."""
+    text = ("Headline\n\nThe coal industry held a meeting in October.\n\n"
+            "The Tokchon coal mine is producing more coal with new loaders.\n")
+    got = {(d.mines[0] if d.mines else "", d.date, d.date_precision)
+           for d in extract(text, "2020-12-08", "T", "", record).drafts}
+    assert got == {("tokchon", "2020-12-08", "approximate")}
+    # a past tense still goes on from the earlier date
+    text = text.replace("is producing", "produced")
+    assert {d.date for d in extract(text, "2020-12-08", "T", "", record).drafts} == {"2020-10-01"}
