@@ -127,3 +127,14 @@ def test_the_present_progressive_tells_the_state_at_the_report(record):
     # a past tense still goes on from the earlier date
     text = text.replace("is producing", "produced")
     assert {d.date for d in extract(text, "2020-12-08", "T", "", record).drafts} == {"2020-10-01"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Three years ago the mine flooded.", [("2016-01-01", "year", "relative")]),
+    ("The mine has been stopped for more than a year.", [("2018-01-23", "approximate", "relative")]),
+    ("China is suspending coal imports for three weeks.", []),  # the measure's length, not when it began
+    ("Arrivals reached 233,508 tonnes, against 217,897 tonnes a year ago.", [("2018-01-01", "year", "comparison")]),
+    ("The council voted against the ban a year ago.", [("2018-01-01", "year", "relative")]),  # no figure: no baseline
+])
+def test_years_ago_a_state_that_has_lasted_and_a_figure_against_a_baseline(text, expected):
+    assert _dates(text, "2019-01-23") == expected

@@ -227,11 +227,11 @@ _MEASURE_ANNOUNCED = re.compile(r"\b(?:decision|ban|order|measure|suspension|hal
                                 r"(?:on\s+)?(?:the\s+)?$", re.IGNORECASE)
 
 #: A baseline a figure is compared with, not the event's date: "lower than in April", "against
-#: 217,897 tonnes a year ago", "their highest since August 2014", "compared with March", "1.5 times
+#: 217,897 tonnes a year ago" (a figure after "against"), "their highest since August 2014", "compared with March", "1.5 times
 #: what it was in the same period last year".
 _COMPARISON_BEFORE = re.compile(r"\b(?:than|compared (?:with|to)|versus|vs\.?|(?:highest|lowest|most|least|best|worst) since"
                                 r"|any (?:\w+ )?since|[\d.]+\s*(?:percent|per cent|%)\s+from|above|below|up from"
-                                r"|down from|(?:the )?same (?:\w+ )?(?:period|time|days?|weeks?|months?|quarter|season)(?: of| in)?|what it was(?: in)?)"
+                                r"|down from|against\s+(?:about\s+|some\s+|around\s+|just\s+)?[$\d][\w$,.%-]*(?:\s+[\w$,.%-]+){0,3}|(?:the )?same (?:\w+ )?(?:period|time|days?|weeks?|months?|quarter|season)(?: of| in)?|what it was(?: in)?)"
                                 r"\s+(?:(?:in|on|of|during)\s+)?(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -244,7 +244,7 @@ _DATELINE_AFTER = re.compile(r"^\s*(?:\([^()]{0,30}\)\s*)?(?:-|–|—)")
 #: not searched (as may_hold tells).
 _ATTRIBUTION_WORDS = ("said", "says", "told", "reported", "added", "explained", "announced", "show", "released",
                       "published")
-_COMPARISON_WORDS = ("than", "compared", "versus", "vs", "since", "from", "above", "below", "same", "was")
+_COMPARISON_WORDS = ("than", "compared", "versus", "vs", "since", "from", "above", "below", "same", "was", "against")
 
 
 def _as_attribution(sentence: str, d: DateMention) -> DateMention:

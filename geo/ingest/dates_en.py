@@ -1,5 +1,6 @@
 """Stage 4, more English date rules: weeks ago by number, quarters, seasons told relative to the
-report, the weekend, "the previous month" and "over the past three days", resolved against the publication date with
+report, the weekend, "the previous month", "over the past three days", "three years ago" and a state
+that "has been stopped for more than a year", resolved against the publication date with
 precision, like the rules of :mod:`geo.ingest.dates` (which calls these with its collector).
 Each rule is searched only when the sentence holds a word all its matches need."""
 
@@ -10,7 +11,7 @@ import datetime as dt
 import re
 
 _I = re.IGNORECASE
-_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _ORDINAL = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 _SEASON_MONTH = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 
@@ -27,9 +28,18 @@ _R_PREVIOUS_MONTH = re.compile(r"\bthe (?:previous|preceding|prior) month\b", _I
 _R_PAST_SPAN = re.compile(r"\b(?:over|in|during|for|within) the (?:past|last) (?P<n>\d{1,2}|two|three|four|five|six|few|several)"
                           r" (?P<u>days|weeks)\b", _I)
 _SPAN_DAYS = {"days": 1, "weeks": 7}
+#: "three years ago", "a year ago": that year.
+_R_YEARS_AGO = re.compile(r"\b(?P<n>a|an|one|two|three|four|five|six|\d{1,2}) years? ago\b", _I)
+#: A state that has lasted "for more than a year", "for two months" (after "has"/"have": "has been
+#: stopped for more than a year"): it began that long before the report (approximate). Not after
+#: a present or future verb ("suspending imports for three weeks": the measure's length).
+_R_LASTED = re.compile(r"\bfor (?:more than |over |nearly |almost |about |around |some )?(?P<n>a|an|one|two|three|four|five|six"
+                       r"|\d{1,2}) (?P<u>years?|months?)\b", _I)
+_HAS_BEFORE = re.compile(r"\b(?:has|have)\s+(?:not\s+|\w+ly\s+)?(?:been|\w+ed)\b", _I)
+_UNIT_DAYS = {"year": 365, "month": 30}
 
 #: The words one of which each rule needs (lower case).
-WORDS = ("weeks ago", "the past ", "the last ", "quarter", "q1", "q2", "q3", "q4", "spring", "summer", "autumn", "fall", "winter", "weekend",
+WORDS = ("weeks ago", "years ago", "year ago", "for ", "the past ", "the last ", "quarter", "q1", "q2", "q3", "q4", "spring", "summer", "autumn", "fall", "winter", "weekend",
          "month")
 
 
@@ -84,6 +94,17 @@ def english_dates(sentence: str, lower: str, pub: dt.date, add) -> None:
             n = m.group("n").lower()
             n = int(n) if n.isdigit() else _NUMBERS.get(n, 3)  # a few, several: about three
             add(m, pub - dt.timedelta(days=n * _SPAN_DAYS[m.group("u").lower()] // 2), "approximate", "relative")
+    if "year ago" in lower or "years ago" in lower:
+        for m in _R_YEARS_AGO.finditer(sentence):
+            n = m.group("n").lower()
+            add(m, dt.date(pub.year - (int(n) if n.isdigit() else _NUMBERS[n]), 1, 1), "year", "relative")
+    if "for " in lower and ("year" in lower or "month" in lower) and ("has " in lower or "have " in lower):
+        for m in _R_LASTED.finditer(sentence):
+            if not _HAS_BEFORE.search(sentence, max(0, m.start() - 60), m.start()):
+                continue
+            n = m.group("n").lower()
+            n = int(n) if n.isdigit() else _NUMBERS[n]
+            add(m, pub - dt.timedelta(days=n * _UNIT_DAYS[m.group("u").lower().rstrip("s")]), "approximate", "relative")
     if "month" in lower and ("previous" in lower or "preceding" in lower or "prior" in lower):
         for m in _R_PREVIOUS_MONTH.finditer(sentence):
             add(m, _months_back(pub, 1), "month", "relative")
