@@ -138,3 +138,13 @@ def test_the_present_progressive_tells_the_state_at_the_report(record):
 ])
 def test_years_ago_a_state_that_has_lasted_and_a_figure_against_a_baseline(text, expected):
     assert _dates(text, "2019-01-23") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("3년 전 광산이 물에 잠겼다", [("2016-01-01", "year")]),
+    ("두 해 전 석탄 수출이 멈췄다", [("2017-01-01", "year")]),
+    ("석 달 전에 수출이 재개됐다", [("2018-10-01", "month")]),
+    ("6개월 전 석탄 수출", [("2018-07-01", "month")]),
+])
+def test_korean_years_and_months_ago(text, expected):
+    assert [x[:2] for x in _dates(text, "2019-01-23")] == expected

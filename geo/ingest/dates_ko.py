@@ -3,7 +3,7 @@ publication date with precision, like :mod:`geo.ingest.dates` for English.
 
 Korean writes a date as its parts with counters: 2013년 (year), 3월 (month), 5일 (day), in that
 order, and relative words: 지난해/작년 (last year), 올해/금년 (this year), 지난달 (last month),
-이달 (this month), 다음 달/내달 (next month), 내년 (next year), 오는 N월 (the coming month N: ahead of the report), X년 … 이듬해 (the year after X), 새해 들어 (since the new year: its January), 지난주 (last week), 최근/요즘 (recently), 현재/지금 (the report's time), 한 달 넘게 / N개월째 (for over N months: since then), 어제 (yesterday), N일 전 (N days ago).
+이달 (this month), 다음 달/내달 (next month), 내년 (next year), 오는 N월 (the coming month N: ahead of the report), X년 … 이듬해 (the year after X), 새해 들어 (since the new year: its January), 지난주 (last week), N년 전 / N개월 전 (N years or months ago), 최근/요즘 (recently), 현재/지금 (the report's time), 한 달 넘게 / N개월째 (for over N months: since then), 어제 (yesterday), N일 전 (N days ago).
 A quarter "1분기" is its three months; a span "1~8월" is months 1 to 8 ("2017년 4~10월": of 2017). A date followed by 보다 / 에 비해 / 대비 is a comparison's
 baseline ("2008년보다 41.6% 늘어난": more than in 2008; "지난해 같은 기간보다", "지난해 같은 시기에 비해"), and a day followed by a verb of telling
 (전했다, 말했다, 밝혔다, 보도했다) or by a quote is the day a source spoke ("데일리NK가 28일
@@ -42,6 +42,10 @@ _RULES: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p), k) for p, k i
     (_M + r"\s*" + _D, "md"),
     # "N일 전", alone or with a particle (전에, 전부터): not 전했다 ("reported"), not '70일 전투' (the 70-day battle)
     (r"(?P<n>\d{1,3})\s*일\s*전(?=$|[^가-힣]|에|부터|까지|의|쯤|께|과|와|보다|만|은|도)", "days_ago"),
+    # "3년 전", "두 해 전": that year; "6개월 전", "석 달 전": that month (not 전했다, "reported")
+    (r"(?<![\d.])(?P<n>\d{1,2}|한|두|세|네|다섯)\s*(?:년|해)\s*전(?=$|[^가-힣]|에|부터|까지|의|쯤|께|만|은|도)", "years_ago"),
+    (r"(?<![\d.])(?P<n>\d{1,2}|한|두|세|석|네|넉|다섯|여섯)\s*(?:개월|달)\s*전(?=$|[^가-힣]|에|부터|까지|의|쯤|께|만|은|도)",
+     "months_ago"),
     (r"(?<![\d월])" + _D + r"(?!\s*(?:간|동안|째))", "day"),
     (_Y, "year"),
     (r"(?<![\d~])" + _M, "month"),
@@ -132,6 +136,9 @@ def _year(text: str) -> int:
     return y if len(digits) == 4 else (1900 + y if y >= 40 else 2000 + y)
 
 
+_KO_COUNT = {"한": 1, "두": 2, "세": 3, "석": 3, "네": 4, "넉": 4, "다섯": 5, "여섯": 6}
+
+
 def _resolve(m: re.Match, what: str, pub: dt.date):  # noqa: PLR0911 - one branch per rule kind
     g = m.groupdict()
     if g.get("rel"):
@@ -202,6 +209,12 @@ def _resolve(m: re.Match, what: str, pub: dt.date):  # noqa: PLR0911 - one branc
         return dt.date(y, mo + 1, 1), "month", None
     if what == "last_week":
         return pub - dt.timedelta(days=7), "approximate", None
+    if what in ("years_ago", "months_ago"):
+        n = int(g["n"]) if g["n"].isdigit() else _KO_COUNT[g["n"]]
+        if what == "years_ago":
+            return dt.date(pub.year - n, 1, 1), "year", None
+        y, mo = divmod(pub.year * 12 + pub.month - 1 - n, 12)
+        return dt.date(y, mo + 1, 1), "month", None
     if what == "months_long":
         n = int(g["n"]) if g["n"].isdigit() else ["한", "두", "세", "네", "다섯", "여섯"].index(g["n"]) + 1
         return pub - dt.timedelta(days=30 * n), "approximate", None
