@@ -148,3 +148,61 @@ def test_years_ago_a_state_that_has_lasted_and_a_figure_against_a_baseline(text,
 ])
 def test_korean_years_and_months_ago(text, expected):
     assert [x[:2] for x in _dates(text, "2019-01-23")] == expected
+
+
+# --- wordings from the blind phrasing battery's misses (tests/ingest_phrasing_blind), in sentences of our own ---
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Chinese partner's venture at the Musan mine is in tatters.", "deal_collapsed"),
+    ("Pyongyang seized the copper mine from its Chinese partner last year.", "deal_collapsed"),
+    ("Talks on joint development of the Musan iron ore mine have broken down.", "deal_collapsed"),
+    ("무산 철광 합작 협상은 지분 문제로 결렬됐다.", "deal_collapsed"),
+    ("중국 기업이 혜산 구리 광산 투자계획을 접었다.", "deal_collapsed"),
+    ("Two cargoes of coal were not allowed to be unloaded at Longkou.", "import_suspension"),
+    ("Customs officers told importers to return the North Korean coal.", "import_suspension"),
+    ("Chinese buyers rejected three shipments of North Korean coal in May.", "import_suspension"),
+    ("북한산 석탄 2만t이 하역을 거부당해 되돌아갔다.", "import_suspension"),
+    ("The council put a ceiling on North Korean coal sales of 7.5 million tonnes.", "sanction"),
+    ("안보리는 북한 석탄 수출을 연간 750만t으로 묶는 결의를 채택했다.", "sanction"),
+    ("중국은 북한산 석탄 수입을 전면 금지한다고 발표했다.", "import_suspension"),  # an importer's ban (금지한다)
+    ("Zinc from Komdok keeps slipping into China despite the checks.", "smuggling"),
+    ("The coal was re-sold as Russian coal to get around the sanctions.", "smuggling"),
+    ("무산광산은 전력난으로 가동중단 상태다.", "production_halt"),
+    ("폭우로 탄광 갱도가 물에 잠겨 석탄 생산이 멎었다.", "production_halt"),
+    ("검덕광산은 아연 생산계획을 150% 수행했다.", "production_change"),
+    ("North Korea offered Chinese firms the rights to a gold mine in the north.", "investment_offer"),
+    ("The delegation tried to bring foreign money into the Hyesan copper mine.", "investment_offer"),
+    ("북한은 희토류 개발에 외국 기업의 투자를 환영한다고 밝혔다.", "investment_offer"),
+    ("A Chinese company inks a deal for Musan iron ore.", "deal_signed"),
+    ("북한은 올해 들어 중국에 몰리브덴을 팔아 500만 달러를 벌었다.", "trade_figure"),
+    ("Miners struck a thick coal seam near Anju in May.", "discovery"),
+    ("함경북도에서 철광석 광상이 새로 탐사됐다고 통신이 전했다.", "discovery"),
+    ("Work has begun on a road to carry Musan iron ore to China.", "infrastructure"),
+    ("무산광산에서 중국 쪽까지 철광석 수송관이 완공됐다.", "infrastructure"),
+    ("마그네시아를 실은 배가 다시 중국으로 나가고 있다.", "export_resumed"),
+    ("Musan iron ore continues to be shipped to China.", "export_continued"),
+    ("China went on buying North Korean zinc in March.", "export_continued"),
+    ("몰리브덴 정광이 날마다 중국에 들어오고 있다.", "export_continued"),
+])
+def test_battery_wordings(record, text, expected):
+    assert expected in {t for *_x, t in _drafts(record, text)}
+
+
+@pytest.mark.parametrize("text", [
+    "Musan iron ore shipments are yet to resume.",
+    "무산광산 철광석 수출은 아직 재개되지 않았다.",
+    "Coal, which North Korea has been barred from selling since 2017, heats its homes.",
+    "The company would build a second shaft to expand the mine if prices held.",
+    "Thirty North Korean miners were sent to work illegally in Chinese coal mines.",
+    "미국은 석탄 운반 선박을 제재 대상으로 지정해 달라고 요청할 방침이다.",
+    "석탄 수출 금지로 북한의 수입이 연간 4억 달러 줄어들 것으로 전망된다.",
+])
+def test_battery_traps_draft_nothing(record, text):
+    assert _drafts(record, text) == set()
+
+
+def test_a_flood_recalled_from_years_before_is_not_merged_with_this_years(record):
+    text = ("Headline\n\n통신은 20일 탄광 갱도 수십 개가 물에 잠겼다고 전했다.\n\n"
+            "탈북자들은 1995년 대홍수 때도 탄광이 몇 해씩 물에 잠겨 석탄 생산이 멈췄다고 말한다.\n")
+    dates = {d.date[:4] for d in extract(text, "2011-07-22", "T", "", record).drafts if d.event_type == "production_halt"}
+    assert "2011" in dates

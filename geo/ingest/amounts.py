@@ -18,7 +18,7 @@ _DOLLARS_RE = re.compile(r"(?P<n>\d(?<![\w$.]\d)[\d,]*(?:\.\d+)?)\s*(?P<s>thousa
 
 #: The figure's first digit is taken before the look-behind that tests the character before it
 #: (not a letter, digit, '$' or '.'): the engine then jumps from digit to digit.
-_QTY_RE = re.compile(r"(?P<n>\d(?<![\w$.]\d)[\d,]*(?:\.\d+)?)\s*(?P<unit>(?:(?:thousand|million|billion)\s+)?(?:metric\s+)?(?:tons|tonnes|tons?|t(?![A-Za-z])|kilowatts|megawatts|gigawatts|kilowatt-hours|kwh|mw|kw|percent|per cent|%|kilograms|kg|ounces|oz|barrels))", re.IGNORECASE)
+_QTY_RE = re.compile(r"(?P<n>\d(?<![\w$.]\d)[\d,]*(?:\.\d+)?)\s*(?P<unit>(?:(?:thousand|million|billion|mil\.|mln|mn)\s+)?(?:metric\s+)?(?:tons|tonnes|tons?|t(?![A-Za-z])|kilowatts|megawatts|gigawatts|kilowatt-hours|kwh|mw|kw|percent|per cent|%|kilograms|kg|ounces|oz|barrels))", re.IGNORECASE)
 
 
 def find_amounts(sentence: str) -> tuple[float | None, float | None, str, list[str]]:

@@ -2,7 +2,8 @@
 
 Korean puts what stopped just before the verb ('생산이 멈췄다': production stopped; '수출을 중단':
 exports halted), and the future, a plan or an order just after it ('늘기는 어려울 것으로 전망',
-'재개할 계획이다', '수출하라는 지시') a description of a noun by its past ('끊겼던 반입') or a call for it ('증산을 외치고'), where the English rules of :mod:`geo.ingest.cues` look before
+'재개할 계획이다', '수출하라는 지시') a description of a noun by its past ('끊겼던 반입'), a call or request for it ('증산을 외치고', '지정해 달라고'), a
+negation just after the verb ('재개되지 않은') or a forecast at the clause's end ('줄어들 것으로 예상했다'), where the English rules of :mod:`geo.ingest.cues` look before
 the cue. Each test is one bounded regular expression at the cue: linear in the clause.
 """
 
@@ -29,8 +30,17 @@ _HALTS = frozenset({"export_halt", "production_halt", "import_suspension", "sanc
 #: describes a noun by its past: background to the clause's own news, not its event.
 _BACKGROUND = re.compile(r"[었았였]?던")
 
-#: A call for it is not the event: '석탄 증산을 외치고 있지만' (the authorities urge more output).
-_URGED = re.compile(r"(?:을|를)?\s*(?:외치|강조|독려|촉구|호소|다그치)")
+#: A call or a request for it is not the event: '석탄 증산을 외치고 있지만' (the authorities urge more
+#: output), '지정해 달라고 요청하기로' (to ask that ships be designated).
+_URGED = re.compile(r"(?:을|를)?\s*(?:외치|강조|독려|촉구|호소|다그치)|(?:해|하여)?\s*(?:달라|주기를|줄\s*것을)")
+
+#: Negated just after the verb ('재개되지 않은', '수출하지 못했다' is read by the halt rows): what has not
+#: happened is no event ('아직 재개되지 않은 것으로 전해졌다': exports have not resumed).
+_NEGATED = re.compile(r"\S{0,2}?지\s*(?:않|못)")
+
+#: A forecast at the clause's end ('… 4억 달러 줄어들 것으로 예상했다'), with no past verb between the
+#: cue and it: the figure is a forecast, not a trade that happened.
+_FORECAST_END = re.compile(r"(?:(?![었았였했됐])[^,.;])*?[" + _RIEUL_FINAL + r"]\s*것(?:으로|이라고|이란)\s*(?:예상|전망|내다보|관측)")
 
 
 def stopped_thing(clause: str, at: int) -> str | None:
@@ -47,4 +57,11 @@ def no_event(clause: str, end: int, event_type: str) -> bool:
     past, rather than tell an event?"""
     return bool(_FUTURE.match(clause, end, end + 14)
                 or (event_type not in _HALTS and _ORDER.match(clause, end, end + 4))
-                or _BACKGROUND.match(clause, end) or _URGED.match(clause, end))
+                or _BACKGROUND.match(clause, end) or _URGED.match(clause, end)
+                or (event_type in _NOT_HALTS and _NEGATED.match(clause, end, end + 8))
+                or _FORECAST_END.match(clause, end))
+
+
+#: Cues a negation after the verb undoes (a negated halt, '멈추지 않았다', is read by the halt rows).
+_NOT_HALTS = frozenset({"export_resumed", "export_continued", "deal_signed", "discovery", "infrastructure",
+                        "investment_offer", "designation"})

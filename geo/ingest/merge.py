@@ -2,7 +2,8 @@
 
 Drafts with the same type, effect, mines and minerals are one event when they give the same
 date, or when either's date is indirect (rank ≥ 2: from the next sentence, the telling, the
-context or the publication); the most direct date is kept. Two direct dates that differ are
+context or the publication) and their years are at most one apart (a flood of 1995 recalled
+beside this year's is another event); the most direct date is kept. Two direct dates that differ are
 two events ("in January … in February"). A mineral-only draft whose minerals are all covered by
 mine drafts of the same type is a summary and is dropped, unless its own date is of a year none of
 them has (the country's output of 2018 beside a mine's decline reported in 2019). Indexed, so that many drafts with
@@ -41,8 +42,11 @@ class _Group:
         if not self.items:
             return None
         if rank >= 2:
-            return 0
-        found = [k for k in (self._first_indirect(), self._first_of(d.date)) if k is not None]
+            return 0 if _near(self.items[0][0], d) else None
+        indirect = self._first_indirect()
+        if indirect is not None and not _near(self.items[indirect][0], d):
+            indirect = None
+        found = [k for k in (indirect, self._first_of(d.date)) if k is not None]
         return min(found) if found else None
 
     def put(self, k: int | None, d: Draft, rank: int) -> None:
@@ -54,6 +58,12 @@ class _Group:
         else:
             self.items[k] = (d, rank)
         heapq.heappush(self.by_date.setdefault(d.date, []), k)
+
+
+def _near(a: Draft, b: Draft) -> bool:
+    """Could two drafts be one event told twice: their years at most one apart ('the 1995 floods'
+    recalled beside this year's are another event)."""
+    return abs(int(a.date[:4]) - int(b.date[:4])) <= 1
 
 
 def merge_restatements(drafts: list[tuple[Draft, int]]) -> tuple[list[Draft], list[str]]:
