@@ -206,3 +206,76 @@ def test_a_flood_recalled_from_years_before_is_not_merged_with_this_years(record
             "탈북자들은 1995년 대홍수 때도 탄광이 몇 해씩 물에 잠겨 석탄 생산이 멈췄다고 말한다.\n")
     dates = {d.date[:4] for d in extract(text, "2011-07-22", "T", "", record).drafts if d.event_type == "production_halt"}
     assert "2011" in dates
+
+
+# --- the review of this round (a helper's own sentences and hostile texts) ---
+
+@pytest.mark.parametrize(("text", "pub", "unwanted"), [
+    ("Workers at the Musan iron mine were told to return to work in March, a source said.", "2020-06-15", "import_suspension"),
+    ("North Korea rejected claims that coal shipments to China continued in 2019.", "2020-06-15", "import_suspension"),
+    ("Coal exports bounced back in May as shipments to China resumed.", "2020-06-15", "import_suspension"),
+    ("Typhoon Maysak struck the coal fields of South Pyongan in September.", "2020-06-15", "discovery"),
+    ("Coal fields in Anju were badly struck by floods in August.", "2020-06-15", "discovery"),
+    ("North Korea's economy is in tatters after China halted coal imports in February.", "2020-06-15", "deal_collapsed"),
+    ("Chinese customs seized coal from mines in North Hamgyong in May.", "2020-06-15", "deal_collapsed"),
+    ("North Korea is pouring coal money into weapons development, the UN panel said in March.", "2020-06-15",
+     "investment_offer"),
+    ("Soldiers took part in developing the Ryongyang magnesite mine in April.", "2020-06-15", "investment_offer"),
+    ("Production at the Komdok mine was halted several times in 2019.", "2020-06-15", "production_change"),
+    ("석탄공업성 당위원회는 올해 석탄 증산을 위한 결의를 채택했다.", "2020-06-15", "sanction"),
+    ("2.8직동청년탄광은 조업 중단 없이 석탄 생산을 이어갔다.", "2020-06-15", "production_halt"),
+    ("중국 세관은 북한산 석탄 화물을 돌려보내지 않고 통관시켰다.", "2020-06-15", "import_suspension"),
+    ("탄광이 문을 닫으면서 석탄 광부들은 모두 고향으로 돌아가게 됐다.", "2020-06-15", "import_suspension"),
+    ("홍수가 끝나자 광부들이 다시 탄광 갱도로 들어가기 시작했다.", "2020-06-15", "export_resumed"),
+    ("해외에 나가고 있는 북한 노동자들이 중국 탄광에서 일하고 있다.", "2020-06-15", "export_continued"),
+    ("Control of the Musan iron mine has slipped into Chinese hands since 2007.", "2020-06-15", "smuggling"),
+    ("The ink had barely dried on the 2013 zinc agreement when China tightened checks in May.", "2020-06-15",
+     "deal_signed"),
+    ("기자가 단둥의 석탄 매장을 찾아가 보니 값이 올라 있었다.", "2020-06-15", "discovery"),
+    ("The company has several coal projects in its pipeline and the first opened in May.", "2020-06-15",
+     "infrastructure"),
+    ("남포 항구 근처 석탄 시장이 지난달 문을 열었다.", "2020-06-15", "infrastructure"),
+    ("협상이 결렬되지 않도록 양측은 금 광산 지분 문제를 미뤘다.", "2020-06-15", "deal_collapsed"),
+    ("The Komdok mine made no output gains in 2019, and its zinc stayed in store.", "2020-06-15", "production_change"),
+])
+def test_review_readings_that_were_too_broad(record, text, pub, unwanted):
+    assert unwanted not in {t for *_x, t in _drafts(record, text, pub)}
+
+
+def test_review_readings_kept(record):
+    # a plan before, the event after, in the same row: the row's next match is read
+    assert "production_change" in {t for *_x, t in _drafts(
+        record, "Miners vowed to raise output, and the Komdok mine raised zinc output by 20 percent in May.")}
+    assert "export_resumed" in {t for *_x, t in _drafts(record, "Musan iron ore shipments to China are again heading to Nanping.")}
+    assert "export_halt" in {t for *_x, t in _drafts(record, "5월 석탄 수출은 재개되지 않았다.")}  # as 'did not resume'
+    assert ((), ("lead",), "trade_figure") in _drafts(record, "China imported 3,000 tonnes of North Korean lead the previous month.")
+    got = {(t, xs) for _m, xs, t in _drafts(record, "Production in the lead and zinc mines of Komdok rose in May.")}
+    assert any("lead" in xs for _t, xs in got)
+    got = extract("Headline\n\n무산광산의 가동률이 30%로 낮아졌다.\n", "2020-06-15", "T", "", record).drafts
+    assert [d.effect for d in got] == ["reduced"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Musan mine, which has operated for 50 years, cut production in May.", [("2020-05-01", "month", "relative")]),
+    ("China Minmetals has signed a contract for five years to import iron ore.", []),
+    ("China halted coal imports in the last two weeks of March.", [("2020-03-01", "month", "relative")]),
+    ("Chinese police filed charges against 3 traders on Monday for smuggling coal.", [("2020-06-15", "day", "relative")]),
+    ("단둥으로 들어오는 3월분 철광석 수입이 줄었다.", [("2020-03-01", "month", "relative")]),  # 들어오는: no 오는 date
+    ("중국은 2017년 8월 석탄 수입을 중단했고, 그 다음 달 철광석 수입도 막았다.", [("2017-08-01", "month", "absolute")]),
+])
+def test_review_dates(text, expected):
+    assert _dates(text, "2020-06-15") == expected
+
+
+@pytest.mark.parametrize("unit", [
+    "석탄 수출을 4억 달러로 묶는 " + "가" * 1990 + ". ",  # a Korean cap row whose word repeat was quadratic
+    "coal exports fell against 5,5,5,5,5" + ",5" * 1000 + " in May. ",  # a comma run read as a figure per digit
+    "철광석 수출이 재개돼 " + "가" * 1800 + " 늘릴 것으로 예상했다. ",  # the forecast scan
+])
+def test_review_hostile_runs_stay_linear(record, unit):
+    import time
+
+    text = "".join(f"{k} {unit}" for k in range(1_000_000 // len(unit.encode())))
+    t0 = time.perf_counter()
+    extract("Headline\n\n" + text + "\n", "2020-05-01", "T", "", record)
+    assert time.perf_counter() - t0 < 6

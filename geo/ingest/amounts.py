@@ -12,13 +12,18 @@ _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 
 _USD_RE = re.compile(r"(?:U\.?S\.?\s*|US)?\$\s?(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?P<s>thousand|million|billion|trillion|[mb]n?\b|M\b)?", re.IGNORECASE)
 #: Dollars written out: "11.5 million dollars", "650,000 US dollars".
-_DOLLARS_RE = re.compile(r"(?P<n>\d(?<![\w$.]\d)[\d,]*(?:\.\d+)?)\s*(?P<s>thousand|million|billion|trillion)?\s+(?:U\.?S\.?\s+)?dollars\b",
+_DOLLARS_RE = re.compile(r"(?P<n>\d(?<![\w$.,]\d)[\d,]*(?:\.\d+)?)\s*(?P<s>thousand|million|billion|trillion)?\s+(?:U\.?S\.?\s+)?dollars\b",
                          re.IGNORECASE)
 
 
 #: The figure's first digit is taken before the look-behind that tests the character before it
-#: (not a letter, digit, '$' or '.'): the engine then jumps from digit to digit.
-_QTY_RE = re.compile(r"(?P<n>\d(?<![\w$.]\d)[\d,]*(?:\.\d+)?)\s*(?P<unit>(?:(?:thousand|million|billion|mil\.|mln|mn)\s+)?(?:metric\s+)?(?:tons|tonnes|tons?|t(?![A-Za-z])|kilowatts|megawatts|gigawatts|kilowatt-hours|kwh|mw|kw|percent|per cent|%|kilograms|kg|ounces|oz|barrels))", re.IGNORECASE)
+#: (not a letter, digit, '$', '.' or ','): the engine then jumps from digit to digit, and a run of
+#: "5,5,5,…" is one figure read once, not one per digit (which was quadratic).
+_QTY_RE = re.compile(r"(?P<n>\d(?<![\w$.,]\d)[\d,]*(?:\.\d+)?)\s*(?P<unit>(?:(?:thousand|million|billion|mil\.|mln|mn)\s+)?(?:metric\s+)?(?:tons|tonnes|tons?|t(?![A-Za-z])|kilowatts|megawatts|gigawatts|kilowatt-hours|kwh|mw|kw|percent|per cent|%|kilograms|kg|ounces|oz|barrels))", re.IGNORECASE)
+
+
+#: "1.44 mil. tons", "2 mn tonnes": the unit written out.
+_ABBREVIATED = re.compile(r"^(?:mil\.|mln|mn)(?=\s)", re.IGNORECASE)
 
 
 def find_amounts(sentence: str) -> tuple[float | None, float | None, str, list[str]]:
@@ -52,7 +57,7 @@ def amounts_and_qualifier(sentence: str) -> tuple[tuple[float | None, float | No
         written.append(m.group(0).strip())
         if qty is None:
             qty = float(m.group("n").replace(",", ""))
-            unit = re.sub(r"\s+", " ", m.group("unit").strip())
+            unit = _ABBREVIATED.sub("million", re.sub(r"\s+", " ", m.group("unit").strip()))
     for m in (_KO_AMOUNT_RE.finditer(sentence) if has_hangul(sentence) else ()):
         first = first or m
         written.append(m.group(0).strip())

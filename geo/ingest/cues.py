@@ -6,8 +6,9 @@ general pattern it serves (the ``serves`` column). Kinds:
 * ``cue`` — phrases that signal an event; rows are tried in table order, the first match wins;
 * ``negation`` — just before a cue, reverses it: a negated continuation or resumption is a
   halt, any other negated cue is dropped ("denied selling", "did not stop");
-* ``modality`` — just before a cue, a plan or possibility ("plans to", "could", "was expected
-  to"): not an event, dropped;
+* ``modality`` — just before a cue, a plan, possibility, purpose or request ("plans to", "could",
+  "a drive to raise output", "vowed to", "asked the UN to"): not an event; the row's next match in
+  the clause is tried, and with none the clause is dropped;
 * ``background`` — just before a cue, a habit or an earlier state ("often through ship-to-ship
   transfers", "has long", "which had been standing idle"): that match is not the report's event,
   the row's next match in the clause is tried (and then the next rows);
@@ -32,8 +33,9 @@ from functools import reduce
 from operator import or_
 from pathlib import Path
 
+from geo.ingest import cue_words as words
 from geo.ingest.clauses import SCHEDULED
-from geo.ingest.cues_ko import no_event
+from geo.ingest.cues_ko import negated_after, no_event
 from geo.ingest.gazetteer import Match
 from geo.ingest.halts import GENERIC_HALT, halted_thing, without_organisations
 from geo.ingest.hangul import has_hangul
@@ -282,27 +284,37 @@ def _cue(clause: str, minerals: list[Match], has_amount: bool, offset: int = 0) 
             continue
         row = rows[i]
         m = row.pattern.search(read)
-        for _ in range(_RETRIES):  # a habit or an earlier state before it: the row's next match, if any
-            if not (m and _any("background", _before(clause, m.start()))):
+        # a habit or an earlier state before it, or a plan or possibility: the row's next match, if any
+        # ("vowed to raise output, and the mine raised zinc output"); a plan with no later match of its
+        # row makes the clause no event, as before
+        planned = False
+        for _ in range(_RETRIES):
+            if not (m and (why := _not_news(clause, m, row.event_type))):
                 break
+            planned = planned or why == "modality"
             m = row.pattern.search(read, m.end())
+        if m and (why := _not_news(clause, m, row.event_type)):
+            planned, m = planned or why == "modality", None
         if not m:
+            if planned:
+                return None  # a plan or possibility, and no later match of its row: the clause tells no event
             continue
         etype, effect = row.event_type, row.effect
         if etype == "trade_figure" and not effect:
-            if not has_amount or (("china" in lower or "russia" in lower) and _FOREIGN_ORIGIN.search(read)):
+            if not has_amount or (("china" in lower or "russia" in lower) and words.FOREIGN_ORIGIN.search(read)):
                 continue  # no figure; or goods shipped from China or Russia to the North, not the North's
             word = m.group(0).lower()
             effect = "imported" if word.startswith(("import", "arrival", "took", "bought", "purchas", "수입", "들여", "반입",
                                                     "사들", "들어")) \
                 else "exported"
-        if etype == "export_continued" and has_amount and _GROWTH.search(m.group(0)):
+        if etype == "export_continued" and has_amount and words.GROWTH.search(m.group(0)):
             etype, effect = "trade_figure", "exported"  # 'exports rose to $1.18 billion': the figure is the news
         if etype == "smuggling" and GENERIC_HALT.search(read, m.end(), m.end() + 40):
             etype, effect = "export_halt", "halted"  # 'smuggled exports … mostly stopped from late July'
         before = _before(clause, m.start())
-        if etype != "investment_offer" and _any("modality", before) and not SCHEDULED.search(clause):
-            return None  # an offer is conditional by nature ("if China invests … the rights will be handed over")
+        if etype in ("export_continued", "export_resumed") and has_hangul(m.group(0)) and negated_after(clause, m.end()) \
+                and "아직" not in clause[:m.start()]:
+            return "export_halt", "halted", m.start()  # '수출이 재개되지 않았다', as 'did not resume' (not '아직', not yet)
         if etype != "investment_offer" and has_hangul(m.group(0)) and not SCHEDULED.search(clause) \
                 and no_event(clause, m.end(), etype):
             continue  # after the verb: a plan or forecast ('늘기는 어려울 것으로 전망'), or background ('끊겼던')
@@ -311,7 +323,7 @@ def _cue(clause: str, minerals: list[Match], has_amount: bool, offset: int = 0) 
                 return "export_halt", "halted", m.start()
             return None
         if etype in ("export_halt", "production_halt") and GENERIC_HALT.match(m.group(0)):
-            if ("ban" in lower or "prohib" in lower or "forb" in lower) and _BANNED_BEFORE.search(read, 0, m.start()):
+            if ("ban" in lower or "prohib" in lower or "forb" in lower) and words.BANNED_BEFORE.search(read, 0, m.start()):
                 continue  # 'it banned trade in gold … and stopped deliveries': the ban, read by its own row
             etype = halted_thing(clause, etype, m.start())
         if etype == "export_halt" and _imposed_by_authority(clause, m.start()):
@@ -326,34 +338,28 @@ def _cue(clause: str, minerals: list[Match], has_amount: bool, offset: int = 0) 
             return "import_suspension", "suspended", m.start()
         if etype == "sanction" and _exporter_bans_exports(clause, m):
             return "export_halt", "halted", m.start()
-        if etype == "sanction" and (whom := _BAN_ON_WHOM.match(read, m.end(), m.end() + 60)) \
-                and not _BOUND_FROM.match(read, whom.end()):
+        if etype == "sanction" and (whom := words.BAN_ON_WHOM.match(read, m.end(), m.end() + 60)) \
+                and not words.BOUND_FROM.match(read, whom.end()):
             return "designation", "designated", m.start()  # 'a port ban on ships', 'banned four vessels'
         if etype == "import_suspension" and m.group(0).lower().startswith(("restricted", "curbed")) \
-                and (_imposed_by_authority(clause, m.start()) or _MEASURE_BEFORE.search(before)):
+                and (_imposed_by_authority(clause, m.start()) or words.MEASURE_BEFORE.search(before)):
             return "sanction", "banned", m.start()  # 'the resolution restricted imports': the measure's, no importer's
         if etype == "production_change" and not effect:
-            effect = "reduced" if _REDUCED.search(m.group(0)) else "increased"
+            effect = "reduced" if words.REDUCED.search(m.group(0)) else "increased"
         return etype, effect, m.start()
     return None
 
 
-_GROWTH = re.compile(r"ris|rose|increas|surg|grew|늘|증가|불어", re.IGNORECASE)
-#: Goods that came from China or Russia (to the North): not the North's minerals.
-_FOREIGN_ORIGIN = re.compile(r"\b(?:shipped|imported|bought|came|arrived|brought|sent|supplied)\s+(?:[\w-]+\s+){0,3}from "
-                             r"(?:China|Russia)\b|\bfrom (?:China|Russia) (?:to|into) (?:North Korea|the North|the DPRK|Pyongyang)\b")
-#: A ban whose object is ships, companies or people names them: a designation, not a measure on goods.
-_BAN_ON_WHOM = re.compile(r"\s+(?:(?:on|against)\s+)?(?:[\w-]+\s+){0,3}(?:ships?|vessels?|tankers?|freighters?|companies"
-                          r"|firms|entities|individuals|persons)\b", re.IGNORECASE)
-#: Those a ban binds, not names: "prohibits citizens and companies from buying copper" is a measure on goods.
-_BOUND_FROM = re.compile(r"\s+from\s+\w+ing\b")
-#: A ban told as a verb, before a halt in the same clause: the clause tells a measure.
-_BANNED_BEFORE = re.compile(r"\b(?:banned|bans|prohibited|prohibits|forbade|forbids|forbidden)\b", re.IGNORECASE)
-#: A measure named as what restricts ("the ban restricted imports of coal").
-_MEASURE_BEFORE = re.compile(r"\b(?:ban|bans|resolutions?|measures?|sanctions|embargo|decree|law)\b", re.IGNORECASE)
-#: A production change's words for less (the rest are more).
-_REDUCED = re.compile(r"less|under|below|fell|fallen|dropped|declined|decreased|gone down|halved|cut|shr[iau]nk|slump|plung"
-                      r"|slowed|stalled|\bdown\b|줄|감소|떨어|위축|움츠러|하락|급감|감산", re.IGNORECASE)
+def _not_news(clause: str, m: re.Match, event_type: str) -> str:
+    """'background' for a habit or an earlier state just before the match; 'modality' for a plan or
+    possibility ("plans to", "could"; not before an offer, which is conditional by nature: "if China
+    invests … the rights will be handed over"); '' otherwise."""
+    before = _before(clause, m.start())
+    if _any("background", before) is not None:
+        return "background"
+    if event_type != "investment_offer" and _any("modality", before) is not None and not SCHEDULED.search(clause):
+        return "modality"
+    return ""
 
 
 def _importer_only(clause: str, at: int) -> bool:

@@ -231,7 +231,7 @@ _MEASURE_ANNOUNCED = re.compile(r"\b(?:decision|ban|order|measure|suspension|hal
 #: what it was in the same period last year".
 _COMPARISON_BEFORE = re.compile(r"\b(?:than|compared (?:with|to)|versus|vs\.?|(?:highest|lowest|most|least|best|worst) since"
                                 r"|any (?:\w+ )?since|[\d.]+\s*(?:percent|per cent|%)\s+from|above|below|up from"
-                                r"|down from|against\s+(?:about\s+|some\s+|around\s+|just\s+)?[$\d][\w$,.%-]*(?:\s+[\w$,.%-]+){0,3}|(?:the )?same (?:\w+ )?(?:period|time|days?|weeks?|months?|quarter|season)(?: of| in)?|what it was(?: in)?)"
+                                r"|down from|against\s+(?:about\s+|some\s+|around\s+|just\s+)?(?:US)?(?:\$\s?\d[\d,.]*(?:\s+(?:million|billion))?|\d[\d,.]*\s*(?:(?:million|billion)\s+)?(?:tonnes|tons|t|percent|per cent|%|dollars|yuan))|(?:the )?same (?:\w+ )?(?:period|time|days?|weeks?|months?|quarter|season)(?: of| in)?|what it was(?: in)?)"
                                 r"\s+(?:(?:in|on|of|during)\s+)?(?:the\s+)?$", re.IGNORECASE)
 
 

@@ -26,16 +26,19 @@ _R_PREVIOUS_MONTH = re.compile(r"\bthe (?:previous|preceding|prior) month\b", _I
 #: "over the past three days", "in the last two weeks": a short span ending at the report, dated
 #: near its middle (approximate).
 _R_PAST_SPAN = re.compile(r"\b(?:over|in|during|for|within) the (?:past|last) (?P<n>\d{1,2}|two|three|four|five|six|few|several)"
-                          r" (?P<u>days|weeks)\b", _I)
+                          r" (?P<u>days|weeks)\b(?!\s+of\b)", _I)
 _SPAN_DAYS = {"days": 1, "weeks": 7}
 #: "three years ago", "a year ago": that year.
 _R_YEARS_AGO = re.compile(r"\b(?P<n>a|an|one|two|three|four|five|six|\d{1,2}) years? ago\b", _I)
-#: A state that has lasted "for more than a year", "for two months" (after "has"/"have": "has been
-#: stopped for more than a year"): it began that long before the report (approximate). Not after
-#: a present or future verb ("suspending imports for three weeks": the measure's length).
+#: A stop that has lasted "for more than a year", "for two months", told right after "has been
+#: stopped" (closed, halted, idle…): it began that long before the report (approximate). Not a
+#: measure's or a contract's length ("suspending imports for three weeks", "has signed a contract
+#: for five years"), nor a life ("has operated for 50 years").
 _R_LASTED = re.compile(r"\bfor (?:more than |over |nearly |almost |about |around |some )?(?P<n>a|an|one|two|three|four|five|six"
                        r"|\d{1,2}) (?P<u>years?|months?)\b", _I)
-_HAS_BEFORE = re.compile(r"\b(?:has|have)\s+(?:not\s+|\w+ly\s+)?(?:been|\w+ed)\b", _I)
+_HAS_BEFORE = re.compile(r"\b(?:has|have)\s+(?:not\s+)?been\s+(?:\w+ly\s+)?(?:stopped|closed|halted|suspended|idle|shut(?: down)?"
+                         r"|frozen|blocked|abandoned|flooded|inactive|dormant|out of operation|at a standstill)\s+$"
+                         r"|\b(?:has|have)\s+(?:stood|lain|sat|remained)\s+(?:idle|closed|unused|abandoned)\s+$", _I)
 _UNIT_DAYS = {"year": 365, "month": 30}
 
 #: The words one of which each rule needs (lower case).
@@ -100,7 +103,7 @@ def english_dates(sentence: str, lower: str, pub: dt.date, add) -> None:
             add(m, dt.date(pub.year - (int(n) if n.isdigit() else _NUMBERS[n]), 1, 1), "year", "relative")
     if "for " in lower and ("year" in lower or "month" in lower) and ("has " in lower or "have " in lower):
         for m in _R_LASTED.finditer(sentence):
-            if not _HAS_BEFORE.search(sentence, max(0, m.start() - 60), m.start()):
+            if not _HAS_BEFORE.search(sentence[max(0, m.start() - 60):m.start()]):
                 continue
             n = m.group("n").lower()
             n = int(n) if n.isdigit() else _NUMBERS[n]

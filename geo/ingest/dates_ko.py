@@ -29,7 +29,7 @@ _D = r"(?P<d>3[01]|[12]\d|0?[1-9])\s*일"
 _RULES: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p), k) for p, k in (
     (_Y + r"\s*" + _M + r"\s*" + _D, "ymd"),
     # "오는 4월", "오는 4월 10일": the coming month (or day), ahead of the report: a plan's start
-    (r"오는\s*" + _M + r"(?:\s*" + _D + r")?", "coming"),
+    (r"(?<![가-힣])오는\s*" + _M + r"(?:\s*" + _D + r")?", "coming"),
     # "2017년 대북제재가 부과된 이듬해": the year after the year named (up to 40 characters before)
     (_Y + r"[^.\d]{0,40}?(?:그\s*)?(?:이듬해|다음\s*해)", "next_year"),
     (_Y + r"\s*(?P<m1>1[0-2]|0?[1-9])\s*~\s*" + _M, "ym_span"),  # 2017년 4~10월
@@ -53,7 +53,7 @@ _RULES: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p), k) for p, k i
     (_LAST, "last_year"),
     (r"올해|금년", "this_year"),
     (r"지난달", "last_month"),
-    (r"다음\s*달|내달", "next_month"),
+    (r"(?<!그\s)(?<!그)다음\s*달|내달", "next_month"),  # not 그 다음 달 (the month after a date told)
     (r"내년", "next_year_rel"),
     (r"이달|이번\s*달", "this_month"),
     (r"지난주", "last_week"),

@@ -81,7 +81,7 @@ _PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+|now\s+|just\s+|already\s+|a
 #: "Still", "now", "currently" (지금도, 아직도, 현재) and the present progressive ("is producing more
 #: coal", "are lifting production") tell the state at the time of the report, like the present
 #: perfect: such a sentence does not take an earlier date of the report either.
-_NOW = re.compile(r"\b(?:still|currently|now|at present|these days)\b|\b(?:is|are) (?:\w+ly )?(?!being\b)\w{3,}ing\b"
+_NOW = re.compile(r"\b(?:still|currently|now|at present|these days)\b|(?<!\bwhich )(?<!\bwho )(?<!\bthat )\b(?:is|are) (?:\w+ly )?(?!(?:being|according|nothing|something|during)\b)\w{3,}ing\b"
                   r"|지금도|아직도|현재|요즘", re.IGNORECASE)
 
 

@@ -28,11 +28,12 @@ _FOREIGN_BEFORE = re.compile(r"(?<!\band )\b(?:Russian|Australian|Indonesian|Mon
                              r"(?:-origin)?\s+(?:[\w-]+\s+)?$|(?:러시아|호주|인도네시아|몽골|중국|캐나다|미국|남아공|콜롬비아)산\s*$")
 _GROUP_AFTER = re.compile(r"\s*(?:을|를)?\s*(?:비롯한|포함한)|\s*등\s*(?:[^.\d]{0,20}?)?\d+\s*(?:개|가지|종)\s*(?:품목|광물|광종|종류)?")
 _REACH = 30
-#: "lead" as a verb or in an idiom, not the metal: "take the lead", "in the lead", "lead the world",
-#: "Set to Lead the World" (the metal is "lead ore", "lead and zinc", "exports of lead").
-_LEAD_IDIOM_BEFORE = re.compile(r"\b(?:take|takes|took|taken|taking|in|into)\s+the\s+$|\b(?:to|will|would|could|can|may|might)\s+$",
-                                re.IGNORECASE)
-_LEAD_VERB_AFTER = re.compile(r"\s+(?:the|a|an|its|their|his|her|our|us|them|efforts?|role|way|world)\b", re.IGNORECASE)
+#: "lead" as a verb or in an idiom, not the metal: "taking the lead in investing", "will lead", "set to
+#: lead", "Lead the World" (the metal is "lead ore", "lead and zinc", "500 tonnes of lead the previous
+#: month", "from zinc to lead").
+_LEAD_IDIOM_BEFORE = re.compile(r"\b(?:take|takes|took|taken|taking)\s+the\s+$|\b(?:will|would|could|can|may|might|set to"
+                                r"|aims? to|wants? to|hopes? to|plans? to|seeks? to)\s+$", re.IGNORECASE)
+_LEAD_VERB_AFTER = re.compile(r"\s+the\s+(?:world|way|pack|field|market)\b", re.IGNORECASE)
 
 
 def names_record_thing(m: Match, sentence: str) -> bool:

@@ -13,50 +13,53 @@ distinct dates stay linear (n log n), not quadratic.
 from __future__ import annotations
 
 import heapq
-from collections import deque
 
 from geo.ingest.drafts import Draft
 
 
 class _Group:
-    """Drafts of one key: the first with an indirect date, and the first of each date, found fast."""
+    """Drafts of one key: the first of each year, the first with an indirect date of each year, and
+    the first of each date, found fast (heaps of indices; entries made stale by a replacement are
+    skipped when met)."""
 
     def __init__(self) -> None:
         self.items: list[tuple[Draft, int]] = []
-        self.indirect: deque[int] = deque()  # indices whose rank was ≥ 2 when added (in order)
-        self.by_date: dict[str, list[int]] = {}  # date → heap of indices (stale entries skipped)
+        self.by_year: dict[int, list[int]] = {}  # year → heap of indices
+        self.indirect: dict[int, list[int]] = {}  # year → heap of indices whose rank is ≥ 2
+        self.by_date: dict[str, list[int]] = {}  # date → heap of indices
 
-    def _first_indirect(self) -> int | None:
-        while self.indirect and self.items[self.indirect[0]][1] < 2:
-            self.indirect.popleft()  # its draft was replaced by a more direct one
-        return self.indirect[0] if self.indirect else None
-
-    def _first_of(self, date: str) -> int | None:
-        heap = self.by_date.get(date)
-        while heap and self.items[heap[0]][0].date != date:
+    def _first(self, heaps: dict, key, valid) -> int | None:
+        heap = heaps.get(key)
+        while heap and not valid(self.items[heap[0]]):
             heapq.heappop(heap)
         return heap[0] if heap else None
 
+    def _first_near(self, heaps: dict, year: int, indirect: bool) -> int | None:
+        """The first draft of a year at most one from ``year`` (with an indirect date, if asked)."""
+        found = [self._first(heaps, y, lambda it, y=y: int(it[0].date[:4]) == y and (not indirect or it[1] >= 2))
+                 for y in (year - 1, year, year + 1)]
+        found = [k for k in found if k is not None]
+        return min(found) if found else None
+
     def find(self, d: Draft, rank: int) -> int | None:
         """The first draft ``d`` restates (the linear rule, by index), or None."""
-        if not self.items:
-            return None
+        year = int(d.date[:4])
         if rank >= 2:
-            return 0 if _near(self.items[0][0], d) else None
-        indirect = self._first_indirect()
-        if indirect is not None and not _near(self.items[indirect][0], d):
-            indirect = None
-        found = [k for k in (indirect, self._first_of(d.date)) if k is not None]
+            return self._first_near(self.by_year, year, indirect=False)
+        found = [k for k in (self._first_near(self.indirect, year, indirect=True),
+                             self._first(self.by_date, d.date, lambda it: it[0].date == d.date)) if k is not None]
         return min(found) if found else None
 
     def put(self, k: int | None, d: Draft, rank: int) -> None:
         if k is None:
             k = len(self.items)
             self.items.append((d, rank))
-            if rank >= 2:
-                self.indirect.append(k)
         else:
             self.items[k] = (d, rank)
+        year = int(d.date[:4])
+        heapq.heappush(self.by_year.setdefault(year, []), k)
+        if rank >= 2:
+            heapq.heappush(self.indirect.setdefault(year, []), k)
         heapq.heappush(self.by_date.setdefault(d.date, []), k)
 
 

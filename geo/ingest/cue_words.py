@@ -1,0 +1,26 @@
+"""Stage 6b, the words around a cue that change its reading: growth that makes exports a figure,
+goods that came from China or Russia, whom a ban names or binds, a ban told before a halt, a
+measure that restricts, and a production change's words for less. Each is one bounded regular
+expression: linear in the clause."""
+
+from __future__ import annotations
+
+import re
+
+GROWTH = re.compile(r"ris|rose|increas|surg|grew|늘|증가|불어", re.IGNORECASE)
+#: Goods that came from China or Russia (to the North): not the North's minerals.
+FOREIGN_ORIGIN = re.compile(r"\b(?:shipped|imported|bought|came|arrived|brought|sent|supplied)\s+(?:[\w-]+\s+){0,3}from "
+                             r"(?:China|Russia)\b|\bfrom (?:China|Russia) (?:to|into) (?:North Korea|the North|the DPRK|Pyongyang)\b")
+#: A ban whose object is ships, companies or people names them: a designation, not a measure on goods.
+BAN_ON_WHOM = re.compile(r"\s+(?:(?:on|against)\s+)?(?:[\w-]+\s+){0,3}(?:ships?|vessels?|tankers?|freighters?|companies"
+                          r"|firms|entities|individuals|persons)\b", re.IGNORECASE)
+#: Those a ban binds, not names: "prohibits citizens and companies from buying copper" is a measure on goods.
+BOUND_FROM = re.compile(r"\s+from\s+\w+ing\b")
+#: A ban told as a verb, before a halt in the same clause: the clause tells a measure.
+BANNED_BEFORE = re.compile(r"\b(?:banned|bans|prohibited|prohibits|forbade|forbids|forbidden)\b", re.IGNORECASE)
+#: A measure named as what restricts ("the ban restricted imports of coal").
+MEASURE_BEFORE = re.compile(r"\b(?:ban|bans|resolutions?|measures?|sanctions|embargo|decree|law)\b", re.IGNORECASE)
+#: A production change's words for less (the rest are more).
+REDUCED = re.compile(r"less|under|below|fell|fallen|dropped|declined|decreased|gone down|halved|cut|shr[iau]nk|slump|plung"
+                      r"|slowed|stalled|slid|slipped|sank|tumbled|dipped|\bdown\b|\b(?:running|operating|working) at\b"
+                      r"|줄|감소|떨어|위축|움츠러|하락|급감|감산|낮아|낮추|낮췄|낮춰|반토막|절반으로", re.IGNORECASE)
