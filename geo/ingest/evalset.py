@@ -33,7 +33,8 @@ ran the extractor (``SETS``): the **held-out set** (``tests/ingest_holdout/``) a
 blind sets 17–20 were scored once after it, two at a time, then read; blind sets 21 and 22, the
 last measure after every rule of their round, were read in the round after; blind sets 23 and 24,
 the next measure and check of the certainty calibration, were read in the round after theirs;
-blind set 25, scored once after their rules, is not read, and is the check now, never fitted on).
+blind set 25, scored once after their rules, was read in the round after; blind set 26, scored once
+after every rule of that round, is not read, and is the check now, never fitted on).
 Each was scored once before any rule looked at it; some were
 then used to find general failures, so only their first score was blind (the README keeps both).
 """
@@ -92,7 +93,7 @@ FIT_SETS = ("evaluation set", "held-out set", "blind set 1", "blind set 2", "bli
             "blind set 5", "blind set 6", "blind set 7", "blind set 8", "blind set 9",
             "blind set 10", "blind set 11", "blind set 12", "blind set 13", "blind set 14",
             "blind set 16", "blind set 17", "blind set 18", "blind set 19", "blind set 20", "blind set 21",
-            "blind set 22", "blind set 23", "blind set 24")
+            "blind set 22", "blind set 23", "blind set 24", "blind set 25")
 
 
 @dataclass
