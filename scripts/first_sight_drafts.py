@@ -40,7 +40,8 @@ FIRST = {
     "ingest_blind16": "fbd6693", "ingest_blind15": "702d9cb", "ingest_blind17": "1ddd222",
     "ingest_blind18": "1ddd222", "ingest_blind19": "336741d", "ingest_blind20": "336741d",
     "ingest_blind21": "0d14410", "ingest_blind22": "0d14410", "ingest_blind23": "a741bcf",
-    "ingest_blind24": "a741bcf", "ingest_blind25": "830880b", "ingest_blind26": "fdaa116",
+    "ingest_blind24": "a741bcf", "ingest_blind25": "830880b",
+    "ingest_blind26": "fdaa116",  # scored at e521785, a merge of data folders: the same geo/ and data/
 }
 
 _DUMP = """

@@ -205,7 +205,7 @@ def test_a_flood_recalled_from_years_before_is_not_merged_with_this_years(record
     text = ("Headline\n\n통신은 20일 탄광 갱도 수십 개가 물에 잠겼다고 전했다.\n\n"
             "탈북자들은 1995년 대홍수 때도 탄광이 몇 해씩 물에 잠겨 석탄 생산이 멈췄다고 말한다.\n")
     dates = {d.date[:4] for d in extract(text, "2011-07-22", "T", "", record).drafts if d.event_type == "production_halt"}
-    assert "2011" in dates
+    assert dates == {"2011", "1995"}  # two events: this year's, and the recalled one of its own year
 
 
 # --- the review of this round (a helper's own sentences and hostile texts) ---
@@ -237,6 +237,14 @@ def test_a_flood_recalled_from_years_before_is_not_merged_with_this_years(record
     ("남포 항구 근처 석탄 시장이 지난달 문을 열었다.", "2020-06-15", "infrastructure"),
     ("협상이 결렬되지 않도록 양측은 금 광산 지분 문제를 미뤘다.", "2020-06-15", "deal_collapsed"),
     ("The Komdok mine made no output gains in 2019, and its zinc stayed in store.", "2020-06-15", "production_change"),
+    # the final review's: output that never stops is no export; 'again going up' goes nowhere; miners told to return
+    ("검덕광산 광부들은 끊임없이 아연 생산을 늘렸다.", "2020-06-15", "export_continued"),
+    ("무산광산에서는 사고가 끊이지 않아 철광석 생산이 줄었다.", "2020-06-15", "export_continued"),
+    ("검덕광산에서는 여전히 아연 채굴이 이뤄지고 있다.", "2020-06-15", "export_continued"),
+    ("무산광산 철광석 생산은 계속 진행되고 있다.", "2020-06-15", "export_continued"),
+    ("Zinc output at the Komdok mine is once again going up.", "2020-06-15", "export_resumed"),
+    ("Tokchon coal production is again heading higher this year.", "2020-06-15", "export_resumed"),
+    ("The manager told the miners to return to the coal face at Tokchon in May.", "2020-06-15", "import_suspension"),
 ])
 def test_review_readings_that_were_too_broad(record, text, pub, unwanted):
     assert unwanted not in {t for *_x, t in _drafts(record, text, pub)}
@@ -276,6 +284,6 @@ def test_review_hostile_runs_stay_linear(record, unit):
     import time
 
     text = "".join(f"{k} {unit}" for k in range(1_000_000 // len(unit.encode())))
-    t0 = time.perf_counter()
+    t0 = time.process_time()  # CPU time: a loaded machine does not make it fail
     extract("Headline\n\n" + text + "\n", "2020-05-01", "T", "", record)
-    assert time.perf_counter() - t0 < 6
+    assert time.process_time() - t0 < 6

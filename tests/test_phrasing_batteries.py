@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-BATTERIES = sorted((ROOT / "tests").glob("ingest_phrasing_blind*/battery.json"))
+BATTERIES = sorted((ROOT / "tests").glob("ingest_phrasing_blind*/battery.json"),
+                   key=lambda p: int(p.parent.name.removeprefix("ingest_phrasing_blind") or 1))
 
 
 def _script():
@@ -21,8 +22,9 @@ def _script():
     return module
 
 
-def test_there_are_three_batteries():
-    assert len(BATTERIES) == 3
+def test_every_battery_is_found_in_order():
+    assert [p.parent.name for p in BATTERIES][:3] == ["ingest_phrasing_blind", "ingest_phrasing_blind2",
+                                                      "ingest_phrasing_blind3"]
 
 
 @pytest.mark.parametrize("path", BATTERIES, ids=lambda p: p.parent.name)

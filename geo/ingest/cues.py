@@ -66,7 +66,7 @@ EFFECTS = {
 }
 
 _LOOKBACK = 60  # characters before a cue searched for negation and modality
-_RETRIES = 3  # matches of a row tried past background ones
+_RETRIES = 3  # matches of a row tried past background or planned ones
 
 @dataclass(frozen=True)
 class CueRow:
@@ -288,13 +288,11 @@ def _cue(clause: str, minerals: list[Match], has_amount: bool, offset: int = 0) 
         # ("vowed to raise output, and the mine raised zinc output"); a plan with no later match of its
         # row makes the clause no event, as before
         planned = False
-        for _ in range(_RETRIES):
+        for tries in range(_RETRIES + 1):
             if not (m and (why := _not_news(clause, m, row.event_type))):
                 break
             planned = planned or why == "modality"
-            m = row.pattern.search(read, m.end())
-        if m and (why := _not_news(clause, m, row.event_type)):
-            planned, m = planned or why == "modality", None
+            m = row.pattern.search(read, m.end()) if tries < _RETRIES else None
         if not m:
             if planned:
                 return None  # a plan or possibility, and no later match of its row: the clause tells no event

@@ -49,7 +49,7 @@ _FORECAST_END = re.compile(r"(?:(?![었았였했됐]|(?:고|며|면서|돼|되�
 #: 섰다'): characters, and words between.
 _STOPPED_REACH, _STOPPED_WORDS = 40, 4
 _SUBJECT = re.compile(r"(수출|수입|반출|반입|거래|무역|판매|운송|선적|통관)|(생산|채굴|채탄|조업|가동|작업|운영)")
-_TO_VERB = re.compile(rf"(?:이|가|을|를|은|는|도|마저|까지)?(?:\s+\S+){{0,{_STOPPED_WORDS}}}\s*$")
+_TO_VERB = re.compile(rf"\S{{0,3}}?(?:이|가|을|를|은|는|도|마저|까지)?(?:\s+\S+){{0,{_STOPPED_WORDS}}}\s*$")
 
 
 def stopped_thing(clause: str, at: int) -> str | None:

@@ -212,7 +212,9 @@ def _day_rules(sentence: str, pub: dt.date, add, lower: str, odd: bool) -> None:
 
 
 #: "a source said on October 30", "told Daily NK on Wednesday": the date of the telling; also the
-#: day figures were published ("data showed on Friday", "customs data released Tuesday show").
+#: day figures were published ("data showed on Friday", "customs data released Tuesday show"), by a
+#: customs office, ministry, administration, agency or bureau named at length ("Figures from the
+#: General Administration of Customs released on Monday").
 _ATTRIBUTION_BEFORE = re.compile(r"\b(?:said|says|told [\w ]{1,30}|reported|added|explained|announced|"
                                  r"(?:data|figures|statistics|report|study|customs|ministry|administration|agency|bureau) (?:[\w-]+ ){0,8}?(?:showed|show|shows|released|published))"
                                  r"\s+(?:on\s+)?(?:the\s+)?$", re.IGNORECASE)

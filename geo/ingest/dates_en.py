@@ -40,9 +40,11 @@ _HAS_BEFORE = re.compile(r"\b(?:has|have)\s+(?:not\s+)?been\s+(?:\w+ly\s+)?(?:st
                          r"|frozen|blocked|abandoned|flooded|inactive|dormant|out of operation|at a standstill)\s+$"
                          r"|\b(?:has|have)\s+(?:stood|lain|sat|remained)\s+(?:idle|closed|unused|abandoned)\s+$", _I)
 _UNIT_DAYS = {"year": 365, "month": 30}
+_LASTED_WORDS = ("been ", "stood ", "lain ", "sat ", "remained ")  # one of which every _HAS_BEFORE match holds
 
 #: The words one of which each rule needs (lower case).
-WORDS = ("weeks ago", "years ago", "year ago", "for ", "the past ", "the last ", "quarter", "q1", "q2", "q3", "q4", "spring", "summer", "autumn", "fall", "winter", "weekend",
+WORDS = ("weeks ago", "years ago", "year ago", "been ", "stood ", "lain ", "sat ", "remained ", "the past ", "the last ",
+         "quarter", "q1", "q2", "q3", "q4", "spring", "summer", "autumn", "fall", "winter", "weekend",
          "month")
 
 
@@ -101,7 +103,7 @@ def english_dates(sentence: str, lower: str, pub: dt.date, add) -> None:
         for m in _R_YEARS_AGO.finditer(sentence):
             n = m.group("n").lower()
             add(m, dt.date(pub.year - (int(n) if n.isdigit() else _NUMBERS[n]), 1, 1), "year", "relative")
-    if "for " in lower and ("year" in lower or "month" in lower) and ("has " in lower or "have " in lower):
+    if "for " in lower and ("year" in lower or "month" in lower) and any(w in lower for w in _LASTED_WORDS):
         for m in _R_LASTED.finditer(sentence):
             if not _HAS_BEFORE.search(sentence[max(0, m.start() - 60):m.start()]):
                 continue

@@ -58,7 +58,7 @@ _RULES: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p), k) for p, k i
     (r"이달|이번\s*달", "this_month"),
     (r"지난주", "last_week"),
     # "한 달 넘게 캐지 못하고": stopped for over a month, so since about a month before the report
-    (r"(?P<n>한|두|세|네|다섯|여섯|\d{1,2})\s*(?:달|개월)\s*(?:넘게|째|이상|가까이|동안|간)", "months_long"),
+    (r"(?P<n>한|두|세|석|네|넉|다섯|여섯|\d{1,2})\s*(?:달|개월)\s*(?:넘게|째|이상|가까이|동안|간)", "months_long"),
     (r"최근|요즘", "recently"),
     (r"현재(?!까지)|지금(?=은|도|\s)", "now"),  # the report's own time: "현재는 전혀 캐지 못하고 있다"
     (r"어제", "yesterday"),
@@ -91,6 +91,8 @@ def korean_dates(sentence: str, pub: dt.date, add) -> None:
             got = _resolve(m, what, pub)
             if got is None or any(taken[m.start():m.end()]):
                 continue
+            if what == "next_month" and any(f[0] < m.start() for f in found):
+                continue  # "8월 … 다음 달": the month after the one named, not after the report's
             taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
             date, precision, end = got
             kind = "absolute" if what in ("ymd", "ym", "ym_span", "year", "next_year") or (what in ("quarter", "half") and m.group("y")) \
@@ -216,7 +218,7 @@ def _resolve(m: re.Match, what: str, pub: dt.date):  # noqa: PLR0911 - one branc
         y, mo = divmod(pub.year * 12 + pub.month - 1 - n, 12)
         return dt.date(y, mo + 1, 1), "month", None
     if what == "months_long":
-        n = int(g["n"]) if g["n"].isdigit() else ["한", "두", "세", "네", "다섯", "여섯"].index(g["n"]) + 1
+        n = int(g["n"]) if g["n"].isdigit() else _KO_COUNT[g["n"]]
         return pub - dt.timedelta(days=30 * n), "approximate", None
     if what == "now":
         return pub, "approximate", None

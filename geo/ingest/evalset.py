@@ -29,7 +29,7 @@ The figures, per report summed over the set:
 
 Twenty-seven more sets are scored when present, written and labelled the same way by helpers who never
 ran the extractor (``SETS``): the **held-out set** (``tests/ingest_holdout/``) and **blind sets
-1–25** (``tests/ingest_blind*/``; blind set 15 was the last measure of its round, never read;
+1–26** (``tests/ingest_blind*/``; blind set 15 was the last measure of its round, never read;
 blind sets 17–20 were scored once after it, two at a time, then read; blind sets 21 and 22, the
 last measure after every rule of their round, were read in the round after; blind sets 23 and 24,
 the next measure and check of the certainty calibration, were read in the round after theirs;

@@ -63,12 +63,6 @@ class _Group:
         heapq.heappush(self.by_date.setdefault(d.date, []), k)
 
 
-def _near(a: Draft, b: Draft) -> bool:
-    """Could two drafts be one event told twice: their years at most one apart ('the 1995 floods'
-    recalled beside this year's are another event)."""
-    return abs(int(a.date[:4]) - int(b.date[:4])) <= 1
-
-
 def merge_restatements(drafts: list[tuple[Draft, int]]) -> tuple[list[Draft], list[str]]:
     """(drafts, notes) with restatements merged and summaries dropped; see the module docstring."""
     notes: list[str] = []

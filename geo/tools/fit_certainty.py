@@ -182,6 +182,7 @@ def main(argv: list[str] | None = None) -> int:
     if check.any():
         e = np.where(check, f(x), 0.0)
         print(f"\nCheck ({', '.join(CHECK_SETS)}, fitted on by neither): proposed {_chosen(e, y, check, args.threshold)}, "
+              f"as they are {_chosen(e, as_is, check, args.threshold)}, "
               f"all drafts {_share(y[check].sum(), check.sum())}")
     table = {**dict(zip(names, f.w, strict=True)), SCALE: f.scale, SHIFT: f.shift}
     if args.write:
