@@ -287,3 +287,10 @@ def test_review_hostile_runs_stay_linear(record, unit):
     t0 = time.process_time()  # CPU time: a loaded machine does not make it fail
     extract("Headline\n\n" + text + "\n", "2020-05-01", "T", "", record)
     assert time.process_time() - t0 < 6
+
+
+def test_final_review_korean_halts_and_next_month(record):
+    assert {t for *_x, t in _drafts(record, "검덕광산의 아연 생산량이 멈췄다.")} == {"production_halt"}
+    # 다음 달 after a named month is the month after it, not the report's next month
+    assert "2020-07-01" not in {d for d, *_x in _dates("중국은 8월 석탄 수입을 중단했고, 다음 달 철광석 수입도 막았다.", "2020-06-15")}
+    assert _dates("다음 달 석탄 수출을 재개한다", "2020-06-15")[0][:2] == ("2020-07-01", "month")
