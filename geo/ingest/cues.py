@@ -283,6 +283,8 @@ def _cue(clause: str, minerals: list[Match], has_amount: bool, offset: int = 0) 
         if latin and not needs_met(needs[i], present):
             continue
         row = rows[i]
+        if row.event_type == "trade_figure" and not row.effect and not has_amount:
+            continue  # a trade word with no figure in the clause: no trade figure, so not searched
         m = row.pattern.search(read)
         # a habit or an earlier state before it, or a plan or possibility: the row's next match, if any
         # ("vowed to raise output, and the mine raised zinc output"); a plan with no later match of its
@@ -299,8 +301,8 @@ def _cue(clause: str, minerals: list[Match], has_amount: bool, offset: int = 0) 
             continue
         etype, effect = row.event_type, row.effect
         if etype == "trade_figure" and not effect:
-            if not has_amount or (("china" in lower or "russia" in lower) and words.FOREIGN_ORIGIN.search(read)):
-                continue  # no figure; or goods shipped from China or Russia to the North, not the North's
+            if ("china" in lower or "russia" in lower) and words.FOREIGN_ORIGIN.search(read):
+                continue  # goods shipped from China or Russia to the North, not the North's
             word = m.group(0).lower()
             effect = "imported" if word.startswith(("import", "arrival", "took", "bought", "purchas", "수입", "들여", "반입",
                                                     "사들", "들어")) \

@@ -138,6 +138,12 @@ def _year(text: str) -> int:
     return y if len(digits) == 4 else (1900 + y if y >= 40 else 2000 + y)
 
 
+def _rel_year(rel: str | None, pub: dt.date) -> int:
+    """The year a relative year word names (지난해/작년: the one before the report's; 내년: the one
+    after; 올해, 금년, 올 or none: the report's)."""
+    return pub.year - (rel in ("지난해", "작년")) + (rel == "내년")
+
+
 _KO_COUNT = {"한": 1, "두": 2, "세": 3, "석": 3, "네": 4, "넉": 4, "다섯": 5, "여섯": 6}
 
 
@@ -151,7 +157,7 @@ def _resolve(m: re.Match, what: str, pub: dt.date):  # noqa: PLR0911 - one branc
         if what == "ym":
             return dt.date(_year(g["y"]), int(g["m"]), 1), "month", None
         if what == "quarter":
-            y = _year(g["y"]) if g["y"] else pub.year - (g["rel"] in ("지난해", "작년"))
+            y = _year(g["y"]) if g["y"] else _rel_year(g["rel"], pub)
             first = 3 * int(g["q"]) - 2
             return dt.date(y, first, 1), "month", _month_end(y, first + 2)
         if what == "half":
@@ -159,7 +165,7 @@ def _resolve(m: re.Match, what: str, pub: dt.date):  # noqa: PLR0911 - one branc
             if g["y"]:
                 y = _year(g["y"])
             elif g["rel"]:
-                y = pub.year - (g["rel"] in ("지난해", "작년")) + (g["rel"] == "내년")
+                y = _rel_year(g["rel"], pub)
             else:  # the latest half begun by the report's date
                 y = pub.year if pub.month >= first else pub.year - 1
             return dt.date(y, first, 1), "month", _month_end(y, first + 5)
@@ -168,12 +174,12 @@ def _resolve(m: re.Match, what: str, pub: dt.date):  # noqa: PLR0911 - one branc
             return dt.date(y, int(g["m1"]), 1), "month", _month_end(y, int(g["m"]))
         if what == "month_span":
             if g["rel"]:
-                y = pub.year - (g["rel"] in ("지난해", "작년"))
+                y = _rel_year(g["rel"], pub)
             else:
                 y = pub.year if int(g["m"]) <= pub.month else pub.year - 1
             return dt.date(y, int(g["m1"]), 1), "month", _month_end(y, int(g["m"]))
         if what == "rel_month":
-            y = pub.year - (g["rel"] in ("지난해", "작년"))
+            y = _rel_year(g["rel"], pub)
             return dt.date(y, int(g["m"]), 1), "month", None
         if what == "md":
             mo, d = int(g["m"]), int(g["d"])

@@ -77,14 +77,10 @@ def rows(data_dir: Path = DEFAULT_DATA_DIR) -> list[Row]:
     return out
 
 
-def first_sight_rows(path: Path = FIRST_SIGHT) -> list[Row]:
-    """Per drafted link of the drafts each set got at first sight, judged against this clone's labels."""
-    return [(name, fs, right) for name, fs, right, _dated in first_sight(path)]
-
-
 def first_sight(path: Path = FIRST_SIGHT) -> list[tuple[str, list[str], bool, bool]]:
-    """:func:`first_sight_rows`, each with whether the link is right as it is: a labelled event of its
-    report with the same mine, mineral and type, and the drafted date within the label's precision."""
+    """Per drafted link of the drafts each set got at first sight, judged against this clone's labels:
+    (set, features, right: a labelled event of its report has the same mine, mineral and type, right
+    as it is: and the drafted date is within that label's precision)."""
     names = {folder.name: name for name, folder in SETS}
     with path.open(encoding="utf-8", newline="") as f:
         stored = list(csv.DictReader(f))
