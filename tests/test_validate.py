@@ -62,10 +62,10 @@ def _duplicate_row(name, row):
     return mutate
 
 
-def _extra_cell(name):
+def _extra_cell(name, line=2):
     def mutate(d):
         lines = (d / name).read_text(encoding="utf-8").splitlines()
-        lines[2] = lines[2] + ",surplus"
+        lines[line] = lines[line] + ",surplus"
         (d / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
     return mutate
 
@@ -96,6 +96,9 @@ CASES = [
     ("file empty", _text("sources.csv", ""), "sources.csv: file is empty"),
     ("header only", _text("event_links.csv", "event_id,mine_id,mineral_id,effect\n"), "event_links.csv: file has a header but no rows"),
     ("malformed csv row", _extra_cell("minerals.csv"), "minerals.csv, row 2 (line 3): malformed CSV: 5 cells where the header has 4"),
+    # the first row: pandas only warned and dropped the extra cell
+    ("malformed first csv row", _extra_cell("minerals.csv", line=1),
+     "minerals.csv, row 1 (line 2): malformed CSV: 5 cells where the header has 4"),
     ("not utf-8", _bad_bytes("sources.csv"), "sources.csv: not valid UTF-8"),
     ("missing column", _drop_column("events.csv", "confidence"), "events.csv, field 'confidence': column is missing"),
     ("unknown column", _add_column("sanctions.csv", "colour"), "sanctions.csv, field 'colour': column is not in the schema"),

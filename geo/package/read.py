@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -78,9 +79,12 @@ def parse_json(text: str, name: str, problems: list[Problem]):
 
 def read_csv(text: str, name: str, problems: list[Problem], allow_empty: bool = False) -> pd.DataFrame | None:
     try:
-        df = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, na_filter=False,
-                         index_col=False, on_bad_lines="error")
-    except (pd.errors.ParserError, csv.Error, ValueError):
+        with warnings.catch_warnings():
+            # a first row longer than the header only warns, and pandas drops its extra cells: an error here
+            warnings.simplefilter("error", pd.errors.ParserWarning)
+            df = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, na_filter=False,
+                             index_col=False, on_bad_lines="error")
+    except (pd.errors.ParserError, pd.errors.ParserWarning, csv.Error, ValueError):
         # Find every malformed row, not just the first one pandas trips over.
         reader = csv.reader(io.StringIO(text), strict=True)
         header: list[str] | None = None
