@@ -112,3 +112,4 @@ def test_view_is_one_row_per_link_with_coordinates_for_mine_rows(ds):
 
 def test_changelog_names_the_current_version(ds):
     assert f"## {ds.version}" in ds.changelog
+

@@ -152,7 +152,7 @@ MORE = {
   "Chinese customs have stopped clearing iron ore from the Musan mine, traders said.",
   "China's commerce ministry announced a suspension of coal imports from North Korea.",
   "Beijing has stopped taking North Korean coal, customs data show.",
-  "중국이 북한산 철광석 수입을 전면 금지했다.",
+  "중국이 연말까지 북한산 철광석 수입을 전면 금지했다.",  # for a stated while: a suspension
  ],
  "export_resumed": [
   "Musan iron ore exports resume after two-month halt",
@@ -295,7 +295,7 @@ KOREAN = {
  ],
  "import_suspension": [
   "중국 세관이 북한산 석탄의 통관을 막았다.",
-  "중국이 북한산 철광석 수입을 금지했다.",
+  "중국이 석 달 동안 북한산 철광석 수입을 일시적으로 금지했다.",  # for a stated while: a suspension
   "중국 측이 무산 철광석을 받아주지 않고 있다.",
  ],
  "export_resumed": [

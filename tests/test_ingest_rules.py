@@ -112,5 +112,5 @@ def test_several_trade_figures_in_one_sentence_each_get_their_month_and_amount(d
 def test_minerals_with_their_own_dates_in_one_sentence_are_separate_events(ds):
     text = ("Bans\n\nAfter its ban on coal in February, China has now, after months of talks with the trading "
             "houses and the customs offices of the border, added lead and zinc to the list, effective Aug. 15.\n")
-    links = {(x, d) for _m, x, t, d, _p in _links(_drafts(ds, text)) if t == "import_suspension"}
+    links = {(x, d) for _m, x, t, d, _p in _links(_drafts(ds, text)) if t == "sanction"}
     assert {("coal", "2018-02-01"), ("lead", "2018-08-15"), ("zinc", "2018-08-15")} <= links

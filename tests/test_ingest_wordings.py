@@ -164,7 +164,8 @@ def test_korean_years_and_months_ago(text, expected):
     ("북한산 석탄 2만t이 하역을 거부당해 되돌아갔다.", "import_suspension"),
     ("The council put a ceiling on North Korean coal sales of 7.5 million tonnes.", "sanction"),
     ("안보리는 북한 석탄 수출을 연간 750만t으로 묶는 결의를 채택했다.", "sanction"),
-    ("중국은 북한산 석탄 수입을 전면 금지한다고 발표했다.", "import_suspension"),  # an importer's ban (금지한다)
+    ("중국은 이달 말까지 북한산 석탄 수입을 전면 금지한다고 발표했다.", "import_suspension"),  # for a stated while
+    ("중국은 북한산 석탄 수입을 전면 금지한다고 발표했다.", "sanction"),  # a standing ban: China's carry out UN measures
     ("Zinc from Komdok keeps slipping into China despite the checks.", "smuggling"),
     ("The coal was re-sold as Russian coal to get around the sanctions.", "smuggling"),
     ("무산광산은 전력난으로 가동중단 상태다.", "production_halt"),
@@ -294,3 +295,36 @@ def test_final_review_korean_halts_and_next_month(record):
     # 다음 달 after a named month is the month after it, not the report's next month
     assert "2020-07-01" not in {d for d, *_x in _dates("중국은 8월 석탄 수입을 중단했고, 다음 달 철광석 수입도 막았다.", "2020-06-15")}
     assert _dates("다음 달 석탄 수출을 재개한다", "2020-06-15")[0][:2] == ("2020-07-01", "month")
+
+
+# --- the convention settled in data/README.md ("Event types"): an importer's standing ban is a sanction ---
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("China bans imports of North Korean copper, nickel, silver and zinc from Dec. 24, the commerce ministry said.",
+     "sanction"),
+    ("Beijing banned North Korean iron ore and lead imports on Tuesday.", "sanction"),
+    ("China banned imports of North Korean coal until the end of the year, the commerce ministry said.",
+     "import_suspension"),
+    ("China temporarily banned North Korean coal imports for three weeks.", "import_suspension"),
+    ("중국 상무부는 15일부터 북한산 철광석 수입을 금지한다고 공고했다.", "sanction"),
+    ("중국은 한시적으로 북한산 석탄 수입을 금지했다.", "import_suspension"),
+])
+def test_an_importers_standing_ban_is_a_sanction_and_one_for_a_stated_while_a_suspension(record, text, expected):
+    assert {t for *_x, t in _drafts(record, text, "2017-08-10")} == {expected}
+
+
+def test_a_ban_named_again_after_the_suspension_is_that_suspension(record):
+    text = ("China halts coal imports\n\nChina suspended all imports of North Korean coal on Feb. 19 until the "
+            "end of the year, the commerce ministry said.\n\nAnalysts said China's ban on North Korean coal "
+            "showed a harder line.\n")
+    measures = [d for d in extract(text, "2017-03-02", "T", "", record).drafts
+                if d.event_type in ("sanction", "import_suspension")]
+    assert [(d.event_type, d.date) for d in measures] == [("import_suspension", "2017-02-19")]
+
+
+def test_a_month_the_text_gives_takes_the_kind_of_chinas_measure_it_repeats(record):
+    # data/sanctions.csv: China's coal notice of 18 February 2017 is a suspension (until the year's end)
+    text = "Coal\n\nAfter its ban on North Korean coal in February, China added lead to the list, effective Aug. 15.\n"
+    got = {(d.event_type, tuple(d.minerals), d.date) for d in extract(text, "2017-08-16", "T", "", record).drafts}
+    assert ("import_suspension", ("coal",), "2017-02-01") in got
+    assert ("sanction", ("lead",), "2017-08-15") in got

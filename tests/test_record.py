@@ -119,3 +119,11 @@ def test_a_colocated_mine_must_exist(record_copy):
     with pytest.raises(DataError) as info:
         load_dataset(record_copy)
     assert any("'no-such-mine' is not a mine_id" in str(p) for p in info.value.problems)
+
+
+def test_both_readmes_state_the_current_version_and_counts(record):
+    """A reader cites the record by its version: the READMEs must give the one in datapackage.json
+    (they said 1.2.2 through six data releases)."""
+    main = (RECORD.parent / "README.md").read_text(encoding="utf-8")
+    assert f"version {record.version})" in (RECORD / "README.md").read_text(encoding="utf-8")
+    assert f"The record (version {record.version}): {len(record.mines)} mines, {len(record.events)} events" in main

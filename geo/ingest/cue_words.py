@@ -20,6 +20,10 @@ BOUND_FROM = re.compile(r"\s+from\s+\w+ing\b")
 BANNED_BEFORE = re.compile(r"\b(?:banned|bans|prohibited|prohibits|forbade|forbids|forbidden)\b", re.IGNORECASE)
 #: A measure named as what restricts ("the ban restricted imports of coal").
 MEASURE_BEFORE = re.compile(r"\b(?:ban|bans|resolutions?|measures?|sanctions|embargo|decree|law)\b", re.IGNORECASE)
+#: A stop for a stated while ("until the end of the year", "temporarily", 연말까지, 한시적으로): an importer's
+#: suspension, not its standing ban (data/README's "Event types": China's bans carry out UN measures).
+FOR_A_WHILE = re.compile(r"\b(?:temporar\w*|until\b|till\b|through the end\b|for the rest of\b|for (?:\w+ ){0,2}"
+                         r"(?:days?|weeks?|months?)\b)|(?:말|\d\s*일|\d\s*월)까지|한시적|일시적", re.IGNORECASE)
 #: A production change's words for less (the rest are more).
 REDUCED = re.compile(r"less|under|below|fell|fallen|dropped|declined|decreased|gone down|halved|cut|shr[iau]nk|slump|plung"
                       r"|slowed|stalled|slid|slipped|sank|tumbled|dipped|\bdown\b|\b(?:running|operating|working) at\b"

@@ -334,8 +334,8 @@ def _cue(clause: str, minerals: list[Match], has_amount: bool, offset: int = 0) 
             return "import_suspension", "suspended", m.start()
         if etype == "sanction" and _any("existing", before):
             continue  # a measure already in force is the background of the clause, not its event
-        if etype == "sanction" and _importer_only(clause, m.start()):
-            return "import_suspension", "suspended", m.start()
+        if etype == "sanction" and _importer_only(clause, m.start()) and words.FOR_A_WHILE.search(clause):
+            return "import_suspension", "suspended", m.start()  # a ban for a stated while; a standing one is a sanction
         if etype == "sanction" and _exporter_bans_exports(clause, m):
             return "export_halt", "halted", m.start()
         if etype == "sanction" and (whom := words.BAN_ON_WHOM.match(read, m.end(), m.end() + 60)) \

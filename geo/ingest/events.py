@@ -199,13 +199,15 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
     progress(0.9, "assembling drafts")
     anon = _Anonymity(sents)
     drafts, notes = _assemble(protos, sents, info, pub, adopted, anon)
+    for d in mark_known(drafts, ds):  # typed as the record's measure it repeats: effect and title follow
+        d.effect = EFFECTS.get(d.event_type, "")
+        d.title = event_title(d.title.rsplit(": ", 1)[0], d.event_type)
     leads, lead_notes = find_leads(sents, info, drafts, pub, adopted, anon, known)
     source_row = make_source_row(ds, publisher, title, url, pub, guess_language(text))
     taken: set[str] = set()  # ids given so far (one set, not one per draft: linear in the drafts)
     for d in drafts:
         d.event_id = _unique_id(d, taken)
         taken.add(d.event_id)
-    mark_known(drafts, ds)
     rate(drafts)
     progress(1.0, f"{len(drafts)} draft event(s), {len(candidates)} unknown mine name(s)")
     return IngestResult(drafts, candidates, source_row, notes + lead_notes, leads)
@@ -279,7 +281,7 @@ def _assemble(protos, sents, info, pub, adopted, anon):
             kept.append(p)
     drafts: list[tuple[Draft, int]] = []
     made: dict[int, _Proto] = {}  # id of a draft -> its proto: the rest of a draft is filled once it survives the merge
-    for p in (q for p0 in kept for p1 in split_minerals_by_date(p0, info) for q in split_figures(p1, sents, info)):
+    for p in (q for p0 in kept for p1 in split_minerals_by_date(p0, sents, info) for q in split_figures(p1, sents, info)):
         s = sents[p.sent]
         date, precision, end, basis, rank = date_for(p, sents, info, pub, adopted)
         evidence = s.text if len(s.text) <= EVIDENCE_MAX else s.text[:EVIDENCE_MAX - 1].rstrip() + "…"

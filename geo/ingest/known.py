@@ -13,6 +13,12 @@ A draft repeats the record when every one of its mine × mineral links does:
 * an **event** in events.csv: the same event type, mine (or none) and mineral, dated on a day the
   draft's date allows.
 
+A measure draft dated by the text (to its day or month) whose links repeat China's measures of one
+kind, and no other measure, takes that kind: the text's "ban" or
+"halt" often leaves open whether it was a standing ban (``sanction``) or a stop for a stated while
+(``import_suspension``, a measure whose action is ``suspension``); the record says (data/README.md,
+"Event type").
+
 The draft's date allows a window by its precision: its day (± 3 days: reports disagree by a day
 or two on when a measure began); its month; its year; ± 31 days for an approximate date. A
 recorded event stands for its own window (the view's ``date_start``..``date_end``: a month-precision
@@ -48,19 +54,30 @@ def window(date: str, precision: str) -> tuple[dt.date, dt.date] | None:
     return day - dt.timedelta(days=pad), day + dt.timedelta(days=pad)
 
 
-def mark_known(drafts: list[Draft], ds) -> None:
+def mark_known(drafts: list[Draft], ds) -> list[Draft]:
     """Set ``known`` on every draft that repeats a measure or event of ``ds`` (see the module
-    docstring); one pass over the record's rows, grouped by mineral, then one lookup per link."""
+    docstring); one pass over the record's rows, grouped by mineral, then one lookup per link.
+    Returns the drafts typed anew as the kind of measure they repeat."""
     measures, events = _record(ds)
+    retyped = []
     for d in drafts:
         span = window(d.date, d.date_precision)
         if span is not None and d.minerals:
             found = _repeats(d, span, measures, events)
-            d.known = "; ".join(dict.fromkeys(found)) if found else ""
+            d.known = "; ".join(dict.fromkeys(h["label"] for h in found)) if found else ""
+            kinds = {m["type"] for x in d.minerals for m in measures.get(x, []) if _inside(m["days"], span)}
+            if found and all(h.get("type") for h in found) and len(kinds) == 1 and None not in kinds \
+                    and d.event_type not in kinds \
+                    and d.date_precision in ("day", "month"):  # a date the text gives, not about the report's
+                # The text's "ban" or "halt" leaves open which kind of measure; the record says (data/README.md)
+                d.event_type = kinds.pop()
+                d.description += f" Typed as the record's measure it repeats ({d.known})."
+                retyped.append(d)
+    return retyped
 
 
-def _repeats(d: Draft, span, measures: dict, events: dict) -> list[str] | None:
-    """What each of the draft's links repeats; None as soon as one link is new."""
+def _repeats(d: Draft, span, measures: dict, events: dict) -> list[dict] | None:
+    """The record's row each of the draft's links repeats; None as soon as one link is new."""
     found = []
     for mine in d.mines or [""]:
         for mineral in d.minerals:
@@ -71,7 +88,7 @@ def _repeats(d: Draft, span, measures: dict, events: dict) -> list[str] | None:
                                and e["mine_id"] == mine and _meets(e["window"], span)), None)
             if hit is None:
                 return None
-            found.append(hit["label"])
+            found.append(hit)
     return found
 
 
@@ -115,7 +132,10 @@ def _measure_rows(ds) -> list[dict]:
     for r in table.itertuples(index=False):
         days = tuple(x for x in (_day(r.adopted), _day(r.effective)) if x is not None)
         if days:
-            out.append({"mineral_id": r.mineral_id, "days": days,
+            # China's own notices are of either kind (its suspensions for a stated while, its bans carrying out
+            # the UN's); the UN's and others' measures are sanctions, and a draft of them needs no retyping
+            kind = None if _authority(r) != "CN" else "import_suspension" if r.action == "suspension" else "sanction"
+            out.append({"mineral_id": r.mineral_id, "days": days, "type": kind,
                         "label": f"sanctions.csv {r.measure_id} ({_authority(r)}, adopted {days[0].isoformat()})"})
     return out
 

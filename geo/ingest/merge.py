@@ -4,7 +4,8 @@ Drafts with the same type, effect, mines and minerals are one event when they gi
 date, or when either's date is indirect (rank ≥ 2: from the next sentence, the telling, the
 context or the publication) and their years are at most one apart (a flood of 1995 recalled
 beside this year's is another event); the most direct date is kept. Two direct dates that differ are
-two events ("in January … in February"). A mineral-only draft whose minerals are all covered by
+two events ("in January … in February"). A sanction with no date of its own that follows an import suspension of the same minerals is that
+suspension named again ("China's ban on coal"). A mineral-only draft whose minerals are all covered by
 mine drafts of the same type is a summary and is dropped, unless its own date is of a year none of
 them has (the country's output of 2018 beside a mine's decline reported in 2019). Indexed, so that many drafts with
 distinct dates stay linear (n log n), not quadratic.
@@ -69,6 +70,12 @@ def merge_restatements(drafts: list[tuple[Draft, int]]) -> tuple[list[Draft], li
     groups: dict[tuple, _Group] = {}
     for d, rank in drafts:
         key = (d.event_type, d.effect, tuple(sorted(d.mines)), tuple(sorted(d.minerals)))
+        if d.event_type == "sanction" and rank >= 2:
+            # "China's ban on coal" with no date of its own, after the report told China's suspension of
+            # coal: the same measure named again, not a second one (data/README.md, "Event type")
+            told = groups.get(("import_suspension", "suspended", *key[2:]))
+            if told is not None and told.find(d, rank) is not None:
+                key = ("import_suspension", "suspended", *key[2:])
         group = groups.get(key) or groups.setdefault(key, _Group())
         same = group.find(d, rank)
         if same is None:

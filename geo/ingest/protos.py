@@ -26,21 +26,35 @@ class _Proto:
     date: DateMention | None = None  # its part's date, when a sentence of several figures is split
 
 
-def split_minerals_by_date(p: _Proto, info) -> list[_Proto]:
+def split_minerals_by_date(p: _Proto, sents, info) -> list[_Proto]:
     """Several minerals and several dates in one sentence ("after its ban on coal in February,
-    China added iron ore and lead, effective Aug. 15"): each mineral takes the date nearest it,
-    one event per date. Only minerals named in the sentence itself are placed."""
+    China added iron ore and lead, effective Aug. 15"): each mineral takes the date of its own
+    clause nearest it (:func:`_dates_of_its_clause`), one event per date. Only minerals named in
+    the sentence itself are placed."""
     own = own_dates(info[p.sent]["dates"])
     named = info[p.sent]["matches"]
     if len(p.minerals) < 2 or len({(d.date, d.precision) for d in own}) < 2 or not all(x in named for x in p.minerals):
         return [p]
     groups: dict[int, list[Match]] = {}
+    text = sents[p.sent].text
     for x in p.minerals:
-        d = min(own, key=lambda d: abs(d.start - x.start))
+        d = min(_dates_of_its_clause(x, own, text), key=lambda d: abs(d.start - x.start))
         groups.setdefault(d.start, []).append(x)
     if len(groups) < 2:
         return [p]
     return [replace(p, minerals=xs, at=at) for at, xs in groups.items()]
+
+
+def _dates_of_its_clause(x: Match, own: list[DateMention], text: str) -> list[DateMention]:
+    """The dates a mineral may take: those between the same commas as it; else those on the side the
+    language puts a date (after it in English: "China added lead to the list, effective Aug. 15";
+    before it in Korean); else all."""
+    def clause(at: int) -> int:
+        return text.count(",", 0, at) + text.count(";", 0, at)
+
+    same = [d for d in own if clause(d.start) == clause(x.start)]
+    side = [d for d in own if (d.start < x.start) == has_hangul(x.text)]
+    return same or side or own
 
 
 def split_figures(p: _Proto, sents, info) -> list[_Proto]:
