@@ -328,3 +328,56 @@ def test_a_month_the_text_gives_takes_the_kind_of_chinas_measure_it_repeats(reco
     got = {(d.event_type, tuple(d.minerals), d.date) for d in extract(text, "2017-08-16", "T", "", record).drafts}
     assert ("import_suspension", ("coal",), "2017-02-01") in got
     assert ("sanction", ("lead",), "2017-08-15") in got
+
+
+# --- general wordings found on blind set 26's failures (read after its one blind score), sentences of our own ---
+
+def test_the_work_of_the_clause_before_halted_is_that_mines_production_halt(record):
+    text = "Engineers arrived last May to develop gold mines there, but the work has been halted since August."
+    got = {(d.event_type, tuple(d.minerals), d.date) for d in extract(text, "2015-10-01", "T", "", record).drafts}
+    assert got == {("production_halt", ("gold",), "2015-08-01")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The miners have pulled out of the zinc mine, a source said.", set()),
+    ("The Chinese investors pulled out of the Musan mine last year.", {(("musan",), ("iron_ore",), "deal_collapsed")}),
+    ("A source said the copper mine project had to stop because of the floods.", {((), ("copper",), "production_halt")}),
+    ("Work at the zinc mine stopped, and the soldiers guarding it went home.", {((), ("zinc",), "production_halt")}),
+    ("Work on the Musan mine began in September.", {(("musan",), ("iron_ore",), "production_change")}),
+    ("They started mining coal near Anju in May.", {((), ("coal",), "production_change")}),
+    ("Work on the new road to the Musan mine began in May.", set()),
+    ("직동청년탄광의 생산실적이 높다고 방송은 전했다.", {(("jikdong",), ("coal",), "production_change")}),
+])
+def test_people_leaving_a_project_stopping_and_work_beginning(record, text, expected):
+    assert _drafts(record, text) - {(m, x, t) for m, x, t in _drafts(record, text) if t == "trade_figure"} == expected
+
+
+def test_a_works_named_for_a_day_gives_no_date():
+    assert _dates("9월21일제련소와 12월5일청년광산이 생산을 늘렸다.", "2002-11-05") == []
+    assert [x[:2] for x in _dates("광산은 9월 21일 생산을 늘렸다.", "2002-11-05")] == [("2002-09-21", "day")]
+
+
+def test_each_mine_takes_the_mineral_it_is_known_for(record):
+    got = _drafts(record, "검덕광산과 룡양광산이 생산을 늘렸다고 방송이 전했다.")
+    assert got == {(("komdok",), ("zinc",), "production_change"), (("ryongyang",), ("magnesia",), "production_change")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Zinc traders keep doing business with Chinese buyers thanks to sanctions evasion.", "smuggling"),
+    ("The freighter unloaded banned coal at a Chinese port in May.", "smuggling"),
+    ("The authorities sent hundreds of discharged soldiers to the Komdok mine this spring.", "production_change"),
+    ("당국은 제대군인들을 검덕광산에 대거 배치했다.", "production_change"),
+    ("중국 업체가 북한 탄광과 무연탄 반입에 관한 협의서에 서명했다.", "deal_signed"),
+    ("석탄 값이 오르면서 탄광 채굴이 바삐 돌아가고 있다.", "production_change"),
+])
+def test_evasion_banned_goods_moved_labour_sent_and_agreements_signed(record, text, expected):
+    assert {t for *_x, t in _drafts(record, text)} == {expected}
+
+
+@pytest.mark.parametrize("text", [
+    "China banned North Korean coal in 2017.",  # the ban itself: a sanction, not banned goods moved
+    "Uranium mining at the Pyongsan site is still going on, a source said.",  # work going on: no export
+    "The coal was sent to a port near the mine.",  # goods sent, not labour
+])
+def test_not_smuggling_export_or_labour(record, text):
+    assert {t for *_x, t in _drafts(record, text)} & {"smuggling", "export_continued", "production_change"} == set()

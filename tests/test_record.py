@@ -127,3 +127,5 @@ def test_both_readmes_state_the_current_version_and_counts(record):
     main = (RECORD.parent / "README.md").read_text(encoding="utf-8")
     assert f"version {record.version})" in (RECORD / "README.md").read_text(encoding="utf-8")
     assert f"The record (version {record.version}): {len(record.mines)} mines, {len(record.events)} events" in main
+    assert f"{len(record.sources)} sources." in main
+    assert f"| `sources.csv` | {len(record.sources)} documents" in (RECORD / "README.md").read_text(encoding="utf-8")

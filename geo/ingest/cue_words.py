@@ -24,7 +24,23 @@ MEASURE_BEFORE = re.compile(r"\b(?:ban|bans|resolutions?|measures?|sanctions|emb
 #: suspension, not its standing ban (data/README's "Event types": China's bans carry out UN measures).
 FOR_A_WHILE = re.compile(r"\b(?:temporar\w*|until\b|till\b|through the end\b|for the rest of\b|for (?:\w+ ){0,2}"
                          r"(?:days?|weeks?|months?)\b)|(?:말|\d\s*일|\d\s*월)까지|한시적|일시적", re.IGNORECASE)
+#: People who leave ("the troops have pulled out", "workers withdrew"): no deal that fell through.
+PEOPLE_LEAVING = re.compile(r"\b(?:troops|soldiers|workers|miners|labou?rers|people|residents|families|staff|engineers"
+                            r"|guards|refugees)\s+(?:[\w']+\s+){0,3}$", re.IGNORECASE)
+#: Work as the subject just before the cue ("uranium mining at Pyongsan is still going on"): no export.
+WORK_GOING_ON = re.compile(r"\b(?:mining|production|output|operations?|work|digging|excavation|refining)\b(?:\s+[\w'-]+){0,6}\s*$",
+                           re.IGNORECASE)
 #: A production change's words for less (the rest are more).
 REDUCED = re.compile(r"less|under|below|fell|fallen|dropped|declined|decreased|gone down|halved|cut|shr[iau]nk|slump|plung"
                       r"|slowed|stalled|slid|slipped|sank|tumbled|dipped|\bdown\b|\b(?:running|operating|working) at\b"
                       r"|줄|감소|떨어|위축|움츠러|하락|급감|감산|낮아|낮추|낮췄|낮춰|반토막|절반으로", re.IGNORECASE)
+
+
+def tells_no(event_type: str, before: str) -> bool:
+    """The words just before a cue say it tells no event of its type: people who left ("the troops
+    have pulled out": no deal fell through); work that goes on ("mining … is still going on": no export)."""
+    if event_type == "deal_collapsed":
+        return PEOPLE_LEAVING.search(before) is not None
+    if event_type == "export_continued":
+        return WORK_GOING_ON.search(before) is not None
+    return False

@@ -14,7 +14,7 @@ general pattern it serves (the ``serves`` column). Kinds:
   the row's next match in the clause is tried (and then the next rows);
 * ``attribution`` — unnamed sources: the anonymous-source flag;
 * ``reference`` — "the mine", "the facility", "the company": the last mine named;
-* ``importer`` — an importing side named: its halts and bans are import suspensions;
+* ``importer`` — an importing side named: its halts, and bans for a stated while, are import suspensions;
 * ``authority`` — a sanctioning authority named: a halt it imposes is a sanction;
 * ``existing`` — just before a ban or cap, a measure already in force ("despite the UN ban"):
   that row does not make an event (later rows may).
@@ -355,8 +355,8 @@ def _not_news(clause: str, m: re.Match, event_type: str) -> str:
     possibility ("plans to", "could"; not before an offer, which is conditional by nature: "if China
     invests … the rights will be handed over"); '' otherwise."""
     before = _before(clause, m.start())
-    if _any("background", before) is not None:
-        return "background"
+    if _any("background", before) is not None or words.tells_no(event_type, before):
+        return "background"  # (or people who left a deal, or work that goes on: cue_words.tells_no)
     if event_type != "investment_offer" and _any("modality", before) is not None and not SCHEDULED.search(clause):
         return "modality"
     return ""

@@ -24,6 +24,8 @@ _M = r"(?P<m>1[0-2]|0?[1-9])\s*월"
 #: Last year: 지난해, 작년, and 지난 해 written with a space (as a word: not 지난 해역, "the sea area").
 _LAST = r"지난해|지난\s해(?=\s|에|의|도|는|보다|까지|부터|\d)|작년"
 _D = r"(?P<d>3[01]|[12]\d|0?[1-9])\s*일"
+#: A works named for a day, written straight after it ("9월21일제련소", "12월5일청년광산", "2.8직동청년탄광").
+_NAMED_AFTER = re.compile(r"(?:청년)?(?:제련소|광산|탄광|공장|제철소|기업소|연합기업소|발전소|선광장|광업소)")
 
 #: (pattern, what it gives). Longer forms first: the first rule to claim a span keeps it.
 _RULES: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p), k) for p, k in (
@@ -91,6 +93,9 @@ def korean_dates(sentence: str, pub: dt.date, add) -> None:
             got = _resolve(m, what, pub)
             if got is None or any(taken[m.start():m.end()]):
                 continue
+            if _NAMED_AFTER.match(sentence, m.end()):
+                taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+                continue  # "9월21일제련소", "12월5일청년광산": a works named for a day, no date
             if what == "next_month" and any(f[0] < m.start() for f in found):
                 continue  # "8월 … 다음 달": the month after the one named, not after the report's
             taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())

@@ -163,26 +163,32 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
             # a figure told without its mineral: the one named earlier in the sentence, else in the one before
             borrowed = ([m for m in matches if m.kind == "mineral" and m.start < start][-1:] or figure_mineral(i, sents, info)) \
                 if not cmines and not cminerals and has_amount else []
-            wanted, where = "trade_figure", "previous"  # the one type a borrowed mineral may serve
+            wanted, where = ("trade_figure",), "previous sentence"  # the types a borrowed mineral may serve
             if not cmines and not cminerals and not borrowed:  # "… designated three firms." "The firms shipped coal."
-                borrowed, wanted, where = designated_minerals(i, sents, info), "designation", "next"
+                borrowed, wanted, where = designated_minerals(i, sents, info), ("designation",), "next sentence"
+            if not cmines and not cminerals and not borrowed and (earlier := [m for m in matches if m.start < start]):
+                # "… to develop uranium mines there, but the work has been halted": the work of the clause before
+                borrowed, wanted, where = [m for m in earlier if m.kind == "mineral"][-1:], WORK_TYPES, "clause before"
+                cmines = drop_town_names([m for m in earlier if m.kind == "mine"], s.text)[-1:] if borrowed else []
             if not cmines and not cminerals and not borrowed:
                 continue  # no mine and no mineral: nothing to draft, the cue is not read
             cue = read_cue(clause, cminerals, has_amount, start)
             if cue is None:
                 continue
             if borrowed:  # "Arrivals from North Korea in January came to 1.45 million tonnes": the figure's mineral
-                if cue[0] != wanted:
+                if cue[0] not in wanted:
                     continue
-                cminerals, how = borrowed, f"mineral from the {where} sentence ({borrowed[0].text})"
-            if cmines and not cminerals:
+                cminerals, how = borrowed, f"mineral from the {where} ({borrowed[0].text})"
+            inferred = cmines and not cminerals
+            if inferred:
                 cminerals, how2 = _minerals_for(cmines, i, sents, info, known, report_minerals, cue[0])
                 how = "; ".join(filter(None, [how, how2]))
             if not cminerals:
                 continue
             cmines = drop_foreign_places(drop_town_names(cmines, s.text), cminerals, s.text, known)
-            if how or not cmines:
-                groups = [(mine, cminerals) for mine in cmines] or [(None, cminerals)]
+            if how or not cmines:  # a mineral inferred from what each mine is known for is that mine's only
+                groups = [(mine, [x for x in cminerals if not inferred or x.id in known.get(mine.id, ())] or cminerals)
+                          for mine in cmines] or [(None, cminerals)]
             elif any(m.kind == "mineral" for m in cm):
                 chosen = {id(m) for m in cmines}  # the same objects: an identity test, not a field comparison
                 groups = _pairs([m for m in cm if m.kind == "mineral" or id(m) in chosen], s.text, 0, known)
@@ -255,6 +261,10 @@ def _minerals_for(mines: list[Match], i: int, sents, info, known, report_mineral
     m0 = mines[0]
     return ([Match("mineral", x, x, x.replace("_", " "), m0.start, m0.end, True) for x in dict.fromkeys(chosen)],
             f"mineral is what {m0.text} is {why}")
+
+
+#: What "the work", "the project" or "operations" of the clause before can have done.
+WORK_TYPES = ("production_halt", "production_change")
 
 
 def _resolution_dates(ds) -> dict[str, dt.date]:

@@ -13,9 +13,11 @@ from geo.ingest.hangul import has_hangul
 #: The stop words whose object the clause must tell (English and Korean).
 GENERIC_HALT = re.compile(r"suspen|halt|stop|ceas|cut off|blocked|shut|closed|standstill|came to"
                           r"|중단|중지|멈|끊|막혔|차단", re.IGNORECASE)
-_TRADE_WORDS = re.compile(r"\b(?:export|import|shipment|shipping|sale|sold|trade|purchas|deliver|send|sent|sell|buy|bought)\w*",
-                          re.IGNORECASE)
-_WORK_WORDS = re.compile(r"\b(?:mine|mines|mining|production|output|operations?|work|drilling|pits?|shafts?|rations)\b",
+# whole words where a longer word is no trade ("soldiers", "sentiment", "salesman")
+_TRADE_WORDS = re.compile(r"\b(?:(?:export|import|shipment|shipping|trade|purchas|deliver|sell|buy)\w*|bought|sold|sent"
+                          r"|send|sends|sending|sale|sales)\b", re.IGNORECASE)
+_WORK_WORDS = re.compile(r"\b(?:mine|mines|mining|production|output|operations?|work|drilling|pits?|shafts?|rations"
+                         r"|projects?|development|excavation|digging)\b",
                          re.IGNORECASE)
 
 #: An organisation's name is not what a clause says happened: "the Korea Trade-Investment Promotion
