@@ -381,3 +381,11 @@ def test_evasion_banned_goods_moved_labour_sent_and_agreements_signed(record, te
 ])
 def test_not_smuggling_export_or_labour(record, text):
     assert {t for *_x, t in _drafts(record, text)} & {"smuggling", "export_continued", "production_change"} == set()
+
+
+def test_a_figure_without_a_date_is_of_the_period_its_paragraph_just_named(record):
+    text = ("Exports\n\n보고서에 따르면 북한은 지난해 중국에 모두 13억달러어치의 지하자원을 수출했다. 대중 수출 전체의 절반이 "
+            "넘는 규모다. 품목별로는 석탄이 10억달러로 가장 많았다.\n\n석탄 값은 올랐다.\n")
+    figures = [(d.minerals, d.date, d.date_precision) for d in extract(text, "2016-02-26", "T", "", record).drafts
+               if d.event_type == "trade_figure"]
+    assert figures == [(["coal"], "2015-01-01", "year")]
