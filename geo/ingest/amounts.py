@@ -22,6 +22,15 @@ _DOLLARS_RE = re.compile(r"(?P<n>\d(?<![\w$.,]\d)[\d,]*(?:\.\d+)?)\s*(?P<s>thous
 _QTY_RE = re.compile(r"(?P<n>\d(?<![\w$.,]\d)[\d,]*(?:\.\d+)?)\s*(?P<unit>(?:(?:thousand|million|billion|mil\.|mln|mn)\s+)?(?:metric\s+)?(?:tons|tonnes|tons?|t(?![A-Za-z])|kilowatts|megawatts|gigawatts|kilowatt-hours|kwh|mw|kw|percent|per cent|%|kilograms|kg|ounces|oz|barrels))", re.IGNORECASE)
 
 
+#: An amount in words ("one million tonnes", "half a million tons", "two billion dollars"): a number word
+#: and a scale, then tonnes or dollars.
+_WORD_AMOUNT_RE = re.compile(r"\b(?P<w>one|two|three|four|five|six|seven|eight|nine|ten|a|half a)\s+"
+                             r"(?P<s>hundred|thousand|million|billion)\s+(?:(?:metric\s+)?(?P<unit>tons|tonnes)"
+                             r"|(?:U\.?S\.?\s+)?(?P<usd>dollars))\b", re.IGNORECASE)
+_WORDS = {"one": 1, "a": 1, "half a": 0.5, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+          "nine": 9, "ten": 10}
+_SCALE_WORD = re.compile(r"hundred|thousand|million|billion", re.IGNORECASE)
+
 #: "1.44 mil. tons", "2 mn tonnes": the unit written out.
 _ABBREVIATED = re.compile(r"^(?:mil\.|mln|mn)(?=\s)", re.IGNORECASE)
 
@@ -36,8 +45,9 @@ def amounts_and_qualifier(sentence: str) -> tuple[tuple[float | None, float | No
     written, usd, qty, unit = [], None, None, ""
     spans = []
     first = None  # the first dollar amount, else the first quantity: the one the qualifier reads
+    words = list(_WORD_AMOUNT_RE.finditer(sentence)) if _SCALE_WORD.search(sentence) else []
     if not _DIGIT.search(sentence):
-        return (usd, qty, unit, written), ""  # every amount has a digit
+        return _with_words(words, (usd, qty, unit, written)), _qualifier(sentence, words[0] if words else None)
     usd_matches = list(_USD_RE.finditer(sentence)) if "$" in sentence else []
     if "dollar" in sentence or "Dollar" in sentence:
         usd_matches = sorted(usd_matches + list(_DOLLARS_RE.finditer(sentence)), key=lambda m: m.start())
@@ -68,7 +78,21 @@ def amounts_and_qualifier(sentence: str) -> tuple[tuple[float | None, float | No
             qty, unit = value, "t"
         elif what in ("kg", "킬로그램") and qty is None:
             qty, unit = value, "kg"
-    return (usd, qty, unit, written), _qualifier(sentence, first)
+    return _with_words(words, (usd, qty, unit, written)), _qualifier(sentence, first or (words[0] if words else None))
+
+
+def _with_words(words: list[re.Match], found: tuple) -> tuple:
+    """Amounts in words ("one million tonnes") added: written down, and the value or quantity where
+    the figures in digits gave none."""
+    usd, qty, unit, written = found
+    for m in words:
+        written.append(m.group(0))
+        n = _WORDS[re.sub(r"\s+", " ", m.group("w").lower())]
+        if m.group("usd") and usd is None:
+            usd = n * _SCALE[m.group("s").lower()]
+        elif m.group("unit") and qty is None:
+            qty, unit = float(n), f"{m.group('s').lower()} {m.group('unit').lower()}"
+    return usd, qty, unit, written
 
 
 #: A Korean amount: digits with the counters 억 (10^8), 만 (10^4), 천 (10^3), 백 (10^2), and a unit:

@@ -31,7 +31,8 @@ PEOPLE_LEAVING = re.compile(r"\b(?:troops|soldiers|workers|miners|labou?rers|peo
 WORK_GOING_ON = re.compile(r"\b(?:mining|production|output|operations?|work|digging|excavation|refining)\b(?:\s+[\w'-]+){0,6}\s*$",
                            re.IGNORECASE)
 #: A production change's words for less (the rest are more).
-REDUCED = re.compile(r"less|under|below|fell|fallen|dropped|declined|decreased|gone down|halved|cut|shr[iau]nk|slump|plung"
+REDUCED = re.compile(r"less|under|below|fell|falls|fallen|dropped|drops|declined|declines|decreased|gone down|halved|cut"
+                      r"|shr[iau]nk|slump|plung|sinks|slides|dips|tumbles"
                       r"|slowed|stalled|slid|slipped|sank|tumbled|dipped|\bdown\b|\b(?:running|operating|working) at\b"
                       r"|줄|감소|떨어|위축|움츠러|하락|급감|감산|낮아|낮추|낮췄|낮춰|반토막|절반으로", re.IGNORECASE)
 

@@ -34,9 +34,8 @@ blind sets 17–20 were scored once after it, two at a time, then read; blind se
 last measure after every rule of their round, were read in the round after; blind sets 23 and 24,
 the next measure and check of the certainty calibration, were read in the round after theirs;
 blind set 25, scored once after their rules, was read in the round after; so was blind set 26,
-scored once after every rule of its round; blind sets 27 and 28 (second tellings of stories other
-sets tell, from other publishers), scored once at ``5fb7653`` and ``30355b8``, are not read, and
-are the check now, never fitted on).
+scored once after every rule of its round; so were blind sets 27 and 28 (28: second tellings of
+stories other sets tell, from other publishers), scored once at ``5fb7653`` and ``30355b8``).
 Each was scored once before any rule looked at it; some were
 then used to find general failures, so only their first score was blind (the README keeps both).
 """
@@ -98,7 +97,8 @@ FIT_SETS = ("evaluation set", "held-out set", "blind set 1", "blind set 2", "bli
             "blind set 5", "blind set 6", "blind set 7", "blind set 8", "blind set 9",
             "blind set 10", "blind set 11", "blind set 12", "blind set 13", "blind set 14",
             "blind set 16", "blind set 17", "blind set 18", "blind set 19", "blind set 20", "blind set 21",
-            "blind set 22", "blind set 23", "blind set 24", "blind set 25", "blind set 26")
+            "blind set 22", "blind set 23", "blind set 24", "blind set 25", "blind set 26", "blind set 27",
+            "blind set 28")
 
 
 @dataclass

@@ -167,18 +167,21 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
             if not cmines and not cminerals and not borrowed:  # "… designated three firms." "The firms shipped coal."
                 borrowed, wanted, where = designated_minerals(i, sents, info), ("designation",), "next sentence"
             if not cmines and not cminerals and not borrowed and (earlier := [m for m in matches if m.start < start]):
-                # "… to develop uranium mines there, but the work has been halted": the work of the clause before
+                # "… to develop uranium mines there, but the work has been halted": the work (or the contract)
+                # of the clause before: its mineral, and its mine (whose mineral is then what it is known for)
                 borrowed, wanted, where = [m for m in earlier if m.kind == "mineral"][-1:], WORK_TYPES, "clause before"
-                cmines = drop_town_names([m for m in earlier if m.kind == "mine"], s.text)[-1:] if borrowed else []
+                cmines = drop_town_names([m for m in earlier if m.kind == "mine"], s.text)[-1:]
+                if cmines:
+                    how = f"the mine of the clause before ({cmines[0].text})"
             if not cmines and not cminerals and not borrowed:
                 continue  # no mine and no mineral: nothing to draft, the cue is not read
             cue = read_cue(clause, cminerals, has_amount, start)
-            if cue is None:
+            if cue is None or (where == "clause before" and cue[0] not in wanted):
                 continue
             if borrowed:  # "Arrivals from North Korea in January came to 1.45 million tonnes": the figure's mineral
                 if cue[0] not in wanted:
                     continue
-                cminerals, how = borrowed, f"mineral from the {where} ({borrowed[0].text})"
+                cminerals, how = borrowed, "; ".join(filter(None, [how, f"mineral from the {where} ({borrowed[0].text})"]))
             inferred = cmines and not cminerals
             if inferred:
                 cminerals, how2 = _minerals_for(cmines, i, sents, info, known, report_minerals, cue[0])
@@ -263,8 +266,8 @@ def _minerals_for(mines: list[Match], i: int, sents, info, known, report_mineral
             f"mineral is what {m0.text} is {why}")
 
 
-#: What "the work", "the project" or "operations" of the clause before can have done.
-WORK_TYPES = ("production_halt", "production_change")
+#: What "the work", "the project" or "the contract" of the clause before can have done.
+WORK_TYPES = ("production_halt", "production_change", "deal_signed", "deal_collapsed")
 
 
 def _resolution_dates(ds) -> dict[str, dt.date]:
