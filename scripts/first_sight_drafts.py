@@ -42,7 +42,7 @@ FIRST = {
     "ingest_blind21": "0d14410", "ingest_blind22": "0d14410", "ingest_blind23": "a741bcf",
     "ingest_blind24": "a741bcf", "ingest_blind25": "830880b",
     "ingest_blind26": "fdaa116",  # scored at e521785, a merge of data folders: the same geo/ and data/
-    "ingest_blind27": "5fb7653", "ingest_blind28": "30355b8",
+    "ingest_blind27": "5fb7653", "ingest_blind28": "30355b8", "ingest_blind29": "72a852a",
 }
 
 _DUMP = """
