@@ -23,8 +23,8 @@ _QTY_RE = re.compile(r"(?P<n>\d(?<![\w$.,]\d)[\d,]*(?:\.\d+)?)\s*(?P<unit>(?:(?:
 
 
 #: An amount in words ("one million tonnes", "half a million tons", "two billion dollars"): a number word
-#: and a scale, then tonnes or dollars.
-_WORD_AMOUNT_RE = re.compile(r"\b(?P<w>one|two|three|four|five|six|seven|eight|nine|ten|a|half a)\s+"
+#: and a scale, then tonnes or dollars; not the end of a compound ("twenty-five million", "thirty one million").
+_WORD_AMOUNT_RE = re.compile(r"(?<![\w-])(?<!ty )(?P<w>one|two|three|four|five|six|seven|eight|nine|ten|a|half a)\s+"
                              r"(?P<s>hundred|thousand|million|billion)\s+(?:(?:metric\s+)?(?P<unit>tons|tonnes)"
                              r"|(?:U\.?S\.?\s+)?(?P<usd>dollars))\b", re.IGNORECASE)
 _WORDS = {"one": 1, "a": 1, "half a": 0.5, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -89,9 +89,10 @@ def _with_words(words: list[re.Match], found: tuple) -> tuple:
         written.append(m.group(0))
         n = _WORDS[re.sub(r"\s+", " ", m.group("w").lower())]
         if m.group("usd") and usd is None:
-            usd = n * _SCALE[m.group("s").lower()]
+            usd = n * {"hundred": 1e2, **_SCALE}[m.group("s").lower()]
         elif m.group("unit") and qty is None:
-            qty, unit = float(n), f"{m.group('s').lower()} {m.group('unit').lower()}"
+            scale = m.group("s").lower()
+            qty, unit = (n * 100.0, m.group("unit").lower()) if scale == "hundred" else (float(n), f"{scale} {m.group('unit').lower()}")
     return usd, qty, unit, written
 
 

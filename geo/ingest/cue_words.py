@@ -22,14 +22,26 @@ BANNED_BEFORE = re.compile(r"\b(?:banned|bans|prohibited|prohibits|forbade|forbi
 MEASURE_BEFORE = re.compile(r"\b(?:ban|bans|resolutions?|measures?|sanctions|embargo|decree|law)\b", re.IGNORECASE)
 #: A stop for a stated while ("until the end of the year", "temporarily", 연말까지, 한시적으로): an importer's
 #: suspension, not its standing ban (data/README's "Event types": China's bans carry out UN measures).
-FOR_A_WHILE = re.compile(r"\b(?:temporar\w*|until\b|till\b|through the end\b|for the rest of\b|for (?:\w+ ){0,2}"
+FOR_A_WHILE = re.compile(r"\b(?:temporar\w*|until\b(?! (?:then|now)\b)|till\b|through the end\b|for the rest of\b|for (?:\w+ ){0,2}"
                          r"(?:days?|weeks?|months?)\b)|(?:말|\d\s*일|\d\s*월)까지|한시적|일시적", re.IGNORECASE)
 #: People who leave ("the troops have pulled out", "workers withdrew"): no deal that fell through.
 PEOPLE_LEAVING = re.compile(r"\b(?:troops|soldiers|workers|miners|labou?rers|people|residents|families|staff|engineers"
                             r"|guards|refugees)\s+(?:[\w']+\s+){0,3}$", re.IGNORECASE)
+_LEAVING = re.compile(r"pull|withdr|walk|left|abandon", re.IGNORECASE)
+_TRADE_CUE = re.compile(r"export|shipment|sale|sold|sell|trade|수출", re.IGNORECASE)
 #: Work as the subject just before the cue ("uranium mining at Pyongsan is still going on"): no export.
-WORK_GOING_ON = re.compile(r"\b(?:mining|production|output|operations?|work|digging|excavation|refining)\b(?:\s+[\w'-]+){0,6}\s*$",
+WORK_GOING_ON = re.compile(r"\b(?:mining|production|output|operations?|work|digging|excavation|refining)\b"
+                           r"(?:\s+(?!exports?\b|shipments?\b|sales?\b|trade\b|sold\b|sells?\b)[\w'-]+){0,6}\s*$",
                            re.IGNORECASE)
+#: A sanctioning authority named (the UN's or the EU's ban is no importer's measure told again) …
+AUTHORITY = re.compile(r"\b(?:Security Council|U\.?N\.?|United Nations|resolutions?|EU|European Union)\b|안보리|유엔|결의")
+#: … unless China is named too ("China barred gold imports, in line with UN sanctions": China's measure).
+CHINA = re.compile(r"\b(?:China|Chinese|Beijing|Commerce Ministry|Ministry of Commerce)\b|중국|상무부|해관", re.IGNORECASE)
+
+
+def other_authority(text: str) -> bool:
+    """The text names a sanctioning authority and not China: its measure is not China's."""
+    return AUTHORITY.search(text) is not None and CHINA.search(text) is None
 #: A production change's words for less (the rest are more).
 REDUCED = re.compile(r"less|under|below|fell|falls|fallen|dropped|drops|declined|declines|decreased|gone down|halved|cut"
                       r"|shr[iau]nk|slump|plung|sinks|slides|dips|tumbles"
@@ -37,11 +49,12 @@ REDUCED = re.compile(r"less|under|below|fell|falls|fallen|dropped|drops|declined
                       r"|줄|감소|떨어|위축|움츠러|하락|급감|감산|낮아|낮추|낮췄|낮춰|반토막|절반으로", re.IGNORECASE)
 
 
-def tells_no(event_type: str, before: str) -> bool:
+def tells_no(event_type: str, before: str, cue: str = "") -> bool:
     """The words just before a cue say it tells no event of its type: people who left ("the troops
-    have pulled out": no deal fell through); work that goes on ("mining … is still going on": no export)."""
+    have pulled out": no deal fell through; not "workers said the deal had collapsed"); work that
+    goes on ("mining … is still going on": no export; not "output … and exports continue")."""
     if event_type == "deal_collapsed":
-        return PEOPLE_LEAVING.search(before) is not None
+        return _LEAVING.match(cue) is not None and PEOPLE_LEAVING.search(before) is not None
     if event_type == "export_continued":
-        return WORK_GOING_ON.search(before) is not None
+        return WORK_GOING_ON.search(before) is not None and _TRADE_CUE.search(cue) is None
     return False

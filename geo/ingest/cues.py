@@ -334,7 +334,7 @@ def _cue(clause: str, minerals: list[Match], has_amount: bool, offset: int = 0) 
             return "import_suspension", "suspended", m.start()
         if etype == "sanction" and _any("existing", before):
             continue  # a measure already in force is the background of the clause, not its event
-        if etype == "sanction" and _importer_only(clause, m.start()) and words.FOR_A_WHILE.search(clause):
+        if etype == "sanction" and _importer_only(clause, m.start()) and words.FOR_A_WHILE.search(clause, max(0, m.start() - 60), m.end() + 80):
             return "import_suspension", "suspended", m.start()  # a ban for a stated while; a standing one is a sanction
         if etype == "sanction" and _exporter_bans_exports(clause, m):
             return "export_halt", "halted", m.start()
@@ -355,7 +355,7 @@ def _not_news(clause: str, m: re.Match, event_type: str) -> str:
     possibility ("plans to", "could"; not before an offer, which is conditional by nature: "if China
     invests … the rights will be handed over"); '' otherwise."""
     before = _before(clause, m.start())
-    if _any("background", before) is not None or words.tells_no(event_type, before):
+    if _any("background", before) is not None or words.tells_no(event_type, before, m.group(0)):
         return "background"  # (or people who left a deal, or work that goes on: cue_words.tells_no)
     if event_type != "investment_offer" and _any("modality", before) is not None and not SCHEDULED.search(clause):
         return "modality"

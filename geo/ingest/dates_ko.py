@@ -95,6 +95,8 @@ def korean_dates(sentence: str, pub: dt.date, add) -> None:
                 continue
             if _NAMED_AFTER.match(sentence, m.end()):
                 taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+                if what == "ymd":  # "2019년 9월21일제련소": the year stands; the month and day name the works
+                    found.append([m.start(), m.end(), m, dt.date(got[0].year, 1, 1), "year", "absolute", None])
                 continue  # "9월21일제련소", "12월5일청년광산": a works named for a day, no date
             if what == "next_month" and any(f[0] < m.start() for f in found):
                 continue  # "8월 … 다음 달": the month after the one named, not after the report's

@@ -58,7 +58,7 @@ def date_for(p: _Proto, sents, info, pub, adopted) -> tuple[dt.date, str, dt.dat
     if (ante := _antecedent_date(p.sent, s, sents, info, pub)) is not None:
         d, noun = ante
         return d.date, d.precision, d.end_date, f"'{d.text}', when the {noun} was first told of", head + 3
-    if p.event_type == "trade_figure" and (period := _figure_period(p.sent, sents, info, pub)) is not None:
+    if p.event_type == "trade_figure" and not _tells_now(s) and (period := _figure_period(p.sent, sents, info, pub)) is not None:
         return period.date, period.precision, period.end_date, f"'{period.text}', the period named before", head + 3
     ctx = info[p.sent]["context"]
     # a date ahead of the report ("from next month") is a plan's, not the date later sentences go on from
@@ -100,16 +100,17 @@ _NAMED_AGAIN = re.compile(r"^(?:The|This|That) (?:new )?(?:decision|agreement|de
 
 
 def _figure_period(i: int, sents, info, pub) -> DateMention | None:
-    """A figure with no date of its own is of the period the report named last before it ("last year
-    North Korea exported $1.3 billion of minerals. More than half … By item, coal was $1.05
-    billion"): the last own date of the few sentences before it (not the headline's), read even
-    where a sentence names no mineral, across paragraphs (a trade report's period carries on)."""
+    """A figure with no date of its own, not told as now, is of the period the report named last
+    before it ("last year North Korea exported $1.3 billion of minerals. More than half … By item,
+    coal was $1.05 billion"): the last own date of the few sentences before it (not the
+    headline's), read even where a sentence names no mineral, across paragraphs (a trade report's
+    period carries on); a month or a year, not a day."""
     for j in range(i - 1, max(-1, i - 1 - _FIGURE_REACH), -1):
         if sents[j].headline:
             return None
         own = [d for d in own_dates(info[j].dated.any_dates(j)) if d.date <= pub]
-        if own:
-            return own[-1]
+        if own:  # a period (a month, a quarter, a year), not a day: "visited on March 3" names no period
+            return own[-1] if own[-1].precision in ("month", "year") else None
     return None
 
 

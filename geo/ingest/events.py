@@ -138,10 +138,11 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
         question = s.text.rstrip(" \"'”’»)").endswith("?")  # asserts nothing ("a game-changer for investors?")
         has_amount = bool(x["amounts"][3])
         x["cue"] = lambda text=s.text, ms=matches, a=has_amount: read_cue(text, [m for m in ms if m.kind == "mineral"], a)
-        offset = 0
+        offset, before_start = 0, 0
         for clause in clauses(s.text):
             start = s.text.find(clause, offset)
             end = start + len(clause)
+            prev_start, before_start = before_start, start  # where the clause before this one starts
             offset = end
             if (reason := find_reason(clause)) is not None:  # the cause is background
                 clause, end = clause[:reason.start()], start + reason.start()
@@ -166,9 +167,11 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
             wanted, where = ("trade_figure",), "previous sentence"  # the types a borrowed mineral may serve
             if not cmines and not cminerals and not borrowed:  # "… designated three firms." "The firms shipped coal."
                 borrowed, wanted, where = designated_minerals(i, sents, info), ("designation",), "next sentence"
-            if not cmines and not cminerals and not borrowed and (earlier := [m for m in matches if m.start < start]):
+            if not cmines and not cminerals and not borrowed and (WORK_SUBJECT.match(clause) or DEAL_REFERENCE.search(clause)) \
+                    and (earlier := [m for m in matches if prev_start <= m.start < start]):
                 # "… to develop uranium mines there, but the work has been halted": the work (or the contract)
-                # of the clause before: its mineral, and its mine (whose mineral is then what it is known for)
+                # of the clause just before, named as the clause's subject: its mineral, and its mine (whose
+                # mineral is then what it is known for)
                 borrowed, wanted, where = [m for m in earlier if m.kind == "mineral"][-1:], WORK_TYPES, "clause before"
                 cmines = drop_town_names([m for m in earlier if m.kind == "mine"], s.text)[-1:]
                 if cmines:
@@ -208,9 +211,13 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
     progress(0.9, "assembling drafts")
     anon = _Anonymity(sents)
     drafts, notes = _assemble(protos, sents, info, pub, adopted, anon)
-    for d in mark_known(drafts, ds):  # typed as the record's measure it repeats: effect and title follow
-        d.effect = EFFECTS.get(d.event_type, "")
+    retyped = mark_known(drafts, ds)  # typed as the record's measure it repeats: the title follows
+    for d in retyped:
         d.title = event_title(d.title.rsplit(": ", 1)[0], d.event_type)
+    if retyped:  # a retyped draft may now repeat another draft exactly: one is kept
+        seen: set[tuple] = set()
+        drafts = [d for d in drafts if not ((key := (d.event_type, tuple(d.mines), tuple(d.minerals), d.date,
+                                                     d.date_precision)) in seen or seen.add(key))]
     leads, lead_notes = find_leads(sents, info, drafts, pub, adopted, anon, known)
     source_row = make_source_row(ds, publisher, title, url, pub, guess_language(text))
     taken: set[str] = set()  # ids given so far (one set, not one per draft: linear in the drafts)
@@ -268,6 +275,14 @@ def _minerals_for(mines: list[Match], i: int, sents, info, known, report_mineral
 
 #: What "the work", "the project" or "the contract" of the clause before can have done.
 WORK_TYPES = ("production_halt", "production_change", "deal_signed", "deal_collapsed")
+#: A clause whose subject is the work or the deal of the clause before ("but the work has been halted",
+#: "북측이 계약을 없던 일로 만들었다"), at its start.
+WORK_SUBJECT = re.compile(r"(?:(?:but|and|yet|then|so|however)\s+)?(?:the|its|their|this|that|all)\s+"
+                          r"(?:work|works|project|development|operations?|mining|excavation|digging|contract|deal"
+                          r"|agreement|venture)\b|\S{0,12}?\s?(?:계약|사업|작업|공사|개발|조업|합작|채굴)", re.IGNORECASE)
+#: … or a deal of the clause before named again ("his firm has cancelled every one of its contracts").
+DEAL_REFERENCE = re.compile(r"\b(?:the|its|their|his|her|this|that|these|those)\s+(?:\w+\s+)?(?:contracts?|deals?"
+                            r"|agreements?|ventures?)\b", re.IGNORECASE)
 
 
 def _resolution_dates(ds) -> dict[str, dt.date]:

@@ -17,7 +17,7 @@ GENERIC_HALT = re.compile(r"suspen|halt|stop|ceas|cut off|blocked|shut|closed|st
 _TRADE_WORDS = re.compile(r"\b(?:(?:export|import|shipment|shipping|trade|purchas|deliver|sell|buy)\w*|bought|sold|sent"
                           r"|send|sends|sending|sale|sales)\b", re.IGNORECASE)
 _WORK_WORDS = re.compile(r"\b(?:mine|mines|mining|production|output|operations?|work|drilling|pits?|shafts?|rations"
-                         r"|projects?|development|excavation|digging)\b",
+                         r"|(?<!railway )(?<!road )(?<!bridge )(?<!port )(?<!power )(?<!hotel )projects?|development|excavation|digging)\b",
                          re.IGNORECASE)
 
 #: An organisation's name is not what a clause says happened: "the Korea Trade-Investment Promotion

@@ -13,8 +13,8 @@ A draft repeats the record when every one of its mine × mineral links does:
 * an **event** in events.csv: the same event type, mine (or none) and mineral, dated on a day the
   draft's date allows.
 
-A measure draft dated by the text (to its day or month) whose links repeat China's measures of one
-kind, and no other measure, takes that kind: the text's "ban" or
+A measure draft dated by the text (to the day or month), whose sentence names no authority but
+China's, whose links repeat China's measures of one kind, and no other measure, takes that kind: the text's "ban" or
 "halt" often leaves open whether it was a standing ban (``sanction``) or a stop for a stated while
 (``import_suspension``, a measure whose action is ``suspension``); the record says (data/README.md,
 "Event type").
@@ -33,6 +33,7 @@ import weakref
 
 import pandas as pd
 
+from geo.ingest.cue_words import FOR_A_WHILE, other_authority
 from geo.ingest.drafts import Draft
 
 #: Event types a measure in sanctions.csv can stand for.
@@ -67,10 +68,14 @@ def mark_known(drafts: list[Draft], ds) -> list[Draft]:
             d.known = "; ".join(dict.fromkeys(h["label"] for h in found)) if found else ""
             kinds = {m["type"] for x in d.minerals for m in measures.get(x, []) if _inside(m["days"], span)}
             if found and all(h.get("type") for h in found) and len(kinds) == 1 and None not in kinds \
-                    and d.event_type not in kinds \
-                    and d.date_precision in ("day", "month"):  # a date the text gives, not about the report's
-                # The text's "ban" or "halt" leaves open which kind of measure; the record says (data/README.md)
-                d.event_type = kinds.pop()
+                    and d.event_type != next(iter(kinds))[0] \
+                    and d.date_precision in ("day", "month") \
+                    and not other_authority(d.evidence) \
+                    and not (next(iter(kinds))[0] == "sanction" and FOR_A_WHILE.search(d.evidence)):
+                # The text's "ban" or "halt" leaves open which kind of measure; the record says (data/README.md),
+                # for a date the text gives (not the publication's), when the sentence names no authority but
+                # China's and does not say "for a while"
+                d.event_type, d.effect = kinds.pop()
                 d.description += f" Typed as the record's measure it repeats ({d.known})."
                 retyped.append(d)
     return retyped
@@ -134,7 +139,8 @@ def _measure_rows(ds) -> list[dict]:
         if days:
             # China's own notices are of either kind (its suspensions for a stated while, its bans carrying out
             # the UN's); the UN's and others' measures are sanctions, and a draft of them needs no retyping
-            kind = None if _authority(r) != "CN" else "import_suspension" if r.action == "suspension" else "sanction"
+            kind = None if _authority(r) != "CN" else ("import_suspension", "suspended") if r.action == "suspension" \
+                else ("sanction", "capped" if r.action == "cap" else "banned")
             out.append({"mineral_id": r.mineral_id, "days": days, "type": kind,
                         "label": f"sanctions.csv {r.measure_id} ({_authority(r)}, adopted {days[0].isoformat()})"})
     return out

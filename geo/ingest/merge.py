@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import heapq
 
+from geo.ingest.cue_words import other_authority
 from geo.ingest.drafts import Draft
 
 
@@ -70,12 +71,14 @@ def merge_restatements(drafts: list[tuple[Draft, int]]) -> tuple[list[Draft], li
     groups: dict[tuple, _Group] = {}
     for d, rank in drafts:
         key = (d.event_type, d.effect, tuple(sorted(d.mines)), tuple(sorted(d.minerals)))
-        if d.event_type == "sanction" and rank >= 2:
+        if d.event_type == "sanction" and rank >= 2 and not other_authority(d.evidence):
             # "China's ban on coal" with no date of its own, after the report told China's suspension of
-            # coal: the same measure named again, not a second one (data/README.md, "Event type")
+            # coal: the same measure named again, not a second one (data/README.md, "Event type"); not the
+            # UN's ban, which is another measure
             told = groups.get(("import_suspension", "suspended", *key[2:]))
             if told is not None and told.find(d, rank) is not None:
                 key = ("import_suspension", "suspended", *key[2:])
+                d.event_type, d.effect = key[:2]  # whichever telling's date is kept, the kind is the suspension's
         group = groups.get(key) or groups.setdefault(key, _Group())
         same = group.find(d, rank)
         if same is None:

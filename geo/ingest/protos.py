@@ -3,6 +3,7 @@ candidate becomes several events when the sentence gives several dates."""
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field, replace
 
 from geo.ingest.amounts import amount_qualifier, find_amounts
@@ -36,25 +37,33 @@ def split_minerals_by_date(p: _Proto, sents, info) -> list[_Proto]:
     if len(p.minerals) < 2 or len({(d.date, d.precision) for d in own}) < 2 or not all(x in named for x in p.minerals):
         return [p]
     groups: dict[int, list[Match]] = {}
-    text = sents[p.sent].text
+    commas = _clause_commas(sents[p.sent].text, own)  # once per sentence: linear in its length
     for x in p.minerals:
-        d = min(_dates_of_its_clause(x, own, text), key=lambda d: abs(d.start - x.start))
+        d = min(_dates_of_its_clause(x, own, commas), key=lambda d: abs(d.start - x.start))
         groups.setdefault(d.start, []).append(x)
     if len(groups) < 2:
         return [p]
     return [replace(p, minerals=xs, at=at) for at, xs in groups.items()]
 
 
-def _dates_of_its_clause(x: Match, own: list[DateMention], text: str) -> list[DateMention]:
+def _dates_of_its_clause(x: Match, own: list[DateMention], commas: list[int]) -> list[DateMention]:
     """The dates a mineral may take: those between the same commas as it; else those on the side the
     language puts a date (after it in English: "China added lead to the list, effective Aug. 15";
-    before it in Korean); else all."""
+    before it in Korean); else all. ``commas`` are the sentence's clause commas, in order."""
     def clause(at: int) -> int:
-        return text.count(",", 0, at) + text.count(";", 0, at)
+        return bisect.bisect_right(commas, at)
 
     same = [d for d in own if clause(d.start) == clause(x.start)]
     side = [d for d in own if (d.start < x.start) == has_hangul(x.text)]
     return same or side or own
+
+
+def _clause_commas(text: str, dates: list[DateMention]) -> list[int]:
+    """Where the sentence's commas and semicolons are, but those inside a date ("February 18, 2017")."""
+    inside = bytearray(len(text) + 1)
+    for d in dates:
+        inside[d.start:d.start + len(d.text)] = b"\x01" * len(d.text)
+    return [k for k, c in enumerate(text) if c in ",;" and not inside[k]]
 
 
 def split_figures(p: _Proto, sents, info) -> list[_Proto]:
