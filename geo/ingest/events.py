@@ -25,16 +25,18 @@ from geo.ingest.drafts import (
 from geo.ingest.event_dates import date_for
 from geo.ingest.gazetteer import Gazetteer, Match
 from geo.ingest.goods import names_record_thing
-from geo.ingest.known import mark_known
+from geo.ingest.known import drop_exact_repeats, mark_known
 from geo.ingest.leads import find_leads
 from geo.ingest.literals import may_hold
 from geo.ingest.mentions import CANDIDATE_WORDS, _pairs, find_candidates
 from geo.ingest.merge import merge_restatements
 from geo.ingest.nearby import (
+    WORK_TYPES,
     designated_minerals,
     figure_mineral,
     goes_on_about_those,
     mine_named_next,
+    work_of_clause_before,
 )
 from geo.ingest.places import (
     drop_foreign_places,
@@ -167,13 +169,10 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
             wanted, where = ("trade_figure",), "previous sentence"  # the types a borrowed mineral may serve
             if not cmines and not cminerals and not borrowed:  # "… designated three firms." "The firms shipped coal."
                 borrowed, wanted, where = designated_minerals(i, sents, info), ("designation",), "next sentence"
-            if not cmines and not cminerals and not borrowed and (WORK_SUBJECT.match(clause) or DEAL_REFERENCE.search(clause)) \
-                    and (earlier := [m for m in matches if prev_start <= m.start < start]):
-                # "… to develop uranium mines there, but the work has been halted": the work (or the contract)
-                # of the clause just before, named as the clause's subject: its mineral, and its mine (whose
-                # mineral is then what it is known for)
-                borrowed, wanted, where = [m for m in earlier if m.kind == "mineral"][-1:], WORK_TYPES, "clause before"
-                cmines = drop_town_names([m for m in earlier if m.kind == "mine"], s.text)[-1:]
+            if not cmines and not cminerals and not borrowed \
+                    and (before := work_of_clause_before(clause, matches, prev_start, start)) is not None:
+                borrowed, wanted, where = before[0], WORK_TYPES, "clause before"  # "…, but the work has been halted"
+                cmines = drop_town_names(before[1], s.text)[-1:]
                 if cmines:
                     how = f"the mine of the clause before ({cmines[0].text})"
             if not cmines and not cminerals and not borrowed:
@@ -211,13 +210,9 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
     progress(0.9, "assembling drafts")
     anon = _Anonymity(sents)
     drafts, notes = _assemble(protos, sents, info, pub, adopted, anon)
-    retyped = mark_known(drafts, ds)  # typed as the record's measure it repeats: the title follows
-    for d in retyped:
+    for d in (retyped := mark_known(drafts, ds)):  # typed as the record's measure it repeats: the title follows
         d.title = event_title(d.title.rsplit(": ", 1)[0], d.event_type)
-    if retyped:  # a retyped draft may now repeat another draft exactly: one is kept
-        seen: set[tuple] = set()
-        drafts = [d for d in drafts if not ((key := (d.event_type, tuple(d.mines), tuple(d.minerals), d.date,
-                                                     d.date_precision)) in seen or seen.add(key))]
+    drafts = drop_exact_repeats(drafts) if retyped else drafts  # a retyped draft may now repeat another exactly
     leads, lead_notes = find_leads(sents, info, drafts, pub, adopted, anon, known)
     source_row = make_source_row(ds, publisher, title, url, pub, guess_language(text))
     taken: set[str] = set()  # ids given so far (one set, not one per draft: linear in the drafts)
@@ -271,18 +266,6 @@ def _minerals_for(mines: list[Match], i: int, sents, info, known, report_mineral
     m0 = mines[0]
     return ([Match("mineral", x, x, x.replace("_", " "), m0.start, m0.end, True) for x in dict.fromkeys(chosen)],
             f"mineral is what {m0.text} is {why}")
-
-
-#: What "the work", "the project" or "the contract" of the clause before can have done.
-WORK_TYPES = ("production_halt", "production_change", "deal_signed", "deal_collapsed")
-#: A clause whose subject is the work or the deal of the clause before ("but the work has been halted",
-#: "북측이 계약을 없던 일로 만들었다"), at its start.
-WORK_SUBJECT = re.compile(r"(?:(?:but|and|yet|then|so|however)\s+)?(?:the|its|their|this|that|all)\s+"
-                          r"(?:work|works|project|development|operations?|mining|excavation|digging|contract|deal"
-                          r"|agreement|venture)\b|\S{0,12}?\s?(?:계약|사업|작업|공사|개발|조업|합작|채굴)", re.IGNORECASE)
-#: … or a deal of the clause before named again ("his firm has cancelled every one of its contracts").
-DEAL_REFERENCE = re.compile(r"\b(?:the|its|their|his|her|this|that|these|those)\s+(?:\w+\s+)?(?:contracts?|deals?"
-                            r"|agreements?|ventures?)\b", re.IGNORECASE)
 
 
 def _resolution_dates(ds) -> dict[str, dt.date]:

@@ -97,6 +97,13 @@ def _repeats(d: Draft, span, measures: dict, events: dict) -> list[dict] | None:
     return found
 
 
+def drop_exact_repeats(drafts: list[Draft]) -> list[Draft]:
+    """The drafts, each (type, mines, minerals, date, precision) once: the first is kept."""
+    seen: set[tuple] = set()
+    return [d for d in drafts if not ((key := (d.event_type, tuple(d.mines), tuple(d.minerals), d.date,
+                                               d.date_precision)) in seen or seen.add(key))]
+
+
 _RECORDS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 

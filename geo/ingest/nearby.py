@@ -7,7 +7,10 @@ no mine or mineral of its own (news copy often gives each sentence its own parag
   ("A new copper mine … started production." "The mine in Hyesan …");
 * a designation takes the minerals of the next sentence when that sentence goes on about those
   designated ("The Treasury designated three firms on Monday." "The companies had shipped North
-  Korean coal to China."; "… 독자제재 대상으로 지정했다." "이들은 북한산 석탄 거래에 관여했다.").
+  Korean coal to China."; "… 독자제재 대상으로 지정했다." "이들은 북한산 석탄 거래에 관여했다.");
+* a clause whose subject is the work or the deal of the clause just before takes that clause's
+  mineral and mine ("… to develop uranium mines there, but the work has been halted since November";
+  "his firm has cancelled every one of its contracts"), for a production halt or change or a deal.
 """
 
 from __future__ import annotations
@@ -55,3 +58,26 @@ def designated_minerals(i: int, sents, info) -> list[Match]:
     if not goes_on_about_those(i, sents):
         return []
     return [m for m in info[i + 1]["matches"] if m.kind == "mineral"]
+
+
+#: What "the work", "the project" or "the contract" of the clause before can have done.
+WORK_TYPES = ("production_halt", "production_change", "deal_signed", "deal_collapsed")
+#: A clause whose subject is the work or the deal of the clause before ("but the work has been halted",
+#: "북측이 계약을 없던 일로 만들었다"), at its start.
+WORK_SUBJECT = re.compile(r"(?:(?:but|and|yet|then|so|however)\s+)?(?:the|its|their|this|that|all)\s+"
+                          r"(?:work|works|project|development|operations?|mining|excavation|digging|contract|deal"
+                          r"|agreement|venture)\b|\S{0,12}?\s?(?:계약|사업|작업|공사|개발|조업|합작|채굴)", re.IGNORECASE)
+#: … or a deal of the clause before named again ("his firm has cancelled every one of its contracts").
+DEAL_REFERENCE = re.compile(r"\b(?:the|its|their|his|her|this|that|these|those)\s+(?:\w+\s+)?(?:contracts?|deals?"
+                            r"|agreements?|ventures?)\b", re.IGNORECASE)
+
+
+def work_of_clause_before(clause: str, matches: list, prev_start: int, start: int) -> tuple[list, list] | None:
+    """(the mineral, the mines) of the clause just before (``prev_start``..``start``) when ``clause``
+    names it as its subject (:data:`WORK_SUBJECT`, :data:`DEAL_REFERENCE`); None otherwise."""
+    if not (WORK_SUBJECT.match(clause) or DEAL_REFERENCE.search(clause)):
+        return None
+    earlier = [m for m in matches if prev_start <= m.start < start]
+    if not earlier:
+        return None
+    return [m for m in earlier if m.kind == "mineral"][-1:], [m for m in earlier if m.kind == "mine"]
