@@ -423,6 +423,7 @@ def test_amounts_written_in_words():
     assert amounts_and_qualifier("China imported twenty-five million dollars of coal.")[0][0] is None  # not 'five million'
     assert amounts_and_qualifier("thirty one million tonnes")[0][1] is None
     assert amounts_and_qualifier("five hundred tonnes of coal")[0][1:3] == (500.0, "tonnes")
+    assert amounts_and_qualifier("The miners were paid a hundred dollars a month.")[0][0] == 100.0
 
 
 # --- general wordings found on blind set 28's failures (read after its one blind score), sentences of our own ---

@@ -30,6 +30,7 @@ _WORD_AMOUNT_RE = re.compile(r"(?<![\w-])(?<!ty )(?P<w>one|two|three|four|five|s
 _WORDS = {"one": 1, "a": 1, "half a": 0.5, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
           "nine": 9, "ten": 10}
 _SCALE_WORD = re.compile(r"hundred|thousand|million|billion", re.IGNORECASE)
+_WORD_SCALE = {"hundred": 1e2, **_SCALE}
 
 #: "1.44 mil. tons", "2 mn tonnes": the unit written out.
 _ABBREVIATED = re.compile(r"^(?:mil\.|mln|mn)(?=\s)", re.IGNORECASE)
@@ -89,7 +90,7 @@ def _with_words(words: list[re.Match], found: tuple) -> tuple:
         written.append(m.group(0))
         n = _WORDS[re.sub(r"\s+", " ", m.group("w").lower())]
         if m.group("usd") and usd is None:
-            usd = n * {"hundred": 1e2, **_SCALE}[m.group("s").lower()]
+            usd = n * _WORD_SCALE[m.group("s").lower()]
         elif m.group("unit") and qty is None:
             scale = m.group("s").lower()
             qty, unit = (n * 100.0, m.group("unit").lower()) if scale == "hundred" else (float(n), f"{scale} {m.group('unit').lower()}")

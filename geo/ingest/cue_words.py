@@ -1,6 +1,7 @@
 """Stage 6b, the words around a cue that change its reading: growth that makes exports a figure,
 goods that came from China or Russia, whom a ban names or binds, a ban told before a halt, a
-measure that restricts, and a production change's words for less. Each is one bounded regular
+measure that restricts, a stop for a stated while, people who left and work that goes on
+(:func:`tells_no`), and a production change's words for less. Each is one bounded regular
 expression: linear in the clause."""
 
 from __future__ import annotations
@@ -33,15 +34,6 @@ _TRADE_CUE = re.compile(r"export|shipment|sale|sold|sell|trade|수출", re.IGNOR
 WORK_GOING_ON = re.compile(r"\b(?:mining|production|output|operations?|work|digging|excavation|refining)\b"
                            r"(?:\s+(?!exports?\b|shipments?\b|sales?\b|trade\b|sold\b|sells?\b)[\w'-]+){0,6}\s*$",
                            re.IGNORECASE)
-#: A sanctioning authority named (the UN's or the EU's ban is no importer's measure told again) …
-AUTHORITY = re.compile(r"\b(?:Security Council|U\.?N\.?|United Nations|resolutions?|EU|European Union)\b|안보리|유엔|결의")
-#: … unless China is named too ("China barred gold imports, in line with UN sanctions": China's measure).
-CHINA = re.compile(r"\b(?:China|Chinese|Beijing|Commerce Ministry|Ministry of Commerce)\b|중국|상무부|해관", re.IGNORECASE)
-
-
-def other_authority(text: str) -> bool:
-    """The text names a sanctioning authority and not China: its measure is not China's."""
-    return AUTHORITY.search(text) is not None and CHINA.search(text) is None
 #: A production change's words for less (the rest are more).
 REDUCED = re.compile(r"less|under|below|fell|falls|fallen|dropped|drops|declined|declines|decreased|gone down|halved|cut"
                       r"|shr[iau]nk|slump|plung|sinks|slides|dips|tumbles"

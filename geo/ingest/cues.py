@@ -352,8 +352,7 @@ def _cue(clause: str, minerals: list[Match], has_amount: bool, offset: int = 0) 
 
 def _not_news(clause: str, m: re.Match, event_type: str) -> str:
     """'background' for a habit or an earlier state just before the match; 'modality' for a plan or
-    possibility ("plans to", "could"; not before an offer, which is conditional by nature: "if China
-    invests … the rights will be handed over"); '' otherwise."""
+    possibility ("plans to", "could"; not before an offer, conditional by nature); '' otherwise."""
     before = _before(clause, m.start())
     if _any("background", before) is not None or words.tells_no(event_type, before, m.group(0)):
         return "background"  # (or people who left a deal, or work that goes on: cue_words.tells_no)
@@ -373,20 +372,21 @@ def _importer_only(clause: str, at: int) -> bool:
 
 
 def _exporter_bans_exports(clause: str, m: re.Match) -> bool:
-    """A ban the exporting side puts on its own exports ('the central government ordered a ban on
-    the exports of rare earths') halts them; it is not a sanction: North Korea's side named before
-    the ban word, no importer or sanctioning authority named there, and exports its object."""
+    """A ban the exporting side puts on its own exports ('the central government ordered a ban on the
+    exports of rare earths') halts them: North Korea's side named before it, no importer or authority."""
     before = clause[:m.start()]
     return exporter_bans_its_exports(clause, m) and _any("importer", before) is None and _any("authority", before) is None
 
 
 def _imposed_by_authority(clause: str, at: int) -> bool:
-    """A halt a sanctioning authority imposes ('the Security Council widened sanctions to a total
-    halt on coal'): the authority named before the halt word, and no importer between them."""
+    """A halt an authority named before it imposes ('the Security Council widened sanctions to a total halt')."""
     auth = _any("authority", clause[:at])
-    if auth is None:
-        return False
-    return _any("importer", clause[auth.end():at]) is None
+    return auth is not None and _any("importer", clause[auth.end():at]) is None
+
+
+def other_authority(text: str) -> bool:
+    """A sanctioning authority named and no importing side: its measure is not China's told again."""
+    return _any("authority", text) is not None and _any("importer", text) is None
 
 
 def _importer_stops(clause: str, at: int) -> bool:

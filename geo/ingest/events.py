@@ -178,11 +178,9 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
             if not cmines and not cminerals and not borrowed:
                 continue  # no mine and no mineral: nothing to draft, the cue is not read
             cue = read_cue(clause, cminerals, has_amount, start)
-            if cue is None or (where == "clause before" and cue[0] not in wanted):
-                continue
+            if cue is None or ((borrowed or where == "clause before") and cue[0] not in wanted):
+                continue  # a borrowed mention serves only its types
             if borrowed:  # "Arrivals from North Korea in January came to 1.45 million tonnes": the figure's mineral
-                if cue[0] not in wanted:
-                    continue
                 cminerals, how = borrowed, "; ".join(filter(None, [how, f"mineral from the {where} ({borrowed[0].text})"]))
             inferred = cmines and not cminerals
             if inferred:

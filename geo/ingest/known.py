@@ -33,7 +33,8 @@ import weakref
 
 import pandas as pd
 
-from geo.ingest.cue_words import FOR_A_WHILE, other_authority
+from geo.ingest.cue_words import FOR_A_WHILE
+from geo.ingest.cues import other_authority
 from geo.ingest.drafts import Draft
 
 #: Event types a measure in sanctions.csv can stand for.
@@ -67,15 +68,14 @@ def mark_known(drafts: list[Draft], ds) -> list[Draft]:
             found = _repeats(d, span, measures, events)
             d.known = "; ".join(dict.fromkeys(h["label"] for h in found)) if found else ""
             kinds = {m["type"] for x in d.minerals for m in measures.get(x, []) if _inside(m["days"], span)}
-            if found and all(h.get("type") for h in found) and len(kinds) == 1 and None not in kinds \
-                    and d.event_type != next(iter(kinds))[0] \
-                    and d.date_precision in ("day", "month") \
-                    and not other_authority(d.evidence) \
-                    and not (next(iter(kinds))[0] == "sanction" and FOR_A_WHILE.search(d.evidence)):
+            kind = next(iter(kinds)) if len(kinds) == 1 else None  # (type, effect) of China's measures there
+            if kind is not None and found and all(h.get("type") for h in found) and d.event_type != kind[0] \
+                    and d.date_precision in ("day", "month") and not other_authority(d.evidence) \
+                    and not (kind[0] == "sanction" and FOR_A_WHILE.search(d.evidence)):
                 # The text's "ban" or "halt" leaves open which kind of measure; the record says (data/README.md),
                 # for a date the text gives (not the publication's), when the sentence names no authority but
                 # China's and does not say "for a while"
-                d.event_type, d.effect = kinds.pop()
+                d.event_type, d.effect = kind
                 d.description += f" Typed as the record's measure it repeats ({d.known})."
                 retyped.append(d)
     return retyped

@@ -3,19 +3,20 @@
 Drafts with the same type, effect, mines and minerals are one event when they give the same
 date, or when either's date is indirect (rank ≥ 2: from the next sentence, the telling, the
 context or the publication) and their years are at most one apart (a flood of 1995 recalled
-beside this year's is another event); the most direct date is kept. Two direct dates that differ are
-two events ("in January … in February"). A sanction with no date of its own that follows an import suspension of the same minerals is that
-suspension named again ("China's ban on coal"). A mineral-only draft whose minerals are all covered by
-mine drafts of the same type is a summary and is dropped, unless its own date is of a year none of
-them has (the country's output of 2018 beside a mine's decline reported in 2019). Indexed, so that many drafts with
-distinct dates stay linear (n log n), not quadratic.
+beside this year's is another event); the most direct date is kept. Two direct dates that differ
+are two events ("in January … in February"). A sanction with no date of its own that follows an
+import suspension of the same minerals is that suspension named again ("China's ban on coal"),
+unless it names another authority. A mineral-only draft whose minerals are all covered by mine
+drafts of the same type is a summary and is dropped, unless its own date is of a year none of them
+has (the country's output of 2018 beside a mine's decline reported in 2019). Indexed, so that many
+drafts with distinct dates stay linear (n log n), not quadratic.
 """
 
 from __future__ import annotations
 
 import heapq
 
-from geo.ingest.cue_words import other_authority
+from geo.ingest.cues import other_authority
 from geo.ingest.drafts import Draft
 
 
@@ -71,16 +72,16 @@ def merge_restatements(drafts: list[tuple[Draft, int]]) -> tuple[list[Draft], li
     groups: dict[tuple, _Group] = {}
     for d, rank in drafts:
         key = (d.event_type, d.effect, tuple(sorted(d.mines)), tuple(sorted(d.minerals)))
-        if d.event_type == "sanction" and rank >= 2 and not other_authority(d.evidence):
+        told = groups.get(("import_suspension", "suspended", *key[2:])) \
+            if d.event_type == "sanction" and rank >= 2 and not other_authority(d.evidence) else None
+        if told is not None and (same := told.find(d, rank)) is not None:
             # "China's ban on coal" with no date of its own, after the report told China's suspension of
             # coal: the same measure named again, not a second one (data/README.md, "Event type"); not the
-            # UN's ban, which is another measure
-            told = groups.get(("import_suspension", "suspended", *key[2:]))
-            if told is not None and told.find(d, rank) is not None:
-                key = ("import_suspension", "suspended", *key[2:])
-                d.event_type, d.effect = key[:2]  # whichever telling's date is kept, the kind is the suspension's
-        group = groups.get(key) or groups.setdefault(key, _Group())
-        same = group.find(d, rank)
+            # UN's ban, which is another measure. Whichever telling's date is kept, the kind is the suspension's.
+            group, (d.event_type, d.effect) = told, ("import_suspension", "suspended")
+        else:
+            group = groups.get(key) or groups.setdefault(key, _Group())
+            same = group.find(d, rank)
         if same is None:
             group.put(None, d, rank)
             continue

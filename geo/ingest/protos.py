@@ -37,7 +37,7 @@ def split_minerals_by_date(p: _Proto, sents, info) -> list[_Proto]:
     if len(p.minerals) < 2 or len({(d.date, d.precision) for d in own}) < 2 or not all(x in named for x in p.minerals):
         return [p]
     groups: dict[int, list[Match]] = {}
-    commas = _clause_commas(sents[p.sent].text, own)  # once per sentence: linear in its length
+    commas = _clause_commas(sents[p.sent].text, own)  # once per candidate split: linear in the sentence
     for x in p.minerals:
         d = min(_dates_of_its_clause(x, own, commas), key=lambda d: abs(d.start - x.start))
         groups.setdefault(d.start, []).append(x)
