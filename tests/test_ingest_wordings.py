@@ -521,3 +521,92 @@ def test_dates_in_a_us_date_and_a_figures_period_are_guarded(record):
 
 def test_a_year_before_a_works_named_for_a_day_stands():
     assert [x[:2] for x in _dates("2019년 9월21일제련소의 아연 생산이 크게 줄었다.", "2020-05-01")] == [("2019-01-01", "year")]
+
+
+# --- the convention settled in data/README.md ("Event type"): trade under a ban is typed by the report's words ---
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the report calls the trade illicit, names the goods as banned, or says how it was hidden: smuggling
+    ("Chinese firms kept trading North Korean coal in violation of UN sanctions, officials said.", "smuggling"),
+    ("Traders in Dandong are buying iron ore from the North in breach of the sanctions.", "smuggling"),
+    ("Sanctioned North Korean zinc is still being shipped to Dalian, traders say.", "smuggling"),
+    ("Pyongyang keeps selling coal to Chinese buyers, defying the UN ban.", "smuggling"),
+    ("금수품인 북한산 철광석이 여전히 중국으로 넘어가고 있다고 소식통이 전했다.", "smuggling"),
+    ("북한은 제재를 위반하고 석탄을 중국에 계속 팔고 있다.", "smuggling"),
+    # the ban named beside exports that go on: a continued export (its status on the date says banned)
+    ("Iron ore from the Musan mine is still crossing into China every day despite the UN resolution.",
+     "export_continued"),
+    ("대북제재에도 불구하고 무산광산 철광석이 여전히 중국으로 수출되고 있다.", "export_continued"),
+])
+def test_trade_under_a_ban_is_typed_by_what_the_report_calls_it(record, text, expected):
+    assert {t for *_x, t in _drafts(record, text, "2019-06-01")} == {expected}
+
+
+def test_a_measure_on_sanctioned_coal_exports_is_no_smuggling(record):
+    # "sanctioned" as the verb of a measure, not an attribute of goods moved
+    got = {t for *_x, t in _drafts(record, "The Security Council sanctioned coal exports from North Korea in 2017.",
+                                   "2017-09-01")}
+    assert "smuggling" not in got
+
+
+# --- blind set 29's failures (read after its one blind score), as general rules on sentences of our own ---
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a prohibition told as what a state must not do, a ban verb with its article, a ceiling
+    ("The council decided that the country must not supply, sell or transfer iron ore from its territory.",
+     {((), ("iron_ore",), "sanction")}),
+    ("The new resolution also bars the sale of copper and zinc from the North.",
+     {((), ("copper", "zinc"), "sanction")}),
+    ("The council set a ceiling on the country's coal exports.", {((), ("coal",), "sanction")}),
+    ("From January, its coal sales abroad may not go above 7.5 million tonnes a year.", {((), ("coal",), "sanction")}),
+    # a suspected breach of sanctions is the report calling the trade illicit
+    ("A cargo ship loaded with coal was held at the port over a suspected breach of UN sanctions.",
+     {((), ("coal",), "smuggling")}),
+    # an order to traders told with "telling", after a purpose that is no event of its own
+    ("To stop the trade, customs issued an order telling trading firms to return their North Korean coal cargoes.",
+     {((), ("coal",), "import_suspension")}),
+    # Korean: production begun with a subject and an adverb; exported in secret; joint work agreed
+    ("지난 3일부터 아연정광 생산이 본격적으로 시작됐다.", {((), ("zinc",), "production_change")}),
+    ("북한산 석탄이 중국으로 몰래 수출되고 있다고 신문이 보도했다.", {((), ("coal",), "smuggling")}),
+    ("남북은 공동 조사단을 꾸려 아연 산지인 검덕광산을 함께 살펴보기로 했다.", {(("komdok",), ("zinc",), "deal_signed")}),
+    ("Iron ore production began in earnest at the mine last week.", {((), ("iron_ore",), "production_change")}),
+])
+def test_blind_set_29_wordings(record, text, expected):
+    got = _drafts(record, text, "2016-12-01")
+    assert expected <= got and {t for *_x, t in got} == {t for *_x, t in expected}, got
+
+
+@pytest.mark.parametrize("text", [
+    "Unnamed sources describe brisk gold bar sales in Dandong.",  # a bar of gold, not a ban
+    "The panel looks into breaches of the sanctions and reports twice a year.",  # no mineral moved
+    "To meet the plan, miners worked through the night at the coal face.",  # a purpose, no halt
+])
+def test_no_ban_or_smuggling_from_bars_probes_or_purposes(record, text):
+    assert {t for *_x, t in _drafts(record, text)} & {"sanction", "smuggling", "export_halt"} == set()
+
+
+@pytest.mark.parametrize(("text", "pub", "expected"), [
+    ("남북이 공동팀을 꾸려 7월6일까지 광산을 살펴보기로 했다.", "2007-05-04", "2007-07-06"),  # a deadline ahead
+    ("북한은 다음 달 12일까지 지질 자료를 넘기기로 했다.", "2007-05-04", "2007-06-12"),  # the 12th of next month
+    ("5월 25일부터 수입을 금지한다.", "2007-05-20", "2007-05-25"),  # a start ahead
+    ("3월 5일까지 수출을 멈췄다.", "2007-05-04", "2007-03-05"),  # a deadline passed stays
+    ("5일까지 수출을 멈췄다.", "2007-05-20", "2007-05-05"),
+    ("12월 20일부터 수출을 멈췄다.", "2007-01-20", "2006-12-20"),  # eleven months ahead: last year's
+])
+def test_a_korean_day_before_buteo_or_kkaji_may_lie_ahead(text, pub, expected):
+    assert _dates(text, pub)[0][0] == expected
+
+
+def test_a_mineral_sentence_dropped_as_a_summary_dates_the_mine_draft(record):
+    text = ("Mine back at work\n\n무산광산이 홍수 피해를 복구하고 가동을 다시 시작했다고 북한 매체가 전했다.\n\n"
+            "방송은 지난 16일부터 철정광 생산이 본격적으로 시작됐다고 전했다.\n")
+    drafts = [d for d in extract(text, "2016-09-26", "T", "", record).drafts if d.event_type == "production_change"]
+    assert [(d.mines, d.minerals, d.date, d.date_precision) for d in drafts] == [
+        (["musan"], ["iron_ore"], "2016-09-16", "day")]
+
+
+def test_an_undated_output_change_takes_the_period_named_before(record):
+    text = ("Economy shrank\n\n한국은행은 지난해 북한 경제가 3.5% 줄었다고 밝혔다.\n\n광업 성장률은 -11.0%로 떨어졌다.\n\n"
+            "한국은행은 석탄을 중심으로 광물 생산이 큰 폭으로 감소했다고 설명했다.\n")
+    got = {(d.event_type, d.date, d.date_precision) for d in extract(text, "2018-07-20", "T", "", record).drafts}
+    assert ("production_change", "2017-01-01", "year") in got

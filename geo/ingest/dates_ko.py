@@ -96,7 +96,7 @@ def korean_dates(sentence: str, pub: dt.date, add) -> None:
             if _NAMED_AFTER.match(sentence, m.end()):
                 taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
                 if what == "ymd":  # "2019년 9월21일제련소": the year stands; the month and day name the works
-                    found.append([m.start(), m.end(), m, dt.date(got[0].year, 1, 1), "year", "absolute", None])
+                    found.append([m.start(), m.end(), m, dt.date(got[0].year, 1, 1), "year", "absolute", None, "year"])
                 continue  # "9월21일제련소", "12월5일청년광산": a works named for a day, no date
             if what == "next_month" and any(f[0] < m.start() for f in found):
                 continue  # "8월 … 다음 달": the month after the one named, not after the report's
@@ -109,9 +109,10 @@ def korean_dates(sentence: str, pub: dt.date, add) -> None:
                 kind = "comparison"
             elif what in ("day", "md", "ymd") and _TELLING_AFTER.match(after):
                 kind = "attribution"
-            found.append([m.start(), m.end(), m, date, precision, kind, end])
+            found.append([m.start(), m.end(), m, date, precision, kind, end, what])
     found.sort(key=lambda f: f[0])
-    for i, (_a, b, m, date, precision, kind, end) in enumerate(found):
+    _days_of_named_months(sentence, found, pub)
+    for i, (_a, b, m, date, precision, kind, end, _w) in enumerate(found):
         # "지난해 11월부터 올해 1월 중순까지": a span, dated by its start, ending with the second
         nxt = found[i + 1] if i + 1 < len(found) else None
         if nxt is not None and _FROM_AFTER.match(sentence, b) and _UNTIL_AFTER.match(sentence, nxt[1]):
@@ -119,6 +120,49 @@ def korean_dates(sentence: str, pub: dt.date, add) -> None:
             nxt[5] = "span end"
         if kind != "span end":
             add(m, date, precision, kind, end)
+
+
+_MONTH_WORDS = frozenset({"next_month", "this_month", "last_month"})
+_AHEAD_REACH = 183  # days: a deadline or start with no year is this year's when it is at most this far ahead
+
+
+def _days_of_named_months(sentence: str, found: list, pub: dt.date) -> None:
+    """Two readings of a day with no year, each in place in ``found`` (entries: start, end, match,
+    date, precision, kind, end date, rule):
+
+    * a day just after a month word is that month's ("다음 달 12일까지", "지난달 5일"): the day takes
+      the month's year and month, and the month word gives no date of its own;
+    * a day (or month and day) followed by 부터 or 까지 is a start or a deadline, which may lie ahead
+      of the report ("7월6일까지 … 살펴보기로 했다", "5월 1일부터 금지한다"): when the date the rules
+      put in the past has this year's (or this month's) twin at most half a year ahead, it is the twin.
+    """
+    for i, f in enumerate(found):
+        start, end, _m, date, precision, kind, _e, what = f
+        if what not in ("day", "md") or precision != "day":
+            continue
+        prev = found[i - 1] if i else None
+        if what == "day" and prev is not None and prev[7] in _MONTH_WORDS and 0 <= start - prev[1] <= 2:
+            try:
+                f[3] = date = dt.date(prev[3].year, prev[3].month, date.day)
+            except ValueError:
+                continue
+            prev[5] = "span end"  # the month is the day's: no date of its own
+            continue
+        if _FROM_AFTER.match(sentence, end) or _UNTIL_AFTER.match(sentence, end):
+            twin = _twin_ahead(date, what, pub)
+            if twin is not None:
+                f[3] = twin
+
+
+def _twin_ahead(date: dt.date, what: str, pub: dt.date) -> dt.date | None:
+    """This year's same month and day (for a month and day), or this month's same day (for a day),
+    when the rules put ``date`` in the past only because that twin lies after the report, and the
+    twin is at most half a year ahead."""
+    try:
+        twin = dt.date(pub.year, date.month, date.day) if what == "md" else dt.date(pub.year, pub.month, date.day)
+    except ValueError:
+        return None
+    return twin if date < twin and pub < twin and (twin - pub).days <= _AHEAD_REACH else None
 
 
 def _latest_day(pub: dt.date, day: int) -> dt.date | None:

@@ -105,6 +105,22 @@ def merge_restatements(drafts: list[tuple[Draft, int]]) -> tuple[list[Draft], li
                 and not (rank < 2 and all(d.date[:4] not in years[(d.event_type, x)] for x in d.minerals)):
             notes.append(f"dropped a summary sentence repeating {d.event_type} of "
                          f"{', '.join(d.minerals)}: {d.evidence[:60]}…")
+            if rank < 2:
+                _date_the_mine_draft(d, out)
             continue
         final.append(d)
     return final, notes
+
+
+def _date_the_mine_draft(d: Draft, out: list[tuple[Draft, int]]) -> None:
+    """A mineral-only sentence dropped as repeating a mine's draft may date it: "The Musan mine has
+    started up again, state media said." "Production of iron concentrate began in earnest on the
+    16th." When exactly one mine draft of the same type and minerals has only an indirect date (the
+    publication's, the context's) of a near year, it takes the sentence's own, as a merge keeps the
+    most direct date."""
+    near = [o for o, r in out if o.mines and r >= 2 and o.event_type == d.event_type and o.effect == d.effect
+            and set(d.minerals) <= set(o.minerals) and abs(int(o.date[:4]) - int(d.date[:4])) <= 1]
+    if len(near) == 1:
+        o = near[0]
+        o.date, o.date_precision, o.end_date = d.date, d.date_precision, d.end_date
+        o.date_basis = f"{d.date_basis.split(';')[0]} of the next telling ({d.evidence[:40]}…)"
