@@ -169,3 +169,24 @@ def mines_filter_label() -> str:
     """The label of the popover that holds the Mines filter at scale: what it filters now."""
     chosen = st.session_state.get(K_MINES) or []
     return f"Mines: {len(chosen)} chosen" if chosen else "Mines: all"
+
+
+def restore_inputs(keys: tuple[str, ...]) -> None:
+    """Put back the values a page's inputs had when it was last shown: Streamlit forgets a widget's
+    value while its page is not shown (call before the widgets; :func:`keep_inputs` after them)."""
+    for key in keys:
+        if key not in st.session_state and f"_kept_{key}" in st.session_state:
+            st.session_state[key] = st.session_state[f"_kept_{key}"]
+
+
+def keep_inputs(keys: tuple[str, ...]) -> None:
+    """Remember the inputs' values for :func:`restore_inputs`."""
+    for key in keys:
+        st.session_state[f"_kept_{key}"] = st.session_state.get(key)
+
+
+def forget(*prefixes: str) -> None:
+    """Drop every session value whose key starts with one of ``prefixes`` (the widgets of a form that
+    belongs to one piece of work, so that the next one does not show the last one's values)."""
+    for key in [k for k in st.session_state if str(k).startswith(prefixes)]:
+        del st.session_state[key]

@@ -249,8 +249,11 @@ def test_a_row_without_a_mineral_and_no_accepted_row_are_problems(data):
     p = problems(at).iloc[0]
     assert (p["File"], p["Row"], p["Field"]) == ("review table", 1, "mineral_id")
     n = len(at.data_editor(key="ar_editor").value)
-    at = apply_drafts(edit(at, {i: {"accept": False} for i in range(n)}))
-    assert "no row is accepted" in problems(at).iloc[0]["Problem"]
+    at = edit(at, {i: {"accept": False} for i in range(n)})
+    # nothing ticked: Apply cannot be pressed, and the page says why (found on a new user's trial)
+    assert at.button(key="ar_apply").disabled
+    assert any("Tick at least one row" in c.value for c in at.caption)
+    assert any("no row is ticked" in t.value for t in at.text)
     assert digest(data) == before
 
 
@@ -303,3 +306,93 @@ def test_report_text_never_becomes_html(data):
     mp.query_params["mine"] = "hyesan"
     mp.run()  # the evidence is quoted in the mine's detail panel
     assert "<img src=x" not in html(mp) and "&lt;img src=x onerror=alert(1)&gt;" in html(mp)
+
+
+# --------------------------------------------------------------------------- a new user's trial (its findings)
+
+OTHER = ("Coal figures\n\nNorth Korea exported about 1.44 million tons of coal to China in January, worth $126 "
+         "million, customs data showed.\n")
+
+
+def test_a_second_report_shows_its_own_source_in_the_source_form(data):
+    # The blocker of the trial: the form kept the first report's publisher and URL, and saving it
+    # silently attributed the second report's events to the first report.
+    at = extract_drafts(fill(open_add_report(), SHORT_REPORT))
+    assert at.text_input(key="ar_src_publisher").value == PUBLISHER
+    at = extract_drafts(fill(at, OTHER, publisher="Yonhap News Agency", url="", published=dt.date(2017, 3, 4)))
+    assert not at.exception and not errors(at)
+    assert at.text_input(key="ar_src_publisher").value == "Yonhap News Agency"
+    assert at.text_input(key="ar_src_url").value == ""
+    assert at.text_input(key="ar_src_published").value == "2017-03-04"
+    at = at.button(key="FormSubmitter:ar_source_form-Save the source row").click().run()  # saved unchanged
+    src = next(df.value for df in at.dataframe if "source_id" in df.value.columns).iloc[0]
+    assert (src["publisher"], src["url"], src["published"]) == ("Yonhap News Agency", "", "2017-03-04")
+
+
+def test_after_undo_the_page_no_longer_shows_the_apply(data):
+    at = apply_drafts(_tick_all(extract_drafts(fill(open_add_report(), SHORT_REPORT))))
+    assert at.button(key="ar_revert")
+    at = at.button(key="ar_revert").click().run()
+    assert not at.exception and not errors(at)
+    assert any("Reverted version" in s.value and "can be applied again" in s.value for s in at.success)
+    assert not [b for b in at.button if b.key == "ar_revert"]  # no stale Undo button
+    assert not any("have been applied" in c.value for c in at.caption)
+    assert not at.button(key="ar_apply").disabled
+
+
+def test_a_retyped_row_is_written_with_its_new_types_effect_and_title(data):
+    at = extract_drafts(fill(open_add_report(), SHORT_REPORT))
+    table = at.data_editor(key="ar_editor").value
+    row = int(table.index[table["mine_id"] == "musan"][0])
+    assert table.loc[row, "event_type"] != "smuggling"
+    at = edit(at, {i: {"accept": i == row} for i in table.index} | {row: {"accept": True, "event_type": "smuggling"}})
+    at = apply_drafts(at)
+    assert not at.exception and not errors(at)
+    new = [e for e in read_rows(data / "events.csv") if e["event_type"] == "smuggling" and "Musan" in e["title"]]
+    assert len(new) == 1 and new[0]["title"].endswith(": smuggled")
+    (link,) = [lk for lk in read_rows(data / "event_links.csv") if lk["event_id"] == new[0]["event_id"]]
+    assert link["effect"] == "smuggled"  # the effect follows the new type, not "continued"
+
+
+def test_amounts_are_shown_and_can_be_corrected(tmp_path, monkeypatch):
+    import shutil
+
+    data = tmp_path / "data"  # the record itself (the frozen fixture predates the amount_qualifier column)
+    shutil.copytree(ROOT / "data", data)
+    monkeypatch.setenv("NK_MINES_DATA", str(data))
+    at = extract_drafts(fill(open_add_report(), OTHER, published=dt.date(2017, 3, 4)))
+    table = at.data_editor(key="ar_editor").value
+    (row,) = table.index[table["event_type"] == "trade_figure"]
+    assert (table.loc[row, "quantity"], table.loc[row, "unit"], table.loc[row, "value_usd"]) == (1.44, "million tons", 126_000_000)
+    at = edit(at, {i: {"accept": i == row} for i in table.index} | {row: {"accept": True, "amount_qualifier": "at_least"}})
+    at = apply_drafts(at)
+    assert not at.exception and not errors(at)
+    (e,) = [e for e in read_rows(data / "events.csv") if e["event_id"] == table.loc[row, "event_id"]]
+    assert (e["amount_qualifier"], float(e["value_usd"])) == ("at_least", 126_000_000)
+
+
+def test_every_missing_input_is_said_at_once(data):
+    at = extract_drafts(fill(open_add_report(), "", publisher=" ", published=None))
+    said = errors(at)
+    assert "publication date" in said and "publisher is required" in said and "empty" in said
+    assert not at.status or all(s.proto.state != "running" for s in at.get("expandable"))
+
+
+def test_the_inputs_are_kept_while_another_page_is_visited(data):
+    # found on a new user's trial: back from the timeline, the form was empty and the drafts "stale"
+    at = extract_drafts(fill(open_add_report(), SHORT_REPORT))
+    at.switch_page("views/timeline.py").run()
+    at.switch_page(PAGE).run()
+    assert not at.exception
+    assert at.text_area(key="ar_text").value == SHORT_REPORT
+    assert at.text_input(key="ar_publisher").value == PUBLISHER
+    assert not any("changed since these drafts" in w.value for w in at.warning)
+
+
+def test_the_uploader_states_the_reports_size_limit():
+    import tomllib
+
+    from geo.ingest.text import MAX_REPORT_BYTES
+
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["server"]["maxUploadSize"] * 1024 * 1024 == MAX_REPORT_BYTES

@@ -157,3 +157,18 @@ def test_on_the_page_a_lead_is_ticked_typed_and_applied(data):
     assert (event["event_type"], event["date"], event["date_precision"]) == ("smuggling", "2021-03-09", "day")
     assert event["evidence"].startswith("Black heaps") and event["title"] == "coal: smuggled"
     assert load_dataset(data).events.shape[0] == len(events)
+
+
+def test_a_sentence_naming_only_a_mine_the_data_lacks_is_a_lead():
+    # found on a new user's trial: the story of a mine not in the data ("Production at the Kapsan mine
+    # has nearly stopped") was neither drafted nor listed, so the reviewer could not add it
+    from geo.ingest.newmine import NewMine, link_new_mines
+
+    text = ("Mine idle\n\nProduction at the Kapsan mine in Ryanggang Province has nearly stopped since early "
+            "this month because of power shortages, a source said.\n")
+    result = extract(text, "2021-06-25", "Daily NK", "", load_dataset(ROOT / "data"))
+    assert result.candidates == ["Kapsan mine"]
+    (lead,) = [d for d in result.leads if "Production" in d.evidence]
+    assert (lead.mines, lead.minerals, lead.candidates, lead.event_type) == ([], [], ["Kapsan mine"], "")
+    (linked,) = link_new_mines([lead], [NewMine("Kapsan mine", mine_id="kapsan", candidate="Kapsan mine")])
+    assert linked.mines == ["kapsan"] and linked.check == lead.check  # linked, still a lead to type

@@ -252,3 +252,14 @@ def test_page_bad_source_edit_is_refused(data):
     at.text_input(key="ar_src_url").set_value("javascript:alert(1)")
     at = _button(at, "Save the source row").click().run()
     assert any("must start with http" in e.value for e in at.error)
+
+
+@pytest.mark.parametrize(("mine", "message"), [
+    (NewMine("**Kapsan** mine", "Ryanggang"), "plain text"),  # markup in the name
+    (NewMine("Kapsan mine", "Ryanggang", aliases=["[x](http://a)"]), "plain text"),  # a link as a spelling
+    (NewMine("Kapsan mine", "Ryanggang", aliases=["Musan"]), "already names a mine"),  # another mine's spelling
+])
+def test_a_new_mines_name_and_spellings_are_plain_and_its_own(data, mine, message):
+    # found on a new user's trial of the Add report page: the form took all three
+    with pytest.raises(IngestError, match=message):
+        prepare_new_mines([mine], data)

@@ -41,8 +41,12 @@ K_INPUTS = "ar_inputs"  # the inputs it was extracted from (to spot changes)
 K_APPLIED = "ar_applied"  # the ApplyResult of the last apply
 K_SOURCE = "ar_source"  # the source row as the reviewer edited it
 K_MINES = "ar_new_mines"  # new mines the reviewer added from the candidates (NewMine, ids given)
+K_UNDONE = "ar_undone"  # what the last undo did, shown once after the page reloads
 EDITOR_KEY = "ar_editor"
 LEADS_KEY = "ar_leads"  # the table of sentences with no draft
+#: Widgets whose values belong to one extraction (the source form, the new-mine forms): their
+#: keys start so, and a new extraction forgets them, or a form would show the last report's source.
+_PER_EXTRACTION = ("ar_src_", "ar_mine_")
 
 ds = state.dataset_or_stop()
 
@@ -53,11 +57,16 @@ st.caption("Paste a news report or upload it as a .txt file, say who published i
 
 # --------------------------------------------------------------------------- inputs
 
+#: The inputs, kept while the analyst visits another page (else the drafts look stale against empty inputs).
+_INPUT_KEYS = ("ar_text", "ar_publisher", "ar_url", "ar_published", "ar_title")
+state.restore_inputs(_INPUT_KEYS)
+
 text_in = st.text_area("Report text", height=220, key="ar_text",
                        placeholder="Paste the report here (headline first, one paragraph a line).")
 upload = st.file_uploader("…or upload the report as a UTF-8 .txt file", type=["txt"], key="ar_upload")
 c1, c2 = st.columns(2)
-publisher = c1.text_input("Publisher", key="ar_publisher", placeholder="e.g. Radio Free Asia (Korean Service)")
+publisher = c1.text_input("Publisher (required)", key="ar_publisher",
+                          placeholder="e.g. Radio Free Asia (Korean Service)")
 url = c2.text_input("URL", key="ar_url", placeholder="https://… (leave empty if there is none)")
 c3, c4 = st.columns(2)
 published = c3.date_input("Publication date", value=None, key="ar_published", format="YYYY-MM-DD",
@@ -67,6 +76,7 @@ published = c3.date_input("Publication date", value=None, key="ar_published", fo
 title = c4.text_input("Title (optional)", key="ar_title", help="Left empty, the headline is guessed from the text.")
 if not url.strip():
     st.caption("No URL given: the source will be recorded without one.")
+state.keep_inputs(_INPUT_KEYS)
 
 
 def _report_text() -> str:
@@ -86,23 +96,37 @@ if upload is not None and text_in.strip():
 
 if st.button("Extract drafts", type="primary", icon=":material/manufacturing:", key="ar_extract"):
     st.session_state.pop(K_APPLIED, None)
+    missing = []  # every missing input at once, not one per click
+    if published is None:
+        missing.append("enter the publication date: relative dates in the report depend on it")
+    if not publisher.strip():
+        missing.append("the publisher is required: every event cites its source")
     try:
-        if published is None:
-            raise IngestError("enter the publication date: relative dates in the report depend on it")
         text = _report_text()
+    except IngestError as err:
+        missing.append(str(err))
+    result = None
+    if not missing:
         with st.status("Extracting drafts…", expanded=True) as status:
             bar = st.progress(0.0, text="starting")
-            result = extract(text, published, publisher, url, ds, title=title or None,
-                             progress=lambda f, msg: bar.progress(min(max(f, 0.0), 1.0), text=msg))
-            status.update(label=f"{len(result.drafts)} draft event(s) extracted", state="complete", expanded=False)
-    except IngestError as err:
+            try:
+                result = extract(text, published, publisher, url, ds, title=title or None,
+                                 progress=lambda f, msg: bar.progress(min(max(f, 0.0), 1.0), text=msg))
+            except IngestError as err:
+                missing.append(str(err))
+                status.update(label="Nothing extracted", state="error", expanded=False)
+            else:
+                status.update(label=f"{len(result.drafts)} draft event(s) extracted", state="complete",
+                              expanded=False)
+    if missing:
         st.session_state.pop(K_RESULT, None)
-        st.error(f"Nothing extracted: {md_escape(err)}", icon=":material/error:")
+        st.error("Nothing extracted: " + "; ".join(md_escape(m) for m in missing) + ".", icon=":material/error:")
     else:
         st.session_state[K_RESULT] = result
         st.session_state[K_INPUTS] = _inputs_signature(text)
         for key in (EDITOR_KEY, LEADS_KEY, K_SOURCE, K_MINES):  # a new table: forget the edits of the last one
             st.session_state.pop(key, None)
+        state.forget(*_PER_EXTRACTION)
 
 # --------------------------------------------------------------------------- after an apply
 
@@ -124,8 +148,14 @@ if applied is not None:
             st.error(str(err) if isinstance(err, IngestError) else err.report())
         else:
             st.session_state.pop(K_APPLIED, None)
-            st.success(f"Reverted version {applied.version}: {len(undone['event_ids'])} event(s) removed; "
-                       f"the data package is now version {undone['version']}.", icon=":material/undo:")
+            st.session_state[K_UNDONE] = (
+                f"Reverted version {applied.version}: {len(undone['event_ids'])} event(s) removed"
+                + (f", and the new mine(s) {', '.join(applied.mine_ids)}" if applied.mine_ids else "")
+                + f"; the data package is now version {undone['version']}. The drafts below can be applied again.")
+            st.rerun()  # reload the package, so that nothing on the page still shows the undone apply
+undone_note = st.session_state.pop(K_UNDONE, None)
+if undone_note:
+    st.success(undone_note, icon=":material/undo:")
 
 result = st.session_state.get(K_RESULT)
 if result is None:
@@ -244,6 +274,13 @@ columns = {
     "date": st.column_config.DateColumn("Date", format="YYYY-MM-DD"),
     "date_precision": st.column_config.SelectboxColumn("Date precision", options=ds.vocab.codes("date_precision")),
     "end_date": st.column_config.DateColumn("End date", format="YYYY-MM-DD"),
+    "value_usd": st.column_config.NumberColumn("Value (US$)", min_value=0, format="%.0f",
+                                               help="As the report gives it; empty when it gives none"),
+    "quantity": st.column_config.NumberColumn("Quantity", min_value=0, help="In the unit beside it"),
+    "unit": st.column_config.TextColumn("Unit"),
+    "amount_qualifier": st.column_config.SelectboxColumn(
+        "Amount is", options=["", *ds.vocab.codes("amount_qualifier")],
+        help="exact, approximate (\"about\", \"around\"), at least (\"more than\") or at most (\"up to\")"),
     "confidence": st.column_config.SelectboxColumn("Confidence", options=ds.vocab.codes("confidence")),
     "title": st.column_config.TextColumn("Title"),
     "anonymous_source": st.column_config.CheckboxColumn("Anonymous source"),
@@ -254,6 +291,11 @@ columns = {
                                          help="Why this draft is less likely right; its row starts unticked"),
     "evidence": st.column_config.TextColumn("Evidence", disabled=True, width="large"),
 }
+#: What a reviewer checks first stands first: the row's mine, mineral, type and date, then the sentence
+#: they come from and why the row may be wrong; the id last.
+ORDER = ("accept", "mine_id", "mineral_id", "event_type", "date", "date_precision", "evidence", "check", "known",
+         "value_usd", "quantity", "unit", "amount_qualifier", "effect", "end_date", "confidence",
+         "anonymous_source", "title", "date_basis", "event_id")
 table = pd.DataFrame(review_rows(base_drafts), columns=REVIEW_COLUMNS)
 if base_drafts:
     st.caption(f"{len(result.drafts)} draft event(s) in {len(table)} row(s), one per event × mine × mineral. "
@@ -272,12 +314,12 @@ if n_check:
     st.info(f"{n_check} draft(s) are less likely right (column \"Check\" says why): their rows start unticked. "
             "Read their evidence and tick the ones the report bears out.", icon=":material/rule:")
 edited = st.data_editor(table, key=EDITOR_KEY, hide_index=True, num_rows="fixed", width="stretch",
-                        column_config=columns)
+                        column_config=columns, column_order=ORDER)
 rows = edited.to_dict(orient="records")
 accepted = int(edited["accept"].eq(True).sum())
 
 # Sentences that name a mine or mineral but drafted nothing (geo.ingest.leads): the reviewer types them.
-leads = result.leads
+leads = link_new_mines(result.leads, new_mines)  # a sentence naming only a new mine is now about it
 if leads:
     lead_table = pd.DataFrame(review_rows(leads, first=len(base_drafts)), columns=REVIEW_COLUMNS)
     st.subheader(f"Sentences with no draft ({len({d.evidence for d in leads})})")
@@ -285,22 +327,29 @@ if leads:
                "knows no event word there, or read the event as planned, denied or background. Read each one; "
                "to add its event, tick the row and choose the event type (and fix the date if needed).")
     edited_leads = st.data_editor(lead_table, key=LEADS_KEY, hide_index=True, num_rows="fixed", width="stretch",
-                                  column_config={**columns, "known": None,
-                                                 "accept": st.column_config.CheckboxColumn("Add", default=False),
-                                                 "check": None, "event_id": None})
+                                  column_config={**columns,
+                                                 "accept": st.column_config.CheckboxColumn("Add", default=False)},
+                                  column_order=[c for c in ORDER if c not in ("known", "check", "event_id")])
     rows += edited_leads.to_dict(orient="records")
     accepted += int(edited_leads["accept"].eq(True).sum())
 
 # What an apply would change, from the tables as they are now (not validated yet: Apply does that).
-drafts, problems = drafts_from_review([*base_drafts, *leads], rows)
+names = {**dict(zip(ds.mines["mine_id"], ds.mines["name"], strict=True)),
+         **dict(zip(ds.minerals["mineral_id"], ds.minerals["name"], strict=True)),
+         **{m.mine_id: m.name for m in new_mines}}
+drafts, problems = drafts_from_review([*base_drafts, *leads], rows, names)
 st.subheader("What applying will change")
-if problems:
+if [p.field for p in problems] == ["accept"]:  # drafts_from_review: no row is accepted
+    st.text("Nothing to apply yet: no row is ticked.")
+elif problems:
     st.text("\n".join(str(p) for p in problems))
 else:
     st.text("\n".join(describe(preview(drafts, src, state.data_dir(), new_mines, check=False))))
 
-if st.button(f"Apply {accepted} accepted row(s)", type="primary", icon=":material/publish:", disabled=stale,
-             key="ar_apply"):
+if not accepted:
+    st.caption("Tick at least one row to apply.")
+if st.button(f"Apply {accepted} accepted row(s)", type="primary", icon=":material/publish:",
+             disabled=stale or not accepted, key="ar_apply"):
     st.session_state.pop(K_APPLIED, None)
     if not problems:
         problems = validate_drafts(drafts, src, state.data_dir(), new_mines)

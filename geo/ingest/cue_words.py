@@ -41,10 +41,19 @@ REDUCED = re.compile(r"less|under|below|fell|falls|fallen|dropped|drops|declined
                       r"|줄|감소|떨어|위축|움츠러|하락|급감|감산|낮아|낮추|낮췄|낮춰|반토막|절반으로", re.IGNORECASE)
 
 
+#: A purpose opening the clause ("To stop the coal traffic, customs issued …"): what it would do is
+#: no event; but an act done to evade or smuggle is the evasion ("To evade the sanctions, traders
+#: shipped the coal to Vietnam first").
+_PURPOSE_START = re.compile(r"^\s*(?:and\s+|but\s+)?to\s+$", re.IGNORECASE)
+
+
 def tells_no(event_type: str, before: str, cue: str = "") -> bool:
     """The words just before a cue say it tells no event of its type: people who left ("the troops
     have pulled out": no deal fell through; not "workers said the deal had collapsed"); work that
-    goes on ("mining … is still going on": no export; not "output … and exports continue")."""
+    goes on ("mining … is still going on": no export; not "output … and exports continue"); a
+    purpose opening the clause, unless the cue is smuggling."""
+    if event_type != "smuggling" and _PURPOSE_START.match(before):
+        return True
     if event_type == "deal_collapsed":
         return _LEAVING.match(cue) is not None and PEOPLE_LEAVING.search(before) is not None
     if event_type == "export_continued":

@@ -112,6 +112,7 @@ def korean_dates(sentence: str, pub: dt.date, add) -> None:
             found.append([m.start(), m.end(), m, date, precision, kind, end, what])
     found.sort(key=lambda f: f[0])
     _days_of_named_months(sentence, found, pub)
+    found = [f for f in found if f[5] != _CONSUMED]
     for i, (_a, b, m, date, precision, kind, end, _w) in enumerate(found):
         # "지난해 11월부터 올해 1월 중순까지": a span, dated by its start, ending with the second
         nxt = found[i + 1] if i + 1 < len(found) else None
@@ -122,47 +123,70 @@ def korean_dates(sentence: str, pub: dt.date, add) -> None:
             add(m, date, precision, kind, end)
 
 
-_MONTH_WORDS = frozenset({"next_month", "this_month", "last_month"})
-_AHEAD_REACH = 183  # days: a deadline or start with no year is this year's when it is at most this far ahead
+#: Rules that give a month a day may follow ("지난달 5일", "작년 12월 20일", "다음 달 12일").
+_MONTH_WORDS = frozenset({"next_month", "this_month", "last_month", "rel_month", "ym", "coming", "month"})
+_CONSUMED = "consumed"  # an entry that gives no date of its own (a month its day took, a day it lacks)
+_AHEAD_REACH = 183  # days: a deadline or start with no year is ahead only when at most this far ahead
+#: After a date: a past verb ("중단했다", "늘었다"), unless the sentence tells a plan or a rule in force
+#: ("살펴보기로 했다", "금지한다", "예정"): a past event's date is not moved ahead of the report.
+_PAST_AFTER = re.compile("[" + "".join(chr(0xAC00 + 28 * k + 20) for k in range(399)) + "]"  # a syllable ending ㅆ
+                         r"(?:다|고|으며|는데|지만|으나|던)")
+_PLAN_AFTER = re.compile(r"기로|예정|계획|방침|[할될]\s*것|한다|된다|합니다|됩니다|하기로")
 
 
 def _days_of_named_months(sentence: str, found: list, pub: dt.date) -> None:
     """Two readings of a day with no year, each in place in ``found`` (entries: start, end, match,
     date, precision, kind, end date, rule):
 
-    * a day just after a month word is that month's ("다음 달 12일까지", "지난달 5일"): the day takes
-      the month's year and month, and the month word gives no date of its own;
-    * a day (or month and day) followed by 부터 or 까지 is a start or a deadline, which may lie ahead
-      of the report ("7월6일까지 … 살펴보기로 했다", "5월 1일부터 금지한다"): when the date the rules
-      put in the past has this year's (or this month's) twin at most half a year ahead, it is the twin.
+    * a day just after a month ("지난달 5일", "작년 12월 20일", "다음 달 12일까지") is that month's day,
+      and the month gives no date of its own; a day the month does not have ("다음 달 31일" of a
+      30-day month) is no date, and the month stands;
+    * a day (or month and day) followed by 부터 or 까지, not after 지난 ("last"), in a sentence that
+      tells a plan or a rule in force rather than a past act ("7월6일까지 … 살펴보기로 했다",
+      "5월 1일부터 금지한다"; not "11월 3일부터 생산을 중단했다"), is a start or deadline that may lie
+      ahead of the report: the rules put it in the past, and it becomes the same day a month (or a
+      year) later when that lies at most half a year ahead.
     """
     for i, f in enumerate(found):
-        start, end, _m, date, precision, kind, _e, what = f
+        start, end, _m, date, precision, _kind, _e, what = f
         if what not in ("day", "md") or precision != "day":
             continue
         prev = found[i - 1] if i else None
         if what == "day" and prev is not None and prev[7] in _MONTH_WORDS and 0 <= start - prev[1] <= 2:
             try:
-                f[3] = date = dt.date(prev[3].year, prev[3].month, date.day)
+                f[3] = dt.date(prev[3].year, prev[3].month, date.day)
             except ValueError:
+                f[5] = _CONSUMED  # not a day of that month: no date; the month stands
                 continue
-            prev[5] = "span end"  # the month is the day's: no date of its own
+            prev[5] = _CONSUMED  # the month is the day's: no date of its own
             continue
-        if _FROM_AFTER.match(sentence, end) or _UNTIL_AFTER.match(sentence, end):
-            twin = _twin_ahead(date, what, pub)
-            if twin is not None:
-                f[3] = twin
+        after = sentence[end:]
+        if re.search(r"지난\s*$", sentence[max(0, start - 4):start]) or not (
+                _FROM_AFTER.match(sentence, end) or _UNTIL_AFTER.match(sentence, end)):
+            continue
+        if _PAST_AFTER.search(after) and not _PLAN_AFTER.search(after):
+            continue
+        twin = _twin_ahead(date, what, pub)
+        if twin is not None:
+            f[3] = twin
 
 
 def _twin_ahead(date: dt.date, what: str, pub: dt.date) -> dt.date | None:
-    """This year's same month and day (for a month and day), or this month's same day (for a day),
-    when the rules put ``date`` in the past only because that twin lies after the report, and the
-    twin is at most half a year ahead."""
-    try:
-        twin = dt.date(pub.year, date.month, date.day) if what == "md" else dt.date(pub.year, pub.month, date.day)
-    except ValueError:
-        return None
-    return twin if date < twin and pub < twin and (twin - pub).days <= _AHEAD_REACH else None
+    """The first of the same month and day this year or next (for a month and day), or the same day
+    this month or next (for a day), that lies after the report and at most half a year ahead."""
+    if what == "md":
+        years = [(pub.year, date.month), (pub.year + 1, date.month)]
+    else:
+        years = [(pub.year, pub.month), divmod(pub.year * 12 + pub.month, 12)]
+        years[1] = (years[1][0], years[1][1] + 1)
+    for y, mo in years:
+        try:
+            twin = dt.date(y, mo, date.day)
+        except ValueError:
+            continue
+        if pub < twin and (twin - pub).days <= _AHEAD_REACH:
+            return twin
+    return None
 
 
 def _latest_day(pub: dt.date, day: int) -> dt.date | None:

@@ -58,7 +58,8 @@ def date_for(p: _Proto, sents, info, pub, adopted) -> tuple[dt.date, str, dt.dat
     if (ante := _antecedent_date(p.sent, s, sents, info, pub)) is not None:
         d, noun = ante
         return d.date, d.precision, d.end_date, f"'{d.text}', when the {noun} was first told of", head + 3
-    if p.event_type in _OF_A_PERIOD and not _tells_now(s) and (period := _figure_period(p.sent, sents, info, pub)) is not None:
+    if (p.event_type == "trade_figure" or p.event_type == "production_change" and not p.mines) and not _tells_now(s) \
+            and (period := _figure_period(p.sent, sents, info, pub)) is not None:
         return period.date, period.precision, period.end_date, f"'{period.text}', the period named before", head + 3
     ctx = info[p.sent]["context"]
     # a date ahead of the report ("from next month") is a plan's, not the date later sentences go on from
@@ -69,10 +70,9 @@ def date_for(p: _Proto, sents, info, pub, adopted) -> tuple[dt.date, str, dt.dat
     return pub, "approximate", None, "publication date (the report gives no date)", head + 4
 
 
-#: Types told over a period, whose undated sentence takes the period the report named last before
-#: it: a trade figure ("By item, coal was $1.05 billion" after "last year"), and a change in output
-#: ("mineral output fell sharply, led by coal" in a review of last year's economy).
-_OF_A_PERIOD = frozenset({"trade_figure", "production_change"})
+#: (A figure with no date of its own, and a country's change in output with none, a change told of
+#: no mine, take the period named before: "By item, coal was $1.05 billion" after "last year";
+#: "mineral output fell sharply, led by coal" in a review of last year's economy.)
 
 
 #: Types whose date may lie after the report (a ban or halt "from March 1"); any other event has

@@ -90,11 +90,19 @@ def _repeats(d: Draft, span, measures: dict, events: dict) -> list[dict] | None:
             if d.event_type in MEASURE_TYPES:
                 hit = next((m for m in measures.get(mineral, []) if _inside(m["days"], span)), None)
             hit = hit or next((e for e in events.get(mineral, []) if e["event_type"] == d.event_type
-                               and e["mine_id"] == mine and _meets(e["window"], span)), None)
+                               and e["mine_id"] == mine and _meets(e["window"], span)
+                               and not _other_period(d, e)), None)
             if hit is None:
                 return None
             found.append(hit)
     return found
+
+
+def _other_period(d: Draft, e: dict) -> bool:
+    """A trade figure of a month is not the year's figure, nor the year's a month's: their windows
+    meet, but they are two figures (January's coal exports beside the year's)."""
+    periods = {d.date_precision, e["precision"]}
+    return d.event_type == "trade_figure" and periods == {"month", "year"}
 
 
 def drop_exact_repeats(drafts: list[Draft]) -> list[Draft]:
@@ -162,11 +170,12 @@ def _event_rows(ds) -> list[dict]:
     if view is None or view.empty:
         return []
     out = []
-    columns = ["event_id", "event_type", "mine_id", "mineral_id", "date", "date_start", "date_end"]
+    columns = ["event_id", "event_type", "mine_id", "mineral_id", "date", "date_start", "date_end", "date_precision"]
     for r in view[columns].itertuples(index=False):
         day, first, last = _day(r.date), _day(r.date_start), _day(r.date_end)
         if day is not None and first is not None and last is not None:
             mine = "" if r.mine_id is None or pd.isna(r.mine_id) else str(r.mine_id)
             out.append({"mineral_id": r.mineral_id, "event_type": r.event_type, "mine_id": mine,
-                        "window": (first, last), "label": f"event {r.event_id} ({day.isoformat()})"})
+                        "window": (first, last), "precision": r.date_precision,
+                        "label": f"event {r.event_id} ({day.isoformat()})"})
     return out

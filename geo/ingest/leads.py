@@ -55,7 +55,8 @@ def find_leads(sents, info, drafts: list[Draft], pub, adopted, anon,
         mines = drop_town_names([m for m in x["matches"] if m.kind == "mine"], s.text)
         if not minerals:  # a mine alone only when named as a mine: "혜산 시장" is the town's market
             mines = [m for m in mines if _MINE_WORD.search(s.text, m.start, m.end + MINE_WORD_REACH)]
-        if not minerals and not mines:
+        cands = x.get("cands") or []  # a mine the data does not have ("the Kapsan mine"): the reviewer may add it
+        if not minerals and not mines and not cands:
             continue
         if s.headline and {m.id for m in minerals} <= drafted:  # the headline of a drafted story
             continue
@@ -63,7 +64,8 @@ def find_leads(sents, info, drafts: list[Draft], pub, adopted, anon,
         if listed >= LEAD_LIMIT:
             more += 1
             continue
-        leads += _leads_of(i, s, minerals, mines, info, sents, pub, adopted, anon, known)
+        leads += _leads_of(i, s, minerals, mines, info, sents, pub, adopted, anon, known) if minerals or mines \
+            else _candidate_lead(i, s, cands, info, sents, pub, adopted, anon)
         listed += 1
     notes = [f"{more} more sentence(s) name a mine or mineral and gave no draft; only the first "
              f"{LEAD_LIMIT} are listed"] if more else []
@@ -94,6 +96,20 @@ def _leads_of(i, s, minerals, mines, info, sents, pub, adopted, anon, known) -> 
                          anonymous_source=anonymous,
                          description=f"Added by the reviewer from a sentence of the report; date from {basis}.")
     return list(out.values())
+
+
+def _candidate_lead(i, s, cands, info, sents, pub, adopted, anon) -> list[Draft]:
+    """A sentence that names only a mine the data does not have ("Production at the Kapsan mine has
+    nearly stopped"): one lead with no mine and no mineral; the reviewer chooses the mineral, and
+    adding the mine from the review links it (:func:`geo.ingest.newmine.link_new_mines`)."""
+    at = max(0, s.text.find(cands[0]))
+    date, precision, end, basis, _rank = date_for(_Proto(i, "", "", [], [], at=at), sents, info, pub, adopted)
+    evidence = s.text if len(s.text) <= EVIDENCE_MAX else s.text[:EVIDENCE_MAX - 1].rstrip() + "…"
+    return [Draft(event_id="", event_type="", effect="", date=date.isoformat(), date_precision=precision,
+                  end_date=end.isoformat() if end else "", evidence=evidence, date_basis=basis, title=cands[0],
+                  place="; ".join(cands), check=LEAD_CHECK, candidates=list(cands),
+                  anonymous_source=anon.para(s.para) or (s.quoted and anon.report()),
+                  description=f"Added by the reviewer from a sentence of the report; date from {basis}.")]
 
 
 def _what(minerals, mine) -> str:

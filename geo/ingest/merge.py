@@ -15,6 +15,7 @@ drafts with distinct dates stay linear (n log n), not quadratic.
 from __future__ import annotations
 
 import heapq
+import re
 
 from geo.ingest.cues import other_authority
 from geo.ingest.drafts import Draft
@@ -99,28 +100,36 @@ def merge_restatements(drafts: list[tuple[Draft, int]]) -> tuple[list[Draft], li
             covered.setdefault(o.event_type, set()).update(o.minerals)
             for x in o.minerals:
                 years.setdefault((o.event_type, x), set()).add(o.date[:4])
-    final = []
+    final, dated = [], set()
     for d, rank in out:
         if not d.mines and not d.candidates and set(d.minerals) <= covered.get(d.event_type, set()) \
                 and not (rank < 2 and all(d.date[:4] not in years[(d.event_type, x)] for x in d.minerals)):
             notes.append(f"dropped a summary sentence repeating {d.event_type} of "
                          f"{', '.join(d.minerals)}: {d.evidence[:60]}…")
             if rank < 2:
-                _date_the_mine_draft(d, out)
+                _date_the_mine_draft(d, out, dated)
             continue
         final.append(d)
     return final, notes
 
 
-def _date_the_mine_draft(d: Draft, out: list[tuple[Draft, int]]) -> None:
+def _date_the_mine_draft(d: Draft, out: list[tuple[Draft, int]], dated: set[int]) -> None:
     """A mineral-only sentence dropped as repeating a mine's draft may date it: "The Musan mine has
     started up again, state media said." "Production of iron concentrate began in earnest on the
-    16th." When exactly one mine draft of the same type and minerals has only an indirect date (the
-    publication's, the context's) of a near year, it takes the sentence's own, as a merge keeps the
-    most direct date."""
-    near = [o for o, r in out if o.mines and r >= 2 and o.event_type == d.event_type and o.effect == d.effect
+    16th." When exactly one mine draft of the same type and minerals, told in the body, has only an
+    indirect date (the next sentence's, the telling's, the context's or the publication's: rank 2 to
+    4; a headline's own date is not replaced) of a near year, and no summary has dated it yet, it
+    takes the sentence's own date, as a merge keeps the most direct date. A sentence about other
+    mines ("also rose at other mines on May 3") dates none."""
+    if _OTHER_MINES.search(d.evidence):
+        return
+    near = [o for o, r in out if o.mines and 2 <= r <= 4 and o.event_type == d.event_type and o.effect == d.effect
             and set(d.minerals) <= set(o.minerals) and abs(int(o.date[:4]) - int(d.date[:4])) <= 1]
-    if len(near) == 1:
+    if len(near) == 1 and id(near[0]) not in dated:
         o = near[0]
+        dated.add(id(o))
         o.date, o.date_precision, o.end_date = d.date, d.date_precision, d.end_date
         o.date_basis = f"{d.date_basis.split(';')[0]} of the next telling ({d.evidence[:40]}…)"
+
+
+_OTHER_MINES = re.compile(r"\bother (?:mines|pits|collieries|enterprises)\b|다른\s*(?:광산|탄광|기업소)", re.IGNORECASE)

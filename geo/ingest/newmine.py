@@ -73,11 +73,21 @@ def resolve_province(value: str, provinces: list[dict]) -> str:
     raise IngestError(f"province {value!r} is not in provinces.csv (known: {known})")
 
 
+#: Markup or a link in a name or spelling: a mine's name is plain text ("**Kapsan**", "[x](http://a)",
+#: "<b>", "www.…" are refused; the page shows names as text, but the record should not hold them).
+_MARKUP = re.compile(r"[<>\[\]`*_|]|://|\bwww\.", re.IGNORECASE)
+
+
 def check_new_mine(m: NewMine, provinces: list[dict], taken_ids: set[str], known_names: set[str]) -> NewMine:
-    """The mine with its id and province resolved; IngestError for what cannot be written."""
+    """The mine with its id and province resolved; IngestError for what cannot be written: no name,
+    a name or spelling with markup or a link, a name or spelling another mine already has."""
     name = " ".join((m.name or "").split())
     if not name:
         raise IngestError("a new mine needs a name")
+    for text in (name, *m.aliases):
+        if _MARKUP.search(text or ""):
+            raise IngestError(f"{' '.join(text.split())!r}: a mine's name or spelling is plain text, without "
+                              "markup (* _ ` [ ] < > |) or a link")
     if fold(name) in known_names:
         raise IngestError(f"{name!r} is already a mine in the data; choose it in the review instead of adding it")
     if m.precision not in PRECISIONS:
@@ -91,6 +101,8 @@ def check_new_mine(m: NewMine, provinces: list[dict], taken_ids: set[str], known
     aliases = []
     for a in [m.candidate, *m.aliases]:
         a = " ".join((a or "").split())
+        if a and a != m.candidate and (fold(a) in known_names or core(a) in {core(n) for n in known_names}):
+            raise IngestError(f"{a!r} already names a mine in the data; a spelling may belong to one mine only")
         if a and fold(a) != fold(name) and fold(a) not in {fold(x) for x in aliases}:
             aliases.append(a)
     mine_id = m.mine_id or mine_id_for(name, taken_ids)
@@ -117,7 +129,8 @@ def link_new_mines(drafts: list[Draft], mines: list[NewMine]) -> list[Draft]:
         ids = [m.mine_id for m in mines if m.mine_id and named & _names(m)]
         if ids and not d.mines:
             d = replace(d, mines=ids, amounts=list(d.amounts), candidates=list(d.candidates))
-            rate([d])  # its mine is now named: estimated again (see geo.ingest.certainty)
+            if d.event_type:  # a lead has no type to estimate: the reviewer gives it one
+                rate([d])  # its mine is now named: estimated again (see geo.ingest.certainty)
         out.append(d)
     return out
 

@@ -42,15 +42,16 @@ def drafts_csv(drafts: list[Draft]) -> str:
 #: repeats) or that is marked to check (``check``: why; see :mod:`geo.ingest.certainty`).
 REVIEW_COLUMNS = [
     "draft", "accept", "event_id", "mine_id", "mineral_id", "event_type", "effect", "date",
-    "date_precision", "end_date", "confidence", "title", "anonymous_source", "date_basis", "known", "check",
-    "evidence",
+    "date_precision", "end_date", "value_usd", "quantity", "unit", "amount_qualifier", "confidence", "title",
+    "anonymous_source", "date_basis", "known", "check", "evidence",
 ]
 
 
 #: Fields that belong to the event (one value per event); rows of a draft that disagree on
 #: any of them become separate events.
-_EVENT_FIELDS = ("event_type", "effect", "date", "date_precision", "end_date", "confidence", "title",
-                 "anonymous_source")
+_EVENT_FIELDS = ("event_type", "effect", "date", "date_precision", "end_date", "value_usd", "quantity", "unit",
+                 "amount_qualifier", "confidence", "title", "anonymous_source")
+_NUMBERS = ("value_usd", "quantity")  # amounts: a number or empty
 
 
 REVIEW_FILE = "review table"
@@ -68,7 +69,8 @@ def review_rows(drafts: list[Draft], first: int = 0) -> list[dict]:
                     "draft": i, "accept": d.proposed, "event_id": d.event_id, "mine_id": mine,
                     "mineral_id": mineral, "event_type": d.event_type, "effect": d.effect,
                     "date": _as_date(d.date), "date_precision": d.date_precision,
-                    "end_date": _as_date(d.end_date), "confidence": d.confidence, "title": d.title,
+                    "end_date": _as_date(d.end_date), "value_usd": d.value_usd, "quantity": d.quantity,
+                    "unit": d.unit, "amount_qualifier": d.amount_qualifier, "confidence": d.confidence, "title": d.title,
                     "anonymous_source": bool(d.anonymous_source), "date_basis": d.date_basis,
                     "known": d.known, "check": d.check, "evidence": d.evidence,
                 })
@@ -97,7 +99,8 @@ def _flag(value) -> bool:
     return bool(value)
 
 
-def drafts_from_review(drafts: list[Draft], rows: list[dict]) -> tuple[list[Draft], list[Problem]]:
+def drafts_from_review(drafts: list[Draft], rows: list[dict],
+                       names: dict[str, str] | None = None) -> tuple[list[Draft], list[Problem]]:
     """The reviewed drafts: only accepted rows, with the reviewer's edits; and what is missing.
 
     ``rows`` are review-table rows (see ``review_rows``), edited. Rows of one draft that agree
@@ -108,6 +111,11 @@ def drafts_from_review(drafts: list[Draft], rows: list[dict]) -> tuple[list[Draf
     type, :mod:`geo.ingest.leads`) becomes an event when its row is accepted with a type. Rows
     accepted without a mineral or a type, or no accepted row at all, are problems (file ``review
     table``, or ``sentences with no draft`` for a lead's row; rows counted from 1 in each table).
+
+    What the reviewer did not edit follows what they did (:func:`_follow_edits`): a new type brings
+    its effect, and a new type, mine or mineral rebuilds the title and place from ``names`` (mine
+    and mineral id → name; the id when missing), so that an event is never written with the words
+    of the draft it was corrected from.
     """
     problems: list[Problem] = []
     groups: dict[tuple, list[tuple[str, str]]] = {}
@@ -134,6 +142,10 @@ def drafts_from_review(drafts: list[Draft], rows: list[dict]) -> tuple[list[Draf
             problems.append(Problem(table, n, "event_type", "choose an event type for this sentence's event"))
             continue
         fields = tuple(_flag(row.get(f)) if f == "anonymous_source" else _text(row.get(f)) for f in _EVENT_FIELDS)
+        bad = [f for f, v in zip(_EVENT_FIELDS, fields, strict=True) if f in _NUMBERS and v and _number(v) is None]
+        if bad:
+            problems += [Problem(table, n, f, "an amount is a plain number (no commas or units)") for f in bad]
+            continue
         links = groups.setdefault((index, fields), [])
         link = (_text(row.get("mine_id")), mineral)
         if link not in links:
@@ -148,6 +160,7 @@ def drafts_from_review(drafts: list[Draft], rows: list[dict]) -> tuple[list[Draf
     for (index, fields), links in groups.items():
         base = drafts[index]
         values = dict(zip(_EVENT_FIELDS, fields, strict=True))
+        values.update({f: _number(values[f]) for f in _NUMBERS})
         by_mine: dict[str, list[str]] = {}
         for mine, mineral in links:
             by_mine.setdefault(mine, []).append(mineral)
@@ -163,6 +176,8 @@ def drafts_from_review(drafts: list[Draft], rows: list[dict]) -> tuple[list[Draf
                 d.description = "Draft from ingest; date set by the reviewer."
             if not base.event_type:  # a lead the reviewer typed (geo.ingest.leads)
                 _from_lead(d, base, dated)
+            else:
+                _follow_edits(d, base, names or {})
             same = (events_of[index] == 1 and len(parts) == 1 and d.mines == base.mines and d.minerals == base.minerals
                     and d.event_type == base.event_type and d.date == base.date)
             out.append((d, same))
@@ -174,6 +189,32 @@ def drafts_from_review(drafts: list[Draft], rows: list[dict]) -> tuple[list[Draf
             taken.add(d.event_id)
         result.append(d)
     return result, problems
+
+
+def _number(text: str) -> float | None:
+    """A table cell's amount as a number: None when empty or not a finite number."""
+    try:
+        x = float(text)
+    except ValueError:
+        return None
+    return x if x == x and x not in (float("inf"), float("-inf")) else None
+
+
+def _follow_edits(d: Draft, base: Draft, names: dict[str, str]) -> None:
+    """The fields the reviewer left as drafted, brought in line with the ones they changed: the
+    effect with a new type (unless the effect was edited too); the title with a new type, mine or
+    mineral (unless the title was edited); the place with new mines (unless edited)."""
+    retyped = d.event_type != base.event_type
+    moved = d.mines != base.mines or d.minerals != base.minerals
+    if retyped and d.effect == base.effect:
+        d.effect = EFFECTS.get(d.event_type, "")
+    if (retyped or moved) and d.title == base.title:
+        what = base.title.rsplit(": ", 1)[0] if not moved else (
+            ", ".join(names.get(x, x.replace("_", " ")) for x in d.minerals)
+            + (f" from {', '.join(names.get(m, m) for m in d.mines)}" if d.mines else ""))
+        d.title = event_title(what, d.event_type)
+    if d.mines != base.mines and d.place == base.place:
+        d.place = "; ".join(names.get(m, m) for m in d.mines)
 
 
 def _from_lead(d: Draft, lead: Draft, dated: bool) -> None:
