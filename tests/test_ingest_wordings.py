@@ -676,3 +676,17 @@ def test_a_months_trade_figure_is_not_the_years(record):
     text = "Coal\n\nNorth Korea exported 1.44 million tons of coal to China in January, customs data showed.\n"
     (d,) = [d for d in extract(text, "2017-03-04", "T", "", record).drafts if d.event_type == "trade_figure"]
     assert d.date_precision == "month" and not d.known
+
+
+def test_a_korean_headline_is_the_reports_title():
+    # found on a new user's trial: a Korean report's source row said "(title not recorded)"
+    from geo.ingest.text import guess_title
+
+    assert guess_title("北 매체 수해 입은 무산광산 주요 공정 생산 재개\n\n본문이다.") == "北 매체 수해 입은 무산광산 주요 공정 생산 재개"
+    assert guess_title("북한 석탄 항구 송림항에 선박 드나듦 잦아 환적 의심\n\n본문") == "북한 석탄 항구 송림항에 선박 드나듦 잦아 환적 의심"
+
+
+def test_a_months_length_after_the_month_is_no_date():
+    # "8월 한 달 동안": during the month of August, not since a month before the report
+    assert _dates("북한은 8월 한 달 동안 텅스텐광 987t을 팔았다.", "2022-09-21")[0][:2] == ("2022-08-01", "month")
+    assert _dates("한 달 넘게 캐지 못하고 있다.", "2022-09-21")[0][1] == "approximate"

@@ -135,8 +135,10 @@ _PLAN_AFTER = re.compile(r"기로|예정|계획|방침|[할될]\s*것|한다|된
 
 
 def _days_of_named_months(sentence: str, found: list, pub: dt.date) -> None:
-    """Two readings of a day with no year, each in place in ``found`` (entries: start, end, match,
-    date, precision, kind, end date, rule):
+    """Two readings of a day with no year, and one of a length, each in place in ``found`` (entries:
+    start, end, match, date, precision, kind, end date, rule):
+
+    * a length just after a month ("8월 한 달 동안") is that month's length, no date of its own;
 
     * a day just after a month ("지난달 5일", "작년 12월 20일", "다음 달 12일까지") is that month's day,
       and the month gives no date of its own; a day the month does not have ("다음 달 31일" of a
@@ -149,9 +151,12 @@ def _days_of_named_months(sentence: str, found: list, pub: dt.date) -> None:
     """
     for i, f in enumerate(found):
         start, end, _m, date, precision, _kind, _e, what = f
+        prev = found[i - 1] if i else None
+        if what == "months_long" and prev is not None and prev[7] in _MONTH_WORDS and 0 <= start - prev[1] <= 2:
+            f[5] = _CONSUMED  # "8월 한 달 동안": the month's length, not a month before the report
+            continue
         if what not in ("day", "md") or precision != "day":
             continue
-        prev = found[i - 1] if i else None
         if what == "day" and prev is not None and prev[7] in _MONTH_WORDS and 0 <= start - prev[1] <= 2:
             try:
                 f[3] = dt.date(prev[3].year, prev[3].month, date.day)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 from pathlib import Path
 
@@ -64,13 +65,19 @@ def parse_published(value: str | dt.date) -> dt.date:
         raise IngestError(f"publication date {value!r} is not a date (YYYY-MM-DD)") from None
 
 
+#: A headline in a script without capitals starts with a Hangul syllable or a Chinese character
+#: (北, "North", opens many Korean headlines).
+_HEADLINE_START = re.compile(r"[\uac00-\ud7a3\u4e00-\u9fff]")
+
+
 def guess_title(text: str) -> str:
-    """The first line that reads like a headline (five words or more, no colon, no final stop)."""
+    """The first line that reads like a headline (five words or more, no colon, no final stop;
+    starting with a capital, or with Hangul or a Chinese character)."""
     for line in text.splitlines():
         line = line.strip()
         words = line.split()
         if len(words) >= 5 and ":" not in line and not line.endswith((".", "”", '"')) \
-                and line[0].isupper() and len(line) <= 200:
+                and (line[0].isupper() or _HEADLINE_START.match(line)) and len(line) <= 200:
             return line
     return ""
 
