@@ -170,3 +170,18 @@ def test_a_first_sight_draft_right_as_it_is_is_right():
     rows = first_sight()
     assert all(right for _s, _f, right, as_is in rows if as_is)  # the date is checked on top of the link
     assert 0 < sum(as_is for *_x, as_is in rows) < sum(right for _s, _f, right, _d in rows)
+
+
+def test_a_drafts_own_reasons_come_before_its_types():
+    # found on a new user's trial: the "Check" column said only what is true of the type ("export halt
+    # drafts are often wrong"), not what is particular to the row
+    from geo.ingest.certainty import estimate, weights
+    from geo.ingest.drafts import Draft
+
+    table = weights()
+    d = Draft(event_id="", event_type="export_halt", effect="halted", date="2020-01-01", date_precision="approximate",
+              evidence="Exports were halted.", minerals=["coal"], date_basis="publication date (the report gives no date)")
+    _p, why = estimate(d, table)
+    own = [i for i, w in enumerate(why) if "often wrong" not in w]
+    typed = [i for i, w in enumerate(why) if "often wrong" in w]
+    assert own and (not typed or max(own) < min(typed)), why

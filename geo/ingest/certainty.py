@@ -100,10 +100,13 @@ def estimate(d: Draft, table: dict[str, Weight] | None = None) -> tuple[float, l
     z = sum(w.weight for w in present)
     if SCALE in table:
         z = table[SCALE].weight * z + table[SHIFT].weight
-    lowering = [(w.weight, w.says) for w in present if w.weight < 0 and w.feature != "bias" and w.says]
-    lowering += [(-table[f].weight, why) for f, why in MISSING.items()
+    # (of the whole type?, weight, reason): what is particular to this draft (no mine named, a date
+    # from elsewhere) comes before what is true of its whole type, strongest first within each
+    lowering = [(bool(_TYPE.fullmatch(w.feature)), w.weight, w.says) for w in present
+                if w.weight < 0 and w.feature != "bias" and w.says]
+    lowering += [(False, -table[f].weight, why) for f, why in MISSING.items()
                  if f not in has and f in table and table[f].weight > 0]
-    return 1 / (1 + math.exp(-z)), [why for _w, why in sorted(lowering)]
+    return 1 / (1 + math.exp(-z)), [why for *_key, why in sorted(lowering)]
 
 
 def rate(drafts: list[Draft], table: dict[str, Weight] | None = None) -> None:
