@@ -22,6 +22,7 @@ from geo.ingest import (
     check_text,
     decode_report,
     describe,
+    detail_problems,
     drafts_from_review,
     edit_source,
     extract,
@@ -96,11 +97,7 @@ if upload is not None and text_in.strip():
 
 if st.button("Extract drafts", type="primary", icon=":material/manufacturing:", key="ar_extract"):
     st.session_state.pop(K_APPLIED, None)
-    missing = []  # every missing input at once, not one per click
-    if published is None:
-        missing.append("enter the publication date: relative dates in the report depend on it")
-    if not publisher.strip():
-        missing.append("the publisher is required: every event cites its source")
+    missing = detail_problems(published, publisher, url)  # every missing input at once, not one per click
     try:
         text = _report_text()
     except IngestError as err:
@@ -334,12 +331,10 @@ if leads:
     accepted += int(edited_leads["accept"].eq(True).sum())
 
 # What an apply would change, from the tables as they are now (not validated yet: Apply does that).
-names = {**dict(zip(ds.mines["mine_id"], ds.mines["name"], strict=True)),
-         **dict(zip(ds.minerals["mineral_id"], ds.minerals["name"], strict=True)),
-         **{m.mine_id: m.name for m in new_mines}}
+names = {**ds.mine_names, **ds.mineral_names, **{m.mine_id: m.name for m in new_mines}}
 drafts, problems = drafts_from_review([*base_drafts, *leads], rows, names)
 st.subheader("What applying will change")
-if [p.field for p in problems] == ["accept"]:  # drafts_from_review: no row is accepted
+if not accepted:
     st.text("Nothing to apply yet: no row is ticked.")
 elif problems:
     st.text("\n".join(str(p) for p in problems))

@@ -36,6 +36,7 @@ from geo.ingest.text import (
     MAX_REPORT_BYTES,
     check_text,
     decode_report,
+    detail_problems,
     guess_title,
     parse_published,
     read_report,
@@ -45,7 +46,7 @@ from geo.io.atomic import package_lock
 __all__ = [
     "MAX_REPORT_BYTES", "REVIEW_COLUMNS", "ApplyResult", "DateMention", "Draft", "IngestError", "IngestResult",
     "PRECISIONS", "SOURCE_EDITABLE", "NewMine", "describe", "edit_source", "link_new_mines", "prepare_new_mines", "preview",
-    "apply", "bump_minor", "check_text", "decode_report", "drafts_csv", "drafts_from_review", "extract",
+    "apply", "bump_minor", "check_text", "decode_report", "detail_problems", "drafts_csv", "drafts_from_review", "extract",
     "find_amounts", "find_candidates", "find_dates", "guess_title", "make_source_row", "package_lock",
     "parse_published", "problem_event", "read_report", "review_rows", "sentences", "validate_drafts",
 ]

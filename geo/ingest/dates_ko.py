@@ -132,12 +132,17 @@ _AHEAD_REACH = 183  # days: a deadline or start with no year is ahead only when 
 _PAST_AFTER = re.compile("[" + "".join(chr(0xAC00 + 28 * k + 20) for k in range(399)) + "]"  # a syllable ending ㅆ
                          r"(?:다|고|으며|는데|지만|으나|던)")
 _PLAN_AFTER = re.compile(r"기로|예정|계획|방침|[할될]\s*것|한다|된다|합니다|됩니다|하기로")
+_LAST_BEFORE = re.compile(r"지난\s*$")  # "지난 25일부터": last, so past
+
+
+def _after_month(prev: list | None, start: int) -> bool:
+    """Does the entry at ``start`` follow a month (``prev``, the entry before it) directly?"""
+    return prev is not None and prev[7] in _MONTH_WORDS and 0 <= start - prev[1] <= 2
 
 
 def _days_of_named_months(sentence: str, found: list, pub: dt.date) -> None:
     """Two readings of a day with no year, and one of a length, each in place in ``found`` (entries:
     start, end, match, date, precision, kind, end date, rule):
-
     * a length just after a month ("8월 한 달 동안") is that month's length, no date of its own;
 
     * a day just after a month ("지난달 5일", "작년 12월 20일", "다음 달 12일까지") is that month's day,
@@ -152,12 +157,12 @@ def _days_of_named_months(sentence: str, found: list, pub: dt.date) -> None:
     for i, f in enumerate(found):
         start, end, _m, date, precision, _kind, _e, what = f
         prev = found[i - 1] if i else None
-        if what == "months_long" and prev is not None and prev[7] in _MONTH_WORDS and 0 <= start - prev[1] <= 2:
+        if what == "months_long" and _after_month(prev, start):
             f[5] = _CONSUMED  # "8월 한 달 동안": the month's length, not a month before the report
             continue
         if what not in ("day", "md") or precision != "day":
             continue
-        if what == "day" and prev is not None and prev[7] in _MONTH_WORDS and 0 <= start - prev[1] <= 2:
+        if what == "day" and _after_month(prev, start):
             try:
                 f[3] = dt.date(prev[3].year, prev[3].month, date.day)
             except ValueError:
@@ -166,7 +171,7 @@ def _days_of_named_months(sentence: str, found: list, pub: dt.date) -> None:
             prev[5] = _CONSUMED  # the month is the day's: no date of its own
             continue
         after = sentence[end:]
-        if re.search(r"지난\s*$", sentence[max(0, start - 4):start]) or not (
+        if _LAST_BEFORE.search(sentence, max(0, start - 4), start) or not (
                 _FROM_AFTER.match(sentence, end) or _UNTIL_AFTER.match(sentence, end)):
             continue
         if _PAST_AFTER.search(after) and not _PLAN_AFTER.search(after):
@@ -179,12 +184,10 @@ def _days_of_named_months(sentence: str, found: list, pub: dt.date) -> None:
 def _twin_ahead(date: dt.date, what: str, pub: dt.date) -> dt.date | None:
     """The first of the same month and day this year or next (for a month and day), or the same day
     this month or next (for a day), that lies after the report and at most half a year ahead."""
-    if what == "md":
-        years = [(pub.year, date.month), (pub.year + 1, date.month)]
-    else:
-        years = [(pub.year, pub.month), divmod(pub.year * 12 + pub.month, 12)]
-        years[1] = (years[1][0], years[1][1] + 1)
-    for y, mo in years:
+    nxt_year, nxt_month = divmod(pub.year * 12 + pub.month, 12)  # the month after the report's, 0-based
+    months = [(pub.year, date.month), (pub.year + 1, date.month)] if what == "md" \
+        else [(pub.year, pub.month), (nxt_year, nxt_month + 1)]
+    for y, mo in months:
         try:
             twin = dt.date(y, mo, date.day)
         except ValueError:

@@ -58,6 +58,8 @@ def date_for(p: _Proto, sents, info, pub, adopted) -> tuple[dt.date, str, dt.dat
     if (ante := _antecedent_date(p.sent, s, sents, info, pub)) is not None:
         d, noun = ante
         return d.date, d.precision, d.end_date, f"'{d.text}', when the {noun} was first told of", head + 3
+    # a figure, or a country's change in output (one of no mine), takes the period named before: "By item,
+    # coal was $1.05 billion" after "last year"; "mineral output fell sharply" in a review of last year
     if (p.event_type == "trade_figure" or p.event_type == "production_change" and not p.mines) and not _tells_now(s) \
             and (period := _figure_period(p.sent, sents, info, pub)) is not None:
         return period.date, period.precision, period.end_date, f"'{period.text}', the period named before", head + 3
@@ -68,11 +70,6 @@ def date_for(p: _Proto, sents, info, pub, adopted) -> tuple[dt.date, str, dt.dat
         far = info[p.sent]["context_para"] != sents[p.sent].para and ctx.precision == "day"
         return ctx.date, "approximate" if far else ctx.precision, None, f"'{ctx.text}' earlier in the report", head + 3
     return pub, "approximate", None, "publication date (the report gives no date)", head + 4
-
-
-#: (A figure with no date of its own, and a country's change in output with none, a change told of
-#: no mine, take the period named before: "By item, coal was $1.05 billion" after "last year";
-#: "mineral output fell sharply, led by coal" in a review of last year's economy.)
 
 
 #: Types whose date may lie after the report (a ban or halt "from March 1"); any other event has

@@ -38,15 +38,16 @@ from geo.ingest.nearby import (
     mine_named_next,
     work_of_clause_before,
 )
-from geo.ingest.places import (
-    drop_foreign_places,
-    drop_town_names,
-    town_names,
-    without_towns,
-)
+from geo.ingest.places import drop_foreign_places, drop_town_names, town_names, without_towns
 from geo.ingest.protos import _Proto, split_figures, split_minerals_by_date
 from geo.ingest.sentences import sentences
-from geo.ingest.text import check_text, guess_language, guess_title, parse_published
+from geo.ingest.text import (
+    check_text,
+    detail_problems,
+    guess_language,
+    guess_title,
+    parse_published,
+)
 
 #: How far back (in paragraphs) "the mine" looks for the mine it refers to.
 REFERENCE_REACH = 2
@@ -72,13 +73,11 @@ def extract(text: str, published: str | dt.date, publisher: str, url: str, ds,
 def _extract(text, published, publisher, url, ds, progress, title, gazetteer) -> IngestResult:
     progress = progress or _noop
     text = check_text(text)
+    if problems := detail_problems(published, publisher, url):
+        raise IngestError(problems[0])
     pub = parse_published(published)
     publisher = " ".join((publisher or "").split())
-    if not publisher:
-        raise IngestError("the publisher is required")
     url = (url or "").strip()
-    if url and not re.fullmatch(r"https?://\S+", url):
-        raise IngestError(f"URL {url!r} must start with http:// or https:// (or be left empty)")
     progress(0.05, "building the gazetteer")
     gaz = gazetteer or Gazetteer.from_dataset(ds)
     guessed = guess_title(text)

@@ -64,23 +64,27 @@ def find_leads(sents, info, drafts: list[Draft], pub, adopted, anon,
         if listed >= LEAD_LIMIT:
             more += 1
             continue
-        leads += _leads_of(i, s, minerals, mines, info, sents, pub, adopted, anon, known) if minerals or mines \
-            else _candidate_lead(i, s, cands, info, sents, pub, adopted, anon)
+        leads += _leads_of(i, s, minerals, mines, cands, info, sents, pub, adopted, anon, known)
         listed += 1
     notes = [f"{more} more sentence(s) name a mine or mineral and gave no draft; only the first "
              f"{LEAD_LIMIT} are listed"] if more else []
     return leads, notes
 
 
-def _leads_of(i, s, minerals, mines, info, sents, pub, adopted, anon, known) -> list[Draft]:
-    """One lead per mine (or none) and its minerals, as the sentence pairs them."""
+def _leads_of(i, s, minerals, mines, cands, info, sents, pub, adopted, anon, known) -> list[Draft]:
+    """One lead per mine (or none) and its minerals, as the sentence pairs them. A sentence that names
+    only a mine the data does not have ("Production at the Kapsan mine has nearly stopped") gives one
+    lead with no mine and no mineral: the reviewer chooses the mineral, and adding the mine from the
+    review links it (:func:`geo.ingest.newmine.link_new_mines`)."""
     if minerals:
         chosen = {id(m) for m in [*minerals, *mines]}
         groups = [(mine.id if mine else "", [x.id for x in xs], _what(xs, mine))
                   for mine, xs in _pairs([m for m in info[i]["matches"] if id(m) in chosen], s.text, 0, known)]
-    else:  # a mine alone: the minerals the record knows it for (none: the reviewer chooses one)
+    elif mines:  # a mine alone: the minerals the record knows it for (none: the reviewer chooses one)
         groups = [(m.id, list(known.get(m.id, [])), m.text) for m in mines]
-    at = (minerals or mines)[0].start
+    else:  # only a mine the data lacks
+        groups = [("", [], cands[0])]
+    at = (minerals or mines)[0].start if minerals or mines else max(0, s.text.find(cands[0]))
     date, precision, end, basis, _rank = date_for(_Proto(i, "", "", [], [], at=at), sents, info, pub, adopted)
     evidence = s.text if len(s.text) <= EVIDENCE_MAX else s.text[:EVIDENCE_MAX - 1].rstrip() + "…"
     anonymous = anon.para(s.para) or (s.quoted and anon.report())
@@ -92,24 +96,11 @@ def _leads_of(i, s, minerals, mines, info, sents, pub, adopted, anon, known) -> 
         out[key] = Draft(event_id="", event_type="", effect="", date=date.isoformat(), date_precision=precision,
                          end_date=end.isoformat() if end else "", evidence=evidence,
                          mines=[mine] if mine else [], minerals=list(key[1]), date_basis=basis, title=what,
-                         place="; ".join(dict.fromkeys(m.text for m in mines)), check=LEAD_CHECK,
-                         anonymous_source=anonymous,
+                         place="; ".join(dict.fromkeys(m.text for m in mines) if minerals or mines else cands),
+                         check=LEAD_CHECK, anonymous_source=anonymous,
+                         candidates=[] if minerals or mines else list(cands),
                          description=f"Added by the reviewer from a sentence of the report; date from {basis}.")
     return list(out.values())
-
-
-def _candidate_lead(i, s, cands, info, sents, pub, adopted, anon) -> list[Draft]:
-    """A sentence that names only a mine the data does not have ("Production at the Kapsan mine has
-    nearly stopped"): one lead with no mine and no mineral; the reviewer chooses the mineral, and
-    adding the mine from the review links it (:func:`geo.ingest.newmine.link_new_mines`)."""
-    at = max(0, s.text.find(cands[0]))
-    date, precision, end, basis, _rank = date_for(_Proto(i, "", "", [], [], at=at), sents, info, pub, adopted)
-    evidence = s.text if len(s.text) <= EVIDENCE_MAX else s.text[:EVIDENCE_MAX - 1].rstrip() + "…"
-    return [Draft(event_id="", event_type="", effect="", date=date.isoformat(), date_precision=precision,
-                  end_date=end.isoformat() if end else "", evidence=evidence, date_basis=basis, title=cands[0],
-                  place="; ".join(cands), check=LEAD_CHECK, candidates=list(cands),
-                  anonymous_source=anon.para(s.para) or (s.quoted and anon.report()),
-                  description=f"Added by the reviewer from a sentence of the report; date from {basis}.")]
 
 
 def _what(minerals, mine) -> str:

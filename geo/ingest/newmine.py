@@ -98,10 +98,10 @@ def check_new_mine(m: NewMine, provinces: list[dict], taken_ids: set[str], known
         raise IngestError(f"{name}: precision 'province' needs the province")
     if m.precision == "county" and not county:
         raise IngestError(f"{name}: precision 'county' needs the county")
-    aliases = []
+    aliases, cores = [], {core(n) for n in known_names}
     for a in [m.candidate, *m.aliases]:
         a = " ".join((a or "").split())
-        if a and a != m.candidate and (fold(a) in known_names or core(a) in {core(n) for n in known_names}):
+        if a and a != m.candidate and (fold(a) in known_names or core(a) in cores):
             raise IngestError(f"{a!r} already names a mine in the data; a spelling may belong to one mine only")
         if a and fold(a) != fold(name) and fold(a) not in {fold(x) for x in aliases}:
             aliases.append(a)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import math
 import re
 from dataclasses import replace
 
@@ -197,7 +198,7 @@ def _number(text: str) -> float | None:
         x = float(text)
     except ValueError:
         return None
-    return x if x == x and x not in (float("inf"), float("-inf")) else None
+    return x if math.isfinite(x) else None
 
 
 def _follow_edits(d: Draft, base: Draft, names: dict[str, str]) -> None:

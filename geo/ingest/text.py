@@ -70,6 +70,21 @@ def parse_published(value: str | dt.date) -> dt.date:
 _HEADLINE_START = re.compile(r"[\uac00-\ud7a3\u4e00-\u9fff]")
 
 
+def detail_problems(published, publisher: str, url: str) -> list[str]:
+    """Every problem with a report's details at once ('' when none): no publication date, no
+    publisher, a URL that is not http(s). ``extract`` raises the first; the Add report page shows
+    them all."""
+    out = []
+    if published is None or published == "":
+        out.append("enter the publication date: relative dates in the report depend on it")
+    if not " ".join((publisher or "").split()):
+        out.append("the publisher is required: every event cites its source")
+    url = (url or "").strip()
+    if url and not re.fullmatch(r"https?://\S+", url):
+        out.append(f"URL {url!r} must start with http:// or https:// (or be left empty)")
+    return out
+
+
 def guess_title(text: str) -> str:
     """The first line that reads like a headline (five words or more, no colon, no final stop;
     starting with a capital, or with Hangul or a Chinese character)."""
