@@ -690,3 +690,98 @@ def test_a_months_length_after_the_month_is_no_date():
     # "8월 한 달 동안": during the month of August, not since a month before the report
     assert _dates("북한은 8월 한 달 동안 텅스텐광 987t을 팔았다.", "2022-09-21")[0][:2] == ("2022-08-01", "month")
     assert _dates("한 달 넘게 캐지 못하고 있다.", "2022-09-21")[0][1] == "approximate"
+
+
+# Blind set 31 read after its one blind score: general rules, each on sentences of our own.
+
+@pytest.mark.parametrize(("text", "pub", "expected"), [
+    # a ban told with no date of its own takes the adoption date of the resolution the report named before
+    ("안보리 결의 2371호 채택\n\n안보리는 대북 제재 결의 2371호를 만장일치로 통과시켰다.\n\n북한산 석탄과 철광석은 수출이 전면 금지됐다.\n",
+     "2017-08-07", ("2017-08-05", "day")),
+    ("Council acts\n\nThe Security Council adopted Resolution 2371 after a short debate.\n\n"
+     "It bans North Korea's exports of coal and iron ore.\n", "2017-08-07", ("2017-08-05", "day")),
+])
+def test_a_ban_takes_the_date_of_the_resolution_named_before(record, text, pub, expected):
+    (d,) = [d for d in extract(text, pub, "T", "", record).drafts if d.event_type == "sanction" and "coal" in d.minerals]
+    assert (d.date, d.date_precision) == expected
+
+
+def test_a_ban_in_force_now_does_not_take_an_earlier_resolutions_date(record):
+    text = ("Rules\n\nResolution 2321 was adopted in 2016.\n\n"
+            "Buying copper and zinc from North Korea is now prohibited in Switzerland.\n")
+    dates = {d.date for d in extract(text, "2017-02-23", "T", "", record).drafts if d.event_type == "sanction"}
+    assert "2016-11-30" not in dates
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A Chinese state firm has reached an agreement with a North Korean trading house to redevelop the Hyesan copper mine.",
+     (("hyesan",), ("copper",), "deal_signed")),
+    ("The office agreed on March 3 with a Shenyang trading company to develop gold mines in the north together.",
+     ((), ("gold",), "deal_signed")),
+])
+def test_an_agreement_with_a_partner_to_develop_is_a_deal(record, text, expected):
+    assert expected in _drafts(record, text)
+
+
+def test_agreeing_with_a_view_is_no_deal(record):
+    assert not {t for *_x, t in _drafts(record, "Analysts agreed with the view that it was too soon to invest in copper.")} \
+        & {"deal_signed"}
+
+
+def test_a_headlines_event_takes_the_date_the_opening_gives_it(record):
+    text = ("Pyongyang agrees with Russian firm to develop gold mines\n\n"
+            "North Korea's investment office agreed on April 2 with a Russian company to develop mines in the north together.\n")
+    (d,) = [d for d in extract(text, "2020-05-01", "T", "", record).drafts if d.event_type == "deal_signed"]
+    assert (d.date, d.date_precision) == ("2020-04-02", "day")
+
+
+def test_a_document_obtained_on_a_day_is_the_tellings_date():
+    got = _dates("Coal went to Japan in breach of sanctions, according to documents that a newspaper obtained on Monday.",
+                 "2020-05-06")
+    assert got == [("2020-05-04", "day", "attribution")]
+
+
+def test_the_reports_account_in_the_next_sentence_dates_the_event(record):
+    text = ("Coal\n\nNorth Korean coal reached Vietnam twice in violation of UN sanctions, according to a report that "
+            "a broadcaster obtained on Friday.\n\nThe report says the two cargoes arrived in March of last year.\n")
+    (d,) = [d for d in extract(text, "2020-05-10", "T", "", record).drafts if d.event_type == "smuggling"]
+    assert (d.date, d.date_precision) == ("2019-03-01", "month")
+
+
+def test_a_korean_mine_that_stopped_is_a_production_halt(record):
+    assert {t for *_x, t in _drafts(record, "검덕광산이 지난달부터 완전히 멈춰 섰다고 소식통이 전했다.")} == {"production_halt"}
+
+
+def test_a_proposal_named_again_two_sentences_on_dates_the_offer(record):
+    text = ("Offer\n\nNorth Korea has proposed that China take molybdenum from a northern deposit in return for fuel, "
+            "a ministry disclosed.\n\nIn a statement, the ministry said the North had asked for fuel oil.\n\n"
+            "The proposal was made at talks held in Beijing last month.\n")
+    (d,) = [d for d in extract(text, "2020-05-10", "T", "", record).drafts if d.event_type == "investment_offer"]
+    assert (d.date, d.date_precision) == ("2020-04-01", "month")
+
+
+@pytest.mark.parametrize(("text", "pub", "expected"), [
+    ("Coal entered the South between April and October last year.", "2018-08-10", ("2017-04-01", "month", "2017-10-31")),
+    ("Ore went out from November to February 2018.", "2018-08-10", ("2017-11-01", "month", "2018-02-28")),
+    ("Exports in January and February last year fell.", "2018-08-10", ("2017-01-01", "month", "None")),
+])
+def test_two_months_joined_share_the_year_said_after_the_second(text, pub, expected):
+    d = find_dates(text, dt.date.fromisoformat(pub), None)[0]
+    assert (str(d.date), d.precision, str(d.end_date)) == expected
+
+
+def test_trade_in_what_looks_like_a_breach_is_smuggling(record):
+    assert "smuggling" in {t for *_x, t in _drafts(
+        record, "Two firms brought in coal from the North last year, in what looks like a breach of UN sanctions.")}
+
+
+def test_a_rate_per_year_is_no_periods_trade_figure(record):
+    text = ("Mill\n\nThe smelter shut in September.\n\n"
+            "The firm took out 1.5 million tons of iron ore a year at the Musan mine.\n")
+    assert "trade_figure" not in {d.event_type for d in extract(text, "2012-10-17", "T", "", record).drafts}
+    dated = "North Korea exported 1.5 million tons of iron ore in 2011, up from a year earlier, customs data showed."
+    assert "trade_figure" in {t for *_x, t in _drafts(record, dated, "2012-10-17")}
+
+
+def test_rights_already_held_are_no_offer(record):
+    assert "investment_offer" not in {t for *_x, t in _drafts(record, "The group already holds the mining rights to the Hyesan mine.")}

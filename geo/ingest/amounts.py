@@ -144,3 +144,14 @@ def _qualifier(sentence: str, m: re.Match | None) -> str:
     hedged = (_APPROX_RE.search(sentence[max(0, m.start() - 30):m.start()]) or _APPROX_AFTER_RE.match(sentence, m.end())
               or "about" in m.re.groupindex and m.group("about"))  # "132만 9천여 달러": some 1.329 million
     return "approximate" if hedged else "exact"
+
+
+#: A figure given per year or per month ("took out 1 to 1.5 million tons of iron ore a year", "생산능력은 한 해 650만 t"):
+#: a rate or a capacity, not the amount of one period ("a year earlier" is a comparison, not a rate).
+_RATE = re.compile(r"\b(?:a|per|each|every) (?:year|month)\b(?! (?:earlier|ago|before|later|after|on|from|to)\b)|\bannually\b"
+                   r"|(?:한|매)\s*해(?:에)?\s|연간\s|매년\s|매달\s", re.IGNORECASE)
+
+
+def tells_rate(sentence: str) -> bool:
+    """Is a figure in the sentence a rate per year or month?"""
+    return _RATE.search(sentence) is not None

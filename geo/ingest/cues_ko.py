@@ -46,9 +46,9 @@ _FORECAST_END = re.compile(r"(?:(?![었았였했됐]|(?:고|며|면서|돼|되�
 
 
 #: How far before a Korean halt verb its subject may stand ('생산이 전력난으로 며칠 전부터 완전히 멈춰
-#: 섰다'): characters, and words between.
+#: 섰다'): characters, and words between. A mine (광산, 탄광, a pit) that stopped is work stopped, as in English.
 _STOPPED_REACH, _STOPPED_WORDS = 40, 4
-_SUBJECT = re.compile(r"(수출|수입|반출|반입|거래|무역|판매|운송|선적|통관)|(생산|채굴|채탄|조업|가동|작업|운영)")
+_SUBJECT = re.compile(r"(수출|수입|반출|반입|거래|무역|판매|운송|선적|통관)|(생산|채굴|채탄|조업|가동|작업|운영|광산|탄광|갱)")
 _TO_VERB = re.compile(rf"\S{{0,3}}?(?:이|가|을|를|은|는|도|마저|까지)?(?:\s+\S+){{0,{_STOPPED_WORDS}}}\s*$")
 
 

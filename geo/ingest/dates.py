@@ -183,7 +183,30 @@ def find_dates(sentence: str, pub: dt.date, context: DateMention | None = None) 
     for m in (_R_YEAR.finditer(sentence) if years else ()):
         add(m, dt.date(int(m.group("y")), 1, 1), "year", "absolute")
     found.sort(key=lambda d: d.start)
-    return [_as_attribution(sentence, d) for d in found]
+    return [_as_attribution(sentence, d) for d in _shared_year(sentence, found)]
+
+
+_JOINED = re.compile(r"\s*(?:and|to|through|until|till|-|–|—)\s*$")
+_SPAN_OPENING = re.compile(r"(?:between|from)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _shared_year(sentence: str, found: list[DateMention]) -> list[DateMention]:
+    """Two months joined, the year said once after the second ("between April and October last year", "from
+    March to May 2017"): the first is of that year too (of the year before when later in the calendar: "from
+    November to February 2018"); "between" or "from" makes the two a span."""
+    for i in range(len(found) - 1):
+        a, b = found[i], found[i + 1]
+        if a.precision != "month" or a.kind != "relative" or b.precision != "month" or a.end_date is not None \
+                or not (b.kind == "absolute" or b.text.rstrip().endswith(" year")) \
+                or not _JOINED.match(sentence[a.start + len(a.text):b.start]) or not _MONTH_ANY.search(a.text):
+            continue
+        year = b.date.year - (a.date.month > b.date.month)
+        lead = len(a.text) - len(a.text.lstrip())  # " April": the space before the month is the mention's
+        span = a.text.lstrip().lower().startswith(("from", "between")) \
+            or _SPAN_OPENING.search(sentence[max(0, a.start - 12):a.start + lead])
+        found[i] = DateMention(dt.date(year, a.date.month, 1), "month", a.text, a.start, b.kind,
+                               _month_end(b.date.year, b.date.month) if span else None)
+    return found
 
 
 def _day_rules(sentence: str, pub: dt.date, add, lower: str, odd: bool) -> None:
@@ -214,10 +237,13 @@ def _day_rules(sentence: str, pub: dt.date, add, lower: str, odd: bool) -> None:
 #: "a source said on October 30", "told Daily NK on Wednesday": the date of the telling; also the
 #: day figures were published ("data showed on Friday", "customs data released Tuesday show"), by a
 #: customs office, ministry, administration, agency or bureau named at length ("Figures from the
-#: General Administration of Customs released on Monday").
+#: General Administration of Customs released on Monday"); a document a newsroom obtained ("a report
+#: that Voice of America obtained on Tuesday"); the day a story was learnt ("It was confirmed by the 9th
+#: that …", "it was learned on Friday").
 _ATTRIBUTION_BEFORE = re.compile(r"\b(?:said|says|told [\w ]{1,30}|reported|added|explained|announced|"
-                                 r"(?:data|figures|statistics|report|study|customs|ministry|administration|agency|bureau) (?:[\w-]+ ){0,8}?(?:showed|show|shows|released|published))"
-                                 r"\s+(?:on\s+)?(?:the\s+)?$", re.IGNORECASE)
+                                 r"(?:data|figures|statistics|report|study|customs|ministry|administration|agency|bureau|document|documents|letter|copy) (?:[\w-]+ ){0,8}?(?:showed|show|shows|released|published|obtained)"
+                                 r"|\b[Ii]t (?:was|has been) (?:confirmed|learned|learnt|known)(?= (?:on|by) ))"
+                                 r"\s+(?:on\s+|by\s+)?(?:the\s+)?$", re.IGNORECASE)
 
 #: Korean: the day a report or figures came out ("최근 펴낸 보고서에서", "지난달 발표한 자료"): the telling's date.
 _KO_PUBLISHED_AFTER = re.compile(r"\s*(?:펴낸|발표한|낸|공개한|내놓은|발간한|공개된|발표된|나온)\s*(?:[\uac00-\ud7a3]+\s+)?"
@@ -244,7 +270,8 @@ _DATELINE_AFTER = re.compile(r"^\s*(?:\([^()]{0,30}\)\s*)?(?:-|–|—)")
 #: Words one of which every match of _ATTRIBUTION_BEFORE ("show" for "showed", "shows") and of
 #: _COMPARISON_BEFORE ("since" for "highest since", "from" for "up from") holds: without them,
 #: not searched (as may_hold tells).
-_ATTRIBUTION_WORDS = ("said", "says", "told", "reported", "added", "explained", "announced", "show", "released",
+_ATTRIBUTION_WORDS = ("said", "says", "told", "reported", "added", "explained", "announced", "show", "released", "obtained",
+                      "confirmed", "learn", "known",
                       "published")
 _COMPARISON_WORDS = ("than", "compared", "versus", "vs", "since", "from", "above", "below", "same", "was", "against")
 
@@ -280,7 +307,7 @@ _PART = r"(?P<part>early|mid|mid-|late|the end of|end of|the beginning of|the st
 _P_MONTH_DAY = _MONTH_RE + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>(?:19|20)\d\d))?"
 _P_DAY_MONTH = r"\b(?P<d>\d{1,2})\s+" + _MONTH_RE + r"(?:\s+(?P<y>(?:19|20)\d\d))?"
 _P_MONTH = (r"\b(?P<rel>last|this|in|since|from|until|by|early|late|mid-?)?\s*" + _MONTH_RE
-            + r"(?:\s+(?P<y>(?:19|20)\d\d)|\s+(?P<ly>last|this) year)?\b")
+            + r"(?:\s+(?:of\s+)?(?P<y>(?:19|20)\d\d)|\s+(?:of\s+)?(?P<ly>last|this) year)?\b")  # "in March of last year"
 _P_PART_OF = r"\b" + _PART + r"\s+(?:of\s+)?(?P<w>this|last) (?P<u>month|year)\b"
 _P_PART_YEAR = r"\b" + _PART + r"\s+(?P<y>(?:19|20)\d\d)\b"
 _SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
@@ -369,6 +396,4 @@ _R_YEAR = re.compile(r"(?<![\d$.,-])(?<!resolution )(?<!Resolution )\b(?P<y>19[5
 
 
 def _end_of_year(sentence: str, date: dt.date) -> dt.date | None:
-    if re.search(r"\buntil the end of (the|this) year\b", sentence, re.IGNORECASE):
-        return dt.date(date.year, 12, 31)
-    return None
+    return dt.date(date.year, 12, 31) if re.search(r"\buntil the end of (the|this) year\b", sentence, re.IGNORECASE) else None

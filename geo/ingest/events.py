@@ -7,7 +7,7 @@ import gc
 import re
 import unicodedata
 
-from geo.ingest.amounts import amounts_and_qualifier
+from geo.ingest.amounts import amounts_and_qualifier, tells_rate
 from geo.ingest.apply import _cell, _find_source
 from geo.ingest.certainty import rate
 from geo.ingest.clauses import clauses, find_reason
@@ -22,7 +22,7 @@ from geo.ingest.drafts import (
     Progress,
     _noop,
 )
-from geo.ingest.event_dates import date_for
+from geo.ingest.event_dates import Resolutions, date_for
 from geo.ingest.gazetteer import Gazetteer, Match
 from geo.ingest.goods import names_record_thing
 from geo.ingest.known import drop_exact_repeats, mark_known
@@ -265,8 +265,8 @@ def _minerals_for(mines: list[Match], i: int, sents, info, known, report_mineral
             f"mineral is what {m0.text} is {why}")
 
 
-def _resolution_dates(ds) -> dict[str, dt.date]:
-    out = {}
+def _resolution_dates(ds) -> Resolutions:
+    out = Resolutions()
     sanctions = getattr(ds, "sanctions", None)
     if sanctions is None:
         return out
@@ -274,6 +274,7 @@ def _resolution_dates(ds) -> dict[str, dt.date]:
         m = re.fullmatch(r"UNSCR-(\d+)", str(row.measure_id))
         if m and row.adopted is not None and str(row.adopted) != "NaT":
             out[m.group(1)] = row.adopted.date() if hasattr(row.adopted, "date") else row.adopted
+            out.minerals.setdefault(m.group(1), set()).add(str(row.mineral_id))
     return out
 
 
@@ -292,6 +293,8 @@ def _assemble(protos, sents, info, pub, adopted, anon):
     for p in (q for p0 in kept for p1 in split_minerals_by_date(p0, sents, info) for q in split_figures(p1, sents, info)):
         s = sents[p.sent]
         date, precision, end, basis, rank = date_for(p, sents, info, pub, adopted)
+        if p.event_type == "trade_figure" and rank - (5 if s.headline else 0) >= 2 and tells_rate(s.text):
+            continue  # a rate with no date of its own ("1.5 million tons a year"): no period's figure (a lead)
         evidence = s.text if len(s.text) <= EVIDENCE_MAX else s.text[:EVIDENCE_MAX - 1].rstrip() + "…"
         d = Draft(event_id="", event_type=p.event_type, effect=p.effect or EFFECTS.get(p.event_type, ""),
                   date=date.isoformat(), date_precision=precision, end_date=end.isoformat() if end else "",
