@@ -12,8 +12,9 @@ from dataclasses import replace
 from geo.ingest.apply import _cell
 from geo.ingest.cues import EFFECTS
 from geo.ingest.drafts import DRAFT_CSV_COLUMNS, Draft, IngestError, _num
-from geo.ingest.events import _unique_id, event_title, make_source_row
+from geo.ingest.events import _unique_id, make_source_row
 from geo.ingest.text import parse_published
+from geo.ingest.titles import event_title, subject
 from geo.package import Problem
 
 
@@ -176,7 +177,7 @@ def drafts_from_review(drafts: list[Draft], rows: list[dict],
                 d.date_basis = "set by the reviewer"
                 d.description = "Draft from ingest; date set by the reviewer."
             if not base.event_type:  # a lead the reviewer typed (geo.ingest.leads)
-                _from_lead(d, base, dated)
+                _from_lead(d, base, dated, names or {})
             else:
                 _follow_edits(d, base, names or {})
             same = (events_of[index] == 1 and len(parts) == 1 and d.mines == base.mines and d.minerals == base.minerals
@@ -210,20 +211,18 @@ def _follow_edits(d: Draft, base: Draft, names: dict[str, str]) -> None:
     if retyped and d.effect == base.effect:
         d.effect = EFFECTS.get(d.event_type, "")
     if (retyped or moved) and d.title == base.title:
-        what = base.title.rsplit(": ", 1)[0] if not moved else (
-            ", ".join(names.get(x, x.replace("_", " ")) for x in d.minerals)
-            + (f" from {', '.join(names.get(m, m) for m in d.mines)}" if d.mines else ""))
+        what = base.title.rsplit(": ", 1)[0] if not moved else subject(d.mines, d.minerals, names)
         d.title = event_title(what, d.event_type)
     if d.mines != base.mines and d.place == base.place:
         d.place = "; ".join(names.get(m, m) for m in d.mines)
 
 
-def _from_lead(d: Draft, lead: Draft, dated: bool) -> None:
+def _from_lead(d: Draft, lead: Draft, dated: bool, names: dict[str, str]) -> None:
     """A lead made an event: its effect (unless chosen), title (unless edited) and description
     follow the type the reviewer gave."""
     d.effect = d.effect or EFFECTS.get(d.event_type, "")
-    if d.title == lead.title:  # the lead's "what" ("iron ore from Musan") takes the type's words
-        d.title = event_title(d.title or ", ".join(d.minerals), d.event_type)
+    if d.title == lead.title:  # the lead's "what" ("Iron ore from Musan mine") takes the type's words
+        d.title = event_title(d.title or subject(d.mines, d.minerals, names), d.event_type)
     d.check = ""
     d.description = ("Typed by the reviewer from a sentence the extractor drafted no event from; date "
                      + ("set by the reviewer." if dated else f"from {d.date_basis}."))
