@@ -36,6 +36,7 @@ from geo.ingest import (
 from geo.ingest.history import revert
 from geo.package import DataError, Problem
 from geo.render.text import md_escape
+from geo.rules.filters import showing
 
 K_RESULT = "ar_result"  # the IngestResult of the last extraction
 K_INPUTS = "ar_inputs"  # the inputs it was extracted from (to spot changes)
@@ -133,9 +134,13 @@ if applied is not None:
                f"is now version {applied.version}. Source `{applied.source_id}` "
                f"({'added' if applied.source_added else 'already in sources.csv'}).", icon=":material/check_circle:")
     st.dataframe(pd.DataFrame({"New event id": applied.event_ids}), hide_index=True)
+    # The map and timeline open showing what was added: the shared filters narrowed to it (said there).
     l1, l2 = st.columns(2)
-    l1.page_link("views/map.py", label="See them on the map", icon=":material/map:")
-    l2.page_link("views/timeline.py", label="See them on the timeline", icon=":material/timeline:")
+    if l1.button("See them on the map", icon=":material/map:", key="ar_see_map"):
+        on_map = showing(ds.view, applied.event_ids, on_map=True)
+        state.open_filtered("views/map.py", on_map, select=on_map.mines[0] if on_map.mines else None)
+    if l2.button("See them on the timeline", icon=":material/timeline:", key="ar_see_timeline"):
+        state.open_filtered("views/timeline.py", showing(ds.view, applied.event_ids, on_map=False))
     if applied.mine_ids:
         st.caption(f"New mine(s), without a point until a source gives one: {', '.join(applied.mine_ids)}.")
     if st.button(f"Undo this apply (version {applied.version})", icon=":material/undo:", key="ar_revert"):

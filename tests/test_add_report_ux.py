@@ -1,0 +1,66 @@
+"""The Add report page's usability leftovers of a new analyst's trial, mended: after Apply the map
+and timeline open showing what was added."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.rules.load import load_dataset
+from tests.test_add_report import (
+    SHORT_REPORT,
+    _tick_all,
+    apply_drafts,
+    extract_drafts,
+    fill,
+    html,
+    open_add_report,
+)
+
+
+@pytest.fixture
+def data(data_copy, monkeypatch):
+    monkeypatch.setenv("NK_MINES_DATA", str(data_copy))
+    return data_copy
+
+
+def _applied(at, data):
+    """The apply's new event ids, and the mines and minerals they link to (from the package)."""
+    ids = list(at.dataframe[0].value["New event id"])
+    links = load_dataset(data).links
+    links = links[links["event_id"].isin(ids)]
+    return ids, {m for m in links["mine_id"] if m}, set(links["mineral_id"])
+
+
+def test_after_apply_the_map_opens_filtered_to_the_new_events_mines(data):
+    at = apply_drafts(_tick_all(extract_drafts(fill(open_add_report(), SHORT_REPORT))))
+    assert not at.exception
+    ids, mines, minerals = _applied(at, data)
+    assert mines and minerals
+    at = at.button(key="ar_see_map").click().run()
+    assert not at.exception
+    assert at.title[0].value == "Mines and trade events"  # the map page
+    sidebar = {w.label: w.value for w in at.sidebar.multiselect}
+    assert set(sidebar["Mines"]) == mines and set(sidebar["Minerals"]) == minerals  # the filter, shown
+    caption = at.caption[0].value
+    assert f"{len(mines)} of " in caption and "at " in caption  # "3 of 40 mines have events matching: …, at Musan mine…"
+    assert at.query_params["mines"] and set(at.query_params["mines"]) == mines  # the link says so too
+    # the first mine is selected: its panel lists the new event
+    selected = at.session_state["selected_mine"]
+    assert selected in mines
+    new_titles = load_dataset(data).events.set_index("event_id").loc[ids, "title"]
+    assert any(t.replace("&", "&amp;") in html(at) for t in new_titles)
+
+
+def test_after_apply_the_timeline_opens_on_the_new_events_minerals_and_dates(data):
+    at = apply_drafts(_tick_all(extract_drafts(fill(open_add_report(), SHORT_REPORT))))
+    ids, _mines, minerals = _applied(at, data)
+    at = at.button(key="ar_see_timeline").click().run()
+    assert not at.exception
+    assert at.title[0].value == "Timeline"
+    sidebar = {w.label: w.value for w in at.sidebar.multiselect}
+    assert set(sidebar["Minerals"]) == minerals and sidebar["Mines"] == []
+    since, until = (w.value for w in at.sidebar.date_input)
+    assert since is not None and until is not None  # the days the new events may fall on
+    table = html(at)
+    assert all(f'data-event-id="{i}"' in table for i in ids)  # every new event is listed
+
