@@ -1,5 +1,6 @@
 """The Add report page's usability leftovers of a new analyst's trial, mended: after Apply the map
-and timeline open showing what was added."""
+and timeline open showing what was added; the sidebar's shared filters are not shown on this page,
+where they do nothing."""
 
 from __future__ import annotations
 
@@ -21,6 +22,11 @@ from tests.test_add_report import (
 def data(data_copy, monkeypatch):
     monkeypatch.setenv("NK_MINES_DATA", str(data_copy))
     return data_copy
+
+
+def _sidebar_labels(at) -> list[str]:
+    return [w.label for kind in ("multiselect", "selectbox", "date_input", "text_input", "button")
+            for w in getattr(at.sidebar, kind)]
 
 
 def _applied(at, data):
@@ -64,3 +70,15 @@ def test_after_apply_the_timeline_opens_on_the_new_events_minerals_and_dates(dat
     table = html(at)
     assert all(f'data-event-id="{i}"' in table for i in ids)  # every new event is listed
 
+
+def test_the_shared_filters_are_not_shown_on_the_add_report_page_but_kept_for_the_others(data):
+    at = open_add_report()
+    assert not at.exception
+    assert "Minerals" not in _sidebar_labels(at) and "Reset filters" not in _sidebar_labels(at)
+    assert any("do not apply to this page" in c.value for c in at.sidebar.caption)
+    at.session_state["filters"] = at.session_state["filters"].with_(minerals=["copper"])
+    at.switch_page("views/timeline.py").run()
+    assert not at.exception
+    sidebar = {w.label: w.value for w in at.sidebar.multiselect}
+    assert sidebar["Minerals"] == ["copper"]  # the other pages keep their sidebar and its filters
+    assert not any("do not apply" in c.value for c in at.sidebar.caption)
