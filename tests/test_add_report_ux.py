@@ -1,16 +1,22 @@
 """The Add report page's usability leftovers of a new analyst's trial, mended: after Apply the map
 and timeline open showing what was added; the sidebar's shared filters are not shown on this page,
-where they do nothing."""
+where they do nothing; dates are edited as the record writes them (YYYY-MM-DD)."""
 
 from __future__ import annotations
 
+import json
+import re
+
 import pytest
 
+from geo.ingest.review import DATE_PATTERN
 from geo.rules.load import load_dataset
+from tests.conftest import read_rows
 from tests.test_add_report import (
     SHORT_REPORT,
     _tick_all,
     apply_drafts,
+    edit,
     extract_drafts,
     fill,
     html,
@@ -82,3 +88,23 @@ def test_the_shared_filters_are_not_shown_on_the_add_report_page_but_kept_for_th
     sidebar = {w.label: w.value for w in at.sidebar.multiselect}
     assert sidebar["Minerals"] == ["copper"]  # the other pages keep their sidebar and its filters
     assert not any("do not apply" in c.value for c in at.sidebar.caption)
+
+
+def test_dates_are_edited_as_the_record_writes_them(data):
+    # A DateColumn's editor is the browser's own date input, in the browser's locale format (01/31/2017)
+    # whatever the column's format: the review table's dates are YYYY-MM-DD text, checked as typed.
+    at = extract_drafts(fill(open_add_report(), SHORT_REPORT))
+    editor = at.data_editor(key="ar_editor")
+    config = json.loads(editor.proto.columns)
+    for column in ("date", "end_date"):
+        assert config[column]["type_config"] == {"type": "text", "validate": DATE_PATTERN}
+        assert "YYYY-MM-DD" in config[column]["help"]
+    table = editor.value
+    assert table["date"].str.fullmatch(r"\d{4}-\d{2}-\d{2}").all() and (table["end_date"] == "").all()
+    assert re.fullmatch(DATE_PATTERN, "2017-02-21") and re.fullmatch(DATE_PATTERN, "")
+    assert not re.fullmatch(DATE_PATTERN, "02/21/2017")
+    row = int(table.index[table["mine_id"] == "musan"][0])
+    at = apply_drafts(edit(at, {i: {"accept": i == row} for i in table.index} | {row: {"accept": True, "date": "2017-02-21"}}))
+    assert not at.exception and not at.error
+    (new,) = [e for e in read_rows(data / "events.csv") if e["event_id"] in set(at.dataframe[0].value["New event id"])]
+    assert (new["date"], new["event_id"][-10:]) == ("2017-02-21", "2017-02-21")

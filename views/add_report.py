@@ -34,6 +34,7 @@ from geo.ingest import (
     validate_drafts,
 )
 from geo.ingest.history import revert
+from geo.ingest.review import DATE_PATTERN
 from geo.package import DataError, Problem
 from geo.render.text import md_escape
 from geo.rules.filters import showing
@@ -273,9 +274,12 @@ columns = {
     "mineral_id": st.column_config.SelectboxColumn("Mineral", options=mineral_ids),
     "event_type": st.column_config.SelectboxColumn("Event type", options=ds.vocab.codes("event_type")),
     "effect": st.column_config.SelectboxColumn("Effect", options=ds.vocab.codes("effect")),
-    "date": st.column_config.DateColumn("Date", format="YYYY-MM-DD"),
+    # Dates as text in the record's form: a DateColumn's editor is the browser's own date input, which
+    # shows the browser's locale format (01/31/2017) whatever the column's format; Apply checks the day.
+    "date": st.column_config.TextColumn("Date", validate=DATE_PATTERN, help="YYYY-MM-DD, as the record writes it"),
     "date_precision": st.column_config.SelectboxColumn("Date precision", options=ds.vocab.codes("date_precision")),
-    "end_date": st.column_config.DateColumn("End date", format="YYYY-MM-DD"),
+    "end_date": st.column_config.TextColumn("End date", validate=DATE_PATTERN,
+                                            help="YYYY-MM-DD; empty unless the event spans a period"),
     "value_usd": st.column_config.NumberColumn("Value (US$)", min_value=0, format="%.0f",
                                                help="As the report gives it; empty when it gives none"),
     "quantity": st.column_config.NumberColumn("Quantity", min_value=0, help="In the unit beside it"),

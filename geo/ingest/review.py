@@ -61,7 +61,8 @@ LEADS_FILE = "sentences with no draft"  # the leads' table (geo.ingest.leads)
 
 
 def review_rows(drafts: list[Draft], first: int = 0) -> list[dict]:
-    """The drafts as review-table rows, one per mine × mineral, dates as ``datetime.date``;
+    """The drafts as review-table rows, one per mine × mineral, dates as the record writes them
+    (YYYY-MM-DD text, '' when none: a table edits them as text, not in the browser's own date format);
     ``draft`` counts from ``first`` (the leads' table follows the drafts')."""
     rows = []
     for i, d in enumerate(drafts, start=first):
@@ -70,8 +71,8 @@ def review_rows(drafts: list[Draft], first: int = 0) -> list[dict]:
                 rows.append({
                     "draft": i, "accept": d.proposed, "event_id": d.event_id, "mine_id": mine,
                     "mineral_id": mineral, "event_type": d.event_type, "effect": d.effect,
-                    "date": _as_date(d.date), "date_precision": d.date_precision,
-                    "end_date": _as_date(d.end_date), "value_usd": d.value_usd, "quantity": d.quantity,
+                    "date": _iso(d.date), "date_precision": d.date_precision,
+                    "end_date": _iso(d.end_date), "value_usd": d.value_usd, "quantity": d.quantity,
                     "unit": d.unit, "amount_qualifier": d.amount_qualifier, "confidence": d.confidence, "title": d.title,
                     "anonymous_source": bool(d.anonymous_source), "date_basis": d.date_basis,
                     "known": d.known, "check": d.check, "evidence": d.evidence,
@@ -79,11 +80,17 @@ def review_rows(drafts: list[Draft], first: int = 0) -> list[dict]:
     return rows
 
 
-def _as_date(value: str) -> dt.date | None:
+#: What a review table's date cell accepts (a JavaScript regular expression): YYYY-MM-DD, or empty (an
+#: end date removed; a missing date is a problem Apply lists).
+DATE_PATTERN = r"^(\d{4}-\d{2}-\d{2})?$"
+
+
+def _iso(value: str) -> str:
+    """A draft's date as review-table text: YYYY-MM-DD, or '' when it has none (or not a day)."""
     try:
-        return dt.date.fromisoformat(value) if value else None
+        return dt.date.fromisoformat(value).isoformat() if value else ""
     except ValueError:
-        return None
+        return ""
 
 
 def _text(value) -> str:
