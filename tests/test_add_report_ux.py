@@ -108,3 +108,17 @@ def test_dates_are_edited_as_the_record_writes_them(data):
     assert not at.exception and not at.error
     (new,) = [e for e in read_rows(data / "events.csv") if e["event_id"] in set(at.dataframe[0].value["New event id"])]
     assert (new["date"], new["event_id"][-10:]) == ("2017-02-21", "2017-02-21")
+
+
+def test_the_short_list_for_a_phone_names_rows_as_the_record_does_and_escapes_the_evidence():
+    from geo.render.review import NARROW_PX, short_list_html
+
+    row = {"accept": True, "mine_id": "musan", "mineral_id": "iron_ore", "event_type": "smuggling",
+           "date": "2017-02-21", "evidence": "Ore <img src=x onerror=alert(1)> went north.", "check": "why not"}
+    out = short_list_html("ar_k", [row, {**row, "accept": False, "mine_id": ""}],
+                          {"musan": "Musan mine", "iron_ore": "Iron ore"}, str.upper)
+    assert "<img" not in out and "&lt;img src=x onerror=alert(1)&gt;" in out
+    assert "1. ☑ ticked · <strong>Musan mine</strong> · Iron ore · SMUGGLING · 2017-02-21" in out
+    assert "2. ☐ not ticked · <strong>no mine</strong>" in out and "why not" in out
+    assert f"@media (max-width: {NARROW_PX}px)" in out and ".st-key-ar_k { display: none; }" in out  # phone only
+    assert "why not" not in short_list_html("ar_k", [row], {}, str.upper, reasons=False)

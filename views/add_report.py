@@ -36,6 +36,7 @@ from geo.ingest import (
 from geo.ingest.history import revert
 from geo.ingest.review import DATE_PATTERN
 from geo.package import DataError, Problem
+from geo.render.review import short_list_html
 from geo.render.text import md_escape
 from geo.rules.filters import showing
 
@@ -319,10 +320,23 @@ n_check = sum(1 for d in base_drafts if d.check and not d.known)
 if n_check:
     st.info(f"{n_check} draft(s) are less likely right (column \"Check\" says why): their rows start unticked. "
             "Read their evidence and tick the ones the report bears out.", icon=":material/rule:")
+names = {**ds.mine_names, **ds.mineral_names, **{m.mine_id: m.name for m in new_mines}}
+
+
+def _in_short(place, key: str, table_rows: list[dict], reasons: bool = True) -> None:
+    """On a narrow screen (a phone), above a review table: its rows in short, each with its whole evidence,
+    which the table cuts off (geo.render.review); hidden on a wider screen."""
+    place.container(key=key).html(short_list_html(key, table_rows, names, lambda t: ds.vocab.label("event_type", t),
+                                                  reasons=reasons))
+
+
+short = st.empty()  # the rows in short, above the table, as edited below
 edited = st.data_editor(table, key=EDITOR_KEY, hide_index=True, num_rows="fixed", width="stretch",
                         column_config=columns, column_order=ORDER)
 rows = edited.to_dict(orient="records")
 accepted = int(edited["accept"].eq(True).sum())
+if rows:
+    _in_short(short, "ar_short_drafts", rows)
 
 # Sentences that name a mine or mineral but drafted nothing (geo.ingest.leads): the reviewer types them.
 leads = link_new_mines(result.leads, new_mines)  # a sentence naming only a new mine is now about it
@@ -332,15 +346,16 @@ if leads:
     st.caption("These sentences name a mine or a mineral, but the extractor drafted no event from them: it "
                "knows no event word there, or read the event as planned, denied or background. Read each one; "
                "to add its event, tick the row and choose the event type (and fix the date if needed).")
+    short_leads = st.empty()
     edited_leads = st.data_editor(lead_table, key=LEADS_KEY, hide_index=True, num_rows="fixed", width="stretch",
                                   column_config={**columns,
                                                  "accept": st.column_config.CheckboxColumn("Add", default=False)},
                                   column_order=[c for c in ORDER if c not in ("known", "check", "event_id")])
+    _in_short(short_leads, "ar_short_leads", edited_leads.to_dict(orient="records"), reasons=False)
     rows += edited_leads.to_dict(orient="records")
     accepted += int(edited_leads["accept"].eq(True).sum())
 
 # What an apply would change, from the tables as they are now (not validated yet: Apply does that).
-names = {**ds.mine_names, **ds.mineral_names, **{m.mine_id: m.name for m in new_mines}}
 drafts, problems = drafts_from_review([*base_drafts, *leads], rows, names)
 st.subheader("What applying will change")
 if not accepted:
