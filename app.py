@@ -35,6 +35,8 @@ PAGES = [
     st.Page("views/sources.py", title="Sources & method", icon=":material/menu_book:", url_path="sources"),
     st.Page("views/add_report.py", title="Add report", icon=":material/post_add:", url_path="add-report"),
 ]
+#: Pages the shared filters do not act on: their sidebar says so instead of showing the filters.
+UNFILTERED = {"add-report"}
 
 ds = state.dataset()
 if isinstance(ds, DataError):
@@ -56,33 +58,36 @@ if isinstance(ds, DataError):
 pg = st.navigation(PAGES)
 state.init_from_url(ds)
 
-state.seed_widgets()
-first_day, last_day = date_bounds(ds)
-with st.sidebar:
-    st.header("Filters")
-    st.multiselect("Minerals", list(ds.minerals["mineral_id"]), key=state.K_MINERALS, on_change=state.on_widget_change,
-                   format_func=ds.mineral_name, placeholder="All minerals")
-    st.multiselect("Event types", ds.event_types, key=state.K_TYPES, on_change=state.on_widget_change,
-                   format_func=lambda t: ds.vocab.label("event_type", t), placeholder="All event types")
-    st.text_input("Search events", key=state.K_TEXT, on_change=state.on_widget_change,
-                  placeholder="words in title, summary or source", help="Every word must appear in the event's "
-                  "title, summary or source (publisher, title); case and accents do not matter; \"quote\" a phrase.")
-    # thousands of mines: the list is built in the browser only when the popover opens
-    with (st.popover(state.mines_filter_label(), width="stretch") if len(ds.mines) > state.MINES_FILTER_POPOVER_ABOVE
-          else st.container()):
-        st.multiselect("Mines", list(ds.mines["mine_id"]), key=state.K_MINES, on_change=state.on_widget_change,
-                       format_func=ds.mine_name, placeholder="All mines")
-    st.multiselect("Provinces", sorted(p for p in ds.mines["province"].unique() if p), key=state.K_PROVINCES, on_change=state.on_widget_change,
-                   placeholder="All provinces")
-    c1, c2 = st.columns(2)
-    c1.date_input("Since", key=state.K_SINCE, on_change=state.on_widget_change, format="YYYY-MM-DD",
-                  min_value=first_day, max_value=last_day)
-    c2.date_input("Until", key=state.K_UNTIL, on_change=state.on_widget_change, format="YYYY-MM-DD",
-                  min_value=first_day, max_value=last_day)
-    st.selectbox("Minimum confidence", CONFIDENCE_LEVELS, key=state.K_CONFIDENCE, on_change=state.on_widget_change,
-                 format_func=lambda c: {"reported": "Any (reported or better)", "corroborated": "Corroborated or official",
-                                        "official": "Official only"}[c])
-    st.button("Reset filters", on_click=state.reset_filters)
+if pg.url_path in UNFILTERED:
+    st.sidebar.caption("The shared filters do not apply to this page; the other pages keep them.")
+else:
+    state.seed_widgets()
+    first_day, last_day = date_bounds(ds)
+    with st.sidebar:
+        st.header("Filters")
+        st.multiselect("Minerals", list(ds.minerals["mineral_id"]), key=state.K_MINERALS, on_change=state.on_widget_change,
+                       format_func=ds.mineral_name, placeholder="All minerals")
+        st.multiselect("Event types", ds.event_types, key=state.K_TYPES, on_change=state.on_widget_change,
+                       format_func=lambda t: ds.vocab.label("event_type", t), placeholder="All event types")
+        st.text_input("Search events", key=state.K_TEXT, on_change=state.on_widget_change,
+                      placeholder="words in title, summary or source", help="Every word must appear in the event's "
+                      "title, summary or source (publisher, title); case and accents do not matter; \"quote\" a phrase.")
+        # thousands of mines: the list is built in the browser only when the popover opens
+        with (st.popover(state.mines_filter_label(), width="stretch") if len(ds.mines) > state.MINES_FILTER_POPOVER_ABOVE
+              else st.container()):
+            st.multiselect("Mines", list(ds.mines["mine_id"]), key=state.K_MINES, on_change=state.on_widget_change,
+                           format_func=ds.mine_name, placeholder="All mines")
+        st.multiselect("Provinces", sorted(p for p in ds.mines["province"].unique() if p), key=state.K_PROVINCES, on_change=state.on_widget_change,
+                       placeholder="All provinces")
+        c1, c2 = st.columns(2)
+        c1.date_input("Since", key=state.K_SINCE, on_change=state.on_widget_change, format="YYYY-MM-DD",
+                      min_value=first_day, max_value=last_day)
+        c2.date_input("Until", key=state.K_UNTIL, on_change=state.on_widget_change, format="YYYY-MM-DD",
+                      min_value=first_day, max_value=last_day)
+        st.selectbox("Minimum confidence", CONFIDENCE_LEVELS, key=state.K_CONFIDENCE, on_change=state.on_widget_change,
+                     format_func=lambda c: {"reported": "Any (reported or better)", "corroborated": "Corroborated or official",
+                                            "official": "Official only"}[c])
+        st.button("Reset filters", on_click=state.reset_filters)
 
 filters = state.current_filters()
 state.sync_url(filters)

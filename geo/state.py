@@ -161,6 +161,15 @@ def sync_url(filters: Filters) -> None:
         st.query_params.from_dict(wanted)
 
 
+def open_filtered(page: str, filters: Filters, select: str | None = None) -> None:
+    """Switch to ``page`` showing ``filters`` (the shared ones: the sidebar and the link follow) and,
+    if given, with the mine ``select`` selected. Call from the page's script, not a callback."""
+    st.session_state[K_FILTERS] = filters
+    if select:
+        select_mine(select)
+    st.switch_page(page)
+
+
 def reset_filters() -> None:
     st.session_state[K_FILTERS] = Filters()
 

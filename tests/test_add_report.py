@@ -141,7 +141,8 @@ def test_paste_review_apply_then_see_the_events_on_map_and_timeline(data):
         set(zip(kept["mine_id"], kept["mineral_id"], strict=True))
     listed = set(at.dataframe[0].value["New event id"])
     assert listed == expected
-    assert [link.proto.label for link in at.get("page_link")][:2] == ["See them on the map", "See them on the timeline"]
+    assert [at.button(key=k).label for k in ("ar_see_map", "ar_see_timeline")] == \
+        ["See them on the map", "See them on the timeline"]  # filtered to them: tests/test_add_report_ux.py
 
     # The other pages show them on their next run (the cache follows the files).
     hyesan = next(i for i in expected if i.startswith("hyesan-"))

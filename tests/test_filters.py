@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from geo.rules.filters import Filters, vocabularies
+from geo.rules.filters import Filters, showing, vocabularies
 
 
 def _events(ds, f):
@@ -92,3 +92,15 @@ def test_dates_accept_strings_and_dates():
     assert Filters(since="2017-01-01").since == dt.date(2017, 1, 1)
     with pytest.raises(ValueError):
         Filters(min_confidence="certain")
+
+
+def test_showing_given_events_on_the_map_and_on_the_timeline(ds):
+    # what an ingest apply just added: an event at a mine and an event about a mineral only
+    ids = ["hyesan-halt-2017", "unscr-2321-coal-cap"]
+    on_map = showing(ds.view, ids, on_map=True)
+    assert set(on_map.mines) == {"hyesan"} and {"coal"} <= set(on_map.minerals)
+    on_timeline = showing(ds.view, ids, on_map=False)
+    assert not on_timeline.mines and set(on_timeline.minerals) == set(on_map.minerals)
+    assert set(ids) <= _events(ds, on_timeline)  # every one of them is shown
+    assert on_timeline.since <= dt.date(2016, 11, 30) and on_timeline.until >= dt.date(2017, 2, 28)
+    assert showing(ds.view, ["no-such-event"], on_map=True) == Filters()

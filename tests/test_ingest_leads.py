@@ -48,7 +48,7 @@ def test_a_lead_pairs_a_mine_with_its_mineral_and_a_lone_mine_takes_the_records_
     leads = _extract(ds, text, dt.date(2019, 6, 20)).leads
     hyesan = next(d for d in leads if d.mines == ["hyesan"])
     assert hyesan.minerals == ["zinc"] and (hyesan.date, hyesan.date_precision) == ("2019-05-01", "month")
-    assert hyesan.title == "Zinc ore from Hyesan mine"  # as the report writes it; the review adds the type
+    assert hyesan.title == "Zinc from Hyesan Youth Copper Mine"  # the record's names; the review adds the type
     musan = next(d for d in leads if d.mines == ["musan"])
     assert "iron_ore" in musan.minerals  # the record's mineral for Musan, for the reviewer to keep or untick
 
@@ -88,7 +88,7 @@ def test_a_lead_ticked_without_a_type_is_a_problem_and_with_one_becomes_an_event
     assert problems == [] and len(out) == 1
     event = out[0]
     assert (event.event_type, event.effect, event.minerals, event.date) == ("smuggling", "smuggled", ["coal"], "2021-03-09")
-    assert event.title == "coal: smuggled" and event.event_id == "coal-smuggling-2021-03-09"
+    assert event.title == "Coal: smuggled" and event.event_id == "coal-smuggling-2021-03-09"
     assert event.check == "" and "Typed by the reviewer" in event.description
     assert event.evidence.startswith("Black heaps")
 
@@ -155,7 +155,7 @@ def test_on_the_page_a_lead_is_ticked_typed_and_applied(data):
     events = {e["event_id"]: e for e in read_rows(data / "events.csv")}
     event = events["coal-smuggling-2021-03-09"]
     assert (event["event_type"], event["date"], event["date_precision"]) == ("smuggling", "2021-03-09", "day")
-    assert event["evidence"].startswith("Black heaps") and event["title"] == "coal: smuggled"
+    assert event["evidence"].startswith("Black heaps") and event["title"] == "Coal: smuggled"
     assert load_dataset(data).events.shape[0] == len(events)
 
 

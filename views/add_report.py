@@ -34,8 +34,11 @@ from geo.ingest import (
     validate_drafts,
 )
 from geo.ingest.history import revert
+from geo.ingest.review import DATE_PATTERN
 from geo.package import DataError, Problem
+from geo.render.review import short_list_html
 from geo.render.text import md_escape
+from geo.rules.filters import showing
 
 K_RESULT = "ar_result"  # the IngestResult of the last extraction
 K_INPUTS = "ar_inputs"  # the inputs it was extracted from (to spot changes)
@@ -133,9 +136,13 @@ if applied is not None:
                f"is now version {applied.version}. Source `{applied.source_id}` "
                f"({'added' if applied.source_added else 'already in sources.csv'}).", icon=":material/check_circle:")
     st.dataframe(pd.DataFrame({"New event id": applied.event_ids}), hide_index=True)
+    # The map and timeline open showing what was added: the shared filters narrowed to it (said there).
     l1, l2 = st.columns(2)
-    l1.page_link("views/map.py", label="See them on the map", icon=":material/map:")
-    l2.page_link("views/timeline.py", label="See them on the timeline", icon=":material/timeline:")
+    if l1.button("See them on the map", icon=":material/map:", key="ar_see_map"):
+        on_map = showing(ds.view, applied.event_ids, on_map=True)
+        state.open_filtered("views/map.py", on_map, select=on_map.mines[0] if on_map.mines else None)
+    if l2.button("See them on the timeline", icon=":material/timeline:", key="ar_see_timeline"):
+        state.open_filtered("views/timeline.py", showing(ds.view, applied.event_ids, on_map=False))
     if applied.mine_ids:
         st.caption(f"New mine(s), without a point until a source gives one: {', '.join(applied.mine_ids)}.")
     if st.button(f"Undo this apply (version {applied.version})", icon=":material/undo:", key="ar_revert"):
@@ -268,9 +275,12 @@ columns = {
     "mineral_id": st.column_config.SelectboxColumn("Mineral", options=mineral_ids),
     "event_type": st.column_config.SelectboxColumn("Event type", options=ds.vocab.codes("event_type")),
     "effect": st.column_config.SelectboxColumn("Effect", options=ds.vocab.codes("effect")),
-    "date": st.column_config.DateColumn("Date", format="YYYY-MM-DD"),
+    # Dates as text in the record's form: a DateColumn's editor is the browser's own date input, which
+    # shows the browser's locale format (01/31/2017) whatever the column's format; Apply checks the day.
+    "date": st.column_config.TextColumn("Date", validate=DATE_PATTERN, help="YYYY-MM-DD, as the record writes it"),
     "date_precision": st.column_config.SelectboxColumn("Date precision", options=ds.vocab.codes("date_precision")),
-    "end_date": st.column_config.DateColumn("End date", format="YYYY-MM-DD"),
+    "end_date": st.column_config.TextColumn("End date", validate=DATE_PATTERN,
+                                            help="YYYY-MM-DD; empty unless the event spans a period"),
     "value_usd": st.column_config.NumberColumn("Value (US$)", min_value=0, format="%.0f",
                                                help="As the report gives it; empty when it gives none"),
     "quantity": st.column_config.NumberColumn("Quantity", min_value=0, help="In the unit beside it"),
@@ -310,10 +320,23 @@ n_check = sum(1 for d in base_drafts if d.check and not d.known)
 if n_check:
     st.info(f"{n_check} draft(s) are less likely right (column \"Check\" says why): their rows start unticked. "
             "Read their evidence and tick the ones the report bears out.", icon=":material/rule:")
+names = {**ds.mine_names, **ds.mineral_names, **{m.mine_id: m.name for m in new_mines}}
+
+
+def _in_short(place, key: str, table_rows: list[dict], reasons: bool = True) -> None:
+    """On a narrow screen (a phone), above a review table: its rows in short, each with its whole evidence,
+    which the table cuts off (geo.render.review); hidden on a wider screen."""
+    place.container(key=key).html(short_list_html(key, table_rows, names, lambda t: ds.vocab.label("event_type", t),
+                                                  reasons=reasons))
+
+
+short = st.empty()  # the rows in short, above the table, as edited below
 edited = st.data_editor(table, key=EDITOR_KEY, hide_index=True, num_rows="fixed", width="stretch",
                         column_config=columns, column_order=ORDER)
 rows = edited.to_dict(orient="records")
 accepted = int(edited["accept"].eq(True).sum())
+if rows:
+    _in_short(short, "ar_short_drafts", rows)
 
 # Sentences that name a mine or mineral but drafted nothing (geo.ingest.leads): the reviewer types them.
 leads = link_new_mines(result.leads, new_mines)  # a sentence naming only a new mine is now about it
@@ -323,15 +346,16 @@ if leads:
     st.caption("These sentences name a mine or a mineral, but the extractor drafted no event from them: it "
                "knows no event word there, or read the event as planned, denied or background. Read each one; "
                "to add its event, tick the row and choose the event type (and fix the date if needed).")
+    short_leads = st.empty()
     edited_leads = st.data_editor(lead_table, key=LEADS_KEY, hide_index=True, num_rows="fixed", width="stretch",
                                   column_config={**columns,
                                                  "accept": st.column_config.CheckboxColumn("Add", default=False)},
                                   column_order=[c for c in ORDER if c not in ("known", "check", "event_id")])
+    _in_short(short_leads, "ar_short_leads", edited_leads.to_dict(orient="records"), reasons=False)
     rows += edited_leads.to_dict(orient="records")
     accepted += int(edited_leads["accept"].eq(True).sum())
 
 # What an apply would change, from the tables as they are now (not validated yet: Apply does that).
-names = {**ds.mine_names, **ds.mineral_names, **{m.mine_id: m.name for m in new_mines}}
 drafts, problems = drafts_from_review([*base_drafts, *leads], rows, names)
 st.subheader("What applying will change")
 if not accepted:

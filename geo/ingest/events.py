@@ -48,6 +48,7 @@ from geo.ingest.text import (
     guess_title,
     parse_published,
 )
+from geo.ingest.titles import event_title, subject
 
 #: How far back (in paragraphs) "the mine" looks for the mine it refers to.
 REFERENCE_REACH = 2
@@ -206,11 +207,12 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
 
     progress(0.9, "assembling drafts")
     anon = _Anonymity(sents)
-    drafts, notes = _assemble(protos, sents, info, pub, adopted, anon)
+    names = {**ds.mine_names, **ds.mineral_names}  # titles name mines and minerals as the record does
+    drafts, notes = _assemble(protos, sents, info, pub, adopted, anon, names)
     for d in (retyped := mark_known(drafts, ds)):  # typed as the record's measure it repeats: the title follows
         d.title = event_title(d.title.rsplit(": ", 1)[0], d.event_type)
     drafts = drop_exact_repeats(drafts) if retyped else drafts  # a retyped draft may now repeat another exactly
-    leads, lead_notes = find_leads(sents, info, drafts, pub, adopted, anon, known)
+    leads, lead_notes = find_leads(sents, info, drafts, pub, adopted, anon, known, names)
     source_row = make_source_row(ds, publisher, title, url, pub, guess_language(text))
     taken: set[str] = set()  # ids given so far (one set, not one per draft: linear in the drafts)
     for d in drafts:
@@ -278,7 +280,7 @@ def _resolution_dates(ds) -> Resolutions:
     return out
 
 
-def _assemble(protos, sents, info, pub, adopted, anon):
+def _assemble(protos, sents, info, pub, adopted, anon, names):
     notes: list[str] = []
     # A mineral already tied to a mine in a sentence is not also a mineral-only event there.
     tied = {(p.sent, x.id, p.event_type) for p in protos if p.mines for x in p.minerals}
@@ -313,7 +315,7 @@ def _assemble(protos, sents, info, pub, adopted, anon):
         d.amount_qualifier = qualifier if written else ""
         d.anonymous_source = anon.para(sents[p.sent].para) or (sents[p.sent].quoted and anon.report())
         d.place = "; ".join(dict.fromkeys(m.text for m in p.mines)) or "; ".join(p.candidates)
-        d.title = _title(d, p)
+        d.title = event_title(subject(d.mines, d.minerals, names), d.event_type)
     return merged, notes + more
 
 
@@ -337,28 +339,6 @@ class _Anonymity:
         if self._report is None:
             self._report = any(map(self.para, self._texts))
         return self._report
-
-
-_TYPE_WORDS = {
-    "export_halt": "exports halted", "export_continued": "still exported",
-    "import_suspension": "imports suspended", "sanction": "sanction",
-    "investment_offer": "rights offered for investment", "trade_figure": "trade figure",
-    "production_halt": "production halted", "smuggling": "smuggled", "export_resumed": "exports resumed",
-    "deal_signed": "deal signed", "deal_collapsed": "deal collapsed", "discovery": "deposit announced",
-    "production_change": "production changed",
-}
-
-
-def _title(d: Draft, p: _Proto) -> str:
-    minerals = ", ".join(dict.fromkeys(x.text for x in p.minerals))
-    where = f" from {', '.join(dict.fromkeys(m.text for m in p.mines))}" if p.mines else ""
-    return event_title(f"{minerals}{where}", d.event_type)
-
-
-def event_title(what: str, event_type: str) -> str:
-    """A draft's title: what it is about, as the report writes it, and its type's words
-    ("copper from Hyesan mine: exports halted")."""
-    return f"{what}: {_TYPE_WORDS.get(event_type, event_type)}"[:200]
 
 
 def _slug(text: str) -> str:

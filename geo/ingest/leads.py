@@ -23,6 +23,7 @@ from geo.ingest.event_dates import date_for
 from geo.ingest.mentions import _pairs
 from geo.ingest.places import drop_town_names
 from geo.ingest.protos import _Proto
+from geo.ingest.titles import subject
 
 #: The most leads a report lists (the rest are counted in a note).
 LEAD_LIMIT = 60
@@ -37,12 +38,13 @@ MINE_WORD_REACH = 20
 LEAD_CHECK = "no event drafted from this sentence: tick it and choose an event type to add one"
 
 
-def find_leads(sents, info, drafts: list[Draft], pub, adopted, anon,
-               known: dict[str, list[str]]) -> tuple[list[Draft], list[str]]:
+def find_leads(sents, info, drafts: list[Draft], pub, adopted, anon, known: dict[str, list[str]],
+               names: dict[str, str]) -> tuple[list[Draft], list[str]]:
     """(leads, notes): drafts with no type from each sentence that names a mineral, or a mine
     as a mine ("the Musan mine", "무산광산", not "Musan" alone), and made no event (questions
     included: the reviewer judges them). A headline whose minerals the drafts already hold is
-    the story the body drafted: not a lead."""
+    the story the body drafted: not a lead. A lead's title names its mine and minerals as the record
+    does (``names``: id → name; :func:`geo.ingest.titles.subject`): the review adds the type."""
     leads: list[Draft] = []
     seen: set[str] = set()
     drafted = {x for d in drafts for x in d.minerals}
@@ -64,46 +66,42 @@ def find_leads(sents, info, drafts: list[Draft], pub, adopted, anon,
         if listed >= LEAD_LIMIT:
             more += 1
             continue
-        leads += _leads_of(i, s, minerals, mines, cands, info, sents, pub, adopted, anon, known)
+        leads += _leads_of(i, s, minerals, mines, cands, info, sents, pub, adopted, anon, known, names)
         listed += 1
     notes = [f"{more} more sentence(s) name a mine or mineral and gave no draft; only the first "
              f"{LEAD_LIMIT} are listed"] if more else []
     return leads, notes
 
 
-def _leads_of(i, s, minerals, mines, cands, info, sents, pub, adopted, anon, known) -> list[Draft]:
+def _leads_of(i, s, minerals, mines, cands, info, sents, pub, adopted, anon, known, names) -> list[Draft]:
     """One lead per mine (or none) and its minerals, as the sentence pairs them. A sentence that names
     only a mine the data does not have ("Production at the Kapsan mine has nearly stopped") gives one
     lead with no mine and no mineral: the reviewer chooses the mineral, and adding the mine from the
     review links it (:func:`geo.ingest.newmine.link_new_mines`)."""
     if minerals:
         chosen = {id(m) for m in [*minerals, *mines]}
-        groups = [(mine.id if mine else "", [x.id for x in xs], _what(xs, mine))
+        groups = [(mine.id if mine else "", [x.id for x in xs])
                   for mine, xs in _pairs([m for m in info[i]["matches"] if id(m) in chosen], s.text, 0, known)]
     elif mines:  # a mine alone: the minerals the record knows it for (none: the reviewer chooses one)
-        groups = [(m.id, list(known.get(m.id, [])), m.text) for m in mines]
+        groups = [(m.id, list(known.get(m.id, []))) for m in mines]
     else:  # only a mine the data lacks
-        groups = [("", [], cands[0])]
+        groups = [("", [])]
     at = (minerals or mines)[0].start if minerals or mines else max(0, s.text.find(cands[0]))
     date, precision, end, basis, _rank = date_for(_Proto(i, "", "", [], [], at=at), sents, info, pub, adopted)
     evidence = s.text if len(s.text) <= EVIDENCE_MAX else s.text[:EVIDENCE_MAX - 1].rstrip() + "…"
     anonymous = anon.para(s.para) or (s.quoted and anon.report())
     out: dict[tuple, Draft] = {}
-    for mine, xs, what in groups:
+    for mine, xs in groups:
         key = (mine, tuple(dict.fromkeys(xs)))
         if key in out:
             continue
         out[key] = Draft(event_id="", event_type="", effect="", date=date.isoformat(), date_precision=precision,
                          end_date=end.isoformat() if end else "", evidence=evidence,
-                         mines=[mine] if mine else [], minerals=list(key[1]), date_basis=basis, title=what,
+                         mines=[mine] if mine else [], minerals=list(key[1]), date_basis=basis,
+                         title=subject([mine], key[1], names) or cands[0],
                          place="; ".join(dict.fromkeys(m.text for m in mines) if minerals or mines else cands),
                          check=LEAD_CHECK, anonymous_source=anonymous,
                          candidates=[] if minerals or mines else list(cands),
                          description=f"Added by the reviewer from a sentence of the report; date from {basis}.")
     return list(out.values())
 
-
-def _what(minerals, mine) -> str:
-    """The lead's title, as the report writes it ("iron ore from Musan"): the review adds the type."""
-    names = ", ".join(dict.fromkeys(x.text for x in minerals))
-    return f"{names} from {mine.text}" if mine else names

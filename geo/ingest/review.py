@@ -12,8 +12,9 @@ from dataclasses import replace
 from geo.ingest.apply import _cell
 from geo.ingest.cues import EFFECTS
 from geo.ingest.drafts import DRAFT_CSV_COLUMNS, Draft, IngestError, _num
-from geo.ingest.events import _unique_id, event_title, make_source_row
+from geo.ingest.events import _unique_id, make_source_row
 from geo.ingest.text import parse_published
+from geo.ingest.titles import event_title, subject
 from geo.package import Problem
 
 
@@ -60,7 +61,8 @@ LEADS_FILE = "sentences with no draft"  # the leads' table (geo.ingest.leads)
 
 
 def review_rows(drafts: list[Draft], first: int = 0) -> list[dict]:
-    """The drafts as review-table rows, one per mine × mineral, dates as ``datetime.date``;
+    """The drafts as review-table rows, one per mine × mineral, dates as the record writes them
+    (YYYY-MM-DD text, '' when none: a table edits them as text, not in the browser's own date format);
     ``draft`` counts from ``first`` (the leads' table follows the drafts')."""
     rows = []
     for i, d in enumerate(drafts, start=first):
@@ -69,8 +71,8 @@ def review_rows(drafts: list[Draft], first: int = 0) -> list[dict]:
                 rows.append({
                     "draft": i, "accept": d.proposed, "event_id": d.event_id, "mine_id": mine,
                     "mineral_id": mineral, "event_type": d.event_type, "effect": d.effect,
-                    "date": _as_date(d.date), "date_precision": d.date_precision,
-                    "end_date": _as_date(d.end_date), "value_usd": d.value_usd, "quantity": d.quantity,
+                    "date": _iso(d.date), "date_precision": d.date_precision,
+                    "end_date": _iso(d.end_date), "value_usd": d.value_usd, "quantity": d.quantity,
                     "unit": d.unit, "amount_qualifier": d.amount_qualifier, "confidence": d.confidence, "title": d.title,
                     "anonymous_source": bool(d.anonymous_source), "date_basis": d.date_basis,
                     "known": d.known, "check": d.check, "evidence": d.evidence,
@@ -78,11 +80,17 @@ def review_rows(drafts: list[Draft], first: int = 0) -> list[dict]:
     return rows
 
 
-def _as_date(value: str) -> dt.date | None:
+#: What a review table's date cell accepts (a JavaScript regular expression): YYYY-MM-DD, or empty (an
+#: end date removed; a missing date is a problem Apply lists).
+DATE_PATTERN = r"^(\d{4}-\d{2}-\d{2})?$"
+
+
+def _iso(value: str) -> str:
+    """A draft's date as review-table text: YYYY-MM-DD, or '' when it has none (or not a day)."""
     try:
-        return dt.date.fromisoformat(value) if value else None
+        return dt.date.fromisoformat(value).isoformat() if value else ""
     except ValueError:
-        return None
+        return ""
 
 
 def _text(value) -> str:
@@ -176,7 +184,7 @@ def drafts_from_review(drafts: list[Draft], rows: list[dict],
                 d.date_basis = "set by the reviewer"
                 d.description = "Draft from ingest; date set by the reviewer."
             if not base.event_type:  # a lead the reviewer typed (geo.ingest.leads)
-                _from_lead(d, base, dated)
+                _from_lead(d, base, dated, names or {})
             else:
                 _follow_edits(d, base, names or {})
             same = (events_of[index] == 1 and len(parts) == 1 and d.mines == base.mines and d.minerals == base.minerals
@@ -210,20 +218,18 @@ def _follow_edits(d: Draft, base: Draft, names: dict[str, str]) -> None:
     if retyped and d.effect == base.effect:
         d.effect = EFFECTS.get(d.event_type, "")
     if (retyped or moved) and d.title == base.title:
-        what = base.title.rsplit(": ", 1)[0] if not moved else (
-            ", ".join(names.get(x, x.replace("_", " ")) for x in d.minerals)
-            + (f" from {', '.join(names.get(m, m) for m in d.mines)}" if d.mines else ""))
+        what = base.title.rsplit(": ", 1)[0] if not moved else subject(d.mines, d.minerals, names)
         d.title = event_title(what, d.event_type)
     if d.mines != base.mines and d.place == base.place:
         d.place = "; ".join(names.get(m, m) for m in d.mines)
 
 
-def _from_lead(d: Draft, lead: Draft, dated: bool) -> None:
+def _from_lead(d: Draft, lead: Draft, dated: bool, names: dict[str, str]) -> None:
     """A lead made an event: its effect (unless chosen), title (unless edited) and description
     follow the type the reviewer gave."""
     d.effect = d.effect or EFFECTS.get(d.event_type, "")
-    if d.title == lead.title:  # the lead's "what" ("iron ore from Musan") takes the type's words
-        d.title = event_title(d.title or ", ".join(d.minerals), d.event_type)
+    if d.title == lead.title:  # the lead's "what" ("Iron ore from Musan mine") takes the type's words
+        d.title = event_title(d.title or subject(d.mines, d.minerals, names), d.event_type)
     d.check = ""
     d.description = ("Typed by the reviewer from a sentence the extractor drafted no event from; date "
                      + ("set by the reviewer." if dated else f"from {d.date_basis}."))

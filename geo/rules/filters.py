@@ -262,6 +262,22 @@ class Filters:
         return cls(**kwargs), notices
 
 
+def showing(view: pd.DataFrame, event_ids: Iterable[str], *, on_map: bool) -> Filters:
+    """Filters that show the events ``event_ids`` (those an ingest apply just added) among their like.
+
+    On the map (``on_map``): the mines they are linked to and their minerals (their minerals alone when
+    none has a mine). On the timeline: their minerals, over the days their dates may fall on. Events
+    not in ``view`` are left out; none there gives no filter."""
+    rows = view[view["event_id"].isin(list(event_ids))]
+    if rows.empty:
+        return Filters()
+    minerals = [m for m in dict.fromkeys(rows["mineral_id"]) if m]
+    if on_map:
+        return Filters(minerals=minerals, mines=[m for m in dict.fromkeys(rows["mine_id"]) if m])
+    first, last = rows["date_start"].min(), rows["date_end"].max()
+    return Filters(minerals=minerals, since=first if pd.notna(first) else None, until=last if pd.notna(last) else None)
+
+
 def vocabularies(ds) -> dict[str, list[str]]:
     """The values each filter accepts for a dataset, for ``from_query`` and for widgets."""
     return {

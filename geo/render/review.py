@@ -1,0 +1,38 @@
+"""The Add report page's review tables in short, for a narrow screen (a phone).
+
+There the table needs sideways scrolling and cuts the evidence off (its cells are drawn on a canvas,
+one line each). So above each table the page lists its rows in short: the row's tick, mine, mineral,
+type and date on one line and the whole evidence sentence beneath, wrapped. The list shows only below
+:data:`NARROW_PX` wide (CSS); the table, whose first columns are the tick, mine, mineral, type and
+date, stays for ticking and editing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+from geo.render.html import _text, render
+
+#: Below this width (CSS pixels) the short list is shown above the review tables.
+NARROW_PX = 640
+
+
+def short_list_html(key: str, rows: list[dict], names: Mapping[str, str], type_label: Callable[[str], str],
+                    reasons: bool = True) -> str:
+    """The review-table rows (as edited) in short, escaped, with the style that shows the Streamlit
+    container ``key`` holding them only on a narrow screen. ``names`` maps mine and mineral ids to the
+    record's names, ``type_label`` an event type to its label; ``reasons``: say why a row starts unticked
+    (what it repeats, or why to check it)."""
+    items = []
+    for n, r in enumerate(rows, start=1):
+        mine, mineral, etype = _text(r.get("mine_id")), _text(r.get("mineral_id")), _text(r.get("event_type"))
+        items.append({
+            "n": n, "accept": r.get("accept") is True,
+            "mine": names.get(mine, mine) if mine else "no mine",
+            "mineral": names.get(mineral, mineral) if mineral else "no mineral",
+            "type": type_label(etype) if etype else "no type yet",
+            "date": _text(r.get("date")) or "no date",
+            "evidence": _text(r.get("evidence")),
+            "why": (_text(r.get("known")) or _text(r.get("check"))) if reasons else "",
+        })
+    return render("review_compact.html", key=key, narrow=NARROW_PX, rows=items)

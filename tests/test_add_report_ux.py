@@ -1,0 +1,124 @@
+"""The Add report page's usability leftovers of a new analyst's trial, mended: after Apply the map
+and timeline open showing what was added; the sidebar's shared filters are not shown on this page,
+where they do nothing; dates are edited as the record writes them (YYYY-MM-DD)."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from geo.ingest.review import DATE_PATTERN
+from geo.rules.load import load_dataset
+from tests.conftest import read_rows
+from tests.test_add_report import (
+    SHORT_REPORT,
+    _tick_all,
+    apply_drafts,
+    edit,
+    extract_drafts,
+    fill,
+    html,
+    open_add_report,
+)
+
+
+@pytest.fixture
+def data(data_copy, monkeypatch):
+    monkeypatch.setenv("NK_MINES_DATA", str(data_copy))
+    return data_copy
+
+
+def _sidebar_labels(at) -> list[str]:
+    return [w.label for kind in ("multiselect", "selectbox", "date_input", "text_input", "button")
+            for w in getattr(at.sidebar, kind)]
+
+
+def _applied(at, data):
+    """The apply's new event ids, and the mines and minerals they link to (from the package)."""
+    ids = list(at.dataframe[0].value["New event id"])
+    links = load_dataset(data).links
+    links = links[links["event_id"].isin(ids)]
+    return ids, {m for m in links["mine_id"] if m}, set(links["mineral_id"])
+
+
+def test_after_apply_the_map_opens_filtered_to_the_new_events_mines(data):
+    at = apply_drafts(_tick_all(extract_drafts(fill(open_add_report(), SHORT_REPORT))))
+    assert not at.exception
+    ids, mines, minerals = _applied(at, data)
+    assert mines and minerals
+    at = at.button(key="ar_see_map").click().run()
+    assert not at.exception
+    assert at.title[0].value == "Mines and trade events"  # the map page
+    sidebar = {w.label: w.value for w in at.sidebar.multiselect}
+    assert set(sidebar["Mines"]) == mines and set(sidebar["Minerals"]) == minerals  # the filter, shown
+    caption = at.caption[0].value
+    assert f"{len(mines)} of " in caption and "at " in caption  # "3 of 40 mines have events matching: …, at Musan mine…"
+    assert at.query_params["mines"] and set(at.query_params["mines"]) == mines  # the link says so too
+    # the first mine is selected: its panel lists the new event
+    selected = at.session_state["selected_mine"]
+    assert selected in mines
+    new_titles = load_dataset(data).events.set_index("event_id").loc[ids, "title"]
+    assert any(t.replace("&", "&amp;") in html(at) for t in new_titles)
+
+
+def test_after_apply_the_timeline_opens_on_the_new_events_minerals_and_dates(data):
+    at = apply_drafts(_tick_all(extract_drafts(fill(open_add_report(), SHORT_REPORT))))
+    ids, _mines, minerals = _applied(at, data)
+    at = at.button(key="ar_see_timeline").click().run()
+    assert not at.exception
+    assert at.title[0].value == "Timeline"
+    sidebar = {w.label: w.value for w in at.sidebar.multiselect}
+    assert set(sidebar["Minerals"]) == minerals and sidebar["Mines"] == []
+    since, until = (w.value for w in at.sidebar.date_input)
+    assert since is not None and until is not None  # the days the new events may fall on
+    table = html(at)
+    assert all(f'data-event-id="{i}"' in table for i in ids)  # every new event is listed
+
+
+def test_the_shared_filters_are_not_shown_on_the_add_report_page_but_kept_for_the_others(data):
+    at = open_add_report()
+    assert not at.exception
+    assert "Minerals" not in _sidebar_labels(at) and "Reset filters" not in _sidebar_labels(at)
+    assert any("do not apply to this page" in c.value for c in at.sidebar.caption)
+    at.session_state["filters"] = at.session_state["filters"].with_(minerals=["copper"])
+    at.switch_page("views/timeline.py").run()
+    assert not at.exception
+    sidebar = {w.label: w.value for w in at.sidebar.multiselect}
+    assert sidebar["Minerals"] == ["copper"]  # the other pages keep their sidebar and its filters
+    assert not any("do not apply" in c.value for c in at.sidebar.caption)
+
+
+def test_dates_are_edited_as_the_record_writes_them(data):
+    # A DateColumn's editor is the browser's own date input, in the browser's locale format (01/31/2017)
+    # whatever the column's format: the review table's dates are YYYY-MM-DD text, checked as typed.
+    at = extract_drafts(fill(open_add_report(), SHORT_REPORT))
+    editor = at.data_editor(key="ar_editor")
+    config = json.loads(editor.proto.columns)
+    for column in ("date", "end_date"):
+        assert config[column]["type_config"] == {"type": "text", "validate": DATE_PATTERN}
+        assert "YYYY-MM-DD" in config[column]["help"]
+    table = editor.value
+    assert table["date"].str.fullmatch(r"\d{4}-\d{2}-\d{2}").all() and (table["end_date"] == "").all()
+    assert re.fullmatch(DATE_PATTERN, "2017-02-21") and re.fullmatch(DATE_PATTERN, "")
+    assert not re.fullmatch(DATE_PATTERN, "02/21/2017")
+    row = int(table.index[table["mine_id"] == "musan"][0])
+    at = apply_drafts(edit(at, {i: {"accept": i == row} for i in table.index} | {row: {"accept": True, "date": "2017-02-21"}}))
+    assert not at.exception and not at.error
+    (new,) = [e for e in read_rows(data / "events.csv") if e["event_id"] in set(at.dataframe[0].value["New event id"])]
+    assert (new["date"], new["event_id"][-10:]) == ("2017-02-21", "2017-02-21")
+
+
+def test_the_short_list_for_a_phone_names_rows_as_the_record_does_and_escapes_the_evidence():
+    from geo.render.review import NARROW_PX, short_list_html
+
+    row = {"accept": True, "mine_id": "musan", "mineral_id": "iron_ore", "event_type": "smuggling",
+           "date": "2017-02-21", "evidence": "Ore <img src=x onerror=alert(1)> went north.", "check": "why not"}
+    out = short_list_html("ar_k", [row, {**row, "accept": False, "mine_id": ""}],
+                          {"musan": "Musan mine", "iron_ore": "Iron ore"}, str.upper)
+    assert "<img" not in out and "&lt;img src=x onerror=alert(1)&gt;" in out
+    assert "1. ☑ ticked · <strong>Musan mine</strong> · Iron ore · SMUGGLING · 2017-02-21" in out
+    assert "2. ☐ not ticked · <strong>no mine</strong>" in out and "why not" in out
+    assert f"@media (max-width: {NARROW_PX}px)" in out and ".st-key-ar_k { display: none; }" in out  # phone only
+    assert "why not" not in short_list_html("ar_k", [row], {}, str.upper, reasons=False)

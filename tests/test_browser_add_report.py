@@ -1,0 +1,73 @@
+"""The Add report page in a real browser, where the trial found what AppTest cannot see: on a phone
+(390×844) the review table scrolls sideways and cuts the evidence off, so its rows are listed in
+short above it with their whole evidence; on a laptop that list is hidden, and a date cell is
+edited as the record writes it (YYYY-MM-DD), not in the browser's own date format."""
+
+from __future__ import annotations
+
+import re
+import shutil
+
+import pytest
+
+from tests.conftest import RECORD
+from tests.test_browser import ARTIFACTS, browser, serving  # noqa: F401 - pytest fixture
+from tests.test_browser_analyst import _window
+from tests.test_browser_ingest import REPORT
+
+pytestmark = pytest.mark.browser
+
+FIRST_EVIDENCE = "양강도의 한 소식통은 13일 \"혜산청년광산의 구리정광 수출이 지난달부터 완전히 중단됐다\"고 말했다."
+SHORT = ".st-key-ar_short_drafts"
+
+
+@pytest.fixture(scope="module")
+def record_server(tmp_path_factory):
+    data = tmp_path_factory.mktemp("add_report") / "data"  # the record: it has the minerals' Korean names
+    shutil.copytree(RECORD, data, ignore=shutil.ignore_patterns(".cache", ".ingest*"))
+    with serving(data) as srv:
+        yield srv
+
+
+def _extract(page, url):
+    page.goto(url + "/add-report")
+    page.get_by_label("Report text").fill(REPORT)
+    page.get_by_label("Publisher").fill("자유아시아방송")
+    page.get_by_role("spinbutton", name="year, Publication date").click()
+    page.keyboard.type("20150213")
+    page.keyboard.press("Escape")
+    page.get_by_role("button", name="Extract drafts").click()
+    page.get_by_text("Review the drafts").wait_for(timeout=60_000)
+    page.locator('[data-testid="stDataFrame"]').nth(1).wait_for(timeout=20_000)  # the review table
+
+
+def test_on_a_phone_the_first_drafts_evidence_is_visible_without_scrolling_sideways(record_server, browser):  # noqa: F811
+    with _window(browser, 390, 844) as phone:
+        _extract(phone, record_server.url)
+        evidence = phone.locator(f"{SHORT} .nk-compact-evidence").first
+        evidence.scroll_into_view_if_needed()
+        assert evidence.is_visible()
+        assert evidence.inner_text() == FIRST_EVIDENCE  # whole, not cut off
+        box = evidence.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 390
+        assert phone.evaluate("document.scrollingElement.scrollWidth") <= 390  # the page does not scroll sideways
+        head = phone.locator(f"{SHORT} .nk-compact-head").first.inner_text()
+        assert "Hyesan Youth Copper Mine" in head and "Copper" in head and "2015-01-01" in head
+        phone.screenshot(path=str(ARTIFACTS / "add-report-phone.png"))
+
+
+def test_on_a_laptop_the_short_list_is_hidden_and_a_date_is_edited_as_yyyy_mm_dd(record_server, browser):  # noqa: F811
+    with _window(browser, 1400, 1000) as page:
+        _extract(page, record_server.url)
+        assert not page.locator(SHORT).is_visible()
+        grid = page.locator('[data-testid="stDataFrame"]').nth(1)
+        grid.scroll_into_view_if_needed()
+        box = grid.bounding_box()
+        page.mouse.click(box["x"] + 120, box["y"] + 52)  # row 1's Mine cell (the first column is the tick)
+        for _ in range(3):
+            page.keyboard.press("ArrowRight")  # Mineral, Event type, Date
+        page.keyboard.press("Enter")  # open the cell's editor
+        editor = page.locator("#portal textarea, #portal input").first
+        editor.wait_for(timeout=10_000)
+        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", editor.input_value())  # not 01/01/2015
+        assert editor.get_attribute("type") != "date"

@@ -1,0 +1,52 @@
+"""Draft titles name the mine and the mineral as the record does, in English, whatever script the
+report used (a new analyst's trial found "구리정광 from 혜산청년광산: exports halted")."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from geo.ingest import drafts_from_review, extract, review_rows
+from geo.ingest.titles import event_title, subject
+from geo.rules.load import load_dataset
+from tests.conftest import RECORD
+
+KOREAN = "\n".join([
+    "북한, 혜산광산 구리 수출 중단",
+    "양강도의 한 소식통은 13일 \"혜산청년광산의 구리정광 수출이 지난달부터 완전히 중단됐다\"고 말했다.",
+    "이 소식통은 \"무산광산 철광석은 지금도 중국으로 수출되고 있다\"고 덧붙였다.",
+    "소식통은 \"백암광산에서 나온 아연은 역에 쌓여 있다\"고 전했다.",  # no event word: a lead
+])
+
+
+@pytest.fixture(scope="module")
+def record():
+    return load_dataset(RECORD)  # the curated record: it has the minerals' Korean names
+
+
+def test_a_korean_reports_drafts_are_titled_with_the_records_english_names(record):
+    result = extract(KOREAN, dt.date(2015, 2, 13), "자유아시아방송", "", record)
+    titles = {(tuple(d.mines), tuple(d.minerals)): d.title for d in result.drafts}
+    assert titles[("hyesan",), ("copper",)] == f"Copper from {record.mine_name('hyesan')}: exports halted"
+    assert titles[("musan",), ("iron_ore",)] == "Iron ore from Musan mine: still exported"
+    (lead,) = [d for d in result.leads if d.minerals == ["zinc"]]
+    assert lead.mines and lead.title == f"Zinc from {record.mine_name(lead.mines[0])}"  # 백암광산: Paegam mine
+    for d in [*result.drafts, *result.leads]:
+        assert not any("\uac00" <= c <= "\ud7a3" for c in d.title), d.title  # no Hangul
+    # the review keeps them so, and a retyped row's title keeps the record's names
+    rows = review_rows(result.drafts)
+    musan = next(i for i, r in enumerate(rows) if r["mine_id"] == "musan")
+    rows[musan].update(accept=True, event_type="smuggling")
+    names = {**record.mine_names, **record.mineral_names}
+    drafts, problems = drafts_from_review(result.drafts, rows, names)
+    assert not problems
+    assert "Iron ore from Musan mine: smuggled" in {d.title for d in drafts}
+
+
+def test_subject_uses_the_records_names_and_falls_back_to_the_id():
+    names = {"hyesan": "Hyesan Youth Copper Mine", "copper": "Copper", "zinc": "Zinc"}
+    assert subject(["hyesan"], ["copper", "zinc"], names) == "Copper, zinc from Hyesan Youth Copper Mine"
+    assert subject([], ["rare_earths"], {}) == "rare earths"
+    assert subject(["komdok"], [], names) == "komdok"
+    assert event_title(subject([], ["copper"], names), "export_halt") == "Copper: exports halted"
