@@ -18,7 +18,7 @@ import streamlit as st
 from geo.model.dataset import CONFIDENCE_LEVELS, Dataset
 from geo.model.dataset import data_dir as package_dir
 from geo.package import DataError
-from geo.rules.filters import Filters, date_bounds, vocabularies
+from geo.rules.filters import Filters, date_bounds, mine_to_select, showing, vocabularies
 from geo.rules.load import load_dataset
 
 # Widget keys of the shared filters.
@@ -161,13 +161,33 @@ def sync_url(filters: Filters) -> None:
         st.query_params.from_dict(wanted)
 
 
-def open_filtered(page: str, filters: Filters, select: str | None = None) -> None:
-    """Switch to ``page`` showing ``filters`` (the shared ones: the sidebar and the link follow) and,
-    if given, with the mine ``select`` selected. Call from the page's script, not a callback."""
+K_NARROWED = "_filters_narrowed"
+
+
+def open_filtered(page: str, filters: Filters, select: str | None = None, why: str = "") -> bool:
+    """Switch to ``page`` showing ``filters`` (the shared ones: the sidebar and the link follow), with the
+    mine ``select`` selected (none when not given), and leave ``why`` for that page to say (see
+    :func:`narrowed_note`). An empty filter would show everything: then nothing is switched and False is
+    returned. Call from the page's script, not a callback."""
+    if filters.is_empty:
+        return False
     st.session_state[K_FILTERS] = filters
-    if select:
-        select_mine(select)
+    select_mine(select)
+    st.session_state[K_NARROWED] = why
     st.switch_page(page)
+    return True
+
+
+def open_added(page: str, view, event_ids, *, on_map: bool, why: str) -> bool:
+    """Open the map or the timeline showing the events an apply just added (:func:`geo.rules.filters.showing`;
+    on the map, the first of their mines that has a point is selected)."""
+    filters = showing(view, event_ids, on_map=on_map)
+    return open_filtered(page, filters, select=mine_to_select(view, filters.mines) if on_map else None, why=why)
+
+
+def narrowed_note() -> str:
+    """What another page said when it narrowed the shared filters for this one ('' when it did not); said once."""
+    return st.session_state.pop(K_NARROWED, "") or ""
 
 
 def reset_filters() -> None:

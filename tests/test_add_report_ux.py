@@ -61,6 +61,8 @@ def test_after_apply_the_map_opens_filtered_to_the_new_events_mines(data):
     assert selected in mines
     new_titles = load_dataset(data).events.set_index("event_id").loc[ids, "title"]
     assert any(t.replace("&", "&amp;") in html(at) for t in new_titles)
+    # the map says why its filters changed (the review's finding: they were replaced silently)
+    assert any("narrowed to the" in i.value and "Reset filters" in i.value for i in at.info)
 
 
 def test_after_apply_the_timeline_opens_on_the_new_events_minerals_and_dates(data):
@@ -75,6 +77,8 @@ def test_after_apply_the_timeline_opens_on_the_new_events_minerals_and_dates(dat
     assert since is not None and until is not None  # the days the new events may fall on
     table = html(at)
     assert all(f'data-event-id="{i}"' in table for i in ids)  # every new event is listed
+    assert any("narrowed to the" in i.value for i in at.info)
+    assert at.session_state["selected_mine"] is None  # no mine left selected from before
 
 
 def test_the_shared_filters_are_not_shown_on_the_add_report_page_but_kept_for_the_others(data):
@@ -122,3 +126,16 @@ def test_the_short_list_for_a_phone_names_rows_as_the_record_does_and_escapes_th
     assert "2. ☐ not ticked · <strong>no mine</strong>" in out and "why not" in out
     assert f"@media (max-width: {NARROW_PX}px)" in out and ".st-key-ar_k { display: none; }" in out  # phone only
     assert "why not" not in short_list_html("ar_k", [row], {}, str.upper, reasons=False)
+
+
+def test_a_date_cell_that_is_no_day_is_refused_with_its_row():
+    # the review's finding: "2019-02-30" passed the cell's pattern and reached the preview as an event id
+    from geo.ingest import extract
+    from geo.ingest.review import drafts_from_review, review_rows
+
+    res = extract("Coal\n\nThe Musan mine halted iron ore exports on March 3, 2019, a source said.\n", "2019-06-10", "T", "",
+                  load_dataset())
+    rows = review_rows(res.drafts)
+    rows[0].update(accept=True, date="2019-02-30")
+    drafts, problems = drafts_from_review(res.drafts, rows, {})
+    assert not drafts and [(p.row, p.field) for p in problems] == [(1, "date")] and "2019-02-30" in str(problems[0])

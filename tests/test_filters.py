@@ -104,3 +104,18 @@ def test_showing_given_events_on_the_map_and_on_the_timeline(ds):
     assert set(ids) <= _events(ds, on_timeline)  # every one of them is shown
     assert on_timeline.since <= dt.date(2016, 11, 30) and on_timeline.until >= dt.date(2017, 2, 28)
     assert showing(ds.view, ["no-such-event"], on_map=True) == Filters()
+
+
+def test_showing_takes_one_id_as_one_and_leaves_missing_minerals_out():
+    import pandas as pd
+
+    from geo.rules.filters import mine_to_select, showing
+
+    view = pd.DataFrame({"event_id": ["abc", "abc", "d"], "mine_id": ["musan", "newmine", ""],
+                         "mineral_id": ["iron_ore", float("nan"), "coal"], "lat": [42.2, float("nan"), None],
+                         "lon": [129.2, float("nan"), None], "date_start": pd.to_datetime(["2019-01-01"] * 3),
+                         "date_end": pd.to_datetime(["2019-01-31"] * 3)})
+    f = showing(view, "abc", on_map=True)  # one id, not the ids "a", "b", "c"
+    assert list(f.minerals) == ["iron_ore"] and list(f.mines) == ["musan", "newmine"]
+    assert mine_to_select(view, ["newmine", "musan"]) == "musan"  # the new mine has no point yet
+    assert showing(view, ["zzz"], on_map=True).is_empty

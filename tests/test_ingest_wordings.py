@@ -785,3 +785,142 @@ def test_a_rate_per_year_is_no_periods_trade_figure(record):
 
 def test_rights_already_held_are_no_offer(record):
     assert "investment_offer" not in {t for *_x, t in _drafts(record, "The group already holds the mining rights to the Hyesan mine.")}
+
+
+# The round's review of blind set 31's rules: each finding, on the reviewer's own sentences.
+
+@pytest.mark.parametrize("text", [
+    "Most experts agreed with the UN panel's finding, which said Pyongyang used front companies to develop the Musan iron ore mine.",
+    "Analysts agree with officials in Seoul who say it will take a decade to develop the Hyesan copper mine.",
+    "The UN Security Council agreed on Friday, together with Japan, to set up a panel to watch coal exports from the North.",
+])
+def test_review_agreeing_with_a_view_or_together_with_others_is_no_deal(record, text):
+    assert "deal_signed" not in {t for *_x, t in _drafts(record, text, "2019-06-10")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Officials held the signing ceremony for the Musan iron ore joint venture in Beijing on Monday.", "deal_signed"),
+    ("Chinese border police held smuggled North Korean coal at Dandong on Monday.", "smuggling"),
+])
+def test_review_held_before_a_cue_is_not_rights_held(record, text, expected):
+    assert expected in {t for *_x, t in _drafts(record, text, "2019-06-10")}
+
+
+@pytest.mark.parametrize("text", [
+    "Customs figures for last year came out on Monday. North Korea sold $50 million of coal to China, about $4 million a month.",
+    "Customs figures for 2019 came out on Monday. North Korea exported 300,000 tons of iron ore in half a year.",
+    "Customs figures for 2019 came out on Monday. North Korea exported 300,000 tons of iron ore, up 20 percent on a year-on-year basis.",
+])
+def test_review_a_periods_figure_beside_a_rate_or_a_comparison_is_still_a_figure(record, text):
+    assert "trade_figure" in {t for *_x, t in _drafts(record, text, "2020-01-20")}
+
+
+def test_review_a_rate_left_out_of_the_drafts_is_a_lead(record):
+    text = "Mill\n\nThe smelter shut in September.\n\nThe firm took out 1.5 million tons of iron ore a year at the Musan mine.\n"
+    res = extract(text, "2012-10-17", "T", "", record)
+    assert any("1.5 million tons" in d.evidence for d in res.leads)
+
+
+def test_review_another_authoritys_ban_does_not_take_the_resolutions_date(record):
+    text = ("Bans\n\nThe Security Council adopted Resolution 2270 in March 2016 after a nuclear test.\n\n"
+            "Brussels banned all imports of North Korean coal and iron ore.\n")
+    dates = {d.date for d in extract(text, "2016-06-01", "T", "", record).drafts if d.event_type == "sanction"}
+    assert "2016-03-02" not in dates
+
+
+@pytest.mark.parametrize(("text", "pub", "not_date"), [
+    ("North Korea signs deal with Chinese firm to develop gold mines\n\n"
+     "Pyongyang signed a similar agreement with Moscow in 2014 that was never carried out.\n", "2020-05-01", "2014"),
+    ("Offer\n\nNorth Korea has offered Chinese investors the rights to develop the Musan iron ore mine.\n\nIt gave no price.\n\n"
+     "The move follows a similar offer to Russia in 2014.\n", "2020-05-01", "2014"),
+    ("Coal\n\nNorth Korean coal reached Vietnam in breach of sanctions, according to a report seen by Reuters.\n\n"
+     "The report, the panel's first since 2017, runs to 200 pages.\n", "2020-05-01", "2017"),
+])
+def test_review_a_later_sentence_about_another_event_does_not_date_this_one(record, text, pub, not_date):
+    assert all(not d.date.startswith(not_date) for d in extract(text, pub, "T", "", record).drafts)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("무산광산 철광석 수출이 광산 측 사정으로 지난달 중단됐다.", "export_halt"),  # 광산 측: not the subject
+    ("석탄 무역 계약 갱신이 지난달 중단됐다.", "export_halt"),  # 갱신 is no pit
+    ("“무산광산 멈춰서자 노동자 감원 착수”\n\n본문은 짧다.", "production_halt"),  # a headline drops the particle
+])
+def test_review_a_korean_mine_is_a_halts_subject_only_as_its_subject(record, text, expected):
+    assert expected in {t for *_x, t in _drafts(record, text, "2019-06-10")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Beijing said by March 1 all imports of North Korean coal would stop.", "absolute"),
+    ("The state mining agency obtained on 5 May a 20-year licence.", "absolute"),
+])
+def test_review_by_and_obtained_are_a_tellings_date_only_after_their_own_words(text, expected):
+    assert _dates(text, "2020-05-06")[0][2] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Exports rose last March and in May 2017.", ("2020-03-01", "month", "relative")),  # "last March" names its year
+    ("Coal arrived on March 3 last year.", ("2019-03-03", "day", "absolute")),
+])
+def test_review_months_that_name_their_own_year(text, expected):
+    assert _dates(text, "2020-05-06")[0] == expected
+
+
+def test_review_from_a_month_until_another_is_a_span():
+    d = find_dates("Ore went out from April until October 2017.", dt.date(2020, 5, 6), None)[0]
+    assert (str(d.date), str(d.end_date)) == ("2017-04-01", "2017-10-31")
+
+
+# Blind set 32 read after its one blind score: general rules, each on sentences of our own.
+
+def test_a_measure_that_holds_trade_to_an_amount_is_a_cap_dated_by_its_adoption(record):
+    text = ("Council\n\nThe Security Council voted for the resolution on November 30.\n\n"
+            "The resolution holds the North's coal exports next year to 7.5 million tonnes.\n")
+    drafts = [d for d in extract(text, "2016-12-10", "T", "", record).drafts if "coal" in d.minerals]
+    assert [(d.event_type, d.effect, d.date) for d in drafts] == [("sanction", "capped", "2016-11-30")]
+
+
+def test_a_halt_that_begins_on_a_weekday_is_dated_ahead(record):
+    text = ("Coal\n\nChina was suspending imports of North Korean coal, a government statement said.\n\n"
+            "The halt begins on Sunday and lasts until December 31, according to the statement.\n")
+    (d,) = [d for d in extract(text, "2016-12-10", "T", "", record).drafts if d.event_type == "import_suspension"]
+    assert (d.date, d.date_precision) == ("2016-12-11", "day")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("싱가포르 당국이 북한산 석탄을 실은 선박의 입항을 거부했다.", "import_suspension"),
+    ("석탄을 실은 배는 입항 허가를 받지 못한 채 바다에 머물러 있다.", "import_suspension"),
+    ("당국은 이 석탄이 지난달 공해상에서 바지선으로 옮겨졌다고 본다.", "smuggling"),
+    ("무산광산 철광석을 두 나라가 함께 개발해 온 사업이 멈춰 선 것으로 알려졌다.", "deal_collapsed"),
+])
+def test_korean_wordings_of_this_round(record, text, expected):
+    assert expected in {t for *_x, t in _drafts(record, text, "2019-06-10")}
+
+
+def test_a_korean_report_of_an_event_denied_is_no_event(record):
+    text = "중국 업체는 무산광산 철광석 합작이 중단됐다는 일부 언론의 보도를 정면으로 반박했다."
+    assert "deal_collapsed" not in {t for *_x, t in _drafts(record, text, "2012-10-18")}
+
+
+def test_a_quoted_headline_is_the_headline_and_the_opening_dates_it(record):
+    from geo.ingest.text import guess_title
+
+    text = ("\"싱가포르, 北 석탄 의심 선박 입항 막아\"\n\n석탄 넘겨받은 배\n\n/사진=연합뉴스\n\n"
+            "싱가포르 당국이 석탄을 실었다는 의심을 받는 선박을 조사하고 있다고 한 방송이 20일 전했다.\n\n"
+            "이 방송에 따르면 선박은 지난 19일 항구 앞바다에 닿았지만 입항 허가를 받지 못한 채 머물러 있다.\n")
+    assert guess_title(text) == "\"싱가포르, 北 석탄 의심 선박 입항 막아\""
+    (d,) = [d for d in extract(text, "2019-04-20", "T", "", record).drafts if d.event_type == "import_suspension"]
+    assert d.date == "2019-04-19"
+
+
+def test_a_mineral_after_a_mine_the_record_lacks_is_that_mines(record):
+    text = "소식통은 \"용하광산 몰리브덴과 대봉광산 중석 수출도 함께 멈췄다\"고 말했다."
+    assert {(m, x) for m, x, _t in _drafts(record, text, "2017-04-27")} == {(("daebong",), ("tungsten",)), ((), ("molybdenum",))}
+
+
+def test_the_first_months_of_the_year_start_in_january():
+    d = find_dates("Shipments all but stopped in the first months of the year.", dt.date(2020, 8, 5), None)[0]
+    assert (str(d.date), d.precision, str(d.end_date)) == ("2020-01-01", "month", "2020-03-31")
+
+
+def test_a_projects_purpose_is_no_event(record):
+    assert _drafts(record, "Its main purpose is to step up annual coal output at the Chongnam mine.", "2019-01-18") == set()

@@ -38,7 +38,6 @@ from geo.ingest.review import DATE_PATTERN
 from geo.package import DataError, Problem
 from geo.render.review import short_list_html
 from geo.render.text import md_escape
-from geo.rules.filters import showing
 
 K_RESULT = "ar_result"  # the IngestResult of the last extraction
 K_INPUTS = "ar_inputs"  # the inputs it was extracted from (to spot changes)
@@ -138,11 +137,11 @@ if applied is not None:
     st.dataframe(pd.DataFrame({"New event id": applied.event_ids}), hide_index=True)
     # The map and timeline open showing what was added: the shared filters narrowed to it (said there).
     l1, l2 = st.columns(2)
-    if l1.button("See them on the map", icon=":material/map:", key="ar_see_map"):
-        on_map = showing(ds.view, applied.event_ids, on_map=True)
-        state.open_filtered("views/map.py", on_map, select=on_map.mines[0] if on_map.mines else None)
-    if l2.button("See them on the timeline", icon=":material/timeline:", key="ar_see_timeline"):
-        state.open_filtered("views/timeline.py", showing(ds.view, applied.event_ids, on_map=False))
+    why = f"The shared filters were narrowed to the {len(applied.event_ids)} event(s) just added; Reset filters shows all."
+    for col, page, what in ((l1, "views/map.py", "map"), (l2, "views/timeline.py", "timeline")):
+        if col.button(f"See them on the {what}", icon=f":material/{what}:", key=f"ar_see_{what}") \
+                and not state.open_added(page, ds.view, applied.event_ids, on_map=what == "map", why=why):
+            st.warning("The events just added are not in the loaded record yet: reload the page.")
     if applied.mine_ids:
         st.caption(f"New mine(s), without a point until a source gives one: {', '.join(applied.mine_ids)}.")
     if st.button(f"Undo this apply (version {applied.version})", icon=":material/undo:", key="ar_revert"):

@@ -25,6 +25,8 @@ RETURNED = ["last_object_clicked", "last_object_clicked_tooltip", "last_object_c
 
 ds = state.dataset_or_stop()
 filters = state.current_filters()
+if note := state.narrowed_note():  # another page narrowed the shared filters to show its events
+    st.info(note, icon=":material/filter_alt:")
 rows = filters.apply(ds.view)
 active = None if filters.is_empty else tuple(sorted(set(rows["mine_id"].unique()) - {""}))
 

@@ -16,6 +16,8 @@ from geo.rules.trade import MEASURE_LABELS, MEASURES
 
 ds = state.dataset_or_stop()
 filters = state.current_filters()
+if note := state.narrowed_note():  # another page narrowed the shared filters to show its events
+    st.info(note, icon=":material/filter_alt:")
 rows = filters.apply(ds.view)
 selected = state.selected_mine()
 

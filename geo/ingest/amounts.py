@@ -146,12 +146,23 @@ def _qualifier(sentence: str, m: re.Match | None) -> str:
     return "approximate" if hedged else "exact"
 
 
-#: A figure given per year or per month ("took out 1 to 1.5 million tons of iron ore a year", "생산능력은 한 해 650만 t"):
-#: a rate or a capacity, not the amount of one period ("a year earlier" is a comparison, not a rate).
-_RATE = re.compile(r"\b(?:a|per|each|every) (?:year|month)\b(?! (?:earlier|ago|before|later|after|on|from|to)\b)|\bannually\b"
-                   r"|(?:한|매)\s*해(?:에)?\s|연간\s|매년\s|매달\s", re.IGNORECASE)
+#: A figure given per year or per month, the rate word right after it ("took out 1 to 1.5 million tons of
+#: iron ore a year at Musan") or, in Korean, just before it ("해마다 철광석 100만~150만톤을"): a rate or a
+#: capacity, not the amount of one period. Not "a year earlier" or "year-on-year" (comparisons), "half a
+#: year" (a period), "한 해 전보다" (a comparison) or 연간 (an annual total).
+_RATE = re.compile(r"\d[\d,.]*\s*(?:million|billion|thousand)?\s*(?:tons?|tonnes?|t|dollars?)?(?:\s+(?:of|in)\s+(?:[\w-]+\s+){0,2}?[\w-]+)?"
+                   r"(?<!\bhalf)\s+(?:a|per|each|every)\s+(?:year|month)\b(?![- ](?:on|earlier|ago|before|later|after|from|to)\b)"
+                   r"|\d[\d,.]*\s*(?:million|billion)?\s*(?:tons?|tonnes?|t)?\s+annually\b"
+                   r"|(?:해마다|매년|매달|한\s*해(?!\s*전)(?:에)?)\s+(?:\S+\s+){0,3}?\d", re.IGNORECASE)
+_SHARE = re.compile(r"(?:percent|per cent|%|퍼센트)\s*$", re.IGNORECASE)
 
 
-def tells_rate(sentence: str) -> bool:
-    """Is a figure in the sentence a rate per year or month?"""
-    return _RATE.search(sentence) is not None
+def tells_rate(sentence: str, amounts: int) -> bool:
+    """Is the sentence's one figure a rate per year or month? (A sentence of several figures tells a
+    period's amount beside its rate: "sold $50 million of coal, about $4 million a month".)"""
+    return amounts == 1 and _RATE.search(sentence) is not None
+
+
+def figures(written: list[str]) -> int:
+    """How many of the amounts as written are figures, not shares ("40 percent of all its shipments")."""
+    return sum(1 for w in written if not _SHARE.search(w))

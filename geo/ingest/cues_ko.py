@@ -46,22 +46,30 @@ _FORECAST_END = re.compile(r"(?:(?![었았였했됐]|(?:고|며|면서|돼|되�
 
 
 #: How far before a Korean halt verb its subject may stand ('생산이 전력난으로 며칠 전부터 완전히 멈춰
-#: 섰다'): characters, and words between. A mine (광산, 탄광, a pit) that stopped is work stopped, as in English.
+#: 섰다'): characters, and words between. A mine as the subject (광산이, 탄광은) that stopped is work stopped, as in English.
 _STOPPED_REACH, _STOPPED_WORDS = 40, 4
-_SUBJECT = re.compile(r"(수출|수입|반출|반입|거래|무역|판매|운송|선적|통관)|(생산|채굴|채탄|조업|가동|작업|운영|광산|탄광|갱)")
+_SUBJECT = re.compile(r"(수출|수입|반출|반입|거래|무역|판매|운송|선적|통관)|(생산|채굴|채탄|조업|가동|작업|운영|(?:광산|탄광)(?=이|은|는|도|마저|\s+멈))")
 _TO_VERB = re.compile(rf"\S{{0,3}}?(?:이|가|을|를|은|는|도|마저|까지)?(?:\s+\S+){{0,{_STOPPED_WORDS}}}\s*$")
 
 
 def stopped_thing(clause: str, at: int) -> str | None:
     """'export_halt' or 'production_halt' by the word before the Korean halt verb at ``at`` (the nearest
     trade or work word within a few words); None when no such word is there."""
-    window = clause[max(0, at - _STOPPED_REACH):at]
+    start = max(0, at - _STOPPED_REACH)
+    window = clause[start:at]
     last = None
-    for m in _SUBJECT.finditer(window):
-        last = m
-    if last is None or not _TO_VERB.match(window, last.end()):
+    for m in _SUBJECT.finditer(clause, start, at + 1):  # one character on: '광산 멈춰' (a headline drops the particle)
+        if m.end() <= at:
+            last = m
+    if last is None or not _TO_VERB.match(window, last.end() - start):
         return None
     return "export_halt" if last.group(1) else "production_halt"
+
+
+#: A report of it denied just after the cue ('합작이 중단됐다는 일부 언론의 보도를 정면으로 반박했다', '공장도 문을 닫았다는
+#:보도에 대해 "전혀 사실이 아니다"라고 밝혔다'): what is denied is no event, as 'denied reports that' in English.
+_DENIED_REPORT = re.compile(r"[^.]{0,90}?(?:다는|라는|다던)\s*(?:\S+\s+){0,3}?(?:보도|주장|소문|얘기|관측|설)\S{0,4}\s*"
+                            r"(?:\S+\s+){0,4}?\S{0,8}?(?:반박|부인|일축|부정|사실이\s*아니|사실무근)")
 
 
 def negated_after(clause: str, end: int) -> bool:
@@ -71,9 +79,9 @@ def negated_after(clause: str, end: int) -> bool:
 
 def no_event(clause: str, end: int, event_type: str) -> bool:
     """Does the Korean cue ending at ``end`` tell a plan, forecast, order or request, describe a
-    noun by its past, or deny it, rather than tell an event?"""
+    noun by its past, deny it or deny a report of it, rather than tell an event?"""
     return bool(_FUTURE.match(clause, end, end + 14)
                 or (event_type not in _HALTS and _ORDER.match(clause, end, end + 4))
                 or _BACKGROUND.match(clause, end) or _URGED.match(clause, end)
                 or (event_type in _NOT_HALTS and negated_after(clause, end))
-                or _FORECAST_END.match(clause, end))
+                or _FORECAST_END.match(clause, end) or _DENIED_REPORT.match(clause, end))

@@ -6,9 +6,9 @@ import calendar
 import contextlib
 import datetime as dt
 import re
-from dataclasses import dataclass
 
-from geo.ingest.dates_en import english_dates
+from geo.ingest.date_mention import DateMention
+from geo.ingest.dates_en import english_dates, shared_year
 from geo.ingest.dates_ko import korean_dates
 from geo.ingest.hangul import has_hangul
 from geo.ingest.literals import has_odd_case, may_hold
@@ -39,16 +39,6 @@ _MONTH_ANY = re.compile(_MONTH_RE)
 _WORDS_ANY = ("month", "year", "day", "week", "recently", "time", "half", "on the ")
 
 
-@dataclass(frozen=True)
-class DateMention:
-    date: dt.date
-    precision: str
-    text: str
-    start: int
-    kind: str  # absolute, relative, attribution (the telling), comparison (a baseline)
-    end_date: dt.date | None = None
-
-
 def _month_end(y: int, m: int) -> dt.date:
     return dt.date(y, m, calendar.monthrange(y, m)[1])
 
@@ -56,6 +46,7 @@ def _month_end(y: int, m: int) -> dt.date:
 #: Words that point ahead to a day a measure starts or ends ("from Sunday, Feb. 19", "effective
 #: March 1", "until Dec. 31"): such a day may come after the publication date.
 _FORWARD_BEFORE = re.compile(r"\b(?P<w>from|starting(?: on| from)?|beginning(?: on)?|effective(?: from| on)?|as of|"
+                             r"(?:begins|starts|takes effect|will (?:begin|start|take effect))(?: on| from)?|"
                              r"until|till|through|by)\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?$",
                              re.IGNORECASE)
 
@@ -134,9 +125,10 @@ def find_dates(sentence: str, pub: dt.date, context: DateMention | None = None) 
             add(m, dt.date(int(m.group("y")), int(m.group("m")), int(m.group("d"))), "day", "absolute")
     for m in (_R_MONTH_DAY.finditer(sentence) if months and digits else ()):
         mon, day = _MONTHS[m.group("mon").lower()], int(m.group("d"))
-        if m.group("y"):
+        if m.group("y") or m.group("ly"):  # "March 3, 2019"; "March 3 last year"
             with contextlib.suppress(ValueError):
-                add(m, dt.date(int(m.group("y")), mon, day), "day", "absolute")
+                add(m, dt.date(int(m.group("y")) if m.group("y") else pub.year - (m.group("ly") == "last"), mon, day),
+                    "day", "absolute")
         else:
             add(m, _month_day(mon, day, pub, _pointed_ahead(sentence, m.start())), "day", "absolute")
     for m in (_R_DAY_MONTH.finditer(sentence) if months and digits else ()):
@@ -183,30 +175,7 @@ def find_dates(sentence: str, pub: dt.date, context: DateMention | None = None) 
     for m in (_R_YEAR.finditer(sentence) if years else ()):
         add(m, dt.date(int(m.group("y")), 1, 1), "year", "absolute")
     found.sort(key=lambda d: d.start)
-    return [_as_attribution(sentence, d) for d in _shared_year(sentence, found)]
-
-
-_JOINED = re.compile(r"\s*(?:and|to|through|until|till|-|–|—)\s*$")
-_SPAN_OPENING = re.compile(r"(?:between|from)\s+(?:the\s+)?$", re.IGNORECASE)
-
-
-def _shared_year(sentence: str, found: list[DateMention]) -> list[DateMention]:
-    """Two months joined, the year said once after the second ("between April and October last year", "from
-    March to May 2017"): the first is of that year too (of the year before when later in the calendar: "from
-    November to February 2018"); "between" or "from" makes the two a span."""
-    for i in range(len(found) - 1):
-        a, b = found[i], found[i + 1]
-        if a.precision != "month" or a.kind != "relative" or b.precision != "month" or a.end_date is not None \
-                or not (b.kind == "absolute" or b.text.rstrip().endswith(" year")) \
-                or not _JOINED.match(sentence[a.start + len(a.text):b.start]) or not _MONTH_ANY.search(a.text):
-            continue
-        year = b.date.year - (a.date.month > b.date.month)
-        lead = len(a.text) - len(a.text.lstrip())  # " April": the space before the month is the mention's
-        span = a.text.lstrip().lower().startswith(("from", "between")) \
-            or _SPAN_OPENING.search(sentence[max(0, a.start - 12):a.start + lead])
-        found[i] = DateMention(dt.date(year, a.date.month, 1), "month", a.text, a.start, b.kind,
-                               _month_end(b.date.year, b.date.month) if span else None)
-    return found
+    return [_as_attribution(sentence, d) for d in shared_year(sentence, found)]
 
 
 def _day_rules(sentence: str, pub: dt.date, add, lower: str, odd: bool) -> None:
@@ -240,10 +209,10 @@ def _day_rules(sentence: str, pub: dt.date, add, lower: str, odd: bool) -> None:
 #: General Administration of Customs released on Monday"); a document a newsroom obtained ("a report
 #: that Voice of America obtained on Tuesday"); the day a story was learnt ("It was confirmed by the 9th
 #: that …", "it was learned on Friday").
-_ATTRIBUTION_BEFORE = re.compile(r"\b(?:said|says|told [\w ]{1,30}|reported|added|explained|announced|"
-                                 r"(?:data|figures|statistics|report|study|customs|ministry|administration|agency|bureau|document|documents|letter|copy) (?:[\w-]+ ){0,8}?(?:showed|show|shows|released|published|obtained)"
-                                 r"|\b[Ii]t (?:was|has been) (?:confirmed|learned|learnt|known)(?= (?:on|by) ))"
-                                 r"\s+(?:on\s+|by\s+)?(?:the\s+)?$", re.IGNORECASE)
+_ATTRIBUTION_BEFORE = re.compile(r"(?:\b(?:said|says|told [\w ]{1,30}|reported|added|explained|announced|"
+                                 r"(?:data|figures|statistics|report|study|customs|ministry|administration|agency|bureau) (?:[\w-]+ ){0,8}?(?:showed|show|shows|released|published)"
+                                 r"|(?:report|document|documents|letter|copy) (?:[\w-]+ ){0,8}?obtained)\s+(?:on\s+)?"
+                                 r"|\b[Ii]t (?:was|has been) (?:confirmed|learned|learnt|known)\s+(?:on|by)\s+)(?:the\s+)?$", re.IGNORECASE)
 
 #: Korean: the day a report or figures came out ("최근 펴낸 보고서에서", "지난달 발표한 자료"): the telling's date.
 _KO_PUBLISHED_AFTER = re.compile(r"\s*(?:펴낸|발표한|낸|공개한|내놓은|발간한|공개된|발표된|나온)\s*(?:[\uac00-\ud7a3]+\s+)?"
@@ -304,7 +273,7 @@ def own_dates(dates: list[DateMention]) -> list[DateMention]:
 
 _PART = r"(?P<part>early|mid|mid-|late|the end of|end of|the beginning of|the start of|the middle of)"
 #: Patterns built from parts, joined once (not at every call).
-_P_MONTH_DAY = _MONTH_RE + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>(?:19|20)\d\d))?"
+_P_MONTH_DAY = _MONTH_RE + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>(?:19|20)\d\d)|\s+(?P<ly>last|this) year\b)?"
 _P_DAY_MONTH = r"\b(?P<d>\d{1,2})\s+" + _MONTH_RE + r"(?:\s+(?P<y>(?:19|20)\d\d))?"
 _P_MONTH = (r"\b(?P<rel>last|this|in|since|from|until|by|early|late|mid-?)?\s*" + _MONTH_RE
             + r"(?:\s+(?:of\s+)?(?P<y>(?:19|20)\d\d)|\s+(?:of\s+)?(?P<ly>last|this) year)?\b")  # "in March of last year"

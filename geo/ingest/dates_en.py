@@ -10,6 +10,8 @@ import calendar
 import datetime as dt
 import re
 
+from geo.ingest.date_mention import DateMention
+
 _I = re.IGNORECASE
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _ORDINAL = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
@@ -22,6 +24,7 @@ _R_QUARTER = re.compile(r"\b(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3
 _R_QN = re.compile(r"\bq[1-4]\b")
 _R_SEASON = re.compile(r"\b(?P<w>this|last|past)\s+(?P<s>spring|summer|autumn|fall|winter)\b", _I)
 _R_WEEKEND = re.compile(r"\b(?:over|at|during) the weekend\b|\b(?:this|last) weekend\b", _I)
+_R_EARLY_MONTHS = re.compile(r"\bthe (?:first|early|opening) (?:few )?months of (?:(?P<w>the|this|last) year|(?P<y>(?:19|20)\d\d))\b", _I)
 _R_PREVIOUS_MONTH = re.compile(r"\bthe (?:previous|preceding|prior) month\b", _I)
 #: "over the past three days", "in the last two weeks": a short span ending at the report, dated
 #: near its middle (approximate).
@@ -90,6 +93,11 @@ def english_dates(sentence: str, lower: str, pub: dt.date, add) -> None:
             start = dt.date(y, month, 1)
             end = _month_end(y + (month + 2 > 12), (month + 1) % 12 + 1)
             add(m, start, "month", "relative", end)
+    if "months of" in lower:  # "in the first months of the year": its first quarter or so, from January
+        for m in _R_EARLY_MONTHS.finditer(sentence):
+            w = (m.group("w") or "this").lower()
+            y = int(m.group("y")) if m.group("y") else pub.year - (w == "last")
+            add(m, dt.date(y, 1, 1), "month", "absolute" if m.group("y") else "relative", _month_end(y, 3))
     if "weekend" in lower:
         for m in _R_WEEKEND.finditer(sentence):
             saturday = pub - dt.timedelta(days=(pub.weekday() - 5) % 7)
@@ -113,3 +121,29 @@ def english_dates(sentence: str, lower: str, pub: dt.date, add) -> None:
     if "month" in lower and ("previous" in lower or "preceding" in lower or "prior" in lower):
         for m in _R_PREVIOUS_MONTH.finditer(sentence):
             add(m, _months_back(pub, 1), "month", "relative")
+
+
+_A_MONTH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\b")
+_JOINED = re.compile(r"\s*(?:and|to|-|–|—)\s*$")  # "until", "till", "through" are read into the second month's mention
+_SPAN_OPENING = re.compile(r"(?:between|from)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def shared_year(sentence: str, found: list[DateMention]) -> list[DateMention]:
+    """Two months joined, the year said once after the second ("between April and October last year", "from
+    March to May 2017"): the first is of that year too (of the year before when later in the calendar: "from
+    November to February 2018"); "between" or "from" makes the two a span."""
+    for i in range(len(found) - 1):
+        a, b = found[i], found[i + 1]
+        gap, second = sentence[a.start + len(a.text):b.start], b.text.lstrip().lower()
+        if a.precision != "month" or a.kind != "relative" or b.precision != "month" or a.end_date is not None \
+                or not (b.kind == "absolute" or b.text.rstrip().endswith(" year")) or not _A_MONTH.search(a.text) \
+                or a.text.lstrip().lower().startswith(("last", "this")) \
+                or not (_JOINED.match(gap) or (not gap.strip() and second.startswith(("until ", "till ", "through ")))):
+            continue  # "last March and in May 2017": March names its own year
+        year = b.date.year - (a.date.month > b.date.month)
+        lead = len(a.text) - len(a.text.lstrip())  # " April": the space before the month is the mention's
+        span = a.text.lstrip().lower().startswith(("from", "between")) or second.startswith(("until", "till", "through")) \
+            or _SPAN_OPENING.search(sentence[max(0, a.start - 12):a.start + lead])
+        found[i] = DateMention(dt.date(year, a.date.month, 1), "month", a.text, a.start, b.kind,
+                               _month_end(b.date.year, b.date.month) if span else None)
+    return found

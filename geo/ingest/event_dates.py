@@ -6,10 +6,18 @@ import datetime as dt
 import functools
 import re
 
-from geo.ingest.cues import _cue
 from geo.ingest.dates import DateMention, _end_of_year, own_dates
 from geo.ingest.hangul import has_hangul
+from geo.ingest.later_dates import (
+    MAY_BE_AHEAD,
+    dates_of,
+    named_next,
+    report_next,
+    same_kind,
+    told_in_body,
+)
 from geo.ingest.protos import _Proto
+from geo.ingest.resolutions import resolution_before, resolution_numbers
 
 
 def date_for(p: _Proto, sents, info, pub, adopted) -> tuple[dt.date, str, dt.date | None, str, int]:
@@ -24,19 +32,23 @@ def date_for(p: _Proto, sents, info, pub, adopted) -> tuple[dt.date, str, dt.dat
     s = sents[p.sent].text
     dates = info[p.sent]["dates"]
     own = own_dates(dates)
-    if p.event_type not in _MAY_BE_AHEAD:  # "agreed to develop the mines from next year": the plan's start
+    if p.event_type not in MAY_BE_AHEAD:  # "agreed to develop the mines from next year": the plan's start
         own = [d for d in own if d.date <= pub]
     told = [d for d in dates if d.kind == "attribution"]
     head = 5 if sents[p.sent].headline else 0
     if p.event_type == "sanction":
-        for num in _resolution_numbers(s):
+        for num in resolution_numbers(s):
             a = adopted.get(num)
             if a and (not own or _within(a, own[0])):
                 why = f"; consistent with '{own[0].text}'" if own else ""
                 return a, "day", None, f"adoption date of UNSCR {num} in sanctions.csv{why}", 0
-        if not own and p.date is None and not _tells_now(s) and (named := _resolution_before(p, sents, adopted)) is not None:
+        if not own and p.date is None and not _tells_now(s) and (named := resolution_before(p, s, sents, adopted)) is not None:
             num, a = named
             return a, "day", None, f"adoption date of UNSCR {num} in sanctions.csv, the resolution the report named before", head + 3
+    if p.event_type == "sanction" and own and all(d.date > pub for d in own) \
+            and (ante := _antecedent_date(p.sent, s, sents, info, pub)) is not None:
+        d, noun = ante  # "The resolution holds exports next year to …": when it applies; the measure is the one told of
+        return d.date, d.precision, d.end_date, f"'{d.text}', when the {noun} was first told of", head + 1
     if p.date is not None:  # a figure of a split sentence: its part's date
         end = p.date.end_date or _end_of_year(s, p.date.date)
         return p.date.date, p.date.precision, end, f"'{p.date.text}' beside its figure", head + (0 if p.date.kind == "absolute" else 1)
@@ -50,16 +62,18 @@ def date_for(p: _Proto, sents, info, pub, adopted) -> tuple[dt.date, str, dt.dat
         return d.date, d.precision, end, f"'{d.text}' in the sentence", head + (0 if d.kind == "absolute" else 1)
     nxt = p.sent + 1
     if nxt < len(sents) and sents[nxt].para == sents[p.sent].para and not info[nxt]["made"] \
-            and info[nxt]["cue"] and (cue := info[nxt]["cue"]()) and _same_kind(cue[0], p.event_type):
+            and info[nxt]["cue"] and (cue := info[nxt]["cue"]()) and same_kind(cue[0], p.event_type):
         nd = own_dates(info[nxt]["dates"])
         if nd:
             return nd[0].date, nd[0].precision, nd[0].end_date, f"'{nd[0].text}' in the next sentence", head + 2
-    if sents[p.sent].headline and (body := _told_in_body(p, sents, info, pub)) is not None:
+    if sents[p.sent].headline and (body := told_in_body(p, sents, info, pub)) is not None:
         return body.date, body.precision, body.end_date, f"'{body.text}', where the report's opening tells it", head + 2
-    if (cited := _report_next(p.sent, sents, info, pub)) is not None:  # the report's own account: as direct as the sentence's
+    if (cited := report_next(p.sent, sents, info, pub)) is not None:  # the report's own account: as direct as the sentence's
         return cited.date, cited.precision, cited.end_date, f"'{cited.text}' in the report's account, the next sentence", head + 1
-    if (fwd := _named_next(p.sent, sents, info, pub, p.event_type)) is not None:
-        return fwd.date, fwd.precision, fwd.end_date, f"'{fwd.text}', when the next sentence dates it", head + 2
+    if (fwd := named_next(p.sent, sents, info, pub, p.event_type)) is not None:
+        d, on = fwd
+        where = "the next sentence" if on == 1 else "a later sentence"
+        return d.date, d.precision, d.end_date, f"'{d.text}', when {where} names it again", head + 2
     if told:
         d = told[0]
         return d.date, "approximate", None, f"'{d.text}', when the source spoke", head + 2
@@ -80,39 +94,9 @@ def date_for(p: _Proto, sents, info, pub, adopted) -> tuple[dt.date, str, dt.dat
     return pub, "approximate", None, "publication date (the report gives no date)", head + 4
 
 
-class Resolutions(dict):
-    """The UN resolutions of sanctions.csv: number → adoption date, and ``minerals``: number → the
-    minerals its rows cover."""
-
-    def __init__(self):
-        super().__init__()
-        self.minerals: dict[str, set[str]] = {}
-
-
-#: A UN resolution named by its number: "resolution 2270", "Resolution No. 2371", 결의 2270호, 결의안 2371호.
-_RESOLUTION = re.compile(r"\b[Rr]esolutions?\s+(?:[Nn]o\.?\s*)?(\d{3,4})\b|결의안?\s*(?:제\s*)?(\d{4})\s*호")
-
-
-@functools.lru_cache(maxsize=4096)
-def _resolution_numbers(s: str) -> tuple[str, ...]:
-    return tuple(a or b for a, b in _RESOLUTION.findall(s)) if ("esolution" in s or "결의" in s) else ()
-
-
-def _resolution_before(p: _Proto, sents, adopted) -> tuple[str, dt.date] | None:
-    """A ban told with no date of its own after the report named the resolution it comes from ("결의 2270호를
-    통과시켰다 … 금·바나듐광·티타늄광·희토류는 수출이 전면 금지됐다"): the nearest resolution named before it,
-    the headline included, whose rows in sanctions.csv cover one of the draft's minerals."""
-    covered = getattr(adopted, "minerals", {})
-    for j in range(p.sent - 1, max(-1, p.sent - 1 - _ANTECEDENT_REACH), -1):
-        for num in reversed(_resolution_numbers(sents[j].text)):
-            if num in adopted and covered.get(num, set()) & {m.id for m in p.minerals}:
-                return num, adopted[num]
-    return None
-
-
-#: Types whose date may lie after the report (a ban or halt "from March 1"); any other event has
-#: happened by the time it is reported, and a date ahead of the report is its plan's.
-_MAY_BE_AHEAD = frozenset({"sanction", "import_suspension", "export_halt", "production_halt", "designation"})
+def of_its_own(rank: int, headline: bool) -> bool:
+    """Did date_for find the date in the draft's own sentence (or its part), not elsewhere in the report?"""
+    return rank - (5 if headline else 0) < 2
 
 
 #: The present perfect ("has fired up", "have been restored") tells the state at the time of the
@@ -134,13 +118,6 @@ _DEFINITE = re.compile(r"\b[Tt]he (?:new |latest |fresh |same )?(resolution|ban|
 _ANTECEDENT_REACH = 40  # sentences searched back: bounded, so a long report stays linear
 
 
-#: The next sentence names the event again by a definite noun and dates it ("… have decided to carry
-#: out joint exploration." "The decision followed the meeting held in Pyongyang on Wednesday.").
-_NAMED_AGAIN = re.compile(r"^(?:The|This|That) (?:new )?(decision|agreement|deal|accord|contract|ban|measure|move"
-                          r"|announcement|resolution|seizure|shipment|idea|proposal|offer)\b")
-_NAMED_REACH = 2  # the next sentences searched: "… has proposed … In a press release, the ministry said … The idea was raised …"
-
-
 def _figure_period(i: int, sents, info, pub) -> DateMention | None:
     """A figure with no date of its own, not told as now, is of the period the report named last
     before it ("last year North Korea exported $1.3 billion of minerals. More than half … By item,
@@ -150,64 +127,13 @@ def _figure_period(i: int, sents, info, pub) -> DateMention | None:
     for j in range(i - 1, max(-1, i - 1 - _FIGURE_REACH), -1):
         if sents[j].headline:
             return None
-        own = [d for d in own_dates(info[j].dated.any_dates(j)) if d.date <= pub]
+        own = dates_of(j, info, pub)
         if own:  # a period (a month, a quarter, a year), not a day: "visited on March 3" names no period
             return own[-1] if own[-1].precision in ("month", "year") else None
     return None
 
 
 _FIGURE_REACH = 6  # sentences searched back for a figure's period: bounded, so a long report stays linear
-
-
-_BODY_REACH = 3  # the opening sentences after a headline that may tell its event
-
-
-def _told_in_body(p: _Proto, sents, info, pub) -> DateMention | None:
-    """A headline's event is told again at the report's opening, often without the headline's
-    mineral ("North Korea agrees with Chinese firm to develop gold and iron mines" … "the office agreed on
-    June 9 with a Beijing trading company to develop mines"): the first of the opening sentences that drafts
-    nothing itself, whose cue is of the same kind and which has a date of its own dates the headline's event."""
-    j, seen = p.sent + 1, 0
-    while j < len(sents) and seen < _BODY_REACH:
-        if not sents[j].headline:
-            seen += 1
-            if info[j]["made"]:  # its own drafts: the headline's is merged with them (geo.ingest.merge)
-                j += 1
-                continue
-            cue = info[j]["cue"]() if info[j]["cue"] else _cue(sents[j].text, [], False)  # a sentence naming no mine or mineral
-            if cue and _same_kind(cue[0], p.event_type):
-                own = [d for d in own_dates(info[j]["dates"]) if d.date <= pub or p.event_type in _MAY_BE_AHEAD]
-                if own:
-                    return own[0]
-        j += 1
-    return None
-
-
-#: The report an event is told from, named again at the next sentence's start ("… according to a report that
-#: Voice of America obtained on Tuesday." "The report, filed with the UN sanctions committee, says cargoes …
-#: in October of last year"): the next sentence gives the report's details, the event's date among them.
-_REPORT_AGAIN = re.compile(r"^(?:The|This|That) (?:\w+ )?(?:report|document|study|findings)\b")
-_CITES_REPORT = re.compile(r"\b(?:according to|cited|citing|in) (?:a|an|the) (?:[\w-]+ ){0,3}(?:report|document|study)\b", re.IGNORECASE)
-
-
-def _report_next(i: int, sents, info, pub) -> DateMention | None:
-    if i + 1 >= len(sents) or not (_REPORT_AGAIN.match(sents[i + 1].text) and _CITES_REPORT.search(sents[i].text)):
-        return None
-    own = [d for d in own_dates(info[i + 1]["dates"]) if d.date <= pub]
-    return own[0] if own else None
-
-
-#: The nouns a later sentence names an event of a type by.
-_NOUN_FITS = {"investment_offer": ("idea", "proposal", "offer", "decision", "move", "announcement"),
-              "smuggling": ("seizure", "shipment", "move")}
-
-
-def _named_next(i: int, sents, info, pub, event_type: str = "") -> DateMention | None:
-    for j in range(i + 1, min(len(sents), i + 1 + _NAMED_REACH)):
-        if (m := _NAMED_AGAIN.match(sents[j].text)) and (j == i + 1 or m.group(1).lower() in _NOUN_FITS.get(event_type, ())):
-            own = [d for d in own_dates(info[j].dated.any_dates(j)) if d.date <= pub]
-            return own[0] if own else None
-    return None
 
 
 def _antecedent_date(i: int, s: str, sents, info, pub) -> tuple[DateMention, str] | None:
@@ -222,7 +148,7 @@ def _antecedent_date(i: int, s: str, sents, info, pub) -> tuple[DateMention, str
         text = sents[j].text
         if (named := noun.search(text)) is None:
             continue
-        own = [d for d in own_dates(info[j].dated.any_dates(j)) if d.date <= pub]
+        own = dates_of(j, info, pub)
         if own:
             return min(own, key=lambda d: abs(d.start - named.start())), noun_word
     return None
@@ -245,11 +171,6 @@ def _word_pattern(word: str) -> re.Pattern:
 def _tells_now(s: str) -> bool:
     """A present perfect or 'still', 'now' (지금도): the sentence tells the state at the report's time."""
     return bool(_PERFECT.search(s) or _NOW.search(s))
-
-
-def _same_kind(a: str, b: str) -> bool:
-    halts = {"export_halt", "import_suspension", "production_halt"}
-    return a == b or (a in halts and b in halts)
 
 
 def _within(day: dt.date, mention: DateMention) -> bool:

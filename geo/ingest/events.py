@@ -7,7 +7,7 @@ import gc
 import re
 import unicodedata
 
-from geo.ingest.amounts import amounts_and_qualifier, tells_rate
+from geo.ingest.amounts import amounts_and_qualifier, figures, tells_rate
 from geo.ingest.apply import _cell, _find_source
 from geo.ingest.certainty import rate
 from geo.ingest.clauses import clauses, find_reason
@@ -22,7 +22,7 @@ from geo.ingest.drafts import (
     Progress,
     _noop,
 )
-from geo.ingest.event_dates import Resolutions, date_for
+from geo.ingest.event_dates import date_for, of_its_own
 from geo.ingest.gazetteer import Gazetteer, Match
 from geo.ingest.goods import names_record_thing
 from geo.ingest.known import drop_exact_repeats, mark_known
@@ -40,6 +40,7 @@ from geo.ingest.nearby import (
 )
 from geo.ingest.places import drop_foreign_places, drop_town_names, town_names, without_towns
 from geo.ingest.protos import _Proto, split_figures, split_minerals_by_date
+from geo.ingest.resolutions import Resolutions
 from geo.ingest.sentences import sentences
 from geo.ingest.text import (
     check_text,
@@ -295,8 +296,10 @@ def _assemble(protos, sents, info, pub, adopted, anon, names):
     for p in (q for p0 in kept for p1 in split_minerals_by_date(p0, sents, info) for q in split_figures(p1, sents, info)):
         s = sents[p.sent]
         date, precision, end, basis, rank = date_for(p, sents, info, pub, adopted)
-        if p.event_type == "trade_figure" and rank - (5 if s.headline else 0) >= 2 and tells_rate(s.text):
-            continue  # a rate with no date of its own ("1.5 million tons a year"): no period's figure (a lead)
+        if p.event_type == "trade_figure" and not of_its_own(rank, s.headline) \
+                and tells_rate(s.text, figures(info[p.sent]["amounts"][3])):
+            info[p.sent]["made"] -= 1  # a rate with no date of its own ("1.5 million tons a year"): a lead, no period's figure
+            continue
         evidence = s.text if len(s.text) <= EVIDENCE_MAX else s.text[:EVIDENCE_MAX - 1].rstrip() + "…"
         d = Draft(event_id="", event_type=p.event_type, effect=p.effect or EFFECTS.get(p.event_type, ""),
                   date=date.isoformat(), date_precision=precision, end_date=end.isoformat() if end else "",

@@ -14,6 +14,9 @@ _LIST_GAP_RE = re.compile(r"^[\s,]*(?:and|or|as well as)?[\s,]*$", re.IGNORECASE
 
 #: Between two mines of a list: a comma or a conjunction, not a bare space ("회령시 중봉탄광" is a place and its mine).
 _MINE_LIST_GAP_RE = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|as well as\s+)$", re.IGNORECASE)
+#: A mine the record lacks named just before a mineral ("용하광산 몰리브덴", "the Sangnong Mine's zinc"): the
+#: mineral is that mine's, not the next named mine's.
+_UNKNOWN_MINE_BEFORE = re.compile(r"[\uac00-\ud7a3]{1,10}(?:광산|탄광)(?:의)?\s*$|\b[A-Z][\w'-]+\s+(?:[Mm]ine|[Cc]olliery)(?:['’]s)?\s*$")
 _ADJ_GAP_RE = re.compile(r"^\s*(?:mine['’]s|mines['’]|['’]s)?\s*$", re.IGNORECASE)
 
 #: Korean puts the mine before its mineral, joined by a few Hangul words and no punctuation but
@@ -72,6 +75,7 @@ def _pairs(clause_matches: list[Match], clause: str, offset: int, known: dict[st
     loose_mines: list[Match] = []
     listed: list[Match] = []  # mines listed just before the current one
     prev: Match | None = None
+    claimed: list[tuple[None, list[Match]]] = []  # minerals named right after a mine the record lacks
     for m in clause_matches:
         gap = clause[(prev.end - offset) if prev else 0:m.start - offset]
         if m.kind == "mineral":
@@ -84,6 +88,8 @@ def _pairs(clause_matches: list[Match], clause: str, offset: int, known: dict[st
             elif prev is not None and prev.kind == "mineral" and groups and groups[-1][0] is not None \
                     and prev in groups[-1][1] and not pending and _KO_LIST_GAP_RE.match(gap):
                 groups[-1][1].append(m)  # "혜산광산의 구리정광과 아연정광": the list shares the mine
+            elif not pending and _UNKNOWN_MINE_BEFORE.search(gap[-24:]):
+                claimed.append((None, [m]))  # "용하광산 몰리브덴과 대봉광산 중석": a mine the record lacks claims it
             else:
                 if pending and not _LIST_GAP_RE.match(gap):
                     groups.append((None, pending))
@@ -114,4 +120,4 @@ def _pairs(clause_matches: list[Match], clause: str, offset: int, known: dict[st
         mines = list({m.id: m for m in loose_mines}.values())
         if all({x.id for x in minerals} <= set(known.get(m.id, ())) for m in mines):
             groups = [(m, minerals) for m in mines]
-    return groups
+    return groups + claimed

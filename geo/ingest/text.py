@@ -90,9 +90,11 @@ def guess_title(text: str) -> str:
     starting with a capital, or with Hangul or a Chinese character)."""
     for line in text.splitlines():
         line = line.strip()
-        words = line.split()
-        if len(words) >= 5 and ":" not in line and not line.endswith((".", "”", '"')) \
-                and (line[0].isupper() or _HEADLINE_START.match(line)) and len(line) <= 200:
+        # a headline in quotes, as Korean papers print a source's words ('"말레이시아, … 입항 막아"'): read inside them
+        inner = line[1:-1].strip() if len(line) > 2 and line[0] in "\"“" and line[-1] in "\"”" else line
+        words = inner.split()
+        if len(words) >= 5 and ":" not in inner and not inner.endswith((".", "”", '"')) \
+                and (inner[0].isupper() or _HEADLINE_START.match(inner)) and len(line) <= 200:
             return line
     return ""
 

@@ -268,14 +268,21 @@ def showing(view: pd.DataFrame, event_ids: Iterable[str], *, on_map: bool) -> Fi
     On the map (``on_map``): the mines they are linked to and their minerals (their minerals alone when
     none has a mine). On the timeline: their minerals, over the days their dates may fall on. Events
     not in ``view`` are left out; none there gives no filter."""
-    rows = view[view["event_id"].isin(list(event_ids))]
+    ids = [event_ids] if isinstance(event_ids, str) else list(event_ids)  # one id is not its characters
+    rows = view[view["event_id"].isin(ids)]
     if rows.empty:
         return Filters()
-    minerals = [m for m in dict.fromkeys(rows["mineral_id"]) if m]
+    minerals = [m for m in dict.fromkeys(rows["mineral_id"]) if isinstance(m, str) and m]
     if on_map:
-        return Filters(minerals=minerals, mines=[m for m in dict.fromkeys(rows["mine_id"]) if m])
+        return Filters(minerals=minerals, mines=[m for m in dict.fromkeys(rows["mine_id"]) if isinstance(m, str) and m])
     first, last = rows["date_start"].min(), rows["date_end"].max()
     return Filters(minerals=minerals, since=first if pd.notna(first) else None, until=last if pd.notna(last) else None)
+
+
+def mine_to_select(mines: pd.DataFrame, mine_ids: list[str]) -> str | None:
+    """The first of ``mine_ids`` that has a point on the map (a mine added from a report has none yet)."""
+    placed = set(mines.loc[mines["lat"].notna() & mines["lon"].notna(), "mine_id"]) if "lat" in mines else set(mines["mine_id"])
+    return next((m for m in mine_ids if m in placed), None)
 
 
 def vocabularies(ds) -> dict[str, list[str]]:

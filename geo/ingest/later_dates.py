@@ -1,0 +1,96 @@
+"""Stage 7, an event's date told in a later sentence: the report's opening for its headline, the
+report's own account after "according to a report", and the event named again ("The decision …",
+"The idea was raised …"). Each looks a few sentences ahead: bounded, so a long report stays linear."""
+
+from __future__ import annotations
+
+import re
+
+from geo.ingest.cues import _cue
+from geo.ingest.dates import DateMention, own_dates
+from geo.ingest.protos import _Proto
+
+#: Types whose date may lie after the report (a ban or halt "from March 1"); any other event has
+#: happened by the time it is reported, and a date ahead of the report is its plan's.
+MAY_BE_AHEAD = frozenset({"sanction", "import_suspension", "export_halt", "production_halt", "designation"})
+
+#: A sentence that tells another event than the one before it ("a similar agreement with Moscow in 2014",
+#: "an earlier offer", 앞서): its date is that event's.
+_ANOTHER = re.compile(r"\b(?:similar|earlier|previous|prior|another|other|also|too|before that)\b|비슷한|앞서|이전에|또 다른",
+                      re.IGNORECASE)
+
+
+def dates_of(j: int, info, pub, event_type: str = "") -> list[DateMention]:
+    """The j-th sentence's own dates (not a telling's, not a baseline), on or before the publication date
+    unless the type's date may lie ahead; read even when the sentence is far from any mention."""
+    return [d for d in own_dates(info[j].dated.any_dates(j)) if d.date <= pub or event_type in MAY_BE_AHEAD]
+
+
+def same_kind(a: str, b: str) -> bool:
+    halts = {"export_halt", "import_suspension", "production_halt"}
+    return a == b or (a in halts and b in halts)
+
+
+_BODY_REACH = 3  # the opening sentences after a headline that may tell its event
+_FULL_SENTENCE = 40  # characters: shorter lines after a headline are subheads, captions and bylines
+
+
+def told_in_body(p: _Proto, sents, info, pub) -> DateMention | None:
+    """A headline's event is told again at the report's opening, often without the headline's
+    mineral ("North Korea agrees with Chinese firm to develop gold and iron mines" … "the office agreed on
+    June 9 with a Beijing trading company to develop mines"): the first of the opening sentences that drafts
+    nothing itself, whose cue is of the same kind and which has a date of its own dates the headline's event;
+    not one that tells another event ("a similar agreement … in 2014") or names other minerals."""
+    j, seen = p.sent + 1, 0
+    minerals = {m.id for m in p.minerals}
+    while j < len(sents) and seen < _BODY_REACH:
+        text = sents[j].text
+        if not sents[j].headline and len(text) >= _FULL_SENTENCE:  # not a subhead, caption or byline
+            seen += 1
+            named = {m.id for m in info[j]["matches"] if m.kind == "mineral"}
+            if info[j]["made"] or _ANOTHER.search(text) or (named and not named & minerals):
+                j += 1  # its own drafts (merged with the headline's), or another event
+                continue
+            cue = info[j]["cue"]() if info[j]["cue"] else _cue(text, [], False)  # a sentence naming no mine or mineral
+            if cue and same_kind(cue[0], p.event_type) and (own := dates_of(j, info, pub, p.event_type)):
+                return own[0]
+        j += 1
+    return None
+
+
+#: The report an event is told from, named again at the next sentence's start and telling what it found ("…
+#: according to a report that Voice of America obtained on Tuesday." "The report, filed with the UN sanctions
+#: committee, says cargoes … in October of last year"): the date after its verb is among the report's details.
+_REPORT_AGAIN = re.compile(r"^(?:The|This|That) (?:\w+ )?(?:report|document|study|findings)\b[^;]{0,80}?"
+                           r"\b(?:says|said|shows|showed|found|finds|details|detailed|describes|described|states|stated)\b")
+_CITES_REPORT = re.compile(r"\b(?:according to|cited|citing|in) (?:a|an|the) (?:[\w-]+ ){0,3}(?:report|document|study)\b",
+                           re.IGNORECASE)
+
+
+def report_next(i: int, sents, info, pub) -> DateMention | None:
+    if i + 1 >= len(sents) or not _CITES_REPORT.search(sents[i].text) \
+            or (told := _REPORT_AGAIN.match(sents[i + 1].text)) is None:
+        return None
+    own = [d for d in dates_of(i + 1, info, pub) if d.start >= told.end()]
+    return own[0] if own else None
+
+
+#: The next sentence names the event again by a definite noun and dates it ("… have decided to carry
+#: out joint exploration." "The decision followed the meeting held in Pyongyang on Wednesday.").
+_NAMED_AGAIN = re.compile(r"^(?:The|This|That) (?:new )?(decision|agreement|deal|accord|contract|ban|measure|move"
+                          r"|announcement|resolution|seizure|shipment|idea|proposal|offer|halt|suspension|stoppage)\b")
+_NAMED_REACH = 2  # the next sentences searched: "… has proposed … In a press release, the ministry said … The idea was raised …"
+#: The nouns a sentence two on names an event of a type by.
+_NOUN_FITS = {"investment_offer": ("idea", "proposal", "offer", "decision", "move", "announcement"),
+              "smuggling": ("seizure", "shipment", "move")}
+
+
+def named_next(i: int, sents, info, pub, event_type: str = "") -> tuple[DateMention, int] | None:
+    """(date, how many sentences on) of the event named again by a definite noun just after it."""
+    for j in range(i + 1, min(len(sents), i + 1 + _NAMED_REACH)):
+        text = sents[j].text
+        if (m := _NAMED_AGAIN.match(text)) and (j == i + 1 or (m.group(1).lower() in _NOUN_FITS.get(event_type, ())
+                                                              and not _ANOTHER.search(text))):
+            own = dates_of(j, info, pub, event_type)
+            return (own[0], j - i) if own else None
+    return None
