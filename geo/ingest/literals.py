@@ -54,8 +54,8 @@ def literal_prefixes(p: str) -> list[str] | None:
     necessary test: a clause with none of them cannot match, so its regex search is skipped."""
     out: list[str] = []
     for alt in _split_top(p):
-        while alt.startswith("\\b"):
-            alt = alt[2:]
+        while alt.startswith("\\b") or alt.startswith(("(?<!", "(?<=")):  # zero-width: no text of the match
+            alt = alt[2:] if alt.startswith("\\b") else alt[_group_end(alt) + 1:]
         if alt.startswith("(?:"):
             j = _group_end(alt)
             inner = literal_prefixes(alt[3:j])
