@@ -85,10 +85,13 @@ def detail_problems(published, publisher: str, url: str) -> list[str]:
     return out
 
 
+_HEAD_REACH = 4000  # characters: the report's top, where its headline is (after a masthead, tags or a dateline)
+
+
 def guess_title(text: str) -> str:
     """The first line that reads like a headline (five words or more, no colon, no final stop;
     starting with a capital, or with Hangul or a Chinese character)."""
-    for line in text.splitlines():
+    for line in text[:_HEAD_REACH].splitlines():  # a headline is at the top: a long report is not read for it
         line = line.strip()
         # a headline in quotes, as Korean papers print a source's words ('"말레이시아, … 입항 막아"'): read inside them
         inner = line[1:-1].strip() if len(line) > 2 and line[0] in "\"“" and line[-1] in "\"”" else line
