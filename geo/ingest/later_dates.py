@@ -4,6 +4,7 @@ report's own account after "according to a report", and the event named again ("
 
 from __future__ import annotations
 
+import functools
 import re
 
 from geo.ingest.cues import _cue
@@ -67,9 +68,14 @@ _CITES_REPORT = re.compile(r"\b(?:according to|cited|citing|in) (?:a|an|the) (?:
                            re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=4096)
+def _cites_report(text: str) -> bool:
+    return _CITES_REPORT.search(text) is not None
+
+
 def report_next(i: int, sents, info, pub) -> DateMention | None:
-    if i + 1 >= len(sents) or not _CITES_REPORT.search(sents[i].text) \
-            or (told := _REPORT_AGAIN.match(sents[i + 1].text)) is None:
+    # the anchored test first: most next sentences do not open with "The report"; a long sentence is searched once
+    if i + 1 >= len(sents) or (told := _REPORT_AGAIN.match(sents[i + 1].text)) is None or not _cites_report(sents[i].text):
         return None
     own = [d for d in dates_of(i + 1, info, pub) if d.start >= told.end()]
     return own[0] if own else None

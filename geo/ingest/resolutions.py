@@ -37,12 +37,17 @@ def resolution_numbers(s: str) -> tuple[str, ...]:
     return tuple(a or b for a, b in _RESOLUTION.findall(s)) if ("esolution" in s or "결의" in s) else ()
 
 
+@functools.lru_cache(maxsize=4096)
+def _names_another_authority(sentence: str) -> bool:
+    return _NOT_THE_UN.search(sentence) is not None
+
+
 def resolution_before(p: _Proto, sentence: str, sents, adopted) -> tuple[str, dt.date] | None:
     """A ban told with no date of its own after the report named the resolution it comes from ("결의 2270호를
     통과시켰다 … 금·바나듐광·티타늄광·희토류는 수출이 전면 금지됐다"): the nearest resolution named before it,
     the headline included, whose rows in sanctions.csv cover one of the draft's minerals; none when the
     ban's sentence names another authority than the UN's."""
-    if _NOT_THE_UN.search(sentence):
+    if _names_another_authority(sentence):
         return None
     covered = getattr(adopted, "minerals", {})
     minerals = {m.id for m in p.minerals}
