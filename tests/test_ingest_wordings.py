@@ -924,3 +924,35 @@ def test_the_first_months_of_the_year_start_in_january():
 
 def test_a_projects_purpose_is_no_event(record):
     assert _drafts(record, "Its main purpose is to step up annual coal output at the Chongnam mine.", "2019-01-18") == set()
+
+
+# Blind set 33 read after its one blind score: general rules, each on sentences of our own.
+
+def test_a_cargo_refused_unloading_is_an_import_suspension(record):
+    text = "Some 20,000 tons of North Korean coal was refused unloading on Friday at a port in Dalian, traders said."
+    assert {t for *_x, t in _drafts(record, text, "2018-03-05")} == {"import_suspension"}
+
+
+def test_what_came_a_day_before_is_background(record):
+    text = ("Beijing turned away a shipment of North Korean coal, two days after Pyongyang fired a missile in breach "
+            "of UN resolutions.")
+    assert {t for *_x, t in _drafts(record, text, "2018-03-05")} == {"import_suspension"}
+
+
+def test_a_date_after_comes_as_two_sentences_on_is_another_events(record):
+    text = ("Coal\n\nBorder guards seized a truckload of North Korean coal hidden under cabbages, an official said Tuesday.\n\n"
+            "It was not clear who owned it.\n\nThe seizure comes as the UN tightens a ban passed after the North's "
+            "March 3 missile test.\n")
+    (d,) = [d for d in extract(text, "2018-07-10", "T", "", record).drafts if d.event_type == "smuggling"]
+    assert d.date != "2018-03-03"
+
+
+def test_a_korean_joint_company_agreed_is_a_deal(record):
+    text = "용등탄광과 중국 기업은 지난달 석탄을 캐기 위한 합병회사를 곧 세우기로 뜻을 모았다."
+    assert (("ryongdung",), ("coal",), "deal_signed") in _drafts(record, text, "2005-11-10")
+
+
+def test_a_county_named_with_another_mineral_is_the_county_not_its_mine(record):
+    # the record keeps an unnamed molybdenum source known only by Musan County (무산군)
+    text = "무산군과 회령군의 작은 탄광들은 생산을 멈췄다고 소식통이 전했다."
+    assert {m for m, _x, _t in _drafts(record, text, "2015-03-20")} == {()}

@@ -28,12 +28,14 @@ def clauses(sentence: str) -> list[str]:
 
 
 #: A cause named as the reason for the clause's event ("halted exports in retaliation for China's
-#: coal ban", "as a countermeasure against …"): an earlier event given as background, so what
-#: follows it is not read for events of this report.
+#: coal ban", "as a countermeasure against …"), or the event it came a while after ("turned away a
+#: shipment of coal, a day after the North test-fired a missile in breach of UN resolutions"): an
+#: earlier event given as background, so what follows it is not read for events of this report.
 REASON_RE = re.compile(r"\s+in\s+(?:retaliation|reprisal|response|protest)\s+(?:for|to|of|against|at)\s+"
                        r"|\s+(?:as\s+)?an?\s+(?:countermeasure|retaliation|reprisal|response)\s+(?:for|to|of|against)\s+"
-                       r"|\s+because\s+of\s+", re.IGNORECASE)
-_REASON_WORDS = ("retaliation", "reprisal", "response", "protest", "countermeasure", "because")
+                       r"|\s+because\s+of\s+"
+                       r"|,?\s+(?:a|one|two|three|four|five|several|a few)\s+(?:hours?|days?|weeks?|months?)\s+after\s+", re.IGNORECASE)
+_REASON_WORDS = ("retaliation", "reprisal", "response", "protest", "countermeasure", "because", " after ")
 
 
 def find_reason(clause: str) -> re.Match | None:

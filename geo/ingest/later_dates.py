@@ -98,5 +98,12 @@ def named_next(i: int, sents, info, pub, event_type: str = "") -> tuple[DateMent
         if (m := _NAMED_AGAIN.match(text)) and (j == i + 1 or (m.group(1).lower() in _NOUN_FITS.get(event_type, ())
                                                               and not _ANOTHER.search(text))):
             own = dates_of(j, info, pub, event_type)
+            if j > i + 1 and (other := _ANOTHER_TOLD.search(text)):  # two sentences on, only the noun's own date:
+                own = [d for d in own if d.start < other.start()]  # "The seizure comes as … its May 25 nuclear test"
             return (own[0], j - i) if own else None
     return None
+
+
+#: In a sentence that names the event again, what comes after these tells another event ("The seizure comes
+#: as Washington gathers backing for a resolution passed after its May 25 nuclear test").
+_ANOTHER_TOLD = re.compile(r"\b(?:comes?|came) as\b|\bfollow(?:s|ed|ing)?\b|\bafter\b|\bamid\b|\bbefore\b", re.IGNORECASE)

@@ -40,12 +40,18 @@ def drop_town_names(mines: list[Match], sentence: str) -> list[Match]:
 
 def drop_foreign_places(mines: list[Match], minerals: list[Match], sentence: str,
                         known: dict[str, list[str]]) -> list[Match]:
-    """A mine named only as a place, for a mineral the record does not know it for ("gold … to a
-    trader near Hyesan": Hyesan's mine is copper) is the town: the mineral goes without it."""
+    """A mine named only as a place, or by its county's name, for a mineral the record does not know it
+    for ("gold … to a trader near Hyesan": Hyesan's mine is copper) is the town: the mineral goes without it."""
     if not minerals:
         return mines
     ids = {x.id for x in minerals}
-    return [m for m in mines if not (_as_place(m, sentence) and known.get(m.id) and not ids & set(known[m.id]))]
+    return [m for m in mines if not ((_as_place(m, sentence) or _COUNTY.search(m.text))
+                                     and known.get(m.id) and not ids & set(known[m.id]))]
+
+
+#: A mine the record knows only by its county ("Musan County molybdenum source", 무산군): named as the
+#: county with another mineral ("무산군의 작은 탄광들", coal), it is the county, not that mine.
+_COUNTY = re.compile(r"(?:군|\b[Cc]ounty|-gun)$")
 
 
 def town_names(text: str, all_matches: list[list[Match]]) -> set[str]:
