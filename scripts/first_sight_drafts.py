@@ -44,7 +44,7 @@ FIRST = {
     "ingest_blind26": "fdaa116",  # scored at e521785, a merge of data folders: the same geo/ and data/
     "ingest_blind27": "5fb7653", "ingest_blind28": "30355b8", "ingest_blind29": "72a852a",
     "ingest_blind30": "919a9e3", "ingest_blind31": "7b784f9", "ingest_blind32": "0ef537d",
-    "ingest_blind33": "406441c",
+    "ingest_blind33": "406441c", "ingest_blind34": "f816a86",
 }
 
 _DUMP = """

@@ -98,6 +98,7 @@ SETS = (
     ("blind set 31", _TESTS / "ingest_blind31"),
     ("blind set 32", _TESTS / "ingest_blind32"),
     ("blind set 33", _TESTS / "ingest_blind33"),
+    ("blind set 34", _TESTS / "ingest_blind34"),
 )
 #: The sets whose failures have been read: the certainty weights are fitted on these only
 #: (``python -m geo.tools.fit_certainty``); blind set 15, a last measure never read, is not (the calibration
