@@ -79,6 +79,11 @@ def apply_drafts(at: AppTest) -> AppTest:
     return at.button(key="ar_apply").click().run()
 
 
+def run_key(at: AppTest, key: str) -> str:
+    """A widget key of the current extraction's forms (the page renames them at each extraction)."""
+    return f"{key}-{at.session_state['ar_run']}"
+
+
 def errors(at: AppTest) -> str:
     return " ".join(e.value for e in at.error)
 
@@ -287,7 +292,7 @@ def test_unknown_mines_are_listed_not_dropped(data):
     at = extract_drafts(fill(open_add_report(), text, publisher="Daily NK", url=""))
     assert any("look like mines but are not in the data" in c.value for c in at.caption)
     assert [e.label for e in at.expander if "mine" in e.label.lower()] == ["Komdok mine"]
-    assert at.text_input(key="ar_mine_name_0").value == "Komdok mine"  # the form to add it
+    assert at.text_input(key=run_key(at, "ar_mine_name_0")).value == "Komdok mine"  # the form to add it
     table = at.data_editor(key="ar_editor").value
     assert list(table["mine_id"]) == [""] and list(table["mineral_id"]) == ["zinc"]
 
@@ -319,12 +324,12 @@ def test_a_second_report_shows_its_own_source_in_the_source_form(data):
     # The blocker of the trial: the form kept the first report's publisher and URL, and saving it
     # silently attributed the second report's events to the first report.
     at = extract_drafts(fill(open_add_report(), SHORT_REPORT))
-    assert at.text_input(key="ar_src_publisher").value == PUBLISHER
+    assert at.text_input(key=run_key(at, "ar_src_publisher")).value == PUBLISHER
     at = extract_drafts(fill(at, OTHER, publisher="Yonhap News Agency", url="", published=dt.date(2017, 3, 4)))
     assert not at.exception and not errors(at)
-    assert at.text_input(key="ar_src_publisher").value == "Yonhap News Agency"
-    assert at.text_input(key="ar_src_url").value == ""
-    assert at.text_input(key="ar_src_published").value == "2017-03-04"
+    assert at.text_input(key=run_key(at, "ar_src_publisher")).value == "Yonhap News Agency"
+    assert at.text_input(key=run_key(at, "ar_src_url")).value == ""
+    assert at.text_input(key=run_key(at, "ar_src_published")).value == "2017-03-04"
     at = at.button(key="FormSubmitter:ar_source_form-Save the source row").click().run()  # saved unchanged
     src = next(df.value for df in at.dataframe if "source_id" in df.value.columns).iloc[0]
     assert (src["publisher"], src["url"], src["published"]) == ("Yonhap News Agency", "", "2017-03-04")

@@ -12,6 +12,7 @@ import re
 import shutil
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.conftest import RECORD
 from tests.test_browser import browser, page, serving  # noqa: F401 - pytest fixtures
@@ -79,3 +80,38 @@ def test_a_korean_report_pasted_applied_and_undone(record_server, record_copy, p
     changed = {k for k in before if before[k] != after.get(k)}
     # Events, links and sources are back byte for byte; the version and changelog record the undo.
     assert changed <= {"datapackage.json", "CHANGELOG.md"}, changed
+
+
+SECOND = "\n".join([
+    "Coal exports from Musan resume",
+    "Iron ore from the Musan mine was exported to China again in March 2015, a source told Daily NK on Monday.",
+])
+
+
+def test_after_an_apply_the_next_reports_source_form_is_its_own(record_server, page):  # noqa: F811
+    # A new user's trial: after applying one report, the next report's "Edit the source row" form still
+    # held the first report's publisher, URL and date, and saving it cited the second report to the first.
+    page.goto(record_server.url + "/add-report")
+    page.get_by_label("Report text").fill(REPORT)
+    page.get_by_label("Publisher").fill("자유아시아방송")
+    _type_date(page, "20150213")
+    page.get_by_role("button", name="Extract drafts").click()
+    page.get_by_text("Review the drafts").wait_for(timeout=60_000)
+    page.get_by_role("button", name="Apply").click()
+    page.get_by_text(re.compile(r"^Applied: \d+ event\(s\)")).wait_for(timeout=60_000)
+
+    page.get_by_label("Report text").fill(SECOND)
+    page.get_by_label("Publisher (required)").fill("Daily NK")
+    _type_date(page, "20150406")
+    page.get_by_role("button", name="Extract drafts").click()
+    form = page.locator("[data-testid='stForm']")  # inside the "Edit the source row" expander, open or not
+    # the new extraction's form, once the page has run again (it kept the first report's values for good)
+    expect(form.get_by_label("Publisher (any script)")).to_have_value("Daily NK", timeout=60_000)
+    assert form.get_by_label("Title").input_value() == "Coal exports from Musan resume"
+    assert form.get_by_label("Publication date (YYYY-MM-DD)").input_value() == "2015-04-06"
+
+
+def _type_date(pg, digits: str) -> None:
+    pg.get_by_role("spinbutton", name="year, Publication date").click()
+    pg.keyboard.type(digits)  # year, month, day: each segment passes on to the next
+    pg.keyboard.press("Escape")  # close the calendar the field opened

@@ -28,7 +28,7 @@ from geo.ingest.text import guess_language
 from geo.package import DataError, validate_package
 from geo.rules.load import load_dataset
 from tests.conftest import ROOT, read_rows
-from tests.test_add_report import apply_drafts, extract_drafts, fill, open_add_report
+from tests.test_add_report import apply_drafts, extract_drafts, fill, open_add_report, run_key
 
 REPORT = ("New Copper Mine Starts Exports in Ryanggang Province\n\n"
           "Copper concentrate from the Chongam mine was smuggled to China on March 3, a source in the province said.\n"
@@ -222,16 +222,16 @@ def _button(at, label):
 def test_page_add_a_mine_edit_the_source_see_the_summary_apply_and_undo(data):
     at = extract_drafts(fill(open_add_report(), REPORT, publisher="Daily NK", url="", published=PUB))
     assert not at.exception
-    at.text_input(key="ar_mine_alias_0").set_value("Cheongam")
-    at.selectbox(key="ar_mine_prov_0").set_value("Ryanggang")
-    at.selectbox(key="ar_mine_prec_0").set_value("province")
+    at.text_input(key=run_key(at, "ar_mine_alias_0")).set_value("Cheongam")
+    at.selectbox(key=run_key(at, "ar_mine_prov_0")).set_value("Ryanggang")
+    at.selectbox(key=run_key(at, "ar_mine_prec_0")).set_value("province")
     at = _button(at, "Add as a new mine").click().run()
     assert not at.exception and not at.error
     table = at.data_editor(key="ar_editor").value
     assert "chongam" in set(table["mine_id"])
 
-    at.text_input(key="ar_src_publisher").set_value("데일리NK")
-    at.text_input(key="ar_src_language").set_value("ko")
+    at.text_input(key=run_key(at, "ar_src_publisher")).set_value("데일리NK")
+    at.text_input(key=run_key(at, "ar_src_language")).set_value("ko")
     at = _button(at, "Save the source row").click().run()
     assert not at.error
     summary = " ".join(t.value for t in at.text)
@@ -249,7 +249,7 @@ def test_page_add_a_mine_edit_the_source_see_the_summary_apply_and_undo(data):
 
 def test_page_bad_source_edit_is_refused(data):
     at = extract_drafts(fill(open_add_report(), REPORT, publisher="Daily NK", url="", published=PUB))
-    at.text_input(key="ar_src_url").set_value("javascript:alert(1)")
+    at.text_input(key=run_key(at, "ar_src_url")).set_value("javascript:alert(1)")
     at = _button(at, "Save the source row").click().run()
     assert any("must start with http" in e.value for e in at.error)
 

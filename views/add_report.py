@@ -48,8 +48,8 @@ K_UNDONE = "ar_undone"  # what the last undo did, shown once after the page relo
 EDITOR_KEY = "ar_editor"
 LEADS_KEY = "ar_leads"  # the table of sentences with no draft
 #: Widgets whose values belong to one extraction (the source form, the new-mine forms): their
-#: keys start so, and a new extraction forgets them, or a form would show the last report's source.
-_PER_EXTRACTION = ("ar_src_", "ar_mine_")
+#: keys start so; a new extraction forgets them and (a browser sends a widget's last value back) renames them.
+_PER_EXTRACTION, K_RUN = ("ar_src_", "ar_mine_"), "ar_run"
 
 ds = state.dataset_or_stop()
 
@@ -126,6 +126,7 @@ if st.button("Extract drafts", type="primary", icon=":material/manufacturing:", 
         for key in (EDITOR_KEY, LEADS_KEY, K_SOURCE, K_MINES):  # a new table: forget the edits of the last one
             st.session_state.pop(key, None)
         state.forget(*_PER_EXTRACTION)
+        st.session_state[K_RUN] = st.session_state.get(K_RUN, 0) + 1  # the forms' widgets are new ones
 
 # --------------------------------------------------------------------------- after an apply
 
@@ -160,7 +161,7 @@ undone_note = st.session_state.pop(K_UNDONE, None)
 if undone_note:
     st.success(undone_note, icon=":material/undo:")
 
-result = st.session_state.get(K_RESULT)
+result, run = st.session_state.get(K_RESULT), st.session_state.get(K_RUN, 0)  # run: this extraction's widget keys
 if result is None:
     st.stop()
 
@@ -195,21 +196,21 @@ if result.candidates:
                 st.text(f"{done.name} ({done.mine_id}); aliases: {', '.join(done.aliases) or '—'}; province: "
                         f"{done.province or '—'}; county: {done.county or '—'}; the report places it at "
                         f"{done.precision} precision; minerals: {', '.join(done.minerals) or 'those of its drafts'}")
-                if st.button("Remove this new mine", key=f"ar_mine_rm_{n}"):
+                if st.button("Remove this new mine", key=f"ar_mine_rm_{n}-{run}"):
                     st.session_state[K_MINES] = [m for m in new_mines if m.candidate != cand]
                     st.session_state.pop(EDITOR_KEY, None)
                     st.rerun()
                 continue
             guess = sorted({x for d in result.drafts if cand in d.candidates for x in d.minerals})
             with st.form(f"ar_mine_form_{n}"):
-                name = st.text_input("Name", value=cand, key=f"ar_mine_name_{n}")
-                aliases = st.text_input("Other spellings (comma-separated)", key=f"ar_mine_alias_{n}")
+                name = st.text_input("Name", value=cand, key=f"ar_mine_name_{n}-{run}")
+                aliases = st.text_input("Other spellings (comma-separated)", key=f"ar_mine_alias_{n}-{run}")
                 f1, f2, f3 = st.columns(3)
-                prov = f1.selectbox("Province", provinces, key=f"ar_mine_prov_{n}")
-                county = f2.text_input("County", key=f"ar_mine_county_{n}")
-                precision = f3.selectbox("The report places it at", PRECISIONS, key=f"ar_mine_prec_{n}",
+                prov = f1.selectbox("Province", provinces, key=f"ar_mine_prov_{n}-{run}")
+                county = f2.text_input("County", key=f"ar_mine_county_{n}-{run}")
+                precision = f3.selectbox("The report places it at", PRECISIONS, key=f"ar_mine_prec_{n}-{run}",
                                          help="unknown, county or province; no point is stored either way")
-                mins = st.multiselect("Minerals", minerals_all, default=guess, key=f"ar_mine_min_{n}")
+                mins = st.multiselect("Minerals", minerals_all, default=guess, key=f"ar_mine_min_{n}-{run}")
                 if st.form_submit_button("Add as a new mine"):
                     try:
                         new_mines = prepare_new_mines(
@@ -234,12 +235,12 @@ else:
 st.dataframe(pd.DataFrame([src]), hide_index=True)
 with st.expander("Edit the source row"), st.form("ar_source_form"):
     s1, s2 = st.columns(2)
-    e_pub = s1.text_input("Publisher (any script)", value=src["publisher"], key="ar_src_publisher")
-    e_url = s2.text_input("URL", value=src["url"], key="ar_src_url")
-    e_title = st.text_input("Title", value=src["title"], key="ar_src_title")
+    e_pub = s1.text_input("Publisher (any script)", value=src["publisher"], key=f"ar_src_publisher-{run}")
+    e_url = s2.text_input("URL", value=src["url"], key=f"ar_src_url-{run}")
+    e_title = st.text_input("Title", value=src["title"], key=f"ar_src_title-{run}")
     s3, s4 = st.columns(2)
-    e_date = s3.text_input("Publication date (YYYY-MM-DD)", value=src["published"], key="ar_src_published")
-    e_lang = s4.text_input("Language (two letters: en, ko, zh…)", value=src["language"], key="ar_src_language")
+    e_date = s3.text_input("Publication date (YYYY-MM-DD)", value=src["published"], key=f"ar_src_published-{run}")
+    e_lang = s4.text_input("Language (two letters: en, ko, zh…)", value=src["language"], key=f"ar_src_language-{run}")
     if st.form_submit_button("Save the source row"):
         try:
             st.session_state[K_SOURCE] = edit_source(ds, src, publisher=e_pub, url=e_url.strip(), title=e_title,
