@@ -956,3 +956,26 @@ def test_a_county_named_with_another_mineral_is_the_county_not_its_mine(record):
     # the record keeps an unnamed molybdenum source known only by Musan County (무산군)
     text = "무산군과 회령군의 작은 탄광들은 생산을 멈췄다고 소식통이 전했다."
     assert {m for m, _x, _t in _drafts(record, text, "2015-03-20")} == {()}
+
+
+# The new user's trial of this round: what its reports showed, on sentences of our own.
+
+def test_a_headlines_request_is_no_event(record):
+    assert "designation" not in {t for *_x, t in _drafts(
+        record, "US seeks UN blacklist for four ships that carried North Korean coal to Vietnam", "2025-11-04")}
+
+
+def test_a_fact_confirmed_is_no_discovery(record):
+    text = "An official said it had been confirmed that ships from third countries carried North Korean coal."
+    assert "discovery" not in {t for *_x, t in _drafts(record, text, "2025-11-04")}
+    assert "discovery" in {t for *_x, t in _drafts(record, "Large coal deposits have been confirmed near the town.", "2025-11-04")}
+
+
+def test_a_korean_works_named_for_a_day_is_a_whole_candidate():
+    from geo.ingest.gazetteer import Gazetteer
+    from geo.ingest.mentions import find_candidates
+    from geo.rules.load import load_dataset
+
+    gaz = Gazetteer.from_dataset(load_dataset())
+    assert find_candidates("4월15일청년광산에서 구리를 캤다.", gaz) == ["4월15일청년광산"]  # not "일청년광산"
+    assert find_candidates("6·13광산도 멈췄다.", gaz) == ["6·13광산"]

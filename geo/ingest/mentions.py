@@ -35,7 +35,9 @@ _CAND_RE = re.compile(r"((?:[A-Z](?<!\w[A-Z])[\w'’ʼ\-]*\s+)(?:[A-Z][\w'’ʼ\
 CANDIDATE_WORDS = ("mine", "Mine", "Mining Complex", "deposit", "colliery", "광산")
 
 
-_HANGUL_CAND_RE = re.compile(r"([\uac00-\ud7a3]{1,8})광산")
+#: A works named for a day keeps its day: 3월5일청년광산, 6·13광산 (not the fragment 일청년광산).
+_HANGUL_CAND_RE = re.compile(r"((?<![\d.·])(?:\d{1,2}\s?월\s?\d{1,2}\s?일|\d{1,2}[·.]\d{1,2})[\uac00-\ud7a3]{0,8}"
+                             r"|[\uac00-\ud7a3]{1,8})광산")
 
 
 _CAND_STOP = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our",
