@@ -182,6 +182,8 @@ def open_added(page: str, view, event_ids, *, on_map: bool, why: str) -> bool:
     """Open the map or the timeline showing the events an apply just added (:func:`geo.rules.filters.showing`;
     on the map, the first of their mines that has a point is selected)."""
     filters = showing(view, event_ids, on_map=on_map)
+    what = ("mines and minerals" if filters.mines else "minerals") if on_map else "minerals and days"
+    why = why.format(what=what)
     return open_filtered(page, filters, select=mine_to_select(view, filters.mines) if on_map else None, why=why)
 
 

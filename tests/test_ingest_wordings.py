@@ -979,3 +979,17 @@ def test_a_korean_works_named_for_a_day_is_a_whole_candidate():
     gaz = Gazetteer.from_dataset(load_dataset())
     assert find_candidates("4월15일청년광산에서 구리를 캤다.", gaz) == ["4월15일청년광산"]  # not "일청년광산"
     assert find_candidates("6·13광산도 멈췄다.", gaz) == ["6·13광산"]
+
+
+def test_a_headline_that_opens_or_ends_with_a_quote_is_the_headline():
+    from geo.ingest.text import guess_title
+
+    assert guess_title("\"北, 함경북도 석탄으로 외화 번다\"…연구소 분석\n\n본문이다.") == "\"北, 함경북도 석탄으로 외화 번다\"…연구소 분석"
+    assert guess_title("밤에만 오가는 배… \"북한 석탄, 中으로 몰래 나간다\"\n\n본문") == "밤에만 오가는 배… \"북한 석탄, 中으로 몰래 나간다\""
+    assert guess_title("\"We will never give up,\" he said at the border post.\n\nBody.") == ""  # a quoted sentence
+
+
+def test_a_hangul_publishers_source_id_is_romanized():
+    from geo.ingest.events import make_source_row
+
+    assert make_source_row(None, "데일리NK", "", "", dt.date(2019, 10, 22))["source_id"] == "deilrink-2019-10-22"

@@ -138,7 +138,8 @@ if applied is not None:
     st.dataframe(pd.DataFrame({"New event id": applied.event_ids}), hide_index=True)
     # The map and timeline open showing what was added: the shared filters narrowed to it (said there).
     l1, l2 = st.columns(2)
-    why = f"The shared filters were narrowed to the {len(applied.event_ids)} event(s) just added; Reset filters shows all."
+    why = f"The shared filters were narrowed to the {{what}} of the {len(applied.event_ids)} event(s) just added (other " \
+          "events of theirs show too); Reset filters shows all."
     for col, page, what in ((l1, "views/map.py", "map"), (l2, "views/timeline.py", "timeline")):
         if col.button(f"See them on the {what}", icon=f":material/{what}:", key=f"ar_see_{what}") \
                 and not state.open_added(page, ds.view, applied.event_ids, on_map=what == "map", why=why):

@@ -25,6 +25,7 @@ from geo.ingest.drafts import (
 from geo.ingest.event_dates import date_for, of_its_own
 from geo.ingest.gazetteer import Gazetteer, Match
 from geo.ingest.goods import names_record_thing
+from geo.ingest.hangul import romanize
 from geo.ingest.known import drop_exact_repeats, mark_known
 from geo.ingest.leads import find_leads
 from geo.ingest.literals import may_hold
@@ -366,8 +367,9 @@ def make_source_row(ds, publisher: str, title: str, url: str, pub: dt.date, lang
     if existing is not None:
         return {k: _cell(existing.get(k)) for k in SOURCE_COLUMNS}
     taken = set(ds.sources["source_id"]) if ds is not None else set()
-    # A publisher in another script (연합뉴스) has no Latin slug: the id falls back to "source-DATE".
-    base = f"{_slug(publisher)[:40].strip('-') or 'source'}-{pub.isoformat()}"
+    # A publisher in Hangul is romanized (데일리NK: deilrink); in another script with no Latin letters the id
+    # falls back to "source-DATE".
+    base = f"{_slug(romanize(publisher))[:40].strip('-') or 'source'}-{pub.isoformat()}"
     sid, n = base, 2
     while sid in taken:
         sid, n = f"{base}-{n}", n + 1

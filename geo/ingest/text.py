@@ -95,9 +95,9 @@ def guess_title(text: str) -> str:
         line = line.strip()
         # a headline in quotes, as Korean papers print a source's words ('"말레이시아, … 입항 막아"'): read inside them
         inner = line[1:-1].strip() if len(line) > 2 and line[0] in "\"“" and line[-1] in "\"”" else line
-        words = inner.split()
-        if len(words) >= 5 and ":" not in inner and not inner.endswith((".", "”", '"')) \
-                and (inner[0].isupper() or _HEADLINE_START.match(inner)) and len(line) <= 200:
+        words, core = inner.split(), inner.lstrip("\"“‘'").rstrip("\"”’'")  # 밤에만 … "북한 석탄, 中으로 나간다"
+        if len(words) >= 5 and ":" not in inner and not core.endswith(".") \
+                and (core[:1].isupper() or _HEADLINE_START.match(core)) and len(line) <= 200:
             return line
     return ""
 
