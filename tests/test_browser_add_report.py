@@ -9,6 +9,7 @@ import re
 import shutil
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.conftest import RECORD
 from tests.test_browser import ARTIFACTS, browser, serving  # noqa: F401 - pytest fixture
@@ -59,7 +60,8 @@ def test_on_a_phone_the_first_drafts_evidence_is_visible_without_scrolling_sidew
 def test_on_a_laptop_the_short_list_is_hidden_and_a_date_is_edited_as_yyyy_mm_dd(record_server, browser):  # noqa: F811
     with _window(browser, 1400, 1000) as page:
         _extract(page, record_server.url)
-        assert not page.locator(SHORT).is_visible()
+        page.locator(f"{SHORT} .nk-compact-row").first.wait_for(state="attached", timeout=20_000)
+        expect(page.locator(SHORT)).to_be_hidden(timeout=10_000)  # its style applies once its rows are in
         grid = page.locator('[data-testid="stDataFrame"]').nth(1)
         grid.scroll_into_view_if_needed()
         box = grid.bounding_box()
