@@ -178,12 +178,13 @@ def open_filtered(page: str, filters: Filters, select: str | None = None, why: s
     return True
 
 
-def open_added(page: str, view, event_ids, *, on_map: bool, why: str) -> bool:
+def open_added(page: str, view, event_ids: list[str], *, on_map: bool) -> bool:
     """Open the map or the timeline showing the events an apply just added (:func:`geo.rules.filters.showing`;
-    on the map, the first of their mines that has a point is selected)."""
+    on the map, the first of their mines that has a point is selected), saying there what it was narrowed to."""
     filters = showing(view, event_ids, on_map=on_map)
     what = ("mines and minerals" if filters.mines else "minerals") if on_map else "minerals and days"
-    why = why.format(what=what)
+    why = (f"The shared filters were narrowed to the {what} of the {len(event_ids)} event(s) just added (other "
+           "events of theirs show too); Reset filters shows all.")
     return open_filtered(page, filters, select=mine_to_select(view, filters.mines) if on_map else None, why=why)
 
 

@@ -138,11 +138,9 @@ if applied is not None:
     st.dataframe(pd.DataFrame({"New event id": applied.event_ids}), hide_index=True)
     # The map and timeline open showing what was added: the shared filters narrowed to it (said there).
     l1, l2 = st.columns(2)
-    why = f"The shared filters were narrowed to the {{what}} of the {len(applied.event_ids)} event(s) just added (other " \
-          "events of theirs show too); Reset filters shows all."
     for col, page, what in ((l1, "views/map.py", "map"), (l2, "views/timeline.py", "timeline")):
         if col.button(f"See them on the {what}", icon=f":material/{what}:", key=f"ar_see_{what}") \
-                and not state.open_added(page, ds.view, applied.event_ids, on_map=what == "map", why=why):
+                and not state.open_added(page, ds.view, applied.event_ids, on_map=what == "map"):
             st.warning("The events just added are not in the loaded record yet: reload the page.")
     if applied.mine_ids:
         st.caption(f"New mine(s), without a point until a source gives one: {', '.join(applied.mine_ids)}.")

@@ -91,6 +91,11 @@ _NOUN_FITS = {"investment_offer": ("idea", "proposal", "offer", "decision", "mov
               "smuggling": ("seizure", "shipment", "move")}
 
 
+#: In a sentence that names the event again, what comes after these tells another event ("The seizure comes
+#: as Washington gathers backing for a resolution passed after its May 25 nuclear test").
+_ANOTHER_TOLD = re.compile(r"\b(?:comes?|came) as\b|\bfollow(?:s|ed|ing)?\b|\bafter\b|\bamid\b|\bbefore\b", re.IGNORECASE)
+
+
 def named_next(i: int, sents, info, pub, event_type: str = "") -> tuple[DateMention, int] | None:
     """(date, how many sentences on) of the event named again by a definite noun just after it."""
     for j in range(i + 1, min(len(sents), i + 1 + _NAMED_REACH)):
@@ -103,7 +108,3 @@ def named_next(i: int, sents, info, pub, event_type: str = "") -> tuple[DateMent
             return (own[0], j - i) if own else None
     return None
 
-
-#: In a sentence that names the event again, what comes after these tells another event ("The seizure comes
-#: as Washington gathers backing for a resolution passed after its May 25 nuclear test").
-_ANOTHER_TOLD = re.compile(r"\b(?:comes?|came) as\b|\bfollow(?:s|ed|ing)?\b|\bafter\b|\bamid\b|\bbefore\b", re.IGNORECASE)

@@ -93,14 +93,6 @@ def _iso(value: str) -> str:
         return ""
 
 
-def _day(value: str) -> bool:
-    """Is the cell a real day in YYYY-MM-DD form?"""
-    try:
-        return len(value) == 10 and dt.date.fromisoformat(value).isoformat() == value
-    except ValueError:
-        return False
-
-
 def _text(value) -> str:
     """A table cell as text: dates as YYYY-MM-DD, missing values (None, NaN, NaT) as ''."""
     if value is None or str(value) in ("NaT", "<NA>", "nan", "None"):
@@ -160,7 +152,7 @@ def drafts_from_review(drafts: list[Draft], rows: list[dict],
             continue
         fields = tuple(_flag(row.get(f)) if f == "anonymous_source" else _text(row.get(f)) for f in _EVENT_FIELDS)
         bad = [f for f, v in zip(_EVENT_FIELDS, fields, strict=True) if f in _NUMBERS and v and _number(v) is None]
-        days = [f for f, v in zip(_EVENT_FIELDS, fields, strict=True) if f in ("date", "end_date") and v and not _day(v)]
+        days = [f for f, v in zip(_EVENT_FIELDS, fields, strict=True) if f in ("date", "end_date") and v and _iso(v) != v]  # not a real day written YYYY-MM-DD
         if bad or days:
             problems += [Problem(table, n, f, "an amount is a plain number (no commas or units)") for f in bad]
             problems += [Problem(table, n, f, "not a day of the calendar: write YYYY-MM-DD (2019-02-28, not 2019-02-30)")
