@@ -153,3 +153,15 @@ def test_fold_of_ascii_text_is_the_general_fold():
         text = "".join(chr(rnd.randint(0, 127)) for _ in range(rnd.randint(0, 10)))
         general = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c) and c not in _DROP)
         assert fold.__wrapped__(text) == unicodedata.normalize("NFC", general.casefold()), text
+
+
+def test_a_hangul_name_that_begins_with_a_date_is_found_whole():
+    """A mine named for a date (3월5일청년광산, the March 5 Youth Mine) is found by its whole name, with or
+    without a space or a particle after it; a name whose date only prefixes it ("2.8직동청년탄광") is
+    still found after its date."""
+    gaz = Gazetteer()
+    gaz.add("mine", "march-5-youth", "March 5 Youth Mine", ["3월5일청년광산"])
+    gaz.add("mine", "jikdong", "Jikdong Youth Coal Mine", ["직동청년탄광"])
+    for text in ("자강도 '3월5일청년광산'의 확장 공사", "3월5일청년광산에서 캔 몰리브덴"):
+        assert [(m.id, m.text) for m in gaz.match(text)] == [("march-5-youth", "3월5일청년광산")]
+    assert [(m.id, m.text) for m in gaz.match("2.8직동청년탄광에서 석탄을")] == [("jikdong", "직동청년탄광")]

@@ -302,14 +302,14 @@ class Gazetteer:
                 return entry, length
         return None
 
-    def _match_hangul(self, start: int, word: str, folded: str, allowed: set[str]):
-        """A Hangul token's longest known prefix (a particle or suffix may follow: 단천시에서);
-        else, before a mine-name tail (룡화광산의), the prefix's Revised Romanization matched
-        through the romanization key against the Latin names of mines (Yonghwa)."""
+    def _match_hangul(self, start: int, word: str, folded: str, allowed: set[str], dated: bool = True):
+        """A Hangul token's longest known prefix (a particle or suffix may follow: 단천시에서); else, before a
+        mine-name tail (룡화광산의), its Revised Romanization through the romanization key (Yonghwa)."""
         if folded.startswith(hangul.OTHER_WORDS):  # 사금융 ("private lending"), not 사금 (placer gold)
             return None
-        if n := hangul.date_prefix(folded):  # "8직동청년탄광" of "2.8직동청년탄광": the name after its date
-            return self._match_hangul(start + n, word[n:], folded[n:], allowed)
+        if dated and (n := hangul.date_prefix(folded)):  # "8직동청년탄광" of "2.8직동청년탄광": the name after its
+            return (self._match_hangul(start, word, folded, allowed, False)  # date, unless the whole is a name
+                    or self._match_hangul(start + n, word[n:], folded[n:], allowed))  # (3월5일청년광산)
         lawful = initial_law(folded)
         for length in range(len(folded), 1, -1):
             entry = self._hangul.get(folded[:length]) or self._hangul.get(lawful[:length])
