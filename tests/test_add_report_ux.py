@@ -123,9 +123,27 @@ def test_the_short_list_for_a_phone_names_rows_as_the_record_does_and_escapes_th
                           {"musan": "Musan mine", "iron_ore": "Iron ore"}, str.upper)
     assert "<img" not in out and "&lt;img src=x onerror=alert(1)&gt;" in out
     assert "1. ☑ ticked · <strong>Musan mine</strong> · Iron ore · SMUGGLING · 2017-02-21" in out
-    assert "2. ☐ not ticked · <strong>no mine</strong>" in out and "why not" in out
-    assert f"@media (max-width: {NARROW_PX}px)" in out and ".st-key-ar_k { display: none; }" in out  # phone only
-    assert "why not" not in short_list_html("ar_k", [row], {}, str.upper, reasons=False)
+    assert "2. ☐ not ticked · <strong>no mine</strong>" in out and "check: why not" in out
+    assert f"@media (max-width: {NARROW_PX}px)" in out
+    assert ".st-key-ar_k .nk-compact-narrow { display: none; }" in out  # the whole list on a phone only
+    # on a laptop, only the unticked row (the second), with why: there the table's Check column is off-screen
+    wide = out.split('<div class="nk-compact-wide">')[1].split('<div class="nk-compact-narrow">')[0]
+    assert "1 row(s) start unticked" in wide and wide.count("<li ") == 1 and 'data-row="2"' in wide
+    assert "<strong>no mine</strong> · Iron ore · SMUGGLING · 2017-02-21: check: why not" in wide
+    assert "<img" not in wide and "&lt;img" in wide
+    plain = short_list_html("ar_k", [row], {}, str.upper, reasons=False)  # the leads' table: no reasons
+    assert "why not" not in plain and "nk-compact-wide" not in plain
+    assert ".st-key-ar_k { display: none; }" in plain  # nothing to show on a laptop: hidden there
+    ticked = short_list_html("ar_k", [row], {}, str.upper)  # a ticked row: nothing to list on a laptop
+    assert "nk-compact-wide" not in ticked and ".st-key-ar_k { display: none; }" in ticked
+
+
+def test_a_row_that_repeats_the_record_and_is_to_check_says_both():
+    from geo.render.review import why_unticked
+
+    assert why_unticked({"known": "event x (2017-02-21)", "check": "its date is only from an earlier paragraph"}) \
+        == "repeats event x (2017-02-21); check: its date is only from an earlier paragraph"
+    assert why_unticked({"known": "", "check": None}) == ""
 
 
 def test_a_date_cell_that_is_no_day_is_refused_with_its_row():

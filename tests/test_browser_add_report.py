@@ -1,7 +1,8 @@
 """The Add report page in a real browser, where the trial found what AppTest cannot see: on a phone
 (390×844) the review table scrolls sideways and cuts the evidence off, so its rows are listed in
-short above it with their whole evidence; on a laptop that list is hidden, and a date cell is
-edited as the record writes it (YYYY-MM-DD), not in the browser's own date format."""
+short above it with their whole evidence; on a laptop that list is hidden (only the rows that start
+unticked are listed, with why: the Check column is off-screen there), and a date cell is edited as
+the record writes it (YYYY-MM-DD), not in the browser's own date format."""
 
 from __future__ import annotations
 
@@ -52,6 +53,7 @@ def test_on_a_phone_the_first_drafts_evidence_is_visible_without_scrolling_sidew
         box = evidence.bounding_box()
         assert box["x"] >= 0 and box["x"] + box["width"] <= 390
         assert phone.evaluate("document.scrollingElement.scrollWidth") <= 390  # the page does not scroll sideways
+        expect(phone.locator(f"{SHORT} .nk-compact-wide")).to_be_hidden()  # the laptop's list of reasons: not twice
         head = phone.locator(f"{SHORT} .nk-compact-head").first.inner_text()
         assert "Hyesan Youth Copper Mine" in head and "Copper" in head and "2015-01-01" in head
         phone.screenshot(path=str(ARTIFACTS / "add-report-phone.png"))
@@ -61,7 +63,14 @@ def test_on_a_laptop_the_short_list_is_hidden_and_a_date_is_edited_as_yyyy_mm_dd
     with _window(browser, 1400, 1000) as page:
         _extract(page, record_server.url)
         page.locator(f"{SHORT} .nk-compact-row").first.wait_for(state="attached", timeout=20_000)
-        expect(page.locator(SHORT)).to_be_hidden(timeout=10_000)  # its style applies once its rows are in
+        expect(page.locator(f"{SHORT} .nk-compact-narrow")).to_be_hidden(timeout=10_000)  # once its style is in
+        # Why a row starts unticked is in sight, not in the Check column off-screen right of the evidence
+        why = page.locator(f"{SHORT} .nk-compact-wide li").first
+        expect(why).to_be_visible()
+        assert "Hyesan Youth Copper Mine" in why.inner_text() and "check: estimated" in why.inner_text()
+        box = why.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 1400
+        why.screenshot(path=str(ARTIFACTS / "add-report-laptop-why.png"))
         grid = page.locator('[data-testid="stDataFrame"]').nth(1)
         grid.scroll_into_view_if_needed()
         box = grid.bounding_box()

@@ -5,6 +5,10 @@ one line each). So above each table the page lists its rows in short: the row's 
 type and date on one line and the whole evidence sentence beneath, wrapped. The list shows only below
 :data:`NARROW_PX` wide (CSS); the table, whose first columns are the tick, mine, mineral, type and
 date, stays for ticking and editing.
+
+On a wider screen (a laptop) the table's "Check" and "Already in the record" columns stand right of
+the wide evidence column, out of sight. So there the same place lists only the rows that start
+unticked, each with why (a second trial's finding): a reviewer learns why before ticking.
 """
 
 from __future__ import annotations
@@ -33,6 +37,13 @@ def short_list_html(key: str, rows: list[dict], names: Mapping[str, str], type_l
             "type": type_label(etype) if etype else "no type yet",
             "date": _text(r.get("date")) or "no date",
             "evidence": _text(r.get("evidence")),
-            "why": (_text(r.get("known")) or _text(r.get("check"))) if reasons else "",
+            "why": why_unticked(r) if reasons else "",
         })
-    return render("review_compact.html", key=key, narrow=NARROW_PX, rows=items)
+    return render("review_compact.html", key=key, narrow=NARROW_PX, rows=items, reasons=reasons,
+                  unticked=[i for i in items if i["why"] and not i["accept"]])
+
+
+def why_unticked(row: dict) -> str:
+    """Why a review row starts unticked: what it repeats in the record, and why to check it (either or both)."""
+    known, check = _text(row.get("known")), _text(row.get("check"))
+    return "; ".join(x for x in (known and f"repeats {known}", check and f"check: {check}") if x)
