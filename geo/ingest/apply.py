@@ -10,6 +10,7 @@ import json
 import re
 import shutil
 import tempfile
+from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
@@ -79,11 +80,12 @@ def _changelog(text: str, version: str, source_row: dict, drafts: list[Draft], s
                mine_ids: list[str] = ()) -> tuple[str, str]:
     today = dt.date.today().isoformat()
     links = sum(len(d.link_rows()) for d in drafts)
+    levels = ", ".join(f"{n} {c}" for c, n in Counter(d.confidence for d in drafts).most_common())
     cite = f"{source_row['publisher']}, “{source_row['title']}”, {source_row['published']}"
     if source_row.get("url"):
         cite += f" ({source_row['url']})"
     entry = (f"## {version} — {today}\n\nIngested a report: {cite}.\n\n"
-             f"- **Events** ({len(drafts)}) and links ({links}), confidence reported, reviewed from "
+             f"- **Events** ({len(drafts)}) and links ({links}), confidence {levels}, reviewed from "
              f"ingest drafts: {', '.join(d.event_id for d in drafts)}.\n"
              f"- **Source**: `{source_row['source_id']}` "
              f"({'added' if source_added else 'already in sources.csv'}).\n"

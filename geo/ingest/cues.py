@@ -12,7 +12,8 @@ general pattern it serves (the ``serves`` column). Kinds:
 * ``background`` — just before a cue, a habit or an earlier state ("often through ship-to-ship
   transfers", "has long", "which had been standing idle"): that match is not the report's event,
   the row's next match in the clause is tried (and then the next rows);
-* ``attribution`` — unnamed sources: the anonymous-source flag;
+* ``attribution`` — unnamed sources: the anonymous-source flag; ``official`` — an official document,
+  body or state medium cited: the draft's confidence (both read in :mod:`geo.ingest.attribution`);
 * ``reference`` — "the mine", "the facility", "the company": the last mine named;
 * ``importer`` — an importing side named: its halts, and bans for a stated while, are import suspensions;
 * ``authority`` — a sanctioning authority named: a halt it imposes is a sanction;
@@ -251,10 +252,6 @@ def _any(kind: str, text: str, lower: str | None = None) -> re.Match | None:
         if m:
             return m
     return None
-
-
-def is_anonymous(text: str) -> bool:
-    return _any("attribution", text) is not None
 
 
 def has_reference(text: str) -> bool:

@@ -9,9 +9,10 @@ import unicodedata
 
 from geo.ingest.amounts import amounts_and_qualifier, figures, tells_rate
 from geo.ingest.apply import _cell, _find_source
+from geo.ingest.attribution import confidence, is_anonymous
 from geo.ingest.certainty import rate
 from geo.ingest.clauses import clauses, find_reason
-from geo.ingest.cues import EFFECTS, _cue, has_reference, is_anonymous
+from geo.ingest.cues import EFFECTS, _cue, has_reference
 from geo.ingest.dated import Dated
 from geo.ingest.drafts import (
     EVIDENCE_MAX,
@@ -318,6 +319,8 @@ def _assemble(protos, sents, info, pub, adopted, anon, names):
         d.value_usd, d.quantity, d.unit, d.amounts = usd, qty, unit if qty is not None else "", written
         d.amount_qualifier = qualifier if written else ""
         d.anonymous_source = anon.para(sents[p.sent].para) or (sents[p.sent].quoted and anon.report())
+        d.confidence, why = confidence(d.event_type, sents[p.sent].text, d.anonymous_source)
+        d.description += f" Confidence {d.confidence}: {why}." if why else ""
         d.place = "; ".join(dict.fromkeys(m.text for m in p.mines)) or "; ".join(p.candidates)
         d.title = event_title(subject(d.mines, d.minerals, names), d.event_type)
     return merged, notes + more

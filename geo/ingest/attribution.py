@@ -1,0 +1,38 @@
+"""Stage 6, attribution: what a sentence says of where its account comes from, read from the
+``attribution`` and ``official`` rows of ``cues.csv``.
+
+* **unnamed sources** ("a source in Ryanggang said", 소식통): the draft's anonymous-source flag;
+* **an official document, body or state medium** (customs data, a ministry, the Treasury, the UN's
+  panel of experts, KCNA, 노동신문): the draft's confidence is ``official``, as ``data/README.md``
+  defines it (state-media claims are official *as claims*). A sanction or a designation is itself
+  an authority's act: official too. Resting on unnamed sources, a draft stays ``reported`` whatever
+  it cites; ``corroborated`` needs a second report, which one report cannot say.
+"""
+
+from __future__ import annotations
+
+from geo.ingest.cues import _any
+
+#: Event types that are an authority's own act: a report of one tells an official measure.
+OFFICIAL_ACTS = frozenset({"sanction", "designation"})
+
+
+def is_anonymous(text: str) -> bool:
+    return _any("attribution", text) is not None
+
+
+def official_cited(text: str) -> str:
+    """The official document, body or state medium ``text`` cites, as written ('' if none)."""
+    m = _any("official", text)
+    return m.group(0) if m else ""
+
+
+def confidence(event_type: str, sentence: str, anonymous: bool) -> tuple[str, str]:
+    """(confidence, why) of a draft of ``event_type`` told in ``sentence``; why is '' for ``reported``."""
+    if anonymous:
+        return "reported", ""
+    if cited := official_cited(sentence):
+        return "official", f"the sentence cites {cited}"
+    if event_type in OFFICIAL_ACTS:
+        return "official", f"a {event_type.replace('_', ' ')} is an authority's own act"
+    return "reported", ""

@@ -1,0 +1,70 @@
+"""A draft's confidence from what its sentence cites (geo.ingest.attribution): ``official`` for an
+official document, body or state medium, or for a sanction or designation (an authority's own act),
+as data/README.md defines the scale; ``reported`` otherwise, and whenever the draft rests on unnamed
+sources. The rule is read from the record's convention, not from sentences of the labelled sets."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.ingest import extract
+from geo.ingest.attribution import confidence
+from geo.rules.load import load_dataset
+from tests.conftest import RECORD
+
+PUB = "2017-10-13"
+
+
+@pytest.fixture(scope="module")
+def record():
+    return load_dataset(RECORD)  # the record: it has the minerals' Korean names
+
+CASES = [
+    # (sentence, confidence of its one draft, what the description says)
+    ("Customs data showed China imported 511,619 tonnes of North Korean coal in September.", "official", "customs data"),
+    ("According to the State Department, North Korean coal was smuggled to Weifang on May 29.", "official",
+     "State Department"),
+    ("KCNA said the Komdok mine raised its zinc concentrate output in September.", "official", "KCNA"),
+    ("중국 해관총서 자료에 따르면 중국은 지난달 북한산 철광석 3천t을 수입했다.", "official", "해관"),
+    ("노동신문은 무산광산이 9월 철정광 생산 계획을 넘쳐 수행했다고 전했다.", "official", "노동신문"),
+    ("The Treasury designated Dandong traders in North Korean coal on Sept. 26.", "official", "Treasury"),
+    # an unnamed source, whatever it cites: reported
+    ("A customs official in Dandong, speaking on condition of anonymity, said coal was smuggled on Sept. 3.",
+     "reported", ""),
+    # a resolution named as what was breached is no source: a press report of smuggling stays reported
+    ("Coal from North Korea was shipped to Vietnam in September in violation of UN Security Council resolutions.",
+     "reported", ""),
+    ("Zinc from Hyesan was smuggled across the river on Sept. 3.", "reported", ""),
+]
+
+
+@pytest.mark.parametrize("text, level, says", CASES, ids=[c[0][:40] for c in CASES])
+def test_a_drafts_confidence_follows_what_its_sentence_cites(record, text, level, says):
+    (d,) = extract(text, PUB, "Test", "", record).drafts
+    assert d.confidence == level
+    if level == "official":  # the reviewer is told why
+        assert f"confidence official: the sentence cites {says}".lower() in d.description.lower()
+    else:
+        assert "Confidence" not in d.description
+
+
+def test_sanctions_and_designations_are_official_unless_unnamed_sources_carry_them():
+    assert confidence("designation", "Washington blacklisted two shippers.", False)[0] == "official"
+    assert confidence("sanction", "The resolution bans coal.", False)[0] == "official"
+    assert confidence("sanction", "The resolution bans coal.", True) == ("reported", "")
+    assert confidence("smuggling", "Coal went across the river.", False) == ("reported", "")
+
+
+def test_an_applied_reports_events_keep_their_confidence_and_the_changelog_counts_them(data_copy):
+    from geo.ingest.apply import apply
+
+    ds = load_dataset(data_copy)
+    text = ("Customs data showed China imported 511,619 tonnes of North Korean coal in September.\n\n"
+            "Zinc from the Hyesan mine was smuggled across the river on Sept. 3, a source in Ryanggang said.\n")
+    result = extract(text, PUB, "Test wire", "https://example.org/a", ds)
+    assert sorted(d.confidence for d in result.drafts) == ["official", "reported"]
+    apply(result.drafts, result.source_row, data_copy, who="test")
+    after = load_dataset(data_copy)
+    new = after.events[after.events["event_id"].isin([d.event_id for d in result.drafts])]
+    assert sorted(new["confidence"]) == ["official", "reported"]
+    assert "confidence 1 official, 1 reported" in after.changelog or "confidence 1 reported, 1 official" in after.changelog
