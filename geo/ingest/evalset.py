@@ -99,6 +99,7 @@ SETS = (
     ("blind set 32", _TESTS / "ingest_blind32"),
     ("blind set 33", _TESTS / "ingest_blind33"),
     ("blind set 34", _TESTS / "ingest_blind34"),
+    ("blind set 35", _TESTS / "ingest_blind35"),
 )
 #: The sets whose failures have been read: the certainty weights are fitted on these only
 #: (``python -m geo.tools.fit_certainty``); blind set 15, a last measure never read, is not (the calibration
