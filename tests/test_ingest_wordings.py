@@ -993,3 +993,52 @@ def test_a_hangul_publishers_source_id_is_romanized():
     from geo.ingest.events import make_source_row
 
     assert make_source_row(None, "데일리NK", "", "", dt.date(2019, 10, 22))["source_id"] == "deilrink-2019-10-22"
+
+
+# Blind set 34 read after its one blind score: general rules, each on sentences of our own.
+
+def test_a_korean_cargo_sent_back_or_returned_is_an_import_suspension(record):
+    for text in ("칭다오항 세관은 지난달 초 북한에서 온 무연탄을 검사한 뒤 모두 되돌려 보냈다.",
+                 "중국 당국은 지난 3월에도 옌타이항에 들어온 북한산 무연탄을 같은 이유로 반송한 바 있다."):
+        assert ((), ("coal",), "import_suspension") in _drafts(record, text, "2014-05-10")
+    # not sent back: no suspension
+    assert "import_suspension" not in {t for *_x, t in _drafts(
+        record, "세관은 북한산 무연탄을 돌려보내지 않고 그대로 통관시켰다.", "2014-05-10")}
+
+
+def test_a_korean_mine_whose_mining_has_stopped_is_a_production_halt(record):
+    text = "무산 철광은 전력난으로 채광이 멈춰 있는 상태다."  # not its exports: its mining
+    assert _drafts(record, text, "2012-09-01") == {(("musan",), ("iron_ore",), "production_halt")}
+
+
+def test_a_korean_day_said_with_its_time_zone_is_the_telling(record):
+    text = "북한의 아연 수출이 끊겼다고 미국의소리(VOA) 방송이 9일(현지시간) 보도했다."
+    (d,) = extract(text, "2016-06-10", "T", "", record).drafts
+    assert (d.date, d.date_precision) == ("2016-06-09", "approximate") and "when the source spoke" in d.date_basis
+
+
+def test_a_korean_day_just_after_a_relative_month_is_that_months_day():
+    assert _dates("작년 11월7일 계약서에 서명했다.", "2009-03-02")[0][:2] == ("2008-11-07", "day")
+    assert _dates("지난해 9월 4일 계약서에 서명했다.", "2009-03-02")[0][:2] == ("2008-09-04", "day")
+
+
+def test_the_name_of_the_data_is_not_the_figures_event_word(record):
+    # "수출입 통계를 보면" names where the figure comes from; the figure is the purchase told after it, with its month
+    text = "3일 해관총서가 공개한 수출입 통계를 보면, 중국은 지난달 북한산 철광석 2만t을 사들였다."
+    (d,) = extract(text, "2016-11-03", "T", "", record).drafts
+    assert (d.event_type, d.date, d.date_precision) == ("trade_figure", "2016-10-01", "month")
+    text = "Export data released on Thursday showed China bought 20,000 tonnes of North Korean iron ore in October."
+    (d,) = extract(text, "2016-11-04", "T", "", record).drafts
+    assert (d.event_type, d.date, d.date_precision) == ("trade_figure", "2016-10-01", "month")
+
+
+def test_an_importer_buying_again_is_resumed_exports(record):
+    text = "중국이 북한산 무연탄 수입을 끊은 지 석 달 만에 다시 들여오기 시작한 것으로 확인됐다."
+    assert ((), ("coal",), "export_resumed") in _drafts(record, text, "2016-08-01")
+
+
+def test_slipping_around_sanctions_is_smuggling(record):
+    text = "A UN panel found that Pyongyang has been slipping around sanctions and selling iron ore to Vietnam since March."
+    assert ((), ("iron_ore",), "smuggling") in _drafts(record, text, "2018-09-01")
+    text = "Traders skirted the embargo by selling North Korean coal through third countries last year."
+    assert ((), ("coal",), "smuggling") in _drafts(record, text, "2018-09-01")

@@ -48,7 +48,8 @@ _RULES: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p), k) for p, k i
     (r"(?<![\d.])(?P<n>\d{1,2}|한|두|세|네|다섯)\s*(?:년|해)\s*전(?=$|[^가-힣]|에|부터|까지|의|쯤|께|만|은|도)", "years_ago"),
     (r"(?<![\d.])(?P<n>\d{1,2}|한|두|세|석|네|넉|다섯|여섯)\s*(?:개월|달)\s*전(?=$|[^가-힣]|에|부터|까지|의|쯤|께|만|은|도)",
      "months_ago"),
-    (r"(?<![\d월])" + _D + r"(?!\s*(?:간|동안|째))", "day"),
+    # a day, also right after a month another rule took ("지난해 9월4일": "지난해 9월", then its day)
+    (r"(?<!\d)" + _D + r"(?!\s*(?:간|동안|째))", "day"),
     (_Y, "year"),
     (r"(?<![\d~])" + _M, "month"),
     (r"새해(?:\s*들어)?", "new_year"),
@@ -67,7 +68,9 @@ _RULES: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p), k) for p, k i
 ))
 
 _COMPARISON_AFTER = re.compile(r"^\s*(?:께)?\)?\s*(?:\([^()]{0,15}\))?\s*(?:같은\s*(?:기간|시기|때|달|해|주|분기)|동기|동월)?\s*(?:보다|에\s*비해|대비|과\s*비교|와\s*비교|전보다)")
-_TELLING_AFTER = re.compile(r"^\s*(?:[\"“”'‘’]|(?:전했|말했|밝혔|보도했|전한|발표했|설명했|덧붙였))")
+#: A day, then (after a time zone or a part of the day: "17일(현지시간)", "28일 오전") what a source said
+_TELLING_AFTER = re.compile(r"^\s*(?:\((?:현지|한국|미국|중국)?\s*시[간각]\)\s*)?(?:(?:오전|오후|낮|밤)\s*)?"
+                            r"(?:[\"“”'‘’]|(?:전했|말했|밝혔|보도했|전한|발표했|설명했|덧붙였))")
 
 
 _FROM_AFTER = re.compile(r"\s*(?:께|경|초|중순|하순|말)?\s*부터")
