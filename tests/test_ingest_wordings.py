@@ -1042,3 +1042,10 @@ def test_slipping_around_sanctions_is_smuggling(record):
     assert ((), ("iron_ore",), "smuggling") in _drafts(record, text, "2018-09-01")
     text = "Traders skirted the embargo by selling North Korean coal through third countries last year."
     assert ((), ("coal",), "smuggling") in _drafts(record, text, "2018-09-01")
+
+
+def test_a_korean_prohibition_is_no_event(record):
+    # reading the round's own rules again: "must not stop" is no halt
+    text = "당국은 검덕광산이 아연 생산을 멈춰서는 안 된다고 강조했다."
+    assert "production_halt" not in {t for *_x, t in _drafts(record, text, "2012-09-01")}
+    assert (("komdok",), ("zinc",), "production_halt") in _drafts(record, "검덕광산은 지난달 아연 생산을 멈췄다.", "2012-09-01")

@@ -29,6 +29,9 @@ _BACKGROUND = re.compile(r"[었았였]?던")
 #: output), '지정해 달라고 요청하기로' (to ask that ships be designated).
 _URGED = re.compile(r"(?:을|를)?\s*(?:외치|강조|독려|촉구|호소|다그치)|(?:해|하여)?\s*(?:달라|주기를|줄\s*것을)")
 
+#: A prohibition just after the verb ('생산을 멈춰서는 안 된다', production must not stop): no event.
+_MUST_NOT = re.compile(r"\S{0,3}?서는\s*안\s*(?:된|돼|되)")
+
 #: Negated just after the verb ('재개되지 않은', '재개하지도 못했다'; '수출하지 못했다' is read by the halt
 #: rows): what has not happened is no event ('체결하지는 않았다').
 _NEGATED = re.compile(r"\S{0,2}?지(?:는|도|를)?\s*(?:않|못)")
@@ -78,10 +81,10 @@ def negated_after(clause: str, end: int) -> bool:
 
 
 def no_event(clause: str, end: int, event_type: str) -> bool:
-    """Does the Korean cue ending at ``end`` tell a plan, forecast, order or request, describe a
-    noun by its past, deny it or deny a report of it, rather than tell an event?"""
+    """Does the Korean cue ending at ``end`` tell a plan, forecast, order, request or prohibition, describe
+    a noun by its past, deny it or deny a report of it, rather than tell an event?"""
     return bool(_FUTURE.match(clause, end, end + 14)
                 or (event_type not in _HALTS and _ORDER.match(clause, end, end + 4))
-                or _BACKGROUND.match(clause, end) or _URGED.match(clause, end)
+                or _BACKGROUND.match(clause, end) or _URGED.match(clause, end) or _MUST_NOT.match(clause, end)
                 or (event_type in _NOT_HALTS and negated_after(clause, end))
                 or _FORECAST_END.match(clause, end) or _DENIED_REPORT.match(clause, end))
