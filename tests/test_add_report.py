@@ -402,3 +402,18 @@ def test_the_uploader_states_the_reports_size_limit():
 
     config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
     assert config["server"]["maxUploadSize"] * 1024 * 1024 == MAX_REPORT_BYTES
+
+
+def test_an_earlier_apply_can_be_undone_from_a_new_session(data):
+    # The third trial: after a reload (or Back) the page no longer offered Undo for what had been applied.
+    at = apply_drafts(_tick_all(extract_drafts(fill(open_add_report(), SHORT_REPORT))))
+    version = at.session_state["ar_applied"].version
+    ids = set(at.session_state["ar_applied"].event_ids)
+    fresh = open_add_report()  # a new browser session: nothing of the first one is remembered
+    assert not fresh.exception
+    assert any(t.value.startswith(f"version {version} ·") for t in fresh.text)
+    fresh = fresh.button(key=f"ar_undo_{version}").click().run()
+    assert not fresh.exception and not errors(fresh)
+    assert any(f"Reverted version {version}" in s.value for s in fresh.success)
+    assert not ids & {e["event_id"] for e in read_rows(data / "events.csv")}
+    assert not [b for b in fresh.button if b.key == f"ar_undo_{version}"]  # nothing left to undo

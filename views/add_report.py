@@ -33,7 +33,7 @@ from geo.ingest import (
     review_rows,
     validate_drafts,
 )
-from geo.ingest.history import revert
+from geo.ingest.history import revert, revertable
 from geo.ingest.review import DATE_PATTERN
 from geo.package import DataError, Problem
 from geo.render.review import short_list_html
@@ -45,6 +45,7 @@ K_APPLIED = "ar_applied"  # the ApplyResult of the last apply
 K_SOURCE = "ar_source"  # the source row as the reviewer edited it
 K_MINES = "ar_new_mines"  # new mines the reviewer added from the candidates (NewMine, ids given)
 K_UNDONE = "ar_undone"  # what the last undo did, shown once after the page reloads
+K_REVIEWED = "ar_reviewed"  # the review tables' rows as applied: after an undo the tables start from them
 EDITOR_KEY = "ar_editor"
 LEADS_KEY = "ar_leads"  # the table of sentences with no draft
 #: Widgets whose values belong to one extraction (the source form, the new-mine forms): their
@@ -123,12 +124,31 @@ if st.button("Extract drafts", type="primary", icon=":material/manufacturing:", 
     else:
         st.session_state[K_RESULT] = result
         st.session_state[K_INPUTS] = _inputs_signature(text)
-        for key in (EDITOR_KEY, LEADS_KEY, K_SOURCE, K_MINES):  # a new table: forget the edits of the last one
+        for key in (EDITOR_KEY, LEADS_KEY, K_SOURCE, K_MINES, K_REVIEWED):  # a new table: forget the last one's edits
             st.session_state.pop(key, None)
         state.forget(*_PER_EXTRACTION)
         st.session_state[K_RUN] = st.session_state.get(K_RUN, 0) + 1  # the forms' widgets are new ones
 
 # --------------------------------------------------------------------------- after an apply
+
+
+def _undo(version: str, mine_ids=(), again: bool = False) -> None:
+    """Revert the apply that made ``version`` and reload; this page's tables start again from the rows as
+    they were reviewed (K_REVIEWED), not from the raw drafts."""
+    try:
+        undone = revert(version, state.data_dir())
+    except (IngestError, DataError) as err:
+        st.error(str(err) if isinstance(err, IngestError) else err.report())
+        return
+    for key in (K_APPLIED, EDITOR_KEY, LEADS_KEY):
+        st.session_state.pop(key, None)
+    st.session_state[K_UNDONE] = (
+        f"Reverted version {version}: {len(undone['event_ids'])} event(s) removed"
+        + (f", and the new mine(s) {', '.join(mine_ids)}" if mine_ids else "")
+        + f"; the data package is now version {undone['version']}."
+        + (" The drafts below can be applied again, as you reviewed them." if again else ""))
+    st.rerun()  # reload the package, so that nothing on the page still shows the undone apply
+
 
 applied = st.session_state.get(K_APPLIED)
 if applied is not None:
@@ -145,20 +165,23 @@ if applied is not None:
     if applied.mine_ids:
         st.caption(f"New mine(s), without a point until a source gives one: {', '.join(applied.mine_ids)}.")
     if st.button(f"Undo this apply (version {applied.version})", icon=":material/undo:", key="ar_revert"):
-        try:
-            undone = revert(applied.version, state.data_dir())
-        except (IngestError, DataError) as err:
-            st.error(str(err) if isinstance(err, IngestError) else err.report())
-        else:
-            st.session_state.pop(K_APPLIED, None)
-            st.session_state[K_UNDONE] = (
-                f"Reverted version {applied.version}: {len(undone['event_ids'])} event(s) removed"
-                + (f", and the new mine(s) {', '.join(applied.mine_ids)}" if applied.mine_ids else "")
-                + f"; the data package is now version {undone['version']}. The drafts below can be applied again.")
-            st.rerun()  # reload the package, so that nothing on the page still shows the undone apply
+        _undo(applied.version, applied.mine_ids, again=True)
 undone_note = st.session_state.pop(K_UNDONE, None)
 if undone_note:
     st.success(undone_note, icon=":material/undo:")
+
+# Applies recorded in the package's log and not undone, also after a reload (the session forgets its own)
+earlier = [r for r in revertable(state.data_dir()) if applied is None or r.get("version") != applied.version]
+if earlier:
+    with st.expander(f"Undo an earlier apply ({len(earlier)})", icon=":material/history:"):
+        st.caption("Applies recorded in the package's ingest log and not undone, newest first. Undo removes that "
+                   "apply's events and links (and its source and new mines when nothing else cites them).")
+        for r in earlier[:10]:
+            u1, u2 = st.columns([5, 1])
+            u1.text(f"version {r.get('version')} · {r.get('when', '')} · {r.get('who', '')} · source "
+                    f"{r.get('source_id', '')} · {len(r.get('event_ids', []))} event(s)")
+            if u2.button("Undo", key=f"ar_undo_{r.get('version')}"):
+                _undo(str(r.get("version")), r.get("mine_ids") or ())
 
 result, run = st.session_state.get(K_RESULT), st.session_state.get(K_RUN, 0)  # run: this extraction's widget keys
 if result is None:
@@ -197,7 +220,8 @@ if result.candidates:
                         f"{done.precision} precision; minerals: {', '.join(done.minerals) or 'those of its drafts'}")
                 if st.button("Remove this new mine", key=f"ar_mine_rm_{n}-{run}"):
                     st.session_state[K_MINES] = [m for m in new_mines if m.candidate != cand]
-                    st.session_state.pop(EDITOR_KEY, None)
+                    for key in (EDITOR_KEY, K_REVIEWED):
+                        st.session_state.pop(key, None)
                     st.rerun()
                 continue
             guess = sorted({x for d in result.drafts if cand in d.candidates for x in d.minerals})
@@ -219,7 +243,8 @@ if result.candidates:
                         st.error(str(err), icon=":material/error:")
                     else:
                         st.session_state[K_MINES] = new_mines
-                        st.session_state.pop(EDITOR_KEY, None)  # the table's mines change
+                        for key in (EDITOR_KEY, K_REVIEWED):  # the table's mines change
+                            st.session_state.pop(key, None)
                         st.rerun()
 
 src = st.session_state.get(K_SOURCE, result.source_row)
@@ -302,7 +327,8 @@ columns = {
 ORDER = ("accept", "mine_id", "mineral_id", "event_type", "date", "date_precision", "evidence", "check", "known",
          "value_usd", "quantity", "unit", "amount_qualifier", "effect", "end_date", "confidence",
          "anonymous_source", "title", "date_basis", "event_id")
-table = pd.DataFrame(review_rows(base_drafts), columns=REVIEW_COLUMNS)
+reviewed = st.session_state.get(K_REVIEWED)  # after an undo: the rows as they were reviewed and applied
+table = pd.DataFrame(reviewed[0] if reviewed else review_rows(base_drafts), columns=REVIEW_COLUMNS)
 if base_drafts:
     st.caption(f"{len(result.drafts)} draft event(s) in {len(table)} row(s), one per event × mine × mineral. "
                "Untick a row to reject it; edit a cell to fix it. Rows of one event that you give different "
@@ -333,6 +359,7 @@ short = st.empty()  # the rows in short, above the table, as edited below
 edited = st.data_editor(table, key=EDITOR_KEY, hide_index=True, num_rows="fixed", width="stretch",
                         column_config=columns, column_order=ORDER)
 rows = edited.to_dict(orient="records")
+review = [list(rows), []]  # the two tables' rows as edited, kept at an apply
 accepted = int(edited["accept"].eq(True).sum())
 if rows:
     _in_short(short, "ar_short_drafts", rows)
@@ -340,7 +367,8 @@ if rows:
 # Sentences that name a mine or mineral but drafted nothing (geo.ingest.leads): the reviewer types them.
 leads = link_new_mines(result.leads, new_mines)  # a sentence naming only a new mine is now about it
 if leads:
-    lead_table = pd.DataFrame(review_rows(leads, first=len(base_drafts)), columns=REVIEW_COLUMNS)
+    lead_table = pd.DataFrame(reviewed[1] if reviewed else review_rows(leads, first=len(base_drafts)),
+                              columns=REVIEW_COLUMNS)
     st.subheader(f"Sentences with no draft ({len({d.evidence for d in leads})})")
     st.caption("These sentences name a mine or a mineral, but the extractor drafted no event from them: it "
                "knows no event word there, or read the event as planned, denied or background. Read each one; "
@@ -350,8 +378,9 @@ if leads:
                                   column_config={**columns,
                                                  "accept": st.column_config.CheckboxColumn("Add", default=False)},
                                   column_order=[c for c in ORDER if c not in ("known", "check", "event_id")])
-    _in_short(short_leads, "ar_short_leads", edited_leads.to_dict(orient="records"), reasons=False)
-    rows += edited_leads.to_dict(orient="records")
+    review[1] = edited_leads.to_dict(orient="records")
+    _in_short(short_leads, "ar_short_leads", review[1], reasons=False)
+    rows += review[1]
     accepted += int(edited_leads["accept"].eq(True).sum())
 
 # What an apply would change, from the tables as they are now (not validated yet: Apply does that).
@@ -383,7 +412,7 @@ if st.button(f"Apply {accepted} accepted row(s)", type="primary", icon=":materia
         except IngestError as err:  # refused (e.g. the lock is held): nothing written
             problems = [Problem("drafts", reason=str(err))]
         else:
-            st.session_state[K_APPLIED] = done
+            st.session_state[K_APPLIED], st.session_state[K_REVIEWED] = done, review
             st.rerun()  # reload the package (its cache follows the files) and show the result
     st.error(f"Nothing written: {len(problems)} problem(s) to fix first. Rows of each table on this page are "
              "counted from 1; rows of events.csv and event_links.csv are the rows the drafts would get.",
