@@ -222,3 +222,13 @@ def forget(*prefixes: str) -> None:
     belongs to one piece of work, so that the next one does not show the last one's values)."""
     for key in [k for k in st.session_state if str(k).startswith(prefixes)]:
         del st.session_state[key]
+
+
+def editor_base(editor_key: str, base_key: str, last: list[dict], fresh) -> list[dict]:
+    """The rows a data editor is drawn from. Kept while the editor keeps its edits (its edits are relative
+    to them); when the editor is new, or Streamlit forgot its edits because another page was drawn in
+    between (it drops the state of widgets a run does not draw), the rows as last edited (``last``), else
+    ``fresh()``."""
+    if editor_key not in st.session_state or base_key not in st.session_state:
+        st.session_state[base_key] = last or fresh()
+    return st.session_state[base_key]

@@ -45,7 +45,8 @@ K_APPLIED = "ar_applied"  # the ApplyResult of the last apply
 K_SOURCE = "ar_source"  # the source row as the reviewer edited it
 K_MINES = "ar_new_mines"  # new mines the reviewer added from the candidates (NewMine, ids given)
 K_UNDONE = "ar_undone"  # what the last undo did, shown once after the page reloads
-K_REVIEWED = "ar_reviewed"  # the review tables' rows as applied: after an undo the tables start from them
+K_REVIEWED = "ar_reviewed"  # the two review tables' rows as last edited: a table Streamlit forgot starts from them
+K_BASES = ("ar_base_drafts", "ar_base_leads")  # the rows each table is drawn from while its editor keeps its edits
 EDITOR_KEY = "ar_editor"
 LEADS_KEY = "ar_leads"  # the table of sentences with no draft
 #: Widgets whose values belong to one extraction (the source form, the new-mine forms): their
@@ -124,7 +125,7 @@ if st.button("Extract drafts", type="primary", icon=":material/manufacturing:", 
     else:
         st.session_state[K_RESULT] = result
         st.session_state[K_INPUTS] = _inputs_signature(text)
-        for key in (EDITOR_KEY, LEADS_KEY, K_SOURCE, K_MINES, K_REVIEWED):  # a new table: forget the last one's edits
+        for key in (EDITOR_KEY, LEADS_KEY, K_SOURCE, K_MINES, K_REVIEWED, *K_BASES):  # new tables: forget the last edits
             st.session_state.pop(key, None)
         state.forget(*_PER_EXTRACTION)
         st.session_state[K_RUN] = st.session_state.get(K_RUN, 0) + 1  # the forms' widgets are new ones
@@ -134,7 +135,7 @@ if st.button("Extract drafts", type="primary", icon=":material/manufacturing:", 
 
 def _undo(version: str, mine_ids=(), again: bool = False) -> None:
     """Revert the apply that made ``version`` and reload; this page's tables start again from the rows as
-    they were reviewed (K_REVIEWED), not from the raw drafts."""
+    they were last edited (K_REVIEWED), not from the raw drafts."""
     try:
         undone = revert(version, state.data_dir())
     except (IngestError, DataError) as err:
@@ -220,7 +221,7 @@ if result.candidates:
                         f"{done.precision} precision; minerals: {', '.join(done.minerals) or 'those of its drafts'}")
                 if st.button("Remove this new mine", key=f"ar_mine_rm_{n}-{run}"):
                     st.session_state[K_MINES] = [m for m in new_mines if m.candidate != cand]
-                    for key in (EDITOR_KEY, K_REVIEWED):
+                    for key in (EDITOR_KEY, K_REVIEWED, *K_BASES):
                         st.session_state.pop(key, None)
                     st.rerun()
                 continue
@@ -243,7 +244,7 @@ if result.candidates:
                         st.error(str(err), icon=":material/error:")
                     else:
                         st.session_state[K_MINES] = new_mines
-                        for key in (EDITOR_KEY, K_REVIEWED):  # the table's mines change
+                        for key in (EDITOR_KEY, K_REVIEWED, *K_BASES):  # the table's mines change
                             st.session_state.pop(key, None)
                         st.rerun()
 
@@ -327,8 +328,11 @@ columns = {
 ORDER = ("accept", "mine_id", "mineral_id", "event_type", "date", "date_precision", "evidence", "check", "known",
          "value_usd", "quantity", "unit", "amount_qualifier", "effect", "end_date", "confidence",
          "anonymous_source", "title", "date_basis", "event_id")
-reviewed = st.session_state.get(K_REVIEWED)  # after an undo: the rows as they were reviewed and applied
-table = pd.DataFrame(reviewed[0] if reviewed else review_rows(base_drafts), columns=REVIEW_COLUMNS)
+# The rows as last edited, when Streamlit forgot the table's edits (another page was drawn in between) or an
+# undo dropped them; else the drafts
+reviewed = st.session_state.get(K_REVIEWED) or ([], [])
+table = pd.DataFrame(state.editor_base(EDITOR_KEY, K_BASES[0], reviewed[0], lambda: review_rows(base_drafts)),
+                     columns=REVIEW_COLUMNS)
 if base_drafts:
     st.caption(f"{len(result.drafts)} draft event(s) in {len(table)} row(s), one per event × mine × mineral. "
                "Untick a row to reject it; edit a cell to fix it. Rows of one event that you give different "
@@ -367,8 +371,8 @@ if rows:
 # Sentences that name a mine or mineral but drafted nothing (geo.ingest.leads): the reviewer types them.
 leads = link_new_mines(result.leads, new_mines)  # a sentence naming only a new mine is now about it
 if leads:
-    lead_table = pd.DataFrame(reviewed[1] if reviewed else review_rows(leads, first=len(base_drafts)),
-                              columns=REVIEW_COLUMNS)
+    lead_table = pd.DataFrame(state.editor_base(LEADS_KEY, K_BASES[1], reviewed[1],
+                                                lambda: review_rows(leads, first=len(base_drafts))), columns=REVIEW_COLUMNS)
     st.subheader(f"Sentences with no draft ({len({d.evidence for d in leads})})")
     st.caption("These sentences name a mine or a mineral, but the extractor drafted no event from them: it "
                "knows no event word there, or read the event as planned, denied or background. Read each one; "
@@ -382,6 +386,7 @@ if leads:
     _in_short(short_leads, "ar_short_leads", review[1], reasons=False)
     rows += review[1]
     accepted += int(edited_leads["accept"].eq(True).sum())
+st.session_state[K_REVIEWED] = review  # kept for a table Streamlit forgets (see above)
 
 # What an apply would change, from the tables as they are now (not validated yet: Apply does that).
 drafts, problems = drafts_from_review([*base_drafts, *leads], rows, names)
@@ -412,7 +417,7 @@ if st.button(f"Apply {accepted} accepted row(s)", type="primary", icon=":materia
         except IngestError as err:  # refused (e.g. the lock is held): nothing written
             problems = [Problem("drafts", reason=str(err))]
         else:
-            st.session_state[K_APPLIED], st.session_state[K_REVIEWED] = done, review
+            st.session_state[K_APPLIED] = done
             st.rerun()  # reload the package (its cache follows the files) and show the result
     st.error(f"Nothing written: {len(problems)} problem(s) to fix first. Rows of each table on this page are "
              "counted from 1; rows of events.csv and event_links.csv are the rows the drafts would get.",
