@@ -155,7 +155,8 @@ def test_on_the_page_a_lead_is_ticked_typed_and_applied(data):
     events = {e["event_id"]: e for e in read_rows(data / "events.csv")}
     event = events["coal-smuggling-2021-03-09"]
     assert (event["event_type"], event["date"], event["date_precision"]) == ("smuggling", "2021-03-09", "day")
-    assert event["evidence"].startswith("Black heaps") and event["title"] == "Coal: smuggled"
+    # the record keeps a short quoted phrase of the sentence, not the sentence (geo.ingest.quote)
+    assert event["evidence"] == "“Black heaps that looked like…”" and event["title"] == "Coal: smuggled"
     assert load_dataset(data).events.shape[0] == len(events)
 
 

@@ -321,11 +321,15 @@ columns = {
                                          help="The measure or event this draft repeats; its row starts unticked"),
     "check": st.column_config.TextColumn("Check", disabled=True,
                                          help="Why this draft is less likely right; its row starts unticked"),
-    "evidence": st.column_config.TextColumn("Evidence", disabled=True, width="large"),
+    "evidence": st.column_config.TextColumn("Evidence", disabled=True, width="large",
+                                            help="The report's sentence, to judge the row by; it is not stored"),
+    "quote": st.column_config.TextColumn("Evidence to record", max_chars=400,
+                                         help="What the record keeps: a short quoted phrase of the sentence, or "
+                                              "your own words (no more of the report's text than a phrase)"),
 }
 #: What a reviewer checks first stands first: the row's mine, mineral, type and date, then the sentence
 #: they come from and why the row may be wrong; the id last.
-ORDER = ("accept", "mine_id", "mineral_id", "event_type", "date", "date_precision", "evidence", "check", "known",
+ORDER = ("accept", "mine_id", "mineral_id", "event_type", "date", "date_precision", "evidence", "check", "known", "quote",
          "value_usd", "quantity", "unit", "amount_qualifier", "effect", "end_date", "confidence",
          "anonymous_source", "title", "date_basis", "event_id")
 # The rows as last edited, when Streamlit forgot the table's edits (another page was drawn in between) or an

@@ -208,7 +208,7 @@ def _plan(drafts: list[Draft], source_row: dict, data_dir: Path,
         raise IngestError(f"source id {source_row.get('source_id')!r} is already used by another report")
     sid = source_row["source_id"]
     seen = {(e["source_id"], e["evidence"], e["event_type"]) for e in events}
-    repeats = [d.event_id for d in drafts if (sid, d.evidence, d.event_type) in seen]
+    repeats = [d.event_id for d in drafts if (sid, d.recorded_evidence, d.event_type) in seen]
     if repeats:
         raise IngestError(f"the package already has events with the same source, evidence and type as "
                           f"{', '.join(repeats)} (was this report applied before?); nothing written")

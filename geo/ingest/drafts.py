@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from geo.ingest.quote import short_quote
+
 Progress = Callable[[float, str], None]
 
 
@@ -25,7 +27,7 @@ SOURCE_COLUMNS = ["source_id", "publisher", "title", "url", "published", "access
 DRAFT_CSV_COLUMNS = [
     "event_id", "mine_id", "mineral_id", "date", "date_precision", "end_date", "event_type",
     "effect", "value_usd", "quantity", "unit", "amounts", "anonymous_source", "confidence",
-    "place", "date_basis", "known", "estimate", "check", "evidence",
+    "place", "date_basis", "known", "estimate", "check", "evidence", "quote",
 ]
 
 
@@ -64,6 +66,7 @@ class Draft:
     known: str = ""  # what in the record this draft repeats ('' when new; see geo.ingest.known)
     estimate: float | None = None  # estimated chance it is right (see geo.ingest.certainty)
     check: str = ""  # why a reviewer should check it before it is applied ('' when proposed)
+    quote: str = ""  # what the record keeps as evidence: a short phrase of it (geo.ingest.quote) or the reviewer's words
 
     @property
     def proposed(self) -> bool:
@@ -76,9 +79,14 @@ class Draft:
             "end_date": self.end_date, "event_type": self.event_type, "title": self.title,
             "description": self.description, "actors": "", "place": self.place,
             "value_usd": _num(self.value_usd), "quantity": _num(self.quantity), "unit": self.unit,
-            "amount_qualifier": self.amount_qualifier, "source_id": source_id, "corroborating_source_ids": "", "evidence": self.evidence,
+            "amount_qualifier": self.amount_qualifier, "source_id": source_id, "corroborating_source_ids": "", "evidence": self.recorded_evidence,
             "confidence": self.confidence, "anonymous_source": "true" if self.anonymous_source else "false",
         }
+
+    @property
+    def recorded_evidence(self) -> str:
+        """The evidence written to the record: the quote, never the whole sentence (``evidence``)."""
+        return self.quote.strip() or short_quote(self.evidence)
 
     def link_rows(self) -> list[dict]:
         mines = self.mines or [""]

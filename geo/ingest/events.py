@@ -42,6 +42,7 @@ from geo.ingest.nearby import (
 )
 from geo.ingest.places import drop_foreign_places, drop_town_names, town_names, without_towns
 from geo.ingest.protos import _Proto, split_figures, split_minerals_by_date
+from geo.ingest.quote import short_quote
 from geo.ingest.resolutions import Resolutions
 from geo.ingest.sentences import sentences
 from geo.ingest.text import (
@@ -319,6 +320,7 @@ def _assemble(protos, sents, info, pub, adopted, anon, names):
         d.value_usd, d.quantity, d.unit, d.amounts = usd, qty, unit if qty is not None else "", written
         d.amount_qualifier = qualifier if written else ""
         d.anonymous_source = anon.para(sents[p.sent].para) or (sents[p.sent].quoted and anon.report())
+        d.quote = short_quote(sents[p.sent].text, p.at)
         d.confidence, why = confidence(d.event_type, sents[p.sent].text, d.anonymous_source)
         d.description += f" Confidence {d.confidence}: {why}." if why else ""
         d.place = "; ".join(dict.fromkeys(m.text for m in p.mines)) or "; ".join(p.candidates)
