@@ -68,3 +68,13 @@ def test_an_applied_reports_events_keep_their_confidence_and_the_changelog_count
     new = after.events[after.events["event_id"].isin([d.event_id for d in result.drafts])]
     assert sorted(new["confidence"]) == ["official", "reported"]
     assert "confidence 1 official, 1 reported" in after.changelog or "confidence 1 reported, 1 official" in after.changelog
+
+
+def test_a_count_of_unnamed_sources_is_anonymous():
+    # the third trial: "according to three trading sources" was not read as unnamed sources
+    from geo.ingest.attribution import is_anonymous
+
+    assert is_anonymous("China ordered coal cargoes sent back on Friday, according to three trading sources.")
+    assert is_anonymous("Two officials in Dandong said the trucks had stopped.")
+    assert not is_anonymous("The three firms signed the contract on Friday.")
+    assert not is_anonymous("In 2017 official data showed coal imports fell.")

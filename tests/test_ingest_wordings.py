@@ -1049,3 +1049,12 @@ def test_a_korean_prohibition_is_no_event(record):
     text = "당국은 검덕광산이 아연 생산을 멈춰서는 안 된다고 강조했다."
     assert "production_halt" not in {t for *_x, t in _drafts(record, text, "2012-09-01")}
     assert (("komdok",), ("zinc",), "production_halt") in _drafts(record, "검덕광산은 지난달 아연 생산을 멈췄다.", "2012-09-01")
+
+
+# The third new user's trial: its reports' patterns, on sentences of our own.
+
+def test_a_korean_span_written_with_another_tilde_is_a_span():
+    # "1∼4월" (the tilde operator, as Yonhap's copy writes it) was read as April alone
+    for tilde in "~∼〜～":
+        (d,) = [x for x in find_dates(f"지난해 1{tilde}4월 아연 수출액이 늘었다.", dt.date(2005, 1, 13), None)]
+        assert (str(d.date), d.precision, str(d.end_date)) == ("2004-01-01", "month", "2004-04-30")

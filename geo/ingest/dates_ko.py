@@ -18,7 +18,7 @@ import re
 #: A year: 2017년; also two digits, '05년 or 91년 (40-99 without the apostrophe: 1940-1999) when a
 #: particle, a month or a stop follows ("91년에", "98년 4월"), not a count of years ("50년 동안",
 #: "50년 채굴권", "60년 만에").
-_Y = (r"(?P<y>(?:19|20)\d\d|(?:'\d\d|(?<![\d.,~'])[4-9]\d)(?=\s*년(?:에|부터|까지|의|도|말|초|께|경|이후|\s*\d|\s*[,.)]|$)))"
+_Y = (r"(?P<y>(?:19|20)\d\d|(?:'\d\d|(?<![\d.,~∼〜～'])[4-9]\d)(?=\s*년(?:에|부터|까지|의|도|말|초|께|경|이후|\s*\d|\s*[,.)]|$)))"
       r"\s*년")
 _M = r"(?P<m>1[0-2]|0?[1-9])\s*월"
 #: Last year: 지난해, 작년, and 지난 해 written with a space (as a word: not 지난 해역, "the sea area").
@@ -27,6 +27,10 @@ _D = r"(?P<d>3[01]|[12]\d|0?[1-9])\s*일"
 #: A works named for a day, written straight after it ("9월21일제련소", "12월5일청년광산", "2.8직동청년탄광").
 _NAMED_AFTER = re.compile(r"(?:청년)?(?:제련소|광산|탄광|공장|제철소|기업소|연합기업소|발전소|선광장|광업소)")
 
+#: The tilde of a span as Korean text writes it: ASCII, the tilde operator (∼), the wave dash (〜), the
+#: full-width tilde (～): "1∼4월" is "1~4월".
+_TILDE = "[~∼〜～]"
+
 #: (pattern, what it gives). Longer forms first: the first rule to claim a span keeps it.
 _RULES: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p), k) for p, k in (
     (_Y + r"\s*" + _M + r"\s*" + _D, "ymd"),
@@ -34,8 +38,8 @@ _RULES: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p), k) for p, k i
     (r"(?<![가-힣])오는\s*" + _M + r"(?:\s*" + _D + r")?", "coming"),
     # "2017년 대북제재가 부과된 이듬해": the year after the year named (up to 40 characters before)
     (_Y + r"[^.\d]{0,40}?(?:그\s*)?(?:이듬해|다음\s*해)", "next_year"),
-    (_Y + r"\s*(?P<m1>1[0-2]|0?[1-9])\s*~\s*" + _M, "ym_span"),  # 2017년 4~10월
-    (r"(?:(?P<rel>" + _LAST + r"|올해|금년)\s*)?(?P<m1>1[0-2]|0?[1-9])\s*~\s*" + _M, "month_span"),
+    (_Y + r"\s*(?P<m1>1[0-2]|0?[1-9])\s*" + _TILDE + r"\s*" + _M, "ym_span"),  # 2017년 4~10월
+    (r"(?:(?P<rel>" + _LAST + r"|올해|금년)\s*)?(?P<m1>1[0-2]|0?[1-9])\s*" + _TILDE + r"\s*" + _M, "month_span"),
     (_Y + r"\s*" + _M, "ym"),
     (r"(?P<rel>" + _LAST + r"|올해|금년|올)\s*" + _M, "rel_month"),
     (r"(?:(?P<rel>" + _LAST + r"|올해|금년|올)\s*|" + _Y + r"\s*)?(?P<q>[1-4])\s*분기", "quarter"),  # 올해 1분기, 2010년 1분기
@@ -51,7 +55,7 @@ _RULES: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p), k) for p, k i
     # a day, also right after a month another rule took ("지난해 9월4일": "지난해 9월", then its day)
     (r"(?<!\d)" + _D + r"(?!\s*(?:간|동안|째))", "day"),
     (_Y, "year"),
-    (r"(?<![\d~])" + _M, "month"),
+    (r"(?<![\d~∼〜～])" + _M, "month"),
     (r"새해(?:\s*들어)?", "new_year"),
     (_LAST, "last_year"),
     (r"올해|금년", "this_year"),
