@@ -56,7 +56,8 @@ SAYS = {
     "date from an earlier paragraph": "its date is only from an earlier paragraph",
     "date from the publication": "the report gives it no date (publication date)",
     "date to the day": "",
-    "mine or mineral from another sentence": "its mine or mineral comes from another sentence",
+    "mine or mineral from another sentence": "its mine or mineral is not named in its sentence (taken from another "
+                                             "sentence, or from what its mine is known for)",
 }
 PENALTY = 1.0
 BANDS = (0.0, 0.3, 0.5, 0.7, 0.9, 1.01)
