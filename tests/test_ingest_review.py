@@ -263,3 +263,34 @@ def test_a_new_mines_name_and_spellings_are_plain_and_its_own(data, mine, messag
     # found on a new user's trial of the Add report page: the form took all three
     with pytest.raises(IngestError, match=message):
         prepare_new_mines([mine], data)
+
+
+def test_a_day_well_inside_a_recorded_period_is_another_event():
+    # The third trial: an order to send coal cargoes back, seven weeks into China's suspension of 2017, was
+    # marked as repeating the suspension; near the suspension's start, a day is the suspension told again.
+    import datetime as dt
+
+    import pandas as pd
+
+    from geo.ingest.drafts import Draft
+    from geo.ingest.known import mark_known
+
+    view = pd.DataFrame([{"event_id": "cn-suspension", "event_type": "import_suspension", "mine_id": None,
+                          "mineral_id": "coal", "date": pd.Timestamp("2017-02-18"), "date_start": pd.Timestamp("2017-02-18"),
+                          "date_end": pd.Timestamp("2017-12-31"), "date_precision": "day",
+                          "end_date": pd.Timestamp("2017-12-31")}])
+    class Record:  # what mark_known reads of a loaded dataset (weakly referenced, as a Dataset is)
+        sanctions = pd.DataFrame()
+
+    ds = Record()
+    ds.view = view
+
+    def draft(day, precision="day"):
+        return Draft(event_id=f"d-{day}", event_type="import_suspension", effect="suspended", date=day,
+                     date_precision=precision, evidence="…", minerals=["coal"])
+
+    later, near, month = draft("2017-04-07"), draft("2017-02-26"), draft("2017-06-01", "month")
+    mark_known([later, near, month], ds)
+    assert later.known == ""
+    assert near.known == month.known == "event cn-suspension (2017-02-18)"
+    assert dt.date.fromisoformat(later.date) - dt.date(2017, 2, 18) > dt.timedelta(days=14)

@@ -11,7 +11,9 @@ A draft repeats the record when every one of its mine × mineral links does:
 * a **measure** in sanctions.csv (for a ``sanction`` or ``import_suspension`` draft): the same
   mineral, adopted or in effect on a day the draft's date allows;
 * an **event** in events.csv: the same event type, mine (or none) and mineral, dated on a day the
-  draft's date allows.
+  draft's date allows; for an event of a period (with an end date), a draft of one day repeats it only
+  near its start: a day well inside the period is another event in it (an order to send cargoes back
+  two months into a suspension).
 
 A measure draft dated by the text (to the day or month), whose sentence names no authority but
 China's, whose links repeat China's measures of one kind, and no other measure, takes that kind: the text's "ban" or
@@ -91,7 +93,7 @@ def _repeats(d: Draft, span, measures: dict, events: dict) -> list[dict] | None:
                 hit = next((m for m in measures.get(mineral, []) if _inside(m["days"], span)), None)
             hit = hit or next((e for e in events.get(mineral, []) if e["event_type"] == d.event_type
                                and e["mine_id"] == mine and _meets(e["window"], span)
-                               and not _other_period(d, e)), None)
+                               and not _other_period(d, e) and not _during(d, e, span)), None)
             if hit is None:
                 return None
             found.append(hit)
@@ -103,6 +105,17 @@ def _other_period(d: Draft, e: dict) -> bool:
     meet, but they are two figures (January's coal exports beside the year's)."""
     periods = {d.date_precision, e["precision"]}
     return d.event_type == "trade_figure" and periods == {"month", "year"}
+
+
+def _during(d: Draft, e: dict, span) -> bool:
+    """A draft of one day well inside a recorded period (a suspension from February to December: more
+    than :data:`NEAR_START` days after its start) is another event in it (an order in April to send
+    cargoes back), not the period told again; near its start, or with a month, a year or an
+    approximate date, it is the period told again (reports differ by days on when a measure began)."""
+    return d.date_precision == "day" and e["period"] and span[0] > e["start"] + NEAR_START
+
+
+NEAR_START = dt.timedelta(days=14)
 
 
 def drop_exact_repeats(drafts: list[Draft]) -> list[Draft]:
@@ -170,12 +183,14 @@ def _event_rows(ds) -> list[dict]:
     if view is None or view.empty:
         return []
     out = []
-    columns = ["event_id", "event_type", "mine_id", "mineral_id", "date", "date_start", "date_end", "date_precision"]
+    columns = ["event_id", "event_type", "mine_id", "mineral_id", "date", "date_start", "date_end", "date_precision",
+               "end_date"]
     for r in view[columns].itertuples(index=False):
         day, first, last = _day(r.date), _day(r.date_start), _day(r.date_end)
         if day is not None and first is not None and last is not None:
             mine = "" if r.mine_id is None or pd.isna(r.mine_id) else str(r.mine_id)
             out.append({"mineral_id": r.mineral_id, "event_type": r.event_type, "mine_id": mine,
-                        "window": (first, last), "precision": r.date_precision,
+                        "window": (first, last), "precision": r.date_precision, "start": first,
+                        "period": _day(r.end_date) is not None,
                         "label": f"event {r.event_id} ({day.isoformat()})"})
     return out
