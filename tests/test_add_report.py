@@ -417,3 +417,14 @@ def test_an_earlier_apply_can_be_undone_from_a_new_session(data):
     assert any(f"Reverted version {version}" in s.value for s in fresh.success)
     assert not ids & {e["event_id"] for e in read_rows(data / "events.csv")}
     assert not [b for b in fresh.button if b.key == f"ar_undo_{version}"]  # nothing left to undo
+
+
+def test_right_after_an_apply_the_page_says_what_was_applied_not_a_refusal(data):
+    # the third trial: right after its own apply the page read "already in the package … (was this report
+    # applied before?)"
+    at = apply_drafts(_tick_all(extract_drafts(fill(open_add_report(), SHORT_REPORT))))
+    version = at.session_state["ar_applied"].version
+    texts = " ".join(t.value for t in at.text)
+    assert f"these drafts were applied as version {version}" in texts and "applied before?" not in texts
+    assert any(f"the apply above ({version})" in c.value for c in at.caption)
+    assert not any("already in sources.csv and" in i.value for i in at.info)

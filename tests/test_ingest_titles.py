@@ -50,3 +50,17 @@ def test_subject_uses_the_records_names_and_falls_back_to_the_id():
     assert subject([], ["rare_earths"], {}) == "rare earths"
     assert subject(["komdok"], [], names) == "komdok"
     assert event_title(subject([], ["copper"], names), "export_halt") == "Copper: exports halted"
+
+
+def test_a_draft_with_no_mine_keeps_the_province_its_sentence_names():
+    # the third trial: "함경남도의 한 탄광" (a coal mine in South Hamgyong) was applied with no place at all
+    from geo.ingest import extract
+    from geo.rules.load import load_dataset
+    from tests.conftest import RECORD
+
+    ds = load_dataset(RECORD)
+    (d,) = extract("저장성의 한 회사는 올해 초 함경남도의 한 탄광과 무연탄 생산에 관한 협의서에 서명했다.",
+                   "2005-01-13", "T", "", ds).drafts
+    assert (d.mines, d.place, d.title) == ([], "South Hamgyong", "Coal in South Hamgyong: deal signed")
+    (d,) = extract("Iron ore from the Musan mine in North Hamgyong was smuggled on Jan. 3.", "2005-01-13", "T", "", ds).drafts
+    assert d.mines == ["musan"] and "North Hamgyong" not in d.title  # a mine named: its own place

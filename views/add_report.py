@@ -251,7 +251,9 @@ if result.candidates:
 src = st.session_state.get(K_SOURCE, result.source_row)
 existing = ds.sources["source_id"].eq(src["source_id"]).any()
 st.subheader("Source")
-if existing:
+if existing and applied is not None and applied.source_id == src["source_id"]:
+    st.caption(f"This source row is in sources.csv: the apply above ({applied.version}) wrote it or reused it.")
+elif existing:
     n_old = ds.view.loc[ds.view["source_id"] == src["source_id"], "event_id"].nunique()
     st.info(f"This report is already in sources.csv and {n_old} event(s) cite it: the row is reused, not "
             "added. Reject drafts that repeat those events.", icon=":material/info:")
@@ -378,6 +380,7 @@ if leads:
     lead_table = pd.DataFrame(state.editor_base(LEADS_KEY, K_BASES[1], reviewed[1],
                                                 lambda: review_rows(leads, first=len(base_drafts))), columns=REVIEW_COLUMNS)
     st.subheader(f"Sentences with no draft ({len({d.evidence for d in leads})})")
+    st.caption(f"{len(lead_table)} row(s): one per sentence × mine × mineral it names.")
     st.caption("These sentences name a mine or a mineral, but the extractor drafted no event from them: it "
                "knows no event word there, or read the event as planned, denied or background. Read each one; "
                "to add its event, tick the row and choose the event type (and fix the date if needed).")
@@ -395,7 +398,9 @@ st.session_state[K_REVIEWED] = review  # kept for a table Streamlit forgets (see
 # What an apply would change, from the tables as they are now (not validated yet: Apply does that).
 drafts, problems = drafts_from_review([*base_drafts, *leads], rows, names)
 st.subheader("What applying will change")
-if not accepted:
+if applied is not None:
+    st.text(f"Nothing: these drafts were applied as version {applied.version}. Undo it above to apply them again.")
+elif not accepted:
     st.text("Nothing to apply yet: no row is ticked.")
 elif problems:
     st.text("\n".join(str(p) for p in problems))

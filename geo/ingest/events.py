@@ -212,7 +212,7 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
     progress(0.9, "assembling drafts")
     anon = _Anonymity(sents)
     names = {**ds.mine_names, **ds.mineral_names}  # titles name mines and minerals as the record does
-    drafts, notes = _assemble(protos, sents, info, pub, adopted, anon, names)
+    drafts, notes = _assemble(protos, sents, info, pub, adopted, anon, names, gaz)
     for d in (retyped := mark_known(drafts, ds)):  # typed as the record's measure it repeats: the title follows
         d.title = event_title(d.title.rsplit(": ", 1)[0], d.event_type)
     drafts = drop_exact_repeats(drafts) if retyped else drafts  # a retyped draft may now repeat another exactly
@@ -284,7 +284,7 @@ def _resolution_dates(ds) -> Resolutions:
     return out
 
 
-def _assemble(protos, sents, info, pub, adopted, anon, names):
+def _assemble(protos, sents, info, pub, adopted, anon, names, gaz):
     notes: list[str] = []
     # A mineral already tied to a mine in a sentence is not also a mineral-only event there.
     tied = {(p.sent, x.id, p.event_type) for p in protos if p.mines for x in p.minerals}
@@ -323,8 +323,10 @@ def _assemble(protos, sents, info, pub, adopted, anon, names):
         d.quote = short_quote(sents[p.sent].text, p.at)
         d.confidence, why = confidence(d.event_type, sents[p.sent].text, d.anonymous_source)
         d.description += f" Confidence {d.confidence}: {why}." if why else ""
-        d.place = "; ".join(dict.fromkeys(m.text for m in p.mines)) or "; ".join(p.candidates)
-        d.title = event_title(subject(d.mines, d.minerals, names), d.event_type)
+        province = "" if p.mines or p.candidates else " and ".join(  # "함경남도의 한 탄광": no mine, a province
+            dict.fromkeys(m.name for m in gaz.match(sents[p.sent].text, ("province",))))
+        d.place = "; ".join(dict.fromkeys(m.text for m in p.mines)) or "; ".join(p.candidates) or province
+        d.title = event_title(subject(d.mines, d.minerals, names) + (f" in {province}" if province else ""), d.event_type)
     return merged, notes + more
 
 
