@@ -1058,3 +1058,10 @@ def test_a_korean_span_written_with_another_tilde_is_a_span():
     for tilde in "~∼〜～":
         (d,) = [x for x in find_dates(f"지난해 1{tilde}4월 아연 수출액이 늘었다.", dt.date(2005, 1, 13), None)]
         assert (str(d.date), d.precision, str(d.end_date)) == ("2004-01-01", "month", "2004-04-30")
+
+
+def test_an_offer_to_let_a_partner_develop_a_deposit_is_an_investment_offer(record):
+    text = "Pyongyang has offered to let Chinese firms develop a zinc deposit in the north, a ministry report said."
+    assert ((), ("zinc",), "investment_offer") in _drafts(record, text, "2015-04-28")
+    assert ((), ("gold",), "investment_offer") in _drafts(record, "North Korea suggests Chinese development of gold mine",
+                                                          "2015-04-28")
