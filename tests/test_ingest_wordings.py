@@ -1065,3 +1065,14 @@ def test_an_offer_to_let_a_partner_develop_a_deposit_is_an_investment_offer(reco
     assert ((), ("zinc",), "investment_offer") in _drafts(record, text, "2015-04-28")
     assert ((), ("gold",), "investment_offer") in _drafts(record, "North Korea suggests Chinese development of gold mine",
                                                           "2015-04-28")
+
+
+def test_a_mines_reserves_are_not_the_events_amount():
+    # the third trial: a deal with "한 탄광(매장량 200만t)" was drafted with 2,000,000 t, the mine's reserves
+    from geo.ingest.amounts import find_amounts
+
+    assert find_amounts("저장성의 한 회사는 함경남도의 한 탄광(매장량 300만t)과 협의서에 서명했다.")[1] is None
+    assert find_amounts("The mine, with reserves put at 2 billion tons, exported 900,000 tons last year.")[1:3] == (
+        900000.0, "tons")
+    # a discovery's reserves are its amount
+    assert find_amounts("Reserves of 20 million tonnes of rare earths were found in the north.")[1] == 20.0

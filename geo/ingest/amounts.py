@@ -66,13 +66,15 @@ def amounts_and_qualifier(sentence: str) -> tuple[tuple[float | None, float | No
         if any(a <= m.start() < b for a, b in spans):
             continue
         written.append(m.group(0).strip())
-        if qty is None:
+        if qty is None and not _reserve(sentence, m.start()):
             qty = float(m.group("n").replace(",", ""))
             unit = _ABBREVIATED.sub("million", re.sub(r"\s+", " ", m.group("unit").strip()))
     for m in (_KO_AMOUNT_RE.finditer(sentence) if has_hangul(sentence) else ()):
         first = first or m
         written.append(m.group(0).strip())
         value, what = korean_number(m.group("n")), m.group("unit")
+        if _reserve(sentence, m.start()):
+            continue  # "한 탄광(매장량 200만t)": the mine's reserves, not the event's amount
         if what == "달러" and usd is None:
             usd = round(value, 2)
         elif what in ("t", "톤") and qty is None:
@@ -80,6 +82,19 @@ def amounts_and_qualifier(sentence: str) -> tuple[tuple[float | None, float | No
         elif what in ("kg", "킬로그램") and qty is None:
             qty, unit = value, "kg"
     return _with_words(words, (usd, qty, unit, written)), _qualifier(sentence, first or (words[0] if words else None))
+
+
+#: Just before a figure, the reserves it measures ("reserves put at 3 billion tons", "매장량 200만t"): written
+#: down, but not the event's quantity.
+_RESERVE_BEFORE = re.compile(r"(?:\breserves?\b|\bdeposits? (?:of|estimated at|put at)|매장량|매장)[^.;,()]{0,16}$", re.IGNORECASE)
+
+
+#: A discovery told in the sentence: there the reserves found are the event's amount.
+_FOUND = re.compile(r"\b(?:discover\w*|found|struck|uncovered)\b|발견|찾아냈|찾아낸", re.IGNORECASE)
+
+
+def _reserve(sentence: str, start: int) -> bool:
+    return _RESERVE_BEFORE.search(sentence, max(0, start - 40), start) is not None and not _FOUND.search(sentence)
 
 
 def _with_words(words: list[re.Match], found: tuple) -> tuple:
