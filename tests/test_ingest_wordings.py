@@ -1076,3 +1076,12 @@ def test_a_mines_reserves_are_not_the_events_amount():
         900000.0, "tons")
     # a discovery's reserves are its amount
     assert find_amounts("Reserves of 20 million tonnes of rare earths were found in the north.")[1] == 20.0
+
+
+def test_a_year_with_the_same_period_takes_the_months_named_before():
+    # the third trial: "2003년 같은 기간" (the same period of 2003) after "지난해 1∼4월" was the whole of 2003
+    found = find_dates("지난해 1~6월 아연 수출액은 2010년 같은 기간의 수출액보다 늘었다.", dt.date(2012, 2, 1), None)
+    assert [(str(d.date), d.precision, str(d.end_date)) for d in found] == [
+        ("2011-01-01", "month", "2011-06-30"), ("2010-01-01", "month", "2010-06-30")]
+    (d,) = find_dates("2010년 같은 기간에는 수출이 없었다.", dt.date(2012, 2, 1), None)  # no span before it: the year
+    assert (str(d.date), d.precision) == ("2010-01-01", "year")

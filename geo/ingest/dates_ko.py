@@ -119,6 +119,7 @@ def korean_dates(sentence: str, pub: dt.date, add) -> None:
             found.append([m.start(), m.end(), m, date, precision, kind, end, what])
     found.sort(key=lambda f: f[0])
     _days_of_named_months(sentence, found, pub)
+    _same_period(sentence, found)
     found = [f for f in found if f[5] != _CONSUMED]
     for i, (_a, b, m, date, precision, kind, end, _w) in enumerate(found):
         # "지난해 11월부터 올해 1월 중순까지": a span, dated by its start, ending with the second
@@ -140,6 +141,23 @@ _PAST_AFTER = re.compile("[" + "".join(chr(0xAC00 + 28 * k + 20) for k in range(
                          r"(?:다|고|으며|는데|지만|으나|던)")
 _PLAN_AFTER = re.compile(r"기로|예정|계획|방침|[할될]\s*것|한다|된다|합니다|됩니다|하기로")
 _LAST_BEFORE = re.compile(r"지난\s*$")  # "지난 25일부터": last, so past
+
+
+#: After a year: "the same period" of it ("2003년 같은 기간의 788만 달러"), the months a span before it named.
+_SAME_PERIOD_AFTER = re.compile(r"\s*(?:의\s*)?같은\s*(?:기간|시기)")
+
+
+def _same_period(sentence: str, found: list) -> None:
+    """A year followed by 같은 기간 takes, in that year, the months of the span named before it in the
+    sentence ("지난해 1∼4월 … 2003년 같은 기간": January to April 2003), in place in ``found``."""
+    span = None
+    for f in found:
+        if f[7] in ("month_span", "ym_span") and f[6] is not None:
+            span = f
+        elif f[7] == "year" and span is not None and _SAME_PERIOD_AFTER.match(sentence, f[1]):
+            first, last = span[3], span[6]
+            f[3], f[4] = dt.date(f[3].year, first.month, 1), "month"
+            f[6] = _end_of(dt.date(f[3].year, last.month, 1), "month")
 
 
 def _after_month(prev: list | None, start: int) -> bool:
