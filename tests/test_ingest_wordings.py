@@ -1085,3 +1085,24 @@ def test_a_year_with_the_same_period_takes_the_months_named_before():
         ("2011-01-01", "month", "2011-06-30"), ("2010-01-01", "month", "2010-06-30")]
     (d,) = find_dates("2010년 같은 기간에는 수출이 없었다.", dt.date(2012, 2, 1), None)  # no span before it: the year
     assert (str(d.date), d.precision) == ("2010-01-01", "year")
+
+
+# The fourth new user's trial: its reports' patterns, on sentences of our own.
+
+def test_a_day_with_no_year_told_as_ahead_is_the_coming_one():
+    # "are likely to conclude the deal on Feb. 15" in a report of 7 February was dated a year back
+    assert _dates("The two governments are expected to sign the accord on March 20.", "2012-03-10")[0][:2] == (
+        "2012-03-20", "day")
+    assert _dates("The two governments will sign the accord on March 20.", "2012-03-10")[0][:2] == ("2012-03-20", "day")
+    assert _dates("The two governments signed the accord on March 20.", "2012-03-10")[0][:2] == ("2011-03-20", "day")
+
+
+def test_the_whole_of_a_year_compared_with_is_a_baseline():
+    found = _dates("Exports reached $1.2 billion last year, 8 percent more than the whole of 2009.", "2011-02-07")
+    assert [(d, k) for d, _p, k in found] == [("2010-01-01", "relative"), ("2009-01-01", "comparison")]
+
+
+def test_that_deal_refers_to_the_mine_named_before(record):
+    text = ("A Chinese company had put money into the Musan mine, the country's largest.\n"
+            "That deal also fell through.\n")
+    assert (("musan",), ("iron_ore",), "deal_collapsed") in _drafts(record, text.replace("\n", " "), "2011-02-07")

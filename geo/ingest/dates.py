@@ -51,11 +51,16 @@ _FORWARD_BEFORE = re.compile(r"\b(?P<w>from|starting(?: on| from)?|beginning(?: 
                              re.IGNORECASE)
 
 
+#: A future told before a day with no year: "will sign on", "are likely to conclude … on", "is due to".
+_FUTURE_BEFORE = re.compile(r"\b(?:will|shall|(?:is|are)\s+(?:\w+ly\s+)?(?:likely|expected|set|due|scheduled|slated|"
+                            r"going)\s+to|plans?\s+to|(?:is|are)\s+to)\b", re.IGNORECASE)
+
+
 def _pointed_ahead(sentence: str, start: int) -> str:
     """'until' (an end: the next such day), 'from' (a start: the nearest such day) or ''."""
     m = _FORWARD_BEFORE.search(sentence, max(0, start - 40), start)
-    if m is None:
-        return ""
+    if m is None:  # told as ahead ("are likely to conclude the deal on Feb. 15"): the nearest such day
+        return "from" if _FUTURE_BEFORE.search(sentence, max(0, start - 120), start) else ""
     # "by" looks either way ("By November 29, mines had overfulfilled"; "must finish by March 1"): the nearest
     return "until" if m.group("w").lower() in ("until", "till", "through") else "from"
 
@@ -229,7 +234,8 @@ _MEASURE_ANNOUNCED = re.compile(r"\b(?:decision|ban|order|measure|suspension|hal
 _COMPARISON_BEFORE = re.compile(r"\b(?:than|compared (?:with|to)|versus|vs\.?|(?:highest|lowest|most|least|best|worst) since"
                                 r"|any (?:\w+ )?since|[\d.]+\s*(?:percent|per cent|%)\s+from|above|below|up from"
                                 r"|down from|against\s+(?:about\s+|some\s+|around\s+|just\s+)?(?:US)?(?:\$\s?\d[\d,.]*(?:\s+(?:million|billion))?|\d[\d,.]*\s*(?:(?:million|billion)\s+)?(?:tonnes|tons|t|percent|per cent|%|dollars|yuan))|(?:the )?same (?:\w+ )?(?:period|time|days?|weeks?|months?|quarter|season)(?: of| in)?|what it was(?: in)?)"
-                                r"\s+(?:(?:in|on|of|during)\s+)?(?:the\s+)?$", re.IGNORECASE)
+                                r"\s+(?:(?:in|on|of|during)\s+)?(?:the\s+)?(?:(?:whole|entire|full)\s+(?:year\s+)?(?:of\s+)?)?$",
+                                re.IGNORECASE)
 
 
 #: A dateline: "HONG KONG, Sept 20 (Reuters) -", "Tanchon, September 8 (KCNA) --".
