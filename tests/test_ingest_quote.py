@@ -41,7 +41,7 @@ def test_an_applied_event_keeps_the_phrase_or_the_reviewers_words_not_the_senten
     ds = load_dataset(data_copy)
     result = extract(SENTENCE + "\n", "2017-03-02", "Test wire", "https://example.org/q", ds)
     (d,) = result.drafts
-    assert d.evidence == SENTENCE and d.recorded_evidence == "“…Hyesan mine were suspended on Feb. 20…”"
+    assert d.evidence == SENTENCE and d.recorded_evidence == "“…the Hyesan mine were suspended on Feb…”"
     rows = review_rows(result.drafts)
     assert rows[0]["quote"] == d.recorded_evidence  # the review shows what will be kept, editable
     rows[0].update(accept=True, quote="A source told the wire the Hyesan copper exports stopped on 20 February.")
@@ -52,3 +52,27 @@ def test_an_applied_event_keeps_the_phrase_or_the_reviewers_words_not_the_senten
     (written,) = events.loc[events["event_id"] == drafts[0].event_id, "evidence"]
     assert written == "A source told the wire the Hyesan copper exports stopped on 20 February."
     assert SENTENCE not in set(events["evidence"])
+
+
+def test_the_phrase_names_what_the_event_is_about_when_it_is_near():
+    # the fourth trial: the recorded phrase was about a railway, the mineral outside it
+    text = "Under the deal the Chinese side will lay a railway to carry the coal it buys from the mine."
+    assert "coal" in short_quote(text, text.index("railway"), text.index("coal"))
+    far = "Coal " + "and many other things " * 10 + "was suspended."
+    assert "Coal" not in short_quote(far, far.index("suspended"), 0)  # too far apart: the event word's phrase
+
+
+def test_an_extracted_drafts_phrase_spans_its_event_word_and_mineral(record_ds):
+    text = "Exports of copper concentrate from the Hyesan mine were suspended on Feb. 20, a source said."
+    (d,) = extract(text, "2017-03-02", "T", "", record_ds).drafts
+    assert "Hyesan" in d.recorded_evidence and "suspended" in d.recorded_evidence  # the mine, the nearest name
+
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def record_ds():
+    from tests.conftest import RECORD
+
+    return load_dataset(RECORD)

@@ -320,7 +320,9 @@ def _assemble(protos, sents, info, pub, adopted, anon, names, gaz):
         d.value_usd, d.quantity, d.unit, d.amounts = usd, qty, unit if qty is not None else "", written
         d.amount_qualifier = qualifier if written else ""
         d.anonymous_source = anon.para(sents[p.sent].para) or (sents[p.sent].quoted and anon.report())
-        d.quote = short_quote(sents[p.sent].text, p.at)
+        text = sents[p.sent].text  # the quote spans the event word and its nearest mine or mineral named there
+        named = [m.start for m in (*p.mines, *p.minerals) if text[m.start:m.end] == m.text]
+        d.quote = short_quote(text, p.at, min(named, key=lambda x: abs(x - p.at)) if named else None)
         d.confidence, why = confidence(d.event_type, sents[p.sent].text, d.anonymous_source)
         d.description += f" Confidence {d.confidence}: {why}." if why else ""
         province = "" if p.mines or p.candidates else " and ".join(  # "함경남도의 한 탄광": no mine, a province

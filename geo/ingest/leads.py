@@ -23,6 +23,7 @@ from geo.ingest.event_dates import date_for
 from geo.ingest.mentions import _pairs
 from geo.ingest.places import drop_town_names
 from geo.ingest.protos import _Proto
+from geo.ingest.quote import short_quote
 from geo.ingest.titles import subject
 
 #: The most leads a report lists (the rest are counted in a note).
@@ -100,7 +101,7 @@ def _leads_of(i, s, minerals, mines, cands, info, sents, pub, adopted, anon, kno
                          mines=[mine] if mine else [], minerals=list(key[1]), date_basis=basis,
                          title=subject([mine], key[1], names) or cands[0],
                          place="; ".join(dict.fromkeys(m.text for m in mines) if minerals or mines else cands),
-                         check=LEAD_CHECK, anonymous_source=anonymous,
+                         check=LEAD_CHECK, anonymous_source=anonymous, quote=short_quote(s.text, at),
                          candidates=[] if minerals or mines else list(cands),
                          description=f"Added by the reviewer from a sentence of the report; date from {basis}.")
     return list(out.values())

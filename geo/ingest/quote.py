@@ -22,20 +22,30 @@ _WORD = re.compile(r"\S+")
 _EDGE = ".,;:!?\"'“”‘’()[]「」『』"
 
 
-def short_quote(sentence: str, at: int | None = None) -> str:
+def short_quote(sentence: str, at: int | None = None, near: int | None = None) -> str:
     """A short quoted phrase of ``sentence`` around the character ``at`` (its event word; the start when
     None), within the event word's clause (not past a comma or semicolon): "“…the Hyesan mine were suspended
-    on Feb. 20…”", with "…" where the sentence goes on; quotation marks inside it are left out."""
+    on Feb. 20…”", with "…" where the sentence goes on; quotation marks inside it are left out. With
+    ``near`` (where the event's mine or mineral is named), the phrase spans from one to the other when
+    they are no further apart than the phrase's usual length, so that it names what the event is about."""
     words = [(m.start(), m.end()) for m in _WORD.finditer(sentence)]
     if not words:
         return ""
-    where = 0 if at is None else next((i for i, (_s, e) in enumerate(words) if e > at), len(words) - 1)
+
+    def index(pos: int) -> int:
+        return next((i for i, (_s, e) in enumerate(words) if e > pos), len(words) - 1)
+
+    first = last = 0 if at is None else index(at)
     before, after = SPAN[has_hangul(sentence)]
-    first = last = where
-    while first > 0 and where - first < before and not _ends_clause(sentence, words[first - 1]) \
+    if near is not None and at is not None:  # from the event word to the mine or mineral, and a word beyond
+        lo, hi = sorted((first, index(near)))
+        if words[hi][1] - words[lo][0] <= MAX_CHARS and hi - lo <= sum(SPAN[has_hangul(sentence)]) + 1:
+            first, last, before, after = lo, hi, 1, 2
+    low, high = first - before, last + after
+    while first > max(0, low) and not _ends_clause(sentence, words[first - 1]) \
             and words[last][1] - words[first - 1][0] <= MAX_CHARS:
         first -= 1
-    while last < len(words) - 1 and last - where < after and not _ends_clause(sentence, words[last]) \
+    while last < min(len(words) - 1, high) and not _ends_clause(sentence, words[last]) \
             and words[last + 1][1] - words[first][0] <= MAX_CHARS:
         last += 1
     phrase = _QUOTES.sub("", sentence[words[first][0]:words[last][1]][:MAX_CHARS]).strip(_EDGE + " ")
