@@ -298,7 +298,7 @@ def test_unknown_mines_are_listed_not_dropped(data):
 
 
 def test_report_text_never_becomes_html(data):
-    text = ("Zinc concentrate from Hyesan was smuggled on Jan. 14 <img src=x onerror=alert(1)>, a source said.\n"
+    text = ("Zinc concentrate from Hyesan was smuggled <img src=x onerror=alert(1)> on Jan. 14, a source said.\n"
             "Copper exports from the <b>Evil</b> mine were halted on Jan. 15.")
     at = extract_drafts(fill(open_add_report(), text, publisher="<script>x</script>", url=""))
     assert not at.exception
@@ -311,7 +311,7 @@ def test_report_text_never_becomes_html(data):
     mp = AppTest.from_file(APP, default_timeout=60)
     mp.query_params["mine"] = "hyesan"
     mp.run()  # the evidence (a short quoted phrase of the sentence) is quoted in the mine's detail panel
-    assert "<img" not in html(mp) and "smuggled on Jan. 14 &lt;img…”" in html(mp)
+    assert "<img" not in html(mp) and "was smuggled &lt;img src=x" in html(mp)
 
 
 # --------------------------------------------------------------------------- a new user's trial (its findings)

@@ -156,7 +156,8 @@ def test_on_the_page_a_lead_is_ticked_typed_and_applied(data):
     event = events["coal-smuggling-2021-03-09"]
     assert (event["event_type"], event["date"], event["date_precision"]) == ("smuggling", "2021-03-09", "day")
     # the record keeps a short quoted phrase of the sentence, not the sentence (geo.ingest.quote)
-    assert event["evidence"] == "“Black heaps that looked like…”" and event["title"] == "Coal: smuggled"
+    assert event["title"] == "Coal: smuggled"
+    assert event["evidence"].startswith("“") and "coal" in event["evidence"] and not event["evidence"].startswith("“Black heaps that looked like coal lay")
     assert load_dataset(data).events.shape[0] == len(events)
 
 
