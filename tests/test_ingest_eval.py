@@ -121,7 +121,7 @@ def test_hangul_publisher_apply_is_logged_and_revert_restores_every_file(data_co
     before = _digest(data_copy)
     text = "Zinc concentrate from Hyesan mine was smuggled across the river on Jan. 14, a source said."
     res = extract(text, "2019-01-16", "연합뉴스", "", ds)
-    assert res.source_row["publisher"] == "연합뉴스" and res.source_row["source_id"] == "yeonhapnyuseu-2019-01-16"  # romanized
+    assert res.source_row["publisher"] == "연합뉴스" and res.source_row["source_id"] == "yonhap-2019-01-16"  # the record's slug
     done = apply(res.drafts, res.source_row, data_copy, who="analyst")
     (entry,) = read_log(data_copy)
     assert entry["action"] == "apply" and entry["who"] == "analyst" and entry["version"] == done.version

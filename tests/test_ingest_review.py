@@ -67,12 +67,12 @@ def _mines(data: Path) -> dict[str, dict]:
 
 def test_source_row_edits_are_checked_and_the_id_follows_the_publisher(ds):
     row = extract(REPORT, PUB, "Daily NK", "", ds).source_row
-    assert row["source_id"] == "daily-nk-2018-03-20" and row["language"] == "en"
+    assert row["source_id"] == "dailynk-2018-03-20" and row["language"] == "en"
     hangul = edit_source(ds, row, publisher="데일리NK 북한", language="ko", url="https://example.org/a")
     assert hangul["publisher"] == "데일리NK 북한" and hangul["language"] == "ko"
     assert hangul["source_id"] == "deilrink-bukhan-2018-03-20" and hangul["url"] == "https://example.org/a"
     redated = edit_source(ds, row, published="2018-03-19")
-    assert redated["source_id"] == "daily-nk-2018-03-19" and redated["published"] == "2018-03-19"
+    assert redated["source_id"] == "dailynk-2018-03-19" and redated["published"] == "2018-03-19"
     for change, message in [({"url": "ftp://x"}, "http"), ({"language": "korean"}, "two-letter"),
                             ({"published": "March 2018"}, "YYYY-MM-DD"), ({"publisher": " "}, "publisher"),
                             ({"source_id": "x"}, "cannot be edited")]:
@@ -235,12 +235,12 @@ def test_page_add_a_mine_edit_the_source_see_the_summary_apply_and_undo(data):
     at = _button(at, "Save the source row").click().run()
     assert not at.error
     summary = " ".join(t.value for t in at.text)
-    assert "new mine(s) without a point: chongam" in summary and "source deilrink-2018-03-20: added" in summary
+    assert "new mine(s) without a point: chongam" in summary and "source dailynk-2018-03-20: added" in summary
 
     at = apply_drafts(at)
     assert not at.exception and not at.error
     assert "chongam" in _mines(data) and _mines(data)["chongam"]["geometry"] is None
-    assert any(r["source_id"] == "deilrink-2018-03-20" and r["language"] == "ko" for r in read_rows(data / "sources.csv"))
+    assert any(r["source_id"] == "dailynk-2018-03-20" and r["language"] == "ko" for r in read_rows(data / "sources.csv"))
     version = json.loads((data / "datapackage.json").read_text(encoding="utf-8"))["version"]
     at = at.button(key="ar_revert").click().run()
     assert f"Reverted version {version}" in " ".join(s.value for s in at.success)

@@ -992,7 +992,9 @@ def test_a_headline_that_opens_or_ends_with_a_quote_is_the_headline():
 def test_a_hangul_publishers_source_id_is_romanized():
     from geo.ingest.events import make_source_row
 
-    assert make_source_row(None, "데일리NK", "", "", dt.date(2019, 10, 22))["source_id"] == "deilrink-2019-10-22"
+    # a publisher the record knows takes the record's slug (the fourth trial: 데일리NK gave "deilrink"); another is romanized
+    assert make_source_row(None, "데일리NK", "", "", dt.date(2019, 10, 22))["source_id"] == "dailynk-2019-10-22"
+    assert make_source_row(None, "통일뉴스", "", "", dt.date(2019, 10, 22))["source_id"] == "tongilnyuseu-2019-10-22"
 
 
 # Blind set 34 read after its one blind score: general rules, each on sentences of our own.
@@ -1106,3 +1108,17 @@ def test_that_deal_refers_to_the_mine_named_before(record):
     text = ("A Chinese company had put money into the Musan mine, the country's largest.\n"
             "That deal also fell through.\n")
     assert (("musan",), ("iron_ore",), "deal_collapsed") in _drafts(record, text.replace("\n", " "), "2011-02-07")
+
+
+def test_a_lead_of_a_mine_whose_name_says_its_mineral_has_that_mineral(record):
+    # "Hyesan Youth Copper mine" alone was listed with copper, zinc, lead, gold and silver
+    (lead,) = extract("At one point a Chinese firm held a stake in the Hyesan Youth Copper mine.", "2011-02-07", "T", "",
+                      record).leads
+    assert (lead.mines, lead.minerals) == (["hyesan"], ["copper"])
+
+
+def test_an_amount_in_a_currency_the_record_does_not_keep_gives_no_qualifier(record):
+    # a deal of "6천만 위안" was written with amount_qualifier "exact" and no amount
+    (d,) = extract("중국 회사는 지난 3일 함경남도의 한 탄광과 6천만 위안 규모의 무연탄 개발 계약을 맺었다.", "2005-03-30", "T", "",
+                   record).drafts
+    assert d.amounts == ["6천만 위안"] and d.value_usd is None and d.quantity is None and d.amount_qualifier == ""

@@ -26,7 +26,6 @@ from geo.ingest.drafts import (
 from geo.ingest.event_dates import date_for, of_its_own
 from geo.ingest.gazetteer import Gazetteer, Match
 from geo.ingest.goods import names_record_thing
-from geo.ingest.hangul import romanize
 from geo.ingest.known import drop_exact_repeats, mark_known
 from geo.ingest.leads import find_leads
 from geo.ingest.literals import may_hold
@@ -42,6 +41,7 @@ from geo.ingest.nearby import (
 )
 from geo.ingest.places import drop_foreign_places, drop_town_names, town_names, without_towns
 from geo.ingest.protos import _Proto, split_figures, split_minerals_by_date
+from geo.ingest.publishers import publisher_slug
 from geo.ingest.quote import short_quote
 from geo.ingest.resolutions import Resolutions
 from geo.ingest.sentences import sentences
@@ -318,7 +318,7 @@ def _assemble(protos, sents, info, pub, adopted, anon, names, gaz):
         usd, qty, unit, written = p.amounts[:4] if p.amounts else info[p.sent]["amounts"]
         qualifier = p.amounts[4] if p.amounts else info[p.sent]["qualifier"]
         d.value_usd, d.quantity, d.unit, d.amounts = usd, qty, unit if qty is not None else "", written
-        d.amount_qualifier = qualifier if written else ""
+        d.amount_qualifier = qualifier if usd is not None or qty is not None else ""  # not of a yuan figure alone
         d.anonymous_source = anon.para(sents[p.sent].para) or (sents[p.sent].quoted and anon.report())
         text = sents[p.sent].text  # the quote spans the event word and its nearest mine or mineral named there
         named = [m.start for m in (*p.mines, *p.minerals) if text[m.start:m.end] == m.text]
@@ -376,9 +376,9 @@ def make_source_row(ds, publisher: str, title: str, url: str, pub: dt.date, lang
     if existing is not None:
         return {k: _cell(existing.get(k)) for k in SOURCE_COLUMNS}
     taken = set(ds.sources["source_id"]) if ds is not None else set()
-    # A publisher in Hangul is romanized (데일리NK: deilrink); in another script with no Latin letters the id
-    # falls back to "source-DATE".
-    base = f"{_slug(romanize(publisher))[:40].strip('-') or 'source'}-{pub.isoformat()}"
+    # A publisher in Hangul takes the record's slug (데일리NK: dailynk) or is romanized; in another script with
+    # no Latin letters the id falls back to "source-DATE".
+    base = f"{publisher_slug(publisher) or 'source'}-{pub.isoformat()}"
     sid, n = base, 2
     while sid in taken:
         sid, n = f"{base}-{n}", n + 1

@@ -83,8 +83,8 @@ def _leads_of(i, s, minerals, mines, cands, info, sents, pub, adopted, anon, kno
         chosen = {id(m) for m in [*minerals, *mines]}
         groups = [(mine.id if mine else "", [x.id for x in xs])
                   for mine, xs in _pairs([m for m in info[i]["matches"] if id(m) in chosen], s.text, 0, known)]
-    elif mines:  # a mine alone: the minerals the record knows it for (none: the reviewer chooses one)
-        groups = [(m.id, list(known.get(m.id, []))) for m in mines]
+    elif mines:  # a mine alone: the minerals the record knows it for, or the one its name says ("Copper mine")
+        groups = [(m.id, _in_name(m.text, known.get(m.id, []), names) or list(known.get(m.id, []))) for m in mines]
     else:  # only a mine the data lacks
         groups = [("", [])]
     at = (minerals or mines)[0].start if minerals or mines else max(0, s.text.find(cands[0]))
@@ -106,3 +106,8 @@ def _leads_of(i, s, minerals, mines, cands, info, sents, pub, adopted, anon, kno
                          description=f"Added by the reviewer from a sentence of the report; date from {basis}.")
     return list(out.values())
 
+
+def _in_name(text: str, minerals: list[str], names) -> list[str]:
+    """The mine's minerals its name as written says ("Hyesan Youth Copper mine": copper), if any."""
+    lower = text.lower()
+    return [x for x in minerals if str(names.get(x, x)).lower() in lower]
