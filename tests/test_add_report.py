@@ -428,3 +428,11 @@ def test_right_after_an_apply_the_page_says_what_was_applied_not_a_refusal(data)
     assert f"these drafts were applied as version {version}" in texts and "applied before?" not in texts
     assert any(f"the apply above ({version})" in c.value for c in at.caption)
     assert not any("already in sources.csv and" in i.value for i in at.info)
+
+
+def test_a_bad_upload_beside_pasted_text_says_how_to_use_the_text(data):
+    # the fourth trial: a binary file left attached made Extract fail on it though a report was pasted
+    at = fill(open_add_report(), SHORT_REPORT)
+    at.file_uploader(key="ar_upload").set_value(("binary.txt", b"PK\x03\x04\x00\x00binary", "text/plain"))
+    at = extract_drafts(at.run())
+    assert "NUL bytes" in errors(at) and "remove it to use the text" in errors(at)

@@ -87,7 +87,11 @@ state.keep_inputs(_INPUT_KEYS)
 def _report_text() -> str:
     """The report from the upload (preferred) or the text area; IngestError if unusable."""
     if upload is not None:
-        return decode_report(upload.getvalue(), upload.name)
+        try:
+            return decode_report(upload.getvalue(), upload.name)
+        except IngestError as err:  # the file wins over pasted text: say how to use the text instead
+            raise IngestError(f"{err} (the uploaded file is read instead of the pasted text: remove it to use "
+                              "the text)" if text_in.strip() else str(err)) from None
     return check_text(text_in)
 
 
