@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import re
-import unicodedata
 
 from geo.ingest.amounts import amounts_and_qualifier, figures, tells_rate
 from geo.ingest.apply import _cell, _find_source
@@ -41,7 +40,7 @@ from geo.ingest.nearby import (
 )
 from geo.ingest.places import drop_foreign_places, drop_town_names, town_names, without_towns
 from geo.ingest.protos import _Proto, split_figures, split_minerals_by_date
-from geo.ingest.publishers import publisher_slug
+from geo.ingest.publishers import publisher_slug, slug
 from geo.ingest.quote import short_quote
 from geo.ingest.resolutions import Resolutions
 from geo.ingest.sentences import sentences
@@ -323,10 +322,10 @@ def _assemble(protos, sents, info, pub, adopted, anon, names, gaz):
         text = sents[p.sent].text  # the quote spans the event word and its nearest mine or mineral named there
         named = [m.start for m in (*p.mines, *p.minerals) if text[m.start:m.end] == m.text]
         d.quote = short_quote(text, p.at, min(named, key=lambda x: abs(x - p.at)) if named else None)
-        d.confidence, why = confidence(d.event_type, sents[p.sent].text, d.anonymous_source)
+        d.confidence, why = confidence(d.event_type, text, d.anonymous_source)
         d.description += f" Confidence {d.confidence}: {why}." if why else ""
         province = "" if p.mines or p.candidates else " and ".join(  # "함경남도의 한 탄광": no mine, a province
-            dict.fromkeys(m.name for m in gaz.match(sents[p.sent].text, ("province",))))
+            dict.fromkeys(m.name for m in gaz.match(text, ("province",))))
         d.place = "; ".join(dict.fromkeys(m.text for m in p.mines)) or "; ".join(p.candidates) or province
         d.title = event_title(subject(d.mines, d.minerals, names) + (f" in {province}" if province else ""), d.event_type)
     return merged, notes + more
@@ -354,15 +353,9 @@ class _Anonymity:
         return self._report
 
 
-def _slug(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
-
-
 def _unique_id(d: Draft, taken: set[str]) -> str:
     parts = [*d.mines[:2], *d.minerals[:3], d.event_type, d.date]
-    base = _slug("-".join(parts))[:80].strip("-")
+    base = slug("-".join(parts))[:80].strip("-")
     out, n = base, 2
     while out in taken:
         out, n = f"{base}-{n}", n + 1

@@ -29,6 +29,11 @@ def publisher_slug(publisher: str) -> str:
     key = re.sub(r"\s+", "", unicodedata.normalize("NFC", publisher)).lower()
     if key in KNOWN:
         return KNOWN[key]
-    text = unicodedata.normalize("NFKD", romanize(publisher))
+    return slug(romanize(publisher))[:40].strip("-")
+
+
+def slug(text: str) -> str:
+    """Lower-case ASCII letters and digits joined by hyphens, accents dropped: the record's ids."""
+    text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")[:40].strip("-")
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
