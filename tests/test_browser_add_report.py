@@ -118,7 +118,10 @@ def test_a_correction_outlives_another_page_and_an_undo(record_server, browser):
         # as the trial did: look at the new events on the map, come back, undo (the page's tables were not
         # drawn while the map was, and Streamlit forgets the edits of a table it does not draw)
         page.get_by_role("button", name="See them on the map").click()
+        page.get_by_role("heading", name="Mines and trade events").wait_for(timeout=60_000)
+        _idle(page)  # the map's run done: else it may take the browser back there after the click below
         page.locator('[data-testid="stSidebarNav"]').get_by_role("link", name="Add report").click()
+        page.get_by_text(re.compile(r"^Applied: \d+ event\(s\)")).wait_for(timeout=60_000)
         page.get_by_role("button", name="Undo this apply").wait_for(timeout=60_000)
         _idle(page)
         page.get_by_role("button", name="Undo this apply").click()
