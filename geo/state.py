@@ -15,6 +15,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from geo.ingest.history import revertable
 from geo.model.dataset import CONFIDENCE_LEVELS, Dataset
 from geo.model.dataset import data_dir as package_dir
 from geo.package import DataError
@@ -53,6 +54,18 @@ def _load(path: str, signature: tuple) -> Dataset | DataError:
         return load_dataset(path)
     except DataError as err:
         return err
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _revertable(path: str, signature: tuple) -> list[dict]:
+    return revertable(path)
+
+
+def undoable_applies() -> list[dict]:
+    """The ingest applies of the package's log not yet undone, newest first, read again only when a file of
+    the package changed (the Add report page asks at every rerun)."""
+    path = data_dir()
+    return _revertable(str(path), _signature(path))
 
 
 def dataset() -> Dataset | DataError:

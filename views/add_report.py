@@ -33,7 +33,7 @@ from geo.ingest import (
     review_rows,
     validate_drafts,
 )
-from geo.ingest.history import revert, revertable
+from geo.ingest.history import revert
 from geo.ingest.review import DATE_PATTERN
 from geo.package import DataError, Problem
 from geo.render.review import short_list_html
@@ -176,7 +176,7 @@ if undone_note:
     st.success(undone_note, icon=":material/undo:")
 
 # Applies recorded in the package's log and not undone, also after a reload (the session forgets its own)
-earlier = [r for r in revertable(state.data_dir()) if applied is None or r.get("version") != applied.version]
+earlier = [r for r in state.undoable_applies() if applied is None or r.get("version") != applied.version]
 if earlier:
     with st.expander(f"Undo an earlier apply ({len(earlier)})", icon=":material/history:"):
         st.caption("Applies recorded in the package's ingest log and not undone, newest first. Undo removes that "
@@ -373,7 +373,7 @@ short = st.empty()  # the rows in short, above the table, as edited below
 edited = st.data_editor(table, key=EDITOR_KEY, hide_index=True, num_rows="fixed", width="stretch",
                         column_config=columns, column_order=ORDER)
 rows = edited.to_dict(orient="records")
-review = [list(rows), []]  # the two tables' rows as edited, kept at an apply
+review = [list(rows), []]  # the two tables' rows as edited: kept below for a table Streamlit forgets
 accepted = int(edited["accept"].eq(True).sum())
 if rows:
     _in_short(short, "ar_short_drafts", rows)
@@ -384,8 +384,8 @@ if leads:
     lead_table = pd.DataFrame(state.editor_base(LEADS_KEY, K_BASES[1], reviewed[1],
                                                 lambda: review_rows(leads, first=len(base_drafts))), columns=REVIEW_COLUMNS)
     st.subheader(f"Sentences with no draft ({len({d.evidence for d in leads})})")
-    st.caption(f"{len(lead_table)} row(s): one per sentence × mine × mineral it names.")
-    st.caption("These sentences name a mine or a mineral, but the extractor drafted no event from them: it "
+    st.caption(f"{len(lead_table)} row(s), one per sentence × mine × mineral it names. These sentences name a "
+               "mine or a mineral, but the extractor drafted no event from them: it "
                "knows no event word there, or read the event as planned, denied or background. Read each one; "
                "to add its event, tick the row and choose the event type (and fix the date if needed).")
     short_leads = st.empty()

@@ -39,7 +39,7 @@ def short_quote(sentence: str, at: int | None = None, near: int | None = None) -
     before, after = SPAN[has_hangul(sentence)]
     if near is not None and at is not None:  # from the event word to the mine or mineral, and a word beyond
         lo, hi = sorted((first, index(near)))
-        if words[hi][1] - words[lo][0] <= MAX_CHARS and hi - lo <= sum(SPAN[has_hangul(sentence)]) + 1:
+        if words[hi][1] - words[lo][0] <= MAX_CHARS and hi - lo <= before + after + 1:
             first, last, before, after = lo, hi, 1, 2
     low, high = first - before, last + after
     while first > max(0, low) and not _ends_clause(sentence, words[first - 1]) \
