@@ -157,3 +157,28 @@ def test_a_date_cell_that_is_no_day_is_refused_with_its_row():
     rows[0].update(accept=True, date="2019-02-30")
     drafts, problems = drafts_from_review(res.drafts, rows, {})
     assert not drafts and [(p.row, p.field) for p in problems] == [(1, "date")] and "2019-02-30" in str(problems[0])
+
+
+def test_a_type_changed_in_the_table_shows_its_effect_title_and_id_at_once(data):
+    # The fourth trial: after a type change the effect, title and id cells kept the old type's values until
+    # Apply (which wrote the right ones). The table now shows what Apply will write.
+    from geo.ingest.review import NEW_ID
+
+    at = extract_drafts(fill(open_add_report(), SHORT_REPORT))
+    table = at.data_editor(key="ar_editor").value
+    row = int(table.index[table["mine_id"] == "musan"][0])
+    old_id, old_title = table.loc[row, "event_id"], table.loc[row, "title"]
+    assert table.loc[row, "event_type"] != "smuggling" and old_id != NEW_ID
+    at = edit(at, {row: {"event_type": "smuggling"}})
+    assert not at.exception
+    shown = at.data_editor(key="ar_editor").value.loc[row]
+    assert shown["event_type"] == "smuggling" and shown["effect"] == "smuggled"
+    assert shown["title"] == old_title.rsplit(": ", 1)[0] + ": smuggled"
+    assert shown["event_id"] == NEW_ID
+    # a title the reviewer wrote is theirs: another type leaves it, and the old type brings the old id back
+    at = edit(at, {row: {"title": "Musan iron ore: my words", "event_type": table.loc[row, "event_type"]}})
+    shown = at.data_editor(key="ar_editor").value.loc[row]
+    assert shown["title"] == "Musan iron ore: my words" and shown["event_id"] == old_id
+    assert shown["effect"] == table.loc[row, "effect"]
+    others = at.data_editor(key="ar_editor").value.drop(index=row)
+    assert (others["event_id"] == table.drop(index=row)["event_id"]).all()  # no other row moved

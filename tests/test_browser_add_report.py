@@ -135,3 +135,36 @@ def _idle(page) -> None:
     page.wait_for_function("""() => { const w = document.querySelector('[data-testid="stStatusWidget"]');
                                       return !w || !w.innerText.includes('Running'); }""", timeout=60_000)
     page.wait_for_timeout(500)
+
+
+def test_a_type_changed_in_the_table_shows_its_new_title_and_id_at_once(record_server, browser):  # noqa: F811
+    # The fourth trial: after a type change the row's effect, title and id kept the old type's values
+    # until Apply. The row now shows what Apply will write, and the grid keeps working after the redraw.
+    with _window(browser, 1400, 1000) as page:
+        _extract(page, record_server.url)
+        preview = page.locator('[data-testid="stText"]').filter(has_text="new event(s):").last
+        expect(preview).to_contain_text("iron-ore-trade-figure-2014-01-01", timeout=20_000)  # row 3, ticked
+        _idle(page)
+        grid = page.locator('[data-testid="stDataFrame"]').nth(1)
+        grid.scroll_into_view_if_needed()
+        box = grid.bounding_box()
+        page.mouse.click(box["x"] + 120, box["y"] + 52 + 2 * 35)  # row 3's Mine cell: the figure, ticked
+        for _ in range(2):
+            page.keyboard.press("ArrowRight")  # Mineral, Event type
+        page.keyboard.press("Enter")  # open the cell's list of types
+        page.locator("#portal input").first.wait_for(timeout=10_000)
+        page.keyboard.type("smuggling")
+        page.get_by_role("option", name="smuggling", exact=True).wait_for(timeout=10_000)
+        page.keyboard.press("Enter")
+        expect(preview).to_contain_text("iron-ore-smuggling-2014", timeout=20_000)
+        _idle(page)
+        grid.scroll_into_view_if_needed()
+        box = grid.bounding_box()  # the redrawn page may have moved the grid
+        page.mouse.click(box["x"] + 120, box["y"] + 52 + 2 * 35)
+        for _ in range(21):  # to the last column, the event id (the grid draws only the columns in view)
+            page.keyboard.press("ArrowRight")
+        cells = grid.locator('[role="gridcell"]')
+        expect(cells.filter(has_text="(new at apply)")).to_have_count(1, timeout=20_000)
+        texts = [c.inner_text() for c in cells.all()]  # title, date from, id of each row in view
+        assert texts[texts.index("(new at apply)") - 2] == "Iron ore from Musan mine: smuggled"  # its title
+        assert "hyesan-copper-export-halt-2015-01-01" in texts  # the rows not edited keep their ids

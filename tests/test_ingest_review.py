@@ -294,3 +294,25 @@ def test_a_day_well_inside_a_recorded_period_is_another_event():
     assert later.known == ""
     assert near.known == month.known == "event cn-suspension (2017-02-18)"
     assert dt.date.fromisoformat(later.date) - dt.date(2017, 2, 18) > dt.timedelta(days=14)
+
+
+def test_the_table_shows_what_a_changed_type_brings_along(ds):
+    from geo.ingest import review_rows
+    from geo.ingest.review import NEW_ID, follow_edits_in_table
+
+    result = extract("Zinc exports from the Hyesan mine were halted on March 5.\n\n"
+                     "Zinc from the Hyesan mine was mentioned.\n", PUB, "Test", "", ds)
+    (draft,), (lead,) = result.drafts, result.leads
+    rows = review_rows([draft]) + review_rows([lead], first=1)
+    before = [dict(r) for r in rows]
+    rows[0]["event_type"], rows[1]["event_type"] = "smuggling", "export_halt"
+    followed, changed = follow_edits_in_table(before, rows, [draft, lead])
+    assert changed
+    assert (followed[0]["effect"], followed[0]["event_id"]) == ("smuggled", NEW_ID)
+    assert followed[0]["title"] == draft.title.rsplit(": ", 1)[0] + ": smuggled"
+    assert followed[1]["effect"] == "halted" and followed[1]["title"].startswith(lead.title + ": ")
+    # nothing changed: nothing to redraw; an effect the reviewer chose is kept with a new type
+    assert follow_edits_in_table(before, [dict(r) for r in before], [draft, lead]) == (before, False)
+    rows = [dict(r) for r in before]
+    rows[0].update(event_type="export_resumed", effect="continued")
+    assert follow_edits_in_table(before, rows, [draft, lead])[0][0]["effect"] == "continued"

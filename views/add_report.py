@@ -34,7 +34,7 @@ from geo.ingest import (
     validate_drafts,
 )
 from geo.ingest.history import revert
-from geo.ingest.review import DATE_PATTERN
+from geo.ingest.review import DATE_PATTERN, follow_edits_in_table
 from geo.package import DataError, Problem
 from geo.render.review import short_list_html
 from geo.render.text import md_escape
@@ -397,6 +397,19 @@ if leads:
     _in_short(short_leads, "ar_short_leads", review[1], reasons=False)
     rows += review[1]
     accepted += int(edited_leads["accept"].eq(True).sum())
+# A type changed in a table brings its effect, title and event id along at once, as Apply will write them: the
+# table is redrawn from the rows so followed (a cell never shows what Apply will not write)
+everything = [*base_drafts, *leads]
+followed = [follow_edits_in_table(table.to_dict(orient="records"), review[0], everything),
+            follow_edits_in_table(lead_table.to_dict(orient="records"), review[1], everything) if leads
+            else (review[1], False)]
+if any(changed for _rows, changed in followed):
+    st.session_state[K_REVIEWED] = [rows_ for rows_, _changed in followed]
+    for (_rows, changed), editor, base in zip(followed, (EDITOR_KEY, LEADS_KEY), K_BASES, strict=True):
+        if changed:
+            st.session_state.pop(editor, None)
+            st.session_state.pop(base, None)
+    st.rerun()
 st.session_state[K_REVIEWED] = review  # kept for a table Streamlit forgets (see above)
 
 # What an apply would change, from the tables as they are now (not validated yet: Apply does that).

@@ -227,6 +227,41 @@ def _follow_edits(d: Draft, base: Draft, names: dict[str, str]) -> None:
         d.place = "; ".join(names.get(m, m) for m in d.mines)
 
 
+#: The event id cell of a row whose event Apply will give a new id (another type, date, mine or mineral).
+NEW_ID = "(new at apply)"
+
+
+def follow_edits_in_table(before: list[dict], after: list[dict], drafts: list[Draft]) -> tuple[list[dict], bool]:
+    """Review-table rows ``after`` an edit, with the cells the reviewer left alone shown as Apply will write
+    them (:func:`_follow_edits`, :func:`_from_lead`), so that the table never shows a stale cell: a row given
+    another type takes that type's effect (unless its effect was edited too) and title (unless its title was
+    edited: the same "what", the new type's words); a row whose type, date, mine or mineral now differs from
+    its draft's shows :data:`NEW_ID` as its event id, and its draft's id again when put back. ``before`` are
+    the same rows before the edit, in the same order. Returns the rows and whether any cell changed."""
+    out, changed = [], False
+    for old, edited in zip(before, after, strict=False):
+        row = dict(edited)
+        new_type, old_type = _text(row.get("event_type")), _text(old.get("event_type"))
+        if new_type and new_type != old_type:
+            if _text(row.get("effect")) == _text(old.get("effect")):
+                row["effect"] = EFFECTS.get(new_type, "")
+            title = _text(old.get("title"))
+            if _text(row.get("title")) == title:
+                what = title.rsplit(": ", 1)[0] if old_type else title  # a lead's title is only its "what"
+                row["title"] = event_title(what, new_type) if what else ""
+        try:
+            base = drafts[int(row.get("draft"))]
+        except (TypeError, ValueError, IndexError):
+            base = None
+        if base is not None and base.event_type and "event_id" in row:
+            same = (new_type == base.event_type and _text(row.get("date")) == _iso(base.date)
+                    and _text(row.get("mine_id")) in (base.mines or [""]) and _text(row.get("mineral_id")) in base.minerals)
+            row["event_id"] = base.event_id if same else NEW_ID
+        changed |= any(_text(row.get(f)) != _text(edited.get(f)) for f in ("effect", "title", "event_id"))
+        out.append(row)
+    return out + [dict(r) for r in after[len(out):]], changed
+
+
 def _from_lead(d: Draft, lead: Draft, dated: bool, names: dict[str, str]) -> None:
     """A lead made an event: its effect (unless chosen), title (unless edited) and description
     follow the type the reviewer gave."""
