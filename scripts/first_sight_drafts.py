@@ -45,7 +45,7 @@ FIRST = {
     "ingest_blind27": "5fb7653", "ingest_blind28": "30355b8", "ingest_blind29": "72a852a",
     "ingest_blind30": "919a9e3", "ingest_blind31": "7b784f9", "ingest_blind32": "0ef537d",
     "ingest_blind33": "406441c", "ingest_blind34": "f816a86",
-    "ingest_blind35": "ba2ccda", "ingest_blind36": "0f03373",
+    "ingest_blind35": "ba2ccda", "ingest_blind36": "0f03373", "ingest_blind37": "3f3b989",
 }
 
 _DUMP = """

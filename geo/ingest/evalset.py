@@ -101,6 +101,7 @@ SETS = (
     ("blind set 34", _TESTS / "ingest_blind34"),
     ("blind set 35", _TESTS / "ingest_blind35"),
     ("blind set 36", _TESTS / "ingest_blind36"),
+    ("blind set 37", _TESTS / "ingest_blind37"),
 )
 #: The sets whose failures have been read: the certainty weights are fitted on these only
 #: (``python -m geo.tools.fit_certainty``); blind set 15, a last measure never read, is not (the calibration
