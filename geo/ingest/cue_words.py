@@ -38,7 +38,8 @@ WORK_GOING_ON = re.compile(r"\b(?:mining|production|output|operations?|work|digg
 REDUCED = re.compile(r"less|under|below|fell|falls|fallen|dropped|drops|declined|declines|decreased|gone down|halved|cut"
                       r"|shr[iau]nk|slump|plung|sinks|slides|dips|tumbles"
                       r"|slowed|stalled|slid|slipped|sank|tumbled|dipped|\bdown\b|\b(?:running|operating|working) at\b"
-                      r"|줄|감소|떨어|위축|움츠러|하락|급감|감산|낮아|낮추|낮췄|낮춰|반토막|절반으로", re.IGNORECASE)
+                      r"|줄|감소|떨어|위축|움츠러|하락|급감|감산|낮아|낮추|낮췄|낮춰|반토막|절반으로"
+                      r"|안\s*(?:되|돼|된)|못\s*미|미치지\s*못|밑돌", re.IGNORECASE)  # '가동률이 50%도 안 된다': below a share
 
 
 #: A purpose opening the clause ("To stop the coal traffic, customs issued …"): what it would do is

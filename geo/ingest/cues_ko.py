@@ -29,6 +29,17 @@ _BACKGROUND = re.compile(r"[었았였]?던")
 #: output), '지정해 달라고 요청하기로' (to ask that ships be designated).
 _URGED = re.compile(r"(?:을|를)?\s*(?:외치|강조|독려|촉구|호소|다그치)|(?:해|하여)?\s*(?:달라|주기를|줄\s*것을)")
 
+#: An attempt or intention just after the verb ('지분을 사들이려 했지만', tried to buy; '막으려고 했다'): what was
+#: only tried or meant is not the event.
+_TRIED = re.compile(r"\S{0,2}?려(?:고)?\s*(?:했|하였|한|하다|하던|시도|애썼|들었)")
+
+#: The outlet's own earlier report retold ('본지는 … 밀수출되고 있다고 전한 바 있다', we reported before that …):
+#: background to this report, not its news.
+#: Another outlet's earlier report of the same news ('RFA는 앞서 19일 … 보도한 바 있다') is still the news: only
+#: the outlet's own ('본지는', this paper) is read as the link to an older story.
+_OURS = re.compile(r"본지|본사|이\s*매체는")
+_RETOLD = re.compile(r"[^.]{0,60}?(?:다고|라고|다는)\s*(?:\S+\s+){0,2}?\S{0,4}?(?:전한|보도한|소개한|알린|밝힌)\s*바\s*있")
+
 #: A prohibition just after the verb ('생산을 멈춰서는 안 된다', production must not stop): no event.
 _MUST_NOT = re.compile(r"\S{0,3}?서는\s*안\s*(?:된|돼|되)")
 
@@ -81,10 +92,11 @@ def negated_after(clause: str, end: int) -> bool:
 
 
 def no_event(clause: str, end: int, event_type: str) -> bool:
-    """Does the Korean cue ending at ``end`` tell a plan, forecast, order, request or prohibition, describe
+    """Does the Korean cue ending at ``end`` tell a plan, forecast, order, request, attempt or prohibition, retell the outlet's earlier report, describe
     a noun by its past, deny it or deny a report of it, rather than tell an event?"""
     return bool(_FUTURE.match(clause, end, end + 14)
                 or (event_type not in _HALTS and _ORDER.match(clause, end, end + 4))
                 or _BACKGROUND.match(clause, end) or _URGED.match(clause, end) or _MUST_NOT.match(clause, end)
+                or _TRIED.match(clause, end) or (_OURS.search(clause, 0, end) and _RETOLD.match(clause, end))
                 or (event_type in _NOT_HALTS and negated_after(clause, end))
                 or _FORECAST_END.match(clause, end) or _DENIED_REPORT.match(clause, end))

@@ -31,11 +31,14 @@ from geo.ingest.literals import may_hold
 from geo.ingest.mentions import CANDIDATE_WORDS, _pairs, find_candidates
 from geo.ingest.merge import merge_restatements
 from geo.ingest.nearby import (
+    GENERIC_MINERALS,
+    NAMED_NEXT_TYPES,
     WORK_TYPES,
     designated_minerals,
     figure_mineral,
     goes_on_about_those,
     mine_named_next,
+    minerals_named_next,
     work_of_clause_before,
 )
 from geo.ingest.places import drop_foreign_places, drop_town_names, town_names, without_towns
@@ -137,7 +140,8 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
             progress(0.5 + 0.4 * i / max(1, len(sents)), f"reading events in sentence {i + 1} of {len(sents)}")
         x = info[i]
         if not x["relevant"] and not (i > 0 and info[i - 1]["relevant"]) \
-                and not (i + 1 < len(sents) and info[i + 1]["relevant"] and goes_on_about_those(i, sents)):
+                and not (i + 1 < len(sents) and info[i + 1]["relevant"]
+                         and (goes_on_about_those(i, sents) or GENERIC_MINERALS.search(s.text))):
             continue
         matches = x["matches"]
         question = s.text.rstrip(" \"'”’»)").endswith("?")  # asserts nothing ("a game-changer for investors?")
@@ -172,6 +176,10 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
             wanted, where = ("trade_figure",), "previous sentence"  # the types a borrowed mineral may serve
             if not cmines and not cminerals and not borrowed:  # "… designated three firms." "The firms shipped coal."
                 borrowed, wanted, where = designated_minerals(i, sents, info), ("designation",), "next sentence"
+            if not cmines and not cminerals and not borrowed and (named := minerals_named_next(clause, i, sents, info)) \
+                    and read_cue(sents[i + 1].text, named, bool(info[i + 1]["amounts"][3])) is None:
+                # "its mineral resources. … its coal and gold deposits": the next sentence only says which
+                borrowed, wanted, where = named, NAMED_NEXT_TYPES, "next sentence"
             if not cmines and not cminerals and not borrowed \
                     and (before := work_of_clause_before(clause, matches, prev_start, start)) is not None:
                 borrowed, wanted, where = before[0], WORK_TYPES, "clause before"  # "…, but the work has been halted"
@@ -181,6 +189,11 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
             if not cmines and not cminerals and not borrowed:
                 continue  # no mine and no mineral: nothing to draft, the cue is not read
             cue = read_cue(clause, cminerals, has_amount, start)
+            if cue is not None and cue[0] in WORK_TYPES and where == "previous sentence" and borrowed \
+                    and (before := work_of_clause_before(clause, matches, prev_start, start)) is not None:
+                borrowed, wanted, where = before[0], WORK_TYPES, "clause before"  # "…51%를 사들이려 했지만 없던 일이 됐다"
+                cmines = drop_town_names(before[1], s.text)[-1:]
+                how = f"the mine of the clause before ({cmines[0].text})" if cmines else how
             if cue is None or ((borrowed or where == "clause before") and cue[0] not in wanted):
                 continue  # a borrowed mention serves only its types
             if borrowed:  # "Arrivals from North Korea in January came to 1.45 million tonnes": the figure's mineral

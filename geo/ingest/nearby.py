@@ -72,12 +72,36 @@ DEAL_REFERENCE = re.compile(r"\b(?:the|its|their|his|her|this|that|these|those)\
                             r"|agreements?|ventures?)\b", re.IGNORECASE)
 
 
+#: … or a Korean clause that only says the attempt before it came to nothing, its subject dropped as Korean
+#: drops it ("지분을 사들이려 했지만 북측 반대로 없던 일이 됐다": the purchase tried before is what collapsed).
+COLLAPSE_ALONE = re.compile(r"(?:\S+\s+){0,4}?\S{0,6}?(?:없던\s*일(?:이|로)|무산(?:됐|되|돼)|결렬(?:됐|되|돼)|물거품(?:이|으로))")
+
+
 def work_of_clause_before(clause: str, matches: list, prev_start: int, start: int) -> tuple[list, list] | None:
     """(the mineral, the mines) of the clause just before (``prev_start``..``start``) when ``clause``
-    names it as its subject (:data:`WORK_SUBJECT`, :data:`DEAL_REFERENCE`); None otherwise."""
-    if not (WORK_SUBJECT.match(clause) or DEAL_REFERENCE.search(clause)):
+    names it as its subject (:data:`WORK_SUBJECT`, :data:`DEAL_REFERENCE`, :data:`COLLAPSE_ALONE`); None otherwise."""
+    if not (WORK_SUBJECT.match(clause) or DEAL_REFERENCE.search(clause) or COLLAPSE_ALONE.match(clause)):
         return None
     earlier = [m for m in matches if prev_start <= m.start < start]
     if not earlier:
         return None
     return [m for m in earlier if m.kind == "mineral"][-1:], [m for m in earlier if m.kind == "mine"]
+
+
+#: Minerals named only in general ("its mineral resources", "광물", "지하자원"): the sentence after may say which.
+GENERIC_MINERALS = re.compile(r"\b(?:mineral|natural|underground|subterranean) (?:resources|wealth|deposits|riches)\b"
+                              r"|\bminerals\b|광물|지하자원", re.IGNORECASE)
+#: What an event about minerals in general can be: any type but a trade figure (whose mineral is told with it).
+NAMED_NEXT_TYPES = ("export_halt", "export_resumed", "export_continued", "import_suspension", "sanction", "smuggling",
+                    "investment_offer", "deal_signed", "deal_collapsed", "production_halt", "production_change")
+
+
+def minerals_named_next(clause: str, i: int, sents, info) -> list[Match]:
+    """The minerals the sentence after the i-th names (in its paragraph or the next: paragraphs count lines), when ``clause`` names
+    minerals only in general ("offering rights to its mineral resources. … its coal and gold deposits"): the
+    event is about those; [] otherwise. The caller keeps them for :data:`NAMED_NEXT_TYPES` only, and only when
+    the next sentence tells no event of its own."""
+    if i + 1 >= len(sents) or sents[i + 1].para - sents[i].para > 2 or not GENERIC_MINERALS.search(clause):
+        return []
+    return [m for m in info[i + 1]["matches"] if m.kind == "mineral"]
+

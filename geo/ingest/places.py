@@ -55,11 +55,19 @@ _COUNTY = re.compile(r"(?:군|\b[Cc]ounty|-gun)$")
 
 
 def town_names(text: str, all_matches: list[list[Match]]) -> set[str]:
-    """Mine names the report also writes as a city ("혜산시", "Hyesan City"): one report, one sense,
+    """Mine names the report also writes as a city ("혜산시", "Hyesan City", "the border city of Hyesan"):
+    one report, one sense,
     so the name alone is the city there too, not the mine ("혜산 금괴 밀수"); with a mine word after
     it ("혜산 광산", "Hyesan mine") it is still the mine. A few substring tests per distinct name."""
     names = {m.text for ms in all_matches for m in ms if m.kind == "mine"}
-    return {t for t in names if (t + "시" in text if has_hangul(t) else t + " City" in text)}
+    return {t for t in names if (t + "시" in text if has_hangul(t) else _AS_TOWN(t).search(text))}
+
+
+def _AS_TOWN(name: str) -> re.Pattern:  # noqa: N802 - a pattern per name
+    """A Latin mine name written as its town: "Hyesan City", "the city of Hyesan". Not "the X area": a
+    deposit is often named by its area ("all rare-earth deposits in the Jongju area")."""
+    n = re.escape(name)
+    return re.compile(rf"\b{n}\s+(?:City|city)\b|\b(?:city|town) of {n}\b")
 
 
 def without_towns(sents, all_matches: list[list[Match]], towns: set[str]) -> list[list[Match]]:

@@ -1,0 +1,110 @@
+"""General rules read from blind sets 35 and 36 after their one blind score (and from later sets and
+trials), each shown on sentences of our own, not the sets' (tests/test_ingest_wordings.py holds the
+earlier rounds')."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.ingest import extract
+from tests.test_ingest_wordings import _drafts, record  # noqa: F401 - pytest fixture
+
+
+def _types(ds, text, pub="2020-05-01"):
+    return {t for *_x, t in _drafts(ds, text, pub)}
+
+
+def test_a_korean_contract_sealed_with_a_stamp_is_a_signed_deal(record):  # noqa: F811
+    text = "중국 업체는 지난달 15일 무산광산 철광석 공동개발 계약서에 도장을 찍었다."
+    (d,) = extract(text, "2009-05-02", "T", "", record).drafts
+    assert (d.mines, d.minerals, d.event_type, d.date, d.date_precision) == (
+        ["musan"], ["iron_ore"], "deal_signed", "2009-04-15", "day")
+
+
+def test_a_korean_order_not_to_let_ships_in_is_an_import_suspension(record):  # noqa: F811
+    text = "다롄항 당국은 지난 9일 북한 석탄 운반선을 한 척도 받지 말라고 하역업체들에 지시했다."
+    assert ((), ("coal",), "import_suspension") in _drafts(record, text, "2016-04-12")
+
+
+def test_korean_goods_that_skip_customs_are_smuggled(record):  # noqa: F811
+    text = "단둥에는 요즘도 세관을 거치지 않은 북한산 철광석이 밤마다 들어온다."
+    assert ((), ("iron_ore",), "smuggling") in _drafts(record, text, "2017-03-01")
+
+
+def test_our_own_earlier_report_retold_is_background(record):  # noqa: F811
+    # "본지는 … 전한 바 있다": the outlet recalls what it reported before; not this report's news
+    text = "본지는 2017년 말 혜산광산 구리 정광이 중국으로 밀수출되고 있다고 전한 바 있다."
+    assert not any(d.proposed for d in extract(text, "2019-04-02", "T", "", record).drafts)
+    # a past event told as such is still one ('반송한 바 있다', sent back before)
+    text = "중국 당국은 지난 3월에도 북한산 무연탄을 반송한 바 있다."
+    assert ((), ("coal",), "import_suspension") in _drafts(record, text, "2014-05-10")
+
+
+def test_a_korean_operating_rate_below_a_share_is_a_production_change(record):  # noqa: F811
+    for text in ("검덕광업연합기업소의 아연 가동률이 올해 들어 30%도 안 되는 것으로 알려졌다.",
+                 "검덕광산 아연 가동률은 요즘 절반에도 못 미친다."):
+        assert (("komdok",), ("zinc",), "production_change") in _drafts(record, text, "2021-03-01")
+
+
+@pytest.mark.parametrize("text", [
+    "The Ryongyang Mine carried out its magnesite production plan for February ahead of schedule.",
+    "Workteams at the Ryongyang Mine have already completed their magnesite plans for the first half of the year.",
+    "The Ryongyang Mine fulfilled its yearly magnesite extraction quota by late October.",
+])
+def test_a_production_plan_carried_out_is_a_production_change(record, text):  # noqa: F811
+    assert (("ryongyang",), ("magnesia",), "production_change") in _drafts(record, text, "2023-11-01")
+
+
+def test_a_plan_to_build_is_not_a_production_plan_carried_out(record):  # noqa: F811
+    text = "The company completed plans for a new road to the Ryongyang magnesite mine."
+    assert "production_change" not in _types(record, text, "2023-11-01")
+
+
+def test_a_korean_investment_plan_withdrawn_is_a_collapsed_deal(record):  # noqa: F811
+    for text in ("협상이 중단되자 중국 업체는 무산광산 철광석 투자 계획을 거둬들였다.",
+                 "중국 측은 결국 무산광산 철광석 개발 사업 계획을 철회한 것으로 전해졌다."):
+        assert (("musan",), ("iron_ore",), "deal_collapsed") in _drafts(record, text, "2006-01-10")
+
+
+def test_a_korean_deal_that_came_to_nothing_is_a_collapse_not_a_trade_figure(record):  # noqa: F811
+    text = "한 중국 기업이 혜산광산 구리 지분 51%를 사들이려 했지만 북측 반대로 없던 일이 됐다."
+    assert _types(record, text, "2008-01-10") == {"deal_collapsed"}
+
+
+def test_imports_that_now_face_restrictions_are_a_sanction(record):  # noqa: F811
+    text = "Under the new order, imports of North Korean zinc ore now face restrictions."
+    assert ((), ("zinc",), "sanction") in _drafts(record, text, "2017-10-20")
+    text = "Purchases of lead ore from the North are subject to new curbs from Monday."
+    assert ((), ("lead",), "sanction") in _drafts(record, text, "2017-10-20")
+
+
+def test_an_event_about_minerals_in_general_takes_those_named_next(record):  # noqa: F811
+    # "its mineral resources" names no mineral; the next sentence says which: the event is about them
+    text = ("Pyongyang is offering development rights to its mineral resources to Chinese firms that will build "
+            "roads and ports.\n\nThe North wants to turn its coal and gold deposits into hard currency.")
+    drafts = _drafts(record, text, "2013-01-07")
+    assert ((), ("coal", "gold"), "investment_offer") in drafts or {
+        ((), ("coal",), "investment_offer"), ((), ("gold",), "investment_offer")} <= drafts
+    # a sentence that names minerals of its own keeps them; the next one's do not move into it
+    text = "China halted imports of North Korean coal on Monday.\n\nThe North also sells gold and zinc."
+    assert _drafts(record, text, "2017-02-20") >= {((), ("coal",), "import_suspension")}
+    assert not any("gold" in m for _x, m, _t in _drafts(record, text, "2017-02-20"))
+
+
+def test_an_operating_rate_below_a_share_is_output_reduced(record):  # noqa: F811
+    (d,) = extract("검덕광산 아연 가동률이 올해 들어 30%도 안 된다.", "2021-03-01", "T", "", record).drafts
+    assert (d.event_type, d.effect) == ("production_change", "reduced")
+
+
+def test_a_quota_still_to_fulfil_is_not_a_production_change(record):  # noqa: F811
+    text = "The Ryongyang Mine is reinforcing its pits, laying the ground for fulfilling its magnesite production quota."
+    assert "production_change" not in _types(record, text, "2023-11-01")
+
+
+def test_a_mine_name_written_as_a_city_is_the_city_in_that_report(record):  # noqa: F811
+    text = ("Gold smuggling has thrown the border city of Hyesan into chaos, a source said.\n\n"
+            "Guards caught smuggling gold in Hyesan were arrested on Monday.")
+    assert all(not mines for mines, _m, _t in _drafts(record, text, "2020-11-25"))
+    # the mine, with its mine word, is still the mine
+    assert (("hyesan",), ("copper",), "export_halt") in _drafts(
+        record, "Copper exports from the Hyesan mine were halted on Monday.", "2020-11-25")
