@@ -108,3 +108,15 @@ def test_a_mine_name_written_as_a_city_is_the_city_in_that_report(record):  # no
     # the mine, with its mine word, is still the mine
     assert (("hyesan",), ("copper",), "export_halt") in _drafts(
         record, "Copper exports from the Hyesan mine were halted on Monday.", "2020-11-25")
+
+
+def test_a_korean_decision_to_build_is_a_plan_and_the_deal_beside_it_is_the_news(record):  # noqa: F811
+    # the fourth trial: a deal to develop a coal mine, with a railway the North "decided to lay", was drafted as
+    # infrastructure built
+    text = "중국의 한 민영 업체는 북한 당국과 석탄 광산을 개발하기로 합의했으며, 북측은 석탄을 실어 나를 철도를 놓기로 했다."
+    assert _types(record, text, "2005-03-30") == {"deal_signed"}
+    assert "infrastructure" not in _types(record, "북측은 석탄을 실어 나를 전용 철도를 놓기로 했다.", "2005-03-30")
+    assert "infrastructure" in _types(record, "무산광산에서 철광석을 실어 나를 철도가 지난달 완공됐다.", "2005-03-30")
+    # an authority's decision to halt is the halt
+    assert ((), ("coal",), "import_suspension") in _drafts(
+        record, "중국 상무부는 북한산 석탄 수입을 중단하기로 했다.", "2017-02-19")

@@ -40,6 +40,13 @@ _TRIED = re.compile(r"\S{0,2}?려(?:고)?\s*(?:했|하였|한|하다|하던|시�
 _OURS = re.compile(r"본지|본사|이\s*매체는")
 _RETOLD = re.compile(r"[^.]{0,60}?(?:다고|라고|다는)\s*(?:\S+\s+){0,2}?\S{0,4}?(?:전한|보도한|소개한|알린|밝힌)\s*바\s*있")
 
+#: A decision to do it ('철도를 놓기로 했다', decided to lay a railway; '증산하기로 했다'): for building, output,
+#: a resumption or a find, a plan, not the event. An agreement or an authority's decision to halt is the news
+#: itself ('개발하기로 합의했다', '수입을 중단하기로 했다'), so those types are not read so.
+_DECIDED = re.compile(r"\S{0,3}?기로\s*(?:했|하였|한|결정|정했)")
+_PLANNED_WHEN_DECIDED = frozenset({"infrastructure", "production_change", "export_resumed", "export_continued",
+                                   "discovery"})
+
 #: A prohibition just after the verb ('생산을 멈춰서는 안 된다', production must not stop): no event.
 _MUST_NOT = re.compile(r"\S{0,3}?서는\s*안\s*(?:된|돼|되)")
 
@@ -97,6 +104,7 @@ def no_event(clause: str, end: int, event_type: str) -> bool:
     return bool(_FUTURE.match(clause, end, end + 14)
                 or (event_type not in _HALTS and _ORDER.match(clause, end, end + 4))
                 or _BACKGROUND.match(clause, end) or _URGED.match(clause, end) or _MUST_NOT.match(clause, end)
+                or (event_type in _PLANNED_WHEN_DECIDED and _DECIDED.match(clause, end))
                 or _TRIED.match(clause, end) or (_OURS.search(clause, 0, end) and _RETOLD.match(clause, end))
                 or (event_type in _NOT_HALTS and negated_after(clause, end))
                 or _FORECAST_END.match(clause, end) or _DENIED_REPORT.match(clause, end))
