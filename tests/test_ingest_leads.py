@@ -174,3 +174,34 @@ def test_a_sentence_naming_only_a_mine_the_data_lacks_is_a_lead():
     assert (lead.mines, lead.minerals, lead.candidates, lead.event_type) == ([], [], ["Kapsan mine"], "")
     (linked,) = link_new_mines([lead], [NewMine("Kapsan mine", mine_id="kapsan", candidate="Kapsan mine")])
     assert linked.mines == ["kapsan"] and linked.check == lead.check  # linked, still a lead to type
+
+
+def test_a_lead_typed_as_a_sanction_takes_its_effect_and_confidence_at_once(data):
+    # The fifth trial: a sentence with no draft, ticked and typed "sanction", kept an empty effect (the
+    # extractor's table of effects has none for a sanction, whose effect it reads from the wording) and
+    # confidence "reported"; Apply then refused with a row of event_links.csv, not of the table.
+    at = extract_drafts(fill(open_add_report(), REPORT, publisher="Test Wire", url="", published=PUB))
+    leads = at.data_editor(key="ar_leads").value
+    heaps = int(leads.index[leads["evidence"].str.startswith("Black heaps")][0])
+    at = _edit_leads(at, {heaps: {"accept": True, "event_type": "sanction"}})
+    assert not at.exception
+    row = at.data_editor(key="ar_leads").value.loc[heaps]
+    assert (row["effect"], row["confidence"]) == ("banned", "official")  # in the table, before Apply
+    assert row["title"] == "Coal: sanction"
+    at = apply_drafts(at)
+    assert not at.exception and not at.error
+    (event,) = [e for e in read_rows(data / "events.csv") if e["event_type"] == "sanction" and e["date"] == "2021-03-09"]
+    assert event["confidence"] == "official"
+    (link,) = [lk for lk in read_rows(data / "event_links.csv") if lk["event_id"] == event["event_id"]]
+    assert link["effect"] == "banned"
+
+
+def test_a_lead_typed_as_a_production_change_asks_up_or_down_at_its_own_row(data):
+    at = extract_drafts(fill(open_add_report(), REPORT, publisher="Test Wire", url="", published=PUB))
+    leads = at.data_editor(key="ar_leads").value
+    heaps = int(leads.index[leads["evidence"].str.startswith("Black heaps")][0])
+    at = apply_drafts(_edit_leads(at, {heaps: {"accept": True, "event_type": "production_change"}}))
+    p = at.dataframe[-1].value.iloc[0]
+    assert (p["File"], p["Row"], p["Field"]) == (LEADS_FILE, heaps + 1, "effect")
+    assert "increased" in p["Problem"] and "reduced" in p["Problem"]
+    assert not [e for e in read_rows(data / "events.csv") if e["event_type"] == "production_change" and e["date"] == "2021-03-09"]

@@ -10,6 +10,7 @@ import re
 from dataclasses import replace
 
 from geo.ingest.apply import _cell
+from geo.ingest.attribution import OFFICIAL_ACTS
 from geo.ingest.cues import EFFECTS
 from geo.ingest.drafts import DRAFT_CSV_COLUMNS, Draft, IngestError, _num
 from geo.ingest.events import _unique_id, make_source_row
@@ -55,6 +56,11 @@ _EVENT_FIELDS = ("event_type", "effect", "date", "date_precision", "end_date", "
                  "amount_qualifier", "confidence", "title", "anonymous_source", "quote")
 _NUMBERS = ("value_usd", "quantity")  # amounts: a number or empty
 
+
+#: The effect a type a reviewer chooses brings: the extractor's (cues.EFFECTS), and for the types whose effect
+#: the extractor reads from the wording, the usual one (a sanction bans, a trade figure is of exports). A
+#: production change has none: up or down is the reviewer's to say (Apply asks).
+REVIEW_EFFECTS = {**EFFECTS, "sanction": "banned", "trade_figure": "exported"}
 
 REVIEW_FILE = "review table"
 LEADS_FILE = "sentences with no draft"  # the leads' table (geo.ingest.leads)
@@ -150,6 +156,10 @@ def drafts_from_review(drafts: list[Draft], rows: list[dict],
         if not _text(row.get("event_type")):
             problems.append(Problem(table, n, "event_type", "choose an event type for this sentence's event"))
             continue
+        if not _text(row.get("effect")) and not REVIEW_EFFECTS.get(_text(row.get("event_type"))):
+            problems.append(Problem(table, n, "effect", "choose an effect: did output go up (increased) or down (reduced)?"
+                                    if _text(row.get("event_type")) == "production_change" else "choose an effect"))
+            continue
         fields = tuple(_flag(row.get(f)) if f == "anonymous_source" else _text(row.get(f)) for f in _EVENT_FIELDS)
         bad = [f for f, v in zip(_EVENT_FIELDS, fields, strict=True) if f in _NUMBERS and v and _number(v) is None]
         days = [f for f, v in zip(_EVENT_FIELDS, fields, strict=True) if f in ("date", "end_date") and v and _iso(v) != v]  # not a real day written YYYY-MM-DD
@@ -219,7 +229,9 @@ def _follow_edits(d: Draft, base: Draft, names: dict[str, str]) -> None:
     retyped = d.event_type != base.event_type
     moved = d.mines != base.mines or d.minerals != base.minerals
     if retyped and d.effect == base.effect:
-        d.effect = EFFECTS.get(d.event_type, "")
+        d.effect = REVIEW_EFFECTS.get(d.event_type, "")
+    if retyped and d.confidence == base.confidence and d.event_type in OFFICIAL_ACTS:
+        d.confidence = "official"  # an authority's own act, as the extractor drafts it (geo.ingest.attribution)
     if (retyped or moved) and d.title == base.title:
         what = base.title.rsplit(": ", 1)[0] if not moved else subject(d.mines, d.minerals, names)
         d.title = event_title(what, d.event_type)
@@ -237,14 +249,17 @@ def follow_edits_in_table(before: list[dict], after: list[dict], drafts: list[Dr
     another type takes that type's effect (unless its effect was edited too) and title (unless its title was
     edited: the same "what", the new type's words); a row whose type, date, mine or mineral now differs from
     its draft's shows :data:`NEW_ID` as its event id, and its draft's id again when put back. ``before`` are
-    the same rows before the edit, in the same order. Returns the rows and whether any cell changed."""
+    the same rows before the edit, in the same order. A sanction or designation is an authority's own act:
+    its confidence becomes ``official`` (unless edited). Returns the rows and whether any cell changed."""
     out, changed = [], False
     for old, edited in zip(before, after, strict=False):
         row = dict(edited)
         new_type, old_type = _text(row.get("event_type")), _text(old.get("event_type"))
         if new_type and new_type != old_type:
             if _text(row.get("effect")) == _text(old.get("effect")):
-                row["effect"] = EFFECTS.get(new_type, "")
+                row["effect"] = REVIEW_EFFECTS.get(new_type, "")
+            if new_type in OFFICIAL_ACTS and _text(row.get("confidence")) == _text(old.get("confidence")):
+                row["confidence"] = "official"
             title = _text(old.get("title"))
             if _text(row.get("title")) == title:
                 what = title.rsplit(": ", 1)[0] if old_type else title  # a lead's title is only its "what"
@@ -257,7 +272,7 @@ def follow_edits_in_table(before: list[dict], after: list[dict], drafts: list[Dr
             same = (new_type == base.event_type and _text(row.get("date")) == _iso(base.date)
                     and _text(row.get("mine_id")) in (base.mines or [""]) and _text(row.get("mineral_id")) in base.minerals)
             row["event_id"] = base.event_id if same else NEW_ID
-        changed |= any(_text(row.get(f)) != _text(edited.get(f)) for f in ("effect", "title", "event_id"))
+        changed |= any(_text(row.get(f)) != _text(edited.get(f)) for f in ("effect", "confidence", "title", "event_id"))
         out.append(row)
     return out + [dict(r) for r in after[len(out):]], changed
 
@@ -265,7 +280,9 @@ def follow_edits_in_table(before: list[dict], after: list[dict], drafts: list[Dr
 def _from_lead(d: Draft, lead: Draft, dated: bool, names: dict[str, str]) -> None:
     """A lead made an event: its effect (unless chosen), title (unless edited) and description
     follow the type the reviewer gave."""
-    d.effect = d.effect or EFFECTS.get(d.event_type, "")
+    d.effect = d.effect or REVIEW_EFFECTS.get(d.event_type, "")
+    if d.event_type in OFFICIAL_ACTS and d.confidence == lead.confidence:
+        d.confidence = "official"
     if d.title == lead.title:  # the lead's "what" ("Iron ore from Musan mine") takes the type's words
         d.title = event_title(d.title or subject(d.mines, d.minerals, names), d.event_type)
     d.check = ""
