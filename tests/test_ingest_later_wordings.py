@@ -120,3 +120,18 @@ def test_a_korean_decision_to_build_is_a_plan_and_the_deal_beside_it_is_the_news
     # an authority's decision to halt is the halt
     assert ((), ("coal",), "import_suspension") in _drafts(
         record, "중국 상무부는 북한산 석탄 수입을 중단하기로 했다.", "2017-02-19")
+
+
+@pytest.mark.parametrize("text", [
+    "China said Monday that in three weeks it will cut off imports of North Korean iron ore.",
+    "Customs said it will stop processing imports of North Korean iron ore from midnight on Sept. 5.",
+    "China will stop buying North Korean iron ore from next week.",
+])
+def test_a_measure_announced_with_when_it_starts_is_the_measure(record, text):  # noqa: F811
+    # the fifth trial: China's announced cut-off was read as a mere plan ("will"), so not drafted
+    assert {"import_suspension", "sanction"} & _types(record, text, "2017-08-14")
+
+
+def test_a_will_with_no_start_is_still_a_plan(record):  # noqa: F811
+    assert not _types(record, "China will probably stop buying North Korean iron ore.", "2017-08-14") \
+        & {"import_suspension", "sanction", "export_halt"}

@@ -43,8 +43,12 @@ def find_reason(clause: str) -> re.Match | None:
     return REASON_RE.search(clause) if may_hold(clause, clause.lower(), _REASON_WORDS) else None
 
 
-#: A measure announced with the day it starts ("China will stop importing coal from Sunday, Feb. 19"):
+#: A measure announced with the day it starts ("China will stop importing coal from Sunday, Feb. 19", "from
+#: midnight on Sept. 5", "in three weeks it will cut off imports"):
 #: decided, not a plan or a possibility, so a "will" before the cue does not cancel it.
 SCHEDULED = re.compile(r"\b(?:from|starting(?: on| from)?|beginning(?: on)?|effective(?: from| on)?|as of)\s+"
-                       r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|tomorrow|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct"
-                       r"|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))")
+                       r"(?:midnight\s+(?:on\s+)?|next\s+)?"
+                       r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|tomorrow|week|month|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct"
+                       r"|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))"
+                       r"|\b(?:in|within)\s+(?:a|one|two|three|four|five|six|\d{1,2})\s+(?:days?|weeks?)(?:'|’)?\s+(?:time\s+)?"
+                       r"(?:it|they|China|Beijing|the\s+\w+)?\s*(?:will|would)\b")
