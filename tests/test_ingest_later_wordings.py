@@ -135,3 +135,19 @@ def test_a_measure_announced_with_when_it_starts_is_the_measure(record, text):  
 def test_a_will_with_no_start_is_still_a_plan(record):  # noqa: F811
     assert not _types(record, "China will probably stop buying North Korean iron ore.", "2017-08-14") \
         & {"import_suspension", "sanction", "export_halt"}
+
+
+def test_a_korean_share_told_as_nearly_is_approximate(record):  # noqa: F811
+    # the fifth trial: "70% 가까이" (nearly 70%) was drafted as an exact figure
+    text = "지난해 북한이 중국에 수출한 물품 가운데 석탄이 70% 가까이를 차지했습니다."
+    (d,) = extract(text, "2011-09-23", "T", "", record).drafts
+    assert (d.event_type, d.quantity, d.amount_qualifier) == ("trade_figure", 70.0, "approximate")
+
+
+def test_pyongyang_for_the_government_is_no_place(record):  # noqa: F811
+    # the fifth trial: "frustrated with Pyongyang" made a title "Coal in Pyongyang: sanction"
+    (d,) = extract("Beijing, frustrated with Pyongyang, banned North Korean coal on Monday.", "2017-08-14", "T", "",
+                   record).drafts
+    assert "Pyongyang" not in d.title and d.place == ""
+    (d,) = extract("Coal exports from a pit near Pyongyang were halted on Monday.", "2017-08-14", "T", "", record).drafts
+    assert d.title.endswith("in Pyongyang: exports halted")

@@ -149,8 +149,8 @@ def amount_qualifier(sentence: str) -> str:
     return _qualifier(sentence, ("$" in sentence and _USD_RE.search(sentence)) or _QTY_RE.search(sentence))
 
 
-#: Korean hedges after an amount ("두 배가량", "100만t 안팎", "1천t 이상", "100여t").
-_APPROX_AFTER_RE = re.compile(r"\s*(?:가량|안팎|정도|남짓|이상|넘게|여|께)")
+#: Korean hedges after an amount ("두 배가량", "100만t 안팎", "1천t 이상", "100여t", "70% 가까이", nearly 70%).
+_APPROX_AFTER_RE = re.compile(r"\s*(?:가량|안팎|정도|남짓|이상|넘게|여|께|가까이|쯤|내외)")
 
 
 def _qualifier(sentence: str, m: re.Match | None) -> str:

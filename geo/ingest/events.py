@@ -41,7 +41,13 @@ from geo.ingest.nearby import (
     minerals_named_next,
     work_of_clause_before,
 )
-from geo.ingest.places import drop_foreign_places, drop_town_names, town_names, without_towns
+from geo.ingest.places import (
+    as_place,
+    drop_foreign_places,
+    drop_town_names,
+    town_names,
+    without_towns,
+)
 from geo.ingest.protos import _Proto, split_figures, split_minerals_by_date
 from geo.ingest.publishers import publisher_slug, slug
 from geo.ingest.quote import short_quote
@@ -102,8 +108,7 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
     all_matches = [seen[s.text] if s.text in seen else seen.setdefault(
         s.text, [m for m in gaz.match(s.text) if m.kind in ("mine", "mineral") and names_record_thing(m, s.text)])
         for s in sents]
-    if towns := town_names(text, all_matches):
-        all_matches = without_towns(sents, all_matches, towns)
+    all_matches = without_towns(sents, all_matches, town_names(text, all_matches))
     relevant = [bool(ms) or has_reference(s.text) for s, ms in zip(sents, all_matches, strict=True)]
     near = [r or (i + 1 < len(sents) and relevant[i + 1]) or (i > 0 and relevant[i - 1]) for i, r in enumerate(relevant)]
     dated = Dated(sents, near, all_matches, pub)  # a sentence's dates are found when an event asks for them
@@ -180,20 +185,16 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
                     and read_cue(sents[i + 1].text, named, bool(info[i + 1]["amounts"][3])) is None:
                 # "its mineral resources. … its coal and gold deposits": the next sentence only says which
                 borrowed, wanted, where = named, NAMED_NEXT_TYPES, "next sentence"
-            if not cmines and not cminerals and not borrowed \
-                    and (before := work_of_clause_before(clause, matches, prev_start, start)) is not None:
-                borrowed, wanted, where = before[0], WORK_TYPES, "clause before"  # "…, but the work has been halted"
-                cmines = drop_town_names(before[1], s.text)[-1:]
-                if cmines:
-                    how = f"the mine of the clause before ({cmines[0].text})"
+            before = work_of_clause_before(clause, matches, prev_start, start) if not cmines and not cminerals else None
+            if not borrowed and before is not None:  # "…, but the work has been halted"
+                borrowed, wanted, where, cmines = before[0], WORK_TYPES, "clause before", drop_town_names(before[1], s.text)[-1:]
             if not cmines and not cminerals and not borrowed:
                 continue  # no mine and no mineral: nothing to draft, the cue is not read
             cue = read_cue(clause, cminerals, has_amount, start)
-            if cue is not None and cue[0] in WORK_TYPES and where == "previous sentence" and borrowed \
-                    and (before := work_of_clause_before(clause, matches, prev_start, start)) is not None:
-                borrowed, wanted, where = before[0], WORK_TYPES, "clause before"  # "…51%를 사들이려 했지만 없던 일이 됐다"
-                cmines = drop_town_names(before[1], s.text)[-1:]
-                how = f"the mine of the clause before ({cmines[0].text})" if cmines else how
+            if cue is not None and cue[0] in WORK_TYPES and where == "previous sentence" and before is not None:  # "…51%를 사들이려 했지만 없던 일이 됐다"
+                borrowed, wanted, where, cmines = before[0], WORK_TYPES, "clause before", drop_town_names(before[1], s.text)[-1:]
+            if where == "clause before" and cmines:
+                how = f"the mine of the clause before ({cmines[0].text})"
             if cue is None or ((borrowed or where == "clause before") and cue[0] not in wanted):
                 continue  # a borrowed mention serves only its types
             if borrowed:  # "Arrivals from North Korea in January came to 1.45 million tonnes": the figure's mineral
@@ -338,7 +339,7 @@ def _assemble(protos, sents, info, pub, adopted, anon, names, gaz):
         d.confidence, why = confidence(d.event_type, text, d.anonymous_source)
         d.description += f" Confidence {d.confidence}: {why}." if why else ""
         province = "" if p.mines or p.candidates else " and ".join(  # "함경남도의 한 탄광": no mine, a province
-            dict.fromkeys(m.name for m in gaz.match(text, ("province",))))
+            dict.fromkeys(m.name for m in gaz.match(text, ("province",)) if as_place(m, text)))  # not "with Pyongyang"
         d.place = "; ".join(dict.fromkeys(m.text for m in p.mines)) or "; ".join(p.candidates) or province
         d.title = event_title(subject(d.mines, d.minerals, names) + (f" in {province}" if province else ""), d.event_type)
     return merged, notes + more

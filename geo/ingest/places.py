@@ -72,5 +72,23 @@ def _AS_TOWN(name: str) -> re.Pattern:  # noqa: N802 - a pattern per name
 
 def without_towns(sents, all_matches: list[list[Match]], towns: set[str]) -> list[list[Match]]:
     """Each sentence's matches without the mine names :func:`town_names` found to be cities."""
+    if not towns:
+        return all_matches
     return [[m for m in ms if not (m.kind == "mine" and m.text in towns and not _MINE_WORD_AFTER.match(s.text, m.end))]
             for s, ms in zip(sents, all_matches, strict=True)]
+
+
+#: A capital's name stands for its government ("frustrated with Pyongyang", "Pyongyang's nuclear
+#: programme"); it is the place only when placed ("in Pyongyang", "near Pyongyang", "Pyongyang City").
+_GOVERNMENT_SEATS = ("pyongyang",)
+_PLACED_BEFORE = re.compile(r"\b(?:in|near|around|outside|at|to|(?:north|south|east|west|outskirts) of)\s+(?:the\s+)?$",
+                            re.IGNORECASE)
+_PLACE_WORD_AFTER = re.compile(r"\s*(?:City|city|Province|province|area|region)\b")
+
+
+def as_place(m: Match, text: str) -> bool:
+    """Is this province match the place (not a capital standing for its government)?"""
+    if has_hangul(m.text) or not m.text.lower().startswith(_GOVERNMENT_SEATS):
+        return True
+    return bool(_PLACED_BEFORE.search(text, max(0, m.start - 25), m.start) or _PLACE_WORD_AFTER.match(text, m.end))
+
