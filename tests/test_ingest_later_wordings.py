@@ -151,3 +151,37 @@ def test_pyongyang_for_the_government_is_no_place(record):  # noqa: F811
     assert "Pyongyang" not in d.title and d.place == ""
     (d,) = extract("Coal exports from a pit near Pyongyang were halted on Monday.", "2017-08-14", "T", "", record).drafts
     assert d.title.endswith("in Pyongyang: exports halted")
+
+
+# Blind set 37 read after its one score (and after blind set 38 was scored): general rules, each on
+# sentences of our own.
+
+def test_a_korean_this_mine_is_the_mine_named_before_and_for_over_a_year_is_since_then(record):  # noqa: F811
+    text = ("검덕광산은 함경남도에 있다.\n\n"
+            "중국 회사는 장비를 들여왔지만, 유엔 제재 뒤로 이 광산의 아연 생산은 1년 넘게 완전히 멈춰 서 있다.")
+    (d,) = extract(text, "2018-03-18", "T", "", record).drafts
+    assert (d.mines, d.minerals, d.event_type) == (["komdok"], ["zinc"], "production_halt")
+    assert (d.date, d.date_precision) == ("2017-03-18", "approximate")  # about a year before the report
+    # a mine's life is no date ("앞으로 40년 동안 캘 수 있다")
+    text = "검덕광산에서는 앞으로 40년 동안 아연을 캘 수 있다고 한다. 그러나 아연 생산은 지난달 멈췄다."
+    assert all(d.date.startswith("2018") for d in extract(text, "2018-03-18", "T", "", record).drafts)
+
+
+def test_a_korean_project_proposed_to_a_partner_is_an_investment_offer(record):  # noqa: F811
+    text = "북한이 대유동 금광 개발 사업을 최근 중국 쪽에 제안한 것으로 알려졌다."
+    assert (("taeyudong",), ("gold",), "investment_offer") in _drafts(record, text, "2016-01-13")
+
+
+def test_a_discovery_of_wrongdoing_is_no_discovery(record):  # noqa: F811
+    text = "The purge followed the discovery of irregularities at gold mining operations, a source said."
+    assert "discovery" not in _types(record, text, "2013-12-30")
+    assert "discovery" in _types(record, "Geologists discovered a large gold deposit in Ryanggang last month.",
+                                 "2013-12-30")
+
+
+def test_a_korean_mine_name_as_an_end_of_a_customs_link_is_the_town(record):  # noqa: F811
+    # "난핑과 무산을 잇는 세관" (the customs linking Nanping and Musan) is a crossing, not the Musan mine
+    text = "지린성 난핑과 무산을 잇는 세관이 지난 20일부터 통관 업무를 다시 시작했다."
+    assert not any(mines for mines, _m, _t in _drafts(record, text, "2023-06-23"))
+    text = "무산광산 철광석 수출이 지난 20일부터 다시 시작됐다."
+    assert (("musan",), ("iron_ore",), "export_resumed") in _drafts(record, text, "2023-06-23")

@@ -55,12 +55,19 @@ _COUNTY = re.compile(r"(?:군|\b[Cc]ounty|-gun)$")
 
 
 def town_names(text: str, all_matches: list[list[Match]]) -> set[str]:
-    """Mine names the report also writes as a city ("혜산시", "Hyesan City", "the border city of Hyesan"):
-    one report, one sense,
+    """Mine names the report also writes as a city ("혜산시", "Hyesan City", "the border city of Hyesan") or as
+    an end of a link ("난핑과 무산을 잇는 세관"): one report, one sense,
     so the name alone is the city there too, not the mine ("혜산 금괴 밀수"); with a mine word after
     it ("혜산 광산", "Hyesan mine") it is still the mine. A few substring tests per distinct name."""
     names = {m.text for ms in all_matches for m in ms if m.kind == "mine"}
-    return {t for t in names if (t + "시" in text if has_hangul(t) else _AS_TOWN(t).search(text))}
+    return {t for t in names if (t + "시" in text or _LINKED(t).search(text) if has_hangul(t) else _AS_TOWN(t).search(text))}
+
+
+def _LINKED(name: str) -> re.Pattern:  # noqa: N802 - a pattern per name
+    """A Hangul mine name as an end of a road, bridge or customs link: "난핑과 무산을 잇는 세관" (the customs
+    linking Nanping and Musan), "무산과 난핑을 연결하는 다리": the town, not the mine."""
+    n = re.escape(name)
+    return re.compile(rf"{n}(?:을|를)\s*(?:잇|연결하)|{n}(?:과|와)\s*\S{{1,12}}(?:을|를)\s*(?:잇|연결하)")
 
 
 def _AS_TOWN(name: str) -> re.Pattern:  # noqa: N802 - a pattern per name
