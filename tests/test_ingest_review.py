@@ -316,3 +316,19 @@ def test_the_table_shows_what_a_changed_type_brings_along(ds):
     rows = [dict(r) for r in before]
     rows[0].update(event_type="export_resumed", effect="continued")
     assert follow_edits_in_table(before, rows, [draft, lead])[0][0]["effect"] == "continued"
+
+
+def test_a_type_put_back_brings_back_the_drafts_own_cells(ds):
+    # the fifth trial: a row set back to its drafted type kept the cells of the type in between
+    from geo.ingest import review_rows
+    from geo.ingest.review import follow_edits_in_table
+
+    (draft,) = extract("The UN capped North Korean coal exports on Monday.\n", PUB, "Test", "", ds).drafts
+    assert (draft.event_type, draft.effect) == ("sanction", "capped")
+    rows = review_rows([draft])
+    step = [dict(rows[0], event_type="smuggling")]
+    step, _ = follow_edits_in_table(rows, step, [draft])
+    assert step[0]["effect"] == "smuggled"
+    back, changed = follow_edits_in_table(step, [dict(step[0], event_type="sanction")], [draft])
+    assert changed and (back[0]["effect"], back[0]["title"], back[0]["confidence"], back[0]["event_id"]) == (
+        "capped", draft.title, draft.confidence, draft.event_id)

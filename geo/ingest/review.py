@@ -255,19 +255,20 @@ def follow_edits_in_table(before: list[dict], after: list[dict], drafts: list[Dr
     for old, edited in zip(before, after, strict=False):
         row = dict(edited)
         new_type, old_type = _text(row.get("event_type")), _text(old.get("event_type"))
-        if new_type and new_type != old_type:
-            if _text(row.get("effect")) == _text(old.get("effect")):
-                row["effect"] = REVIEW_EFFECTS.get(new_type, "")
-            if new_type in OFFICIAL_ACTS and _text(row.get("confidence")) == _text(old.get("confidence")):
-                row["confidence"] = "official"
-            title = _text(old.get("title"))
-            if _text(row.get("title")) == title:
-                what = title.rsplit(": ", 1)[0] if old_type else title  # a lead's title is only its "what"
-                row["title"] = event_title(what, new_type) if what else ""
         try:
             base = drafts[int(row.get("draft"))]
         except (TypeError, ValueError, IndexError):
             base = None
+        back = base is not None and new_type == base.event_type  # put back to the drafted type: its own cells
+        if new_type and new_type != old_type:
+            if _text(row.get("effect")) == _text(old.get("effect")):
+                row["effect"] = base.effect if back else REVIEW_EFFECTS.get(new_type, "")
+            if _text(row.get("confidence")) == _text(old.get("confidence")) and (back or new_type in OFFICIAL_ACTS):
+                row["confidence"] = base.confidence if back else "official"
+            title = _text(old.get("title"))
+            if _text(row.get("title")) == title:
+                what = title.rsplit(": ", 1)[0] if old_type else title  # a lead's title is only its "what"
+                row["title"] = base.title if back else event_title(what, new_type) if what else ""
         if base is not None and base.event_type and "event_id" in row:
             same = (new_type == base.event_type and _text(row.get("date")) == _iso(base.date)
                     and _text(row.get("mine_id")) in (base.mines or [""]) and _text(row.get("mineral_id")) in base.minerals)
