@@ -185,3 +185,17 @@ def test_a_korean_mine_name_as_an_end_of_a_customs_link_is_the_town(record):  # 
     assert not any(mines for mines, _m, _t in _drafts(record, text, "2023-06-23"))
     text = "무산광산 철광석 수출이 지난 20일부터 다시 시작됐다."
     assert (("musan",), ("iron_ore",), "export_resumed") in _drafts(record, text, "2023-06-23")
+
+
+def test_a_cargo_turned_away_beside_the_measure_is_its_own_event(record):  # noqa: F811
+    # the sixth trial: a cargo "valued at about $1 million" turned away at a port, told after China's
+    # suspension of all coal imports, was merged into the suspension as a restatement and lost
+    text = ("China will stop all imports of coal from North Korea from February 19, its commerce ministry said.\n\n"
+            "Yonhap reported last week that a North Korean coal cargo valued at about $1 million had been turned "
+            "away at Wenzhou port.")
+    drafts = [d for d in extract(text, "2017-02-18", "T", "", record).drafts if d.event_type == "import_suspension"]
+    assert len(drafts) == 2 and any(d.value_usd == 1e6 for d in drafts)
+    # the same measure told twice, neither with a figure, is one event
+    text = ("China will stop all imports of coal from North Korea from February 19.\n\n"
+            "The suspension of North Korean coal imports was announced by the commerce ministry.")
+    assert len([d for d in extract(text, "2017-02-18", "T", "", record).drafts if d.event_type == "import_suspension"]) == 1

@@ -180,4 +180,9 @@ def tells_rate(sentence: str, amounts: int) -> bool:
 
 def figures(written: list[str]) -> int:
     """How many of the amounts as written are figures, not shares ("40 percent of all its shipments")."""
-    return sum(1 for w in written if not _SHARE.search(w))
+    return len(figures_of(written))
+
+
+def figures_of(written: list[str]) -> list[str]:
+    """The amounts as written that are figures, not shares."""
+    return [w for w in written if not _SHARE.search(w)]

@@ -100,8 +100,7 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
     known = _mine_minerals(ds)
 
     info: list[dict] = []
-    candidates: list[str] = []
-    cand_seen: set[str] = set()
+    candidates, cand_seen = [], set()  # unknown mine names, in the order first met, and those met
     # Only sentences that name a mine or mineral, or refer to "the mine", can make an event; they
     # and their neighbours get the costly stages (dates, amounts, cues): the rest is one pass.
     seen: dict[str, list[Match]] = {}  # a repeated sentence is read once (repetitive input stays fast)
@@ -321,8 +320,9 @@ def _assemble(protos, sents, info, pub, adopted, anon, names, gaz):
                   date=date.isoformat(), date_precision=precision, end_date=end.isoformat() if end else "",
                   evidence=evidence, mines=list(dict.fromkeys(m.id for m in p.mines)),
                   minerals=list(dict.fromkeys(x.id for x in p.minerals)),
-                  date_basis=basis + (f"; {p.how}" if p.how else ""), candidates=list(p.candidates))
-        d.description = f"Drafted by ingest from the report; date from {basis}."
+                  date_basis=basis + (f"; {p.how}" if p.how else ""), candidates=list(p.candidates),
+                  amounts=list((p.amounts or info[p.sent]["amounts"])[3]),  # for the merge; set again after it
+                  description=f"Drafted by ingest from the report; date from {basis}.")
         made[id(d)] = p
         drafts.append((d, rank))
     merged, more = merge_restatements(drafts)  # most drafts of a long report restate others

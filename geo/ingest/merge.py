@@ -4,7 +4,9 @@ Drafts with the same type, effect, mines and minerals are one event when they gi
 date, or when either's date is indirect (rank ≥ 2: from the next sentence, the telling, the
 context or the publication) and their years are at most one apart (a flood of 1995 recalled
 beside this year's is another event); the most direct date is kept. Two direct dates that differ
-are two events ("in January … in February"). A sanction with no date of its own that follows an
+are two events ("in January … in February"), and so are a halt, suspension or ban told with a figure of its
+own and one told with none or another (a cargo "valued at about $1 million" turned away, beside the
+suspension of all coal imports). A sanction with no date of its own that follows an
 import suspension of the same minerals is that suspension named again ("China's ban on coal"),
 unless it names another authority. A mineral-only draft whose minerals are all covered by mine
 drafts of the same type is a summary and is dropped, unless its own date is of a year none of them
@@ -17,6 +19,7 @@ from __future__ import annotations
 import heapq
 import re
 
+from geo.ingest.amounts import figures_of
 from geo.ingest.cues import other_authority
 from geo.ingest.drafts import Draft
 
@@ -83,6 +86,8 @@ def merge_restatements(drafts: list[tuple[Draft, int]]) -> tuple[list[Draft], li
         else:
             group = groups.get(key) or groups.setdefault(key, _Group())
             same = group.find(d, rank)
+        if same is not None and _another_incident(d, group.items[same][0]):
+            same = None
         if same is None:
             group.put(None, d, rank)
             continue
@@ -133,3 +138,19 @@ def _date_the_mine_draft(d: Draft, out: list[tuple[Draft, int]], dated: set[int]
 
 
 _OTHER_MINES = re.compile(r"\bother (?:mines|pits|collieries|enterprises)\b|다른\s*(?:광산|탄광|기업소)", re.IGNORECASE)
+
+
+_MEASURES_AND_INCIDENTS = ("import_suspension", "export_halt", "sanction")
+
+
+def _another_incident(d: Draft, other: Draft) -> bool:
+    """Two drafts of a halt, a suspension or a ban, one with a figure of its own and the other with none
+    or another ("a North Korean coal cargo valued at about $1 million had been turned away", beside China's
+    suspension of all coal imports): an incident told beside the measure, not the measure told again. Trade
+    figures are compared elsewhere (a headline's figure is often the body's, rounded); the tellings of one
+    smuggling case or one mine's output give each their own figures (tonnes here, dollars there)."""
+    if d.event_type not in _MEASURES_AND_INCIDENTS:
+        return False
+    mine, theirs = set(figures_of(d.amounts)), set(figures_of(other.amounts))
+    return mine != theirs and bool(mine or theirs)
+
