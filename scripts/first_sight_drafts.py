@@ -46,7 +46,7 @@ FIRST = {
     "ingest_blind30": "919a9e3", "ingest_blind31": "7b784f9", "ingest_blind32": "0ef537d",
     "ingest_blind33": "406441c", "ingest_blind34": "f816a86",
     "ingest_blind35": "ba2ccda", "ingest_blind36": "0f03373", "ingest_blind37": "3f3b989",
-    "ingest_blind38": "cad3ad2",
+    "ingest_blind38": "cad3ad2", "ingest_blind39": "0fe3e6c",
 }
 
 _DUMP = """

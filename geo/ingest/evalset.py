@@ -103,6 +103,7 @@ SETS = (
     ("blind set 36", _TESTS / "ingest_blind36"),
     ("blind set 37", _TESTS / "ingest_blind37"),
     ("blind set 38", _TESTS / "ingest_blind38"),
+    ("blind set 39", _TESTS / "ingest_blind39"),
 )
 #: The sets whose failures have been read: the certainty weights are fitted on these only
 #: (``python -m geo.tools.fit_certainty``); blind set 15, a last measure never read, is not (the calibration
