@@ -199,3 +199,47 @@ def test_a_cargo_turned_away_beside_the_measure_is_its_own_event(record):  # noq
     text = ("China will stop all imports of coal from North Korea from February 19.\n\n"
             "The suspension of North Korean coal imports was announced by the commerce ministry.")
     assert len([d for d in extract(text, "2017-02-18", "T", "", record).drafts if d.event_type == "import_suspension"]) == 1
+
+
+# Blind set 38 read after its one score (and blind set 39's): general rules, each on sentences of our own.
+
+def test_deliveries_and_what_came_in_are_trade_figures(record):  # noqa: F811
+    for text in ("In September only 1,200 tonnes of North Korean lead ore came in, worth $1.1 million.",
+                 "North Korean iron ore deliveries were down 90% in September at 3,000 tonnes, worth $50,000."):
+        assert _types(record, text, "2017-10-25") == {"trade_figure"}
+
+
+def test_another_countrys_own_trade_and_an_export_project_are_no_figure_of_the_norths(record):  # noqa: F811
+    assert not _types(record, "Mongolia exported more than 22 million tons of coal last year, most of it to China.",
+                      "2015-02-01")
+    text = "Mongolia plans to send 25,000 tons of coal through Rajin this year in a trial export project."
+    assert "trade_figure" not in _types(record, text, "2015-02-01")
+    assert "trade_figure" in _types(record, "North Korea exported 25,000 tons of coal to China in January.",
+                                    "2015-02-01")
+
+
+def test_an_obligation_a_measure_imposes_is_the_measure(record):  # noqa: F811
+    text = "Member states will also have to prohibit imports of North Korean zinc and lead under the new decision."
+    assert "sanction" in _types(record, text, "2016-03-31")
+    assert "sanction" not in _types(record, "China may prohibit imports of North Korean zinc next year.", "2016-03-31")
+
+
+def test_korean_recently_for_over_a_month_is_since_a_month_ago(record):  # noqa: F811
+    (d,) = extract("검덕광산이 최근 한 달 넘게 아연을 캐지 못하고 있다.", "2019-10-16", "T", "", record).drafts
+    assert (d.date, d.date_precision) == ("2019-09-16", "approximate")
+
+
+def test_a_korean_day_after_the_speaker_is_about_when(record):  # noqa: F811
+    # "소식통은 15일 … 말했다": the source spoke on the 15th; the event is about then, not that very day
+    text = '평안남도 소식통은 15일 데일리NK에 "검덕광산 갱에 물이 들어차 아연 생산이 멎었다"고 말했다.'
+    (d,) = extract(text, "2019-10-16", "T", "", record).drafts
+    assert (d.date, d.date_precision) == ("2019-10-15", "approximate")
+    (d,) = extract("검덕광산은 15일 아연 생산이 멎었다.", "2019-10-16", "T", "", record).drafts
+    assert (d.date, d.date_precision) == ("2019-10-15", "day")  # a day of the mine's own: that day
+
+
+def test_the_smallest_volume_since_a_month_is_a_comparison(record):  # noqa: F811
+    text = ("Chinese imports of North Korean iron ore fell in September.\n\n"
+            "Iron ore deliveries were down 98% at 3,035 tonnes, worth $55,000, the smallest monthly volume since January 2011.")
+    (d,) = [d for d in extract(text, "2017-10-25", "T", "", record).drafts if d.event_type == "trade_figure"]
+    assert not d.date.startswith("2011")

@@ -11,7 +11,11 @@ import re
 GROWTH = re.compile(r"ris|rose|increas|surg|grew|늘|증가|불어", re.IGNORECASE)
 #: Goods that came from China or Russia (to the North): not the North's minerals.
 FOREIGN_ORIGIN = re.compile(r"\b(?:shipped|imported|bought|came|arrived|brought|sent|supplied)\s+(?:[\w-]+\s+){0,3}from "
-                             r"(?:China|Russia)\b|\bfrom (?:China|Russia) (?:to|into) (?:North Korea|the North|the DPRK|Pyongyang)\b")
+                             r"(?:China|Russia)\b|\bfrom (?:China|Russia) (?:to|into) (?:North Korea|the North|the DPRK|Pyongyang)\b"
+                             # another country's own trade told beside ("Mongolia exported more than 22 million tons
+                             # of coal last year, most of it to China"): its exporter named as the sentence's subject
+                             r"|^(?:\w+\s+){0,2}?(?:Mongolia|Russia|Australia|Indonesia|Vietnam|South Africa|Canada|the United States"
+                             r"|Colombia|Kazakhstan)(?:'s|’s)?\s+(?:\w+\s+){0,2}?(?:exported|sold|shipped|sent|supplied|exports)\b")
 #: A ban whose object is ships, companies or people names them: a designation, not a measure on goods.
 BAN_ON_WHOM = re.compile(r"\s+(?:(?:on|against)\s+)?(?:[\w-]+\s+){0,3}(?:ships?|vessels?|tankers?|freighters?|companies"
                           r"|firms|entities|individuals|persons)\b", re.IGNORECASE)
@@ -60,3 +64,11 @@ def tells_no(event_type: str, before: str, cue: str = "") -> bool:
     if event_type == "export_continued":
         return WORK_GOING_ON.search(before) is not None and _TRADE_CUE.search(cue) is None
     return False
+
+
+#: An obligation a measure imposes ("member states will also have to prohibit exports", "are required to
+#: ban"): the measure itself, not a plan or a possibility, before a sanction's ban word.
+OBLIGED = re.compile(r"\b(?:(?:will|shall|must|would)\s+(?:also\s+)?(?:have\s+to|be\s+(?:required|obliged|obligated)\s+to)"
+                     r"|(?:are|is|were|was)\s+(?:also\s+)?(?:required|obliged|obligated)\s+to|shall(?:\s+also)?)\s+$",
+                     re.IGNORECASE)
+

@@ -298,8 +298,8 @@ def _cue(clause: str, minerals: list[Match], has_amount: bool, offset: int = 0) 
             continue
         etype, effect = row.event_type, row.effect
         if etype == "trade_figure" and not effect:
-            if ("china" in lower or "russia" in lower) and words.FOREIGN_ORIGIN.search(read):
-                continue  # goods shipped from China or Russia to the North, not the North's
+            if words.FOREIGN_ORIGIN.search(read):
+                continue  # goods shipped from China or Russia to the North, or another country's own trade
             word = m.group(0).lower()
             effect = "imported" if word.startswith(("import", "arrival", "took", "bought", "purchas", "수입", "들여", "반입",
                                                     "사들", "들어")) \
@@ -353,7 +353,8 @@ def _not_news(clause: str, m: re.Match, event_type: str) -> str:
     before = _before(clause, m.start())
     if _any("background", before) is not None or words.tells_no(event_type, before, m.group(0)):
         return "background"  # (or people who left a deal, or work that goes on: cue_words.tells_no)
-    if event_type != "investment_offer" and _any("modality", before) is not None and not SCHEDULED.search(clause):
+    if event_type != "investment_offer" and _any("modality", before) is not None and not SCHEDULED.search(clause) \
+            and not (event_type == "sanction" and words.OBLIGED.search(before)):
         return "modality"
     return ""
 

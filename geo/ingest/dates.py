@@ -229,9 +229,11 @@ _MEASURE_ANNOUNCED = re.compile(r"\b(?:decision|ban|order|measure|suspension|hal
                                 r"(?:on\s+)?(?:the\s+)?$", re.IGNORECASE)
 
 #: A baseline a figure is compared with, not the event's date: "lower than in April", "against
-#: 217,897 tonnes a year ago" (a figure after "against"), "their highest since August 2014", "compared with March", "1.5 times
+#: 217,897 tonnes a year ago" (a figure after "against"), "their highest since August 2014", "the smallest monthly
+#: volume since January 2011", "compared with March", "1.5 times
 #: what it was in the same period last year".
-_COMPARISON_BEFORE = re.compile(r"\b(?:than|compared (?:with|to)|versus|vs\.?|(?:highest|lowest|most|least|best|worst) since"
+_COMPARISON_BEFORE = re.compile(r"\b(?:than|compared (?:with|to)|versus|vs\.?|(?:highest|lowest|most|least|best|worst|smallest|largest"
+                                r"|biggest|fewest|weakest|strongest)(?:\s+[\w-]+){0,3}\s+since"
                                 r"|any (?:\w+ )?since|[\d.]+\s*(?:percent|per cent|%)\s+from|above|below|up from"
                                 r"|down from|against\s+(?:about\s+|some\s+|around\s+|just\s+)?(?:US)?(?:\$\s?\d[\d,.]*(?:\s+(?:million|billion))?|\d[\d,.]*\s*(?:(?:million|billion)\s+)?(?:tonnes|tons|t|percent|per cent|%|dollars|yuan))|(?:the )?same (?:\w+ )?(?:period|time|days?|weeks?|months?|quarter|season)(?: of| in)?|what it was(?: in)?)"
                                 r"\s+(?:(?:in|on|of|during)\s+)?(?:the\s+)?(?:(?:whole|entire|full)\s+(?:year\s+)?(?:of\s+)?)?$",

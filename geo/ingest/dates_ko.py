@@ -80,6 +80,11 @@ _TELLING_AFTER = re.compile(r"^\s*(?:\((?:현지|한국|미국|중국)?\s*시[�
                             r"(?:[\"“”'‘’]|(?:전했|말했|밝혔|보도했|전한|발표했|설명했|덧붙였))")
 
 
+#: A length right after 최근 ("최근 한 달 넘게 캐지 못하고", for over a month now).
+_DURATION_AFTER = re.compile(r"\s*(?:한|두|세|석|네|넉|다섯|여섯|[1-9]\d?)\s*(?:달|개월|년|해)\s*(?:넘게|째|이상|가까이)")
+#: A day just after the one who spoke, in a sentence they tell ("평안남도 소식통은 15일 데일리NK에 … 말했다").
+_SPEAKER_BEFORE = re.compile(r"(?:소식통|관계자|당국자|대변인|통신|신문|방송|매체)(?:은|는|이|가|도)\s*$")
+_TELLS_AT_END = re.compile(r"(?:말했|밝혔|전했|보도했|설명했|덧붙였|강조했)(?:다|습니다)[\s.\"”'’]*$")
 _FROM_AFTER = re.compile(r"\s*(?:께|경|초|중순|하순|말)?\s*부터")
 _UNTIL_AFTER = re.compile(r"\s*(?:께|경|초|중순|하순|말)?\s*까지")
 
@@ -110,6 +115,8 @@ def korean_dates(sentence: str, pub: dt.date, add) -> None:
                 continue  # "9월21일제련소", "12월5일청년광산": a works named for a day, no date
             if what == "next_month" and any(f[0] < m.start() for f in found):
                 continue  # "8월 … 다음 달": the month after the one named, not after the report's
+            if what == "recently" and _DURATION_AFTER.match(sentence, m.end()):
+                continue  # "최근 한 달 넘게": the length says since when, not "recently" alone
             taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
             date, precision, end = got
             kind = "absolute" if what in ("ymd", "ym", "ym_span", "year", "next_year") or (what in ("quarter", "half") and m.group("y")) \
@@ -119,6 +126,9 @@ def korean_dates(sentence: str, pub: dt.date, add) -> None:
                 kind = "comparison"
             elif what in ("day", "md", "ymd") and _TELLING_AFTER.match(after):
                 kind = "attribution"
+            elif what == "day" and _SPEAKER_BEFORE.search(sentence, max(0, m.start() - 12), m.start()) \
+                    and _TELLS_AT_END.search(sentence):
+                precision = "approximate"  # "소식통은 15일 … 말했다": the day the source spoke, about when it happened
             found.append([m.start(), m.end(), m, date, precision, kind, end, what])
     found.sort(key=lambda f: f[0])
     _days_of_named_months(sentence, found, pub)

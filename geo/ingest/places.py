@@ -60,7 +60,12 @@ def town_names(text: str, all_matches: list[list[Match]]) -> set[str]:
     so the name alone is the city there too, not the mine ("혜산 금괴 밀수"); with a mine word after
     it ("혜산 광산", "Hyesan mine") it is still the mine. A few substring tests per distinct name."""
     names = {m.text for ms in all_matches for m in ms if m.kind == "mine"}
-    return {t for t in names if (t + "시" in text or _LINKED(t).search(text) if has_hangul(t) else _AS_TOWN(t).search(text))}
+    return {t for t in names if (t + "시" in text or (not _MINE_WORD_END.search(t) and _LINKED(t).search(text))
+                                 if has_hangul(t) else _AS_TOWN(t).search(text))}
+
+
+#: A Hangul name that ends in a mine word ("무산광산과 국경을 잇는 철도") is the mine, even at a link's end.
+_MINE_WORD_END = re.compile(r"(?:광산|탄광|광업소|기업소|철광|금광)$")
 
 
 def _LINKED(name: str) -> re.Pattern:  # noqa: N802 - a pattern per name
