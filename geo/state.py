@@ -68,6 +68,15 @@ def undoable_applies() -> list[dict]:
     return _revertable(str(path), _signature(path))
 
 
+def map_assets_missing() -> list[str]:
+    """The map's offline files (Leaflet and its plugins, copied into ``static/vendor/`` by ``make run``)
+    that are not there, as paths under the app's folder: without them the map frame stays blank."""
+    from geo.render.assets import missing
+
+    root = Path(__file__).resolve().parent.parent  # the app's folder: Streamlit serves its static/
+    return [p.relative_to(root).as_posix() for p in missing(root)]
+
+
 def dataset() -> Dataset | DataError:
     path = data_dir()
     return _load(str(path), _signature(path))

@@ -323,3 +323,16 @@ def test_as_of_play_advances_one_step_at_a_time_and_stops_at_the_end(ds):
     at.session_state["_asof_last_step"] = 0.0
     at.run()
     assert at.toggle(key="asof_play").value is False  # stopped at the last day
+
+
+def test_the_map_page_says_when_the_maps_offline_files_are_missing():
+    # The sixth trial ran the app from a copy without static/vendor (made by `make run`): the map frame
+    # stayed 0 px high with no word. The page now says what is missing and how to mend it.
+    with mock.patch("geo.render.assets.missing", return_value=[ROOT / "static" / "vendor" / "leaflet" / "leaflet.js"]):
+        at = open_page("views/map.py")
+    assert not at.exception
+    (err,) = [e.value for e in at.error]
+    assert "static/vendor/leaflet/leaflet.js" in err and "make run" in err
+    assert at.selectbox[0].label.startswith("Find a mine")  # the rest of the page still works
+    at = open_page("views/map.py")
+    assert not at.error  # with the files there (make test installs them), no message

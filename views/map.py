@@ -125,10 +125,17 @@ with left:
                           provinces=ds.province_boundaries, rivers=ds.rivers)
     # centre/zoom move the mounted map (no remount) when a mine is picked in the list
     center, zoom = focus_view(ds.mines, *st.session_state.get(FOCUS_KEY, (None, 0)), zoom=FOCUS_ZOOM)
-    returned = st_folium(base, key=MAP_KEY, height=620, use_container_width=True,
-                         feature_group_to_add=mine_layer(ds.mines, active_ids=active, selected_id=selected,
-                                                         states=state_map(states) if states is not None else None),
-                         returned_objects=RETURNED, center=center, zoom=zoom, on_change=_on_map_change)
+    if absent := state.map_assets_missing():  # a blank frame says nothing: say what is missing and how to mend it
+        st.error(f"The map cannot be drawn: its offline files are missing ({absent[0]}"
+                 f"{f' and {len(absent) - 1} more' if len(absent) > 1 else ''}). Start the dashboard with "
+                 "`make run`, or run `python -m geo.render.assets`, then reload this page. The list of mines "
+                 "above and the other pages work without them.", icon=":material/map:")
+        returned = None
+    else:
+        returned = st_folium(base, key=MAP_KEY, height=620, use_container_width=True,
+                             feature_group_to_add=mine_layer(ds.mines, active_ids=active, selected_id=selected,
+                                                             states=state_map(states) if states is not None else None),
+                             returned_objects=RETURNED, center=center, zoom=zoom, on_change=_on_map_change)
     clicked = resolve_click(returned, ds.mines)
     click_id = ((returned or {}).get("last_object_clicked_count"), clicked)
     if clicked and click_id != st.session_state.get(LAST_CLICK_KEY):  # a click the callback did not see
