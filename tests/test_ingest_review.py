@@ -332,3 +332,20 @@ def test_a_type_put_back_brings_back_the_drafts_own_cells(ds):
     back, changed = follow_edits_in_table(step, [dict(step[0], event_type="sanction")], [draft])
     assert changed and (back[0]["effect"], back[0]["title"], back[0]["confidence"], back[0]["event_id"]) == (
         "capped", draft.title, draft.confidence, draft.event_id)
+
+
+def test_a_date_or_type_the_reviewer_sets_clears_the_drafts_own_reasons(ds):
+    # the sixth trial: "Date from" still said "the report gives no date" after the reviewer set one, and
+    # "Check" still named the drafted type after it was changed
+    from geo.ingest import review_rows
+    from geo.ingest.review import follow_edits_in_table
+
+    (draft,) = extract("Zinc exports from the Hyesan mine were halted.\n", PUB, "Test", "", ds).drafts
+    draft.check = "estimated 40% likely right: export halt drafts are often wrong"
+    rows = review_rows([draft])
+    dated, changed = follow_edits_in_table(rows, [dict(rows[0], date="2018-03-05", date_precision="day")], [draft])
+    assert changed and dated[0]["date_basis"] == "set by the reviewer" and dated[0]["check"] == draft.check
+    typed, _ = follow_edits_in_table(rows, [dict(rows[0], event_type="smuggling")], [draft])
+    assert typed[0]["check"] == "" and typed[0]["date_basis"] == draft.date_basis
+    back, _ = follow_edits_in_table(typed, [dict(typed[0], event_type="export_halt")], [draft])
+    assert back[0]["check"] == draft.check

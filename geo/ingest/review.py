@@ -248,7 +248,9 @@ def follow_edits_in_table(before: list[dict], after: list[dict], drafts: list[Dr
     them (:func:`_follow_edits`, :func:`_from_lead`), so that the table never shows a stale cell: a row given
     another type takes that type's effect (unless its effect was edited too) and title (unless its title was
     edited: the same "what", the new type's words); a row whose type, date, mine or mineral now differs from
-    its draft's shows :data:`NEW_ID` as its event id, and its draft's id again when put back. ``before`` are
+    its draft's shows :data:`NEW_ID` as its event id, and its draft's id again when put back; a date the reviewer
+    set is said to be theirs ("Date from"), and the draft's "Check" (why it may be wrong) is cleared once its
+    type, mine or mineral is the reviewer's. ``before`` are
     the same rows before the edit, in the same order. A sanction or designation is an authority's own act:
     its confidence becomes ``official`` (unless edited). Returns the rows and whether any cell changed."""
     out, changed = [], False
@@ -269,11 +271,19 @@ def follow_edits_in_table(before: list[dict], after: list[dict], drafts: list[Dr
             if _text(row.get("title")) == title:
                 what = title.rsplit(": ", 1)[0] if old_type else title  # a lead's title is only its "what"
                 row["title"] = base.title if back else event_title(what, new_type) if what else ""
+        if base is not None:
+            dated = (_text(row.get("date")), _text(row.get("date_precision"))) != (_iso(base.date), base.date_precision)
+            row["date_basis"] = "set by the reviewer" if dated else base.date_basis
         if base is not None and base.event_type and "event_id" in row:
             same = (new_type == base.event_type and _text(row.get("date")) == _iso(base.date)
                     and _text(row.get("mine_id")) in (base.mines or [""]) and _text(row.get("mineral_id")) in base.minerals)
             row["event_id"] = base.event_id if same else NEW_ID
-        changed |= any(_text(row.get(f)) != _text(edited.get(f)) for f in ("effect", "confidence", "title", "event_id"))
+            # the draft's estimate (why it may be wrong) was of the type, mine and mineral drafted
+            relinked = new_type != base.event_type or not (_text(row.get("mine_id")) in (base.mines or [""])
+                                                            and _text(row.get("mineral_id")) in base.minerals)
+            row["check"] = "" if relinked else base.check
+        changed |= any(_text(row.get(f)) != _text(edited.get(f))
+                       for f in ("effect", "confidence", "title", "event_id", "date_basis", "check"))
         out.append(row)
     return out + [dict(r) for r in after[len(out):]], changed
 
