@@ -243,3 +243,15 @@ def test_the_smallest_volume_since_a_month_is_a_comparison(record):  # noqa: F81
             "Iron ore deliveries were down 98% at 3,035 tonnes, worth $55,000, the smallest monthly volume since January 2011.")
     (d,) = [d for d in extract(text, "2017-10-25", "T", "", record).drafts if d.event_type == "trade_figure"]
     assert not d.date.startswith("2011")
+
+
+def test_a_partner_that_stopped_a_joint_project_is_a_collapsed_deal(record):  # noqa: F811
+    # the sixth trial: the Chinese side's stop of a Sino-DPRK iron ore project was drafted as a production halt
+    text = "The Chinese side has stopped a Sino-DPRK iron ore project in Musan after its partner raised the price."
+    assert _types(record, text, "2013-03-28") == {"deal_collapsed"}
+
+
+def test_a_mines_yearly_output_and_its_price_are_no_trade_figure(record):  # noqa: F811
+    text = "The report put the Musan Mine's yearly output at roughly 1 million to 1.5 million tons, sold at $30 to $50 a ton."
+    assert "trade_figure" not in _types(record, text, "2013-03-28")
+    assert "trade_figure" in _types(record, "The Musan Mine sold 1 million tons of iron ore to China in 2012.", "2013-03-28")

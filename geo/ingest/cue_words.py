@@ -72,3 +72,9 @@ OBLIGED = re.compile(r"\b(?:(?:will|shall|must|would)\s+(?:also\s+)?(?:have\s+to
                      r"|(?:are|is|were|was)\s+(?:also\s+)?(?:required|obliged|obligated)\s+to|shall(?:\s+also)?)\s+$",
                      re.IGNORECASE)
 
+
+#: A mine's yearly output or capacity, with what it sells for ("yearly output at roughly 1 million to 1.5
+#: million tons, sold at $30 to $50 a ton"): a rate, not a period's trade figure.
+OUTPUT_RATE = re.compile(r"\b(?:yearly|annual)\s+(?:output|production|capacity)\b|\b(?:output|production|capacity)\b[^.;]{0,50}?"
+                         r"\b(?:a|per)\s+year\b|연간\s*생산(?:량|능력)", re.IGNORECASE)
+

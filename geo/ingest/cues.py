@@ -298,8 +298,8 @@ def _cue(clause: str, minerals: list[Match], has_amount: bool, offset: int = 0) 
             continue
         etype, effect = row.event_type, row.effect
         if etype == "trade_figure" and not effect:
-            if words.FOREIGN_ORIGIN.search(read):
-                continue  # goods shipped from China or Russia to the North, or another country's own trade
+            if words.FOREIGN_ORIGIN.search(read) or words.OUTPUT_RATE.search(read):
+                continue  # goods shipped from China or Russia to the North, another country's own trade, a yearly output
             word = m.group(0).lower()
             effect = "imported" if word.startswith(("import", "arrival", "took", "bought", "purchas", "수입", "들여", "반입",
                                                     "사들", "들어")) \
