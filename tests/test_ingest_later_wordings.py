@@ -255,3 +255,41 @@ def test_a_mines_yearly_output_and_its_price_are_no_trade_figure(record):  # noq
     text = "The report put the Musan Mine's yearly output at roughly 1 million to 1.5 million tons, sold at $30 to $50 a ton."
     assert "trade_figure" not in _types(record, text, "2013-03-28")
     assert "trade_figure" in _types(record, "The Musan Mine sold 1 million tons of iron ore to China in 2012.", "2013-03-28")
+
+
+def test_mines_listed_together_each_take_their_own_mineral(record):  # noqa: F811
+    # the seventh trial: "혜산광산과 대봉광산, 용화광산 등의 광물 수출이 모두 멈췄다" gave all three Yonghwa's molybdenum
+    text = ("무산군에서 나는 몰리브덴과 회령의 코발트 수출이 끊겼다.\n\n"
+            "혜산광산과 대봉광산, 용화광산 등의 광물 수출이 모두 멈췄다.")
+    got = {mines: minerals for mines, minerals, t in _drafts(record, text, "2017-03-02") if t == "export_halt" and mines}
+    assert got[("yonghwa",)] == ("molybdenum",) and got[("hyesan",)] == ("copper",)
+    assert "molybdenum" not in got[("daebong",)]
+    (d,) = [d for d in extract(text, "2017-03-02", "T", "", record).drafts if d.mines == ["hyesan"]]
+    assert "each mine" in d.date_basis
+
+
+def test_a_korean_kind_of_mine_is_no_candidate_name(record):  # noqa: F811
+    # the seventh trial: "구리광산" (a copper mine) was offered as a mine to add
+    result = extract("중국은 북한 최대 구리광산으로 꼽히는 혜산청년광산에 투자했다.", "2012-08-09", "T", "", record)
+    assert result.candidates == []
+    assert extract("천마산광산에서 금 생산이 멈췄다.", "2012-08-09", "T", "", record).candidates == ["천마산광산"]
+
+
+def test_a_korean_apposition_pairs_the_mineral_with_the_mine(record):  # noqa: F811
+    # "북한 최대 구리광산으로 꼽히는 혜산청년광산" (the biggest copper mine, Hyesan Youth): copper is Hyesan's
+    text = "북한 최대 구리광산으로 꼽히는 혜산청년광산의 수출이 지난달 멈췄다."
+    assert (("hyesan",), ("copper",), "export_halt") in _drafts(record, text, "2012-08-09")
+
+
+def test_korean_rights_already_held_are_no_offer(record):  # noqa: F811
+    text = "중국은 무산광산 철광석에 대해서도 50년 채굴권을 확보하고 있다."
+    assert "investment_offer" not in _types(record, text, "2012-08-09")
+    assert "investment_offer" in _types(record, "북한은 무산광산 철광석 채굴권을 중국에 제안했다.", "2012-08-09")
+
+
+def test_a_deal_over_unnamed_mines_takes_the_minerals_named_next(record):  # noqa: F811
+    # the seventh trial: "북한 광산 공동개발 계약을 체결했다. … 금광 1곳과 철광 2곳을 둘러본 뒤": the deal was not drafted
+    text = ("이 사무소는 지난 6월 9일 중국 기업과 북한 광산 공동개발 계약을 체결했다.\n\n"
+            "중국 기업 대표단은 금광 1곳과 철광 2곳을 직접 둘러봤다.")
+    (d,) = [d for d in extract(text, "2012-08-09", "T", "", record).drafts if d.event_type == "deal_signed"]
+    assert set(d.minerals) == {"gold", "iron_ore"} and (d.date, d.date_precision) == ("2012-06-09", "day")

@@ -312,8 +312,7 @@ def _cue(clause: str, minerals: list[Match], has_amount: bool, offset: int = 0) 
         if etype in ("export_continued", "export_resumed") and has_hangul(m.group(0)) and negated_after(clause, m.end()) \
                 and "아직" not in clause[:m.start()]:
             return "export_halt", "halted", m.start()  # '수출이 재개되지 않았다', as 'did not resume' (not '아직', not yet)
-        if etype != "investment_offer" and has_hangul(m.group(0)) and not SCHEDULED.search(clause) \
-                and no_event(clause, m.end(), etype):
+        if has_hangul(m.group(0)) and not SCHEDULED.search(clause) and no_event(clause, m.end(), etype):
             continue  # after the verb: a plan or forecast ('늘기는 어려울 것으로 전망'), or background ('끊겼던')
         if _any("negation", before):
             if etype in ("export_continued", "export_resumed"):

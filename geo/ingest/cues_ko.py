@@ -98,9 +98,17 @@ def negated_after(clause: str, end: int) -> bool:
     return _NEGATED.match(clause, end, end + 8) is not None
 
 
+#: Rights or a stake held, a state ('50년 채굴권을 확보하고 있다', holds 50-year mining rights; '지분을 갖고 있다'):
+#: an earlier deal's outcome, background to the report's news, not an offer or a deal now.
+_HOLDS = re.compile(r"\S{0,2}?\s*(?:\S+\s+)?(?:확보하고|갖고|가지고|보유하고|쥐고)\s*있")
+
+
 def no_event(clause: str, end: int, event_type: str) -> bool:
     """Does the Korean cue ending at ``end`` tell a plan, forecast, order, request, attempt or prohibition, retell the outlet's earlier report, describe
-    a noun by its past, deny it or deny a report of it, rather than tell an event?"""
+    a noun by its past, deny it or deny a report of it, rather than tell an event? An offer, conditional by nature,
+    is no event only as rights already held."""
+    if event_type == "investment_offer":
+        return _HOLDS.match(clause, end) is not None
     return bool(_FUTURE.match(clause, end, end + 14)
                 or (event_type not in _HALTS and _ORDER.match(clause, end, end + 4))
                 or _BACKGROUND.match(clause, end) or _URGED.match(clause, end) or _MUST_NOT.match(clause, end)

@@ -38,7 +38,9 @@ from geo.ingest.nearby import (
     figure_mineral,
     goes_on_about_those,
     mine_named_next,
+    minerals_for,
     minerals_named_next,
+    own_minerals,
     work_of_clause_before,
 )
 from geo.ingest.places import (
@@ -200,13 +202,13 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
                 cminerals, how = borrowed, "; ".join(filter(None, [how, f"mineral from the {where} ({borrowed[0].text})"]))
             inferred = cmines and not cminerals
             if inferred:
-                cminerals, how2 = _minerals_for(cmines, i, sents, info, known, report_minerals, cue[0])
+                cminerals, how2 = minerals_for(cmines, i, sents, info, known, report_minerals, cue[0])
                 how = "; ".join(filter(None, [how, how2]))
             if not cminerals:
                 continue
             cmines = drop_foreign_places(drop_town_names(cmines, s.text), cminerals, s.text, known)
             if how or not cmines:  # a mineral inferred from what each mine is known for is that mine's only
-                groups = [(mine, [x for x in cminerals if not inferred or x.id in known.get(mine.id, ())] or cminerals)
+                groups = [(mine, own_minerals(mine, cminerals, inferred, known, len(report_minerals) == 1))
                           for mine in cmines] or [(None, cminerals)]
             elif any(m.kind == "mineral" for m in cm):
                 chosen = {id(m) for m in cmines}  # the same objects: an identity test, not a field comparison
@@ -251,36 +253,6 @@ def _mine_minerals(ds) -> dict[str, list[str]]:
     for row in ds.mines.itertuples(index=False):
         out[row.mine_id] = [str(x) for x in (row.minerals if isinstance(row.minerals, list | tuple) else [])]
     return out
-
-
-def _minerals_for(mines: list[Match], i: int, sents, info, known, report_minerals,
-                  etype: str) -> tuple[list[Match], str]:
-    """Minerals for a clause that names a mine but no mineral, nearest first.
-
-    The rest of the sentence, then the next sentence of the paragraph ("a mineral named in the
-    next sentence belongs to the mine"), then the previous one; then what the mine is known for,
-    when the report names it somewhere or the mine has only one mineral; for a mine's output
-    ("the Hyesan Youth Mine is raising production"), its primary mineral (the record's first).
-    """
-    def of(k):
-        return [m for m in info[k]["matches"] if m.kind == "mineral"]
-
-    for k, why in ((i, ""), (i + 1, "mineral from the next sentence"), (i - 1, "mineral from the previous sentence")):
-        if 0 <= k < len(sents) and sents[k].para == sents[i].para and of(k):
-            return of(k), why
-    ids = [x for m in mines for x in known.get(m.id, [])]
-    # "the Hyesan copper mine": a mineral the mine is known for, written into its name
-    named = [x for m in mines for x in known.get(m.id, []) if x.split("_")[0] in m.text.lower()] \
-        or [x for x in ids if x in report_minerals]
-    chosen = named or (ids if len(set(ids)) == 1 else [])
-    why = "known for"
-    if not chosen and etype in ("production_change", "production_halt"):
-        chosen, why = [known[m.id][0] for m in mines if known.get(m.id)], "primarily mined for"
-    if not chosen:
-        return [], ""
-    m0 = mines[0]
-    return ([Match("mineral", x, x, x.replace("_", " "), m0.start, m0.end, True) for x in dict.fromkeys(chosen)],
-            f"mineral is what {m0.text} is {why}")
 
 
 def _resolution_dates(ds) -> Resolutions:

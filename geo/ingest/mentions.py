@@ -6,7 +6,9 @@ import re
 
 from geo.ingest.gazetteer import Gazetteer, Match
 
-_PAIR_GAP_RE = re.compile(r"^\s*(?:mines?\s+|deposits?\s+)?(?:from|in|at|of)\s+(?:the\s+)?$", re.IGNORECASE)
+_PAIR_GAP_RE = re.compile(r"^\s*(?:mines?\s+|deposits?\s+)?(?:from|in|at|of)\s+(?:the\s+)?$"
+                          # Korean apposition: "북한 최대 구리광산으로 꼽히는 혜산청년광산" (the biggest copper mine, Hyesan)
+                          r"|^\s?(?:광산|탄광|광)(?:으로\s*(?:꼽히는|알려진|불리는|손꼽히는)|인|이라는)\s*$", re.IGNORECASE)
 
 
 _LIST_GAP_RE = re.compile(r"^[\s,]*(?:and|or|as well as)?[\s,]*$", re.IGNORECASE)
@@ -62,9 +64,16 @@ def find_candidates(sentence: str, gaz: Gazetteer) -> list[str]:
             continue
         out.append(full)
     for m in _HANGUL_CAND_RE.finditer(sentence):
-        if not gaz.names_mine(m.group(0)):
-            out.append(m.group(0))
+        stem = m.group(1)
+        if gaz.names_mine(m.group(0)) or stem in _KO_GENERIC or gaz.lookup(stem, ("mineral",)) is not None:
+            continue  # "구리광산" (a copper mine), "대형광산": a kind of mine, not a name
+        out.append(m.group(0))
     return out
+
+
+#: Words before 광산 that make a kind of mine, not a name ("대형광산", "노천광산"); minerals are checked apart.
+_KO_GENERIC = frozenset({"대형", "소형", "중소", "국영", "지방", "노천", "지하", "북한", "중국", "인근", "주변", "해당", "각",
+                         "여러", "최대", "대규모", "소규모", "비철", "비철금속", "희귀", "금속", "탄"})
 
 
 def _pairs(clause_matches: list[Match], clause: str, offset: int, known: dict[str, list[str]] | None = None):

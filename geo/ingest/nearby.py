@@ -88,9 +88,12 @@ def work_of_clause_before(clause: str, matches: list, prev_start: int, start: in
     return [m for m in earlier if m.kind == "mineral"][-1:], [m for m in earlier if m.kind == "mine"]
 
 
-#: Minerals named only in general ("its mineral resources", "광물", "지하자원"): the sentence after may say which.
+#: Minerals named only in general ("its mineral resources", "광물", "지하자원", or mines none of which is named): the
+#: sentence after may say which.
 GENERIC_MINERALS = re.compile(r"\b(?:mineral|natural|underground|subterranean) (?:resources|wealth|deposits|riches)\b"
-                              r"|\bminerals\b|광물|지하자원", re.IGNORECASE)
+                              r"|\bminerals\b|광물|지하자원"
+                              # mines none of which is named ("북한 광산 공동개발 계약", "to develop three mines")
+                              r"|\b(?:mines|mine)\b|광산", re.IGNORECASE)
 #: What an event about minerals in general can be: any type but a trade figure (whose mineral is told with it).
 NAMED_NEXT_TYPES = ("export_halt", "export_resumed", "export_continued", "import_suspension", "sanction", "smuggling",
                     "investment_offer", "deal_signed", "deal_collapsed", "production_halt", "production_change")
@@ -104,4 +107,51 @@ def minerals_named_next(clause: str, i: int, sents, info) -> list[Match]:
     if i + 1 >= len(sents) or sents[i + 1].para - sents[i].para > 2 or not GENERIC_MINERALS.search(clause):
         return []
     return [m for m in info[i + 1]["matches"] if m.kind == "mineral"]
+
+
+def minerals_for(mines: list[Match], i: int, sents, info, known, report_minerals,
+                  etype: str) -> tuple[list[Match], str]:
+    """Minerals for a clause that names a mine but no mineral, nearest first.
+
+    The rest of the sentence, then the next sentence of the paragraph ("a mineral named in the
+    next sentence belongs to the mine"), then the previous one; then what the mine is known for,
+    when the report names it somewhere or the mine has only one mineral; for a mine's output
+    ("the Hyesan Youth Mine is raising production"), its primary mineral (the record's first).
+    """
+    def of(k):
+        return [m for m in info[k]["matches"] if m.kind == "mineral"]
+
+    for k, why in ((i, ""), (i + 1, "mineral from the next sentence"), (i - 1, "mineral from the previous sentence")):
+        if 0 <= k < len(sents) and sents[k].para == sents[i].para and of(k):
+            return of(k), why
+    ids = [x for m in mines for x in known.get(m.id, [])]
+    # "the Hyesan copper mine": a mineral the mine is known for, written into its name
+    named = [x for m in mines for x in known.get(m.id, []) if x.split("_")[0] in m.text.lower()] \
+        or [x for x in ids if x in report_minerals]
+    chosen = named or (ids if len(set(ids)) == 1 else [])
+    why = "known for"
+    if not chosen and etype in ("production_change", "production_halt"):
+        chosen, why = [known[m.id][0] for m in mines if known.get(m.id)], "primarily mined for"
+    if not chosen:
+        return [], ""
+    m0 = mines[0]
+    return ([Match("mineral", x, x, x.replace("_", " "), m0.start, m0.end, True) for x in dict.fromkeys(chosen)],
+            f"mineral is what {m0.text if len({m.id for m in mines}) == 1 else 'each mine'} is {why}")
+
+
+def own_minerals(mine: Match, minerals: list[Match], inferred: bool, known: dict[str, list[str]],
+                 one_mineral_report: bool = False) -> list[Match]:
+    """A mine's share of a clause's minerals: those the record knows it for when they were inferred from
+    what the clause's mines are known for; a mine known for none of them (one of several listed: "혜산광산과
+    대봉광산, 용화광산 등의 광물 수출이 모두 멈췄다", where only Yonghwa is known for the report's molybdenum)
+    takes its own primary mineral, not another mine's, unless the report names no other mineral (a report on
+    gold: "the Holdong and Eunpa mines" are both its gold mines); named minerals are every mine's."""
+    if not inferred or one_mineral_report:
+        return minerals
+    mine_known = known.get(mine.id, ())
+    own = [x for x in minerals if x.id in mine_known]
+    if own or not mine_known:
+        return own or minerals
+    x = mine_known[0]
+    return [Match("mineral", x, x, x.replace("_", " "), mine.start, mine.end, True)]
 
