@@ -293,3 +293,13 @@ def test_a_deal_over_unnamed_mines_takes_the_minerals_named_next(record):  # noq
             "중국 기업 대표단은 금광 1곳과 철광 2곳을 직접 둘러봤다.")
     (d,) = [d for d in extract(text, "2012-08-09", "T", "", record).drafts if d.event_type == "deal_signed"]
     assert set(d.minerals) == {"gold", "iron_ore"} and (d.date, d.date_precision) == ("2012-06-09", "day")
+
+
+def test_a_dated_report_is_no_repeat_of_an_event_the_record_knows_only_by_its_year(record):  # noqa: F811
+    # the seventh trial: coal smuggled to Russia, reported in August 2018, was marked a repeat of the panel's
+    # "massive increase" in smuggling in 2018 (poe-coal-sts-increase-2018, year precision) and unticked
+    text = "North Korean coal was smuggled to Russia last week, a source said."
+    (d,) = extract(text, "2018-08-07", "T", "", record).drafts
+    assert d.event_type == "smuggling" and "poe-coal-sts-increase-2018" not in d.known
+    (d,) = extract("North Korean coal was smuggled at sea in 2018, the panel said.", "2019-03-12", "T", "", record).drafts
+    assert d.known.startswith("event ")  # a year told again repeats the record's 2018 smuggling

@@ -24,7 +24,8 @@ China's, whose links repeat China's measures of one kind, and no other measure, 
 The draft's date allows a window by its precision: its day (± 3 days: reports disagree by a day
 or two on when a measure began); its month; its year; ± 31 days for an approximate date. A
 recorded event stands for its own window (the view's ``date_start``..``date_end``: a month-precision
-event is its whole month), and the two windows must meet. The record's side is worked out once
+event is its whole month), and the two windows must meet; an event the record knows only by its year
+is repeated only by a draft of that year, not by a dated one. The record's side is worked out once
 per loaded dataset.
 """
 
@@ -102,8 +103,13 @@ def _repeats(d: Draft, span, measures: dict, events: dict) -> list[dict] | None:
 
 def _other_period(d: Draft, e: dict) -> bool:
     """A trade figure of a month is not the year's figure, nor the year's a month's: their windows
-    meet, but they are two figures (January's coal exports beside the year's)."""
+    meet, but they are two figures (January's coal exports beside the year's). Nor is a draft told with a
+    day, a month or an approximate date the record's event known only by its year (a panel's "coal
+    smuggling rose in 2018" beside a report of a shipment smuggled in August): the record does not say
+    it was that one."""
     periods = {d.date_precision, e["precision"]}
+    if e["precision"] == "year" and not e["period"] and d.date_precision != "year":
+        return True
     return d.event_type == "trade_figure" and periods == {"month", "year"}
 
 
