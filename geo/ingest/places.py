@@ -60,26 +60,27 @@ def town_names(text: str, all_matches: list[list[Match]]) -> set[str]:
     so the name alone is the city there too, not the mine ("혜산 금괴 밀수"); with a mine word after
     it ("혜산 광산", "Hyesan mine") it is still the mine. A few substring tests per distinct name."""
     names = {m.text for ms in all_matches for m in ms if m.kind == "mine"}
-    return {t for t in names if (t + "시" in text or (not _MINE_WORD_END.search(t) and _LINKED(t).search(text))
-                                 if has_hangul(t) else _AS_TOWN(t).search(text))}
+    return {t for t in names if (t + "시" in text or (not _MINE_WORD_END.search(t) and _linked(t, text))
+                                 if has_hangul(t) else _as_town(t, text))}
+
+
+def _as_town(name: str, text: str) -> bool:
+    """A Latin mine name written as its town: "Hyesan City", "the city of Hyesan" (substring tests: a few
+    passes of the text per name, not a pattern's)."""
+    return any(w in text for w in (f"{name} City", f"{name} city", f"city of {name}", f"town of {name}"))
+
+
+def _linked(name: str, text: str) -> bool:
+    """A Hangul mine name as an end of a road, bridge or customs link: "난핑과 무산을 잇는 세관" (the customs
+    linking Nanping and Musan), "무산과 난핑을 연결하는 다리": the town, not the mine."""
+    if not any(name + p in text for p in ("을", "를", "과", "와")):
+        return False  # the pattern's search only where it may match
+    n = re.escape(name)
+    return re.search(rf"{n}(?:을|를)\s*(?:잇|연결하)|{n}(?:과|와)\s*\S{{1,12}}(?:을|를)\s*(?:잇|연결하)", text) is not None
 
 
 #: A Hangul name that ends in a mine word ("무산광산과 국경을 잇는 철도") is the mine, even at a link's end.
 _MINE_WORD_END = re.compile(r"(?:광산|탄광|광업소|기업소|철광|금광)$")
-
-
-def _LINKED(name: str) -> re.Pattern:  # noqa: N802 - a pattern per name
-    """A Hangul mine name as an end of a road, bridge or customs link: "난핑과 무산을 잇는 세관" (the customs
-    linking Nanping and Musan), "무산과 난핑을 연결하는 다리": the town, not the mine."""
-    n = re.escape(name)
-    return re.compile(rf"{n}(?:을|를)\s*(?:잇|연결하)|{n}(?:과|와)\s*\S{{1,12}}(?:을|를)\s*(?:잇|연결하)")
-
-
-def _AS_TOWN(name: str) -> re.Pattern:  # noqa: N802 - a pattern per name
-    """A Latin mine name written as its town: "Hyesan City", "the city of Hyesan". Not "the X area": a
-    deposit is often named by its area ("all rare-earth deposits in the Jongju area")."""
-    n = re.escape(name)
-    return re.compile(rf"\b{n}\s+(?:City|city)\b|\b(?:city|town) of {n}\b")
 
 
 def without_towns(sents, all_matches: list[list[Match]], towns: set[str]) -> list[list[Match]]:
