@@ -34,9 +34,8 @@ _URGED = re.compile(r"(?:을|를)?\s*(?:외치|강조|독려|촉구|호소|다�
 _TRIED = re.compile(r"\S{0,2}?려(?:고)?\s*(?:했|하였|한|하다|하던|시도|애썼|들었)")
 
 #: The outlet's own earlier report retold ('본지는 … 밀수출되고 있다고 전한 바 있다', we reported before that …):
-#: background to this report, not its news.
-#: Another outlet's earlier report of the same news ('RFA는 앞서 19일 … 보도한 바 있다') is still the news: only
-#: the outlet's own ('본지는', this paper) is read as the link to an older story.
+#: background to this report, not its news. Another outlet's earlier report of the same news ('RFA는 앞서 19일
+#: … 보도한 바 있다') is still the news: only the outlet's own ('본지는', this paper) is read so.
 _OURS = re.compile(r"본지|본사|이\s*매체는")
 _RETOLD = re.compile(r"[^.]{0,60}?(?:다고|라고|다는)\s*(?:\S+\s+){0,2}?\S{0,4}?(?:전한|보도한|소개한|알린|밝힌)\s*바\s*있")
 

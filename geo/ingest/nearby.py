@@ -10,7 +10,13 @@ no mine or mineral of its own (news copy often gives each sentence its own parag
   Korean coal to China."; "… 독자제재 대상으로 지정했다." "이들은 북한산 석탄 거래에 관여했다.");
 * a clause whose subject is the work or the deal of the clause just before takes that clause's
   mineral and mine ("… to develop uranium mines there, but the work has been halted since November";
-  "his firm has cancelled every one of its contracts"), for a production halt or change or a deal.
+  "his firm has cancelled every one of its contracts"), for a production halt or change or a deal;
+  in Korean also a clause that only says the attempt before it came to nothing ("없던 일이 됐다");
+* an event about minerals in general, or about mines none of which is named, takes the minerals the
+  next sentence names when that sentence tells no event of its own ("development rights to its mineral
+  resources." "… its coal and gold deposits"; "북한 광산 공동개발 계약" "금광 1곳과 철광 2곳");
+* a clause that names mines but no mineral takes the minerals the sentences around name, else what each
+  mine is known for (:func:`minerals_for`, :func:`own_minerals`).
 """
 
 from __future__ import annotations
