@@ -91,6 +91,7 @@ def test_a_correction_outlives_another_page_and_an_undo(record_server, browser):
         _extract(page, record_server.url)
         preview = page.locator('[data-testid="stText"]').filter(has_text="new event(s):").last  # a rerun may leave the old one a moment
         expect(preview).to_contain_text("iron-ore-trade-figure-2014-01-01", timeout=20_000)  # Musan's 2014 figure
+        _idle(page)  # the page laid out: under load a click before that lands on another cell
         grid = page.locator('[data-testid="stDataFrame"]').nth(1)
         grid.scroll_into_view_if_needed()
         box = grid.bounding_box()

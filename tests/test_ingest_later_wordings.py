@@ -303,3 +303,10 @@ def test_a_dated_report_is_no_repeat_of_an_event_the_record_knows_only_by_its_ye
     assert d.event_type == "smuggling" and "poe-coal-sts-increase-2018" not in d.known
     (d,) = extract("North Korean coal was smuggled at sea in 2018, the panel said.", "2019-03-12", "T", "", record).drafts
     assert d.known.startswith("event ")  # a year told again repeats the record's 2018 smuggling
+
+
+def test_a_draft_typed_as_the_records_measure_is_official(record):  # noqa: F811
+    # the eighth trial: rows retyped as the record's sanction (China's 2016 ban) stayed "reported"
+    text = "China suspended imports of North Korean gold and coal on Tuesday."  # no authority cited in the sentence
+    drafts = [d for d in extract(text, "2016-04-06", "T", "", record).drafts if d.event_type == "sanction"]
+    assert drafts and all(d.confidence == "official" for d in drafts)

@@ -349,3 +349,33 @@ def test_a_date_or_type_the_reviewer_sets_clears_the_drafts_own_reasons(ds):
     assert typed[0]["check"] == "" and typed[0]["date_basis"] == draft.date_basis
     back, _ = follow_edits_in_table(typed, [dict(typed[0], event_type="export_halt")], [draft])
     assert back[0]["check"] == draft.check
+
+
+def test_one_minerals_row_retyped_alone_is_titled_by_its_mineral(ds):
+    # the eighth trial: the gold row of a six-mineral ban, retyped alone, was written with all six minerals in its title
+    from geo.ingest import review_rows
+    from geo.ingest.review import drafts_from_review, follow_edits_in_table
+
+    (draft,) = extract("China banned imports of North Korean coal, gold and zinc on Tuesday.\n", PUB, "Test", "",
+                       ds).drafts
+    rows = review_rows([draft])
+    gold = next(i for i, r in enumerate(rows) if r["mineral_id"] == "gold")
+    edited = [dict(r, accept=(i == gold)) for i, r in enumerate(rows)]
+    edited[gold]["event_type"] = "import_suspension"
+    shown, _ = follow_edits_in_table(rows, edited, [draft])  # the table's title for the new type, then Apply
+    (event,), problems = drafts_from_review([draft], shown, ds.mineral_names)
+    assert not problems and event.minerals == ["gold"] and event.title.startswith("Gold: ")
+
+
+def test_a_lead_given_a_mine_is_titled_by_it(ds):
+    # the eighth trial: a sentence with no draft, given a mine and a type, kept the title of its mineral alone
+    from geo.ingest import review_rows
+    from geo.ingest.review import drafts_from_review, follow_edits_in_table
+
+    result = extract("Iron ore heaps lay by the road, a resident said.\n", PUB, "Test", "", ds)
+    (lead,) = result.leads
+    rows = review_rows([lead])
+    edited = [dict(rows[0], accept=True, event_type="production_change", effect="increased", mine_id="musan")]
+    shown, _ = follow_edits_in_table(rows, edited, [lead])
+    (event,), problems = drafts_from_review([lead], shown, {**ds.mine_names, **ds.mineral_names})
+    assert not problems and ds.mine_names["musan"] in event.title

@@ -8,7 +8,7 @@ import re
 
 from geo.ingest.amounts import amounts_and_qualifier, figures, tells_rate
 from geo.ingest.apply import _cell, _find_source
-from geo.ingest.attribution import confidence, is_anonymous
+from geo.ingest.attribution import OFFICIAL_ACTS, confidence, is_anonymous
 from geo.ingest.certainty import rate
 from geo.ingest.clauses import clauses, find_reason
 from geo.ingest.cues import EFFECTS, _cue, has_reference
@@ -229,6 +229,8 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
     drafts, notes = _assemble(protos, sents, info, pub, adopted, anon, names, gaz)
     for d in (retyped := mark_known(drafts, ds)):  # typed as the record's measure it repeats: the title follows
         d.title = event_title(d.title.rsplit(": ", 1)[0], d.event_type)
+        if d.event_type in OFFICIAL_ACTS and not d.anonymous_source:
+            d.confidence = "official"  # now an authority's own act (geo.ingest.attribution)
     drafts = drop_exact_repeats(drafts) if retyped else drafts  # a retyped draft may now repeat another exactly
     leads, lead_notes = find_leads(sents, info, drafts, pub, adopted, anon, known, names)
     source_row = make_source_row(ds, publisher, title, url, pub, guess_language(text))

@@ -232,8 +232,10 @@ def _follow_edits(d: Draft, base: Draft, names: dict[str, str]) -> None:
         d.effect = REVIEW_EFFECTS.get(d.event_type, "")
     if retyped and d.confidence == base.confidence and d.event_type in OFFICIAL_ACTS:
         d.confidence = "official"  # an authority's own act, as the extractor drafts it (geo.ingest.attribution)
-    if (retyped or moved) and d.title == base.title:
-        what = base.title.rsplit(": ", 1)[0] if not moved else subject(d.mines, d.minerals, names)
+    drafted_what = base.title.rsplit(": ", 1)[0]
+    # the title the table showed for a new type (follow_edits_in_table) is not the reviewer's own either
+    if (retyped or moved) and d.title in (base.title, event_title(drafted_what, d.event_type)):
+        what = drafted_what if not moved else subject(d.mines, d.minerals, names)
         d.title = event_title(what, d.event_type)
     if d.mines != base.mines and d.place == base.place:
         d.place = "; ".join(names.get(m, m) for m in d.mines)
@@ -294,8 +296,10 @@ def _from_lead(d: Draft, lead: Draft, dated: bool, names: dict[str, str]) -> Non
     d.effect = d.effect or REVIEW_EFFECTS.get(d.event_type, "")
     if d.event_type in OFFICIAL_ACTS and d.confidence == lead.confidence:
         d.confidence = "official"
-    if d.title == lead.title:  # the lead's "what" ("Iron ore from Musan mine") takes the type's words
-        d.title = event_title(d.title or subject(d.mines, d.minerals, names), d.event_type)
+    if d.title in (lead.title, event_title(lead.title, d.event_type)):  # not the reviewer's own words
+        moved = (d.mines, d.minerals) != (lead.mines, lead.minerals)  # a mine or mineral the reviewer set
+        what = subject(d.mines, d.minerals, names) if moved or not lead.title else lead.title
+        d.title = event_title(what, d.event_type)  # the lead's "what" ("Iron ore from Musan mine") and the type's words
     d.check = ""
     d.description = ("Typed by the reviewer from a sentence the extractor drafted no event from; date "
                      + ("set by the reviewer." if dated else f"from {d.date_basis}."))
