@@ -397,8 +397,9 @@ if leads:
     _in_short(short_leads, "ar_short_leads", review[1], reasons=False)
     rows += review[1]
     accepted += int(edited_leads["accept"].eq(True).sum())
-# A type changed in a table brings its effect, title and event id along at once, as Apply will write them: the
-# table is redrawn from the rows so followed (a cell never shows what Apply will not write)
+# A type or date changed in a table brings along at once the cells that follow it, as Apply will write them
+# (effect, confidence, title, event id, where the date came from, the Check reason): the table is redrawn from
+# the rows so followed, so that a cell never shows what Apply will not write
 everything = [*base_drafts, *leads]
 followed = [follow_edits_in_table(table.to_dict(orient="records"), review[0], everything),
             follow_edits_in_table(lead_table.to_dict(orient="records"), review[1], everything) if leads
