@@ -153,7 +153,9 @@ def test_a_type_changed_in_the_table_shows_its_new_title_and_id_at_once(record_s
         for _ in range(2):
             page.keyboard.press("ArrowRight")  # Mineral, Event type
         page.keyboard.press("Enter")  # open the cell's list of types
-        page.locator("#portal input").first.wait_for(timeout=10_000)
+        search = page.locator("#portal input").first
+        search.wait_for(timeout=10_000)
+        search.click()  # the list's own search box has the focus before typing (under load it may not yet)
         page.keyboard.type("smuggling")
         page.get_by_role("option", name="smuggling", exact=True).wait_for(timeout=10_000)
         page.keyboard.press("Enter")
