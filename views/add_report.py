@@ -341,8 +341,8 @@ ORDER = ("accept", "mine_id", "mineral_id", "event_type", "date", "date_precisio
 # The rows as last edited, when Streamlit forgot the table's edits (another page was drawn in between) or an
 # undo dropped them; else the drafts
 reviewed = st.session_state.get(K_REVIEWED) or ([], [])
-table = pd.DataFrame(state.editor_base(EDITOR_KEY, K_BASES[0], reviewed[0], lambda: review_rows(base_drafts)),
-                     columns=REVIEW_COLUMNS)
+bases = [state.editor_base(EDITOR_KEY, K_BASES[0], reviewed[0], lambda: review_rows(base_drafts)), []]
+table = pd.DataFrame(bases[0], columns=REVIEW_COLUMNS)
 if base_drafts:
     st.caption(f"{len(result.drafts)} draft event(s) in {len(table)} row(s), one per event × mine × mineral. "
                "Untick a row to reject it; edit a cell to fix it. Rows of one event that you give different "
@@ -381,8 +381,8 @@ if rows:
 # Sentences that name a mine or mineral but drafted nothing (geo.ingest.leads): the reviewer types them.
 leads = link_new_mines(result.leads, new_mines)  # a sentence naming only a new mine is now about it
 if leads:
-    lead_table = pd.DataFrame(state.editor_base(LEADS_KEY, K_BASES[1], reviewed[1],
-                                                lambda: review_rows(leads, first=len(base_drafts))), columns=REVIEW_COLUMNS)
+    bases[1] = state.editor_base(LEADS_KEY, K_BASES[1], reviewed[1], lambda: review_rows(leads, first=len(base_drafts)))
+    lead_table = pd.DataFrame(bases[1], columns=REVIEW_COLUMNS)
     st.subheader(f"Sentences with no draft ({len({d.evidence for d in leads})})")
     st.caption(f"{len(lead_table)} row(s), one per sentence × mine × mineral it names. These sentences name a "
                "mine or a mineral, but the extractor drafted no event from them: it "
@@ -401,9 +401,8 @@ if leads:
 # (effect, confidence, title, event id, where the date came from, the Check reason): the table is redrawn from
 # the rows so followed, so that a cell never shows what Apply will not write
 everything = [*base_drafts, *leads]
-followed = [follow_edits_in_table(table.to_dict(orient="records"), review[0], everything),
-            follow_edits_in_table(lead_table.to_dict(orient="records"), review[1], everything) if leads
-            else (review[1], False)]
+followed = [follow_edits_in_table(bases[0], review[0], everything),  # the rows each table was drawn from, as kept
+            follow_edits_in_table(bases[1], review[1], everything) if leads else (review[1], False)]
 if any(changed for _rows, changed in followed):
     st.session_state[K_REVIEWED] = [rows_ for rows_, _changed in followed]
     for (_rows, changed), editor, base in zip(followed, (EDITOR_KEY, LEADS_KEY), K_BASES, strict=True):

@@ -141,7 +141,7 @@ def minerals_for(mines: list[Match], i: int, sents, info, known, report_minerals
     if not chosen:
         return [], ""
     m0 = mines[0]
-    return ([Match("mineral", x, x, x.replace("_", " "), m0.start, m0.end, True) for x in dict.fromkeys(chosen)],
+    return ([_inferred(x, m0) for x in dict.fromkeys(chosen)],
             f"mineral is what {m0.text if len({m.id for m in mines}) == 1 else 'each mine'} is {why}")
 
 
@@ -158,6 +158,10 @@ def own_minerals(mine: Match, minerals: list[Match], inferred: bool, known: dict
     own = [x for x in minerals if x.id in mine_known]
     if own or not mine_known:
         return own or minerals
-    x = mine_known[0]
-    return [Match("mineral", x, x, x.replace("_", " "), mine.start, mine.end, True)]
+    return [_inferred(mine_known[0], mine)]
+
+
+def _inferred(mineral_id: str, mine: Match) -> Match:
+    """A mineral the text does not name, taken from what ``mine`` is known for, placed at the mine's mention."""
+    return Match("mineral", mineral_id, mineral_id, mineral_id.replace("_", " "), mine.start, mine.end, True)
 
