@@ -34,17 +34,24 @@ from pathlib import Path
 
 import numpy as np
 
-from geo.ingest.certainty import FEATURES, PROPOSE_AT, SCALE, SHIFT, TABLE, features
-from geo.ingest.drafts import Draft
-from geo.ingest.evalset import FIT_SETS, SETS, labelled_drafts, within
+from geo.ingest.certainty import (
+    FEATURES,
+    PROPOSE_AT,
+    READER_FEATURES,
+    READS_OTHER,
+    READS_OWN,
+    SCALE,
+    SHIFT,
+    TABLE,
+    TELLS_EVENT,
+    features,
+)
+from geo.ingest.evalset import FIT_SETS, SETS, labelled_drafts
+from geo.ingest.type_reader import Reader
 from geo.model.dataset import DEFAULT_DATA_DIR
 from geo.rules.load import load_dataset
-
-ROOT = DEFAULT_DATA_DIR.parent
-FIRST_SIGHT = ROOT / "tests" / "ingest_first_sight.csv"
-#: The newest sets, fitted on by neither fit: the check (blind set 25, the check before, was read in
-#: the round after its own).
-CHECK_SETS: tuple[str, ...] = ("blind set 30", "blind set 39", "blind set 40")
+from geo.tools.first_sight import CHECK_SETS, FIRST_SIGHT, links
+from geo.tools.fit_types import classes, left_out_readers, training_rows
 
 #: What each feature tells a reviewer when it lowers a draft's estimate.
 SAYS = {
@@ -58,6 +65,9 @@ SAYS = {
     "date to the day": "",
     "mine or mineral from another sentence": "its mine or mineral is not named in its sentence (taken from another "
                                              "sentence, or from what its mine is known for)",
+    READS_OWN: "",
+    READS_OTHER: "its sentence reads little like its type (the type reader)",
+    TELLS_EVENT: "",
 }
 PENALTY = 1.0
 BANDS = (0.0, 0.3, 0.5, 0.7, 0.9, 1.01)
@@ -65,47 +75,28 @@ BANDS = (0.0, 0.3, 0.5, 0.7, 0.9, 1.01)
 Row = tuple[str, list[str], bool]  # (set name, features, right)
 
 
-def rows(data_dir: Path = DEFAULT_DATA_DIR) -> list[Row]:
-    """Per drafted link of the read sets, drafted by the extractor as it is now."""
-    out = []
+def rows(data_dir: Path = DEFAULT_DATA_DIR, readers: dict[str, Reader] | None = None) -> list[Row]:
+    """Per drafted link of the read sets, drafted by the extractor as it is now; a set's sentences read
+    by its reader in ``readers`` (fitted without it), else by the stored type reader."""
+    out, readers = [], readers or {}
     folders = dict(SETS)
     with tempfile.TemporaryDirectory(prefix="geo-fit-") as tmp:
         for name in FIT_SETS:
             for d, right in labelled_drafts(folders[name], data_dir, Path(tmp) / name):
                 if d.known:
                     continue  # the review leaves these out already
-                out += [(name, features(d), r) for r in right]
+                out += [(name, features(d, readers.get(name)), r) for r in right]
     return out
 
 
-def first_sight(path: Path = FIRST_SIGHT) -> list[tuple[str, list[str], bool, bool]]:
+def first_sight(path: Path = FIRST_SIGHT, readers: dict[str, Reader] | None = None
+                ) -> list[tuple[str, list[str], bool, bool]]:
     """Per drafted link of the drafts each set got at first sight, judged against this clone's labels:
     (set, features, right: a labelled event of its report has the same mine, mineral and type, right
-    as it is: and the drafted date is within that label's precision)."""
-    names = {folder.name: name for name, folder in SETS}
-    with path.open(encoding="utf-8", newline="") as f:
-        stored = list(csv.DictReader(f))
-    labels: dict[tuple[str, str], list[dict]] = {}
-    for folder in dict.fromkeys(r["set"] for r in stored):
-        for rep in json.loads((ROOT / "tests" / folder / "labels.json").read_text(encoding="utf-8"))["reports"]:
-            labels[folder, rep["file"]] = rep["events"]
-    out = []
-    for r in stored:
-        if r["known"]:
-            continue
-        d = Draft(event_id="", event_type=r["event_type"], effect="", date=r["date"], date_precision=r["date_precision"],
-                  evidence=r["evidence"], mines=_ids(r["mines"]), minerals=_ids(r["minerals"]),
-                  date_basis=r["date_basis"], amounts=["…"] * int(r["amounts"]))
-        events = labels[r["set"], r["file"]]
-        for lk in d.link_rows():
-            same = [e for e in events if (e["mine_id"], e["mineral_id"], e["event_type"])
-                    == (lk["mine_id"], lk["mineral_id"], d.event_type)]
-            out.append((names[r["set"]], features(d), bool(same), any(within(d.date, e) for e in same)))
-    return out
-
-
-def _ids(cell: str) -> list[str]:
-    return [x for x in cell.split(";") if x]
+    as it is: and the drafted date is within that label's precision). A set's features are read with
+    its reader in ``readers`` (fitted without it), else with the stored type reader."""
+    readers = readers or {}
+    return [(lk.set_name, features(lk.draft, readers.get(lk.set_name)), lk.right, lk.as_is) for lk in links(path)]
 
 
 def fit(x: np.ndarray, y: np.ndarray, penalty: float = PENALTY, steps: int = 4000) -> np.ndarray:
@@ -146,8 +137,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--threshold", type=float, default=PROPOSE_AT, help="propose at this estimate (default %(default)s)")
     args = ap.parse_args(argv)
     types = [f"type:{t}" for t in load_dataset(DEFAULT_DATA_DIR).vocab.codes("event_type")]
-    names = [*FEATURES, *types]
-    read_rows, sight = rows(), first_sight()
+    names = [*FEATURES, *READER_FEATURES, *types]
+    # every set's sentences are read by a type reader fitted without that set, as a new report's are
+    sentences = training_rows()
+    readers = left_out_readers(sentences, classes(), [*FIT_SETS, *dict.fromkeys(lk.set_name for lk in links())])
+    read_rows, sight = rows(readers=readers), first_sight(readers=readers)
     read, seen = _arrays(names, read_rows), _arrays(names, [(n, fs, r) for n, fs, r, _d in sight])
     as_is = np.array([float(d) for *_x, d in sight])
     x, y, sets = seen
