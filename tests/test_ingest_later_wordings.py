@@ -310,3 +310,24 @@ def test_a_draft_typed_as_the_records_measure_is_official(record):  # noqa: F811
     text = "China suspended imports of North Korean gold and coal on Tuesday."  # no authority cited in the sentence
     drafts = [d for d in extract(text, "2016-04-06", "T", "", record).drafts if d.event_type == "sanction"]
     assert drafts and all(d.confidence == "official" for d in drafts)
+
+
+def test_chinas_own_halt_is_not_the_un_resolution_of_the_same_days_told_again(tmp_path):
+    # blind set 41's reading: the record keeps China's own measures apart from the UN's resolutions
+    # (sanctions.csv has MOFCOM's notices beside the resolutions they carry out). Dandong's customs
+    # halting North Korean coal in early March 2016 is China's act, not resolution 2270 (adopted on
+    # 2 March) told again; scored, as the sets are, against the record with its events removed.
+    from geo.ingest.evaluate import empty_events_package
+    from geo.rules.load import load_dataset
+    from tests.conftest import RECORD
+
+    ds = load_dataset(empty_events_package(RECORD, tmp_path / "pkg"))
+    for text in ("Chinese customs officials in Dandong ordered a halt to North Korean coal imports in early March.",
+                 "단둥 해관은 이달 초 북한산 석탄의 수입을 중단하라고 지시했다."):
+        (d,) = extract(text, "2016-03-20", "T", "", ds).drafts
+        assert (d.event_type, d.minerals, d.date, d.known) == ("import_suspension", ["coal"], "2016-03-01", ""), text
+    # the resolution told again is still a repeat, and so is China's own notice told again
+    (d,) = extract("The Security Council banned North Korean coal exports on March 2.", "2016-03-20", "T", "", ds).drafts
+    assert "UNSCR-2270" in d.known
+    (d,) = extract("중국 상무부는 지난 5일 북한산 마그네시아의 수입을 금지한다고 밝혔다.", "2018-01-06", "T", "", ds).drafts
+    assert "CN-MOFCOM" in d.known

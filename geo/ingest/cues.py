@@ -381,9 +381,10 @@ def _imposed_by_authority(clause: str, at: int) -> bool:
     return auth is not None and _any("importer", clause[auth.end():at]) is None
 
 
-def other_authority(text: str) -> bool:
-    """A sanctioning authority named and no importing side: its measure is not China's told again."""
-    return _any("authority", text) is not None and _any("importer", text) is None
+def named_sides(text: str) -> tuple[bool, bool]:
+    """(a sanctioning authority named, an importing side named): an authority and no importer, its
+    measure is not China's told again; an importer and no authority, the measure is China's own."""
+    return _any("authority", text) is not None, _any("importer", text) is not None
 
 
 def _importer_stops(clause: str, at: int) -> bool:

@@ -9,7 +9,10 @@ line leaves them out of ``--apply`` unless asked.
 A draft repeats the record when every one of its mine × mineral links does:
 
 * a **measure** in sanctions.csv (for a ``sanction`` or ``import_suspension`` draft): the same
-  mineral, adopted or in effect on a day the draft's date allows;
+  mineral, adopted or in effect on a day the draft's date allows; China's, when the sentence names
+  China's side acting and no other authority (China's commerce ministry banning imports under a UN
+  resolution is China's measure, which the record keeps apart from the resolution, as China's notices
+  of 2016 and 2017 are);
 * an **event** in events.csv: the same event type, mine (or none) and mineral, dated on a day the
   draft's date allows; for an event of a period (with an end date), a draft of one day repeats it only
   near its start: a day well inside the period is another event in it (an order to send cargoes back
@@ -37,7 +40,7 @@ import weakref
 import pandas as pd
 
 from geo.ingest.cue_words import FOR_A_WHILE
-from geo.ingest.cues import other_authority
+from geo.ingest.cues import named_sides
 from geo.ingest.drafts import Draft
 
 #: Event types a measure in sanctions.csv can stand for.
@@ -73,7 +76,7 @@ def mark_known(drafts: list[Draft], ds) -> list[Draft]:
             kinds = {m["type"] for x in d.minerals for m in measures.get(x, []) if _inside(m["days"], span)}
             kind = next(iter(kinds)) if len(kinds) == 1 else None  # (type, effect) of China's measures there
             if kind is not None and found and all(h.get("type") for h in found) and d.event_type != kind[0] \
-                    and d.date_precision in ("day", "month") and not other_authority(d.evidence) \
+                    and d.date_precision in ("day", "month") and named_sides(d.evidence) != (True, False) \
                     and not (kind[0] == "sanction" and FOR_A_WHILE.search(d.evidence)):
                 # The text's "ban" or "halt" leaves open which kind of measure; the record says (data/README.md),
                 # for a date the text gives (not the publication's), when the sentence names no authority but
@@ -87,11 +90,13 @@ def mark_known(drafts: list[Draft], ds) -> list[Draft]:
 def _repeats(d: Draft, span, measures: dict, events: dict) -> list[dict] | None:
     """The record's row each of the draft's links repeats; None as soon as one link is new."""
     found = []
+    china_acts = named_sides(d.evidence) == (False, True)
     for mine in d.mines or [""]:
         for mineral in d.minerals:
             hit = None
             if d.event_type in MEASURE_TYPES:
-                hit = next((m for m in measures.get(mineral, []) if _inside(m["days"], span)), None)
+                hit = next((m for m in measures.get(mineral, []) if _inside(m["days"], span)
+                            and not (china_acts and m["authority"] != "CN")), None)
             hit = hit or next((e for e in events.get(mineral, []) if e["event_type"] == d.event_type
                                and e["mine_id"] == mine and _meets(e["window"], span)
                                and not _other_period(d, e) and not _during(d, e, span)), None)
@@ -175,7 +180,7 @@ def _measure_rows(ds) -> list[dict]:
             # the UN's); the UN's and others' measures are sanctions, and a draft of them needs no retyping
             kind = None if _authority(r) != "CN" else ("import_suspension", "suspended") if r.action == "suspension" \
                 else ("sanction", "capped" if r.action == "cap" else "banned")
-            out.append({"mineral_id": r.mineral_id, "days": days, "type": kind,
+            out.append({"mineral_id": r.mineral_id, "days": days, "type": kind, "authority": _authority(r),
                         "label": f"sanctions.csv {r.measure_id} ({_authority(r)}, adopted {days[0].isoformat()})"})
     return out
 

@@ -20,7 +20,7 @@ import heapq
 import re
 
 from geo.ingest.amounts import figures_of
-from geo.ingest.cues import other_authority
+from geo.ingest.cues import named_sides
 from geo.ingest.drafts import Draft
 
 
@@ -77,7 +77,7 @@ def merge_restatements(drafts: list[tuple[Draft, int]]) -> tuple[list[Draft], li
     for d, rank in drafts:
         key = (d.event_type, d.effect, tuple(sorted(d.mines)), tuple(sorted(d.minerals)))
         told = groups.get(("import_suspension", "suspended", *key[2:])) \
-            if d.event_type == "sanction" and rank >= 2 and not other_authority(d.evidence) else None
+            if d.event_type == "sanction" and rank >= 2 and named_sides(d.evidence) != (True, False) else None
         if told is not None and (same := told.find(d, rank)) is not None:
             # "China's ban on coal" with no date of its own, after the report told China's suspension of
             # coal: the same measure named again, not a second one (data/README.md, "Event type"); not the
