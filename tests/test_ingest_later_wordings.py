@@ -331,3 +331,23 @@ def test_chinas_own_halt_is_not_the_un_resolution_of_the_same_days_told_again(tm
     assert "UNSCR-2270" in d.known
     (d,) = extract("중국 상무부는 지난 5일 북한산 마그네시아의 수입을 금지한다고 밝혔다.", "2018-01-06", "T", "", ds).drafts
     assert "CN-MOFCOM" in d.known
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a halt told by its end being in doubt (blind set 41's reading)
+    ("It is not clear when the Musan mine will resume production.", (("musan",), ("iron_ore",), "production_halt")),
+    ("무산광산이 언제 다시 가동될지 알 수 없다고 소식통은 말했다.", (("musan",), ("iron_ore",), "production_halt")),
+    ("It is unclear whether coal exports from Nampo will resume.", ((), ("coal",), "export_halt")),
+    # a mine damaged by a flood or typhoon, told in the passive as the active rows tell it
+    ("Work at the Musan mine, which was damaged by heavy rains in August, is slow.",
+     (("musan",), ("iron_ore",), "production_halt")),
+])
+def test_a_halt_told_by_doubt_about_its_end_or_by_damage_in_the_passive(record, text, expected):  # noqa: F811
+    assert expected in _drafts(record, text, "2020-10-01")
+
+
+def test_a_resumption_planned_or_done_is_no_halt(record):  # noqa: F811
+    assert not _types(record, "The Musan mine will resume production next month.", "2020-10-01") & {
+        "production_halt", "export_halt"}
+    assert _types(record, "Officials said the Musan mine resumed production in May.", "2020-10-01") == {
+        "production_change"}
