@@ -351,3 +351,13 @@ def test_a_resumption_planned_or_done_is_no_halt(record):  # noqa: F811
         "production_halt", "export_halt"}
     assert _types(record, "Officials said the Musan mine resumed production in May.", "2020-10-01") == {
         "production_change"}
+
+
+def test_development_begun_after_talks_with_the_other_side_is_a_deal(record):  # noqa: F811
+    # blind set 41's reading: the talks ended in a deal, told by the work it let begin
+    text = "중국 허룽의 한 광업회사가 지난해 북한 측과 협의한 끝에 혜산 구리광산 개발에 착수했다."
+    assert (("hyesan",), ("copper",), "deal_signed") in _drafts(record, text, "2012-03-01")
+    text = "After months of talks with North Korea, a Chinese firm began developing the Musan iron mine in May."
+    assert (("musan",), ("iron_ore",), "deal_signed") in _drafts(record, text, "2012-08-01")
+    # work begun with no talks told is not a deal
+    assert "deal_signed" not in _types(record, "북한은 올해 초 무산광산 개발에 착수했다.", "2012-03-01")
