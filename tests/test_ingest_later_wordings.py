@@ -361,3 +361,18 @@ def test_development_begun_after_talks_with_the_other_side_is_a_deal(record):  #
     assert (("musan",), ("iron_ore",), "deal_signed") in _drafts(record, text, "2012-08-01")
     # work begun with no talks told is not a deal
     assert "deal_signed" not in _types(record, "북한은 올해 초 무산광산 개발에 착수했다.", "2012-03-01")
+
+
+@pytest.mark.parametrize("text", [
+    # a mine on the verge of stopping has not stopped: its output is failing (blind set 41's reading)
+    "무산광산이 처음으로 철광석 생산을 멈춰야 할 처지에 놓였다고 소식통이 전했다.",
+    "The Musan mine is on the verge of closure because of power shortages.",
+    "The Musan iron mine faces a complete shutdown as its pits flood.",
+])
+def test_a_mine_on_the_verge_of_stopping_is_failing_not_halted(record, text):  # noqa: F811
+    assert _types(record, text, "2013-07-24") == {"production_change"}
+
+
+def test_a_mine_that_did_stop_is_halted(record):  # noqa: F811
+    assert _types(record, "The Musan mine halted production in May.", "2013-07-24") == {"production_halt"}
+    assert _types(record, "무산광산은 지난달 생산을 멈췄다.", "2013-07-24") == {"production_halt"}
