@@ -376,3 +376,13 @@ def test_a_mine_on_the_verge_of_stopping_is_failing_not_halted(record, text):  #
 def test_a_mine_that_did_stop_is_halted(record):  # noqa: F811
     assert _types(record, "The Musan mine halted production in May.", "2013-07-24") == {"production_halt"}
     assert _types(record, "무산광산은 지난달 생산을 멈췄다.", "2013-07-24") == {"production_halt"}
+
+
+def test_a_mineral_word_inside_an_english_proper_name_is_no_mineral(record):  # noqa: F811
+    # blind set 41's reading: a joint venture named "White Gold Mountain Partners" trades no gold
+    text = "An American firm signed a deal with a North Korean magnesite producer to create White Gold Mountain Partners."
+    assert {m for _mines, ms, _t in _drafts(record, text, "2000-08-24") for m in ms} == {"magnesia"}
+    # a mine's name with its mineral names the mineral; a headline's capitals say nothing of names
+    assert ((), ("coal",), "production_halt") in _drafts(
+        record, "Floods halted work at the Kaechon Area Coal Mining Complex in July.", "2012-08-01")
+    assert ((), ("gold",), "export_halt") in _drafts(record, "North Korea Halts Gold Exports To China", "2012-08-01")

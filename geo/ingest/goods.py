@@ -9,7 +9,9 @@ the North's ore:
   (it is also China's imports of coal), and so does "North Korean and Russian coal";
 * a Korean group named by its first member: "석탄 등 7개 품목" (coal and six other items), "석탄을
   비롯한 광물": the group's figure is not coal's;
-* "lead" as a verb or an idiom: "taking the lead in investing", "Set to Lead the World".
+* "lead" as a verb or an idiom: "taking the lead in investing", "Set to Lead the World";
+* a mineral's name inside an English proper name, capitalised between capitalised words in a sentence
+  not in title case: "White Gold Mountain Partners", a joint venture's name.
 
 Each test looks a few words before or after the mention: linear in the sentence.
 """
@@ -43,7 +45,24 @@ def names_record_thing(m: Match, sentence: str) -> bool:
     before = sentence[max(0, m.start - _REACH):m.start]
     if _FOREIGN_BEFORE.search(before) or _GROUP_AFTER.match(sentence, m.end):
         return False
+    if _in_proper_name(m, sentence):
+        return False
     if m.id == "lead" and m.text.lower() == "lead" and (_LEAD_IDIOM_BEFORE.search(before) or _LEAD_VERB_AFTER.match(sentence, m.end)):
         return False
     return not (m.id == "iron_ore" and m.text.lower() == "iron"
                 and (_PROCESSED_AFTER.match(sentence, m.end) or _PROCESSED_BEFORE.search(before)))
+
+
+_CAPITAL_BEFORE = re.compile(r"\b[A-Z][\w'’&-]*\s+$")
+_CAPITAL_AFTER = re.compile(r"\s+[A-Z][\w'’&-]*")
+_MINE_AFTER = re.compile(r"(?:\s+(?:Ore|Concentrate))?\s+(?:Mines?|Mining|Complex|Collier(?:y|ies)|Pits?|Enterprise|Field)\b")
+
+
+def _in_proper_name(m: Match, sentence: str) -> bool:
+    """A capitalised mineral word between two capitalised words, in a sentence not in title case
+    (a headline's capitals say nothing of names): part of a name ("White Gold Mountain Partners")."""
+    if not (m.text[:1].isupper() and _CAPITAL_BEFORE.search(sentence[max(0, m.start - _REACH):m.start])
+            and _CAPITAL_AFTER.match(sentence, m.end)) or _MINE_AFTER.match(sentence, m.end):
+        return False  # (a mine's name with its mineral, "the Kaechon Area Coal Mining Complex", names the mineral)
+    words = [w for w in sentence.split() if w[:1].isalpha()]
+    return sum(w[0].isupper() for w in words) < 0.7 * len(words)
