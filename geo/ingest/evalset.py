@@ -116,7 +116,7 @@ FIT_SETS = ("evaluation set", "held-out set", "blind set 1", "blind set 2", "bli
             "blind set 16", "blind set 17", "blind set 18", "blind set 19", "blind set 20", "blind set 21",
             "blind set 22", "blind set 23", "blind set 24", "blind set 25", "blind set 26", "blind set 27",
             "blind set 28", "blind set 29", "blind set 31", "blind set 32", "blind set 33", "blind set 34",
-            "blind set 35", "blind set 36", "blind set 37", "blind set 38")
+            "blind set 35", "blind set 36", "blind set 37", "blind set 38", "blind set 41")
 
 
 @dataclass
