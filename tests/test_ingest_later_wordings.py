@@ -386,3 +386,16 @@ def test_a_mineral_word_inside_an_english_proper_name_is_no_mineral(record):  # 
     assert ((), ("coal",), "production_halt") in _drafts(
         record, "Floods halted work at the Kaechon Area Coal Mining Complex in July.", "2012-08-01")
     assert ((), ("gold",), "export_halt") in _drafts(record, "North Korea Halts Gold Exports To China", "2012-08-01")
+
+
+def test_a_monthly_tonnage_is_not_the_records_share_of_that_month_told_again(record):  # noqa: F811
+    # found on the ninth new user's trial: February 2017's 1.23 million tons was marked a repeat of the record's
+    # Global Times figure of that month (coal's share of the North's earnings), another figure
+    text = "According to the committee, the North exported 1.44 million tons of coal in January and 1.23 million tons in February."
+    drafts = [d for d in extract(text, "2017-06-04", "T", "", record).drafts if d.event_type == "trade_figure"]
+    assert [(d.date, d.known) for d in drafts] == [("2017-01-01", ""), ("2017-02-01", "")]
+    # the UN's sanctions committee is an official source
+    assert {d.confidence for d in drafts} == {"official"}
+    # the record's own figure told again, rounded as reports round it, is still a repeat
+    (d,) = extract("North Korea exported 16.5 million tons of coal in 2013.", "2014-02-01", "T", "", record).drafts
+    assert "nk-coal-exports-2013" in d.known

@@ -205,3 +205,25 @@ def test_a_lead_typed_as_a_production_change_asks_up_or_down_at_its_own_row(data
     assert (p["File"], p["Row"], p["Field"]) == (LEADS_FILE, heaps + 1, "effect")
     assert "increased" in p["Problem"] and "reduced" in p["Problem"]
     assert not [e for e in read_rows(data / "events.csv") if e["event_type"] == "production_change" and e["date"] == "2021-03-09"]
+
+
+def test_leads_of_one_sentence_typed_alike_are_one_event_with_every_mineral():
+    # found on the ninth new user's trial: a joint company's minerals, listed in one sentence, gave three
+    # leads (rare earths; titanium; gold and coal); ticked and typed alike, they made three events
+    text = "러시아 기업과 북한, 광산 합작회사 세워\n\n새 회사는 북한의 희토류와 티타늄, 그리고 금과 석탄 등을 캐서 파는 일을 하게 된다.\n"
+    result = extract(text, "2014-10-30", "Test Wire", "", load_dataset(ROOT / "data"))  # the record's minerals
+    leads = result.leads
+    assert len(leads) >= 2 and len({d.evidence for d in leads}) == 1  # (several leads of the one sentence)
+    rows = review_rows(result.drafts) + review_rows(leads, first=len(result.drafts))
+    typed = [dict(r, accept=True, event_type="deal_signed") if r["draft"] >= len(result.drafts) else dict(r, accept=False)
+             for r in rows]
+    first_lead = next(i for i, r in enumerate(typed) if r["accept"])
+    out, problems = drafts_from_review(result.drafts + leads, typed)
+    assert problems == []
+    (event,) = out
+    assert sorted(event.minerals) == sorted(m for d in leads for m in d.minerals)
+    assert event.effect == "signed" and "deal" in event.title.lower() and "titanium" in event.title.lower()
+    # typed differently, they stay apart
+    typed[first_lead]["event_type"] = "smuggling"
+    out, problems = drafts_from_review(result.drafts + leads, typed)
+    assert problems == [] and len(out) == 2

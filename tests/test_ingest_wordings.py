@@ -1122,3 +1122,17 @@ def test_an_amount_in_a_currency_the_record_does_not_keep_gives_no_qualifier(rec
     (d,) = extract("중국 회사는 지난 3일 함경남도의 한 탄광과 6천만 위안 규모의 무연탄 개발 계약을 맺었다.", "2005-03-30", "T", "",
                    record).drafts
     assert d.amounts == ["6천만 위안"] and d.value_usd is None and d.quantity is None and d.amount_qualifier == ""
+
+
+def test_a_headline_ending_with_who_said_it_is_the_title_and_an_agency_tag_ends_no_headline():
+    # found on the ninth new user's trial: "…fall to zero in April: UN" was passed over for the colon, and the
+    # last paragraph, ending "… in value terms. (Yonhap)", was taken as the title
+    from geo.ingest.text import guess_title
+
+    text = ("N. Korea's coal exports fall to zero in April: UN\n\nNorth Korea sold no coal abroad in April.\n\n"
+            "As of April, the North's coal shipments had reached 57 percent of the cap. (Yonhap)\n")
+    assert guess_title(text) == "N. Korea's coal exports fall to zero in April: UN"
+    assert guess_title("Ship seen loading coal at Nampo port, satellite images show: VOA\n\nBody.") \
+        == "Ship seen loading coal at Nampo port, satellite images show: VOA"
+    # a label is no headline, nor is a paragraph ending with a stop and its agency
+    assert guess_title("Photo: Kim Jong Un visits the Musan mine on Monday\n\nThe mine made more ore. (Yonhap)\n") == ""

@@ -108,13 +108,18 @@ def _repeats(d: Draft, span, measures: dict, events: dict) -> list[dict] | None:
 
 def _other_period(d: Draft, e: dict) -> bool:
     """A trade figure of a month is not the year's figure, nor the year's a month's: their windows
-    meet, but they are two figures (January's coal exports beside the year's). Nor is a draft told with a
+    meet, but they are two figures (January's coal exports beside the year's); nor is a trade figure
+    with an amount the record's figure has not (February's 1.23 million tons beside a share of trade
+    the record holds for that month). Nor is a draft told with a
     day, a month or an approximate date the record's event known only by its year (a panel's "coal
     smuggling rose in 2018" beside a report of a shipment smuggled in August): the record does not say
     it was that one."""
     periods = {d.date_precision, e["precision"]}
     if e["precision"] == "year" and not e["period"] and d.date_precision != "year":
         return True
+    if d.event_type == "trade_figure" and any(not any(_close(a, b) for b in e["amounts"])
+                                              for a in _amounts(d.quantity, d.unit, d.value_usd)):
+        return True  # a figure of its own (a tonnage beside the record's share of trade, or another tonnage)
     return d.event_type == "trade_figure" and periods == {"month", "year"}
 
 
@@ -145,6 +150,20 @@ def _record(ds) -> tuple[dict[str, list[dict]], dict[str, list[dict]]]:
     if cached is None:
         cached = _RECORDS[ds] = (_by_mineral(_measure_rows(ds)), _by_mineral(_event_rows(ds)))
     return cached
+
+
+def _amounts(quantity, unit, value) -> list[float]:
+    """The figures a trade figure gives (its quantity in the unit's plain count, its value), as numbers."""
+    scale = next((f for word, f in _SCALES.items() if word in str(unit or "").lower()), 1.0)
+    return [float(v) * f for v, f in ((quantity, scale), (value, 1.0)) if v is not None and not pd.isna(v) and v != ""]
+
+
+_SCALES = {"billion": 1e9, "million": 1e6, "thousand": 1e3}
+
+
+def _close(a: float, b: float) -> bool:
+    """The same figure, rounded as reports round it (within 2 %)."""
+    return abs(a - b) <= 0.02 * max(abs(a), abs(b))
 
 
 def _inside(days: tuple[dt.date, ...], span: tuple[dt.date, dt.date]) -> bool:
@@ -195,13 +214,13 @@ def _event_rows(ds) -> list[dict]:
         return []
     out = []
     columns = ["event_id", "event_type", "mine_id", "mineral_id", "date", "date_start", "date_end", "date_precision",
-               "end_date"]
+               "end_date", "quantity", "unit", "value_usd"]
     for r in view[columns].itertuples(index=False):
         day, first, last = _day(r.date), _day(r.date_start), _day(r.date_end)
         if day is not None and first is not None and last is not None:
             mine = "" if r.mine_id is None or pd.isna(r.mine_id) else str(r.mine_id)
             out.append({"mineral_id": r.mineral_id, "event_type": r.event_type, "mine_id": mine,
                         "window": (first, last), "precision": r.date_precision, "start": first,
-                        "period": _day(r.end_date) is not None,
+                        "period": _day(r.end_date) is not None, "amounts": _amounts(r.quantity, r.unit, r.value_usd),
                         "label": f"event {r.event_id} ({day.isoformat()})"})
     return out

@@ -55,6 +55,7 @@ REVIEW_COLUMNS = [
 _EVENT_FIELDS = ("event_type", "effect", "date", "date_precision", "end_date", "value_usd", "quantity", "unit",
                  "amount_qualifier", "confidence", "title", "anonymous_source", "quote")
 _NUMBERS = ("value_usd", "quantity")  # amounts: a number or empty
+_TITLE = _EVENT_FIELDS.index("title")
 
 
 #: The effect a type a reviewer chooses brings: the extractor's (cues.EFFECTS), and for the types whose effect
@@ -134,6 +135,7 @@ def drafts_from_review(drafts: list[Draft], rows: list[dict],
     """
     problems: list[Problem] = []
     groups: dict[tuple, list[tuple[str, str]]] = {}
+    first: dict = {}  # group key → the index of its first draft (a lead's key is its sentence)
     counts = {REVIEW_FILE: 0, LEADS_FILE: 0}
     for row in rows:
         try:
@@ -168,7 +170,16 @@ def drafts_from_review(drafts: list[Draft], rows: list[dict],
             problems += [Problem(table, n, f, "not a day of the calendar: write YYYY-MM-DD (2019-02-28, not 2019-02-30)")
                          for f in days]
             continue
-        links = groups.setdefault((index, fields), [])
+        key: int | tuple = index
+        if not base.event_type:
+            # leads of one sentence typed alike are one event, as a draft of it would be (each lead's own
+            # title, as drafted or as the table retitled it, is not the reviewer's: the event is titled anew)
+            key = ("lead", base.evidence)
+            title = fields[_TITLE]
+            if title in (base.title, event_title(base.title, fields[0])):
+                fields = fields[:_TITLE] + ("",) + fields[_TITLE + 1:]
+        first.setdefault(key, index)
+        links = groups.setdefault((key, fields), [])
         link = (_text(row.get("mine_id")), mineral)
         if link not in links:
             links.append(link)
@@ -177,11 +188,13 @@ def drafts_from_review(drafts: list[Draft], rows: list[dict],
 
     out: list[tuple[Draft, bool]] = []  # (draft, keeps its id)
     events_of = {}
-    for index, _fields in groups:
-        events_of[index] = events_of.get(index, 0) + 1
-    for (index, fields), links in groups.items():
-        base = drafts[index]
+    for key, _fields in groups:
+        events_of[key] = events_of.get(key, 0) + 1
+    for (key, fields), links in groups.items():
+        base = drafts[first[key]]
         values = dict(zip(_EVENT_FIELDS, fields, strict=True))
+        if not base.event_type and not values["title"]:
+            values["title"] = base.title  # (retitled from the lead's, below)
         values.update({f: _number(values[f]) for f in _NUMBERS})
         by_mine: dict[str, list[str]] = {}
         for mine, mineral in links:
@@ -200,7 +213,7 @@ def drafts_from_review(drafts: list[Draft], rows: list[dict],
                 _from_lead(d, base, dated, names or {})
             else:
                 _follow_edits(d, base, names or {})
-            same = (events_of[index] == 1 and len(parts) == 1 and d.mines == base.mines and d.minerals == base.minerals
+            same = (events_of[key] == 1 and len(parts) == 1 and d.mines == base.mines and d.minerals == base.minerals
                     and d.event_type == base.event_type and d.date == base.date)
             out.append((d, same))
     taken = {d.event_id for d, keep in out if keep}

@@ -96,10 +96,21 @@ def guess_title(text: str) -> str:
         # a headline in quotes, as Korean papers print a source's words ('"말레이시아, … 입항 막아"'): read inside them
         inner = line[1:-1].strip() if len(line) > 2 and line[0] in "\"“" and line[-1] in "\"”" else line
         words, core = inner.split(), inner.lstrip("\"“‘'").rstrip("\"”’'")  # 밤에만 … "북한 석탄, 中으로 나간다"
-        if len(words) >= 5 and ":" not in inner and not core.endswith(".") \
+        core = _AGENCY_END.sub("", core)  # a paragraph ending "… in value terms. (Yonhap)" still ends with a stop
+        if len(words) >= 5 and not _colon(inner) and not core.endswith(".") \
                 and (core[:1].isupper() or _HEADLINE_START.match(core)) and len(line) <= 200:
             return line
     return ""
+
+
+_AGENCY_END = re.compile(r"\s*\([^()]{1,40}\)$")
+
+
+def _colon(line: str) -> bool:
+    """A colon that does not end a headline with who said it ("… fall to zero in April: UN", "…: VOA",
+    "…: report"): a label ("Photo: …", "Reporter: …") or a line that is not a headline."""
+    head, sep, tail = line.rpartition(":")
+    return bool(sep) and not (len(tail.split()) <= 2 and len(head.split()) >= 5 and ":" not in head)
 
 
 def guess_language(text: str, sample: int = 20000) -> str:
