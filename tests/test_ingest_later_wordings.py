@@ -399,3 +399,13 @@ def test_a_monthly_tonnage_is_not_the_records_share_of_that_month_told_again(rec
     # the record's own figure told again, rounded as reports round it, is still a repeat
     (d,) = extract("North Korea exported 16.5 million tons of coal in 2013.", "2014-02-01", "T", "", record).drafts
     assert "nk-coal-exports-2013" in d.known
+
+
+def test_pressure_on_a_government_to_give_something_up_is_no_collapsed_deal(record):  # noqa: F811
+    # found on the ninth new user's trial: "pressure on the regime to abandon its nuclear programs" made the
+    # sentence's coal a collapsed deal
+    text = ("North Korea sold no coal abroad in April, a UN report showed, as the world steps up pressure "
+            "on the regime to abandon its nuclear programs.")
+    assert "deal_collapsed" not in _types(record, text, "2017-06-04")
+    # a deal abandoned is still a collapse
+    assert "deal_collapsed" in _types(record, "The Chinese firm abandoned the Musan iron ore deal in May.", "2017-06-04")

@@ -227,3 +227,15 @@ def test_leads_of_one_sentence_typed_alike_are_one_event_with_every_mineral():
     typed[first_lead]["event_type"] = "smuggling"
     out, problems = drafts_from_review(result.drafts + leads, typed)
     assert problems == [] and len(out) == 2
+
+
+def test_a_quantity_without_its_unit_is_a_problem_at_its_row():
+    # found on the ninth new user's trial: a quantity was applied with no unit (0 of what?)
+    text = "North Korea exported 6,300 tons of coal in March 2017, customs data showed.\n"
+    result = extract(text, "2017-06-04", "Test Wire", "", load_dataset(ROOT / "data"))
+    rows = [dict(r, accept=True) for r in review_rows(result.drafts)]
+    assert rows[0]["quantity"] and rows[0]["unit"]
+    assert drafts_from_review(result.drafts, rows)[1] == []
+    rows[0]["unit"] = ""
+    out, problems = drafts_from_review(result.drafts, rows)
+    assert out == [] and [(p.row, p.field) for p in problems] == [(1, "unit")]

@@ -165,8 +165,11 @@ def drafts_from_review(drafts: list[Draft], rows: list[dict],
         fields = tuple(_flag(row.get(f)) if f == "anonymous_source" else _text(row.get(f)) for f in _EVENT_FIELDS)
         bad = [f for f, v in zip(_EVENT_FIELDS, fields, strict=True) if f in _NUMBERS and v and _number(v) is None]
         days = [f for f, v in zip(_EVENT_FIELDS, fields, strict=True) if f in ("date", "end_date") and v and _iso(v) != v]  # not a real day written YYYY-MM-DD
-        if bad or days:
+        unitless = ["unit"] if fields[_EVENT_FIELDS.index("quantity")] and not fields[_EVENT_FIELDS.index("unit")] else []
+        if bad or days or unitless:
             problems += [Problem(table, n, f, "an amount is a plain number (no commas or units)") for f in bad]
+            problems += [Problem(table, n, f, "give the quantity's unit (t, barrels…), or clear the quantity")
+                         for f in unitless]
             problems += [Problem(table, n, f, "not a day of the calendar: write YYYY-MM-DD (2019-02-28, not 2019-02-30)")
                          for f in days]
             continue
