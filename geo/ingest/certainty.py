@@ -1,7 +1,8 @@
 """Stage 7d, certainty: which drafts the review proposes, and which it asks a reviewer to check.
 
 A draft's *estimate* is the chance that it is right (its mine, mineral and type are an event of
-the report), from a handful of plain features of how it was found, weighed by the table
+the report), from a handful of plain features of how it was found and of what the type reader
+(:mod:`geo.ingest.type_reader`) makes of its sentence, weighed by the table
 ``certainty.csv`` (feature, weight, what the feature tells a reviewer). The weights are a
 logistic regression fitted on the hand-labelled sets whose failures have been read; their sum is
 then *calibrated* (two rows, :data:`SCALE` and :data:`SHIFT`) on the drafts each set got at first

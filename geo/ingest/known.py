@@ -215,7 +215,7 @@ def _event_rows(ds) -> list[dict]:
     out = []
     columns = ["event_id", "event_type", "mine_id", "mineral_id", "date", "date_start", "date_end", "date_precision",
                "end_date", "quantity", "unit", "value_usd"]
-    for r in view[columns].itertuples(index=False):
+    for r in view.reindex(columns=columns).itertuples(index=False):  # (a view without amounts: none)
         day, first, last = _day(r.date), _day(r.date_start), _day(r.date_end)
         if day is not None and first is not None and last is not None:
             mine = "" if r.mine_id is None or pd.isna(r.mine_id) else str(r.mine_id)

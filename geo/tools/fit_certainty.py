@@ -14,7 +14,10 @@ labelled event of its report:
    reviewer of a report from a new source is offered. The estimate then says how often such a
    draft is right.
 
-The newest sets (:data:`CHECK_SETS`) are fitted on by neither: they are the check.
+The newest sets (:data:`CHECK_SETS`) are fitted on by neither: they are the check. Every set's
+sentences are read, for the type reader's features, by a reader fitted without that set
+(:func:`geo.tools.fit_types.left_out_readers`), as a new report's sentences are read by one that never
+saw them.
 
 It prints, for each set left out of both fits in turn, how many of its first-sight drafts the
 estimate would propose at the threshold and how many of those are right, against all of them, with
