@@ -426,8 +426,9 @@ else:
 
 if not accepted:
     st.caption("Tick at least one row to apply.")
+# applied once, the button rests until the apply is undone or another report extracted (a second apply is refused)
 if st.button(f"Apply {accepted} accepted row(s)", type="primary", icon=":material/publish:",
-             disabled=stale or not accepted, key="ar_apply"):
+             disabled=stale or not accepted or applied is not None, key="ar_apply"):
     st.session_state.pop(K_APPLIED, None)
     if not problems:
         problems = validate_drafts(drafts, src, state.data_dir(), new_mines)
