@@ -409,3 +409,24 @@ def test_pressure_on_a_government_to_give_something_up_is_no_collapsed_deal(reco
     assert "deal_collapsed" not in _types(record, text, "2017-06-04")
     # a deal abandoned is still a collapse
     assert "deal_collapsed" in _types(record, "The Chinese firm abandoned the Musan iron ore deal in May.", "2017-06-04")
+
+
+@pytest.mark.parametrize("text", [
+    "North Korea sold no coal abroad in April, a UN report showed.",
+    "North Korea's coal exports fell to zero in April, UN data showed.",
+    "China took in no iron ore from North Korea in April, customs data showed.",
+    "지난 4월 북한의 석탄 수출이 한 건도 없었던 것으로 나타났다.",
+    "지난 4월 중국이 북한에서 들여온 석탄 물량은 '0'이었다.",
+])
+def test_a_months_trade_told_as_none_is_a_zero_trade_figure(record, text):  # noqa: F811
+    # found on the ninth new user's trial ("sold no coal abroad in April" was a lead), and in blind sets 3 and 4
+    (d,) = extract(text, "2017-06-04", "T", "", record).drafts
+    assert (d.minerals, d.event_type, d.date, d.date_precision) == (
+        [d.minerals[0]], "trade_figure", "2017-04-01", "month")
+    assert d.effect == ("imported" if ("took in" in text or "들여온" in text) else "exported")
+
+
+def test_none_sold_since_a_measure_is_a_state_not_a_periods_figure(record):  # noqa: F811
+    # the present perfect tells how things stand, with no period of its own: no trade figure
+    text = "On paper, North Korea has exported no coal at all since the UN sanctions."
+    assert "trade_figure" not in _types(record, text, "2022-07-01")

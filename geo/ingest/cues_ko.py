@@ -22,8 +22,9 @@ _ORDER = re.compile(r"(?:하|시키|해)?라(?:는|고|$|[\"”'’\s])")
 _HALTS = frozenset({"export_halt", "production_halt", "import_suspension", "sanction"})
 
 #: The past adnominal (-던: '1984년 이후 끊겼던 반입이 … 늘고 있다', the imports that had been cut off)
-#: describes a noun by its past: background to the clause's own news, not its event.
-_BACKGROUND = re.compile(r"[었았였]?던")
+#: describes a noun by its past: background to the clause's own news, not its event. Not before 것으로
+#: ('수출이 한 건도 없었던 것으로 나타났다', it turned out there had been none): that reports the event.
+_BACKGROUND = re.compile(r"[었았였]?던(?!\s*것으로)")
 
 #: A call or a request for it is not the event: '석탄 증산을 외치고 있지만' (the authorities urge more
 #: output), '지정해 달라고 요청하기로' (to ask that ships be designated).
