@@ -430,3 +430,17 @@ def test_none_sold_since_a_measure_is_a_state_not_a_periods_figure(record):  # n
     # the present perfect tells how things stand, with no period of its own: no trade figure
     text = "On paper, North Korea has exported no coal at all since the UN sanctions."
     assert "trade_figure" not in _types(record, text, "2022-07-01")
+
+
+@pytest.mark.parametrize("text", [
+    "북한이 일본 업체들에 석탄과 아연을 함께 개발하자는 뜻을 최근 전해 왔다.",
+    "북한은 올해 들어 몇 차례 일본 상사에 석탄 공동개발을 권해 왔다.",
+    "North Korea is also looking for money to mine titanium, a businessman who visited Pyongyang said.",
+])
+def test_joint_development_proposed_or_money_sought_is_an_investment_offer(record, text):  # noqa: F811
+    # blind set 42's reading: an offer told as a proposal to develop together, or as money sought
+    assert _types(record, text, "1990-09-28") == {"investment_offer"}
+
+
+def test_money_sought_for_smuggling_is_still_smuggling(record):  # noqa: F811
+    assert _types(record, "The traders were looking for money to smuggle coal into China.", "1990-09-28") == {"smuggling"}
