@@ -444,3 +444,67 @@ def test_joint_development_proposed_or_money_sought_is_an_investment_offer(recor
 
 def test_money_sought_for_smuggling_is_still_smuggling(record):  # noqa: F811
     assert _types(record, "The traders were looking for money to smuggle coal into China.", "1990-09-28") == {"smuggling"}
+
+
+def test_a_stop_told_as_before_a_measure_is_not_that_measure_nor_dated_by_it(record):  # noqa: F811
+    # found on the tenth new user's trial: "well before the Security Council voted this month" dated a Chinese stop
+    # by the vote and marked it as repeating the UN resolution
+    text = ("Chinese authorities had been leaning on iron ore traders to stop buying North Korean iron ore well "
+            "before the United Nations Security Council voted this month to outlaw the trade, according to two traders.")
+    (d,) = [d for d in extract(text, "2017-08-14", "T", "", record).drafts if d.event_type == "import_suspension"]
+    assert d.date_precision != "month" and d.known == "" and d.anonymous_source
+    # a date right after "before" still ends the event's own period
+    (d,) = extract("All of the 2.68 million tons of coal that China imported from North Korea came in before "
+                   "February 18.", "2017-07-14", "T", "", record).drafts
+    assert d.date == "2017-02-18"
+
+
+def test_an_import_suspension_never_repeats_the_uns_resolution(record):  # noqa: F811
+    text = "On Aug. 7 the Security Council's new resolution in mind, China suspended imports of North Korean lead."
+    for d in extract(text, "2017-08-14", "T", "", record).drafts:
+        if d.event_type == "import_suspension":
+            assert "UNSCR" not in d.known
+
+
+def test_import_permits_no_longer_issued_are_an_import_suspension(record):  # noqa: F811
+    text = ("An iron ore trader in Beijing said the government quit issuing permits for North Korean iron ore "
+            "imports several weeks ago. Neither wanted to be named.")
+    (d,) = extract(text, "2017-08-14", "T", "", record).drafts
+    assert (d.event_type, d.minerals, d.date_precision, d.anonymous_source) == (
+        "import_suspension", ["iron_ore"], "approximate", True)
+
+
+def test_what_a_dealer_trades_is_not_the_events_mineral_when_another_is_named(record):  # noqa: F811
+    text = ("A coking coal and anthracite dealer at Rizhao said the government stopped issuing import permits "
+            "for North Korean iron ore last month.")
+    assert {m for _mines, ms, _t in _drafts(record, text, "2017-08-14") for m in ms} == {"iron_ore"}
+    # a coal trader telling of coal tells of coal
+    assert ((), ("coal",), "smuggling") in _drafts(record, "A coal trader in Dandong said coal is still smuggled "
+                                                            "across the river.", "2017-08-14")
+
+
+def test_a_sanction_keeps_a_cap_but_not_the_background_figures_beside_it(record):  # noqa: F811
+    text = ("On Aug. 6 the Security Council adopted a resolution that bans North Korean exports of coal, iron ore "
+            "and lead, an attempt to cut about a third of the roughly $3 billion the North earns from exports each year.")
+    (d,) = [d for d in extract(text, "2017-08-14", "T", "", record).drafts if d.event_type == "sanction"]
+    assert (d.value_usd, d.quantity, d.amounts) == (None, None, [])
+    (d,) = [d for d in extract("The resolution caps North Korean coal exports at 7.5 million tons a year.",
+                               "2016-12-01", "T", "", record).drafts if d.event_type == "sanction"]
+    assert d.quantity is not None and any("7.5 million" in a for a in d.amounts)
+
+
+def test_a_korean_mine_name_written_apart_from_gwangsan_is_a_new_mine_candidate(record):  # noqa: F811
+    # found on the tenth new user's trial: "흥산 광산" was never offered as a new mine, "흥산광산" was
+    text = "북한 최대의 흑연광산인 흥산 광산 개발을 위해 일본이 북한측과 합작회사를 세웠다고 교도통신이 12일 전했다."
+    (d,) = extract(text, "1991-03-13", "T", "", record).drafts
+    assert d.candidates == ["흥산광산"] and d.event_type == "deal_signed"
+    # words that describe a mine are no name
+    res = extract("그 광산은 문을 닫았고 주요 광산들도 흑연 생산을 줄였다.", "1991-03-13", "T", "", record)
+    assert [d.candidates for d in [*res.drafts, *res.leads]] and all(not d.candidates for d in [*res.drafts, *res.leads])
+
+
+def test_a_day_of_the_month_opening_a_sentence_dates_it(record):  # noqa: F811
+    text = "On the 7th, China's customs authorities ordered firms that had imported North Korean coal to send it back."
+    dates = {d.date for d in [*extract(text, "2017-04-14", "T", "", record).drafts,
+                              *extract(text, "2017-04-14", "T", "", record).leads]}
+    assert dates == {"2017-04-07"}

@@ -78,3 +78,9 @@ OBLIGED = re.compile(r"\b(?:(?:will|shall|must|would)\s+(?:also\s+)?(?:have\s+to
 OUTPUT_RATE = re.compile(r"\b(?:yearly|annual)\s+(?:output|production|capacity)\b|\b(?:output|production|capacity)\b[^.;]{0,50}?"
                          r"\b(?:a|per)\s+year\b|연간\s*생산(?:량|능력)", re.IGNORECASE)
 
+
+#: A measure's own amount is a cap ("caps coal exports at 7.5 million tons", "no more than $400 million",
+#: 상한): a sanction's sentence with no such word gives its figures as background ("about a third of the
+#: roughly $3 billion the North earns from exports each year"), not as the measure's.
+CAP_WORDS = re.compile(r"\b(?:caps?|capped|capping|ceilings?|limits?|limited|limiting|no more than|at most|up to|maximum"
+                       r"|quotas?|restrict\w*)\b|상한|한도|이내|까지만", re.IGNORECASE)

@@ -357,7 +357,7 @@ _R_SEASON = re.compile(r"\b(?:in\s+)?(?P<s>spring|summer|autumn|fall|winter)\s+(
 _R_PART_YEAR = re.compile(_P_PART_YEAR, _I)
 _R_MONTHS_AGO = re.compile(r"\b(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) months?"
                            r"(?: ago| since| earlier| before)\b", _I)
-_R_ON_THE = re.compile(r"\bon the (?P<d>\d{1,2})(?:st|nd|rd|th)\b")
+_R_ON_THE = re.compile(r"\bon the (?P<d>\d{1,2})(?:st|nd|rd|th)\b", _I)  # "On the 7th" opens a sentence
 _R_MONTH = re.compile(_P_MONTH)
 _R_THIS_MONTH = re.compile(r"\b(?P<w>this|last|next) month\b", _I)
 _R_THIS_YEAR = re.compile(r"\b(?P<w>this|last|next) year\b", _I)

@@ -67,6 +67,7 @@ class Draft:
     estimate: float | None = None  # estimated chance it is right (see geo.ingest.certainty)
     check: str = ""  # why a reviewer should check it before it is applied ('' when proposed)
     quote: str = ""  # what the record keeps as evidence: a short phrase of it (geo.ingest.quote) or the reviewer's words
+    before_measure: bool = False  # a telling of it says it came before a measure ("well before the UN voted"; geo.ingest.known)
 
     @property
     def proposed(self) -> bool:

@@ -34,6 +34,9 @@ def date_for(p: _Proto, sents, info, pub, adopted) -> tuple[dt.date, str, dt.dat
     own = own_dates(dates)
     if p.event_type not in MAY_BE_AHEAD:  # "agreed to develop the mines from next year": the plan's start
         own = [d for d in own if d.date <= pub]
+    if not has_hangul(s):  # "stopped buying ore well before the UN voted this month": the vote's date, not the event's
+        own = [d for d in own if not (d.start > p.at and (b := _BEFORE.search(s, p.at, d.start)) is not None
+                                      and len(s[b.end():d.start].split()) >= 3)]
     told = [d for d in dates if d.kind == "attribution"]
     head = 5 if sents[p.sent].headline else 0
     if p.event_type == "sanction":
@@ -97,6 +100,12 @@ def date_for(p: _Proto, sents, info, pub, adopted) -> tuple[dt.date, str, dt.dat
 def of_its_own(rank: int, headline: bool) -> bool:
     """Did date_for find the date in the draft's own sentence (or its part), not elsewhere in the report?"""
     return rank - (5 if headline else 0) < 2
+
+
+#: A later thing the event came before ("well before the Security Council voted this month", "ahead of
+#: the talks held on May 3"): a date told three or more words after it, past the cue, is that thing's. A date
+#: right after it ends the event's own period ("came in before February 18").
+_BEFORE = re.compile(r"\b(?:before|ahead of|prior to)\b", re.IGNORECASE)
 
 
 #: The present perfect ("has fired up", "have been restored") tells the state at the time of the

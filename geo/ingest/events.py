@@ -11,6 +11,7 @@ from geo.ingest.apply import _cell, _find_source
 from geo.ingest.attribution import OFFICIAL_ACTS, confidence, is_anonymous
 from geo.ingest.certainty import rate
 from geo.ingest.clauses import clauses, find_reason
+from geo.ingest.cue_words import CAP_WORDS
 from geo.ingest.cues import EFFECTS, _cue, has_reference
 from geo.ingest.dated import Dated
 from geo.ingest.drafts import (
@@ -24,8 +25,8 @@ from geo.ingest.drafts import (
 )
 from geo.ingest.event_dates import date_for, of_its_own
 from geo.ingest.gazetteer import Gazetteer, Match
-from geo.ingest.goods import names_record_thing
-from geo.ingest.known import drop_exact_repeats, mark_known
+from geo.ingest.goods import names_record_thing, without_traders_goods
+from geo.ingest.known import EARLIER_THAN_MEASURE, drop_exact_repeats, mark_known
 from geo.ingest.leads import find_leads
 from geo.ingest.literals import may_hold
 from geo.ingest.mentions import CANDIDATE_WORDS, _pairs, find_candidates
@@ -107,7 +108,8 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
     # and their neighbours get the costly stages (dates, amounts, cues): the rest is one pass.
     seen: dict[str, list[Match]] = {}  # a repeated sentence is read once (repetitive input stays fast)
     all_matches = [seen[s.text] if s.text in seen else seen.setdefault(
-        s.text, [m for m in gaz.match(s.text) if m.kind in ("mine", "mineral") and names_record_thing(m, s.text)])
+        s.text, without_traders_goods([m for m in gaz.match(s.text) if m.kind in ("mine", "mineral")
+                                       and names_record_thing(m, s.text)], s.text))
         for s in sents]
     all_matches = without_towns(sents, all_matches, town_names(text, all_matches))
     relevant = [bool(ms) or has_reference(s.text) for s, ms in zip(sents, all_matches, strict=True)]
@@ -296,7 +298,8 @@ def _assemble(protos, sents, info, pub, adopted, anon, names, gaz):
                   minerals=list(dict.fromkeys(x.id for x in p.minerals)),
                   date_basis=basis + (f"; {p.how}" if p.how else ""), candidates=list(p.candidates),
                   amounts=list((p.amounts or info[p.sent]["amounts"])[3]),  # for the merge; set again after it
-                  description=f"Drafted by ingest from the report; date from {basis}.")
+                  description=f"Drafted by ingest from the report; date from {basis}.",
+                  before_measure=EARLIER_THAN_MEASURE.search(s.text) is not None)
         made[id(d)] = p
         drafts.append((d, rank))
     merged, more = merge_restatements(drafts)  # most drafts of a long report restate others
@@ -306,6 +309,10 @@ def _assemble(protos, sents, info, pub, adopted, anon, names, gaz):
         qualifier = p.amounts[4] if p.amounts else info[p.sent]["qualifier"]
         d.value_usd, d.quantity, d.unit, d.amounts = usd, qty, unit if qty is not None else "", written
         d.amount_qualifier = qualifier if usd is not None or qty is not None else ""  # not of a yuan figure alone
+        if d.event_type == "sanction" and not CAP_WORDS.search(sents[p.sent].text):
+            d.value_usd = d.quantity = None  # background figures beside a measure, not its amount (a cap is)
+            d.unit = d.amount_qualifier = ""
+            d.amounts = []
         d.anonymous_source = anon.para(sents[p.sent].para) or (sents[p.sent].quoted and anon.report())
         text = sents[p.sent].text  # the quote spans the event word and its nearest mine or mineral named there
         named = [m.start for m in (*p.mines, *p.minerals) if text[m.start:m.end] == m.text]

@@ -11,7 +11,10 @@ the North's ore:
   비롯한 광물": the group's figure is not coal's;
 * "lead" as a verb or an idiom: "taking the lead in investing", "Set to Lead the World";
 * a mineral's name inside an English proper name, capitalised between capitalised words in a sentence
-  not in title case: "White Gold Mountain Partners", a joint venture's name.
+  not in title case: "White Gold Mountain Partners", a joint venture's name;
+* a mineral's name that only says what a person trades, "a coking coal and anthracite dealer", "석탄
+  상인", in a sentence that names another mineral as the event's ("… said the government quit issuing
+  permits for iron ore imports"): :func:`without_traders_goods`, per sentence.
 
 Each test looks a few words before or after the mention: linear in the sentence.
 """
@@ -66,3 +69,19 @@ def _in_proper_name(m: Match, sentence: str) -> bool:
         return False  # (a mine's name with its mineral, "the Kaechon Area Coal Mining Complex", names the mineral)
     words = [w for w in sentence.split() if w[:1].isalpha()]
     return sum(w[0].isupper() for w in words) < 0.7 * len(words)
+
+
+#: A trader named by the goods he deals in: the mineral word, perhaps "and" another, then the trader.
+_TRADER_AFTER = re.compile(r"(?:\s+(?:and|or|&)\s+[\w-]+)?\s+(?:dealers?|traders?|merchants?|brokers?|middlemen|middleman)\b"
+                           r"|\s*(?:상인|무역업자|중개상|거간꾼)", re.IGNORECASE)
+
+
+def without_traders_goods(matches: list[Match], sentence: str) -> list[Match]:
+    """The mentions less the minerals that only say what a trader deals in ("a coking coal and anthracite
+    dealer"), when another mineral of the sentence is named otherwise; all of them when none is (a "coal
+    trader" telling of coal is telling of coal)."""
+    trade = {id(m) for m in matches if m.kind == "mineral" and _TRADER_AFTER.match(sentence, m.end)}
+    if not trade or not any(m.kind == "mineral" and id(m) not in trade for m in matches):
+        return matches
+    kept_ids = {m.id for m in matches if m.kind == "mineral" and id(m) not in trade}
+    return [m for m in matches if id(m) not in trade or m.id in kept_ids]

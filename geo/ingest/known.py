@@ -12,7 +12,8 @@ A draft repeats the record when every one of its mine × mineral links does:
   mineral, adopted or in effect on a day the draft's date allows; China's, when the sentence names
   China's side acting and no other authority (China's commerce ministry banning imports under a UN
   resolution is China's measure, which the record keeps apart from the resolution, as China's notices
-  of 2016 and 2017 are);
+  of 2016 and 2017 are); an ``import_suspension`` is an importing side's act, never the UN's resolution;
+  and a stop told as coming before a measure ("well before the Security Council voted") is not it;
 * an **event** in events.csv: the same event type, mine (or none) and mineral, dated on a day the
   draft's date allows; for an event of a period (with an end date), a draft of one day repeats it only
   near its start: a day well inside the period is another event in it (an order to send cargoes back
@@ -35,6 +36,7 @@ per loaded dataset.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import weakref
 
 import pandas as pd
@@ -45,6 +47,11 @@ from geo.ingest.drafts import Draft
 
 #: Event types a measure in sanctions.csv can stand for.
 MEASURE_TYPES = ("sanction", "import_suspension")
+#: A stop told as coming before a measure ("had been leaning on traders to stop buying ore well before the
+#: Security Council voted", "even before U.N. sanctions") is not that measure told again.
+EARLIER_THAN_MEASURE = re.compile(r"\b(?:even|well|long|weeks|months|days|already)\s+(?:\w+\s+)?before\b[^.;]{0,80}?"
+                                  r"\b(?:sanctions?|resolutions?|bans?|vote[ds]?|voting|measures?|Security Council|U\.?N\.?)\b",
+                                  re.IGNORECASE)
 
 
 def window(date: str, precision: str) -> tuple[dt.date, dt.date] | None:
@@ -91,12 +98,14 @@ def _repeats(d: Draft, span, measures: dict, events: dict) -> list[dict] | None:
     """The record's row each of the draft's links repeats; None as soon as one link is new."""
     found = []
     china_acts = named_sides(d.evidence) == (False, True)
+    earlier = d.before_measure or EARLIER_THAN_MEASURE.search(d.evidence) is not None  # told as before the measure
     for mine in d.mines or [""]:
         for mineral in d.minerals:
             hit = None
-            if d.event_type in MEASURE_TYPES:
+            if d.event_type in MEASURE_TYPES and not earlier:
                 hit = next((m for m in measures.get(mineral, []) if _inside(m["days"], span)
-                            and not (china_acts and m["authority"] != "CN")), None)
+                            and not (china_acts and m["authority"] != "CN")
+                            and not (d.event_type == "import_suspension" and m["authority"] == "UN")), None)
             hit = hit or next((e for e in events.get(mineral, []) if e["event_type"] == d.event_type
                                and e["mine_id"] == mine and _meets(e["window"], span)
                                and not _other_period(d, e) and not _during(d, e, span)), None)

@@ -68,7 +68,20 @@ def find_candidates(sentence: str, gaz: Gazetteer) -> list[str]:
         if gaz.names_mine(m.group(0)) or stem in _KO_GENERIC or gaz.lookup(stem, ("mineral",)) is not None:
             continue  # "구리광산" (a copper mine), "대형광산": a kind of mine, not a name
         out.append(m.group(0))
+    for m in _HANGUL_SPACED_RE.finditer(sentence):  # "흥산 광산": a name written apart from 광산, as reports often do
+        stem, name = m.group(1), m.group(1) + "광산"
+        if stem in _KO_GENERIC or gaz.lookup(stem, ("mineral",)) is not None or gaz.names_mine(name) \
+                or gaz.names_mine(stem) or name in out:
+            continue
+        out.append(name)
     return out
+
+
+#: A name written apart from 광산 ("흥산 광산"): two to four syllables ending as North Korean place names
+#: mostly end (산, 덕, 동, 천, 양, 흥, 봉, 리 …), not a word that only describes ("대신 광산", "주요 광산",
+#: "따르면 광산"), and not followed by 업 or 들 (광산업, mining; 광산들, mines).
+_HANGUL_SPACED_RE = re.compile(r"(?<![\uac00-\ud7a3])([\uac00-\ud7a3]{1,3}[산덕동천양흥봉리암원포령평촌곡골진룡계])"
+                               r" 광산(?![\uac00-\ud7a3]{0,2}(?:업|들|물))")
 
 
 #: Words before 광산 that make a kind of mine, not a name ("대형광산", "노천광산"); minerals are checked apart.

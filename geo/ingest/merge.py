@@ -94,6 +94,7 @@ def merge_restatements(drafts: list[tuple[Draft, int]]) -> tuple[list[Draft], li
         old, old_rank = group.items[same]
         if rank < old_rank:
             group.put(same, d, rank)
+        group.items[same][0].before_measure = old.before_measure or d.before_measure  # any telling's "before the ban"
         notes.append(f"merged a restatement of {d.event_type} {'/'.join(d.minerals)}"
                      f"{' at ' + '/'.join(d.mines) if d.mines else ''}; the date kept comes from "
                      f"{group.items[same][0].date_basis}")
