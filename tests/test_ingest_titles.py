@@ -64,3 +64,11 @@ def test_a_draft_with_no_mine_keeps_the_province_its_sentence_names():
     assert (d.mines, d.place, d.title) == ([], "South Hamgyong", "Coal in South Hamgyong: deal signed")
     (d,) = extract("Iron ore from the Musan mine in North Hamgyong was smuggled on Jan. 3.", "2005-01-13", "T", "", ds).drafts
     assert d.mines == ["musan"] and "North Hamgyong" not in d.title  # a mine named: its own place
+
+
+def test_a_korean_papers_source_id_takes_its_own_spelling():
+    # found on the tenth new user's trial: 한국일보 became "hangukilbo"; the paper writes itself Hankook Ilbo
+    from geo.ingest.publishers import publisher_slug
+    assert publisher_slug("한국일보") == "hankookilbo" and publisher_slug("한국 일보") == "hankookilbo"
+    assert publisher_slug("연합뉴스") == "yonhap"
+    assert publisher_slug("통일뉴스") == "tongilnyuseu"  # one the table lacks: romanized

@@ -17,6 +17,8 @@ KNOWN: dict[str, str] = {
     "중앙일보": "joongang", "동아일보": "donga", "한겨레": "hankyoreh", "한국경제": "hankyung", "서울경제": "sedaily",
     "아시아경제": "asiae", "뉴시스": "newsis", "뉴스1": "news1", "로동신문": "rodong", "노동신문": "rodong",
     "조선중앙통신": "kcna", "아시아프레스": "asiapress", "nk조선": "nkchosun", "뉴데일리": "newdaily",
+    # papers whose own spelling is not the Revised Romanization (한국일보: Hankook Ilbo, not hangukilbo)
+    "한국일보": "hankookilbo", "경향신문": "kyunghyang", "한겨레신문": "hankyoreh", "국민일보": "kukmin",
     # and in English, where the record's slug is not the name slugged ("Daily NK": dailynk, not daily-nk)
     "dailynk": "dailynk", "nknews": "nknews", "38north": "38north", "yonhapnewsagency": "yonhap",
     "northkoreaeconomywatch": "nkeconwatch", "nkeconomywatch": "nkeconwatch", "koreancentralnewsagency": "kcna",
