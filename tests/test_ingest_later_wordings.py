@@ -512,7 +512,8 @@ def test_a_day_of_the_month_opening_a_sentence_dates_it(record):  # noqa: F811
 
 def test_sign_as_a_noun_signs_no_deal(record):  # noqa: F811
     # blind set 42's reading: "As a sign of those expectations, the government sent excavators to the mine"
-    text = "As a sign of those expectations, the central government sent ten excavators to the Daebong mine last November."
+    text = ("Kim Jong Un is counting on the Daebong gold mine. As a sign of those expectations, the central "
+            "government sent ten excavators to the mine last November.")
     assert "deal_signed" not in _types(record, text, "2017-01-16")
     assert "deal_signed" not in _types(record, "There is no sign that the Musan iron ore deal will go ahead.", "2017-01-16")
     assert _types(record, "A Chinese firm signed a deal to develop the Musan iron ore mine in May.", "2017-01-16") == {"deal_signed"}
