@@ -518,3 +518,16 @@ def test_sign_as_a_noun_signs_no_deal(record):  # noqa: F811
     assert "deal_signed" not in _types(record, "There is no sign that the Musan iron ore deal will go ahead.", "2017-01-16")
     assert _types(record, "A Chinese firm signed a deal to develop the Musan iron ore mine in May.", "2017-01-16") == {"deal_signed"}
     assert _types(record, "China and North Korea will sign a deal on the Musan iron ore mine in May.", "2017-01-16") != {"deal_signed"}
+
+
+def test_sanctions_told_as_unilateral_on_a_company_are_a_designation(record):  # noqa: F811
+    # blind set 43's reading: "imposed unilateral sanctions on a shipping company … for the illegal transfer of coal"
+    text = ("South Korea on Thursday imposed unilateral sanctions on a shipping company based in Hong Kong for "
+            "taking part in the illegal transfer of North Korean coal.")
+    assert _types(record, text, "2024-07-18") == {"designation"}
+
+
+def test_a_korean_cargo_rejected_is_sent_back(record):  # noqa: F811
+    # blind set 43's reading: coal that "퇴짜를 맞았다" (was turned away) at Chinese ports
+    text = "지난 4월 중국 항구에서 북한산 석탄 5만t이 품질 기준에 맞지 않는다는 이유로 퇴짜를 맞았다."
+    assert _types(record, text, "2017-07-01") == {"import_suspension"}
