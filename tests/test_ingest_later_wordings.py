@@ -531,3 +531,9 @@ def test_a_korean_cargo_rejected_is_sent_back(record):  # noqa: F811
     # blind set 43's reading: coal that "퇴짜를 맞았다" (was turned away) at Chinese ports
     text = "지난 4월 중국 항구에서 북한산 석탄 5만t이 품질 기준에 맞지 않는다는 이유로 퇴짜를 맞았다."
     assert _types(record, text, "2017-07-01") == {"import_suspension"}
+
+
+def test_a_mine_that_looks_to_smuggling_has_not_smuggled_yet(record):  # noqa: F811
+    # blind set 42's reading: a headline "North Korean mine looks to smuggling for a way out" drafted smuggling
+    assert "smuggling" not in _types(record, "North Korean iron ore mine looks to smuggling for a way out", "2017-11-13")
+    assert "smuggling" in _types(record, "The iron ore mine turned to smuggling in May.", "2017-11-13")
