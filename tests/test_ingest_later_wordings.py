@@ -537,3 +537,63 @@ def test_a_mine_that_looks_to_smuggling_has_not_smuggled_yet(record):  # noqa: F
     # blind set 42's reading: a headline "North Korean mine looks to smuggling for a way out" drafted smuggling
     assert "smuggling" not in _types(record, "North Korean iron ore mine looks to smuggling for a way out", "2017-11-13")
     assert "smuggling" in _types(record, "The iron ore mine turned to smuggling in May.", "2017-11-13")
+
+
+def test_cargoes_ordered_back_are_their_own_event_beside_the_stop_and_not_a_figure(record):  # noqa: F811
+    # found on the eleventh new user's trial: the order to return cargoes merged into China's stop of Feb. 26, and
+    # "600,000 tonnes … waiting to be sent back" became a ticked trade figure
+    text = ("SINGAPORE, April 10 - China's customs authority has formally ordered trading firms to return their "
+            "North Korean coal cargoes, according to a trading source.\n\n"
+            "China stopped all imports of North Korean coal on Feb. 26.\n\n"
+            "The source said the company alone had 600,000 tonnes of North Korean coal held at several ports, "
+            "waiting to be sent back.")
+    drafts = extract(text, "2017-04-10", "T", "", record).drafts
+    assert sorted((d.event_type, d.date) for d in drafts) == [
+        ("import_suspension", "2017-02-26"), ("import_suspension", "2017-04-10")]
+    (order,) = [d for d in drafts if d.date == "2017-04-10"]
+    assert order.known == "" and order.anonymous_source  # another event inside the record's suspension
+
+
+def test_a_case_inside_a_recorded_period_is_not_that_period_told_again(record):  # noqa: F811
+    # found on the eleventh new user's trial: a ship held in March 2017 was marked as repeating the UN panel's count
+    # of banned exports from December 2016 to May 2017
+    text = "Last month, Malaysia briefly kept a North Korean ship carrying coal out of its port over a suspected breach of sanctions."
+    (d,) = extract(text, "2017-04-10", "T", "", record).drafts
+    assert (d.event_type, d.date, d.known) == ("smuggling", "2017-03-01", "")
+
+
+def test_figures_given_respectively_for_listed_months_each_take_their_month(record):  # noqa: F811
+    # found on the eleventh new user's trial: "1월과 2월에 … 각각 144만t, 123만t" dated 1.44 Mt to February
+    text = ("7일 유엔 안전보장이사회 대북제재위원회 자료를 보면 5월에 석탄을 들여왔다고 신고한 회원국은 단 한 곳도 없었다.\n\n"
+            "한 나라가 1월과 2월에 북한산 석탄을 각각 144만t, 123만t 수입했다고 신고한 뒤 3월 수입량은 6300t으로 줄었다.")
+    drafts = [d for d in extract(text, "2017-07-07", "T", "", record).drafts if d.event_type == "trade_figure"]
+    assert sorted((d.date, d.quantity) for d in drafts) == [
+        ("2017-01-01", 1_440_000), ("2017-02-01", 1_230_000), ("2017-03-01", 6_300), ("2017-05-01", None)]
+    # the figures go on from the committee's data named the sentence before: official
+    assert {d.confidence for d in drafts} == {"official"}
+
+
+def test_a_figure_that_names_its_own_teller_keeps_its_confidence(record):  # noqa: F811
+    text = "Customs data showed coal imports fell.\n\nA trader said the North sold 20,000 tonnes of coal in March."
+    (d,) = [d for d in extract(text, "2017-07-07", "T", "", record).drafts if d.quantity]
+    assert d.confidence == "reported"
+
+
+def test_a_korean_condition_is_no_event(record):  # noqa: F811
+    text = "회원국이 몰래 북한산 석탄을 들여오지 않았다면 북한은 4월에 석탄을 전혀 팔지 못했다는 얘기다."
+    assert "import_suspension" not in _types(record, text, "2017-07-07")
+
+
+def test_a_headline_may_have_a_second_part_after_a_colon_but_a_byline_is_no_headline():
+    from geo.ingest.text import guess_title
+    assert guess_title("Russia, North Korea agree deal: railway upgrade in exchange for minerals\n\nA senior official") \
+        == "Russia, North Korea agree deal: railway upgrade in exchange for minerals"
+    assert guess_title("Photo: a coal ship at Nampo in March\nUpdated April 22nd, 2022 at 15:53 IST\n"
+                       "North Korea ships illicit coal to China again\n\nBody.") == "North Korea ships illicit coal to China again"
+
+
+def test_ground_broken_for_a_railway_in_a_coalfield_is_infrastructure_for_coal(record):  # noqa: F811
+    # found on the eleventh new user's trial (data 1.3.13: "coalfield" names coal)
+    text = ("The project got under way late last month with a groundbreaking ceremony for rebuilding the line that "
+            "links two stations in the Jaedong coalfields with the port of Nampo.")
+    assert ((), ("coal",), "infrastructure") in _drafts(record, text, "2014-11-05")

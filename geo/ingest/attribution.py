@@ -11,6 +11,8 @@
 
 from __future__ import annotations
 
+import re
+
 from geo.ingest.cues import _any
 
 #: Event types that are an authority's own act: a report of one tells an official measure.
@@ -27,12 +29,25 @@ def official_cited(text: str) -> str:
     return m.group(0) if m else ""
 
 
-def confidence(event_type: str, sentence: str, anonymous: bool) -> tuple[str, str]:
-    """(confidence, why) of a draft of ``event_type`` told in ``sentence``; why is '' for ``reported``."""
+def confidence(event_type: str, sentence: str, anonymous: bool, before: str = "") -> tuple[str, str]:
+    """(confidence, why) of a draft of ``event_type`` told in ``sentence``; why is '' for ``reported``.
+    A trade figure whose sentence cites nothing takes the official data the sentence ``before`` it cites
+    ("대북제재위원회 자료를 보면 … . 한 나라가 1월과 2월에 각각 144만t, 123만t 수입했다고 신고한 뒤 …"):
+    a report goes on with the figures of the data it has named."""
     if anonymous:
         return "reported", ""
     if cited := official_cited(sentence):
         return "official", f"the sentence cites {cited}"
     if event_type in OFFICIAL_ACTS:
         return "official", f"a {event_type.replace('_', ' ')} is an authority's own act"
+    if event_type == "trade_figure" and before and not _cites_anyone(sentence) and (cited := official_cited(before)):
+        return "official", f"the sentence before cites {cited}"
     return "reported", ""
+
+
+def _cites_anyone(sentence: str) -> bool:
+    """Does the sentence name where its account comes from (an unnamed source, or someone who said it)?"""
+    return is_anonymous(sentence) or _SAID.search(sentence) is not None
+
+
+_SAID = re.compile(r"\b(?:said|says|say|told|according to|reported|estimated?s?)\b|에 따르면|(?:했|한)다고\s*(?:말|밝|전|보도)", re.IGNORECASE)

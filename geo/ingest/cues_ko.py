@@ -48,6 +48,9 @@ _PLANNED_WHEN_DECIDED = frozenset({"infrastructure", "production_change", "expor
                                    "discovery"})
 
 #: A prohibition just after the verb ('생산을 멈춰서는 안 된다', production must not stop): no event.
+#: A condition, not an event: '몰래 들여오지 않았다면' (if they did not bring it in secretly), '수출했더라면'.
+_IF = re.compile(r"\S{0,4}?(?:다면|라면|더라면)(?=\s|,|$)")
+
 _MUST_NOT = re.compile(r"\S{0,3}?서는\s*안\s*(?:된|돼|되)")
 
 #: Negated just after the verb ('재개되지 않은', '재개하지도 못했다'; '수출하지 못했다' is read by the halt
@@ -104,7 +107,7 @@ _HOLDS = re.compile(r"\S{0,2}?\s*(?:\S+\s+)?(?:확보하고|갖고|가지고|보
 
 
 def no_event(clause: str, end: int, event_type: str) -> bool:
-    """Does the Korean cue ending at ``end`` tell a plan, forecast, order, request, attempt or prohibition, retell the outlet's earlier report, describe
+    """Does the Korean cue ending at ``end`` tell a plan, forecast, order, request, attempt, condition or prohibition, retell the outlet's earlier report, describe
     a noun by its past, deny it or deny a report of it, rather than tell an event? An offer, conditional by nature,
     is no event only as rights already held."""
     if event_type == "investment_offer":
@@ -115,4 +118,4 @@ def no_event(clause: str, end: int, event_type: str) -> bool:
                 or (event_type in _PLANNED_WHEN_DECIDED and _DECIDED.match(clause, end))
                 or _TRIED.match(clause, end) or (_OURS.search(clause, 0, end) and _RETOLD.match(clause, end))
                 or (event_type in _NOT_HALTS and negated_after(clause, end))
-                or _FORECAST_END.match(clause, end) or _DENIED_REPORT.match(clause, end))
+                or _FORECAST_END.match(clause, end) or _DENIED_REPORT.match(clause, end) or _IF.match(clause, end))

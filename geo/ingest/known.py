@@ -133,11 +133,20 @@ def _other_period(d: Draft, e: dict) -> bool:
 
 
 def _during(d: Draft, e: dict, span) -> bool:
-    """A draft of one day well inside a recorded period (a suspension from February to December: more
-    than :data:`NEAR_START` days after its start) is another event in it (an order in April to send
-    cargoes back), not the period told again; near its start, or with a month, a year or an
-    approximate date, it is the period told again (reports differ by days on when a measure began)."""
-    return d.date_precision == "day" and e["period"] and span[0] > e["start"] + NEAR_START
+    """A draft of a day or an approximate day whose window starts well inside a recorded period (a
+    suspension from February to December: more than :data:`NEAR_START` days after its start) is another
+    event in it (an order in April to send cargoes back), not the period told again; so is a month's
+    smuggling case or figure (a ship held in March inside a panel's December-to-May count), but not a
+    month of a lasting measure or stop (:data:`_STATES`). Near its start, or with a year, it is the period
+    told again (reports differ by days on when a measure began)."""
+    if not e["period"] or span[0] <= e["start"] + NEAR_START or d.date_precision == "year":
+        return False
+    return d.date_precision != "month" or d.event_type not in _STATES
+
+
+#: A measure or a stop is a state that lasts: a month inside its recorded period is mostly the state told again
+#: ("China's suspension, in June, …"); a smuggling case or a figure of a month inside a period is its own.
+_STATES = ("import_suspension", "sanction", "export_halt", "production_halt")
 
 
 NEAR_START = dt.timedelta(days=14)

@@ -152,6 +152,14 @@ def _another_incident(d: Draft, other: Draft) -> bool:
     smuggling case or one mine's output give each their own figures (tonnes here, dollars there)."""
     if d.event_type not in _MEASURES_AND_INCIDENTS:
         return False
+    if (_CARGO_BACK.search(d.evidence) is None) != (_CARGO_BACK.search(other.evidence) is None):
+        return True  # cargoes ordered back beside the stop of all imports: an incident of the measure, not it again
     mine, theirs = set(figures_of(d.amounts)), set(figures_of(other.amounts))
     return mine != theirs and bool(mine or theirs)
+
+
+#: Cargoes sent, turned or ordered back ("ordered trading firms to return their coal cargoes", 돌려보내, 퇴짜).
+_CARGO_BACK = re.compile(r"\b(?:send|sent|sending|ship|shipped|shipping|turn|turned|turning)\b[^.;]{0,40}?\b(?:back|away)\b"
+                         r"|\breturn(?:s|ed|ing)?\b[^.;]{0,40}?\b(?:cargo(?:es)?|shipments?|consignments?)\b|돌려보내|되돌려|퇴짜",
+                         re.IGNORECASE)
 

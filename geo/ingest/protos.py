@@ -4,6 +4,7 @@ candidate becomes several events when the sentence gives several dates."""
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field, replace
 
 from geo.ingest.amounts import amount_qualifier, find_amounts
@@ -84,11 +85,39 @@ def split_figures(p: _Proto, sents, info) -> list[_Proto]:
     else:
         ends = [d.start + len(d.text) for d in dated]
         parts = [(d, a, b) for d, a, b in zip(dated, [0, *ends], ends, strict=False)]
-    for d, a, b in parts:
-        part = text[a:b]
+    listed = _respective(dated, text)  # "1월과 2월에 … 각각 144만t, 123만t": each date its figure, in order
+    for k, (d, a, b) in enumerate(parts):
+        part = listed.get(k, text[a:b])
         usd, qty, unit, written = find_amounts(part)
         if d.kind == "comparison" and usd is None and unit == "%":
             continue  # "69.7% more than 지난해 같은 달": a change against the baseline, no figure of the baseline's
         if written:
-            out.append(replace(p, at=d.start, amounts=(usd, qty, unit, written, amount_qualifier(part)), date=d))
+            out.append(replace(p, at=d.start, amounts=(usd, qty, unit, written, amount_qualifier(text if k in listed else part)), date=d))
     return out if len(out) >= 2 and len({(q.date.date, q.date.precision) for q in out}) >= 2 else [p]
+
+
+_RESPECTIVELY = re.compile(r"각각|\brespectively\b", re.IGNORECASE)
+_JOINED = re.compile(r"\s*(?:과|와|및|,|、|and|&)\s*", re.IGNORECASE)
+
+
+def _respective(dated: list[DateMention], text: str) -> dict[int, str]:
+    """{index of a date: its figure as written} when the sentence lists two or more dates joined by "and"
+    ("1월과 2월에", "in January and February") and then as many figures "respectively" (각각), before its
+    next date: the first date takes the first figure, and so on. {} otherwise."""
+    if _RESPECTIVELY.search(text) is None:
+        return {}
+    k = 0
+    while k < len(dated) - 1:
+        run = [k]
+        while run[-1] + 1 < len(dated) and _JOINED.fullmatch(
+                text, dated[run[-1]].start + len(dated[run[-1]].text), dated[run[-1] + 1].start):
+            run.append(run[-1] + 1)
+        if len(run) >= 2:
+            last = dated[run[-1]]
+            stop = dated[run[-1] + 1].start if run[-1] + 1 < len(dated) else len(text)
+            segment = text[last.start + len(last.text):stop]
+            written = find_amounts(segment)[3]
+            if _RESPECTIVELY.search(segment) and len(written) == len(run):
+                return dict(zip(run, written, strict=True))
+        k = run[-1] + 1
+    return {}

@@ -97,20 +97,23 @@ def guess_title(text: str) -> str:
         inner = line[1:-1].strip() if len(line) > 2 and line[0] in "\"“" and line[-1] in "\"”" else line
         words, core = inner.split(), inner.lstrip("\"“‘'").rstrip("\"”’'")  # 밤에만 … "북한 석탄, 中으로 나간다"
         core = _AGENCY_END.sub("", core)  # a paragraph ending "… in value terms. (Yonhap)" still ends with a stop
-        if len(words) >= 5 and not _colon(inner) and not core.endswith(".") \
+        if len(words) >= 5 and not _colon(inner) and not core.endswith(".") and not _BYLINE.match(core) \
                 and (core[:1].isupper() or _HEADLINE_START.match(core)) and len(line) <= 200:
             return line
     return ""
 
 
 _AGENCY_END = re.compile(r"\s*\([^()]{1,40}\)$")
+#: A date or byline line, not a headline ("Published Sep 21, 2017 8:21 PM by The Maritime Executive").
+_BYLINE = re.compile(r"(?:Published|Posted|Updated|Last updated|First published|By)\b|.*\b\d{1,2}:\d\d\s*(?:[AP]M|GMT|UTC|KST)\b")
 
 
 def _colon(line: str) -> bool:
-    """A colon that does not end a headline with who said it ("… fall to zero in April: UN", "…: VOA",
-    "…: report"): a label ("Photo: …", "Reporter: …") or a line that is not a headline."""
-    head, sep, tail = line.rpartition(":")
-    return bool(sep) and not (len(tail.split()) <= 2 and len(head.split()) >= 5 and ":" not in head)
+    """A colon after a label ("Photo: …", "Reporter: …", "Updated: Nov 5, 10:35"): three words or fewer before
+    the first colon. A headline may have a colon after four words or more: who said it ("… fall to zero in
+    April: UN", "…: VOA") or a second part ("Russia, North Korea agree deal: railway upgrade for minerals")."""
+    head, sep, _tail = line.partition(":")
+    return bool(sep) and len(head.split()) <= 3
 
 
 def guess_language(text: str, sample: int = 20000) -> str:
