@@ -48,7 +48,7 @@ FIRST = {
     "ingest_blind35": "ba2ccda", "ingest_blind36": "0f03373", "ingest_blind37": "3f3b989",
     "ingest_blind38": "cad3ad2", "ingest_blind39": "0fe3e6c",
     "ingest_blind40": "a1771e4", "ingest_blind41": "bdb00ec",
-    "ingest_blind42": "bb0448a", "ingest_blind43": "9c6f65a",
+    "ingest_blind42": "bb0448a", "ingest_blind43": "9c6f65a", "ingest_blind44": "801ec29",
 }
 
 _DUMP = """
