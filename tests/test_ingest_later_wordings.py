@@ -597,3 +597,34 @@ def test_ground_broken_for_a_railway_in_a_coalfield_is_infrastructure_for_coal(r
     text = ("The project got under way late last month with a groundbreaking ceremony for rebuilding the line that "
             "links two stations in the Jaedong coalfields with the port of Nampo.")
     assert ((), ("coal",), "infrastructure") in _drafts(record, text, "2014-11-05")
+
+
+@pytest.mark.parametrize("text", [
+    "The Treasury also sanctioned the Korea Zinc Industrial Group, a major North Korean zinc company.",
+    "UN shuts four ships out of ports over North Korean coal",
+    "Four ships have been barred from all ports by the United Nations Security Council for carrying North Korean coal.",
+])
+def test_a_group_sanctioned_or_ships_barred_by_the_un_are_designations(record, text):  # noqa: F811
+    # blind set 44's reading: a sanctioned group was no event; ships the UN barred from ports were an import suspension
+    assert _types(record, text, "2017-10-10") == {"designation"}
+
+
+def test_china_barring_ships_from_its_ports_is_still_its_import_suspension(record):  # noqa: F811
+    assert _types(record, "China barred North Korean coal ships from its ports in February.", "2017-10-10") \
+        == {"import_suspension"}
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("북한의 석탄 항구들에서 석탄을 싣는 배가 두 달 가까이 거의 자취를 감췄다.", "export_halt"),
+    ("지난해 12월 사진에서는 남포항에 석탄 운반선도 한 척 보이지 않았다.", "export_halt"),
+    ("VOA는 남포의 석탄 항구도 분주한 것으로 파악됐다고 밝혔다.", "export_continued"),
+    ("Satellite images show North Korea's coal piers at Nampo busy again this month.", "export_continued"),
+])
+def test_ports_told_as_empty_or_busy_in_satellite_reports(record, text, kind):  # noqa: F811
+    # blind set 44's reading: VOA's satellite reports tell exports by the ships and piles at the coal ports
+    assert kind in _types(record, text, "2019-12-04")
+
+
+def test_a_korean_joint_venture_sought_is_an_investment_offer(record):  # noqa: F811
+    text = "조선대양총회사는 외국 회사들과 몰리브덴 제품을 생산하고 파는 일에서 합영·합작을 활발히 추진하고 있다고 밝혔다."
+    assert "investment_offer" in _types(record, text, "2015-10-18")
