@@ -40,7 +40,7 @@ def confidence(event_type: str, sentence: str, anonymous: bool, before: str = ""
         return "official", f"the sentence cites {cited}"
     if event_type in OFFICIAL_ACTS:
         return "official", f"a {event_type.replace('_', ' ')} is an authority's own act"
-    if event_type == "trade_figure" and before and not _cites_anyone(sentence) and (cited := official_cited(before)):
+    if event_type == "trade_figure" and before and (cited := official_cited(before)) and not _cites_anyone(sentence):
         return "official", f"the sentence before cites {cited}"
     return "reported", ""
 

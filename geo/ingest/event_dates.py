@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import re
@@ -34,9 +35,8 @@ def date_for(p: _Proto, sents, info, pub, adopted) -> tuple[dt.date, str, dt.dat
     own = own_dates(dates)
     if p.event_type not in MAY_BE_AHEAD:  # "agreed to develop the mines from next year": the plan's start
         own = [d for d in own if d.date <= pub]
-    if not has_hangul(s):  # "stopped buying ore well before the UN voted this month": the vote's date, not the event's
-        own = [d for d in own if not (d.start > p.at and (b := _BEFORE.search(s, p.at, d.start)) is not None
-                                      and len(s[b.end():d.start].split()) >= 3)]
+    if own and not has_hangul(s) and (befores := _befores(s)):  # "stopped buying ore well before the UN voted this
+        own = [d for d in own if not _after_before(s, befores, p.at, d.start)]  # month": the vote's date, not the event's
     told = [d for d in dates if d.kind == "attribution"]
     head = 5 if sents[p.sent].headline else 0
     if p.event_type == "sanction":
@@ -106,6 +106,20 @@ def of_its_own(rank: int, headline: bool) -> bool:
 #: the talks held on May 3"): a date told three or more words after it, past the cue, is that thing's. A date
 #: right after it ends the event's own period ("came in before February 18").
 _BEFORE = re.compile(r"\b(?:before|ahead of|prior to)\b", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=256)
+def _befores(sentence: str) -> tuple[tuple[int, int], ...]:
+    """Where "before", "ahead of" and "prior to" are in the sentence, found once per sentence (a long report's
+    sentence serves many drafts)."""
+    return tuple(m.span() for m in _BEFORE.finditer(sentence))
+
+
+def _after_before(sentence: str, befores, at: int, start: int) -> bool:
+    """Is a date at ``start`` told three or more words after a "before" that follows the cue at ``at``?"""
+    k = bisect.bisect_left(befores, (at, -1))
+    return any(b_end <= start and len(sentence[b_end:start].split()) >= 3
+               for _b, b_end in befores[k:k + 4] if b_end <= start)
 
 
 #: The present perfect ("has fired up", "have been restored") tells the state at the time of the

@@ -284,6 +284,13 @@ def _assemble(protos, sents, info, pub, adopted, anon, names, gaz):
             kept.append(p)
     drafts: list[tuple[Draft, int]] = []
     made: dict[int, _Proto] = {}  # id of a draft -> its proto: the rest of a draft is filled once it survives the merge
+    told_before: dict[int, bool] = {}  # a sentence's "well before the vote", read once however many drafts it makes
+
+    def earlier(i: int) -> bool:
+        if i not in told_before:
+            told_before[i] = EARLIER_THAN_MEASURE.search(sents[i].text) is not None
+        return told_before[i]
+
     for p in (q for p0 in kept for p1 in split_minerals_by_date(p0, sents, info) for q in split_figures(p1, sents, info)):
         s = sents[p.sent]
         date, precision, end, basis, rank = date_for(p, sents, info, pub, adopted)
@@ -299,7 +306,7 @@ def _assemble(protos, sents, info, pub, adopted, anon, names, gaz):
                   date_basis=basis + (f"; {p.how}" if p.how else ""), candidates=list(p.candidates),
                   amounts=list((p.amounts or info[p.sent]["amounts"])[3]),  # for the merge; set again after it
                   description=f"Drafted by ingest from the report; date from {basis}.",
-                  before_measure=EARLIER_THAN_MEASURE.search(s.text) is not None)
+                  before_measure=earlier(p.sent))
         made[id(d)] = p
         drafts.append((d, rank))
     merged, more = merge_restatements(drafts)  # most drafts of a long report restate others

@@ -16,6 +16,7 @@ drafts with distinct dates stay linear (n log n), not quadratic.
 
 from __future__ import annotations
 
+import functools
 import heapq
 import re
 
@@ -152,10 +153,17 @@ def _another_incident(d: Draft, other: Draft) -> bool:
     smuggling case or one mine's output give each their own figures (tonnes here, dollars there)."""
     if d.event_type not in _MEASURES_AND_INCIDENTS:
         return False
-    if (_CARGO_BACK.search(d.evidence) is None) != (_CARGO_BACK.search(other.evidence) is None):
+    if _cargo_back(d.evidence) != _cargo_back(other.evidence):
         return True  # cargoes ordered back beside the stop of all imports: an incident of the measure, not it again
     mine, theirs = set(figures_of(d.amounts)), set(figures_of(other.amounts))
     return mine != theirs and bool(mine or theirs)
+
+
+@functools.lru_cache(maxsize=1024)
+def _cargo_back(evidence: str) -> bool:
+    """Does the sentence tell cargoes sent, turned or ordered back? Read once per sentence (a sentence's
+    drafts are compared with many others)."""
+    return _CARGO_BACK.search(evidence) is not None
 
 
 #: Cargoes sent, turned or ordered back ("ordered trading firms to return their coal cargoes", 돌려보내, 퇴짜).
