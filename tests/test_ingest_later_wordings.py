@@ -628,3 +628,34 @@ def test_ports_told_as_empty_or_busy_in_satellite_reports(record, text, kind):  
 def test_a_korean_joint_venture_sought_is_an_investment_offer(record):  # noqa: F811
     text = "조선대양총회사는 외국 회사들과 몰리브덴 제품을 생산하고 파는 일에서 합영·합작을 활발히 추진하고 있다고 밝혔다."
     assert "investment_offer" in _types(record, text, "2015-10-18")
+
+
+def test_a_state_mediums_own_report_is_official(record):  # noqa: F811
+    # found on the twelfth new user's trial: KCNA's own report of coal output came with confidence "reported"
+    text = "The Namdok and Inpho Youth Coal Mines raised coal output in September, overfulfilling their plans."
+    assert {d.confidence for d in extract(text, "2022-10-04", "KCNA", "", record).drafts} == {"official"}
+    assert {d.confidence for d in extract(text, "2022-10-04", "Daily NK", "", record).drafts} == {"reported"}
+    anonymous = "A source said the Namdok Youth Coal Mine raised coal output in September."
+    assert {d.confidence for d in extract(anonymous, "2022-10-04", "KCNA", "", record).drafts} == {"reported"}
+
+
+def test_a_resolution_another_authority_carries_out_does_not_date_its_ban(record):  # noqa: F811
+    # found on the twelfth new user's trial: China's ban "under resolution 2371" took the resolution's adoption day
+    text = ("중국 상무부와 해관총서는 안보리 결의 2371호를 근거로 일부 품목의 수입을 전면 금지한다고 설명했습니다.\n\n"
+            "수입이 금지되는 품목은 석탄, 철광석, 납입니다.")
+    (d,) = extract(text, "2017-08-14", "SBS", "", record).drafts
+    assert "adoption date of UNSCR 2371" not in d.date_basis
+    # the resolution named as the UN's own act still dates the ban told after it
+    text = ("안보리는 결의 2371호를 만장일치로 채택했다.\n\n"
+            "이에 따라 석탄, 철광석, 납은 수출이 전면 금지됐다.")
+    (d,) = extract(text, "2017-08-14", "SBS", "", record).drafts
+    assert "adoption date of UNSCR 2371" in d.date_basis
+
+
+def test_output_that_has_gone_up_is_the_state_at_the_report_not_the_quarter_before(record):  # noqa: F811
+    # found on the twelfth new user's trial: "has gone up" (an irregular participle) took "the third quarter" of the
+    # sentence before as its date
+    text = ("Workers across the country are keeping up their gains, having met their plans for the third quarter.\n\n"
+            "At the Namdok Youth Coal Mine, coal output has gone up through more mechanized mining.")
+    (d,) = extract(text, "2022-10-04", "KCNA", "", record).drafts
+    assert (d.date, d.date_precision) == ("2022-10-04", "approximate")

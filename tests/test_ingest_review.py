@@ -379,3 +379,27 @@ def test_a_lead_given_a_mine_is_titled_by_it(ds):
     shown, _ = follow_edits_in_table(rows, edited, [lead])
     (event,), problems = drafts_from_review([lead], shown, {**ds.mine_names, **ds.mineral_names})
     assert not problems and ds.mine_names["musan"] in event.title
+
+
+def test_a_new_mine_named_beside_the_records_mines_is_linked_once():
+    # found on the twelfth new user's trial: "Namdok, Inpho and Phunggok Youth Coal Mines" offered Phunggok as a new
+    # mine, and adding it gave a mine with no event
+    from geo.ingest.newmine import NewMine
+    from geo.rules.load import load_dataset as load
+
+    ds = load()
+    text = "KCNA said the Namdok, Inpho and Phunggok Youth Coal Mines raised coal output in September."
+    drafts = extract(text, "2022-10-04", "KCNA", "", ds).drafts
+    new = NewMine("Phunggok Youth Coal Mine", mine_id="phunggok", candidate="Phunggok Youth Coal Mines")
+    linked = link_new_mines(drafts, [new])
+    assert sum("phunggok" in d.mines for d in linked) == 1
+    assert sorted(m for d in linked for m in d.mines) == ["inpho", "namdok", "phunggok"]
+
+
+def test_a_month_or_a_year_set_by_the_reviewer_is_stored_on_its_first_day():
+    # found on the twelfth new user's trial: 2019-10-25 changed to month precision was stored as 2019-10-25
+    from geo.ingest.review import stored_date
+    assert stored_date("2019-10-25", "month") == "2019-10-01"
+    assert stored_date("2019-10-25", "year") == "2019-01-01"
+    assert stored_date("2019-10-25", "approximate") == "2019-10-25"
+    assert stored_date("2019-10", "month") == "2019-10"  # not a day: left for the check that reports it

@@ -51,3 +51,15 @@ def _cites_anyone(sentence: str) -> bool:
 
 
 _SAID = re.compile(r"\b(?:said|says|say|told|according to|reported|estimated?s?)\b|에 따르면|(?:했|한)다고\s*(?:말|밝|전|보도)", re.IGNORECASE)
+
+
+def official_report(drafts, publisher: str) -> None:
+    """A report published by an official body or a state medium (KCNA, 노동신문, a ministry, China's customs)
+    is that body's own account: its drafts resting on no unnamed source are ``official``, as
+    ``data/README.md`` defines it (state media's as claims), though no sentence cites it."""
+    if not (own := official_cited(publisher)):
+        return
+    for d in drafts:
+        if d.confidence == "reported" and not d.anonymous_source:
+            d.confidence = "official"
+            d.description += f" Confidence official: the report is {own}'s own."

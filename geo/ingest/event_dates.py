@@ -124,8 +124,9 @@ def _after_before(sentence: str, befores, at: int, start: int) -> bool:
 
 #: The present perfect ("has fired up", "have been restored") tells the state at the time of the
 #: report: without a date of its own such a sentence does not take an earlier date of the report.
-_PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+|now\s+|just\s+|already\s+|also\s+|since\s+)?(?:been\s+)?\w+(?:ed|en)\b",
-                      re.IGNORECASE)
+_PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+|now\s+|just\s+|already\s+|also\s+|since\s+)?(?:been\s+)?"
+                      r"(?:\w+(?:ed|en)|gone|grown|risen|fallen|begun|become|come|run|kept|held|met|sold|built|lost|made"
+                      r"|brought|bought|found|got|set|cut|shut|sent|won|stood)\b", re.IGNORECASE)  # ("has gone up", irregular)
 
 
 #: "Still", "now", "currently" (지금도, 아직도, 현재) and the present progressive ("is producing more

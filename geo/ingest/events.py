@@ -8,7 +8,7 @@ import re
 
 from geo.ingest.amounts import amounts_and_qualifier, figures, tells_rate
 from geo.ingest.apply import _cell, _find_source
-from geo.ingest.attribution import OFFICIAL_ACTS, confidence, is_anonymous
+from geo.ingest.attribution import OFFICIAL_ACTS, confidence, is_anonymous, official_report
 from geo.ingest.certainty import rate
 from geo.ingest.clauses import clauses, find_reason
 from geo.ingest.cue_words import CAP_WORDS
@@ -234,6 +234,7 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
         if d.event_type in OFFICIAL_ACTS and not d.anonymous_source:
             d.confidence = "official"  # now an authority's own act (geo.ingest.attribution)
     drafts = drop_exact_repeats(drafts) if retyped else drafts  # a retyped draft may now repeat another exactly
+    official_report(drafts, publisher)  # a state medium's or a ministry's own report: official (as a claim)
     leads, lead_notes = find_leads(sents, info, drafts, pub, adopted, anon, known, names)
     source_row = make_source_row(ds, publisher, title, url, pub, guess_language(text))
     taken: set[str] = set()  # ids given so far (one set, not one per draft: linear in the drafts)

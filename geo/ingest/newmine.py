@@ -121,15 +121,20 @@ def _names(m: NewMine) -> set[str]:
 
 
 def link_new_mines(drafts: list[Draft], mines: list[NewMine]) -> list[Draft]:
-    """The drafts with each mine-less draft that names a new mine linked to it (and its estimate of
-    being right worked out again, now that it has a mine)."""
-    out = []
+    """The drafts with each new mine their sentence names linked to them (and a draft's estimate of being
+    right worked out again, now that it has a mine): a mine-less draft takes it, and a draft of the
+    record's mines takes it beside them ("Namdok, Inpho and Phunggok Youth Coal Mines raised output",
+    Phunggok new), one row per mineral, which the reviewer can untick."""
+    out, given = [], set()  # (sentence, type, mine) linked so far: a sentence's drafts, one per mine, take it once
     for d in drafts:
         named = {core(c) for c in d.candidates}
-        ids = [m.mine_id for m in mines if m.mine_id and named & _names(m)]
-        if ids and not d.mines:
-            d = replace(d, mines=ids, amounts=list(d.amounts), candidates=list(d.candidates))
-            if d.event_type:  # a lead has no type to estimate: the reviewer gives it one
+        ids = [m.mine_id for m in mines if m.mine_id and named & _names(m) and m.mine_id not in d.mines
+               and (not d.mines or (d.evidence, d.event_type, m.mine_id) not in given)]
+        given.update((d.evidence, d.event_type, i) for i in ids)
+        if ids:
+            had = bool(d.mines)
+            d = replace(d, mines=[*d.mines, *ids], amounts=list(d.amounts), candidates=list(d.candidates))
+            if d.event_type and not had:  # a lead has no type to estimate: the reviewer gives it one
                 rate([d])  # its mine is now named: estimated again (see geo.ingest.certainty)
         out.append(d)
     return out

@@ -46,13 +46,23 @@ def resolution_before(p: _Proto, sentence: str, sents, adopted) -> tuple[str, dt
     """A ban told with no date of its own after the report named the resolution it comes from ("결의 2270호를
     통과시켰다 … 금·바나듐광·티타늄광·희토류는 수출이 전면 금지됐다"): the nearest resolution named before it,
     the headline included, whose rows in sanctions.csv cover one of the draft's minerals; none when the
-    ban's sentence names another authority than the UN's."""
+    ban's sentence names another authority than the UN's, or when the sentence that names the resolution
+    names another authority carrying it out (:data:`_AS_BASIS`): the ban is that authority's."""
     if _names_another_authority(sentence):
         return None
     covered = getattr(adopted, "minerals", {})
     minerals = {m.id for m in p.minerals}
     for j in range(p.sent - 1, max(-1, p.sent - 1 - _REACH), -1):
-        for num in reversed(resolution_numbers(sents[j].text)):
+        nums = resolution_numbers(sents[j].text)
+        if nums and _names_another_authority(sents[j].text) and _AS_BASIS.search(sents[j].text):
+            return None  # "상무부는 … 결의 2371호를 근거로 … 수입을 전면 금지한다": China's ban, the resolution its basis
+        for num in reversed(nums):
             if num in adopted and covered.get(num, set()) & minerals:
                 return num, adopted[num]
     return None
+
+
+#: A resolution named as what another authority's measure carries out: "under", "to implement", "in line
+#: with", "결의 2371호를 근거로", "이행하기 위해", "따라".
+_AS_BASIS = re.compile(r"(?:under|to implement|implementing|in line with|pursuant to|in accordance with|to enforce|"
+                       r"enforcing|to comply with|complying with)|근거로|이행하기|이행한다|이행하려|따라|따른|맞춰", re.IGNORECASE)
