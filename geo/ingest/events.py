@@ -289,7 +289,8 @@ def _assemble(protos, sents, info, pub, adopted, anon, names, gaz):
 
     def earlier(i: int) -> bool:
         if i not in told_before:
-            told_before[i] = EARLIER_THAN_MEASURE.search(sents[i].text) is not None
+            text = sents[i].text
+            told_before[i] = "efore" in text and EARLIER_THAN_MEASURE.search(text) is not None
         return told_before[i]
 
     for p in (q for p0 in kept for p1 in split_minerals_by_date(p0, sents, info) for q in split_figures(p1, sents, info)):

@@ -163,6 +163,9 @@ def _another_incident(d: Draft, other: Draft) -> bool:
 def _cargo_back(evidence: str) -> bool:
     """Does the sentence tell cargoes sent, turned or ordered back? Read once per sentence (a sentence's
     drafts are compared with many others)."""
+    lower = evidence.lower()
+    if not any(w in lower for w in ("back", "away", "return", "돌려", "되돌", "퇴짜")):
+        return False  # most sentences: no search
     return _CARGO_BACK.search(evidence) is not None
 
 

@@ -19,7 +19,9 @@ of 1 and 5 MB and prints the seconds and MB/s of each, the median of ``--repeat`
   it, never the whole clause again.
 
 Every run starts with a new gazetteer and an empty word memo of the cue table (else a repeated
-text's words would be known from the run before). Each run is timed twice: wall-clock seconds,
+text's words would be known from the run before). The tables a process loads once and keeps (the cue
+table, the type reader's and the certainty's weights) are loaded before the first run, by one short
+report, and that load's seconds are printed as a row of their own: the runs time the reading of text. Each run is timed twice: wall-clock seconds,
 and the CPU seconds of this process (which other work on a shared machine does not inflate).
 Beside them, a bare baseline measured in the same run on the same text: one regular-expression
 pass that splits it into words (``re.findall``), the least any reader of the text does.
@@ -125,7 +127,11 @@ def run(sizes: list[float], repeat: int, data: Path | None) -> list[dict]:
     from geo.rules.load import load_dataset
 
     ds = load_dataset(data) if data else load_dataset()
-    rows = []
+    # The tables an app process loads once (the cue table, the type reader's weights, the certainty weights) are
+    # loaded before the clock starts, by one short report that drafts an event: the runs time reading text.
+    t0 = time.perf_counter()
+    extract(WARM_UP, "2019-01-08", "Benchmark", "", ds)
+    rows = [{"text": "(tables loaded once per process)", "mb": 0.0, "seconds": time.perf_counter() - t0, "cpu": None}]
     for name, make in TEXTS.items():
         for mb in sizes:
             text = make(int(mb * MB))
@@ -147,12 +153,16 @@ def run(sizes: list[float], repeat: int, data: Path | None) -> list[dict]:
     return rows
 
 
+#: A short report whose one sentence drafts an event, run once before the clock starts (see :func:`run`).
+WARM_UP = "Coal exports from the Musan mine were halted on March 5, a source said."
+
 #: The bare baseline: split the text into words, one regular-expression pass.
 _BARE = re.compile(r"[^\W_]+")
 
 
 def _verdict(rows: list[dict], key: str) -> str:
-    slow = [r for r in rows if r["mb"] / max(r[key], 1e-9) < 1.0 or (r["mb"] >= 4.99 and r[key] > 5.0)]
+    timed = [r for r in rows if r["cpu"] is not None]
+    slow = [r for r in timed if r["mb"] / max(r[key], 1e-9) < 1.0 or (r["mb"] >= 4.99 and r[key] > 5.0)]
     return "met" if not slow else "NOT met by " + ", ".join(f"{r['text']} {r['mb']:.0f} MB" for r in slow)
 
 
@@ -166,6 +176,9 @@ def main(argv: list[str] | None = None) -> int:
     print("| text | size | wall s | CPU s | MB/s (CPU) | bare CPU s | × bare | drafts |\n"
           "|---|---|---|---|---|---|---|---|")
     for r in rows:
+        if r["cpu"] is None:
+            print(f"| {r['text']} | | {r['seconds']:.2f} | | | | | |")
+            continue
         print(f"| {r['text']} | {r['mb']:.1f} MB | {r['seconds']:.2f} | {r['cpu']:.2f} | {r['mb_per_s']:.1f} "
               f"| {r['bare']:.3f} | {r['ratio']:.0f} | {r['drafts']} |")
     print(f"targets (≥ 1 MB/s; 5 MB under 5 s) on CPU time: {_verdict(rows, 'cpu')}; "
