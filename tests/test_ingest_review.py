@@ -403,3 +403,14 @@ def test_a_month_or_a_year_set_by_the_reviewer_is_stored_on_its_first_day():
     assert stored_date("2019-10-25", "year") == "2019-01-01"
     assert stored_date("2019-10-25", "approximate") == "2019-10-25"
     assert stored_date("2019-10", "month") == "2019-10"  # not a day: left for the check that reports it
+    from geo.ingest.drafts import Draft
+    from geo.ingest.review import drafts_from_review, review_rows
+    draft = Draft(event_id="x", event_type="investment_offer", effect="offered", date="2019-10-25",
+                  date_precision="approximate", evidence="…", minerals=["rare_earths"], title="Rare earths: offer")
+    rows = review_rows([draft])
+    rows[0]["date_precision"] = "month"  # the reviewer sets the precision and leaves the date
+    (event,), problems = drafts_from_review([draft], rows)
+    assert problems == [] and (event.date, event.date_precision) == ("2019-10-01", "month")
+    rows[0]["date"] = "2019-06-15"  # a date the reviewer types is kept as typed
+    (event,), _problems = drafts_from_review([draft], rows)
+    assert event.date == "2019-06-15"

@@ -199,7 +199,8 @@ def drafts_from_review(drafts: list[Draft], rows: list[dict],
         if not base.event_type and not values["title"]:
             values["title"] = base.title  # (retitled from the lead's, below)
         values.update({f: _number(values[f]) for f in _NUMBERS})
-        values["date"] = stored_date(values["date"], values["date_precision"])  # a month on its 1st, a year on 1 January
+        if values["date"] == base.date and values["date_precision"] != base.date_precision:  # the precision set anew:
+            values["date"] = stored_date(values["date"], values["date_precision"])  # a month on its 1st, a year on 1 Jan.
         by_mine: dict[str, list[str]] = {}
         for mine, mineral in links:
             by_mine.setdefault(mine, []).append(mineral)
@@ -233,7 +234,8 @@ def drafts_from_review(drafts: list[Draft], rows: list[dict],
 def stored_date(day: str, precision: str) -> str:
     """The date as the record stores it for its precision (data/README.md): a month on its first day, a
     year on 1 January ("2019-10-25" at month precision is "2019-10-01"); a day or an approximate date as
-    it is. A date that is not YYYY-MM-DD is left for the check that reports it."""
+    it is. A date that is not YYYY-MM-DD is left for the check that reports it. Applied when the reviewer
+    sets a row's precision and leaves its date: a date the reviewer types is kept as typed."""
     if len(day) != 10 or precision not in ("month", "year"):
         return day
     return day[:8] + "01" if precision == "month" else day[:5] + "01-01"
