@@ -659,3 +659,14 @@ def test_output_that_has_gone_up_is_the_state_at_the_report_not_the_quarter_befo
             "At the Namdok Youth Coal Mine, coal output has gone up through more mechanized mining.")
     (d,) = extract(text, "2022-10-04", "KCNA", "", record).drafts
     assert (d.date, d.date_precision) == ("2022-10-04", "approximate")
+
+
+def test_korean_nowadays_is_the_time_of_the_report_not_a_fortnight_before(record):  # noqa: F811
+    # found on the thirteenth new user's trial: "요즘" (nowadays) was read as 최근 (recently), two weeks before
+    import datetime as dt
+
+    from geo.ingest.dates import find_dates
+    got = {d.text: (d.date, d.precision) for d in find_dates("소식통은 \"요즘 대봉광산 근처로 주민들이 몰려든다\"고 말했다.",
+                                                             dt.date(2020, 6, 1))}
+    assert got["요즘"] == (dt.date(2020, 6, 1), "approximate")
+    assert {d.date for d in find_dates("최근 무산광산의 철광석 수출이 줄었다.", dt.date(2020, 6, 1))} == {dt.date(2020, 5, 18)}

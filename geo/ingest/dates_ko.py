@@ -3,7 +3,7 @@ publication date with precision, like :mod:`geo.ingest.dates` for English.
 
 Korean writes a date as its parts with counters: 2013년 (year), 3월 (month), 5일 (day), in that
 order, and relative words: 지난해/작년 (last year), 올해/금년 (this year), 지난달 (last month),
-이달 (this month), 다음 달/내달 (next month), 내년 (next year), 오는 N월 (the coming month N: ahead of the report), X년 … 이듬해 (the year after X), 새해 들어 (since the new year: its January), 지난주 (last week), N년 전 / N개월 전 (N years or months ago), 최근/요즘 (recently), 현재/지금 (the report's time), 한 달 넘게 / N개월째 (for over N months: since then), 1년 넘게 / 2년째 (for over N years: since then), 어제 (yesterday), N일 전 (N days ago).
+이달 (this month), 다음 달/내달 (next month), 내년 (next year), 오는 N월 (the coming month N: ahead of the report), X년 … 이듬해 (the year after X), 새해 들어 (since the new year: its January), 지난주 (last week), N년 전 / N개월 전 (N years or months ago), 최근 (recently), 현재/지금/요즘 (the report's time), 한 달 넘게 / N개월째 (for over N months: since then), 1년 넘게 / 2년째 (for over N years: since then), 어제 (yesterday), N일 전 (N days ago).
 A quarter "1분기" is its three months; a span "1~8월" is months 1 to 8 ("2017년 4~10월": of 2017). A date followed by 보다 / 에 비해 / 대비 is a comparison's
 baseline ("2008년보다 41.6% 늘어난": more than in 2008; "지난해 같은 기간보다", "지난해 같은 시기에 비해"), and a day followed by a verb of telling
 (전했다, 말했다, 밝혔다, 보도했다) or by a quote is the day a source spoke ("데일리NK가 28일
@@ -69,8 +69,8 @@ _RULES: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p), k) for p, k i
     # "1년 넘게 멈춰 서 있다": stopped for over a year, so since about then (a few years at most: not a mine's
     # life, "40년 동안 캘 수 있다", nor "50년 동안")
     (r"(?<![\d.])(?P<n>[1-5]|한|두|세|네|다섯)\s*(?:년|해)\s*(?:넘게|째|이상|가까이)", "years_long"),
-    (r"최근|요즘", "recently"),
-    (r"현재(?!까지)|지금(?=은|도|\s)", "now"),  # the report's own time: "현재는 전혀 캐지 못하고 있다"
+    (r"최근", "recently"),
+    (r"현재(?!까지)|지금(?=은|도|\s)|요즘", "now"),  # the report's own time: "현재는 전혀 캐지 못하고 있다", 요즘 (nowadays)
     (r"어제", "yesterday"),
 ))
 
