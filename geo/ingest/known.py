@@ -98,7 +98,7 @@ def _repeats(d: Draft, span, measures: dict, events: dict) -> list[dict] | None:
     """The record's row each of the draft's links repeats; None as soon as one link is new."""
     found = []
     china_acts = named_sides(d.evidence) == (False, True)
-    earlier = d.before_measure or EARLIER_THAN_MEASURE.search(d.evidence) is not None  # told as before the measure
+    earlier = d.before_measure  # a telling of it said it came before a measure (set per sentence by the extractor)
     for mine in d.mines or [""]:
         for mineral in d.minerals:
             hit = None
