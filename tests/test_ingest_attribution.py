@@ -78,3 +78,33 @@ def test_a_count_of_unnamed_sources_is_anonymous():
     assert is_anonymous("Two officials in Dandong said the trucks had stopped.")
     assert not is_anonymous("The three firms signed the contract on Friday.")
     assert not is_anonymous("In 2017 official data showed coal imports fell.")
+
+
+def _anon(record, text, pub="2024-11-20"):  # noqa: F811
+    return {(tuple(d.minerals), d.event_type): d.anonymous_source for d in extract(text, pub, "T", "", record).drafts}
+
+
+def test_a_report_whose_only_teller_is_unnamed_lends_it_to_paragraphs_that_name_none(record):
+    # the source is named (as unnamed) once, two paragraphs before the smuggling it told of
+    text = ("Coal firms look for buyers\n\n"
+            "A source in China, who asked not to be named, said last week that traders were asked to find buyers.\n\n"
+            "Since the new policy took effect, provincial trading companies have smuggled coal to China.")
+    assert _anon(record, text)[(("coal",), "smuggling")] is True
+
+
+def test_a_named_teller_elsewhere_keeps_unattributed_paragraphs_unflagged(record):
+    text = ("Coal firms look for buyers\n\n"
+            "A source in China, who asked not to be named, said last week that traders were asked to find buyers.\n\n"
+            "Since the new policy took effect, provincial trading companies have smuggled coal to China.\n\n"
+            "Kim Jin-ho, a professor at Dongguk University, said the trade would grow.")
+    assert _anon(record, text)[(("coal",), "smuggling")] is False
+
+
+def test_a_trade_figure_or_a_measure_rests_on_its_own_record_not_on_the_unnamed_source(record):
+    text = ("Coal trade\n\n"
+            "A source in Dandong, who asked not to be named, said traders were nervous.\n\n"
+            "China imported 52,000 tonnes of North Korean coal in September.\n\n"
+            "The Security Council banned all North Korean coal exports on August 5.")
+    flags = _anon(record, text, "2017-10-13")
+    assert flags[(("coal",), "trade_figure")] is False
+    assert all(v is False for (_m, t), v in flags.items() if t in ("sanction", "trade_figure"))

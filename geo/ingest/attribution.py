@@ -40,12 +40,12 @@ def confidence(event_type: str, sentence: str, anonymous: bool, before: str = ""
         return "official", f"the sentence cites {cited}"
     if event_type in OFFICIAL_ACTS:
         return "official", f"a {event_type.replace('_', ' ')} is an authority's own act"
-    if event_type == "trade_figure" and before and (cited := official_cited(before)) and not _cites_anyone(sentence):
+    if event_type == "trade_figure" and before and (cited := official_cited(before)) and not cites_anyone(sentence):
         return "official", f"the sentence before cites {cited}"
     return "reported", ""
 
 
-def _cites_anyone(sentence: str) -> bool:
+def cites_anyone(sentence: str) -> bool:
     """Does the sentence name where its account comes from (an unnamed source, or someone who said it)?"""
     return is_anonymous(sentence) or _SAID.search(sentence) is not None
 
@@ -63,3 +63,48 @@ def official_report(drafts, publisher: str) -> None:
         if d.confidence == "reported" and not d.anonymous_source:
             d.confidence = "official"
             d.description += f" Confidence official: the report is {own}'s own."
+
+
+class Anonymity:
+    """Does a draft rest on an unnamed source? Each paragraph's tellers are read when a draft asks,
+    once per paragraph: the drafts left after merging restatements are few."""
+
+    def __init__(self, sents) -> None:
+        self._texts: dict[int, list[str]] = {}
+        for s in sents:
+            self._texts.setdefault(s.para, []).append(s.text)
+        self._told: dict[int, str] = {}
+        self._report: bool | None = None
+        self._only: bool | None = None
+
+    def of(self, sent, event_type: str = "") -> bool:
+        """Does a draft of ``event_type`` told in ``sent`` rest on an unnamed source? Its paragraph cites
+        one, or it is a quote in a report that does; or its paragraph names no teller at all, in a report
+        whose every teller is unnamed ("A source in China, who asked not to be named, said …" two
+        paragraphs before "… provincial companies have started smuggling coal"): the report's account is
+        the source's. Not an authority's own act, nor a trade figure: those rest on the record they cite."""
+        told = self._cites(sent.para)
+        return told == "unnamed" or (sent.quoted and self.report()) or (
+            told == "" and event_type not in _OWN_RECORD and self._only_unnamed())
+
+    def _cites(self, para: int) -> str:
+        """'unnamed', 'named' or '' (the paragraph names no teller), once per paragraph."""
+        if para not in self._told:
+            texts = self._texts.get(para, ())
+            self._told[para] = "unnamed" if any(map(is_anonymous, texts)) else \
+                "named" if any(cites_anyone(t) or official_cited(t) for t in texts) else ""
+        return self._told[para]
+
+    def _only_unnamed(self) -> bool:
+        if self._only is None:
+            self._only = {self._cites(p) for p in self._texts} - {""} == {"unnamed"}
+        return self._only
+
+    def report(self) -> bool:
+        if self._report is None:
+            self._report = any(self._cites(p) == "unnamed" for p in self._texts)
+        return self._report
+
+
+#: Drafts that rest on a record of their own, not on the report's unnamed source (see ``Anonymity.of``).
+_OWN_RECORD = OFFICIAL_ACTS | {"trade_figure"}

@@ -8,7 +8,7 @@ import re
 
 from geo.ingest.amounts import amounts_and_qualifier, figures, tells_rate
 from geo.ingest.apply import _cell, _find_source
-from geo.ingest.attribution import OFFICIAL_ACTS, confidence, is_anonymous, official_report
+from geo.ingest.attribution import OFFICIAL_ACTS, Anonymity, confidence, official_report
 from geo.ingest.certainty import rate
 from geo.ingest.clauses import clauses, find_reason
 from geo.ingest.cue_words import CAP_WORDS
@@ -226,7 +226,7 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
             last_mine = (s.para, named[-1])
 
     progress(0.9, "assembling drafts")
-    anon = _Anonymity(sents)
+    anon = Anonymity(sents)
     names = {**ds.mine_names, **ds.mineral_names}  # titles name mines and minerals as the record does
     drafts, notes = _assemble(protos, sents, info, pub, adopted, anon, names, gaz)
     for d in (retyped := mark_known(drafts, ds)):  # typed as the record's measure it repeats: the title follows
@@ -322,7 +322,7 @@ def _assemble(protos, sents, info, pub, adopted, anon, names, gaz):
             d.value_usd = d.quantity = None  # background figures beside a measure, not its amount (a cap is)
             d.unit = d.amount_qualifier = ""
             d.amounts = []
-        d.anonymous_source = anon.para(sents[p.sent].para) or (sents[p.sent].quoted and anon.report())
+        d.anonymous_source = anon.of(sents[p.sent], d.event_type)
         text = sents[p.sent].text  # the quote spans the event word and its nearest mine or mineral named there
         named = [m.start for m in (*p.mines, *p.minerals) if text[m.start:m.end] == m.text]
         d.quote = short_quote(text, p.at, min(named, key=lambda x: abs(x - p.at)) if named else None)
@@ -335,26 +335,6 @@ def _assemble(protos, sents, info, pub, adopted, anon, names, gaz):
     return merged, notes + more
 
 
-class _Anonymity:
-    """Does a paragraph (or the report) cite an unnamed source? Read when a draft asks, once per
-    paragraph: the drafts left after merging restatements are few."""
-
-    def __init__(self, sents) -> None:
-        self._texts: dict[int, list[str]] = {}
-        for s in sents:
-            self._texts.setdefault(s.para, []).append(s.text)
-        self._paras: dict[int, bool] = {}
-        self._report: bool | None = None
-
-    def para(self, para: int) -> bool:
-        if para not in self._paras:
-            self._paras[para] = any(map(is_anonymous, self._texts.get(para, ())))
-        return self._paras[para]
-
-    def report(self) -> bool:
-        if self._report is None:
-            self._report = any(map(self.para, self._texts))
-        return self._report
 
 
 def _unique_id(d: Draft, taken: set[str]) -> str:

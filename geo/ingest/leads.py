@@ -90,7 +90,7 @@ def _leads_of(i, s, minerals, mines, cands, info, sents, pub, adopted, anon, kno
     at = (minerals or mines)[0].start if minerals or mines else max(0, s.text.find(cands[0]))
     date, precision, end, basis, _rank = date_for(_Proto(i, "", "", [], [], at=at), sents, info, pub, adopted)
     evidence = s.text if len(s.text) <= EVIDENCE_MAX else s.text[:EVIDENCE_MAX - 1].rstrip() + "…"
-    anonymous = anon.para(s.para) or (s.quoted and anon.report())
+    anonymous = anon.of(s)
     out: dict[tuple, Draft] = {}
     for mine, xs in groups:
         key = (mine, tuple(dict.fromkeys(xs)))
