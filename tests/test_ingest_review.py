@@ -414,3 +414,21 @@ def test_a_month_or_a_year_set_by_the_reviewer_is_stored_on_its_first_day():
     rows[0]["date"] = "2019-06-15"  # a date the reviewer types is kept as typed
     (event,), _problems = drafts_from_review([draft], rows)
     assert event.date == "2019-06-15"
+
+
+def test_a_date_typed_finer_than_its_rows_precision_makes_the_precision_finer():
+    # the thirteenth trial's left item: 2014-06-01 typed on a year row was kept with year precision, a day the
+    # record then claimed not to know
+    from geo.ingest.drafts import Draft
+    from geo.ingest.review import drafts_from_review, review_rows
+    draft = Draft(event_id="x", event_type="trade_figure", effect="exported", date="2014-01-01",
+                  date_precision="year", evidence="…", minerals=["iron_ore"], title="Iron ore: trade figure")
+    for typed, precision in (("2014-06-01", "month"), ("2014-06-15", "day"), ("2015-01-01", "year")):
+        rows = review_rows([draft])
+        rows[0]["date"] = typed  # precision left as drafted
+        (event,), problems = drafts_from_review([draft], rows)
+        assert problems == [] and (event.date, event.date_precision) == (typed, precision)
+    rows = review_rows([draft])
+    rows[0].update(date="2014-06-15", date_precision="approximate")  # both set by the reviewer: kept as set
+    (event,), _problems = drafts_from_review([draft], rows)
+    assert (event.date, event.date_precision) == ("2014-06-15", "approximate")

@@ -201,6 +201,8 @@ def drafts_from_review(drafts: list[Draft], rows: list[dict],
         values.update({f: _number(values[f]) for f in _NUMBERS})
         if values["date"] == base.date and values["date_precision"] != base.date_precision:  # the precision set anew:
             values["date"] = stored_date(values["date"], values["date_precision"])  # a month on its 1st, a year on 1 Jan.
+        elif values["date"] != base.date and values["date_precision"] == base.date_precision:  # a date typed anew:
+            values["date_precision"] = typed_precision(values["date"], values["date_precision"])  # as finely as typed
         by_mine: dict[str, list[str]] = {}
         for mine, mineral in links:
             by_mine.setdefault(mine, []).append(mineral)
@@ -239,6 +241,15 @@ def stored_date(day: str, precision: str) -> str:
     if len(day) != 10 or precision not in ("month", "year"):
         return day
     return day[:8] + "01" if precision == "month" else day[:5] + "01-01"
+
+
+def typed_precision(day: str, precision: str) -> str:
+    """The precision of a date the reviewer typed on a row and whose precision they left: finer when the
+    date is finer than the row's ("2014-06-01" typed on a year row is June 2014, month; "2014-06-15" a day),
+    so that the record never keeps a day its precision says it does not know; else the row's."""
+    if len(day) != 10 or precision not in ("month", "year") or stored_date(day, precision) == day:
+        return precision
+    return "day" if day[8:] != "01" else "month"
 
 
 def _number(text: str) -> float | None:
