@@ -670,3 +670,90 @@ def test_korean_nowadays_is_the_time_of_the_report_not_a_fortnight_before(record
                                                              dt.date(2020, 6, 1))}
     assert got["요즘"] == (dt.date(2020, 6, 1), "approximate")
     assert {d.date for d in find_dates("최근 무산광산의 철광석 수출이 줄었다.", dt.date(2020, 6, 1))} == {dt.date(2020, 5, 18)}
+
+
+def test_a_cargo_stopped_by_a_coast_guard_is_a_seizure_not_an_import_suspension(record):  # noqa: F811
+    text = "A Chinese trader was fined 1.2 million yuan after the Chinese coast guard stopped his North Korean coal cargo at sea."
+    assert _types(record, text, "2024-11-20") == {"smuggling"}
+
+
+@pytest.mark.parametrize("text", [
+    "The authorities have kept earning hard currency by shipping coal out in secret.",
+    "Trading companies secretly sold iron ore to Chinese buyers last month.",
+])
+def test_goods_traded_in_secret_are_smuggled(record, text):  # noqa: F811
+    assert "smuggling" in _types(record, text, "2024-11-20")
+    assert "export_continued" not in _types(record, text, "2024-11-20")
+
+
+def test_a_halt_in_a_time_clause_after_smuggling_is_when_it_was_smuggled_not_what_stopped(record):  # noqa: F811
+    text = "Coal was smuggled out, even while trade was halted during the border closure."
+    assert _types(record, text, "2022-05-01") == {"smuggling"}
+    # the halt told of the smuggling itself still is one
+    text = "Coal smuggling to China mostly stopped from late July."
+    assert "export_halt" in _types(record, text, "2022-09-01")
+
+
+def test_korean_mining_at_its_height_is_a_production_change(record):  # noqa: F811
+    text = "양강도 대봉광산 일대에서 금 캐기가 한창이라고 소식통이 전해왔다."
+    assert (("daebong",), ("gold",), "production_change") in _drafts(record, text, "2020-05-29")
+
+
+def test_a_clause_of_one_mine_lends_it_to_a_later_mineral_the_record_knows_it_for(record):  # noqa: F811
+    # Daebong is gold and tungsten in the record: both are its, though gold was paired first
+    text = "대봉광산 근처로 사금을 건지거나 중석을 줍겠다는 주민들이 몰려 채굴이 한창이다."
+    assert {m for ms, xs, _t in _drafts(record, text, "2020-05-29") for m in ms if "tungsten" in xs} == {"daebong"}
+    # a mineral the record does not know the mine for stays apart
+    text = "무산광산 근처로 철광석을 캐거나 금을 줍겠다는 주민들이 몰려 채굴이 한창이다."
+    assert all("musan" not in ms for ms, xs, _t in _drafts(record, text, "2020-05-29") if "gold" in xs)
+
+
+def test_korean_tomorrow_with_its_day_in_brackets_is_the_day_after_the_report():
+    import datetime as dt
+
+    from geo.ingest.dates import find_dates
+    (d, _told) = find_dates("중국 정부가 내일(15일)부터 수입을 막기로 했다고 14일 발표했다.", dt.date(2017, 8, 14))
+    assert (d.date, d.precision) == (dt.date(2017, 8, 15), "day")  # not 15 July
+
+
+def test_korean_n_il_jeon_after_that_day_was_named_is_before_that_day_not_n_days_ago(record):  # noqa: F811
+    import datetime as dt
+
+    from geo.ingest.dates import find_dates
+    named = find_dates("중국은 내일(15일)부터 석탄 수입을 금지한다.", dt.date(2017, 8, 14))[0]
+    (d,) = find_dates("다만 15일 전에 운송된 화물은 들여올 수 있다.", dt.date(2017, 8, 14), named)
+    assert d.date == dt.date(2017, 8, 15)
+    (d,) = find_dates("다만 15일 전에 운송된 화물은 들여올 수 있다.", dt.date(2017, 8, 14))  # no day named before
+    assert d.date == dt.date(2017, 7, 30)
+
+
+@pytest.mark.parametrize("text", ["中, 내일부터 북한산 석탄 수입 전면 중단",
+                                  "중국 정부가 내일부터 북한산 석탄의 수입을 모두 막기로 했다고 발표했다."])
+def test_a_korean_headline_noun_or_a_decision_to_block_imports_stops_them(record, text):  # noqa: F811
+    drafts = extract(text, "2019-03-04", "T", "", record).drafts
+    assert [(d.minerals, d.event_type, d.date) for d in drafts] == [(["coal"], "import_suspension", "2019-03-05")]
+
+
+def test_a_korean_stop_only_considered_is_no_event(record):  # noqa: F811
+    assert _drafts(record, "중국, 북한산 석탄 수입 중단 검토", "2019-03-04") == set()
+
+
+def test_a_measure_repeated_is_the_records_measure_nearest_its_date(record):  # noqa: F811
+    # China's ban of 15 August 2017 (MOFCOM 2017-40) is not the UN resolution of 5 August it carries out
+    text = "中, 내일부터 북한산 석탄·철·납 수입 전면 중단\n\n다만 15일 전에 이미 중국 항구로 운송된 화물은 들여올 수 있도록 했다.\n\n" \
+           "수입이 금지되는 품목은 석탄, 철광석, 납광석이다."
+    drafts = extract(text, "2017-08-14", "T", "", record).drafts
+    assert drafts and all("CN-MOFCOM-2017-40" in d.known and "UNSCR" not in d.known for d in drafts)
+    assert all(d.date == "2017-08-15" for d in drafts)
+
+
+def test_an_offer_told_without_its_mine_is_the_records_offer_at_a_mine_told_again(record):  # noqa: F811
+    # the twelfth trial: the record holds the rare-earth offer of October 2019 at Cholsan; a report naming no mine
+    text = "North Korea offered China the right to mine rare earths in exchange for solar power plants, a source said this month."
+    (d,) = extract(text, "2019-10-25", "T", "", record).drafts
+    assert d.event_type == "investment_offer" and "cholsan-solar-offer-2019" in d.known
+    # a mine-less smuggling case is not the record's case at a mine
+    # (the record holds Musan's iron ore smuggled through Hoeryong in November 2018)
+    text = "Iron ore was smuggled to China in November, a source said."
+    (d,) = extract(text, "2018-12-10", "T", "", record).drafts
+    assert d.event_type == "smuggling" and not d.known

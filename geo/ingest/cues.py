@@ -38,7 +38,7 @@ from geo.ingest import cue_words as words
 from geo.ingest.clauses import SCHEDULED
 from geo.ingest.cues_ko import negated_after, no_event
 from geo.ingest.gazetteer import Match
-from geo.ingest.halts import GENERIC_HALT, halted_thing, without_organisations
+from geo.ingest.halts import GENERIC_HALT, WHILE_CLAUSE, halted_thing, without_organisations
 from geo.ingest.hangul import has_hangul
 from geo.ingest.literals import (
     has_odd_case,
@@ -306,7 +306,8 @@ def _cue(clause: str, minerals: list[Match], has_amount: bool, offset: int = 0) 
                 else "exported"
         if etype == "export_continued" and has_amount and words.GROWTH.search(m.group(0)):
             etype, effect = "trade_figure", "exported"  # 'exports rose to $1.18 billion': the figure is the news
-        if etype == "smuggling" and GENERIC_HALT.search(read, m.end(), m.end() + 40):
+        if etype == "smuggling" and (h := GENERIC_HALT.search(read, m.end(), m.end() + 40)) \
+                and not WHILE_CLAUSE.search(read, m.end(), h.start()):
             etype, effect = "export_halt", "halted"  # 'smuggled exports … mostly stopped from late July'
         before = _before(clause, m.start())
         if etype in ("export_continued", "export_resumed") and has_hangul(m.group(0)) and negated_after(clause, m.end()) \

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from geo.ingest.dates import DateMention, find_dates, own_dates
+from geo.ingest.dates import DAYS_BEFORE, DateMention, find_dates, own_dates
 
 _DIGIT = re.compile(r"\d")
 
@@ -70,7 +70,7 @@ class Dated:
         found: list[DateMention] = []
         if self.near[i]:
             text = self.sents[i].text
-            if "time" in text:
+            if _reads_on(text):
                 context = self.context(i)[0]
                 key = (text, context)
             else:
@@ -96,7 +96,7 @@ class Dated:
 
     def _free(self, j: int) -> bool:
         """Can the j-th sentence's dates be found without its context?"""
-        return j in self._dates or ("time" not in self.sents[j].text and self.sents[j].text not in self._first)
+        return j in self._dates or (not _reads_on(self.sents[j].text) and self.sents[j].text not in self._first)
 
     def context(self, i: int) -> tuple[DateMention | None, int]:
         """(the last own date of a sentence before the i-th, its paragraph), or (None, -1)."""
@@ -122,6 +122,12 @@ class Dated:
                     current = (own[-1], self.sents[k].para)
         self._context[i] = current
         return current
+
+
+def _reads_on(text: str) -> bool:
+    """Are a sentence's dates read with its context: "for some time" (since the date before), "15일 전"
+    (before the day the sentence before named)?"""
+    return "time" in text or ("일" in text and DAYS_BEFORE.search(text) is not None)
 
 
 def outside_mine_names(dates: list[DateMention], matches: list) -> list[DateMention]:

@@ -180,7 +180,22 @@ def find_dates(sentence: str, pub: dt.date, context: DateMention | None = None) 
     for m in (_R_YEAR.finditer(sentence) if years else ()):
         add(m, dt.date(int(m.group("y")), 1, 1), "year", "absolute")
     found.sort(key=lambda d: d.start)
+    if korean and context is not None:
+        found = [_day_named_before(d, context, pub) for d in found]
     return [_as_attribution(sentence, d) for d in shared_year(sentence, found)]
+
+
+#: Korean "15일 전(에)": fifteen days ago, or "before the 15th" when a sentence before named that day.
+DAYS_BEFORE = re.compile(r"(\d{1,2})\s*일\s*전")
+
+
+def _day_named_before(d: DateMention, context: DateMention, pub: dt.date) -> DateMention:
+    """"내일(15일)부터 … 다만 15일 전에 운송된 화물은": the day the sentence before named, within a month of the
+    report, not fifteen days before it."""
+    m = DAYS_BEFORE.fullmatch(d.text.strip())
+    if m and context.precision == "day" and context.date.day == int(m.group(1)) and abs((context.date - pub).days) <= 31:
+        return DateMention(context.date, "day", d.text, d.start, "relative", None)
+    return d
 
 
 def _day_rules(sentence: str, pub: dt.date, add, lower: str, odd: bool) -> None:

@@ -3,7 +3,8 @@ publication date with precision, like :mod:`geo.ingest.dates` for English.
 
 Korean writes a date as its parts with counters: 2013년 (year), 3월 (month), 5일 (day), in that
 order, and relative words: 지난해/작년 (last year), 올해/금년 (this year), 지난달 (last month),
-이달 (this month), 다음 달/내달 (next month), 내년 (next year), 오는 N월 (the coming month N: ahead of the report), X년 … 이듬해 (the year after X), 새해 들어 (since the new year: its January), 지난주 (last week), N년 전 / N개월 전 (N years or months ago), 최근 (recently), 현재/지금/요즘 (the report's time), 한 달 넘게 / N개월째 (for over N months: since then), 1년 넘게 / 2년째 (for over N years: since then), 어제 (yesterday), N일 전 (N days ago).
+이달 (this month), 다음 달/내달 (next month), 내년 (next year), 오는 N월 (the coming month N: ahead of the report), X년 … 이듬해 (the year after X), 새해 들어 (since the new year: its January), 지난주 (last week), N년 전 / N개월 전 (N years or months ago), 최근 (recently), 현재/지금/요즘 (the report's time), 한 달 넘게 / N개월째 (for over N months: since then), 1년 넘게 / 2년째 (for over N years: since then), 어제 (yesterday), 내일 (tomorrow), N일 전 (N days ago, or before the day N a sentence before named: see
+:func:`geo.ingest.dates.find_dates`).
 A quarter "1분기" is its three months; a span "1~8월" is months 1 to 8 ("2017년 4~10월": of 2017). A date followed by 보다 / 에 비해 / 대비 is a comparison's
 baseline ("2008년보다 41.6% 늘어난": more than in 2008; "지난해 같은 기간보다", "지난해 같은 시기에 비해"), and a day followed by a verb of telling
 (전했다, 말했다, 밝혔다, 보도했다) or by a quote is the day a source spoke ("데일리NK가 28일
@@ -52,6 +53,8 @@ _RULES: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p), k) for p, k i
     (r"(?<![\d.])(?P<n>\d{1,2}|한|두|세|네|다섯)\s*(?:년|해)\s*전(?=$|[^가-힣]|에|부터|까지|의|쯤|께|만|은|도)", "years_ago"),
     (r"(?<![\d.])(?P<n>\d{1,2}|한|두|세|석|네|넉|다섯|여섯)\s*(?:개월|달)\s*전(?=$|[^가-힣]|에|부터|까지|의|쯤|께|만|은|도)",
      "months_ago"),
+    # "내일(15일)부터": tomorrow, its day in brackets (not the 15th of a month before the report)
+    (r"내일(?:\s*\(\s*\d{1,2}\s*일\s*\))?", "tomorrow"),
     # a day, also right after a month another rule took ("지난해 9월4일": "지난해 9월", then its day)
     (r"(?<!\d)" + _D + r"(?!\s*(?:간|동안|째))", "day"),
     (_Y, "year"),
@@ -354,6 +357,6 @@ def _resolve(m: re.Match, what: str, pub: dt.date):  # noqa: PLR0911 - one branc
         return pub, "approximate", None
     if what == "recently":
         return pub - dt.timedelta(days=14), "approximate", None
-    if what == "yesterday":
-        return pub - dt.timedelta(days=1), "day", None
+    if what in ("yesterday", "tomorrow"):
+        return pub + dt.timedelta(days=1 if what == "tomorrow" else -1), "day", None
     return None

@@ -9,6 +9,7 @@ import re
 
 from geo.ingest.dates import DateMention, _end_of_year, own_dates
 from geo.ingest.hangul import has_hangul
+from geo.ingest.known import MEASURE_TYPES
 from geo.ingest.later_dates import (
     MAY_BE_AHEAD,
     dates_of,
@@ -89,8 +90,10 @@ def date_for(p: _Proto, sents, info, pub, adopted) -> tuple[dt.date, str, dt.dat
             and (period := _figure_period(p.sent, sents, info, pub)) is not None:
         return period.date, period.precision, period.end_date, f"'{period.text}', the period named before", head + 3
     ctx = info[p.sent]["context"]
-    # a date ahead of the report ("from next month") is a plan's, not the date later sentences go on from
-    if ctx is not None and ctx.date <= pub and not sents[p.sent].headline and not _tells_now(s):
+    # a date ahead of the report ("from next month") is a plan's, not the date later sentences go on from; but
+    # a measure's own day a few days ahead is when it takes effect ("내일(15일)부터 … 수입이 금지되는 품목은")
+    ahead_ok = p.event_type in MEASURE_TYPES and ctx is not None and (ctx.date - pub).days <= 7 and ctx.precision == "day"
+    if ctx is not None and (ctx.date <= pub or ahead_ok) and not sents[p.sent].headline and not _tells_now(s):
         # from an earlier paragraph, a day is only near the event's date (the report may have moved on)
         far = info[p.sent]["context_para"] != sents[p.sent].para and ctx.precision == "day"
         return ctx.date, "approximate" if far else ctx.precision, None, f"'{ctx.text}' earlier in the report", head + 3

@@ -13,6 +13,10 @@ from geo.ingest.hangul import has_hangul
 #: The stop words whose object the clause must tell (English and Korean).
 GENERIC_HALT = re.compile(r"suspen|halt|stop|ceas|cut off|blocked|shut|closed|standstill|came to"
                           r"|중단|중지|멈|끊|막혔|차단", re.IGNORECASE)
+#: A time clause between a smuggling word and a halt: the halt is when it was smuggled ("shipping coal out
+#: in secret, including while trade was halted"), not what stopped.
+WHILE_CLAUSE = re.compile(r"\b(?:while|when|whilst|during|even as|as long as|although|though)\b|동안|중에도|와중",
+                          re.IGNORECASE)
 # whole words where a longer word is no trade ("soldiers", "sentiment", "salesman")
 _TRADE_WORDS = re.compile(r"\b(?:(?:export|import|shipment|shipping|trade|purchas|deliver|sell|buy)\w*|bought|sold|sent"
                           r"|send|sends|sending|sale|sales)\b", re.IGNORECASE)

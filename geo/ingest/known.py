@@ -99,20 +99,30 @@ def _repeats(d: Draft, span, measures: dict, events: dict) -> list[dict] | None:
     found = []
     china_acts = named_sides(d.evidence) == (False, True)
     earlier = d.before_measure  # a telling of it said it came before a measure (set per sentence by the extractor)
+    day = _day(d.date)
     for mine in d.mines or [""]:
         for mineral in d.minerals:
             hit = None
             if d.event_type in MEASURE_TYPES and not earlier:
-                hit = next((m for m in measures.get(mineral, []) if _inside(m["days"], span)
-                            and not (china_acts and m["authority"] != "CN")
-                            and not (d.event_type == "import_suspension" and m["authority"] == "UN")), None)
+                held = [m for m in measures.get(mineral, []) if _inside(m["days"], span)
+                        and not (china_acts and m["authority"] != "CN")
+                        and not (d.event_type == "import_suspension" and m["authority"] == "UN")]
+                # the nearest to the draft's date: China's ban taking effect on the 15th, not the UN's of the 5th
+                hit = min(held, key=lambda m: min(abs((x - day).days) for x in m["days"])) if held and day else \
+                    next(iter(held), None)
             hit = hit or next((e for e in events.get(mineral, []) if e["event_type"] == d.event_type
-                               and e["mine_id"] == mine and _meets(e["window"], span)
+                               and (e["mine_id"] == mine or (not mine and d.event_type in _DEALS))
+                               and _meets(e["window"], span)
                                and not _other_period(d, e) and not _during(d, e, span)), None)
             if hit is None:
                 return None
             found.append(hit)
     return found
+
+
+#: A deal, an offer or a collapse is over a mine: told without it ("North Korea offered rare-earth rights to
+#: China for solar plants"), it is the record's deal at a mine of that mineral and date told again.
+_DEALS = ("deal_signed", "investment_offer", "deal_collapsed")
 
 
 def _other_period(d: Draft, e: dict) -> bool:

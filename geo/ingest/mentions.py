@@ -144,4 +144,16 @@ def _pairs(clause_matches: list[Match], clause: str, offset: int, known: dict[st
         mines = list({m.id: m for m in loose_mines}.values())
         if all({x.id for x in minerals} <= set(known.get(m.id, ())) for m in mines):
             groups = [(m, minerals) for m in mines]
-    return groups + claimed
+    return _known_to_sole_mine(groups, clause_matches, known) + claimed
+
+
+def _known_to_sole_mine(groups, clause_matches: list[Match], known: dict[str, list[str]] | None):
+    """A clause that names one mine: minerals named after it that nobody claimed and the record knows
+    the mine for are that mine's, even when another mineral was paired with it first ("대봉광산 근처로
+    사금을 건지거나 중석을 줍겠다는": Daebong's gold, and its tungsten)."""
+    mines = [m for m in clause_matches if m.kind == "mine"]
+    if not known or not mines or len({m.id for m in mines}) != 1:
+        return groups
+    mine, held = mines[0], set(known.get(mines[0].id, ()))
+    return [(mine, ms) if g is None and all(x.id in held and x.start > mine.start for x in ms) else (g, ms)
+            for g, ms in groups]
