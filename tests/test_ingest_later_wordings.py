@@ -757,3 +757,20 @@ def test_an_offer_told_without_its_mine_is_the_records_offer_at_a_mine_told_agai
     text = "Iron ore was smuggled to China in November, a source said."
     (d,) = extract(text, "2018-12-10", "T", "", record).drafts
     assert d.event_type == "smuggling" and not d.known
+
+
+@pytest.mark.parametrize("text", [
+    "China's customs authority has sent trading firms an official order to return their North Korean coal cargoes.",
+    "Chinese traders were told to ship North Korean coal back, a source said.",
+])
+def test_an_importers_order_to_return_the_goods_is_an_import_suspension(record, text):  # noqa: F811
+    assert "import_suspension" in _types(record, text, "2017-04-10")
+
+
+def test_a_measure_told_as_beginning_days_after_the_records_day_is_that_measure(record):  # noqa: F811
+    # the record's coal suspension was announced on 18 February 2017; Reuters told it as a ban "on Feb. 26"
+    (d,) = extract("China banned all imports of North Korean coal on Feb. 26.", "2017-04-10", "T", "", record).drafts
+    assert "CN-COAL-2017" in d.known and d.event_type == "import_suspension"
+    # a month later is another measure
+    (d,) = extract("China banned all imports of North Korean coal on March 30.", "2017-04-10", "T", "", record).drafts
+    assert "CN-COAL-2017" not in d.known
