@@ -109,6 +109,7 @@ SETS = (
     ("blind set 42", _TESTS / "ingest_blind42"),
     ("blind set 43", _TESTS / "ingest_blind43"),
     ("blind set 44", _TESTS / "ingest_blind44"),
+    ("blind set 45", _TESTS / "ingest_blind45"),
 )
 #: The sets whose failures have been read: the certainty weights are fitted on these only
 #: (``python -m geo.tools.fit_certainty``); blind set 15, a last measure never read, is not (the calibration
