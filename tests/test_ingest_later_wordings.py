@@ -774,3 +774,60 @@ def test_a_measure_told_as_beginning_days_after_the_records_day_is_that_measure(
     # a month later is another measure
     (d,) = extract("China banned all imports of North Korean coal on March 30.", "2017-04-10", "T", "", record).drafts
     assert "CN-COAL-2017" not in d.known
+
+
+def test_following_anothers_lead_names_no_lead(record):  # noqa: F811
+    text = "Tokyo to freeze assets of firms that shipped North Korean coal, following US lead."
+    assert all("lead" not in xs for _m, xs, _t in _drafts(record, text, "2017-08-24"))
+    assert ((), ("lead",), "export_halt") in _drafts(record, "North Korea's lead exports stopped in July.", "2017-08-24")
+
+
+@pytest.mark.parametrize("then", ["The memorandum covers copper and zinc.",
+                                  "Under the memorandum the firm takes over the rights to develop copper and zinc."])
+def test_a_sentence_going_on_with_the_deal_names_its_minerals(record, then):  # noqa: F811
+    # (rights taken over are a deal made, not rights offered)
+    text = "A Chinese investment firm signed a memorandum of understanding with the North on May 3. " + then
+    drafts = extract(text, "2007-06-01", "T", "", record).drafts
+    assert [(sorted(d.minerals), d.event_type, d.date) for d in drafts] == [(["copper", "zinc"], "deal_signed", "2007-05-03")]
+
+
+def test_a_date_right_after_according_to_is_the_tellings():
+    import datetime as dt
+
+    from geo.ingest.dates import find_dates
+    told, signed = find_dates("According to the state mining agency (KORES) on the 25th, a firm signed a deal on May 3.",
+                              dt.date(2007, 6, 27))
+    assert told.kind == "attribution" and signed.date == dt.date(2007, 5, 3)
+
+
+def test_a_korean_stop_that_did_not_happen_is_a_continued_export_or_nothing(record):  # noqa: F811
+    text = "위성사진을 보니 남포항에서 석탄을 배에 싣는 작업은 멈추지 않고 있었습니다."
+    assert _types(record, text, "2019-04-02") == {"export_continued"}
+    assert _drafts(record, "무산광산 철광석 생산은 멈추지 않았다.", "2019-04-02") == set()
+
+
+def test_a_date_of_a_korean_stop_told_as_a_past_state_is_not_the_resumptions(record):  # noqa: F811
+    text = "1989년 이후 멈춰 있던 북한산 무연탄 수입 길이 다시 열렸다."
+    (d,) = extract(text, "1991-02-04", "T", "", record).drafts
+    assert (d.event_type, d.date) == ("export_resumed", "1991-02-04")
+    # a date before a past deed ("지난달 8일 중국을 찾았던 …") stays the event's
+    text = "지난달 중단됐던 무산광산 철광석 수출이 3일 재개됐다."
+    assert extract(text, "1991-02-04", "T", "", record).drafts[0].date == "1991-02-03"
+
+
+def test_a_korean_importer_barred_from_importing_is_an_import_suspension_and_a_resolutions_bar_a_sanction(record):  # noqa: F811
+    text = "정부는 그 회사가 앞으로 6개월 동안 석탄을 수입하지 못하도록 자격을 묶기로 했다."
+    (d,) = extract(text, "1989-02-28", "T", "", record).drafts
+    assert (d.event_type, d.date) == ("import_suspension", "1989-02-28")  # for six months from now, not since six months
+    text = "안보리는 결의 2371호로 회원국들이 북한산 석탄을 수입하지 못하도록 했다."
+    assert _types(record, text, "2019-03-01") == {"sanction"}
+
+
+def test_korean_goods_passed_off_as_anothers_are_smuggled(record):  # noqa: F811
+    text = "중국 업자들이 북한산 석탄을 자기 나라 석탄으로 둔갑시켜 되팔고 있다."
+    assert _types(record, text, "2019-04-02") == {"smuggling"}
+
+
+def test_a_korean_policy_on_a_condition_is_no_event(record):  # noqa: F811
+    text = "정부는 북측이 책임을 지지 않는다면 북한산 무연탄을 더는 사들이지 않기로 했다."
+    assert _drafts(record, text, "1989-02-28") == set()

@@ -84,3 +84,7 @@ OUTPUT_RATE = re.compile(r"\b(?:yearly|annual)\s+(?:output|production|capacity)\
 #: roughly $3 billion the North earns from exports each year"), not as the measure's.
 CAP_WORDS = re.compile(r"\b(?:caps?|capped|capping|ceilings?|limits?|limited|limiting|no more than|at most|up to|maximum"
                        r"|quotas?|restrict\w*)\b|상한|한도|이내|까지만", re.IGNORECASE)
+
+
+#: A trade word that tells the goods came in (a trade figure's effect "imported"), else "exported".
+IMPORT_WORDS = ("import", "arrival", "took", "bought", "purchas", "수입", "들여", "반입", "사들", "들어")

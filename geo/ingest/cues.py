@@ -36,7 +36,7 @@ from pathlib import Path
 
 from geo.ingest import cue_words as words
 from geo.ingest.clauses import SCHEDULED
-from geo.ingest.cues_ko import negated_after, no_event
+from geo.ingest.cues_ko import negated_after, no_event, not_stopped
 from geo.ingest.gazetteer import Match
 from geo.ingest.halts import GENERIC_HALT, WHILE_CLAUSE, halted_thing, without_organisations
 from geo.ingest.hangul import has_hangul
@@ -301,9 +301,7 @@ def _cue(clause: str, minerals: list[Match], has_amount: bool, offset: int = 0) 
             if words.FOREIGN_ORIGIN.search(read) or words.OUTPUT_RATE.search(read):
                 continue  # goods shipped from China or Russia to the North, another country's own trade, a yearly output
             word = m.group(0).lower()
-            effect = "imported" if word.startswith(("import", "arrival", "took", "bought", "purchas", "수입", "들여", "반입",
-                                                    "사들", "들어")) \
-                else "exported"
+            effect = "imported" if word.startswith(words.IMPORT_WORDS) else "exported"
         if etype == "export_continued" and has_amount and words.GROWTH.search(m.group(0)):
             etype, effect = "trade_figure", "exported"  # 'exports rose to $1.18 billion': the figure is the news
         if etype == "smuggling" and (h := GENERIC_HALT.search(read, m.end(), m.end() + 40)) \
@@ -313,6 +311,8 @@ def _cue(clause: str, minerals: list[Match], has_amount: bool, offset: int = 0) 
         if etype in ("export_continued", "export_resumed") and has_hangul(m.group(0)) and negated_after(clause, m.end()) \
                 and "아직" not in clause[:m.start()]:
             return "export_halt", "halted", m.start()  # '수출이 재개되지 않았다', as 'did not resume' (not '아직', not yet)
+        if etype in ("export_halt", "production_halt") and has_hangul(m.group(0)) and (kept := not_stopped(clause, m.end())) is not None:
+            return (kept, "continued", m.start()) if kept else None  # '싣는 작업은 멈추지 않고': no stop
         if has_hangul(m.group(0)) and not SCHEDULED.search(clause) and no_event(clause, m.end(), etype):
             continue  # after the verb: a plan or forecast ('늘기는 어려울 것으로 전망'), or background ('끊겼던')
         if _any("negation", before):
@@ -338,9 +338,9 @@ def _cue(clause: str, minerals: list[Match], has_amount: bool, offset: int = 0) 
         if etype == "sanction" and (whom := words.BAN_ON_WHOM.match(read, m.end(), m.end() + 60)) \
                 and not words.BOUND_FROM.match(read, whom.end()):
             return "designation", "designated", m.start()  # 'a port ban on ships', 'banned four vessels'
-        if etype == "import_suspension" and m.group(0).lower().startswith(("restricted", "curbed")) \
+        if etype == "import_suspension" and (m.group(0).lower().startswith(("restricted", "curbed")) or "못하" in m.group(0)) \
                 and (_imposed_by_authority(clause, m.start()) or words.MEASURE_BEFORE.search(before)):
-            return "sanction", "banned", m.start()  # 'the resolution restricted imports': the measure's, no importer's
+            return "sanction", "banned", m.start()  # 'the resolution restricted imports', '결의로 … 수입하지 못하도록': a measure
         if etype == "production_change" and not effect:
             effect = "reduced" if words.REDUCED.search(m.group(0)) else "increased"
         return etype, effect, m.start()

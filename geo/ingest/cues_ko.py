@@ -24,7 +24,7 @@ _HALTS = frozenset({"export_halt", "production_halt", "import_suspension", "sanc
 #: The past adnominal (-던: '1984년 이후 끊겼던 반입이 … 늘고 있다', the imports that had been cut off)
 #: describes a noun by its past: background to the clause's own news, not its event. Not before 것으로
 #: ('수출이 한 건도 없었던 것으로 나타났다', it turned out there had been none): that reports the event.
-_BACKGROUND = re.compile(r"[었았였]?던(?!\s*것으로)")
+_BACKGROUND = re.compile(r"(?:[었았였]|\s*있)?던(?!\s*것으로)")  # also a state before: '멈춰 있던 수입 길'
 
 #: A call or a request for it is not the event: '석탄 증산을 외치고 있지만' (the authorities urge more
 #: output), '지정해 달라고 요청하기로' (to ask that ships be designated).
@@ -50,6 +50,8 @@ _PLANNED_WHEN_DECIDED = frozenset({"infrastructure", "production_change", "expor
 #: A prohibition just after the verb ('생산을 멈춰서는 안 된다', production must not stop): no event.
 #: A condition, not an event: '몰래 들여오지 않았다면' (if they did not bring it in secretly), '수출했더라면'.
 _IF = re.compile(r"\S{0,4}?(?:다면|라면|더라면)(?=\s|,|$)")
+#: … or a condition before the verb: '북측이 책임을 지지 않는다면 … 사들이지 않기로 했다' (a policy on a condition).
+_IF_BEFORE = re.compile(r"[가-힣](?:는다면|ㄴ다면|한다면|된다면|않는다면|없다면|있다면|더라면)(?=\s|,)")
 
 _MUST_NOT = re.compile(r"\S{0,3}?서는\s*안\s*(?:된|돼|되)")
 
@@ -106,6 +108,18 @@ def negated_after(clause: str, end: int) -> bool:
 _HOLDS = re.compile(r"\S{0,2}?\s*(?:\S+\s+)?(?:확보하고|갖고|가지고|보유하고|쥐고)\s*있")
 
 
+#: Goods loaded or carried out: what a stop that did not happen kept going ('석탄을 배에 싣는 작업은 멈추지 않고').
+_SHIPPING = re.compile(r"싣|실어|실려|선적|수출|반출|내다\s*팔|나르|운반")
+
+
+def not_stopped(clause: str, end: int) -> str | None:
+    """A Korean halt cue ending at ``end`` negated just after its verb ('멈추지 않고 있었다', did not stop): a
+    continued export when the clause loads or ships goods, '' (no event) otherwise; None when not negated."""
+    if not negated_after(clause, end):
+        return None
+    return "export_continued" if _SHIPPING.search(clause) else ""
+
+
 def no_event(clause: str, end: int, event_type: str) -> bool:
     """Does the Korean cue ending at ``end`` tell a plan, forecast, order, request, attempt, condition or prohibition, retell the outlet's earlier report, describe
     a noun by its past, deny it or deny a report of it, rather than tell an event? An offer, conditional by nature,
@@ -118,4 +132,5 @@ def no_event(clause: str, end: int, event_type: str) -> bool:
                 or (event_type in _PLANNED_WHEN_DECIDED and _DECIDED.match(clause, end))
                 or _TRIED.match(clause, end) or (_OURS.search(clause, 0, end) and _RETOLD.match(clause, end))
                 or (event_type in _NOT_HALTS and negated_after(clause, end))
-                or _FORECAST_END.match(clause, end) or _DENIED_REPORT.match(clause, end) or _IF.match(clause, end))
+                or _FORECAST_END.match(clause, end) or _DENIED_REPORT.match(clause, end) or _IF.match(clause, end)
+                or _IF_BEFORE.search(clause, 0, end))

@@ -228,10 +228,11 @@ def _day_rules(sentence: str, pub: dt.date, add, lower: str, odd: bool) -> None:
 #: customs office, ministry, administration, agency or bureau named at length ("Figures from the
 #: General Administration of Customs released on Monday"); a document a newsroom obtained ("a report
 #: that Voice of America obtained on Tuesday"); the day a story was learnt ("It was confirmed by the 9th
-#: that …", "it was learned on Friday").
+#: that …", "it was learned on Friday"); "According to the Korea Mining Promotion Corporation on the 25th".
 _ATTRIBUTION_BEFORE = re.compile(r"(?:\b(?:said|says|told [\w ]{1,30}|reported|added|explained|announced|"
                                  r"(?:data|figures|statistics|report|study|customs|ministry|administration|agency|bureau) (?:[\w-]+ ){0,8}?(?:showed|show|shows|released|published)"
-                                 r"|(?:report|document|documents|letter|copy) (?:[\w-]+ ){0,8}?obtained)\s+(?:on\s+)?"
+                                 r"|(?:report|document|documents|letter|copy) (?:[\w-]+ ){0,8}?obtained"
+                                 r"|according to(?: [\w().&'’-]+){1,8}?)\s+(?:on\s+)?"
                                  r"|\b[Ii]t (?:was|has been) (?:confirmed|learned|learnt|known)\s+(?:on|by)\s+)(?:the\s+)?$", re.IGNORECASE)
 
 #: Korean: the day a report or figures came out ("최근 펴낸 보고서에서", "지난달 발표한 자료"): the telling's date.
@@ -263,14 +264,14 @@ _DATELINE_AFTER = re.compile(r"^\s*(?:\([^()]{0,30}\)\s*)?(?:-|–|—)")
 #: _COMPARISON_BEFORE ("since" for "highest since", "from" for "up from") holds: without them,
 #: not searched (as may_hold tells).
 _ATTRIBUTION_WORDS = ("said", "says", "told", "reported", "added", "explained", "announced", "show", "released", "obtained",
-                      "confirmed", "learn", "known",
+                      "confirmed", "learn", "known", "according",
                       "published")
 _COMPARISON_WORDS = ("than", "compared", "versus", "vs", "since", "from", "above", "below", "same", "was", "against")
 
 
 def _as_attribution(sentence: str, d: DateMention) -> DateMention:
     dateline = d.start < 40 and _DATELINE_AFTER.match(sentence[d.start + len(d.text):d.start + len(d.text) + 40])
-    before = sentence[max(0, d.start - 50):d.start]
+    before = sentence[max(0, d.start - 80):d.start]
     after = d.start + len(d.text)
     if dateline or (may_hold(before, before.lower(), _ATTRIBUTION_WORDS) and _ATTRIBUTION_BEFORE.search(before)
                     and not _MEASURE_ANNOUNCED.search(before)) or _KO_PUBLISHED_AFTER.match(sentence, after, after + 30):

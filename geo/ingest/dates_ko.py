@@ -77,6 +77,7 @@ _RULES: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p), k) for p, k i
     (r"어제", "yesterday"),
 ))
 
+_AHEAD_BEFORE = re.compile(r"(?:앞으로|향후)\s*$")  # "앞으로 6개월 동안": for a while from now
 _COMPARISON_AFTER = re.compile(r"^\s*(?:께)?\)?\s*(?:\([^()]{0,15}\))?\s*(?:같은\s*(?:기간|시기|때|달|해|주|분기)|동기|동월)?\s*(?:보다|에\s*비해|대비|과\s*비교|와\s*비교|전보다)")
 #: A day, then (after a time zone or a part of the day: "17일(현지시간)", "28일 오전") what a source said
 _TELLING_AFTER = re.compile(r"^\s*(?:\((?:현지|한국|미국|중국)?\s*시[간각]\)\s*)?(?:(?:오전|오후|낮|밤)\s*)?"
@@ -120,6 +121,8 @@ def korean_dates(sentence: str, pub: dt.date, add) -> None:
                 continue  # "8월 … 다음 달": the month after the one named, not after the report's
             if what == "recently" and _DURATION_AFTER.match(sentence, m.end()):
                 continue  # "최근 한 달 넘게": the length says since when, not "recently" alone
+            if what in ("months_long", "years_long") and _AHEAD_BEFORE.search(sentence, max(0, m.start() - 8), m.start()):
+                got = (pub, "approximate", None)  # "앞으로 6개월 동안": a while from now on, begun at the report's time
             taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
             date, precision, end = got
             kind = "absolute" if what in ("ymd", "ym", "ym_span", "year", "next_year") or (what in ("quarter", "half") and m.group("y")) \

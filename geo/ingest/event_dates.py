@@ -38,6 +38,8 @@ def date_for(p: _Proto, sents, info, pub, adopted) -> tuple[dt.date, str, dt.dat
         own = [d for d in own if d.date <= pub]
     if own and not has_hangul(s) and (befores := _befores(s)):  # "stopped buying ore well before the UN voted this
         own = [d for d in own if not _after_before(s, befores, p.at, d.start)]  # month": the vote's date, not the event's
+    if own and has_hangul(s):  # "1989년 이후 멈춰 있던 … 수입 길이 다시 열렸다": 1989 is the past state's, not the event's
+        own = [d for d in own if not _KO_PAST_STATE.search(s, d.start + len(d.text), max(p.at, d.start + len(d.text)))]
     told = [d for d in dates if d.kind == "attribution"]
     head = 5 if sents[p.sent].headline else 0
     if p.event_type == "sanction":
@@ -103,6 +105,11 @@ def date_for(p: _Proto, sents, info, pub, adopted) -> tuple[dt.date, str, dt.dat
 def of_its_own(rank: int, headline: bool) -> bool:
     """Did date_for find the date in the draft's own sentence (or its part), not elsewhere in the report?"""
     return rank - (5 if headline else 0) < 2
+
+
+#: A Korean stop told as a past state ("멈춰 있던", "끊겼던", "중단됐던" …) between a date and the cue: the date is the
+#: stop's, not the resumption's ("1989년 이후 멈춰 있던 … 수입 길이 다시 열렸다").
+_KO_PAST_STATE = re.compile(r"(?:멈춰\s*있|멈췄|끊겼|끊어졌|끊겨\s*있|중단됐|중단되었|중단돼\s*있|막혔|막혀\s*있|중지됐|닫혔|닫혀\s*있)던\s+[가-힣]")
 
 
 #: A later thing the event came before ("well before the Security Council voted this month", "ahead of

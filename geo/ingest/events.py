@@ -35,6 +35,7 @@ from geo.ingest.nearby import (
     GENERIC_MINERALS,
     NAMED_NEXT_TYPES,
     WORK_TYPES,
+    deal_goes_on,
     designated_minerals,
     figure_mineral,
     goes_on_about_those,
@@ -149,7 +150,7 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
         x = info[i]
         if not x["relevant"] and not (i > 0 and info[i - 1]["relevant"]) \
                 and not (i + 1 < len(sents) and info[i + 1]["relevant"]
-                         and (goes_on_about_those(i, sents) or GENERIC_MINERALS.search(s.text))):
+                         and (goes_on_about_those(i, sents) or GENERIC_MINERALS.search(s.text) or deal_goes_on(i, sents))):
             continue
         matches = x["matches"]
         question = s.text.rstrip(" \"'”’»)").endswith("?")  # asserts nothing ("a game-changer for investors?")
@@ -185,8 +186,9 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
             if not cmines and not cminerals and not borrowed:  # "… designated three firms." "The firms shipped coal."
                 borrowed, wanted, where = designated_minerals(i, sents, info), ("designation",), "next sentence"
             if not cmines and not cminerals and not borrowed and (named := minerals_named_next(clause, i, sents, info)) \
-                    and read_cue(sents[i + 1].text, named, bool(info[i + 1]["amounts"][3])) is None:
-                # "its mineral resources. … its coal and gold deposits": the next sentence only says which
+                    and (deal_goes_on(i, sents) or read_cue(sents[i + 1].text, named, bool(info[i + 1]["amounts"][3])) is None):
+                # "its mineral resources. … its coal and gold deposits": the next sentence only says which (or goes on
+                # with the deal: "Under the memorandum the company takes over the rights to …")
                 borrowed, wanted, where = named, NAMED_NEXT_TYPES, "next sentence"
             before = work_of_clause_before(clause, matches, prev_start, start) if not cmines and not cminerals else None
             if not borrowed and before is not None:  # "…, but the work has been halted"

@@ -34,9 +34,10 @@ _FOREIGN_BEFORE = re.compile(r"(?<!\band )\b(?:Russian|Australian|Indonesian|Mon
 _GROUP_AFTER = re.compile(r"\s*(?:을|를)?\s*(?:비롯한|포함한)|\s*등\s*(?:[^.\d]{0,20}?)?\d+\s*(?:개|가지|종)\s*(?:품목|광물|광종|종류)?")
 _REACH = 30
 #: "lead" as a verb or in an idiom, not the metal: "taking the lead in investing", "will lead", "set to
-#: lead", "Lead the World" (the metal is "lead ore", "lead and zinc", "500 tonnes of lead the previous
+#: lead", "Lead the World", "following US lead", "in Washington's lead" (the metal is "lead ore", "lead and zinc", "500 tonnes of lead the previous
 #: month", "from zinc to lead").
-_LEAD_IDIOM_BEFORE = re.compile(r"\b(?:take|takes|took|taken|taking)\s+the\s+$|\b(?:will|would|could|can|may|might|set to"
+_LEAD_IDIOM_BEFORE = re.compile(r"\b(?:take|takes|took|taken|taking)\s+the\s+$|\b(?:follow\w*|in|after)\s+(?:the\s+)?(?:[\w.'’-]+\s+){0,2}?"
+                                r"(?:US|U\.S\.|America['’]s|Washington['’]s|[A-Z][\w-]*['’]s|its|their|his|her)\s+$|\b(?:will|would|could|can|may|might|set to"
                                 r"|aims? to|wants? to|hopes? to|plans? to|seeks? to)\s+$", re.IGNORECASE)
 _LEAD_VERB_AFTER = re.compile(r"\s+the\s+(?:world|way|pack|field|market)\b", re.IGNORECASE)
 

@@ -80,7 +80,8 @@ def mark_known(drafts: list[Draft], ds) -> list[Draft]:
         if span is not None and d.minerals:
             found = _repeats(d, span, measures, events)
             d.known = "; ".join(dict.fromkeys(h["label"] for h in found)) if found else ""
-            kinds = {m["type"] for x in d.minerals for m in measures.get(x, []) if _begun(m["days"], span)}
+            near = d.event_type == "sanction"  # a "ban" told days late; an order or a stop days after a ban is its own
+            kinds = {m["type"] for x in d.minerals for m in measures.get(x, []) if _begun(m["days"], span, near)}
             kind = next(iter(kinds)) if len(kinds) == 1 else None  # (type, effect) of China's measures there
             if kind is not None and found and all(h.get("type") for h in found) and d.event_type != kind[0] \
                     and d.date_precision in ("day", "month") and named_sides(d.evidence) != (True, False) \
@@ -104,7 +105,7 @@ def _repeats(d: Draft, span, measures: dict, events: dict) -> list[dict] | None:
         for mineral in d.minerals:
             hit = None
             if d.event_type in MEASURE_TYPES and not earlier:
-                held = [m for m in measures.get(mineral, []) if _begun(m["days"], span)
+                held = [m for m in measures.get(mineral, []) if _begun(m["days"], span, d.event_type == "sanction")
                         and not (china_acts and m["authority"] != "CN")
                         and not (d.event_type == "import_suspension" and m["authority"] == "UN")]
                 # the nearest to the draft's date: China's ban taking effect on the 15th, not the UN's of the 5th
@@ -198,12 +199,12 @@ def _inside(days: tuple[dt.date, ...], span: tuple[dt.date, dt.date]) -> bool:
     return any(span[0] <= day <= span[1] for day in days)
 
 
-def _begun(days: tuple[dt.date, ...], span: tuple[dt.date, dt.date]) -> bool:
-    """Does a draft's window hold a measure's adoption or effective day, or, narrow, start within
-    :data:`NEAR_START` days after it? Reports differ by days on when a measure began (China's coal suspension
-    of 18-19 February 2017 told as a ban "on Feb. 26")."""
+def _begun(days: tuple[dt.date, ...], span: tuple[dt.date, dt.date], near: bool = False) -> bool:
+    """Does a draft's window hold a measure's adoption or effective day, or (``near``: a ban told), narrow, start
+    within :data:`NEAR_START` days after it? Reports differ by days on when a measure began (China's coal
+    suspension of 18-19 February 2017 told as a ban "on Feb. 26"); a port's order days after a ban is its own."""
     last = max(days)
-    return _inside(days, span) or (last < span[0] <= last + NEAR_START and span[1] - span[0] <= NEAR_START)
+    return _inside(days, span) or (near and last < span[0] <= last + NEAR_START and span[1] - span[0] <= NEAR_START)
 
 
 def _meets(window_: tuple[dt.date, dt.date], span: tuple[dt.date, dt.date]) -> bool:

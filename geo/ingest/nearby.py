@@ -105,12 +105,25 @@ NAMED_NEXT_TYPES = ("export_halt", "export_resumed", "export_continued", "import
                     "investment_offer", "deal_signed", "deal_collapsed", "production_halt", "production_change")
 
 
+#: A sentence that goes on with the deal the sentence before told ("… signed a memorandum on September 10. Under
+#: the memorandum the company takes over the rights to five minerals: iron ore, …"; "이 계약에 따라"): its minerals
+#: are the deal's.
+DEAL_GOES_ON = re.compile(r"\s*(?:(?:under|by|with|in|through)\s+)?(?:the|this|that|its|their)\s+(?:new\s+)?(?:memorandum|MOU|"
+                          r"agreement|deal|contract|accord|venture|joint venture)\b|\s*(?:이|그|해당)\s*(?:계약|합의|협정|양해각서|MOU)"
+                          r"(?:에\s*따라|으로|에\s*따르면|은|에는)", re.IGNORECASE)
+
+
+def deal_goes_on(i: int, sents) -> bool:
+    """Does the sentence after the i-th, in its paragraph, go on with the deal the i-th told (:data:`DEAL_GOES_ON`)?"""
+    return i + 1 < len(sents) and sents[i + 1].para == sents[i].para and DEAL_GOES_ON.match(sents[i + 1].text) is not None
+
+
 def minerals_named_next(clause: str, i: int, sents, info) -> list[Match]:
     """The minerals the sentence after the i-th names (in its paragraph or the next: paragraphs count lines), when ``clause`` names
     minerals only in general ("offering rights to its mineral resources. … its coal and gold deposits"): the
     event is about those; [] otherwise. The caller keeps them for :data:`NAMED_NEXT_TYPES` only, and only when
     the next sentence tells no event of its own."""
-    if i + 1 >= len(sents) or sents[i + 1].para - sents[i].para > 2 or not GENERIC_MINERALS.search(clause):
+    if i + 1 >= len(sents) or sents[i + 1].para - sents[i].para > 2 or not (GENERIC_MINERALS.search(clause) or deal_goes_on(i, sents)):
         return []
     return [m for m in info[i + 1]["matches"] if m.kind == "mineral"]
 
