@@ -831,3 +831,26 @@ def test_korean_goods_passed_off_as_anothers_are_smuggled(record):  # noqa: F811
 def test_a_korean_policy_on_a_condition_is_no_event(record):  # noqa: F811
     text = "정부는 북측이 책임을 지지 않는다면 북한산 무연탄을 더는 사들이지 않기로 했다."
     assert _drafts(record, text, "1989-02-28") == set()
+
+
+@pytest.mark.parametrize(("text", "qualifier"), [
+    ("In 2022, North Korea smuggled more than 525,000 tons of coal to China.", "at_least"),
+    ("North Korea smuggled up to 500 tonnes of coal to China in 2022.", "at_most"),
+    ("North Korea smuggled about 500 tonnes of coal to China in 2022.", "approximate"),
+    ("북한은 지난해 석탄 2만t 넘게 중국에 몰래 넘겼다.", "at_least"),
+])
+def test_an_amounts_floor_or_ceiling_is_its_qualifier_not_approximate(record, text, qualifier):  # noqa: F811
+    # the fourteenth trial: "more than 525,000 tons" was drafted as approximate (data/README.md: at_least)
+    (d,) = extract(text, "2023-06-01", "T", "", record).drafts
+    assert d.amount_qualifier == qualifier
+
+
+def test_a_headline_may_open_with_a_number_that_counts_but_a_dateline_is_no_headline():
+    from geo.ingest.text import guess_title
+
+    # the fourteenth trial: "18호 관리소 …" was passed over for the sub-headline under it
+    text = "18호 관리소 캐낸 석탄 절반은 '밀수'… \"채굴 할당량 그대로\"\n\n인권단체 지적 내부서도 확인돼...소식통 \"당국이 다그쳐\"\n\n본문."
+    assert guess_title(text).startswith("18호 관리소")
+    assert guess_title("3 North Korean ships seized carrying coal to China\n\nBody.").startswith("3 North Korean")
+    for dateline in ("27 Nov 2026 10:30 by Reuters staff here", "2021년 4월 7일 오후 3시 데일리NK 기자 보도"):
+        assert guess_title(dateline + "\n\nChina bans coal imports from North Korea today\n") != dateline

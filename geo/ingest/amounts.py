@@ -137,26 +137,41 @@ def korean_number(text: str) -> float:
     return total + group
 
 
-#: Words that hedge the amount after them ("around 1,000 tons", "more than 20 percent").
-_APPROX_RE = re.compile(r"\b(?:about|around|some|roughly|approximately|nearly|almost|more than|over|up to|"
-                        r"an estimated|estimated|at least|just over|just under|close to|upwards of|약)\s*$", re.IGNORECASE)
+#: Words that hedge the amount after them ("around 1,000 tons", "more than 20 percent"), by what they say of it
+#: (data/README.md, "Amount qualifier"): a floor ("more than", "over", "at least"), a ceiling ("up to", "less than",
+#: "as many as") or roughly the figure ("about", "nearly").
+_FLOOR_RE = re.compile(r"\b(?:more than|over|at least|just over|upwards of|in excess of|no fewer than|no less than)\s*$",
+                       re.IGNORECASE)
+_CEILING_RE = re.compile(r"\b(?:up to|less than|fewer than|under|just under|as many as|as much as|at most|no more than)\s*$",
+                         re.IGNORECASE)
+_APPROX_RE = re.compile(r"\b(?:about|around|some|roughly|approximately|nearly|almost|an estimated|estimated|close to|약)\s*$",
+                        re.IGNORECASE)
 
 
 def amount_qualifier(sentence: str) -> str:
-    """'approximate' when the sentence's first amount is hedged, 'exact' when it is plain, '' without one."""
+    """The qualifier of the sentence's first amount (data/README.md): 'at_least', 'at_most', 'approximate' when
+    it is hedged so, 'exact' when it is plain, '' without one."""
     if not _DIGIT.search(sentence):
         return ""
     return _qualifier(sentence, ("$" in sentence and _USD_RE.search(sentence)) or _QTY_RE.search(sentence))
 
 
-#: Korean hedges after an amount ("두 배가량", "100만t 안팎", "1천t 이상", "100여t", "70% 가까이", nearly 70%).
-_APPROX_AFTER_RE = re.compile(r"\s*(?:가량|안팎|정도|남짓|이상|넘게|여|께|가까이|쯤|내외)")
+#: Korean hedges after an amount: a floor ("1천t 이상", "넘게"), a ceiling ("미만", "이하") or roughly it ("두 배가량",
+#: "100만t 안팎", "100여t", "70% 가까이", nearly 70%).
+_FLOOR_AFTER_RE = re.compile(r"\s*(?:이상|넘게|넘는|초과)")
+_CEILING_AFTER_RE = re.compile(r"\s*(?:미만|이하|까지)")
+_APPROX_AFTER_RE = re.compile(r"\s*(?:가량|안팎|정도|남짓|여|께|가까이|쯤|내외)")
 
 
 def _qualifier(sentence: str, m: re.Match | None) -> str:
     if m is None:
         return ""
-    hedged = (_APPROX_RE.search(sentence[max(0, m.start() - 30):m.start()]) or _APPROX_AFTER_RE.match(sentence, m.end())
+    before = sentence[max(0, m.start() - 30):m.start()]
+    if _FLOOR_RE.search(before) or _FLOOR_AFTER_RE.match(sentence, m.end()):
+        return "at_least"
+    if _CEILING_RE.search(before) or _CEILING_AFTER_RE.match(sentence, m.end()):
+        return "at_most"
+    hedged = (_APPROX_RE.search(before) or _APPROX_AFTER_RE.match(sentence, m.end())
               or "about" in m.re.groupindex and m.group("about"))  # "132만 9천여 달러": some 1.329 million
     return "approximate" if hedged else "exact"
 

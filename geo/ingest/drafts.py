@@ -59,7 +59,7 @@ class Draft:
     quantity: float | None = None
     unit: str = ""
     amounts: list[str] = field(default_factory=list)  # every amount as written
-    amount_qualifier: str = ""  # exact, approximate ("around", "more than"), '' without an amount
+    amount_qualifier: str = ""  # exact, approximate ("around"), at_least ("more than"), at_most ("up to"); '' without
     confidence: str = "reported"
     anonymous_source: bool = False
     candidates: list[str] = field(default_factory=list)  # unknown mine names in the sentence

@@ -68,6 +68,9 @@ def parse_published(value: str | dt.date) -> dt.date:
 #: A headline in a script without capitals starts with a Hangul syllable or a Chinese character
 #: (北, "North", opens many Korean headlines).
 _HEADLINE_START = re.compile(r"[\uac00-\ud7a3\u4e00-\u9fff]")
+#: … or with a number that counts or names something ("18호 관리소 …", "3 North Korean ships …"), not a date.
+_NUMBER_START = re.compile(r"(?!.*\b\d{1,2}:\d\d)\d{1,3}(?:,\d{3})*\s*(?!(?:년|월|일|시|분)|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+                            r"[a-z]*\b)(?:[\uac00-\ud7a3]|[A-Za-z])")
 
 
 def detail_problems(published, publisher: str, url: str) -> list[str]:
@@ -90,7 +93,7 @@ _HEAD_REACH = 4000  # characters: the report's top, where its headline is (after
 
 def guess_title(text: str) -> str:
     """The first line that reads like a headline (five words or more, no colon, no final stop;
-    starting with a capital, or with Hangul or a Chinese character)."""
+    starting with a capital, with Hangul or a Chinese character, or with a number that counts something)."""
     for line in text[:_HEAD_REACH].splitlines():  # a headline is at the top: a long report is not read for it
         line = line.strip()
         # a headline in quotes, as Korean papers print a source's words ('"말레이시아, … 입항 막아"'): read inside them
@@ -98,7 +101,7 @@ def guess_title(text: str) -> str:
         words, core = inner.split(), inner.lstrip("\"“‘'").rstrip("\"”’'")  # 밤에만 … "북한 석탄, 中으로 나간다"
         core = _AGENCY_END.sub("", core)  # a paragraph ending "… in value terms. (Yonhap)" still ends with a stop
         if len(words) >= 5 and not _colon(inner) and not core.endswith(".") and not _BYLINE.match(core) \
-                and (core[:1].isupper() or _HEADLINE_START.match(core)) and len(line) <= 200:
+                and (core[:1].isupper() or _HEADLINE_START.match(core) or _NUMBER_START.match(core)) and len(line) <= 200:
             return line
     return ""
 
