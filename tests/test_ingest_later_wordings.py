@@ -854,3 +854,10 @@ def test_a_headline_may_open_with_a_number_that_counts_but_a_dateline_is_no_head
     assert guess_title("3 North Korean ships seized carrying coal to China\n\nBody.").startswith("3 North Korean")
     for dateline in ("27 Nov 2026 10:30 by Reuters staff here", "2021년 4월 7일 오후 3시 데일리NK 기자 보도"):
         assert guess_title(dateline + "\n\nChina bans coal imports from North Korea today\n") != dateline
+
+
+def test_a_sale_agreed_is_a_mineral_deal_with_its_figures(record):  # noqa: F811
+    # the fourteenth trial: a firm that "has agreed to pay nearly $7 million for 100,000 tons of anthracite" got no draft
+    text = "A Hong Kong firm has agreed to pay nearly $7 million for 100,000 tons of North Korean anthracite, sources say."
+    (d,) = extract(text, "2023-06-01", "T", "", record).drafts
+    assert (d.event_type, d.value_usd, d.quantity) == ("deal_signed", 7_000_000, 100_000)
