@@ -861,3 +861,18 @@ def test_a_sale_agreed_is_a_mineral_deal_with_its_figures(record):  # noqa: F811
     text = "A Hong Kong firm has agreed to pay nearly $7 million for 100,000 tons of North Korean anthracite, sources say."
     (d,) = extract(text, "2023-06-01", "T", "", record).drafts
     assert (d.event_type, d.value_usd, d.quantity) == ("deal_signed", 7_000_000, 100_000)
+
+
+def test_korean_trade_cut_by_an_importer_is_an_import_suspension(record):  # noqa: F811
+    text = "소식통은 최근 중국이 혜산청년광산에서 나오는 아연의 수입을 끊었다고 전했다."
+    assert (("hyesan",), ("zinc",), "import_suspension") in _drafts(record, text, "2008-07-19")
+
+
+def test_a_korean_agreement_signed_told_as_a_noun_is_a_deal(record):  # noqa: F811
+    assert "deal_signed" in _types(record, "북한과 러시아, 통상협정 서명…북한, 아연으로 빚 갚기로", "1991-04-29")
+
+
+def test_the_day_korean_statistics_were_read_is_not_the_figures_date(record):  # noqa: F811
+    text = "중국 해관총서 통계를 21일 들여다본 결과, 북한은 8월 한 달 동안 텅스텐 정광 987t을 중국에 팔았다."
+    (d,) = extract(text, "2022-09-21", "T", "", record).drafts
+    assert (d.event_type, d.date, d.date_precision) == ("trade_figure", "2022-08-01", "month")

@@ -79,9 +79,11 @@ _RULES: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p), k) for p, k i
 
 _AHEAD_BEFORE = re.compile(r"(?:앞으로|향후)\s*$")  # "앞으로 6개월 동안": for a while from now
 _COMPARISON_AFTER = re.compile(r"^\s*(?:께)?\)?\s*(?:\([^()]{0,15}\))?\s*(?:같은\s*(?:기간|시기|때|달|해|주|분기)|동기|동월)?\s*(?:보다|에\s*비해|대비|과\s*비교|와\s*비교|전보다)")
-#: A day, then (after a time zone or a part of the day: "17일(현지시간)", "28일 오전") what a source said
+#: A day, then (after a time zone or a part of the day: "17일(현지시간)", "28일 오전") what a source said, or the
+#: reading of data it is the day of ("통계를 21일 들여다본 결과": the statistics' month is the figure's)
 _TELLING_AFTER = re.compile(r"^\s*(?:\((?:현지|한국|미국|중국)?\s*시[간각]\)\s*)?(?:(?:오전|오후|낮|밤)\s*)?"
-                            r"(?:[\"“”'‘’]|(?:전했|말했|밝혔|보도했|전한|발표했|설명했|덧붙였))")
+                            r"(?:[\"“”'‘’]|(?:전했|말했|밝혔|보도했|전한|발표했|설명했|덧붙였)"
+                            r"|(?:\S+\s+){0,2}?(?:들여다|살펴|분석|확인|집계|조사)(?:본|한|해\s*본)\s*결과)")  # the day data was read
 
 
 #: A length right after 최근 ("최근 한 달 넘게 캐지 못하고", for over a month now).
