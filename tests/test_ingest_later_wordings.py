@@ -876,3 +876,12 @@ def test_the_day_korean_statistics_were_read_is_not_the_figures_date(record):  #
     text = "중국 해관총서 통계를 21일 들여다본 결과, 북한은 8월 한 달 동안 텅스텐 정광 987t을 중국에 팔았다."
     (d,) = extract(text, "2022-09-21", "T", "", record).drafts
     assert (d.event_type, d.date, d.date_precision) == ("trade_figure", "2022-08-01", "month")
+
+
+def test_a_bare_korean_place_name_for_a_mineral_its_mine_is_not_known_for_is_the_place(record):  # noqa: F811
+    # the fifteenth trial: "무산, 철산 등 철광산" linked iron ore to the record's Cholsan rare-earth mine, and offered
+    # "철광산" (an iron mine) as a new mine's name
+    text = "일본 상사는 지난 9월 무산, 철산 등 철광산에서 철광석을 들여오기로 북한과 계약했다."
+    drafts = extract(text, "1992-12-22", "T", "", record).drafts
+    assert [(d.mines, d.minerals, d.event_type) for d in drafts] == [(["musan"], ["iron_ore"], "deal_signed")]
+    assert "철광산" not in drafts[0].candidates

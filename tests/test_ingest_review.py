@@ -411,9 +411,9 @@ def test_a_month_or_a_year_set_by_the_reviewer_is_stored_on_its_first_day():
     rows[0]["date_precision"] = "month"  # the reviewer sets the precision and leaves the date
     (event,), problems = drafts_from_review([draft], rows)
     assert problems == [] and (event.date, event.date_precision) == ("2019-10-01", "month")
-    rows[0]["date"] = "2019-06-15"  # a date the reviewer types is kept as typed
-    (event,), _problems = drafts_from_review([draft], rows)
-    assert event.date == "2019-06-15"
+    rows[0]["date"] = "2019-06-15"  # a day typed on a row set to month: not moved silently, but said at the row
+    _events, problems = drafts_from_review([draft], rows)
+    assert [(p.row, p.field) for p in problems] == [(1, "date")]
 
 
 def test_a_date_typed_finer_than_its_rows_precision_makes_the_precision_finer():
@@ -432,3 +432,18 @@ def test_a_date_typed_finer_than_its_rows_precision_makes_the_precision_finer():
     rows[0].update(date="2014-06-15", date_precision="approximate")  # both set by the reviewer: kept as set
     (event,), _problems = drafts_from_review([draft], rows)
     assert (event.date, event.date_precision) == ("2014-06-15", "approximate")
+
+
+def test_a_date_and_a_precision_both_set_and_at_odds_are_a_problem_at_the_row():
+    # the fifteenth trial: a row set to year precision with 2018-03-14 typed was written as "2018-03-14, year"
+    from geo.ingest.drafts import Draft
+    from geo.ingest.review import drafts_from_review, review_rows
+    draft = Draft(event_id="x", event_type="smuggling", effect="smuggled", date="2018-03-16",
+                  date_precision="approximate", evidence="…", minerals=["zinc"], title="Zinc: smuggling")
+    rows = review_rows([draft])
+    rows[0].update(date="2018-03-14", date_precision="year")
+    _events, problems = drafts_from_review([draft], rows)
+    assert [(p.row, p.field) for p in problems] == [(1, "date")] and "2018-01-01" in problems[0].reason
+    rows[0].update(date="2018-01-01")  # as the problem says
+    (event,), problems = drafts_from_review([draft], rows)
+    assert problems == [] and (event.date, event.date_precision) == ("2018-01-01", "year")

@@ -86,7 +86,7 @@ _HANGUL_SPACED_RE = re.compile(r"(?<![\uac00-\ud7a3])([\uac00-\ud7a3]{1,3}[산�
 
 #: Words before 광산 that make a kind of mine, not a name ("대형광산", "노천광산"); minerals are checked apart.
 _KO_GENERIC = frozenset({"대형", "소형", "중소", "국영", "지방", "노천", "지하", "북한", "중국", "인근", "주변", "해당", "각",
-                         "여러", "최대", "대규모", "소규모", "비철", "비철금속", "희귀", "금속", "탄"})
+                         "여러", "최대", "대규모", "소규모", "비철", "비철금속", "희귀", "금속", "탄", "철", "동"})
 
 
 def _pairs(clause_matches: list[Match], clause: str, offset: int, known: dict[str, list[str]] | None = None):

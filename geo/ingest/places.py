@@ -40,15 +40,18 @@ def drop_town_names(mines: list[Match], sentence: str) -> list[Match]:
 
 def drop_foreign_places(mines: list[Match], minerals: list[Match], sentence: str,
                         known: dict[str, list[str]]) -> list[Match]:
-    """A mine named only as a place, or by its county's name, for a mineral the record does not know it
-    for ("gold … to a trader near Hyesan": Hyesan's mine is copper) is the town: the mineral goes without it."""
+    """A mine named only as a place, by its county's name, or by a bare Korean place name ("무산, 철산 등 철광산": the
+    iron mines of Musan and Cholsan, not the Cholsan rare-earth mine), for a mineral the record does not know it for
+    ("gold … to a trader near Hyesan": Hyesan's mine is copper) is the town: the mineral goes without it."""
     if not minerals:
         return mines
     ids = {x.id for x in minerals}
-    return [m for m in mines if not ((_as_place(m, sentence) or _COUNTY.search(m.text))
+    return [m for m in mines if not ((_as_place(m, sentence) or _COUNTY.search(m.text) or _BARE.fullmatch(m.text))
                                      and known.get(m.id) and not ids & set(known[m.id]))]
 
 
+#: A Korean name of two or three syllables with no mine word ("철산", not "철산광산").
+_BARE = re.compile(r"[\uac00-\ud7a3]{2,3}")
 #: A mine the record knows only by its county ("Musan County molybdenum source", 무산군): named as the
 #: county with another mineral ("무산군의 작은 탄광들", coal), it is the county, not that mine.
 _COUNTY = re.compile(r"(?:군|\b[Cc]ounty|-gun)$")

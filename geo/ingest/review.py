@@ -14,6 +14,7 @@ from geo.ingest.attribution import OFFICIAL_ACTS
 from geo.ingest.cues import EFFECTS
 from geo.ingest.drafts import DRAFT_CSV_COLUMNS, Draft, IngestError, _num
 from geo.ingest.events import _unique_id, make_source_row
+from geo.ingest.reviewed_dates import misfit_date, stored_date, typed_precision
 from geo.ingest.text import parse_published
 from geo.ingest.titles import event_title, subject
 from geo.package import Problem
@@ -166,7 +167,10 @@ def drafts_from_review(drafts: list[Draft], rows: list[dict],
         bad = [f for f, v in zip(_EVENT_FIELDS, fields, strict=True) if f in _NUMBERS and v and _number(v) is None]
         days = [f for f, v in zip(_EVENT_FIELDS, fields, strict=True) if f in ("date", "end_date") and v and _iso(v) != v]  # not a real day written YYYY-MM-DD
         unitless = ["unit"] if fields[_EVENT_FIELDS.index("quantity")] and not fields[_EVENT_FIELDS.index("unit")] else []
-        if bad or days or unitless:
+        misfit = [] if days else misfit_date(fields[_EVENT_FIELDS.index("date")], fields[_EVENT_FIELDS.index("date_precision")],
+                                             base.date, base.date_precision)
+        if bad or days or unitless or misfit:
+            problems += [Problem(table, n, "date", why) for why in misfit]
             problems += [Problem(table, n, f, "an amount is a plain number (no commas or units)") for f in bad]
             problems += [Problem(table, n, f, "give the quantity's unit (t, barrels…), or clear the quantity")
                          for f in unitless]
@@ -231,25 +235,6 @@ def drafts_from_review(drafts: list[Draft], rows: list[dict],
             taken.add(d.event_id)
         result.append(d)
     return result, problems
-
-
-def stored_date(day: str, precision: str) -> str:
-    """The date as the record stores it for its precision (data/README.md): a month on its first day, a
-    year on 1 January ("2019-10-25" at month precision is "2019-10-01"); a day or an approximate date as
-    it is. A date that is not YYYY-MM-DD is left for the check that reports it. Applied when the reviewer
-    sets a row's precision and leaves its date: a date the reviewer types is kept as typed."""
-    if len(day) != 10 or precision not in ("month", "year"):
-        return day
-    return day[:8] + "01" if precision == "month" else day[:5] + "01-01"
-
-
-def typed_precision(day: str, precision: str) -> str:
-    """The precision of a date the reviewer typed on a row and whose precision they left: finer when the
-    date is finer than the row's ("2014-06-01" typed on a year row is June 2014, month; "2014-06-15" a day),
-    so that the record never keeps a day its precision says it does not know; else the row's."""
-    if len(day) != 10 or precision not in ("month", "year") or stored_date(day, precision) == day:
-        return precision
-    return "day" if day[8:] != "01" else "month"
 
 
 def _number(text: str) -> float | None:

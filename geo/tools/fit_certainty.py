@@ -69,7 +69,7 @@ SAYS = {
     "mine or mineral from another sentence": "its mine or mineral is not named in its sentence (taken from another "
                                              "sentence, or from what its mine is known for)",
     READS_OWN: "",
-    READS_OTHER: "its sentence reads little like its type (the type reader)",
+    READS_OTHER: "the type reader scores its type low (a trained hint only)",
     TELLS_EVENT: "",
 }
 PENALTY = 1.0
