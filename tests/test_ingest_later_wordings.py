@@ -885,3 +885,19 @@ def test_a_bare_korean_place_name_for_a_mineral_its_mine_is_not_known_for_is_the
     drafts = extract(text, "1992-12-22", "T", "", record).drafts
     assert [(d.mines, d.minerals, d.event_type) for d in drafts] == [(["musan"], ["iron_ore"], "deal_signed")]
     assert "철광산" not in drafts[0].candidates
+
+
+def test_a_measures_end_told_in_the_next_sentence_is_its_end(record):  # noqa: F811
+    # the fifteenth trial: "the ban would stay in force until Dec. 31" was not the suspension's end
+    text = ("Beijing will stop every import of coal from North Korea from Feb. 19, the commerce ministry said.\n\n"
+            "The ministry's statement said the ban would stay in force until Dec. 31.")
+    (d,) = extract(text, "2017-02-18", "T", "", record).drafts
+    assert (d.event_type, d.date, d.end_date) == ("import_suspension", "2017-02-19", "2017-12-31")
+
+
+def test_a_repeat_is_the_records_row_nearest_its_date_event_or_measure(record):  # noqa: F811
+    # the fifteenth trial: a cargo turned away at Wenzhou "last week" (the record's event of 13 February 2017) was
+    # marked as repeating China's suspension of 18 February
+    text = "Yonhap reported last week that a cargo of North Korean coal had been turned away at Wenzhou port."
+    (d,) = extract(text, "2017-02-19", "T", "", record).drafts
+    assert "china-rejects-coal-shipment-2017-02" in d.known and "CN-COAL-2017" not in d.known

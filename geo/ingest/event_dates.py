@@ -64,7 +64,7 @@ def date_for(p: _Proto, sents, info, pub, adopted) -> tuple[dt.date, str, dt.dat
         d = before[-1] if before else min(own, key=lambda d: abs(d.start - p.at))
         if p.event_type == "production_change" and len(years := {x.date: x for x in own if x.precision == "year"}) > 1:
             d = years[max(years)]  # a change told from one year to another: the later ("from … in 2017 to … last year")
-        end = d.end_date or _end_of_year(s, d.date)
+        end = d.end_date or _end_of_year(s, d.date) or (_end_told_next(p, sents, info) if p.event_type in MEASURE_TYPES else None)
         return d.date, d.precision, end, f"'{d.text}' in the sentence", head + (0 if d.kind == "absolute" else 1)
     nxt = p.sent + 1
     if nxt < len(sents) and sents[nxt].para == sents[p.sent].para and not info[nxt]["made"] \
@@ -100,6 +100,26 @@ def date_for(p: _Proto, sents, info, pub, adopted) -> tuple[dt.date, str, dt.dat
         far = info[p.sent]["context_para"] != sents[p.sent].para and ctx.precision == "day"
         return ctx.date, "approximate" if far else ctx.precision, None, f"'{ctx.text}' earlier in the report", head + 3
     return pub, "approximate", None, "publication date (the report gives no date)", head + 4
+
+
+#: A measure's end told in the sentence after it: "the ban would stay in force until Dec. 31", "조치는 12월 31일까지".
+_UNTIL_BEFORE = re.compile(r"\b(?:ban|suspension|measure|halt|embargo|order|notice)\b[^.;]{0,60}?\b(?:until|through|till)\s+(?:the\s+)?$"
+                           r"|(?:조치|금지|중단|수입\s*중단|제재)[^.]{0,40}?$", re.IGNORECASE)
+_UNTIL_KO_AFTER = re.compile(r"\s*까지")
+
+
+def _end_told_next(p: _Proto, sents, info) -> dt.date | None:
+    """The end day of a measure, told as when it lasts until in the next sentence (of its paragraph or the next)."""
+    nxt = p.sent + 1
+    if nxt >= len(sents) or sents[nxt].para - sents[p.sent].para > 2:  # (its paragraph or the next: paragraphs count lines)
+        return None
+    text = sents[nxt].text
+    for d in own_dates(info[nxt]["dates"]):
+        after = d.start + len(d.text)
+        if d.precision == "day" and _UNTIL_BEFORE.search(text[max(0, d.start - 80):d.start]) \
+                and (not has_hangul(d.text) or _UNTIL_KO_AFTER.match(text, after)):
+            return d.date
+    return None
 
 
 def of_its_own(rank: int, headline: bool) -> bool:

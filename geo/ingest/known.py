@@ -108,13 +108,15 @@ def _repeats(d: Draft, span, measures: dict, events: dict) -> list[dict] | None:
                 held = [m for m in measures.get(mineral, []) if _begun(m["days"], span, d.event_type == "sanction")
                         and not (china_acts and m["authority"] != "CN")
                         and not (d.event_type == "import_suspension" and m["authority"] == "UN")]
-                # the nearest to the draft's date: China's ban taking effect on the 15th, not the UN's of the 5th
-                hit = min(held, key=lambda m: min(abs((x - day).days) for x in m["days"])) if held and day else \
-                    next(iter(held), None)
-            hit = hit or next((e for e in events.get(mineral, []) if e["event_type"] == d.event_type
-                               and (e["mine_id"] == mine or (not mine and d.event_type in _DEALS))
-                               and _meets(e["window"], span)
-                               and not _other_period(d, e) and not _during(d, e, span)), None)
+                hit = next(iter(held), None)
+            same = next((e for e in events.get(mineral, []) if e["event_type"] == d.event_type
+                         and (e["mine_id"] == mine or (not mine and d.event_type in _DEALS))
+                         and _meets(e["window"], span)
+                         and not _other_period(d, e) and not _during(d, e, span)), None)
+            if day and hit is not None:  # the nearest to the draft's date: China's ban taking effect on the 15th, not
+                # the UN's of the 5th; a cargo turned back on the 13th (the record's event), not the ban of the 18th
+                hit = min([*held, *([same] if same else [])], key=lambda x: _distance(x, day))
+            hit = hit or same
             if hit is None:
                 return None
             found.append(hit)
@@ -197,6 +199,14 @@ def _close(a: float, b: float) -> bool:
 
 def _inside(days: tuple[dt.date, ...], span: tuple[dt.date, dt.date]) -> bool:
     return any(span[0] <= day <= span[1] for day in days)
+
+
+def _distance(row: dict, day: dt.date) -> int:
+    """Days from a record's measure (its adoption or effective day) or event (its window) to ``day``."""
+    if "days" in row:
+        return min(abs((x - day).days) for x in row["days"])
+    start, end = row["window"]
+    return 0 if start <= day <= end else min(abs((start - day).days), abs((end - day).days))
 
 
 def _begun(days: tuple[dt.date, ...], span: tuple[dt.date, dt.date], near: bool = False) -> bool:
