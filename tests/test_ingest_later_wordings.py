@@ -901,3 +901,15 @@ def test_a_repeat_is_the_records_row_nearest_its_date_event_or_measure(record): 
     text = "Yonhap reported last week that a cargo of North Korean coal had been turned away at Wenzhou port."
     (d,) = extract(text, "2017-02-19", "T", "", record).drafts
     assert "china-rejects-coal-shipment-2017-02" in d.known and "CN-COAL-2017" not in d.known
+
+
+def test_a_deal_about_the_plan_the_sentence_before_told_takes_its_minerals(record):  # noqa: F811
+    # the fifteenth trial: "코스트사는 이 계획에 대해 … 원칙적으로 합의했고" (agreed on this plan) after a plan to develop gold
+    # and zinc mines gave no draft
+    text = ("호주 업체가 5천만달러를 들여 북한 여러 지역에서 금광과 아연광을 개발할 계획인 것으로 알려졌다.\n\n"
+            "이 업체는 이 계획에 대해 북한 무역회사와 원칙적으로 합의했다.")
+    drafts = extract(text, "1992-12-22", "T", "", record).drafts
+    assert [(sorted(d.minerals), d.event_type) for d in drafts] == [(["gold", "zinc"], "deal_signed")]
+    # a plan drafted already is that draft's: no second one
+    text = "The firm offered to invest in the Musan iron mine.\n\nThe plan was agreed with the North on Monday."
+    assert [d.event_type for d in extract(text, "2012-06-13", "T", "", record).drafts].count("deal_signed") == 0

@@ -34,6 +34,7 @@ from geo.ingest.merge import merge_restatements
 from geo.ingest.nearby import (
     GENERIC_MINERALS,
     NAMED_NEXT_TYPES,
+    PLAN_TYPES,
     WORK_TYPES,
     deal_goes_on,
     designated_minerals,
@@ -43,6 +44,7 @@ from geo.ingest.nearby import (
     minerals_for,
     minerals_named_next,
     own_minerals,
+    plan_minerals_before,
     work_of_clause_before,
 )
 from geo.ingest.places import (
@@ -190,6 +192,8 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
                 # "its mineral resources. … its coal and gold deposits": the next sentence only says which (or goes on
                 # with the deal: "Under the memorandum the company takes over the rights to …")
                 borrowed, wanted, where = named, NAMED_NEXT_TYPES, "next sentence"
+            if not cmines and not cminerals and not borrowed and (back := plan_minerals_before(clause, i, sents, info)):
+                borrowed, wanted, where = back, PLAN_TYPES, "previous sentence"  # "코스트사는 이 계획에 대해 … 합의했고"
             before = work_of_clause_before(clause, matches, prev_start, start) if not cmines and not cminerals else None
             if not borrowed and before is not None:  # "…, but the work has been halted"
                 borrowed, wanted, where, cmines = before[0], WORK_TYPES, "clause before", drop_town_names(before[1], s.text)[-1:]

@@ -118,6 +118,22 @@ def deal_goes_on(i: int, sents) -> bool:
     return i + 1 < len(sents) and sents[i + 1].para == sents[i].para and DEAL_GOES_ON.match(sents[i + 1].text) is not None
 
 
+#: A clause about the plan or project the sentence before told ("코스트사는 이 계획에 대해 … 원칙적으로 합의했고"): its
+#: minerals are that plan's. (Not "the agreement" or "the deal": a report names one told anywhere before.)
+PLAN_BEFORE = re.compile(r"\b(?:the|this|that)\s+(?:plan|project|investment|proposal|scheme)s?\b"
+                         r"|(?:이|그|해당)\s*(?:계획|사업|구상|투자|제안)", re.IGNORECASE)
+#: The types a clause about the plan before may tell.
+PLAN_TYPES = ("deal_signed", "deal_collapsed", "investment_offer")
+
+
+def plan_minerals_before(clause: str, i: int, sents, info) -> list[Match]:
+    """The minerals of the sentence before the i-th, in its paragraph or the one before, when ``clause`` is about the
+    plan or deal that sentence told (:data:`PLAN_BEFORE`) and drafted no event of; [] otherwise."""
+    if i == 0 or sents[i].para - sents[i - 1].para > 2 or info[i - 1]["made"] or not PLAN_BEFORE.search(clause):
+        return []  # (a plan the sentence before drafted already is that draft's)
+    return [m for m in info[i - 1]["matches"] if m.kind == "mineral"]
+
+
 def minerals_named_next(clause: str, i: int, sents, info) -> list[Match]:
     """The minerals the sentence after the i-th names (in its paragraph or the next: paragraphs count lines), when ``clause`` names
     minerals only in general ("offering rights to its mineral resources. … its coal and gold deposits"): the
