@@ -111,6 +111,7 @@ SETS = (
     ("blind set 44", _TESTS / "ingest_blind44"),
     ("blind set 45", _TESTS / "ingest_blind45"),
     ("blind set 46", _TESTS / "ingest_blind46"),
+    ("blind set 47", _TESTS / "ingest_blind47"),
 )
 #: The sets whose failures have been read: the certainty weights are fitted on these only
 #: (``python -m geo.tools.fit_certainty``); blind set 15, a last measure never read, is not (the calibration
