@@ -913,3 +913,13 @@ def test_a_deal_about_the_plan_the_sentence_before_told_takes_its_minerals(recor
     # a plan drafted already is that draft's: no second one
     text = "The firm offered to invest in the Musan iron mine.\n\nThe plan was agreed with the North on Monday."
     assert [d.event_type for d in extract(text, "2012-06-13", "T", "", record).drafts].count("deal_signed") == 0
+
+
+def test_set_47_wordings(record):  # noqa: F811
+    # blind set 47 read after its one score: each a general wording, on sentences of our own
+    (d,) = extract("The Komdok mine is working again after the floods, a source said.", "2021-01-15", "T", "", record).drafts
+    assert (d.event_type, d.effect) == ("production_change", "increased")  # a mine working again
+    text = "Trading firms have been selling gold across the border to China in secret, a businessman said."
+    assert _types(record, text, "2012-09-26") == {"smuggling"}  # traded in secret, the words apart
+    (d,) = extract("올해 들어 이달 중순까지 항구에 하역된 북한산 무연탄은 1만t을 조금 웃돈다.", "2006-11-29", "T", "", record).drafts
+    assert (d.event_type, d.quantity, d.amount_qualifier) == ("trade_figure", 10_000, "at_least")  # unloaded; a floor
