@@ -96,8 +96,14 @@ class Anonymity:
         return self._told[para]
 
     def _only_unnamed(self) -> bool:
+        """Is every teller of the report unnamed? Paragraphs are read in order until one names a teller."""
         if self._only is None:
-            self._only = {self._cites(p) for p in self._texts} - {""} == {"unnamed"}
+            told = set()
+            for p in self._texts:
+                told.add(self._cites(p))
+                if "named" in told:
+                    break
+            self._only = told - {""} == {"unnamed"}
         return self._only
 
     def report(self) -> bool:
