@@ -126,16 +126,22 @@ def test_the_short_list_for_a_phone_names_rows_as_the_record_does_and_escapes_th
     assert "2. ☐ not ticked · <strong>no mine</strong>" in out and "check: why not" in out
     assert f"@media (max-width: {NARROW_PX}px)" in out
     assert ".st-key-ar_k .nk-compact-narrow { display: none; }" in out  # the whole list on a phone only
-    # on a laptop, only the unticked row (the second), with why: there the table's Check column is off-screen
+    # on a laptop, the rows with a reason, with why: there the table's Check column is off-screen (the first, ticked
+    # by the reviewer since, marked so)
     wide = out.split('<div class="nk-compact-wide">')[1].split('<div class="nk-compact-narrow">')[0]
-    assert "1 row(s) start unticked" in wide and wide.count("<li ") == 1 and 'data-row="2"' in wide
+    assert "2 row(s) start unticked" in wide and wide.count("<li ") == 2 and 'data-row="2"' in wide
+    assert '<li data-row="1"><em>(ticked now)</em>' in wide and '<li data-row="2"><strong>' in wide
     assert "<strong>no mine</strong> · Iron ore · SMUGGLING · 2017-02-21: check: why not" in wide
     assert "<img" not in wide and "&lt;img" in wide
     plain = short_list_html("ar_k", [row], {}, str.upper, reasons=False)  # the leads' table: no reasons
     assert "why not" not in plain and "nk-compact-wide" not in plain
     assert ".st-key-ar_k { display: none; }" in plain  # nothing to show on a laptop: hidden there
-    ticked = short_list_html("ar_k", [row], {}, str.upper)  # a ticked row: nothing to list on a laptop
-    assert "nk-compact-wide" not in ticked and ".st-key-ar_k { display: none; }" in ticked
+    # a row that started unticked stays listed once ticked, marked so: the list keeps its height and the table under
+    # it does not move under the next click (the fifteenth trial)
+    ticked = short_list_html("ar_k", [row], {}, str.upper)
+    assert "1 row(s) start unticked" in ticked and "<em>(ticked now)</em> <strong>musan</strong>" in ticked
+    calm = short_list_html("ar_k", [{**row, "check": ""}], {}, str.upper)  # no reason: nothing to list on a laptop
+    assert "nk-compact-wide" not in calm and ".st-key-ar_k { display: none; }" in calm
 
 
 def test_a_row_that_repeats_the_record_and_is_to_check_says_both():
