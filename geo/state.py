@@ -207,6 +207,9 @@ def open_added(page: str, view, event_ids: list[str], *, on_map: bool) -> bool:
     what = ("mines and minerals" if filters.mines else "minerals") if on_map else "minerals and days"
     why = (f"The shared filters were narrowed to the {what} of the {len(event_ids)} event(s) just added (other "
            "events of theirs show too); Reset filters shows all.")
+    if on_map and not filters.mines:  # (a new user's trial found "0 of 54 mines" and nothing to see)
+        why += (" None of them is at a mine of the record, and the map draws mines: the timeline shows them, and the "
+                "Data & export page lists them.")
     return open_filtered(page, filters, select=mine_to_select(view, filters.mines) if on_map else None, why=why)
 
 

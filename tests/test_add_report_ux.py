@@ -65,6 +65,18 @@ def test_after_apply_the_map_opens_filtered_to_the_new_events_mines(data):
     assert any("narrowed to the" in i.value and "Reset filters" in i.value for i in at.info)
 
 
+def test_events_at_no_mine_sent_to_the_map_are_said_to_be_on_the_timeline(data):
+    # the fourteenth and fifteenth trials: "See them on the map" showed "0 of 54 mines" and nothing to see
+    text = "North Korean coal was smuggled to China by sea in January, traders said."
+    at = apply_drafts(_tick_all(extract_drafts(fill(open_add_report(), text))))
+    assert not at.exception
+    _ids, mines, _minerals = _applied(at, data)
+    assert not mines
+    at = at.button(key="ar_see_map").click().run()
+    assert not at.exception and at.title[0].value == "Mines and trade events"
+    assert any("None of them is at a mine" in i.value and "timeline" in i.value for i in at.info)
+
+
 def test_after_apply_the_timeline_opens_on_the_new_events_minerals_and_dates(data):
     at = apply_drafts(_tick_all(extract_drafts(fill(open_add_report(), SHORT_REPORT))))
     ids, _mines, minerals = _applied(at, data)
