@@ -923,3 +923,12 @@ def test_set_47_wordings(record):  # noqa: F811
     assert _types(record, text, "2012-09-26") == {"smuggling"}  # traded in secret, the words apart
     (d,) = extract("올해 들어 이달 중순까지 항구에 하역된 북한산 무연탄은 1만t을 조금 웃돈다.", "2006-11-29", "T", "", record).drafts
     assert (d.event_type, d.quantity, d.amount_qualifier) == ("trade_figure", 10_000, "at_least")  # unloaded; a floor
+
+
+def test_a_cargos_amount_told_in_the_next_sentence_is_the_events(record):  # noqa: F811
+    # the fourteenth trial: "… kept a North Korean ship carrying coal out of its port. The ship was in the end allowed to
+    # unload its 6,300 metric tonnes of anthracite coal." gave the smuggling no amount
+    text = ("Last month, Malaysia briefly kept a North Korean ship carrying coal out of its port over a suspected breach "
+            "of sanctions. The ship was in the end allowed to unload its 6,300 metric tonnes of anthracite coal.")
+    (d,) = extract(text, "2017-04-10", "T", "", record).drafts
+    assert (d.event_type, d.quantity) == ("smuggling", 6300)

@@ -32,10 +32,12 @@ from geo.ingest.literals import may_hold
 from geo.ingest.mentions import CANDIDATE_WORDS, _pairs, find_candidates
 from geo.ingest.merge import merge_restatements
 from geo.ingest.nearby import (
+    CARGO_TYPES,
     GENERIC_MINERALS,
     NAMED_NEXT_TYPES,
     PLAN_TYPES,
     WORK_TYPES,
+    cargo_amounts_next,
     deal_goes_on,
     designated_minerals,
     figure_mineral,
@@ -322,6 +324,8 @@ def _assemble(protos, sents, info, pub, adopted, anon, names, gaz):
         p = made[id(d)]
         usd, qty, unit, written = p.amounts[:4] if p.amounts else info[p.sent]["amounts"]
         qualifier = p.amounts[4] if p.amounts else info[p.sent]["qualifier"]
+        if usd is None and qty is None and d.event_type in CARGO_TYPES and (later := cargo_amounts_next(p.sent, sents, info)):
+            (usd, qty, unit, written), qualifier = later  # "… kept a ship carrying coal out. The ship … its 6,300 tonnes"
         d.value_usd, d.quantity, d.unit, d.amounts = usd, qty, unit if qty is not None else "", written
         d.amount_qualifier = qualifier if usd is not None or qty is not None else ""  # not of a yuan figure alone
         if d.event_type == "sanction" and not CAP_WORDS.search(sents[p.sent].text):

@@ -194,3 +194,21 @@ def _inferred(mineral_id: str, mine: Match) -> Match:
     """A mineral the text does not name, taken from what ``mine`` is known for, placed at the mine's mention."""
     return Match("mineral", mineral_id, mineral_id, mineral_id.replace("_", " "), mine.start, mine.end, True)
 
+
+#: A sentence that goes on about the cargo or ship the sentence before told of ("The ship was in the end allowed to
+#: unload its 6,300 metric tonnes of anthracite coal"; "이 배에는 석탄 3천t이 실려 있었다").
+_CARGO_GOES_ON = re.compile(r"\s*(?:(?:the|this|that)\s+(?:ship|vessel|boat|barge|cargo|shipment|consignment|freighter|tanker)s?|it)\b"
+                            r"|\s*(?:이|그|해당)\s*(?:배|선박|화물|화물선)", re.IGNORECASE)
+#: The events whose amount is a cargo's.
+CARGO_TYPES = ("smuggling", "import_suspension")
+
+
+def cargo_amounts_next(i: int, sents, info):
+    """(amounts, qualifier) of the sentence after the i-th, in its paragraph or the next, when it goes on about the
+    cargo or ship the i-th told of (:data:`_CARGO_GOES_ON`), tells no event of its own and gives an amount; else None."""
+    j = i + 1
+    if j >= len(sents) or sents[j].para - sents[i].para > 2 or info[j]["made"] or not _CARGO_GOES_ON.match(sents[j].text):
+        return None
+    amounts = info[j]["amounts"]
+    return (amounts, info[j]["qualifier"]) if amounts[0] is not None or amounts[1] is not None else None
+
