@@ -932,3 +932,10 @@ def test_a_cargos_amount_told_in_the_next_sentence_is_the_events(record):  # noq
             "of sanctions. The ship was in the end allowed to unload its 6,300 metric tonnes of anthracite coal.")
     (d,) = extract(text, "2017-04-10", "T", "", record).drafts
     assert (d.event_type, d.quantity) == ("smuggling", 6300)
+
+
+def test_set_48_wordings(record):  # noqa: F811
+    # blind set 48 read after its one score: Korean exports that surged; 석영 (quartz, data 1.3.14)
+    assert _types(record, "제재 예외 품목인 텅스텐의 대중 수출이 짧은 기간에 급증했다.", "2019-10-17") == {"export_continued"}
+    text = "중국 업체는 지난해 북한 회사와 대형 석영 광산을 함께 개발하기로 협약을 맺었다."
+    assert ((), ("quartz",), "deal_signed") in _drafts(record, text, "2012-03-30")
