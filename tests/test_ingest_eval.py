@@ -60,6 +60,17 @@ def test_every_cue_row_names_the_pattern_it_serves():
     assert {r["kind"] for r in rows} >= {"cue", "negation", "modality", "attribution", "reference"}
 
 
+def test_every_cue_rows_effect_and_type_are_the_vocabularys():
+    # a row gave production changes the effect "decreased", which the vocabulary does not know ("reduced"): an apply of
+    # such a draft would have failed validation
+    vocab = list(csv.reader((TABLE.parent.parent.parent / "data" / "vocabulary.csv").open(encoding="utf-8")))
+    effects = {r[1] for r in vocab if r and r[0] == "effect"}
+    types = {r[1] for r in vocab if r and r[0] == "event_type"}
+    rows = [r for r in csv.DictReader(TABLE.open(encoding="utf-8")) if r["kind"] == "cue"]
+    assert [r["effect"] for r in rows if r["effect"] and r["effect"] not in effects] == []
+    assert [r["event_type"] for r in rows if r["event_type"] not in types] == []
+
+
 @pytest.mark.parametrize(("text", "etype"), [
     ("Iron ore from Musan mine has not moved across the border since March.", "export_halt"),
     ("Iron ore from Musan mine continued to cross into China in May.", "export_continued"),

@@ -939,3 +939,14 @@ def test_set_48_wordings(record):  # noqa: F811
     assert _types(record, "제재 예외 품목인 텅스텐의 대중 수출이 짧은 기간에 급증했다.", "2019-10-17") == {"export_continued"}
     text = "중국 업체는 지난해 북한 회사와 대형 석영 광산을 함께 개발하기로 협약을 맺었다."
     assert ((), ("quartz",), "deal_signed") in _drafts(record, text, "2012-03-30")
+
+
+def test_trial_16_readings(record):  # noqa: F811
+    # the sixteenth trial: a deal at a mine told with no date is the record's deal there before the report
+    text = "A British-led company has set up a joint venture to mine rare earths at Jongju, the company said."
+    (d,) = extract(text, "2014-08-06", "T", "", record).drafts
+    assert d.event_type == "deal_signed" and "sre-jongju-rare-earth-jv-2013-12" in d.known
+    # a power plant stopped is not the mine's halt; output a tenth of what it was is a production change down
+    text = '北 가뭄·연료난에 발전소 멈춰… "중봉탄광 생산 예전의 10분의 1"'
+    assert [(d.mines, d.event_type, d.effect) for d in extract(text, "2014-10-15", "T", "", record).drafts] == [
+        (["jungbong"], "production_change", "reduced")]

@@ -447,3 +447,21 @@ def test_a_date_and_a_precision_both_set_and_at_odds_are_a_problem_at_the_row():
     rows[0].update(date="2018-01-01")  # as the problem says
     (event,), problems = drafts_from_review([draft], rows)
     assert problems == [] and (event.date, event.date_precision) == ("2018-01-01", "year")
+
+
+def test_the_table_shows_at_once_the_date_apply_will_store_for_a_precision_set_or_a_date_typed():
+    # the sixteenth trial: a precision changed to year left the old date and event id in the table, while "What applying
+    # will change" showed 2014-01-01
+    from geo.ingest.drafts import Draft
+    from geo.ingest.review import NEW_ID, follow_edits_in_table, review_rows
+    draft = Draft(event_id="x-2014-03-14", event_type="smuggling", effect="smuggled", date="2014-03-14",
+                  date_precision="approximate", evidence="…", minerals=["zinc"], title="Zinc: smuggling")
+    rows = review_rows([draft])
+    (shown,), changed = follow_edits_in_table(rows, [dict(rows[0], date_precision="year")], [draft])
+    assert changed and (shown["date"], shown["event_id"]) == ("2014-01-01", NEW_ID)
+    (shown,), changed = follow_edits_in_table(rows, [dict(rows[0], date="2014-06-01")], [draft])
+    assert (shown["date"], shown["date_precision"]) == ("2014-06-01", "approximate")  # an approximate date is a day
+    year = Draft(**{**draft.__dict__, "date": "2014-01-01", "date_precision": "year"})
+    rows = review_rows([year])
+    (shown,), changed = follow_edits_in_table(rows, [dict(rows[0], date="2014-06-01")], [year])
+    assert changed and (shown["date"], shown["date_precision"]) == ("2014-06-01", "month")

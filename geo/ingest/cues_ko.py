@@ -120,6 +120,11 @@ def not_stopped(clause: str, end: int) -> str | None:
     return "export_continued" if _SHIPPING.search(clause) else ""
 
 
+#: A power plant, factory, train or the electricity stopped ("가뭄·연료난에 발전소 멈춰"): not a mine's work or trade.
+_OTHER_WORKS_STOP = re.compile(r"(?:발전소|공장|제철소|제강소|열차|기차|전기|전력|화력|수력)(?:들)?(?:이|가|은|는|도|마저|까지)?\s*"
+                               r"(?:\S{1,6}\s+)?\S{0,6}$")
+
+
 def no_event(clause: str, end: int, event_type: str) -> bool:
     """Does the Korean cue ending at ``end`` tell a plan, forecast, order, request, attempt, condition or prohibition, retell the outlet's earlier report, describe
     a noun by its past, deny it or deny a report of it, rather than tell an event? An offer, conditional by nature,
@@ -133,4 +138,5 @@ def no_event(clause: str, end: int, event_type: str) -> bool:
                 or _TRIED.match(clause, end) or (_OURS.search(clause, 0, end) and _RETOLD.match(clause, end))
                 or (event_type in _NOT_HALTS and negated_after(clause, end))
                 or _FORECAST_END.match(clause, end) or _DENIED_REPORT.match(clause, end) or _IF.match(clause, end)
-                or _IF_BEFORE.search(clause, 0, end))
+                or _IF_BEFORE.search(clause, 0, end)
+                or (event_type in _HALTS and _OTHER_WORKS_STOP.search(clause, max(0, end - 16), end) is not None))

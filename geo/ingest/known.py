@@ -109,10 +109,13 @@ def _repeats(d: Draft, span, measures: dict, events: dict) -> list[dict] | None:
                         and not (china_acts and m["authority"] != "CN")
                         and not (d.event_type == "import_suspension" and m["authority"] == "UN")]
                 hit = next(iter(held), None)
-            same = next((e for e in events.get(mineral, []) if e["event_type"] == d.event_type
-                         and (e["mine_id"] == mine or (not mine and d.event_type in _DEALS))
-                         and _meets(e["window"], span)
-                         and not _other_period(d, e) and not _during(d, e, span)), None)
+            undated = d.event_type in _DEALS and mine and d.date_basis.startswith("publication date") and day
+            same = [e for e in events.get(mineral, []) if e["event_type"] == d.event_type
+                    and (e["mine_id"] == mine or (not mine and d.event_type in _DEALS))
+                    and (_meets(e["window"], span) or (undated and e["mine_id"] == mine and e["window"][0] <= day))
+                    and not _other_period(d, e) and not _during(d, e, span)]
+            # the nearest (a deal at a mine the report tells with no date is the record's deal there before it)
+            same = min(same, key=lambda e: _distance(e, day)) if same and day else next(iter(same), None)
             if day and hit is not None:  # the nearest to the draft's date: China's ban taking effect on the 15th, not
                 # the UN's of the 5th; a cargo turned back on the 13th (the record's event), not the ban of the 18th
                 hit = min([*held, *([same] if same else [])], key=lambda x: _distance(x, day))

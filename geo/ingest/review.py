@@ -275,7 +275,8 @@ def follow_edits_in_table(before: list[dict], after: list[dict], drafts: list[Dr
     another type takes that type's effect (unless its effect was edited too) and title (unless its title was
     edited: the same "what", the new type's words); a row whose type, date, mine or mineral now differs from
     its draft's shows :data:`NEW_ID` as its event id, and its draft's id again when put back; a date the reviewer
-    set is said to be theirs ("Date from"), and the draft's "Check" (why it may be wrong) is cleared once its
+    set is said to be theirs ("Date from") and fitted to its precision as Apply will store it (a precision set anew moves
+    the drafted date to the month's or year's first day; a date typed finer makes the precision finer), and the draft's "Check" (why it may be wrong) is cleared once its
     type, mine or mineral is the reviewer's. ``before`` are
     the same rows before the edit, in the same order. A sanction or designation is an authority's own act:
     its confidence becomes ``official`` (unless edited). Returns the rows and whether any cell changed."""
@@ -297,7 +298,12 @@ def follow_edits_in_table(before: list[dict], after: list[dict], drafts: list[Dr
             if _text(row.get("title")) == title:
                 what = title.rsplit(": ", 1)[0] if old_type else title  # a lead's title is only its "what"
                 row["title"] = base.title if back else event_title(what, new_type) if what else ""
-        if base is not None:
+        if base is not None:  # the date as Apply will write it (geo.ingest.reviewed_dates), shown at once
+            day, precision = _text(row.get("date")), _text(row.get("date_precision"))
+            if day == _iso(base.date) and precision != base.date_precision:
+                row["date"] = stored_date(day, precision)
+            elif day != _iso(base.date) and precision == base.date_precision:
+                row["date_precision"] = typed_precision(day, precision)
             dated = (_text(row.get("date")), _text(row.get("date_precision"))) != (_iso(base.date), base.date_precision)
             row["date_basis"] = "set by the reviewer" if dated else base.date_basis
         if base is not None and base.event_type and "event_id" in row:
@@ -309,7 +315,7 @@ def follow_edits_in_table(before: list[dict], after: list[dict], drafts: list[Dr
                                                             and _text(row.get("mineral_id")) in base.minerals)
             row["check"] = "" if relinked else base.check
         changed |= any(_text(row.get(f)) != _text(edited.get(f))
-                       for f in ("effect", "confidence", "title", "event_id", "date_basis", "check"))
+                       for f in ("effect", "confidence", "title", "event_id", "date_basis", "check", "date", "date_precision"))
         out.append(row)
     return out + [dict(r) for r in after[len(out):]], changed
 
