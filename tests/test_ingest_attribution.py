@@ -108,3 +108,12 @@ def test_a_trade_figure_or_a_measure_rests_on_its_own_record_not_on_the_unnamed_
     flags = _anon(record, text, "2017-10-13")
     assert flags[(("coal",), "trade_figure")] is False
     assert all(v is False for (_m, t), v in flags.items() if t in ("sanction", "trade_figure"))
+
+
+def test_a_broker_or_an_official_in_the_story_is_no_unnamed_source_unless_they_tell_it(record):
+    # the sixteenth trial: "when an Indonesian broker with ties to North Korea asked to sell it" flagged an unnamed source
+    story = "Coal was smuggled to China in May by an Indonesian broker with ties to North Korea."
+    assert _anon(record, story, "2019-06-07")[(("coal",), "smuggling")] is False
+    for told in ("Coal was smuggled to China in May, a Dandong trader said.",
+                 "Coal was smuggled to China in May, according to a trader in Dandong."):
+        assert _anon(record, told, "2019-06-07")[(("coal",), "smuggling")] is True

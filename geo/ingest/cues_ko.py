@@ -120,8 +120,9 @@ def not_stopped(clause: str, end: int) -> str | None:
     return "export_continued" if _SHIPPING.search(clause) else ""
 
 
-#: A power plant, factory, train or the electricity stopped ("가뭄·연료난에 발전소 멈춰"): not a mine's work or trade.
-_OTHER_WORKS_STOP = re.compile(r"(?:발전소|공장|제철소|제강소|열차|기차|전기|전력|화력|수력)(?:들)?(?:이|가|은|는|도|마저|까지)?\s*"
+#: A power plant, factory, train or the electricity stopped ("가뭄·연료난에 발전소 멈춰"): not a mine's work or trade (the
+#: noun as the subject, not a cause: '전력난으로 가동중단' is the mine's stop for want of power).
+_OTHER_WORKS_STOP = re.compile(r"(?:발전소|공장|제철소|제강소|열차|기차|전기|전력|화력|수력)(?:들)?(?:이|가|은|는|도|마저|까지|(?=\s))\s*"
                                r"(?:\S{1,6}\s+)?\S{0,6}$")
 
 
