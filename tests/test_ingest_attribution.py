@@ -84,20 +84,17 @@ def _anon(record, text, pub="2024-11-20"):  # noqa: F811
     return {(tuple(d.minerals), d.event_type): d.anonymous_source for d in extract(text, pub, "T", "", record).drafts}
 
 
+#: A report whose one teller is unnamed, named once two paragraphs before the smuggling it told of.
+_UNNAMED_STORY = ("Coal firms look for buyers\n\n"
+                  "A source in China, who asked not to be named, said last week that traders were asked to find buyers.\n\n"
+                  "Since the new policy took effect, provincial trading companies have smuggled coal to China.")
+
+
 def test_a_report_whose_only_teller_is_unnamed_lends_it_to_paragraphs_that_name_none(record):
-    # the source is named (as unnamed) once, two paragraphs before the smuggling it told of
-    text = ("Coal firms look for buyers\n\n"
-            "A source in China, who asked not to be named, said last week that traders were asked to find buyers.\n\n"
-            "Since the new policy took effect, provincial trading companies have smuggled coal to China.")
-    assert _anon(record, text)[(("coal",), "smuggling")] is True
-
-
-def test_a_named_teller_elsewhere_keeps_unattributed_paragraphs_unflagged(record):
-    text = ("Coal firms look for buyers\n\n"
-            "A source in China, who asked not to be named, said last week that traders were asked to find buyers.\n\n"
-            "Since the new policy took effect, provincial trading companies have smuggled coal to China.\n\n"
-            "Kim Jin-ho, a professor at Dongguk University, said the trade would grow.")
-    assert _anon(record, text)[(("coal",), "smuggling")] is False
+    assert _anon(record, _UNNAMED_STORY)[(("coal",), "smuggling")] is True
+    # a named teller elsewhere in the report keeps the paragraph unflagged
+    named = _UNNAMED_STORY + "\n\nKim Jin-ho, a professor at Dongguk University, said the trade would grow."
+    assert _anon(record, named)[(("coal",), "smuggling")] is False
 
 
 def test_a_trade_figure_or_a_measure_rests_on_its_own_record_not_on_the_unnamed_source(record):
