@@ -147,7 +147,7 @@ def test_fold_of_ascii_text_is_the_general_fold():
     import random
     import unicodedata
 
-    from geo.ingest.gazetteer import _DROP
+    from geo.ingest.name_keys import _DROP
     rnd = random.Random(4)
     for _ in range(3000):
         text = "".join(chr(rnd.randint(0, 127)) for _ in range(rnd.randint(0, 10)))

@@ -950,3 +950,10 @@ def test_trial_16_readings(record):  # noqa: F811
     text = '北 가뭄·연료난에 발전소 멈춰… "중봉탄광 생산 예전의 10분의 1"'
     assert [(d.mines, d.event_type, d.effect) for d in extract(text, "2014-10-15", "T", "", record).drafts] == [
         (["jungbong"], "production_change", "reduced")]
+
+
+@pytest.mark.parametrize("text", ["황해남도 정촌 흑연광산이 12일 생산을 다시 시작했다.", "정촌흑연광산이 12일 생산을 다시 시작했다."])
+def test_a_korean_mine_name_apart_from_or_joined_to_its_mineral_and_mine_word_is_the_records_mine(record, text):  # noqa: F811
+    # the seventeenth trial: "정촌 흑연광산" (the Jongchon graphite mine; Jeongchon in the record) lost its mine silently
+    assert (("jongchon-graphite",), ("graphite",), "production_change") in _drafts(record, text, "2006-12-26")
+    assert _drafts(record, "대형 광산이 12일 생산을 다시 시작했다.", "2006-12-26") == set()  # a kind of mine, no name

@@ -32,52 +32,23 @@ from geo.ingest import hangul
 from geo.ingest.aliases import crossing_aliases, mine_stem
 from geo.ingest.hangul import has_hangul, initial_law, mine_tail_at, romanize
 from geo.ingest.hangul import stem as hangul_stem
+from geo.ingest.name_keys import (
+    _ASCII_DROP,
+    _DOUBLED,
+    _TOKEN_RE,
+    _VOICED,
+    _key_token,
+    _tokens,
+    fold,
+    phonetic_key,
+)
 
 #: Match kinds, in the order a tie on the same key is resolved.
 KINDS = ("mine", "province", "crossing", "mineral")
 
-_DROP = set("'’ʼ‘`´ʻ-‐‑‒–—―.·") | {" ", "\t", "\u00a0"}
-_ASCII_DROP = {ord(c): None for c in _DROP if c.isascii()}
-_TOKEN_RE = re.compile(r"[^\W_]+(?:['’ʼ‘`\-‐‑][^\W_]+)*")
-#: The same tokens, kept by ``split`` between the text around them: [gap, token, gap, …, gap].
 _TOKEN_SPLIT = re.compile(f"({_TOKEN_RE.pattern})")
 _POSSESSIVE_RE = re.compile(r"['’ʼ]s$", re.IGNORECASE)
 MAX_SPAN = 6
-
-
-@functools.lru_cache(maxsize=65536)
-def fold(text: str) -> str:
-    """Case, diacritics, apostrophes, hyphens and spaces folded away; Hangul kept."""
-    text = str(text)
-    if text.isascii():  # nothing to decompose or compose, and case folding is lower-casing
-        return text.translate(_ASCII_DROP).lower()
-    decomposed = unicodedata.normalize("NFKD", text)
-    kept = "".join(c for c in decomposed if not unicodedata.combining(c) and c not in _DROP)
-    return unicodedata.normalize("NFC", kept.casefold())
-
-
-@functools.lru_cache(maxsize=65536)
-def _key_token(tok: str) -> str:
-    if not tok.isascii():
-        return tok
-    t = tok.replace("shi", "si").replace("eo", "o").replace("eu", "u")
-    if t.startswith(("ry", "ri")):
-        t = t[1:]
-    t = t.replace("ch", "c").replace("j", "c")
-    return _DOUBLED.sub(itemgetter(1), t.translate(_VOICED))  # each doubled letter once
-
-
-_VOICED = str.maketrans("gdbl", "ktpr")
-_DOUBLED = re.compile(r"(.)\1+")
-
-
-def phonetic_key(text: str) -> str:
-    """The romanization-insensitive key of a name (see the module docstring)."""
-    return "".join(_key_token(fold(t)) for t in _tokens(text)) or fold(text)
-
-
-def _tokens(text: str) -> list[str]:
-    return [m.group(0) for m in _TOKEN_RE.finditer(text)]
 
 
 @dataclass(frozen=True)
@@ -259,6 +230,8 @@ class Gazetteer:
             if hit is None and hangul and has_hangul(folded[i]):
                 offsets = offsets or list(accumulate(map(len, parts)))
                 hit = self._match_hangul(offsets[2 * i], words[i], folded[i], allowed)
+                if hit is None and i + 1 < len(words) and "mine" in allowed:  # "정촌 흑연광산", "흥산 광산": the name apart
+                    hit = self._mine_apart(offsets[2 * i], words[i], folded[i], _fold_token(words[i + 1]))
             if hit is None:
                 i += 1
                 continue
@@ -293,6 +266,16 @@ class Gazetteer:
                 return 2, Match(entry.kind, entry.id, entry.name, text[start:end], start, end, True)
         return None
 
+    def _mine_apart(self, start: int, word: str, folded: str, after: str):
+        """A mine the record knows by its romanized name, written apart from its mine word, with or without its
+        mineral ("정촌 흑연광산": Jeongchon): the name alone is matched, the mineral is read as the next word."""
+        if not (mine_tail_at(after, 0) or self._mineral_mine_at(after, 0)) or not folded.isalpha():
+            return None
+        entry = self._phonetic.get(phonetic_key(romanize(folded)))
+        if entry is None or entry.kind != "mine":
+            return None
+        return 1, Match(entry.kind, entry.id, entry.name, word, start, start + len(word), False)
+
     def _mineral_mine_at(self, folded: str, at: int) -> tuple[_Entry, int] | None:
         """A mineral's name and a mine tail at ``at`` ("혜산구리광산": 구리 광산, not the district 혜산구):
         (the mineral, its length); None if there is none."""
@@ -314,7 +297,7 @@ class Gazetteer:
         for length in range(len(folded), 1, -1):
             entry = self._hangul.get(folded[:length]) or self._hangul.get(lawful[:length])
             exact = True
-            if entry is None and "mine" in allowed and mine_tail_at(folded, length):
+            if entry is None and "mine" in allowed and (mine_tail_at(folded, length) or self._mineral_mine_at(folded, length)):
                 entry, exact = self._phonetic.get(phonetic_key(romanize(folded[:length]))), False
                 entry = entry if entry is not None and entry.kind == "mine" else None
             inner = self._mineral_mine_at(folded, length) if entry is not None and entry.kind == "mine" else None
