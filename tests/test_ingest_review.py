@@ -465,3 +465,19 @@ def test_the_table_shows_at_once_the_date_apply_will_store_for_a_precision_set_o
     rows = review_rows([year])
     (shown,), changed = follow_edits_in_table(rows, [dict(rows[0], date="2014-06-01")], [year])
     assert changed and (shown["date"], shown["date_precision"]) == ("2014-06-01", "month")
+
+
+def test_a_row_given_another_mine_is_titled_by_it_in_the_table_at_once():
+    # the seventeenth trial: after the mine was set, the table still read "Graphite in South Hwanghae: production changed"
+    from geo.ingest.drafts import Draft
+    from geo.ingest.review import follow_edits_in_table, review_rows
+    draft = Draft(event_id="x", event_type="production_change", effect="increased", date="2006-12-12",
+                  date_precision="approximate", evidence="…", minerals=["graphite"],
+                  title="Graphite in South Hwanghae: production changed")
+    rows = review_rows([draft])
+    names = {"jongchon-graphite": "Jongchon graphite mine", "graphite": "Graphite"}
+    (shown,), changed = follow_edits_in_table(rows, [dict(rows[0], mine_id="jongchon-graphite")], [draft], names)
+    assert changed and shown["title"].startswith("Graphite from Jongchon graphite mine")
+    edited = dict(rows[0], mine_id="jongchon-graphite", title="My own title")  # a title the reviewer wrote stays
+    (shown,), _changed = follow_edits_in_table(rows, [edited], [draft], names)
+    assert shown["title"] == "My own title"

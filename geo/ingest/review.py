@@ -269,7 +269,8 @@ def _follow_edits(d: Draft, base: Draft, names: dict[str, str]) -> None:
 NEW_ID = "(new at apply)"
 
 
-def follow_edits_in_table(before: list[dict], after: list[dict], drafts: list[Draft]) -> tuple[list[dict], bool]:
+def follow_edits_in_table(before: list[dict], after: list[dict], drafts: list[Draft],
+                          names: dict[str, str] | None = None) -> tuple[list[dict], bool]:
     """Review-table rows ``after`` an edit, with the cells the reviewer left alone shown as Apply will write
     them (:func:`_follow_edits`, :func:`_from_lead`), so that the table never shows a stale cell: a row given
     another type takes that type's effect (unless its effect was edited too) and title (unless its title was
@@ -278,7 +279,8 @@ def follow_edits_in_table(before: list[dict], after: list[dict], drafts: list[Dr
     set is said to be theirs ("Date from") and fitted to its precision as Apply will store it (a precision set anew moves
     the drafted date to the month's or year's first day; a date typed finer makes the precision finer), and the draft's "Check" (why it may be wrong) is cleared once its
     type, mine or mineral is the reviewer's. ``before`` are
-    the same rows before the edit, in the same order. A sanction or designation is an authority's own act:
+    the same rows before the edit, in the same order; with ``names`` (mine and mineral id → name), a row given another
+    mine or mineral is titled anew by them, as Apply titles it. A sanction or designation is an authority's own act:
     its confidence becomes ``official`` (unless edited). Returns the rows and whether any cell changed."""
     out, changed = [], False
     for old, edited in zip(before, after, strict=False):
@@ -298,6 +300,9 @@ def follow_edits_in_table(before: list[dict], after: list[dict], drafts: list[Dr
             if _text(row.get("title")) == title:
                 what = title.rsplit(": ", 1)[0] if old_type else title  # a lead's title is only its "what"
                 row["title"] = base.title if back else event_title(what, new_type) if what else ""
+        link, old_link = ((_text(r.get("mine_id")), _text(r.get("mineral_id"))) for r in (row, old))
+        if names is not None and new_type and link != old_link and _text(row.get("title")) == _text(old.get("title")):
+            row["title"] = event_title(subject([link[0]] if link[0] else [], [link[1]] if link[1] else [], names), new_type)
         if base is not None:  # the date as Apply will write it (geo.ingest.reviewed_dates), shown at once
             day, precision = _text(row.get("date")), _text(row.get("date_precision"))
             if day == _iso(base.date) and precision != base.date_precision:
