@@ -114,3 +114,11 @@ def test_a_broker_or_an_official_in_the_story_is_no_unnamed_source_unless_they_t
     for told in ("Coal was smuggled to China in May, a Dandong trader said.",
                  "Coal was smuggled to China in May, according to a trader in Dandong."):
         assert _anon(record, told, "2019-06-07")[(("coal",), "smuggling")] is True
+
+
+def test_a_paragraph_told_by_he_takes_the_teller_before(record):
+    # the seventeenth trial: "He added that …" after an unnamed source's paragraph was not flagged
+    text = ("Coal sold as Russian\n\nNorth Korea's trade is watched closely, Reuters reported on Monday.\n\n"
+            "A trader in Dandong, who asked not to be named, said coal moved through Russian ports.\n\n"
+            "He added that North Korean coal was smuggled to Vietnam in July.")
+    assert _anon(record, text, "2018-08-09")[(("coal",), "smuggling")] is True

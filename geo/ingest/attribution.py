@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from geo.ingest.cues import _any
@@ -73,6 +74,7 @@ class Anonymity:
         self._texts: dict[int, list[str]] = {}
         for s in sents:
             self._texts.setdefault(s.para, []).append(s.text)
+        self._paras = sorted(self._texts)
         self._told: dict[int, str] = {}
         self._report: bool | None = None
         self._only: bool | None = None
@@ -92,8 +94,14 @@ class Anonymity:
         if para not in self._told:
             texts = self._texts.get(para, ())
             self._told[para] = "unnamed" if any(map(is_anonymous, texts)) else \
-                "named" if any(cites_anyone(t) or official_cited(t) for t in texts) else ""
+                "named" if any(official_cited(t) or (cites_anyone(t) and not _PRONOUN_TELLER.search(t)) for t in texts) \
+                else self._teller_before(para) if any(_PRONOUN_TELLER.search(t) for t in texts) else ""
         return self._told[para]
+
+    def _teller_before(self, para: int) -> str:
+        """The kind of the nearest teller in the three paragraphs before one told by 'he' or 'she' ("He added that …")."""
+        at = bisect.bisect_left(self._paras, para)
+        return next((told for p in reversed(self._paras[max(0, at - 3):at]) if (told := self._cites(p))), "")
 
     def _only_unnamed(self) -> bool:
         """Is every teller of the report unnamed? Paragraphs are read in order until one names a teller."""
@@ -111,6 +119,10 @@ class Anonymity:
             self._report = any(self._cites(p) == "unnamed" for p in self._texts)
         return self._report
 
+
+#: A paragraph told by 'he', 'she' or 'they' ("He added that …", "그는 … 덧붙였다"): the teller named before.
+_PRONOUN_TELLER = re.compile(r"\b(?:he|she|they)\s+(?:also\s+)?(?:said|says|added|told|noted|explained|claimed)\b"
+                             r"|(?:^|\s)(?:그는|그녀는|그들은|이들은)\s(?:[^.]*?)(?:말했|전했|덧붙였|설명했)", re.IGNORECASE)
 
 #: Drafts that rest on a record of their own, not on the report's unnamed source (see ``Anonymity.of``).
 _OWN_RECORD = OFFICIAL_ACTS | {"trade_figure"}
