@@ -114,6 +114,8 @@ def _end_told_next(p: _Proto, sents, info) -> dt.date | None:
     if nxt >= len(sents) or sents[nxt].para - sents[p.sent].para > 2:  # (its paragraph or the next: paragraphs count lines)
         return None
     text = sents[nxt].text
+    if not any(w in text for w in ("until", "through", "till", "Until", "까지")):
+        return None  # (most sentences: their dates are not read for it)
     for d in own_dates(info[nxt]["dates"]):
         after = d.start + len(d.text)
         if d.precision == "day" and _UNTIL_BEFORE.search(text[max(0, d.start - 80):d.start]) \
