@@ -345,8 +345,6 @@ def _assemble(protos, sents, info, pub, adopted, anon, names, gaz):
     return merged, notes + more
 
 
-
-
 def _unique_id(d: Draft, taken: set[str]) -> str:
     parts = [*d.mines[:2], *d.minerals[:3], d.event_type, d.date]
     base = slug("-".join(parts))[:80].strip("-")
