@@ -481,3 +481,20 @@ def test_a_row_given_another_mine_is_titled_by_it_in_the_table_at_once():
     edited = dict(rows[0], mine_id="jongchon-graphite", title="My own title")  # a title the reviewer wrote stays
     (shown,), _changed = follow_edits_in_table(rows, [edited], [draft], names)
     assert shown["title"] == "My own title"
+
+
+def test_a_row_retyped_in_the_table_says_again_what_of_the_record_it_repeats():
+    # the sixteenth trial: a row retyped as a sanction kept the repeat its draft had as smuggling
+    from geo.ingest.review import follow_edits_in_table, review_rows
+    from geo.rules.load import load_dataset as load
+    from tests.conftest import RECORD
+
+    ds = load(RECORD)  # the record: it holds China's coal suspension of February 2017
+    (draft,) = extract("China banned all imports of North Korean coal on Feb. 19, officials said.", "2017-02-20",
+                       "Test", "", ds).drafts
+    assert "CN-COAL-2017" in draft.known
+    rows = review_rows([draft])
+    (shown,), changed = follow_edits_in_table(rows, [dict(rows[0], event_type="smuggling")], [draft], record=ds)
+    assert changed and shown["known"] == ""  # the record holds no smuggling of coal that day
+    (shown,), _changed = follow_edits_in_table(rows, [dict(rows[0])], [draft], record=ds)
+    assert shown["known"] == draft.known  # put back: the draft's own

@@ -401,8 +401,8 @@ if leads:
 # (effect, confidence, title, event id, where the date came from, the Check reason): the table is redrawn from
 # the rows so followed, so that a cell never shows what Apply will not write
 everything = [*base_drafts, *leads]
-followed = [follow_edits_in_table(bases[0], review[0], everything, names),  # the rows each table was drawn from, as kept
-            follow_edits_in_table(bases[1], review[1], everything, names) if leads else (review[1], False)]
+followed = [follow_edits_in_table(bases[0], review[0], everything, names, ds),  # the rows each table was drawn from, as kept
+            follow_edits_in_table(bases[1], review[1], everything, names, ds) if leads else (review[1], False)]
 if any(changed for _rows, changed in followed):
     st.session_state[K_REVIEWED] = [rows_ for rows_, _changed in followed]
     for (_rows, changed), editor, base in zip(followed, (EDITOR_KEY, LEADS_KEY), K_BASES, strict=True):

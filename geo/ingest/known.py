@@ -69,6 +69,14 @@ def window(date: str, precision: str) -> tuple[dt.date, dt.date] | None:
     return day - dt.timedelta(days=pad), day + dt.timedelta(days=pad)
 
 
+def repeats_of(d: Draft, ds) -> str:
+    """What the record's rows a draft repeats, as :func:`mark_known` says it ('' when any link is new), without
+    retyping it: for a row the reviewer retyped, relinked or redated in the review table."""
+    span = window(d.date, d.date_precision)
+    found = _repeats(d, span, *_record(ds)) if span is not None and d.minerals else None
+    return "; ".join(dict.fromkeys(h["label"] for h in found)) if found else ""
+
+
 def mark_known(drafts: list[Draft], ds) -> list[Draft]:
     """Set ``known`` on every draft that repeats a measure or event of ``ds`` (see the module
     docstring); one pass over the record's rows, grouped by mineral, then one lookup per link.

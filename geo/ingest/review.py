@@ -14,6 +14,7 @@ from geo.ingest.attribution import OFFICIAL_ACTS
 from geo.ingest.cues import EFFECTS
 from geo.ingest.drafts import DRAFT_CSV_COLUMNS, Draft, IngestError, _num
 from geo.ingest.events import _unique_id, make_source_row
+from geo.ingest.known import repeats_of
 from geo.ingest.reviewed_dates import misfit_date, stored_date, typed_precision
 from geo.ingest.text import parse_published
 from geo.ingest.titles import event_title, subject
@@ -187,8 +188,7 @@ def drafts_from_review(drafts: list[Draft], rows: list[dict],
                 fields = fields[:_TITLE] + ("",) + fields[_TITLE + 1:]
         first.setdefault(key, index)
         links = groups.setdefault((key, fields), [])
-        link = (_text(row.get("mine_id")), mineral)
-        if link not in links:
+        if (link := (_text(row.get("mine_id")), mineral)) not in links:
             links.append(link)
     if not groups and not problems:
         problems.append(Problem(REVIEW_FILE, None, "accept", "no row is accepted: nothing to apply"))
@@ -270,18 +270,19 @@ NEW_ID = "(new at apply)"
 
 
 def follow_edits_in_table(before: list[dict], after: list[dict], drafts: list[Draft],
-                          names: dict[str, str] | None = None) -> tuple[list[dict], bool]:
+                          names: dict[str, str] | None = None, record=None) -> tuple[list[dict], bool]:
     """Review-table rows ``after`` an edit, with the cells the reviewer left alone shown as Apply will write
     them (:func:`_follow_edits`, :func:`_from_lead`), so that the table never shows a stale cell: a row given
     another type takes that type's effect (unless its effect was edited too) and title (unless its title was
     edited: the same "what", the new type's words); a row whose type, date, mine or mineral now differs from
     its draft's shows :data:`NEW_ID` as its event id, and its draft's id again when put back; a date the reviewer
     set is said to be theirs ("Date from") and fitted to its precision as Apply will store it (a precision set anew moves
-    the drafted date to the month's or year's first day; a date typed finer makes the precision finer), and the draft's "Check" (why it may be wrong) is cleared once its
-    type, mine or mineral is the reviewer's. ``before`` are
-    the same rows before the edit, in the same order; with ``names`` (mine and mineral id → name), a row given another
-    mine or mineral is titled anew by them, as Apply titles it. A sanction or designation is an authority's own act:
-    its confidence becomes ``official`` (unless edited). Returns the rows and whether any cell changed."""
+    the drafted date to the month's or year's first day; a date typed finer makes the precision finer), and the draft's
+    "Check" (why it may be wrong) is cleared once its type, mine or mineral is the reviewer's. ``before`` are the same
+    rows before the edit, in the same order; with ``names`` (mine and mineral id → name), a row given another mine or
+    mineral is titled anew by them, as Apply titles it; with ``record`` (the dataset), a row no longer its draft's says
+    what of the record it repeats ("Already in the record"), read again. A sanction or designation is an authority's
+    own act: its confidence becomes ``official`` (unless edited). Returns the rows and whether any cell changed."""
     out, changed = [], False
     for old, edited in zip(before, after, strict=False):
         row = dict(edited)
@@ -319,8 +320,12 @@ def follow_edits_in_table(before: list[dict], after: list[dict], drafts: list[Dr
             relinked = new_type != base.event_type or not (_text(row.get("mine_id")) in (base.mines or [""])
                                                             and _text(row.get("mineral_id")) in base.minerals)
             row["check"] = "" if relinked else base.check
-        changed |= any(_text(row.get(f)) != _text(edited.get(f))
-                       for f in ("effect", "confidence", "title", "event_id", "date_basis", "check", "date", "date_precision"))
+            if record is not None and "known" in row:  # the sixteenth trial: a row retyped kept its draft's repeat
+                row["known"] = base.known if same else repeats_of(replace(
+                    base, event_type=new_type, mines=[link[0]] if link[0] else [], minerals=[link[1]] if link[1] else [],
+                    date=_text(row.get("date")), date_precision=_text(row.get("date_precision"))), record)
+        changed |= any(_text(row.get(f)) != _text(edited.get(f)) for f in (
+            "effect", "confidence", "title", "event_id", "date_basis", "check", "date", "date_precision", "known"))
         out.append(row)
     return out + [dict(r) for r in after[len(out):]], changed
 
