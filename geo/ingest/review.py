@@ -104,9 +104,7 @@ def _iso(value: str) -> str:
 
 def _text(value) -> str:
     """A table cell as text: dates as YYYY-MM-DD, missing values (None, NaN, NaT) as ''."""
-    if value is None or str(value) in ("NaT", "<NA>", "nan", "None"):
-        return ""
-    return _cell(value).strip()
+    return "" if value is None or str(value) in ("NaT", "<NA>", "nan", "None") else _cell(value).strip()
 
 
 def _flag(value) -> bool:
@@ -320,8 +318,10 @@ def follow_edits_in_table(before: list[dict], after: list[dict], drafts: list[Dr
             relinked = new_type != base.event_type or not (_text(row.get("mine_id")) in (base.mines or [""])
                                                             and _text(row.get("mineral_id")) in base.minerals)
             row["check"] = "" if relinked else base.check
-            if record is not None and "known" in row:  # the sixteenth trial: a row retyped kept its draft's repeat
-                row["known"] = base.known if same else repeats_of(replace(
+            edited_now = [tuple(map(_text, map(r.get, ("event_type", "mine_id", "mineral_id", "date", "date_precision"))))
+                          for r in (row, old)]
+            if record is not None and "known" in row and edited_now[0] != edited_now[1]:  # read again on an edit only
+                row["known"] = base.known if same else repeats_of(replace(  # (the sixteenth trial's retyped row)
                     base, event_type=new_type, mines=[link[0]] if link[0] else [], minerals=[link[1]] if link[1] else [],
                     date=_text(row.get("date")), date_precision=_text(row.get("date_precision"))), record)
         changed |= any(_text(row.get(f)) != _text(edited.get(f)) for f in (
