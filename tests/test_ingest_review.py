@@ -398,7 +398,7 @@ def test_a_new_mine_named_beside_the_records_mines_is_linked_once():
 
 def test_a_month_or_a_year_set_by_the_reviewer_is_stored_on_its_first_day():
     # found on the twelfth new user's trial: 2019-10-25 changed to month precision was stored as 2019-10-25
-    from geo.ingest.review import stored_date
+    from geo.ingest.reviewed_dates import stored_date
     assert stored_date("2019-10-25", "month") == "2019-10-01"
     assert stored_date("2019-10-25", "year") == "2019-01-01"
     assert stored_date("2019-10-25", "approximate") == "2019-10-25"

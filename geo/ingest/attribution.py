@@ -93,9 +93,10 @@ class Anonymity:
         """'unnamed', 'named' or '' (the paragraph names no teller), once per paragraph."""
         if para not in self._told:
             texts = self._texts.get(para, ())
+            by_pronoun = {t for t in texts if _PRONOUN_TELLER.search(t)}  # each sentence tested once
             self._told[para] = "unnamed" if any(map(is_anonymous, texts)) else \
-                "named" if any(official_cited(t) or (cites_anyone(t) and not _PRONOUN_TELLER.search(t)) for t in texts) \
-                else self._teller_before(para) if any(_PRONOUN_TELLER.search(t) for t in texts) else ""
+                "named" if any(official_cited(t) or (cites_anyone(t) and t not in by_pronoun) for t in texts) \
+                else self._teller_before(para) if by_pronoun else ""
         return self._told[para]
 
     def _teller_before(self, para: int) -> str:

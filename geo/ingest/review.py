@@ -15,7 +15,7 @@ from geo.ingest.cues import EFFECTS
 from geo.ingest.drafts import DRAFT_CSV_COLUMNS, Draft, IngestError, _num
 from geo.ingest.events import _unique_id, make_source_row
 from geo.ingest.known import repeats_of
-from geo.ingest.reviewed_dates import misfit_date, stored_date, typed_precision
+from geo.ingest.reviewed_dates import fitted, misfit_date
 from geo.ingest.text import parse_published
 from geo.ingest.titles import event_title, subject
 from geo.package import Problem
@@ -201,10 +201,8 @@ def drafts_from_review(drafts: list[Draft], rows: list[dict],
         if not base.event_type and not values["title"]:
             values["title"] = base.title  # (retitled from the lead's, below)
         values.update({f: _number(values[f]) for f in _NUMBERS})
-        if values["date"] == base.date and values["date_precision"] != base.date_precision:  # the precision set anew:
-            values["date"] = stored_date(values["date"], values["date_precision"])  # a month on its 1st, a year on 1 Jan.
-        elif values["date"] != base.date and values["date_precision"] == base.date_precision:  # a date typed anew:
-            values["date_precision"] = typed_precision(values["date"], values["date_precision"])  # as finely as typed
+        values["date"], values["date_precision"] = fitted(values["date"], values["date_precision"], base.date,
+                                                          base.date_precision)  # as Apply stores them
         by_mine: dict[str, list[str]] = {}
         for mine, mineral in links:
             by_mine.setdefault(mine, []).append(mineral)
@@ -303,11 +301,8 @@ def follow_edits_in_table(before: list[dict], after: list[dict], drafts: list[Dr
         if names is not None and new_type and link != old_link and _text(row.get("title")) == _text(old.get("title")):
             row["title"] = event_title(subject([link[0]] if link[0] else [], [link[1]] if link[1] else [], names), new_type)
         if base is not None:  # the date as Apply will write it (geo.ingest.reviewed_dates), shown at once
-            day, precision = _text(row.get("date")), _text(row.get("date_precision"))
-            if day == _iso(base.date) and precision != base.date_precision:
-                row["date"] = stored_date(day, precision)
-            elif day != _iso(base.date) and precision == base.date_precision:
-                row["date_precision"] = typed_precision(day, precision)
+            row["date"], row["date_precision"] = fitted(_text(row.get("date")), _text(row.get("date_precision")),
+                                                        _iso(base.date), base.date_precision)
             dated = (_text(row.get("date")), _text(row.get("date_precision"))) != (_iso(base.date), base.date_precision)
             row["date_basis"] = "set by the reviewer" if dated else base.date_basis
         if base is not None and base.event_type and "event_id" in row:

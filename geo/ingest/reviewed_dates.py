@@ -24,6 +24,17 @@ def typed_precision(day: str, precision: str) -> str:
     return "day" if day[8:] != "01" else "month"
 
 
+def fitted(day: str, precision: str, base_day: str, base_precision: str) -> tuple[str, str]:
+    """A reviewed row's (date, precision) as Apply stores them, from the drafted ones: a precision set anew moves the
+    drafted date to its first day (:func:`stored_date`); a date typed with the precision left makes the precision as
+    fine as the date (:func:`typed_precision`); else as set."""
+    if day == base_day and precision != base_precision:
+        return stored_date(day, precision), precision
+    if day != base_day and precision == base_precision:
+        return day, typed_precision(day, precision)
+    return day, precision
+
+
 def misfit_date(day: str, precision: str, base_day: str, base_precision: str) -> list[str]:
     """Why a row's date does not fit its precision when the reviewer set both ("2018-03-14" on a row they set to year:
     the record keeps a year on 1 January); [] when it fits, or when one of the two was left as drafted (the rules
