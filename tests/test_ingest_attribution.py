@@ -122,3 +122,14 @@ def test_a_paragraph_told_by_he_takes_the_teller_before(record):
             "A trader in Dandong, who asked not to be named, said coal moved through Russian ports.\n\n"
             "He added that North Korean coal was smuggled to Vietnam in July.")
     assert _anon(record, text, "2018-08-09")[(("coal",), "smuggling")] is True
+
+
+def test_korean_officials_met_in_the_story_are_no_unnamed_source_unless_they_tell_it():
+    # the seventeenth trial: "민경련 관계자들과 만나 … 밝혔다", told by a named corporation, was flagged unnamed
+    from geo.ingest.attribution import is_anonymous
+
+    assert not is_anonymous("광물공사는 작년 12월 민경련 관계자들과 만나 희토류 공동개발을 협의했다고 밝혔다.")
+    for told in ("한 관계자는 북측이 석탄 광산도 개발하자고 제안했다고 전했다.",
+                 "정부 관계자에 따르면 북측이 석탄 광산도 개발하자고 제안했다.",
+                 "대북 소식통은 석탄이 밀수출됐다고 말했다."):
+        assert is_anonymous(told)
