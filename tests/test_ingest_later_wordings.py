@@ -957,3 +957,29 @@ def test_a_korean_mine_name_apart_from_or_joined_to_its_mineral_and_mine_word_is
     # the seventeenth trial: "정촌 흑연광산" (the Jongchon graphite mine; Jeongchon in the record) lost its mine silently
     assert (("jongchon-graphite",), ("graphite",), "production_change") in _drafts(record, text, "2006-12-26")
     assert _drafts(record, "대형 광산이 12일 생산을 다시 시작했다.", "2006-12-26") == set()  # a kind of mine, no name
+
+
+def test_a_korean_sentences_topic_mine_holds_for_its_later_clauses(record):  # noqa: F811
+    # the seventeenth trial: "정촌 흑연광산은 … 준공식을 가졌지만, … 10월 … 사업이 사실상 멈췄다" drafted nothing of the stop
+    text = "무산광산은 지난해 중국산 설비를 새로 들여왔지만, 올해 3월 전력난으로 가동이 멈췄다."
+    halts = [d for d in extract(text, "2015-06-01", "T", "", record).drafts if d.event_type == "production_halt"]
+    assert [(d.mines, d.minerals, d.date, d.date_precision) for d in halts] == [(["musan"], ["iron_ore"], "2015-03-01", "month")]
+    # a mine named inside the first clause is no topic: the later clause stays without a mine
+    text = "중국 업체가 지난해 무산광산에 설비를 들여왔지만, 올해 3월 전력난으로 가동이 멈췄다."
+    assert not any(d.event_type == "production_halt" and d.mines for d in extract(text, "2015-06-01", "T", "", record).drafts)
+
+
+@pytest.mark.parametrize("text", [
+    "무산광산은 2010년 중국 업체와 합작계약을 맺고 500만 달러를 들였지만, 올해 3월 전력난으로 가동이 멈췄다.",
+    "Chinese firms signed a $5 million deal on the Musan mine in 2010, but its production was halted in March."])
+def test_of_two_clauses_each_telling_an_event_each_keeps_its_own_amounts(record, text):  # noqa: F811
+    # the seventeenth trial: the joint venture's $10.2 million went to the stop told in the sentence's other clause
+    amounts = {d.event_type: d.value_usd for d in extract(text, "2015-06-01", "T", "", record).drafts}
+    assert amounts == {"deal_signed": 5_000_000, "production_halt": None}
+
+
+def test_a_clause_going_on_with_a_figure_lends_it_to_the_event(record):  # noqa: F811
+    text = ("China is still buying zinc from North Korea, although it is on the sanctions list; "
+            "last month alone those imports came to US$650,000.")
+    drafts = extract(text, "2017-03-01", "T", "", record).drafts
+    assert [d.value_usd for d in drafts if d.event_type == "export_continued"] == [650_000]

@@ -47,6 +47,7 @@ from geo.ingest.nearby import (
     minerals_named_next,
     own_minerals,
     plan_minerals_before,
+    topic_mine,
     work_of_clause_before,
 )
 from geo.ingest.places import (
@@ -56,7 +57,7 @@ from geo.ingest.places import (
     town_names,
     without_towns,
 )
-from geo.ingest.protos import _Proto, split_figures, split_minerals_by_date
+from geo.ingest.protos import _Proto, clause_amounts, split_figures, split_minerals_by_date
 from geo.ingest.publishers import publisher_slug, slug
 from geo.ingest.quote import short_quote
 from geo.ingest.resolutions import Resolutions
@@ -161,6 +162,7 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
         has_amount = bool(x["amounts"][3])
         x["cue"] = lambda text=s.text, ms=matches, a=has_amount: read_cue(text, [m for m in ms if m.kind == "mineral"], a)
         offset, before_start = 0, 0
+        own: list[tuple[_Proto, str]] = []  # this sentence's events, each with its clause
         for clause in clauses(s.text):
             start = s.text.find(clause, offset)
             end = start + len(clause)
@@ -181,6 +183,8 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
                     and has_reference(clause):
                 cmines, how = [prev_mine[1]], f"'the …' read as {prev_mine[1].text}"
                 last_mine = (s.para, prev_mine[1])  # a chain of "the complex …" sentences keeps its mine
+            if not cmines and not cm and start and (topic := topic_mine(s.text, matches)) is not None and topic.start < start:
+                cmines, how = [topic], f"the sentence's topic ({topic.text})"
             if not cmines and _may_speak_of_mine(clause) and (later := mine_named_next(clause, i, sents, info)) is not None:
                 cmines, how = [later], f"the mine is named in the next sentence ({later.text})"
             # a figure told without its mineral: the one named earlier in the sentence, else in the one before
@@ -228,7 +232,10 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
             for mine, mins in groups:
                 protos.append(_Proto(i, cue[0], cue[1], [mine] if mine else [], mins,
                                      candidates=list(x["cands"]), at=start + cue[2], how=how))
+                own.append((protos[-1], clause))
                 x["made"] += 1
+        if has_amount and len({c for p, c in own if p.event_type != "trade_figure"}) > 1:
+            clause_amounts(own)
         named = drop_town_names([m for m in matches if m.kind == "mine"], s.text)  # not "in Musan County"
         if named:
             last_mine = (s.para, named[-1])

@@ -15,6 +15,8 @@ no mine or mineral of its own (news copy often gives each sentence its own parag
 * an event about minerals in general, or about mines none of which is named, takes the minerals the
   next sentence names when that sentence tells no event of its own ("development rights to its mineral
   resources." "… its coal and gold deposits"; "북한 광산 공동개발 계약" "금광 1곳과 철광 2곳");
+* a later clause of a Korean sentence whose topic is a mine ("정촌 흑연광산은 … 준공식을 가졌지만, … 10월 … 사업이
+  사실상 멈췄다") is about that mine when it names none: a topic (은/는) holds for every clause of its sentence;
 * a clause that names mines but no mineral takes the minerals the sentences around name, else what each
   mine is known for (:func:`minerals_for`, :func:`own_minerals`).
 """
@@ -43,6 +45,20 @@ def figure_mineral(i: int, sents, info) -> list[Match]:
         return []
     minerals = [m for m in info[i - 1]["matches"] if m.kind == "mineral"]
     return minerals[:1] if len({m.id for m in minerals}) == 1 else []
+
+
+#: A Korean topic particle right after a mine's name, or after the word for mine that goes on with it ("정촌
+#: 흑연광산은"): the sentence is about that mine.
+_TOPIC = re.compile(r"\s?(?:\S{0,4}?(?:광산|탄광|광업소|광구|연합기업소))?(?:은|는)(?:\s|,)")
+
+
+def topic_mine(sentence: str, matches: list[Match]) -> Match | None:
+    """The mine a Korean sentence names first as its topic ("정촌 흑연광산은 …"); None when the sentence opens
+    with no mine so marked (a topic must open the sentence: a mine named inside a clause is no topic)."""
+    first = next((m for m in matches if m.kind == "mine"), None)
+    if first is None or sentence[:first.start].strip() or not _TOPIC.match(sentence, first.end):
+        return None
+    return first
 
 
 def mine_named_next(clause: str, i: int, sents, info) -> Match | None:

@@ -7,7 +7,7 @@ import bisect
 import re
 from dataclasses import dataclass, field, replace
 
-from geo.ingest.amounts import amount_qualifier, find_amounts
+from geo.ingest.amounts import amount_qualifier, amounts_and_qualifier, find_amounts
 from geo.ingest.dates import DateMention, own_dates
 from geo.ingest.gazetteer import Match
 from geo.ingest.hangul import has_hangul
@@ -121,3 +121,14 @@ def _respective(dated: list[DateMention], text: str) -> dict[int, str]:
                 return dict(zip(run, written, strict=True))
         k = run[-1] + 1
     return {}
+
+
+def clause_amounts(own: list[tuple[_Proto, str]]) -> None:
+    """Of a sentence whose clauses tell events of their own, each event's amounts are its clause's ("2003년 합작계약을
+    체결한 이후 1020만 달러가 투입돼 … 가졌지만, … 10월 … 사업이 사실상 멈췄다": the sum is the deal's, not the stop's).
+    The caller calls it only when events other than trade figures come from two clauses or more: a sentence whose
+    other clauses tell only figures keeps its amounts for its event (they go on with it: "China is still buying gold
+    …; last month alone those imports came to $650,000"). A trade figure's are split by :func:`split_figures`."""
+    for p, clause in own:
+        if p.event_type != "trade_figure":
+            p.amounts = (*(both := amounts_and_qualifier(clause))[0], both[1])
