@@ -257,3 +257,9 @@ def editor_base(editor_key: str, base_key: str, last: list[dict], fresh) -> list
     if editor_key not in st.session_state or base_key not in st.session_state:
         st.session_state[base_key] = last or fresh()
     return st.session_state[base_key]
+
+
+def remember_click(key: str) -> None:
+    """A button's ``on_click``: keep the click in the session under ``key`` until the page pops it. A button's
+    own value is True only in the run its click starts, which may end early in an ``st.rerun``."""
+    st.session_state[key] = True

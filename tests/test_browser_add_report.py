@@ -190,3 +190,33 @@ def test_a_type_changed_in_the_table_shows_its_new_title_and_id_at_once(record_s
         texts = [c.inner_text() for c in cells.all()]  # title, date from, id of each row in view
         assert texts[texts.index("(new at apply)") - 2] == "Iron ore from Musan mine: smuggled"  # its title
         assert "hyesan-copper-export-halt-2015-01-01" in texts  # the rows not edited keep their ids
+
+
+def test_a_precision_chosen_after_a_typed_date_moves_it_and_the_next_apply_click_applies(record_server, browser):  # noqa: F811
+    # The nineteenth trial: a day typed on a row, then a coarser precision chosen, was put back to day precision by the
+    # page, the grid sent its edit again with every later click, each such run ended in a redraw, and Apply did nothing
+    # on five clicks. The precision now moves the date the table shows, and a click on Apply is kept until it is served.
+    with _window(browser, 1400, 1000) as page:
+        _extract(page, record_server.url)
+        preview = page.locator('[data-testid="stText"]').filter(has_text="new event(s):").last
+        expect(preview).to_contain_text("iron-ore-trade-figure-2014-01-01", timeout=20_000)  # row 3, a year, ticked
+        editor = _open_figures_date(page)
+        editor.fill("2014-06-15")
+        page.keyboard.press("Enter")
+        expect(preview).to_contain_text("iron-ore-trade-figure-2014-06-15", timeout=20_000)  # shown as a day
+        _idle(page)
+        grid = page.locator('[data-testid="stDataFrame"]').nth(1)
+        grid.scroll_into_view_if_needed()
+        box = grid.bounding_box()
+        page.mouse.click(box["x"] + 120, box["y"] + 52 + 2 * 35)  # row 3's Mine cell
+        for _ in range(4):
+            page.keyboard.press("ArrowRight")  # Mineral, Event type, Date, Precision
+        page.keyboard.press("Enter")  # open the precision's list
+        page.get_by_role("option", name="year", exact=True).click(timeout=10_000)
+        expect(preview).to_contain_text("iron-ore-trade-figure-2014-01-01", timeout=20_000)  # moved to the year's day
+        _idle(page)
+        page.get_by_role("button", name="Apply").click()
+        page.get_by_text(re.compile(r"^Applied: \d+ event\(s\)")).wait_for(timeout=60_000)  # the first click applies
+        _idle(page)
+        page.get_by_role("button", name="Undo this apply").click()  # the module's record back as it was
+        page.get_by_text(re.compile(r"^Reverted version")).wait_for(timeout=60_000)

@@ -504,3 +504,19 @@ def test_a_row_retyped_in_the_table_says_again_what_of_the_record_it_repeats():
     (shown,), changed = follow_edits_in_table([dict(retyped, known="as shown")], [dict(retyped, known="as shown")],
                                               [draft], record=ds)
     assert shown["known"] == "as shown" and not changed
+
+
+def test_a_precision_set_after_a_date_was_typed_moves_that_date():
+    # the nineteenth trial: 2017-02-18 typed on a month row (shown as a day), then month chosen again: the row kept
+    # 2017-02-18 and Apply would have written a day; each edit is now fitted to the row as the table showed it
+    from geo.ingest.drafts import Draft
+    from geo.ingest.review import drafts_from_review, follow_edits_in_table, review_rows
+    draft = Draft(event_id="x", event_type="import_suspension", effect="suspended", date="2017-02-01",
+                  date_precision="month", evidence="…", minerals=["coal"], title="Coal: imports suspended")
+    rows = review_rows([draft])
+    typed, _changed = follow_edits_in_table(rows, [dict(rows[0], date="2017-02-18")], [draft])
+    assert (typed[0]["date"], typed[0]["date_precision"]) == ("2017-02-18", "day")
+    month, changed = follow_edits_in_table(typed, [dict(typed[0], date_precision="month")], [draft])
+    assert changed and (month[0]["date"], month[0]["date_precision"]) == ("2017-02-01", "month")
+    (event,), problems = drafts_from_review([draft], month)
+    assert problems == [] and (event.date, event.date_precision) == ("2017-02-01", "month")

@@ -42,6 +42,7 @@ from geo.render.text import md_escape
 K_RESULT = "ar_result"  # the IngestResult of the last extraction
 K_INPUTS = "ar_inputs"  # the inputs it was extracted from (to spot changes)
 K_APPLIED = "ar_applied"  # the ApplyResult of the last apply
+K_WANT_APPLY = "ar_want_apply"  # Apply was clicked: kept until a run reaches the button
 K_SOURCE = "ar_source"  # the source row as the reviewer edited it
 K_MINES = "ar_new_mines"  # new mines the reviewer added from the candidates (NewMine, ids given)
 K_UNDONE = "ar_undone"  # what the last undo did, shown once after the page reloads
@@ -105,6 +106,7 @@ if upload is not None and text_in.strip():
 
 if st.button("Extract drafts", type="primary", icon=":material/manufacturing:", key="ar_extract"):
     st.session_state.pop(K_APPLIED, None)
+    st.session_state.pop(K_WANT_APPLY, None)  # a click on Apply not yet served is not for the new drafts
     missing = detail_problems(published, publisher, url)  # every missing input at once, not one per click
     try:
         text = _report_text()
@@ -145,7 +147,7 @@ def _undo(version: str, mine_ids=(), again: bool = False) -> None:
     except (IngestError, DataError) as err:
         st.error(str(err) if isinstance(err, IngestError) else err.report())
         return
-    for key in (K_APPLIED, EDITOR_KEY, LEADS_KEY):
+    for key in (K_APPLIED, K_WANT_APPLY, EDITOR_KEY, LEADS_KEY):
         st.session_state.pop(key, None)
     st.session_state[K_UNDONE] = (
         f"Reverted version {version}: {len(undone['event_ids'])} event(s) removed"
@@ -426,9 +428,13 @@ else:
 
 if not accepted:
     st.caption("Tick at least one row to apply.")
-# applied once, the button rests until the apply is undone or another report extracted (a second apply is refused)
-if st.button(f"Apply {accepted} accepted row(s)", type="primary", icon=":material/publish:",
-             disabled=stale or not accepted or applied is not None, key="ar_apply"):
+# applied once, the button rests until the apply is undone or another report extracted (a second apply is refused).
+# The click is kept in the session (K_WANT_APPLY) until a run reaches this line: a run a click starts may end early in
+# a redraw of the tables above (st.rerun), which would lose a button's own value (the nineteenth trial's lost clicks).
+resting = stale or not accepted or applied is not None
+st.button(f"Apply {accepted} accepted row(s)", type="primary", icon=":material/publish:", disabled=resting, key="ar_apply",
+          on_click=state.remember_click, args=(K_WANT_APPLY,))
+if st.session_state.pop(K_WANT_APPLY, False) and not resting:
     st.session_state.pop(K_APPLIED, None)
     if not problems:
         problems = validate_drafts(drafts, src, state.data_dir(), new_mines)

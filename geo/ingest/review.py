@@ -273,7 +273,8 @@ def follow_edits_in_table(before: list[dict], after: list[dict], drafts: list[Dr
     edited: the same "what", the new type's words); a row whose type, date, mine or mineral now differs from
     its draft's shows :data:`NEW_ID` as its event id, and its draft's id again when put back; a date the reviewer
     set is said to be theirs ("Date from") and fitted to its precision as Apply will store it (a precision set anew moves
-    the drafted date to the month's or year's first day; a date typed finer makes the precision finer), and the draft's
+    the date shown to the month's or year's first day, a date typed there first included; a date typed finer makes the
+    precision finer: each edit is fitted to the row as shown before it), and the draft's
     "Check" (why it may be wrong) is cleared once its type, mine or mineral is the reviewer's. ``before`` are the same
     rows before the edit, in the same order; with ``names`` (mine and mineral id → name), a row given another mine or
     mineral is titled anew by them, as Apply titles it; with ``record`` (the dataset), a row no longer its draft's says
@@ -302,7 +303,7 @@ def follow_edits_in_table(before: list[dict], after: list[dict], drafts: list[Dr
             row["title"] = event_title(subject([link[0]] if link[0] else [], [link[1]] if link[1] else [], names), new_type)
         if base is not None:  # the date as Apply will write it (geo.ingest.reviewed_dates), shown at once
             row["date"], row["date_precision"] = fitted(_text(row.get("date")), _text(row.get("date_precision")),
-                                                        _iso(base.date), base.date_precision)
+                                                        _text(old.get("date")), _text(old.get("date_precision")))
             dated = (_text(row.get("date")), _text(row.get("date_precision"))) != (_iso(base.date), base.date_precision)
             row["date_basis"] = "set by the reviewer" if dated else base.date_basis
         if base is not None and base.event_type and "event_id" in row:
