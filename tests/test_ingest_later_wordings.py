@@ -983,3 +983,12 @@ def test_a_clause_going_on_with_a_figure_lends_it_to_the_event(record):  # noqa:
             "last month alone those imports came to US$650,000.")
     drafts = extract(text, "2017-03-01", "T", "", record).drafts
     assert [d.value_usd for d in drafts if d.event_type == "export_continued"] == [650_000]
+
+
+def test_a_korean_month_a_plan_starts_from_lies_ahead_of_the_report(record):  # noqa: F811
+    # the eighteenth trial: "6월부터 다시 시작될 것" in a report of April 2018 was read as June 2017
+    text = "중국 상무부는 6월부터 북한산 석탄 수입을 전면 금지하기로 했다."
+    assert {(d.date, d.date_precision) for d in extract(text, "2018-04-12", "T", "", record).drafts} == {("2018-06-01", "month")}
+    # a month of a past act stays the last one
+    text = "중국 상무부는 6월부터 북한산 석탄 수입을 전면 금지했다."
+    assert {(d.date, d.date_precision) for d in extract(text, "2018-04-12", "T", "", record).drafts} == {("2017-06-01", "month")}

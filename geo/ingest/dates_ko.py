@@ -194,11 +194,11 @@ def _days_of_named_months(sentence: str, found: list, pub: dt.date) -> None:
     * a day just after a month ("지난달 5일", "작년 12월 20일", "다음 달 12일까지") is that month's day,
       and the month gives no date of its own; a day the month does not have ("다음 달 31일" of a
       30-day month) is no date, and the month stands;
-    * a day (or month and day) followed by 부터 or 까지, not after 지난 ("last"), in a sentence that
+    * a day, a month and day, or a month, followed by 부터 or 까지, not after 지난 ("last"), in a sentence that
       tells a plan or a rule in force rather than a past act ("7월6일까지 … 살펴보기로 했다",
-      "5월 1일부터 금지한다"; not "11월 3일부터 생산을 중단했다"), is a start or deadline that may lie
-      ahead of the report: the rules put it in the past, and it becomes the same day a month (or a
-      year) later when that lies at most half a year ahead.
+      "5월 1일부터 금지한다", "6월부터 다시 시작될 것"; not "11월 3일부터 생산을 중단했다"), is a start or deadline
+      that may lie ahead of the report: the rules put it in the past, and it becomes the same day a month (or a
+      year) later, or the same month a year later, when that lies at most half a year ahead.
     """
     for i, f in enumerate(found):
         start, end, _m, date, precision, _kind, _e, what = f
@@ -206,7 +206,7 @@ def _days_of_named_months(sentence: str, found: list, pub: dt.date) -> None:
         if what == "months_long" and _after_month(prev, start):
             f[5] = _CONSUMED  # "8월 한 달 동안": the month's length, not a month before the report
             continue
-        if what not in ("day", "md") or precision != "day":
+        if (what, precision) not in (("day", "day"), ("md", "day"), ("month", "month")):
             continue
         if what == "day" and _after_month(prev, start):
             try:
@@ -228,8 +228,12 @@ def _days_of_named_months(sentence: str, found: list, pub: dt.date) -> None:
 
 
 def _twin_ahead(date: dt.date, what: str, pub: dt.date) -> dt.date | None:
-    """The first of the same month and day this year or next (for a month and day), or the same day
-    this month or next (for a day), that lies after the report and at most half a year ahead."""
+    """The first of the same month and day this year or next (for a month and day), the same day this month
+    or next (for a day), or the month's first day this year or next (for a month), that lies after the report
+    and at most half a year ahead."""
+    if what == "month":  # the month's first day: this year's when the month is still ahead, else next year's
+        twin = dt.date(pub.year + (date.month <= pub.month), date.month, 1)
+        return twin if (twin - pub).days <= _AHEAD_REACH else None
     nxt_year, nxt_month = divmod(pub.year * 12 + pub.month, 12)  # the month after the report's, 0-based
     months = [(pub.year, date.month), (pub.year + 1, date.month)] if what == "md" \
         else [(pub.year, pub.month), (nxt_year, nxt_month + 1)]
