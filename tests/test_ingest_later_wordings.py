@@ -992,3 +992,58 @@ def test_a_korean_month_a_plan_starts_from_lies_ahead_of_the_report(record):  # 
     # a month of a past act stays the last one
     text = "중국 상무부는 6월부터 북한산 석탄 수입을 전면 금지했다."
     assert {(d.date, d.date_precision) for d in extract(text, "2018-04-12", "T", "", record).drafts} == {("2017-06-01", "month")}
+
+
+def test_a_korean_export_in_defiance_of_a_resolution_is_smuggling_and_the_headlines_figure_is_that_event(record):  # noqa: F811
+    # the nineteenth trial: "유엔 결의를 무시하고 석탄 약 370만t을 수출" was a trade figure, and the headline's figure a second draft
+    text = "북한, 지난해 1~8월 석탄 약 370만t 수출\n\n북한이 지난해 1~8월 유엔 결의를 무시하고 석탄 약 370만t을 수출한 것으로 드러났다."
+    drafts = extract(text, "2020-02-12", "T", "", record).drafts
+    assert [(d.event_type, d.date, d.date_precision, d.end_date, d.quantity) for d in drafts] == [
+        ("smuggling", "2019-01-01", "month", "2019-08-31", 3_700_000)]
+
+
+def test_a_share_or_a_rate_of_change_is_not_an_events_quantity(record):  # noqa: F811
+    # the nineteenth trial: "70% 이상이 … 밀수입됐으며" gave the smuggling a quantity of 70 %
+    text = "교도통신은 이 석탄의 70% 이상이 해상에서 옮겨 실려 중국에 밀수입됐다고 보도했다."
+    (d,) = extract(text, "2020-02-12", "T", "", record).drafts
+    assert d.event_type == "smuggling" and d.quantity is None and d.unit == ""
+    text = "무산광산은 올해 3월 전력난으로 생산량을 30% 줄였다."  # a change in output is told by one
+    assert [(d.quantity, d.unit) for d in extract(text, "2015-06-01", "T", "", record).drafts] == [(30, "%")]
+
+
+def test_that_period_named_again_is_the_period_named_before(record):  # noqa: F811
+    # the nineteenth trial: "이 기간 불법으로 거래된 석탄은" was dated by the day the agency reported it
+    text = ("북한이 지난해 1~8월 석탄 약 370만t을 중국에 수출했다.\n\n"
+            "교도통신은 12일 이 기간 불법으로 밀수출된 석탄이 3억7천만 달러어치라고 보도했다.")
+    smuggled = [d for d in extract(text, "2020-02-12", "T", "", record).drafts if d.event_type == "smuggling"]
+    assert [(d.date, d.date_precision, d.end_date) for d in smuggled] == [("2019-01-01", "month", "2019-08-31")]
+
+
+def test_a_deal_entered_into_is_signed_and_dated_where_the_next_sentence_names_it_again(record):  # noqa: F811
+    # the eighteenth trial: "has entered into a cooperation agreement to jointly develop one gold mine and two iron ore
+    # mines" drafted nothing; the next sentence's "reached the agreement … in early June" dates it
+    text = ("A Chinese company has entered into a cooperation agreement to jointly develop one gold mine and two iron ore "
+            "mines in North Korea. A Beijing trading house reached the agreement with the North's investment group in "
+            "early June, the company said.")
+    (d,) = extract(text, "2012-08-10", "T", "", record).drafts
+    assert (d.event_type, sorted(d.minerals), d.date, d.date_precision) == ("deal_signed", ["gold", "iron_ore"], "2012-06-01", "month")
+    assert "baoyuanhengchang-mines-deal-2012-06-09" in d.known  # the record's deal, told again
+
+
+def test_a_figure_takes_the_span_named_before_with_its_year_after_in(record):  # noqa: F811
+    # the eighteenth trial: "between January and September in 2011" gave the next sentence's coal figure the year 2011
+    text = ("China imported 8.42 million tonnes of minerals from North Korea between January and September in 2011, "
+            "according to a joint study. Some 8.19 million tonnes of those imports were anthracite coal, it said.")
+    (d,) = [d for d in extract(text, "2012-08-10", "T", "", record).drafts if d.minerals == ["coal"]]
+    assert (d.event_type, d.date, d.date_precision, d.end_date) == ("trade_figure", "2011-01-01", "month", "2011-09-30")
+
+
+def test_a_mineral_word_ending_a_companys_name_is_not_the_mineral(record):  # noqa: F811
+    # the eighteenth trial: "a subsidiary of Jiangxi Copper" and "Yuguang Gold & Lead" gave copper, gold and lead rows
+    text = ("The ruling lists Shandong Humon, a subsidiary of Jiangxi Copper, as the buyer of two cargoes of zinc "
+            "concentrates smuggled from North Korea in April 2019, and Yuguang Gold & Lead as another buyer.")
+    result = extract(text, "2021-04-02", "T", "", record)
+    assert {x for d in [*result.drafts, *result.leads] for x in d.minerals} == {"zinc"}
+    # a mine's name with its mineral still names it
+    text = "Output at the Kaechon Area Coal Mining Complex was halted in May 2019."
+    assert {x for d in extract(text, "2019-06-01", "T", "", record).drafts for x in d.minerals} == {"coal"}

@@ -520,3 +520,20 @@ def test_a_precision_set_after_a_date_was_typed_moves_that_date():
     assert changed and (month[0]["date"], month[0]["date_precision"]) == ("2017-02-01", "month")
     (event,), problems = drafts_from_review([draft], month)
     assert problems == [] and (event.date, event.date_precision) == ("2017-02-01", "month")
+
+
+def test_a_sentence_with_no_draft_typed_as_the_records_event_says_so():
+    # the eighteenth trial: a deal typed in "Sentences with no draft" repeated the record's Baoyuanhengchang deal of
+    # June 2012, and nothing said so (that table had no "Already in the record" column, and its rows were not read)
+    from geo.ingest.drafts import Draft
+    from geo.ingest.review import follow_edits_in_table, review_rows
+    from geo.rules.load import load_dataset
+    lead = Draft(event_id="", event_type="", effect="", date="2012-08-10", date_precision="approximate",
+                 evidence="A Chinese company will jointly develop one gold mine.", minerals=["gold"], title="Gold")
+    rows = review_rows([lead])
+    assert rows[0]["known"] == ""
+    typed = dict(rows[0], accept=True, event_type="deal_signed", date="2012-06-01", date_precision="month")
+    (shown,), _changed = follow_edits_in_table(rows, [typed], [lead], record=load_dataset())
+    assert "baoyuanhengchang-mines-deal-2012-06-09" in shown["known"]
+    (shown,), _changed = follow_edits_in_table([shown], [dict(shown, event_type="")], [lead], record=load_dataset())
+    assert shown["known"] == ""  # untyped again: it repeats nothing

@@ -394,7 +394,7 @@ if leads:
     edited_leads = st.data_editor(lead_table, key=LEADS_KEY, hide_index=True, num_rows="fixed", width="stretch",
                                   column_config={**columns,
                                                  "accept": st.column_config.CheckboxColumn("Add", default=False)},
-                                  column_order=[c for c in ORDER if c not in ("known", "check", "event_id")])
+                                  column_order=[c for c in ORDER if c not in ("check", "event_id")])
     review[1] = edited_leads.to_dict(orient="records")
     _in_short(short_leads, "ar_short_leads", review[1], reasons=False)
     rows += review[1]

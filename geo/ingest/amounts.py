@@ -187,6 +187,13 @@ _RATE = re.compile(r"\d[\d,.]*\s*(?:million|billion|thousand)?\s*(?:tons?|tonnes
 _SHARE = re.compile(r"(?:percent|per cent|%|퍼센트)\s*$", re.IGNORECASE)
 
 
+def is_share(unit: str) -> bool:
+    """Is a quantity's unit a percent: a share ("70% 이상이 … 밀수입됐으며", "49%를 나눠 갖기로") or a rate of change
+    ("12% 증가"), not an amount of goods? Only a change in output ("cut output by 30%") or a trade figure told by no
+    other figure ("석탄이 70% 가까이를 차지했습니다") keeps one as its quantity."""
+    return bool(unit) and _SHARE.search(unit) is not None
+
+
 def tells_rate(sentence: str, amounts: int) -> bool:
     """Is the sentence's one figure a rate per year or month? (A sentence of several figures tells a
     period's amount beside its rate: "sold $50 million of coal, about $4 million a month".)"""

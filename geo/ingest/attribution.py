@@ -75,6 +75,9 @@ class Anonymity:
         for s in sents:
             self._texts.setdefault(s.para, []).append(s.text)
         self._paras = sorted(self._texts)
+        # the report's first paragraph: the first after the headline that ends as a sentence does (not a sub-headline)
+        self._lede = next((s.para for s in sents if not s.headline and _ENDS_AS_SENTENCE.search(s.text)), None)
+        self._own: dict[int, str] = {}
         self._told: dict[int, str] = {}
         self._report: bool | None = None
         self._only: bool | None = None
@@ -90,14 +93,31 @@ class Anonymity:
             told == "" and event_type not in _OWN_RECORD and self._only_unnamed())
 
     def _cites(self, para: int) -> str:
-        """'unnamed', 'named' or '' (the paragraph names no teller), once per paragraph."""
+        """'unnamed', 'named' or '' (the paragraph names no teller), once per paragraph: its own tellers
+        (:meth:`_names`), or the next paragraph's when that one tells where this one's account came from: the
+        report's first paragraph naming none (its next names the teller of the news it opened with: "북한이 … 수출한
+        것으로 드러났다." "교도통신은 … 외교 소식통을 인용해 … 보도했다"), or any paragraph whose next says its account
+        is a source's "like this" ("통신은 … 소식통을 인용해 이같이 전했다")."""
         if para not in self._told:
+            own = self._names(para)
+            at = bisect.bisect_right(self._paras, para)
+            nxt = self._paras[at] if at < len(self._paras) else None
+            if nxt is not None and (own == "" and para == self._lede
+                                    or own != "unnamed" and any(_BACK_TELLER.search(t) for t in self._texts[nxt])):
+                own = self._names(nxt) or own
+            self._told[para] = own
+        return self._told[para]
+
+    def _names(self, para: int) -> str:
+        """The paragraph's own tellers: 'unnamed', 'named' or ''; 'he' or 'she' ("He added that …") is the teller
+        of the paragraphs before (:meth:`_teller_before`)."""
+        if para not in self._own:
             texts = self._texts.get(para, ())
             by_pronoun = {t for t in texts if _PRONOUN_TELLER.search(t)}  # each sentence tested once
-            self._told[para] = "unnamed" if any(map(is_anonymous, texts)) else \
+            self._own[para] = "unnamed" if any(map(is_anonymous, texts)) else \
                 "named" if any(official_cited(t) or (cites_anyone(t) and t not in by_pronoun) for t in texts) \
                 else self._teller_before(para) if by_pronoun else ""
-        return self._told[para]
+        return self._own[para]
 
     def _teller_before(self, para: int) -> str:
         """The kind of the nearest teller in the three paragraphs before one told by 'he' or 'she' ("He added that …")."""
@@ -124,6 +144,11 @@ class Anonymity:
 #: A paragraph told by 'he', 'she' or 'they' ("He added that …", "그는 … 덧붙였다"): the teller named before.
 _PRONOUN_TELLER = re.compile(r"\b(?:he|she|they)\s+(?:also\s+)?(?:said|says|added|told|noted|explained|claimed)\b"
                              r"|(?:^|\s)(?:그는|그녀는|그들은|이들은)\s(?:[^.]*?)(?:말했|전했|덧붙였|설명했)", re.IGNORECASE)
+
+#: The end of a sentence (a sub-headline has none): a stop, or a Korean verb's final 다, before closing quotes.
+_ENDS_AS_SENTENCE = re.compile(r"(?:[.!?。]|다)[\"'”’)\]]*\s*$")
+#: A teller who says the account before is theirs: "이같이 전했다" ("told it so"), "이렇게 말했다".
+_BACK_TELLER = re.compile(r"(?:이같이|이와\s*같이|이렇게|그같이)\s*(?:전했|말했|밝혔|보도했|덧붙였|설명했)")
 
 #: Drafts that rest on a record of their own, not on the report's unnamed source (see ``Anonymity.of``).
 _OWN_RECORD = OFFICIAL_ACTS | {"trade_figure"}

@@ -300,7 +300,8 @@ _PART = r"(?P<part>early|mid|mid-|late|the end of|end of|the beginning of|the st
 _P_MONTH_DAY = _MONTH_RE + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>(?:19|20)\d\d)|\s+(?P<ly>last|this) year\b)?"
 _P_DAY_MONTH = r"\b(?P<d>\d{1,2})\s+" + _MONTH_RE + r"(?:\s+(?P<y>(?:19|20)\d\d))?"
 _P_MONTH = (r"\b(?P<rel>last|this|in|since|from|until|by|early|late|mid-?)?\s*" + _MONTH_RE
-            + r"(?:\s+(?:of\s+)?(?P<y>(?:19|20)\d\d)|\s+(?:of\s+)?(?P<ly>last|this) year)?\b")  # "in March of last year"
+            + r"(?:\s+(?:of\s+|in\s+)?(?P<y>(?:19|20)\d\d)|\s+(?:of\s+)?(?P<ly>last|this) year)?\b")  # "in March of last year",
+# "between January and September in 2011"
 _P_PART_OF = r"\b" + _PART + r"\s+(?:of\s+)?(?P<w>this|last) (?P<u>month|year)\b"
 _P_PART_YEAR = r"\b" + _PART + r"\s+(?P<y>(?:19|20)\d\d)\b"
 _SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}

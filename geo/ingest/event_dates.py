@@ -58,6 +58,10 @@ def date_for(p: _Proto, sents, info, pub, adopted) -> tuple[dt.date, str, dt.dat
     if p.date is not None:  # a figure of a split sentence: its part's date
         end = p.date.end_date or _end_of_year(s, p.date.date)
         return p.date.date, p.date.precision, end, f"'{p.date.text}' beside its figure", head + (0 if p.date.kind == "absolute" else 1)
+    if all(d.precision == "approximate" for d in own) and (ctx := info[p.sent]["context"]) is not None \
+            and ctx.date <= pub and (that := _THAT_PERIOD.search(s)) is not None:
+        # "이 기간 불법으로 거래된 석탄은 …", "in the same period": the period the report named before, not the day told
+        return ctx.date, ctx.precision, ctx.end_date, f"'{ctx.text}' earlier in the report, which '{that.group(0)}' names", head + 2
     if own:
         # Korean puts the time before the verb: its nearest date before the cue, when there is one
         before = [d for d in own if d.start < p.at] if has_hangul(s) else []
@@ -100,6 +104,11 @@ def date_for(p: _Proto, sents, info, pub, adopted) -> tuple[dt.date, str, dt.dat
         far = info[p.sent]["context_para"] != sents[p.sent].para and ctx.precision == "day"
         return ctx.date, "approximate" if far else ctx.precision, None, f"'{ctx.text}' earlier in the report", head + 3
     return pub, "approximate", None, "publication date (the report gives no date)", head + 4
+
+
+#: A period named again: "이 기간", "같은 기간", "during that period", "in the same period".
+_THAT_PERIOD = re.compile(r"(?:(?<![가-힣])이|(?<![가-힣])그|같은|해당)\s*기간(?!\s*(?:동안의?\s*)?(?:보다|에\s*비해|대비))"
+                          r"|\b(?:during|in|over)\s+(?:that|the\s+same|this)\s+period\b(?!\s+(?:a|last)\s+year)", re.IGNORECASE)
 
 
 #: A measure's end told in the sentence after it: "the ban would stay in force until Dec. 31", "조치는 12월 31일까지".
@@ -187,7 +196,9 @@ def _figure_period(i: int, sents, info, pub) -> DateMention | None:
             return None
         own = dates_of(j, info, pub)
         if own:  # a period (a month, a quarter, a year), not a day: "visited on March 3" names no period
-            return own[-1] if own[-1].precision in ("month", "year") else None
+            # the span the last one ends ("between January and September in 2011"), else the last one
+            last = next((d for d in own if d.end_date is not None and d.date <= own[-1].date <= d.end_date), own[-1])
+            return last if last.precision in ("month", "year") else None
     return None
 
 

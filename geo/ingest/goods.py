@@ -59,14 +59,20 @@ def names_record_thing(m: Match, sentence: str) -> bool:
 
 _CAPITAL_BEFORE = re.compile(r"\b[A-Z][\w'’&-]*\s+$")
 _CAPITAL_AFTER = re.compile(r"\s+[A-Z][\w'’&-]*")
+#: … or after a capitalised word that is not the sentence's first, a company's name ending in its mineral ("a
+#: subsidiary of Jiangxi Copper,", "Yuguang Gold & Lead": the eighteenth trial), or after another such word and "&".
+_NAME_BEFORE = re.compile(r"[\w,;:)’'\"]\s+[A-Z][a-z][\w'’-]*\s+$|\b[A-Z][a-z]+\s+&\s+$")
 _MINE_AFTER = re.compile(r"(?:\s+(?:Ore|Concentrate))?\s+(?:Mines?|Mining|Complex|Collier(?:y|ies)|Pits?|Enterprise|Field)\b")
 
 
 def _in_proper_name(m: Match, sentence: str) -> bool:
-    """A capitalised mineral word between two capitalised words, in a sentence not in title case
-    (a headline's capitals say nothing of names): part of a name ("White Gold Mountain Partners")."""
-    if not (m.text[:1].isupper() and _CAPITAL_BEFORE.search(sentence[max(0, m.start - _REACH):m.start])
-            and _CAPITAL_AFTER.match(sentence, m.end)) or _MINE_AFTER.match(sentence, m.end):
+    """A capitalised mineral word between two capitalised words, or after a capitalised word not the sentence's
+    first (or after "Gold &"), in a sentence not in title case (a headline's capitals say nothing of names): part of
+    a name ("White Gold Mountain Partners", "Jiangxi Copper", "Yuguang Gold & Lead"); not a mine's name ("the
+    Kaechon Area Coal Mining Complex")."""
+    before = sentence[max(0, m.start - _REACH):m.start]
+    if not (m.text[:1].isupper() and (_CAPITAL_BEFORE.search(before) and _CAPITAL_AFTER.match(sentence, m.end)
+                                      or _NAME_BEFORE.search(before))) or _MINE_AFTER.match(sentence, m.end):
         return False  # (a mine's name with its mineral, "the Kaechon Area Coal Mining Complex", names the mineral)
     words = [w for w in sentence.split() if w[:1].isalpha()]
     return sum(w[0].isupper() for w in words) < 0.7 * len(words)

@@ -85,6 +85,10 @@ def report_next(i: int, sents, info, pub) -> DateMention | None:
 #: out joint exploration." "The decision followed the meeting held in Pyongyang on Wednesday.").
 _NAMED_AGAIN = re.compile(r"^(?:The|This|That) (?:new )?(decision|agreement|deal|accord|contract|ban|measure|move"
                           r"|announcement|resolution|seizure|shipment|idea|proposal|offer|halt|suspension|stoppage)\b")
+#: … or a deal named again as what someone made: "Beijing trading house Baoyuanhengchang reached the agreement with …
+#: in early June" after "A Chinese company has entered into a cooperation agreement to …".
+_DEAL_MADE_AGAIN = re.compile(r"^[^.;]{0,80}?\b(?:reached|signed|concluded|inked|struck|sealed|made) (?:the|this|that) "
+                              r"(agreement|deal|accord|contract|memorandum)\b")
 _NAMED_REACH = 2  # the next sentences searched: "… has proposed … In a press release, the ministry said … The idea was raised …"
 #: The nouns a sentence two on names an event of a type by.
 _NOUN_FITS = {"investment_offer": ("idea", "proposal", "offer", "decision", "move", "announcement"),
@@ -100,7 +104,8 @@ def named_next(i: int, sents, info, pub, event_type: str = "") -> tuple[DateMent
     """(date, how many sentences on) of the event named again by a definite noun just after it."""
     for j in range(i + 1, min(len(sents), i + 1 + _NAMED_REACH)):
         text = sents[j].text
-        if (m := _NAMED_AGAIN.match(text)) and (j == i + 1 or (m.group(1).lower() in _NOUN_FITS.get(event_type, ())
+        if (m := _NAMED_AGAIN.match(text) or (event_type == "deal_signed" and _DEAL_MADE_AGAIN.match(text))) \
+                and (j == i + 1 or (m.group(1).lower() in _NOUN_FITS.get(event_type, ())
                                                               and not _ANOTHER.search(text))):
             own = dates_of(j, info, pub, event_type)
             if j > i + 1 and (other := _ANOTHER_TOLD.search(text)):  # two sentences on, only the noun's own date:

@@ -99,7 +99,7 @@ def merge_restatements(drafts: list[tuple[Draft, int]]) -> tuple[list[Draft], li
         notes.append(f"merged a restatement of {d.event_type} {'/'.join(d.minerals)}"
                      f"{' at ' + '/'.join(d.mines) if d.mines else ''}; the date kept comes from "
                      f"{group.items[same][0].date_basis}")
-    out = [(d, rank) for g in groups.values() for d, rank in g.items]
+    out = _headline_figures_told_as_more([(d, rank) for g in groups.values() for d, rank in g.items], notes)
     covered: dict[str, set[str]] = {}
     years: dict[tuple[str, str], set[str]] = {}  # (type, mineral) → the years of its mine drafts
     for o, _ in out:
@@ -118,6 +118,29 @@ def merge_restatements(drafts: list[tuple[Draft, int]]) -> tuple[list[Draft], li
             continue
         final.append(d)
     return final, notes
+
+
+#: The rank a headline's draft has at least (geo.ingest.event_dates.date_for adds it to a headline's).
+_HEADLINE_RANK = 5
+
+
+def _headline_figures_told_as_more(out: list[tuple[Draft, int]], notes: list[str]) -> list[tuple[Draft, int]]:
+    """Without a headline's trade figure that the body tells as an event of another type, with the same minerals,
+    mines, date and amounts as written ("북한, 지난해 1~8월 석탄 약 370만t 수출" over "… 유엔 결의를 무시하고 석탄 약 370만t을
+    수출한 것으로 드러났다": the smuggling, told in short). Indexed by its key: linear."""
+    def key(d: Draft) -> tuple:
+        return tuple(sorted(d.minerals)), tuple(sorted(d.mines)), d.date, d.date_precision, tuple(sorted(figures_of(d.amounts)))
+
+    told = {key(d) for d, rank in out if d.event_type != "trade_figure" and rank < _HEADLINE_RANK and figures_of(d.amounts)}
+    if not told:
+        return out
+    kept = []
+    for d, rank in out:
+        if d.event_type == "trade_figure" and rank >= _HEADLINE_RANK and key(d) in told:
+            notes.append(f"dropped the headline's figure of {', '.join(d.minerals)}: the body tells it as another event")
+            continue
+        kept.append((d, rank))
+    return kept
 
 
 def _date_the_mine_draft(d: Draft, out: list[tuple[Draft, int]], dated: set[int]) -> None:

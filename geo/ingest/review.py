@@ -314,12 +314,16 @@ def follow_edits_in_table(before: list[dict], after: list[dict], drafts: list[Dr
             relinked = new_type != base.event_type or not (_text(row.get("mine_id")) in (base.mines or [""])
                                                             and _text(row.get("mineral_id")) in base.minerals)
             row["check"] = "" if relinked else base.check
-            edited_now = [tuple(map(_text, map(r.get, ("event_type", "mine_id", "mineral_id", "date", "date_precision"))))
-                          for r in (row, old)]
-            if record is not None and "known" in row and edited_now[0] != edited_now[1]:  # read again on an edit only
-                row["known"] = base.known if same else repeats_of(replace(  # (the sixteenth trial's retyped row)
-                    base, event_type=new_type, mines=[link[0]] if link[0] else [], minerals=[link[1]] if link[1] else [],
-                    date=_text(row.get("date")), date_precision=_text(row.get("date_precision"))), record)
+        edited_now = [tuple(map(_text, map(r.get, ("event_type", "mine_id", "mineral_id", "date", "date_precision"))))
+                      for r in (row, old)]
+        if base is not None and record is not None and "known" in row and edited_now[0] != edited_now[1]:
+            # read again on an edit only (the sixteenth trial's retyped row); a sentence with no draft typed too (the
+            # eighteenth trial: a deal typed there repeated the record's, and nothing said so)
+            same = base.event_type and (new_type, _text(row.get("date"))) == (base.event_type, _iso(base.date)) \
+                and _text(row.get("mine_id")) in (base.mines or [""]) and _text(row.get("mineral_id")) in base.minerals
+            row["known"] = base.known if same else "" if not new_type else repeats_of(replace(
+                base, event_type=new_type, mines=[link[0]] if link[0] else [], minerals=[link[1]] if link[1] else [],
+                date=_text(row.get("date")), date_precision=_text(row.get("date_precision"))), record)
         changed |= any(_text(row.get(f)) != _text(edited.get(f)) for f in (
             "effect", "confidence", "title", "event_id", "date_basis", "check", "date", "date_precision", "known"))
         out.append(row)
