@@ -200,3 +200,17 @@ def test_a_type_changed_in_the_table_shows_its_effect_title_and_id_at_once(data)
     assert shown["effect"] == table.loc[row, "effect"]
     others = at.data_editor(key="ar_editor").value.drop(index=row)
     assert (others["event_id"] == table.drop(index=row)["event_id"]).all()  # no other row moved
+
+
+def test_a_row_edited_so_that_it_has_no_reason_now_stays_in_the_list_marked_so():
+    # the nineteenth trial: a retyped row lost its reason, left the list above the table, and the table moved up about
+    # 120 px under the cursor
+    from geo.render.review import short_list_html
+
+    row = {"accept": False, "mine_id": "", "mineral_id": "coal", "event_type": "smuggling", "date": "2017-02-18",
+           "evidence": "Coal went north.", "known": "", "check": ""}
+    out = short_list_html("ar_k", [row], {}, str.upper, started=["repeats sanctions.csv CN-COAL-2017"])
+    wide = out.split('<div class="nk-compact-wide">')[1].split('<div class="nk-compact-narrow">')[0]
+    assert "1 row(s) start unticked" in wide
+    assert "<em>(edited now)</em>" in wide and "it started unticked: repeats sanctions.csv CN-COAL-2017" in wide
+    assert "nk-compact-wide" not in short_list_html("ar_k", [row], {}, str.upper)  # with no start reason: not listed

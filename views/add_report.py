@@ -36,7 +36,7 @@ from geo.ingest import (
 from geo.ingest.history import revert
 from geo.ingest.review import DATE_PATTERN, follow_edits_in_table
 from geo.package import DataError, Problem
-from geo.render.review import short_list_html
+from geo.render.review import short_list_html, why_unticked
 from geo.render.text import md_escape
 
 K_RESULT = "ar_result"  # the IngestResult of the last extraction
@@ -364,11 +364,11 @@ if n_check:
 names = {**ds.mine_names, **ds.mineral_names, **{m.mine_id: m.name for m in new_mines}}
 
 
-def _in_short(place, key: str, table_rows: list[dict], reasons: bool = True) -> None:
+def _in_short(place, key: str, table_rows: list[dict], reasons: bool = True, started: list[str] | None = None) -> None:
     """On a narrow screen (a phone), above a review table: its rows in short, each with its whole evidence,
     which the table cuts off (geo.render.review); hidden on a wider screen."""
     place.container(key=key).html(short_list_html(key, table_rows, names, lambda t: ds.vocab.label("event_type", t),
-                                                  reasons=reasons))
+                                                  reasons=reasons, started=started))
 
 
 short = st.empty()  # the rows in short, above the table, as edited below
@@ -378,7 +378,7 @@ rows = edited.to_dict(orient="records")
 review = [list(rows), []]  # the two tables' rows as edited: kept below for a table Streamlit forgets
 accepted = int(edited["accept"].eq(True).sum())
 if rows:
-    _in_short(short, "ar_short_drafts", rows)
+    _in_short(short, "ar_short_drafts", rows, started=[why_unticked(r) for r in review_rows(base_drafts)])
 
 # Sentences that name a mine or mineral but drafted nothing (geo.ingest.leads): the reviewer types them.
 leads = link_new_mines(result.leads, new_mines)  # a sentence naming only a new mine is now about it

@@ -22,13 +22,15 @@ NARROW_PX = 640
 
 
 def short_list_html(key: str, rows: list[dict], names: Mapping[str, str], type_label: Callable[[str], str],
-                    reasons: bool = True) -> str:
+                    reasons: bool = True, started: list[str] | None = None) -> str:
     """The review-table rows (as edited) in short, escaped, with the style that shows the Streamlit
     container ``key`` holding them only on a narrow screen. ``names`` maps mine and mineral ids to the
     record's names, ``type_label`` an event type to its label; ``reasons``: say why a row starts unticked
-    (what it repeats, or why to check it)."""
+    (what it repeats, or why to check it); ``started``: why each row started unticked, as drafted (a row edited
+    since so that it has no reason now stays listed with that one, marked "edited now")."""
     items = []
     for n, r in enumerate(rows, start=1):
+        was = started[n - 1] if started and n <= len(started) else ""
         mine, mineral, etype = _text(r.get("mine_id")), _text(r.get("mineral_id")), _text(r.get("event_type"))
         items.append({
             "n": n, "accept": r.get("accept") is True,
@@ -37,10 +39,13 @@ def short_list_html(key: str, rows: list[dict], names: Mapping[str, str], type_l
             "type": type_label(etype) if etype else "no type yet",
             "date": _text(r.get("date")) or "no date",
             "evidence": _text(r.get("evidence")),
-            "why": why_unticked(r) if reasons else "",
+            "why": why_unticked(r) if reasons else "", "edited": False,
         })
-    # every row with a reason stays listed once ticked, marked so: the list keeps its height, and the table below it
-    # does not move under the reviewer's next click (the fifteenth trial: two clicks landed on the wrong cell)
+        if reasons and was and not items[-1]["why"]:
+            items[-1]["why"], items[-1]["edited"] = f"it started unticked: {was}", True
+    # every row with a reason stays listed once ticked, or edited so that its reason is gone, marked so: the list keeps its
+    # height, and the table below it does not move under the reviewer's next click (the fifteenth trial: two clicks
+    # landed on the wrong cell; the nineteenth: a retyped row left the list and the table moved up under the cursor)
     return render("review_compact.html", key=key, narrow=NARROW_PX, rows=items, reasons=reasons,
                   unticked=[i for i in items if i["why"]])
 
