@@ -1047,3 +1047,10 @@ def test_a_mineral_word_ending_a_companys_name_is_not_the_mineral(record):  # no
     # a mine's name with its mineral still names it
     text = "Output at the Kaechon Area Coal Mining Complex was halted in May 2019."
     assert {x for d in extract(text, "2019-06-01", "T", "", record).drafts for x in d.minerals} == {"coal"}
+
+
+def test_goods_moved_to_a_port_are_no_port_built(record):  # noqa: F811
+    # the nineteenth trial: "석탄을 … 중국 항구들로 옮겨 놓았고" was drafted as infrastructure ("놓" as in 다리를 놓다)
+    text = "무역회사는 북한산 석탄 60만t을 돌려보내려고 중국 항구들로 옮겨 놓았다."
+    assert "infrastructure" not in _types(record, text, "2017-04-11")
+    assert "infrastructure" in _types(record, "북한은 지난달 석탄을 실어 나를 철길을 새로 깔았다.", "2017-04-11")
