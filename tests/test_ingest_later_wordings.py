@@ -1054,3 +1054,23 @@ def test_goods_moved_to_a_port_are_no_port_built(record):  # noqa: F811
     text = "무역회사는 북한산 석탄 60만t을 돌려보내려고 중국 항구들로 옮겨 놓았다."
     assert "infrastructure" not in _types(record, text, "2017-04-11")
     assert "infrastructure" in _types(record, "북한은 지난달 석탄을 실어 나를 철길을 새로 깔았다.", "2017-04-11")
+
+
+def test_korean_next_years_month_is_next_year(record):  # noqa: F811
+    # the twentieth trial: "내년 3월" in a report of December 2013 was read as March 2013
+    text = "중국 정부는 내년 3월 북한산 석탄 수입을 금지하기로 했다."
+    assert {(d.date, d.date_precision) for d in extract(text, "2013-12-06", "T", "", record).drafts} == {("2014-03-01", "month")}
+
+
+def test_korean_rights_that_came_into_a_firms_hands_are_a_deal(record):  # noqa: F811
+    # the twentieth trial: "이 계약으로 … 정주 지역의 희토류 개발권을 모두 갖게 됐습니다" was drafted as an offer
+    text = "합작회사는 이 계약으로 앞으로 25년 동안 정주 지역의 희토류 개발권을 모두 갖게 됐습니다."
+    assert _types(record, text, "2013-12-06") == {"deal_signed"}
+
+
+def test_a_mine_block_the_record_names_with_a_note_is_that_mine(record):  # noqa: F811
+    # the twentieth trial: "Masan Mine (in Kanggu-dong, Hyesan)" was offered as a new mine; the record has Hyesan's
+    # alias "Masan (mine block)"
+    result = extract("Copper was smuggled from Masan Mine to China in January 2019, a source said.", "2019-01-18", "T", "",
+                     record)
+    assert [d.mines for d in result.drafts] == [["hyesan"]] and result.candidates == []

@@ -42,7 +42,7 @@ _RULES: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p), k) for p, k i
     (_Y + r"\s*(?P<m1>1[0-2]|0?[1-9])\s*" + _TILDE + r"\s*" + _M, "ym_span"),  # 2017년 4~10월
     (r"(?:(?P<rel>" + _LAST + r"|올해|금년)\s*)?(?P<m1>1[0-2]|0?[1-9])\s*" + _TILDE + r"\s*" + _M, "month_span"),
     (_Y + r"\s*" + _M, "ym"),
-    (r"(?P<rel>" + _LAST + r"|올해|금년|올)\s*" + _M, "rel_month"),
+    (r"(?P<rel>" + _LAST + r"|올해|금년|올|내년)\s*" + _M, "rel_month"),  # 내년 3월: next year's March
     (r"(?:(?P<rel>" + _LAST + r"|올해|금년|올)\s*|" + _Y + r"\s*)?(?P<q>[1-4])\s*분기", "quarter"),  # 올해 1분기, 2010년 1분기
     # 올해 상반기, 지난 해 하반기, 2016년 상반기: a half-year, dated by its first month, ending with its last
     (r"(?:(?P<rel>" + _LAST + r"|올해|금년|올|내년)\s*|" + _Y + r"\s*)?(?P<h>[상하])\s*반기", "half"),

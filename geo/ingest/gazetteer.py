@@ -75,6 +75,10 @@ class _Entry:
 _ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}s")
 
 
+#: An alias with a note that says it names a mine or a part of one: "Masan (mine block)".
+_MINE_NOTE = re.compile(r"\s*([^()]+?)\s*\((?:[^()]*\b(?:mine|pit|block|shaft)\b[^()]*)\)\s*")
+
+
 class Gazetteer:
     """Every name of every mine, crossing, province and mineral of a package."""
 
@@ -138,6 +142,9 @@ class Gazetteer:
         gaz = cls()
         for row in ds.mines.itertuples(index=False):
             extra = [row.name_ko] if row.name_ko else []
+            # an alias whose note says it is a mine ("Masan (mine block)") is also written "Masan Mine" (the twentieth
+            # trial: "stations at Masan Mine (in Kanggu-dong, Hyesan)" was offered as a new mine)
+            extra += [f"{m.group(1)} mine" for a in (row.aliases or []) if (m := _MINE_NOTE.fullmatch(str(a)))]
             gaz.add("mine", row.mine_id, row.name, [*list(row.aliases or []), *extra])
         for row in ds.provinces.itertuples(index=False):
             extra = [row.name_ko] if row.name_ko else []
