@@ -160,3 +160,12 @@ def test_an_unnamed_korean_trader_who_tells_it_is_an_unnamed_source():
 
     assert is_anonymous("중국 단둥에 있는 한 북한 무역업자는 \"석탄 100만t을 수출하라는 지시가 떨어졌다\"고 말했다.")
     assert not is_anonymous("한 북한 무역업자가 지난달 석탄 100만t을 중국에 팔았다.")  # in the story, telling nothing
+
+
+def test_an_outlets_unnamed_reporting_partner_in_korean_is_an_unnamed_source():
+    # the twenty-first trial: ASIAPRESS's "취재협력자" (its unnamed reporting partner) was not read as an unnamed source
+    from geo.ingest.attribution import is_anonymous
+
+    assert is_anonymous("양강도에 사는 취재협력자는 지난달부터 구리가 밀수되고 있다고 전했다.")
+    assert is_anonymous("협력자에 따르면 몰리브덴도 함께 넘어갔다.")
+    assert not is_anonymous("두 나라는 경제 협력자로서 광산 개발을 논의했다.")

@@ -1074,3 +1074,24 @@ def test_a_mine_block_the_record_names_with_a_note_is_that_mine(record):  # noqa
     result = extract("Copper was smuggled from Masan Mine to China in January 2019, a source said.", "2019-01-18", "T", "",
                      record)
     assert [d.mines for d in result.drafts] == [["hyesan"]] and result.candidates == []
+
+
+def test_a_span_of_days_ahead_is_a_plans_and_not_the_deals_date(record):  # noqa: F811
+    # the twenty-first trial: "agreed to carry out a joint study of three mines … from June 26 to July 6" in a report of
+    # May 9 dated the deal July 6 of the year before ("July 6" alone, read back); the span lies ahead: the plan's
+    import datetime as dt
+
+    from geo.ingest.dates import find_dates
+    (a, b) = find_dates("The study runs from June 26 to July 6.", dt.date(2007, 5, 9))
+    assert (a.date, a.end_date, b.date) == (dt.date(2007, 6, 26), dt.date(2007, 7, 6), dt.date(2007, 7, 6))
+    text = ("Minerals on their way south\n\nThe two Koreas held talks in Kaesong on May 2-4. At the talks the two sides "
+            "agreed to carry out a joint study of three mines in the North - Komdok (Geomdeok) and Ryongyang (Yongyang) - "
+            "from June 26 to July 6.\n\nThe South is particularly interested in the North's magnesite and zinc.")
+    assert {(d.event_type, d.date) for d in extract(text, "2007-05-09", "T", "", record).drafts} == {("deal_signed", "2007-05-02")}
+
+
+def test_a_korean_day_told_as_about_is_approximate(record):  # noqa: F811
+    # the twenty-first trial: "지난달 20일께" was drafted with day precision
+    text = "함경북도 무산군의 몰리브덴 수출이 지난달 20일께 중단됐다고 소식통이 전했다."
+    (d,) = extract(text, "2017-03-03", "T", "", record).drafts
+    assert (d.date, d.date_precision) == ("2017-02-20", "approximate")

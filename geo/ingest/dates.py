@@ -8,7 +8,7 @@ import datetime as dt
 import re
 
 from geo.ingest.date_mention import DateMention
-from geo.ingest.dates_en import english_dates, shared_year
+from geo.ingest.dates_en import day_spans, english_dates, shared_year
 from geo.ingest.dates_ko import korean_dates
 from geo.ingest.hangul import has_hangul
 from geo.ingest.literals import has_odd_case, may_hold
@@ -182,7 +182,7 @@ def find_dates(sentence: str, pub: dt.date, context: DateMention | None = None) 
     found.sort(key=lambda d: d.start)
     if korean and context is not None:
         found = [_day_named_before(d, context, pub) for d in found]
-    return [_as_attribution(sentence, d) for d in shared_year(sentence, found)]
+    return [_as_attribution(sentence, d) for d in day_spans(sentence, shared_year(sentence, found))]
 
 
 #: Korean "15일 전(에)": fifteen days ago, or "before the 15th" when a sentence before named that day.

@@ -7,6 +7,7 @@ Each rule is searched only when the sentence holds a word all its matches need."
 from __future__ import annotations
 
 import calendar
+import contextlib
 import datetime as dt
 import re
 
@@ -146,4 +147,30 @@ def shared_year(sentence: str, found: list[DateMention]) -> list[DateMention]:
             or _SPAN_OPENING.search(sentence[max(0, a.start - 12):a.start + lead])
         found[i] = DateMention(dt.date(year, a.date.month, 1), "month", a.text, a.start, b.kind,
                                _month_end(b.date.year, b.date.month) if span else None)
+    return found
+
+
+_DAYS_JOINED = re.compile(r"\s*(?:to|through|till|until|and|-|–|—)\s*$", re.IGNORECASE)
+
+
+def day_spans(sentence: str, found: list[DateMention]) -> list[DateMention]:
+    """Two days joined as a span ("from June 26 to July 6", "between March 2 and 6"): the first ends with the
+    second, and the second, resolved alone, is never before the first (a report of May 9 puts "July 6" alone in
+    the year before; after "from June 26", ahead of the report, it is that July's)."""
+    for i in range(len(found) - 1):
+        a, b = found[i], found[i + 1]
+        if a.precision != "day" or b.precision != "day" or a.end_date is not None \
+                or not _DAYS_JOINED.match(sentence[a.start + len(a.text):b.start]) \
+                or not (a.text.lstrip().lower().startswith(("from", "between"))
+                        or _SPAN_OPENING.search(sentence[max(0, a.start - 12):a.start + len(a.text) - len(a.text.lstrip())])):
+            continue
+        end = b.date
+        if end < a.date:
+            with contextlib.suppress(ValueError):
+                end = end.replace(year=a.date.year)
+            if end < a.date:
+                with contextlib.suppress(ValueError):
+                    end = end.replace(year=a.date.year + 1)
+        found[i] = DateMention(a.date, a.precision, a.text, a.start, a.kind, end)
+        found[i + 1] = DateMention(end, b.precision, b.text, b.start, b.kind, b.end_date)
     return found

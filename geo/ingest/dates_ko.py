@@ -91,6 +91,7 @@ _DURATION_AFTER = re.compile(r"\s*(?:한|두|세|석|네|넉|다섯|여섯|[1-9]
 #: A day just after the one who spoke, in a sentence they tell ("평안남도 소식통은 15일 데일리NK에 … 말했다").
 _SPEAKER_BEFORE = re.compile(r"(?:소식통|관계자|당국자|대변인|통신|신문|방송|매체)(?:은|는|이|가|도)\s*$")
 _TELLS_AT_END = re.compile(r"(?:말했|밝혔|전했|보도했|설명했|덧붙였|강조했)(?:다|습니다)[\s.\"”'’]*$")
+_ABOUT_AFTER = re.compile(r"\s*(?:께|경(?![가-힣])|경에|경부터|경까지|쯤|무렵|전후)")
 _FROM_AFTER = re.compile(r"\s*(?:께|경|초|중순|하순|말)?\s*부터")
 _UNTIL_AFTER = re.compile(r"\s*(?:께|경|초|중순|하순|말)?\s*까지")
 
@@ -141,6 +142,9 @@ def korean_dates(sentence: str, pub: dt.date, add) -> None:
     found.sort(key=lambda f: f[0])
     _days_of_named_months(sentence, found, pub)
     _same_period(sentence, found)
+    for f in found:
+        if f[4] == "day" and _ABOUT_AFTER.match(sentence, f[1]):
+            f[4] = "approximate"  # "지난달 20일께", "5일경": about that day
     found = [f for f in found if f[5] != _CONSUMED]
     for i, (_a, b, m, date, precision, kind, end, _w) in enumerate(found):
         # "지난해 11월부터 올해 1월 중순까지": a span, dated by its start, ending with the second
