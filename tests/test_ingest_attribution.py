@@ -169,3 +169,14 @@ def test_an_outlets_unnamed_reporting_partner_in_korean_is_an_unnamed_source():
     assert is_anonymous("양강도에 사는 취재협력자는 지난달부터 구리가 밀수되고 있다고 전했다.")
     assert is_anonymous("협력자에 따르면 몰리브덴도 함께 넘어갔다.")
     assert not is_anonymous("두 나라는 경제 협력자로서 광산 개발을 논의했다.")
+
+
+def test_an_official_of_a_named_office_is_no_unnamed_source_but_a_pseudonym_is():
+    # the twenty-second trial: "포항지방해양수산청 관계자는 … 확인했습니다" flagged every row of the report
+    from geo.ingest.attribution import cites_anyone, is_anonymous
+
+    told = "포항지방해양수산청 관계자는 \"실린 화물은 5,100톤이고 무연탄이 맞다\"고 확인했습니다."
+    assert not is_anonymous(told) and cites_anyone(told)  # a named office's account
+    assert is_anonymous("정부 관계자는 석탄이 밀수됐다고 말했다.")  # a government's unnamed official
+    assert is_anonymous("혜산 출신 탈북자 정윤심(가명·37) 씨는 \"광산은 이미 버린 것\"이라고 말했다.")
+    assert is_anonymous("Huh Soo Lim (a pseudonym), a trader in Sanhe, said the mine had stopped.")

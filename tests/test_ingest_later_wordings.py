@@ -1095,3 +1095,11 @@ def test_a_korean_day_told_as_about_is_approximate(record):  # noqa: F811
     text = "함경북도 무산군의 몰리브덴 수출이 지난달 20일께 중단됐다고 소식통이 전했다."
     (d,) = extract(text, "2017-03-03", "T", "", record).drafts
     assert (d.date, d.date_precision) == ("2017-02-20", "approximate")
+
+
+def test_a_korean_ship_suspected_of_carrying_the_norths_coal_is_smuggling(record):  # noqa: F811
+    # the twenty-second trial: "북한산 석탄을 나른 것으로 의심받는 배" and "석탄 운반 의혹" drafted nothing
+    text = "북한 석탄 운반 의혹을 사고 있는 샤이닝리치호가 평택항에 들렀다가 지난 4일 떠났다."
+    assert ((), ("coal",), "smuggling") in _drafts(record, text, "2018-08-08")
+    text = "북한산 석탄을 나른 것으로 의심받는 배가 지난 4일 다시 포항항에 들어왔다."
+    assert ((), ("coal",), "smuggling") in _drafts(record, text, "2018-08-08")

@@ -51,7 +51,8 @@ def cites_anyone(sentence: str) -> bool:
     return is_anonymous(sentence) or _SAID.search(sentence) is not None
 
 
-_SAID = re.compile(r"\b(?:said|says|say|told|according to|reported|estimated?s?)\b|에 따르면|(?:했|한)다고\s*(?:말|밝|전|보도)", re.IGNORECASE)
+_SAID = re.compile(r"\b(?:said|says|say|told|according to|reported|estimated?s?)\b|에 따르면|(?:했|한)다고\s*(?:말|밝|전|보도)"
+                   r"|[\"”'’]\s*(?:이라|라)?고\s*(?:말|밝|전|확인|설명|덧붙|강조)했", re.IGNORECASE)  # '"…"고 확인했습니다
 
 
 def official_report(drafts, publisher: str) -> None:
