@@ -1103,3 +1103,14 @@ def test_a_korean_ship_suspected_of_carrying_the_norths_coal_is_smuggling(record
     assert ((), ("coal",), "smuggling") in _drafts(record, text, "2018-08-08")
     text = "북한산 석탄을 나른 것으로 의심받는 배가 지난 4일 다시 포항항에 들어왔다."
     assert ((), ("coal",), "smuggling") in _drafts(record, text, "2018-08-08")
+
+
+def test_the_day_an_article_was_put_up_is_the_tellings_not_the_events():
+    # the twenty-second trial: "according to an article put up on an industry association website on Thursday" dated the
+    # offer the day of the article, as its own day
+    import datetime as dt
+
+    from geo.ingest.dates import find_dates
+    text = ("North Korea intends to let China into a rare earth mine in return for investment, according to an article "
+            "put up on an industry association website on Thursday.")
+    assert [d.kind for d in find_dates(text, dt.date(2019, 10, 24))] == ["attribution"]

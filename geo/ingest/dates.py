@@ -228,10 +228,13 @@ def _day_rules(sentence: str, pub: dt.date, add, lower: str, odd: bool) -> None:
 #: customs office, ministry, administration, agency or bureau named at length ("Figures from the
 #: General Administration of Customs released on Monday"); a document a newsroom obtained ("a report
 #: that Voice of America obtained on Tuesday"); the day a story was learnt ("It was confirmed by the 9th
-#: that …", "it was learned on Friday"); "According to the Korea Mining Promotion Corporation on the 25th".
+#: that …", "it was learned on Friday"); "According to the Korea Mining Promotion Corporation on the 25th"; the day
+#: an article or statement was put up ("according to an article put up on an industry association website on Thursday").
 _ATTRIBUTION_BEFORE = re.compile(r"(?:\b(?:said|says|told [\w ]{1,30}|reported|added|explained|announced|"
                                  r"(?:data|figures|statistics|report|study|customs|ministry|administration|agency|bureau) (?:[\w-]+ ){0,8}?(?:showed|show|shows|released|published)"
                                  r"|(?:report|document|documents|letter|copy) (?:[\w-]+ ){0,8}?obtained"
+                                 r"|(?:article|statement|notice|post|press release) (?:[\w-]+ ){0,3}?(?:put up|posted|published|released|issued)"
+                                 r"(?: (?:on|by|in) (?:[\w-]+ ){1,5}?[\w-]+)?"
                                  r"|according to(?: [\w().&'’-]+){1,8}?)\s+(?:on\s+)?"
                                  r"|\b[Ii]t (?:was|has been) (?:confirmed|learned|learnt|known)\s+(?:on|by)\s+)(?:the\s+)?$", re.IGNORECASE)
 
@@ -265,7 +268,7 @@ _DATELINE_AFTER = re.compile(r"^\s*(?:\([^()]{0,30}\)\s*)?(?:-|–|—)")
 #: not searched (as may_hold tells).
 _ATTRIBUTION_WORDS = ("said", "says", "told", "reported", "added", "explained", "announced", "show", "released", "obtained",
                       "confirmed", "learn", "known", "according",
-                      "published")
+                      "published", "posted", "put up", "issued")
 _COMPARISON_WORDS = ("than", "compared", "versus", "vs", "since", "from", "above", "below", "same", "was", "against")
 
 
