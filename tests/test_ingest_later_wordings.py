@@ -1114,3 +1114,14 @@ def test_the_day_an_article_was_put_up_is_the_tellings_not_the_events():
     text = ("North Korea intends to let China into a rare earth mine in return for investment, according to an article "
             "put up on an industry association website on Thursday.")
     assert [d.kind for d in find_dates(text, dt.date(2019, 10, 24))] == ["attribution"]
+
+
+def test_a_change_in_output_is_the_figure_it_came_to(record):  # noqa: F811
+    # the twenty-third trial: "2017년 약 403만t에서 지난해 205만t으로 49% 줄었다" was drafted as 49 %, and a series from 2011's
+    # 22 million tonnes to 2018's 15 million as 22 million
+    text = "북한의 철광석 생산량은 2017년 약 403만t에서 지난해 205만t으로 49% 줄었다."
+    (d,) = extract(text, "2019-01-22", "T", "", record).drafts
+    assert (d.event_type, d.effect, d.quantity, d.unit) == ("production_change", "reduced", 2_050_000, "t")
+    text = "North Korea's iron ore output fell from 4.03 million tonnes in 2017 to 2.05 million tonnes last year."
+    (d,) = extract(text, "2019-01-22", "T", "", record).drafts
+    assert (d.quantity, d.unit) == (2.05, "million tonnes")

@@ -194,6 +194,29 @@ def is_share(unit: str) -> bool:
     return bool(unit) and _SHARE.search(unit) is not None
 
 
+#: Where a change came to: a Korean amount then 으로/로/까지 ("205만t으로 49% 줄었다"), an English one after "to".
+_REACHED_AFTER = re.compile(r"\s*(?:으로|로|까지)")
+_REACHED_BEFORE = re.compile(r"\bto\s+(?:about\s+|around\s+|some\s+|nearly\s+|just\s+)?$", re.IGNORECASE)
+
+
+def change_figure(sentence: str, written: list[str], qty: float | None, unit: str) -> tuple[float | None, str]:
+    """The quantity of a change in output told from one figure to another: the one it came to ("2017년 약 403만t에서
+    지난해 205만t으로 49% 줄었다": 205만t; "from 4.03 million tonnes to 2.05 million tonnes"), else, for a share
+    (:func:`is_share`), the sentence's first figure that is none; else as found (the twenty-third trial: the first
+    year of a series, or the percent, was the drafted figure)."""
+    reached = None
+    for w in figures_of(written):
+        for m in re.finditer(re.escape(w), sentence):
+            if (_REACHED_AFTER.match(sentence, m.end()) or _REACHED_BEFORE.search(sentence[max(0, m.start() - 20):m.start()])) \
+                    and (reached is None or m.start() > reached[0]):
+                reached = (m.start(), w)
+    for w in ([reached[1]] if reached else figures_of(written)[:1] if is_share(unit) else []):
+        _usd, q, u, _w = find_amounts(w)
+        if q is not None:
+            return q, u
+    return qty, unit
+
+
 def tells_rate(sentence: str, amounts: int) -> bool:
     """Is the sentence's one figure a rate per year or month? (A sentence of several figures tells a
     period's amount beside its rate: "sold $50 million of coal, about $4 million a month".)"""

@@ -6,7 +6,7 @@ import datetime as dt
 import gc
 import re
 
-from geo.ingest.amounts import amounts_and_qualifier, figures, is_share, tells_rate
+from geo.ingest.amounts import amounts_and_qualifier, change_figure, figures, is_share, tells_rate
 from geo.ingest.apply import _cell, _find_source
 from geo.ingest.attribution import OFFICIAL_ACTS, Anonymity, confidence, official_report
 from geo.ingest.certainty import rate
@@ -333,6 +333,8 @@ def _assemble(protos, sents, info, pub, adopted, anon, names, gaz):
         qualifier = p.amounts[4] if p.amounts else info[p.sent]["qualifier"]
         if usd is None and qty is None and d.event_type in CARGO_TYPES and (later := cargo_amounts_next(p.sent, sents, info)):
             (usd, qty, unit, written), qualifier = later  # "… kept a ship carrying coal out. The ship … its 6,300 tonnes"
+        if qty is not None and d.event_type == "production_change":
+            qty, unit = change_figure(sents[p.sent].text, written, qty, unit)  # the figure output came to, not a share
         if qty is not None and is_share(unit) and (d.event_type not in ("production_change", "trade_figure") or usd is not None):
             qty = None  # a share or a rate of change, not the event's amount of goods (amounts.is_share)
         d.value_usd, d.quantity, d.unit, d.amounts = usd, qty, unit if qty is not None else "", written
