@@ -135,23 +135,30 @@ def test_korean_officials_met_in_the_story_are_no_unnamed_source_unless_they_tel
         assert is_anonymous(told)
 
 
+def _flag_of(record, text, pub, words):  # noqa: F811
+    """The anonymous-source flag of the one draft whose evidence holds ``words``."""
+    (d,) = [d for d in extract(text, pub, "T", "", record).drafts if words in d.evidence]
+    return d.anonymous_source
+
+
 def test_a_reports_first_paragraph_takes_the_teller_the_next_one_names(record):  # noqa: F811
     # the nineteenth trial: the lede's smuggling, told by "교도통신은 … 외교 소식통을 인용해 … 보도했다" in the next paragraph
     text = ("북한, 석탄 370만t 수출\n\n북한이 지난해 1~8월 유엔 결의를 무시하고 석탄 약 370만t을 수출한 것으로 드러났다.\n\n"
             "교도통신은 12일 외교 소식통을 인용해 이 석탄 대부분이 해상에서 옮겨 실렸다고 보도했다.\n\n"
             "보고서에 따르면 북한은 이 돈으로 핵무기 개발을 이어가고 있다.")
-    assert _anon(record, text, "2020-02-12")[(("coal",), "smuggling")] is True
+    assert _flag_of(record, text, "2020-02-12", "무시하고") is True
     named = text.replace("외교 소식통을 인용해", "유엔 전문가패널 보고서를 인용해")  # a named teller: not flagged
-    assert _anon(record, named, "2020-02-12")[(("coal",), "smuggling")] is False
+    assert _flag_of(record, named, "2020-02-12", "무시하고") is False
 
 
 def test_a_paragraph_whose_next_says_a_source_told_it_so_rests_on_that_source(record):  # noqa: F811
     # the nineteenth trial: "통신은 … 소식통을 인용해 이같이 전했다" after the agency's report of China's order
     text = ("중국, 북한산 석탄 반송 지시\n\n중국 당국은 올해 들어 처음으로 분량을 정해 두지 않고 북한산 석탄을 들여오지 말라고 했다.\n\n"
-            "로이터통신은 10일 \"중국 당국이 북한에서 수입한 석탄을 되돌려 보내도록 무역회사들에 지시했다\"고 보도했다.\n\n"
+            "로이터통신은 10일 중국 당국이 북한에서 수입한 석탄을 되돌려 보내도록 무역회사들에 지시했다고 보도했다.\n\n"
             "통신은 단둥의 한 무역회사 쪽 소식통을 인용해 이같이 전했다.")
-    flags = {(m, t): v for (m, t), v in _anon(record, text, "2017-04-11").items()}
-    assert flags[(("coal",), "import_suspension")] is True
+    assert _flag_of(record, text, "2017-04-11", "되돌려 보내도록") is True
+    alone = text.replace("\n\n통신은 단둥의 한 무역회사 쪽 소식통을 인용해 이같이 전했다.", "")  # no such paragraph: not flagged
+    assert _flag_of(record, alone, "2017-04-11", "되돌려 보내도록") is False
 
 
 def test_an_unnamed_korean_trader_who_tells_it_is_an_unnamed_source():
