@@ -141,24 +141,27 @@ def _flag_of(record, text, pub, words):  # noqa: F811
     return d.anonymous_source
 
 
-def test_a_reports_first_paragraph_takes_the_teller_the_next_one_names(record):  # noqa: F811
-    # the nineteenth trial: the lede's smuggling, told by "교도통신은 … 외교 소식통을 인용해 … 보도했다" in the next paragraph
-    text = ("북한, 석탄 370만t 수출\n\n북한이 지난해 1~8월 유엔 결의를 무시하고 석탄 약 370만t을 수출한 것으로 드러났다.\n\n"
-            "교도통신은 12일 외교 소식통을 인용해 이 석탄 대부분이 해상에서 옮겨 실렸다고 보도했다.\n\n"
-            "보고서에 따르면 북한은 이 돈으로 핵무기 개발을 이어가고 있다.")
-    assert _flag_of(record, text, "2020-02-12", "무시하고") is True
-    named = text.replace("외교 소식통을 인용해", "유엔 전문가패널 보고서를 인용해")  # a named teller: not flagged
-    assert _flag_of(record, named, "2020-02-12", "무시하고") is False
+#: Paragraphs that tell where the one before got its account (the nineteenth trial), each with the words of the draft
+#: whose flag they set, and the same report changed so that they no longer do.
+_TOLD_NEXT = [
+    # the lede's smuggling, told by "교도통신은 … 외교 소식통을 인용해 … 보도했다" in the next paragraph; with a named
+    # teller there instead, not flagged
+    ("북한, 석탄 370만t 수출\n\n북한이 지난해 1~8월 유엔 결의를 무시하고 석탄 약 370만t을 수출한 것으로 드러났다.\n\n"
+     "교도통신은 12일 외교 소식통을 인용해 이 석탄 대부분이 해상에서 옮겨 실렸다고 보도했다.\n\n"
+     "보고서에 따르면 북한은 이 돈으로 핵무기 개발을 이어가고 있다.", "2020-02-12", "무시하고",
+     ("외교 소식통을 인용해", "유엔 전문가패널 보고서를 인용해")),
+    # "통신은 … 소식통을 인용해 이같이 전했다" after the agency's report of China's order; without that paragraph, not flagged
+    ("중국, 북한산 석탄 반송 지시\n\n중국 당국은 올해 들어 처음으로 분량을 정해 두지 않고 북한산 석탄을 들여오지 말라고 했다.\n\n"
+     "로이터통신은 10일 중국 당국이 북한에서 수입한 석탄을 되돌려 보내도록 무역회사들에 지시했다고 보도했다.\n\n"
+     "통신은 단둥의 한 무역회사 쪽 소식통을 인용해 이같이 전했다.", "2017-04-11", "되돌려 보내도록",
+     ("\n\n통신은 단둥의 한 무역회사 쪽 소식통을 인용해 이같이 전했다.", "")),
+]
 
 
-def test_a_paragraph_whose_next_says_a_source_told_it_so_rests_on_that_source(record):  # noqa: F811
-    # the nineteenth trial: "통신은 … 소식통을 인용해 이같이 전했다" after the agency's report of China's order
-    text = ("중국, 북한산 석탄 반송 지시\n\n중국 당국은 올해 들어 처음으로 분량을 정해 두지 않고 북한산 석탄을 들여오지 말라고 했다.\n\n"
-            "로이터통신은 10일 중국 당국이 북한에서 수입한 석탄을 되돌려 보내도록 무역회사들에 지시했다고 보도했다.\n\n"
-            "통신은 단둥의 한 무역회사 쪽 소식통을 인용해 이같이 전했다.")
-    assert _flag_of(record, text, "2017-04-11", "되돌려 보내도록") is True
-    alone = text.replace("\n\n통신은 단둥의 한 무역회사 쪽 소식통을 인용해 이같이 전했다.", "")  # no such paragraph: not flagged
-    assert _flag_of(record, alone, "2017-04-11", "되돌려 보내도록") is False
+@pytest.mark.parametrize(("text", "pub", "words", "change"), _TOLD_NEXT, ids=["lede", "told-so"])
+def test_a_paragraph_takes_the_unnamed_source_the_next_one_says_it_came_from(record, text, pub, words, change):  # noqa: F811
+    assert _flag_of(record, text, pub, words) is True
+    assert _flag_of(record, text.replace(*change), pub, words) is False
 
 
 def test_an_unnamed_korean_trader_who_tells_it_is_an_unnamed_source():

@@ -21,6 +21,9 @@ from geo.ingest.later_dates import (
 from geo.ingest.protos import _Proto
 from geo.ingest.resolutions import resolution_before, resolution_numbers
 
+#: What a headline's draft adds to its rank: a headline's date ranks after every date of the body.
+HEADLINE_RANK = 5
+
 
 def date_for(p: _Proto, sents, info, pub, adopted) -> tuple[dt.date, str, dt.date | None, str, int]:
     """(date, precision, end date, basis, rank); a lower rank is a more direct date.
@@ -41,7 +44,7 @@ def date_for(p: _Proto, sents, info, pub, adopted) -> tuple[dt.date, str, dt.dat
     if own and has_hangul(s):  # "1989년 이후 멈춰 있던 … 수입 길이 다시 열렸다": 1989 is the past state's, not the event's
         own = [d for d in own if not _KO_PAST_STATE.search(s, d.start + len(d.text), max(p.at, d.start + len(d.text)))]
     told = [d for d in dates if d.kind == "attribution"]
-    head = 5 if sents[p.sent].headline else 0
+    head = HEADLINE_RANK if sents[p.sent].headline else 0
     if p.event_type == "sanction":
         for num in resolution_numbers(s):
             a = adopted.get(num)
@@ -135,7 +138,7 @@ def _end_told_next(p: _Proto, sents, info) -> dt.date | None:
 
 def of_its_own(rank: int, headline: bool) -> bool:
     """Did date_for find the date in the draft's own sentence (or its part), not elsewhere in the report?"""
-    return rank - (5 if headline else 0) < 2
+    return rank - (HEADLINE_RANK if headline else 0) < 2
 
 
 #: A Korean stop told as a past state ("멈춰 있던", "끊겼던", "중단됐던" …) between a date and the cue: the date is the

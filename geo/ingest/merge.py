@@ -23,6 +23,7 @@ import re
 from geo.ingest.amounts import figures_of
 from geo.ingest.cues import named_sides
 from geo.ingest.drafts import Draft
+from geo.ingest.event_dates import HEADLINE_RANK
 
 
 class _Group:
@@ -120,10 +121,6 @@ def merge_restatements(drafts: list[tuple[Draft, int]]) -> tuple[list[Draft], li
     return final, notes
 
 
-#: The rank a headline's draft has at least (geo.ingest.event_dates.date_for adds it to a headline's).
-_HEADLINE_RANK = 5
-
-
 def _headline_figures_told_as_more(out: list[tuple[Draft, int]], notes: list[str]) -> list[tuple[Draft, int]]:
     """Without a headline's trade figure that the body tells as an event of another type, with the same minerals,
     mines, date and amounts as written ("북한, 지난해 1~8월 석탄 약 370만t 수출" over "… 유엔 결의를 무시하고 석탄 약 370만t을
@@ -131,12 +128,12 @@ def _headline_figures_told_as_more(out: list[tuple[Draft, int]], notes: list[str
     def key(d: Draft) -> tuple:
         return tuple(sorted(d.minerals)), tuple(sorted(d.mines)), d.date, d.date_precision, tuple(sorted(figures_of(d.amounts)))
 
-    told = {key(d) for d, rank in out if d.event_type != "trade_figure" and rank < _HEADLINE_RANK and figures_of(d.amounts)}
+    told = {key(d) for d, rank in out if d.event_type != "trade_figure" and rank < HEADLINE_RANK and figures_of(d.amounts)}
     if not told:
         return out
     kept = []
     for d, rank in out:
-        if d.event_type == "trade_figure" and rank >= _HEADLINE_RANK and key(d) in told:
+        if d.event_type == "trade_figure" and rank >= HEADLINE_RANK and key(d) in told:
             notes.append(f"dropped the headline's figure of {', '.join(d.minerals)}: the body tells it as another event")
             continue
         kept.append((d, rank))

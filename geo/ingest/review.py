@@ -306,21 +306,17 @@ def follow_edits_in_table(before: list[dict], after: list[dict], drafts: list[Dr
                                                         _text(old.get("date")), _text(old.get("date_precision")))
             dated = (_text(row.get("date")), _text(row.get("date_precision"))) != (_iso(base.date), base.date_precision)
             row["date_basis"] = "set by the reviewer" if dated else base.date_basis
+        linked = base is not None and link[0] in (base.mines or [""]) and link[1] in base.minerals  # a link it drafted
+        same = linked and bool(base.event_type) and (new_type, _text(row.get("date"))) == (base.event_type, _iso(base.date))
         if base is not None and base.event_type and "event_id" in row:
-            same = (new_type == base.event_type and _text(row.get("date")) == _iso(base.date)
-                    and _text(row.get("mine_id")) in (base.mines or [""]) and _text(row.get("mineral_id")) in base.minerals)
             row["event_id"] = base.event_id if same else NEW_ID
             # the draft's estimate (why it may be wrong) was of the type, mine and mineral drafted
-            relinked = new_type != base.event_type or not (_text(row.get("mine_id")) in (base.mines or [""])
-                                                            and _text(row.get("mineral_id")) in base.minerals)
-            row["check"] = "" if relinked else base.check
+            row["check"] = base.check if linked and new_type == base.event_type else ""
         edited_now = [tuple(map(_text, map(r.get, ("event_type", "mine_id", "mineral_id", "date", "date_precision"))))
                       for r in (row, old)]
         if base is not None and record is not None and "known" in row and edited_now[0] != edited_now[1]:
             # read again on an edit only (the sixteenth trial's retyped row); a sentence with no draft typed too (the
             # eighteenth trial: a deal typed there repeated the record's, and nothing said so)
-            same = base.event_type and (new_type, _text(row.get("date"))) == (base.event_type, _iso(base.date)) \
-                and _text(row.get("mine_id")) in (base.mines or [""]) and _text(row.get("mineral_id")) in base.minerals
             row["known"] = base.known if same else "" if not new_type else repeats_of(replace(
                 base, event_type=new_type, mines=[link[0]] if link[0] else [], minerals=[link[1]] if link[1] else [],
                 date=_text(row.get("date")), date_precision=_text(row.get("date_precision"))), record)
