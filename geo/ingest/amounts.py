@@ -62,14 +62,16 @@ def amounts_and_qualifier(sentence: str) -> tuple[tuple[float | None, float | No
         if usd is None:
             usd = round(n * mult, 2)
     for m in _QTY_RE.finditer(sentence):
-        first = first or m  # with no dollar amount, the first quantity (none lies in a dollar span)
-        if any(a <= m.start() < b for a, b in spans):
+        if any(a <= m.start() < b for a, b in spans) or _share_of_other(sentence, m):
             continue
+        first = first or m  # with no dollar amount, the first quantity (none lies in a dollar span)
         written.append(m.group(0).strip())
         if qty is None and not _reserve(sentence, m.start()):
             qty = float(m.group("n").replace(",", ""))
             unit = _ABBREVIATED.sub("million", re.sub(r"\s+", " ", m.group("unit").strip()))
     for m in (_KO_AMOUNT_RE.finditer(sentence) if has_hangul(sentence) else ()):
+        if _share_of_other(sentence, m):
+            continue
         first = first or m
         written.append(m.group(0).strip())
         value, what = korean_number(m.group("n")), m.group("unit")
@@ -87,6 +89,20 @@ def amounts_and_qualifier(sentence: str) -> tuple[tuple[float | None, float | No
 #: Just before a figure, the reserves it measures ("reserves put at 3 billion tons", "매장량 200만t"): written
 #: down, but not the event's quantity.
 _RESERVE_BEFORE = re.compile(r"(?:\breserves?\b|\bdeposits? (?:of|estimated at|put at)|매장량|매장)[^.;,()]{0,16}$", re.IGNORECASE)
+
+
+#: A share of a whole that is no trade or goods ("40% of the North's electricity", "북한 전력의 40%"): it tells
+#: what a mineral is to the country, not an amount of an event, and is not written down as one.
+_OTHER_WHOLE_BEFORE = re.compile(r"(?:전력|전기|발전량|에너지|국내총생산|GDP|예산|인구|국토|면적)(?:의|\s)\s*(?:약\s*)?$")
+_OTHER_WHOLE_AFTER = re.compile(r"\s*of\s+(?:(?:the|its|their|all|total|North Korea's|North Korea’s|the North's|the North’s"
+                                r"|the country's|the country’s|Pyongyang's|Pyongyang’s)\s+){0,2}(?:\w+\s+)?(?:electricity|power"
+                                r"|energy|GDP|gross domestic product|budget|population|land|territory)\b", re.IGNORECASE)
+
+
+def _share_of_other(sentence: str, m: re.Match) -> bool:
+    return _SHARE.search(m.group(0)) is not None and (
+        _OTHER_WHOLE_BEFORE.search(sentence, max(0, m.start() - 16), m.start()) is not None
+        or _OTHER_WHOLE_AFTER.match(sentence, m.end()) is not None)
 
 
 #: A discovery told in the sentence: there the reserves found are the event's amount.

@@ -44,6 +44,19 @@ REDUCED = re.compile(r"less|under|below|fell|falls|fallen|dropped|drops|declined
                       r"|slowed|stalled|slid|slipped|sank|tumbled|dipped|\bdown\b|\b(?:running|operating|working) at\b"
                       r"|줄|감소|떨어|위축|움츠러|하락|급감|감산|낮아|낮추|낮췄|낮춰|반토막|절반으로"
                       r"|안\s*(?:되|돼|된)|못\s*미|미치지\s*못|밑돌", re.IGNORECASE)  # '가동률이 50%도 안 된다': below a share
+#: A Korean output verb of more or less. Korean ends a clause on its main verb, so an output that rose
+#: and then turned ("해마다 늘다가 … 두 해 연속 줄었다") went the way of the last such verb.
+_KO_OUTPUT_TURN = re.compile(r"(늘|증가|확대|급증|증산|높아|높였|높여|높이|올라|올랐|오르|끌어올)"
+                             r"|(줄|감소|떨어|하락|급감|감산|위축|낮아|낮추|낮췄|낮춰|반토막|절반으로)")
+
+
+def output_reduced(told: str) -> bool:
+    """Whether a production change's words tell less: the last Korean verb of more or less when
+    there is one (the clause's main verb), else any of :data:`REDUCED`'s words."""
+    last = None
+    for last in _KO_OUTPUT_TURN.finditer(told):
+        pass
+    return last.group(2) is not None if last else REDUCED.search(told) is not None
 
 
 #: A purpose opening the clause ("To stop the coal traffic, customs issued …"): what it would do is

@@ -342,7 +342,7 @@ def _cue(clause: str, minerals: list[Match], has_amount: bool, offset: int = 0) 
                 and (_imposed_by_authority(clause, m.start()) or words.MEASURE_BEFORE.search(before)):
             return "sanction", "banned", m.start()  # 'the resolution restricted imports', '결의로 … 수입하지 못하도록': a measure
         if etype == "production_change" and not effect:
-            effect = "reduced" if words.REDUCED.search(m.group(0)) else "increased"
+            effect = "reduced" if words.output_reduced(m.group(0)) else "increased"
         return etype, effect, m.start()
     return None
 

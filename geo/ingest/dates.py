@@ -144,19 +144,20 @@ def find_dates(sentence: str, pub: dt.date, context: DateMention | None = None) 
                 "day", "absolute")
     _relative_rules(sentence, pub, add, lower, years, odd)
     for m in (_R_MONTH.finditer(sentence) if months else ()):
-        if m.group("mon") in ("May", "Mar") and not (m.group("rel") or m.group("y") or m.group("ly")):
+        year = m.group("y") or m.group("cy")
+        if m.group("mon") in ("May", "Mar") and not (m.group("rel") or year or m.group("ly")):
             continue  # "may", "mar": only with a cue
         mon = _MONTHS[m.group("mon").lower()]
         rel = (m.group("rel") or "").lower()
-        if m.group("y"):
-            y = int(m.group("y"))
+        if year:
+            y = int(year)
         elif m.group("ly"):  # "August last year", "in March this year"
             y = pub.year - (m.group("ly") == "last")
         elif rel == "last":
             y = pub.year if mon < pub.month else pub.year - 1
         else:
             y = pub.year if mon <= pub.month else pub.year - 1
-        add(m, dt.date(y, mon, 1), "month", "absolute" if m.group("y") else "relative")
+        add(m, dt.date(y, mon, 1), "month", "absolute" if year else "relative")
     if "month" in lower and (odd or "this month" in lower or "last month" in lower or "next month" in lower):
         for m in _R_THIS_MONTH.finditer(sentence):  # "from next month": a measure's start, announced ahead
             add(m, _months_back(pub, {"last": 1, "this": 0, "next": -1}[m.group("w").lower()]), "month", "relative")
@@ -303,8 +304,9 @@ _PART = r"(?P<part>early|mid|mid-|late|the end of|end of|the beginning of|the st
 _P_MONTH_DAY = _MONTH_RE + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>(?:19|20)\d\d)|\s+(?P<ly>last|this) year\b)?"
 _P_DAY_MONTH = r"\b(?P<d>\d{1,2})\s+" + _MONTH_RE + r"(?:\s+(?P<y>(?:19|20)\d\d))?"
 _P_MONTH = (r"\b(?P<rel>last|this|in|since|from|until|by|early|late|mid-?)?\s*" + _MONTH_RE
-            + r"(?:\s+(?:of\s+|in\s+)?(?P<y>(?:19|20)\d\d)|\s+(?:of\s+)?(?P<ly>last|this) year)?\b")  # "in March of last year",
-# "between January and September in 2011"
+            + r"(?:\s+(?:of\s+|in\s+)?(?P<y>(?:19|20)\d\d)|,\s+(?P<cy>(?:19|20)\d\d)(?=\s*[,.;:)])"
+            r"|\s+(?:of\s+)?(?P<ly>last|this) year)?\b")  # "in March of last year",
+# "between January and September in 2011", "in November, 2006," (a comma before the year, and after it)
 _P_PART_OF = r"\b" + _PART + r"\s+(?:of\s+)?(?P<w>this|last) (?P<u>month|year)\b"
 _P_PART_YEAR = r"\b" + _PART + r"\s+(?P<y>(?:19|20)\d\d)\b"
 _SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}

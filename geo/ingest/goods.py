@@ -9,6 +9,8 @@ the North's ore:
   (it is also China's imports of coal), and so does "North Korean and Russian coal";
 * a Korean group named by its first member: "석탄 등 7개 품목" (coal and six other items), "석탄을
   비롯한 광물": the group's figure is not coal's;
+* a mineral named as the mark another is ranked by: "석탄 다음으로 … 많이 수출되는 철광석", "second only to
+  coal": the sentence is about the other mineral;
 * "lead" as a verb or an idiom: "taking the lead in investing", "Set to Lead the World";
 * a mineral's name inside an English proper name, capitalised between capitalised words in a sentence
   not in title case: "White Gold Mountain Partners", a joint venture's name;
@@ -33,6 +35,8 @@ _FOREIGN_BEFORE = re.compile(r"(?<!\band )\b(?:Russian|Australian|Indonesian|Mon
                              r"(?:-origin)?\s+(?:[\w-]+\s+)?$|(?:러시아|호주|인도네시아|몽골|중국|캐나다|미국|남아공|콜롬비아)산\s*$")
 _GROUP_AFTER = re.compile(r"\s*(?:을|를)?\s*(?:비롯한|포함한)|\s*등\s*(?:[^.\d]{0,20}?)?\d+\s*(?:개|가지|종)\s*(?:품목|광물|광종|종류)?")
 _REACH = 30
+_RANK_MARK_AFTER = re.compile(r"\s*(?:다음으로|다음가는|에\s*이어\s*(?:두\s*번째|두번째|2위))")
+_RANK_MARK_BEFORE = re.compile(r"\b(?:second|next|only)\s+(?:only\s+)?to\s+$", re.IGNORECASE)
 #: "lead" as a verb or in an idiom, not the metal: "taking the lead in investing", "will lead", "set to
 #: lead", "Lead the World", "following US lead", "in Washington's lead" (the metal is "lead ore", "lead and zinc", "500 tonnes of lead the previous
 #: month", "from zinc to lead").
@@ -47,7 +51,8 @@ def names_record_thing(m: Match, sentence: str) -> bool:
     if m.kind == "mine":
         return not company_name(m, sentence)
     before = sentence[max(0, m.start - _REACH):m.start]
-    if _FOREIGN_BEFORE.search(before) or _GROUP_AFTER.match(sentence, m.end):
+    if _FOREIGN_BEFORE.search(before) or _GROUP_AFTER.match(sentence, m.end) or _RANK_MARK_AFTER.match(sentence, m.end) \
+            or _RANK_MARK_BEFORE.search(before):
         return False
     if _in_proper_name(m, sentence):
         return False

@@ -10,7 +10,8 @@ suspension of all coal imports). A sanction with no date of its own that follows
 import suspension of the same minerals is that suspension named again ("China's ban on coal"),
 unless it names another authority. A mineral-only draft whose minerals are all covered by mine
 drafts of the same type is a summary and is dropped, unless its own date is of a year none of them
-has (the country's output of 2018 beside a mine's decline reported in 2019). Indexed, so that many
+has (the country's output of 2018 beside a mine's decline reported in 2019); so is a draft of several minerals, no mine
+and no figure whose minerals are each told that year, as the same event, with a figure. Indexed, so that many
 drafts with distinct dates stay linear (n log n), not quadratic.
 """
 
@@ -108,8 +109,16 @@ def merge_restatements(drafts: list[tuple[Draft, int]]) -> tuple[list[Draft], li
             covered.setdefault(o.event_type, set()).update(o.minerals)
             for x in o.minerals:
                 years.setdefault((o.event_type, x), set()).add(o.date[:4])
+    detail: dict[tuple, set[str]] = {}  # (type, effect, year) → minerals of figure-bearing mineral-only drafts
+    for o, _ in out:
+        if not o.mines and figures_of(o.amounts):
+            detail.setdefault((o.event_type, o.effect, o.date[:4]), set()).update(o.minerals)
     final, dated = [], set()
     for d, rank in out:
+        if _summed_up(d, detail):
+            notes.append(f"dropped a sentence summing up {d.event_type} of {', '.join(d.minerals)}, each told with its "
+                         f"figure: {d.evidence[:60]}…")
+            continue
         if not d.mines and not d.candidates and set(d.minerals) <= covered.get(d.event_type, set()) \
                 and not (rank < 2 and all(d.date[:4] not in years[(d.event_type, x)] for x in d.minerals)):
             notes.append(f"dropped a summary sentence repeating {d.event_type} of "
@@ -119,6 +128,14 @@ def merge_restatements(drafts: list[tuple[Draft, int]]) -> tuple[list[Draft], li
             continue
         final.append(d)
     return final, notes
+
+
+def _summed_up(d: Draft, detail: dict[tuple, set[str]]) -> bool:
+    """A draft of several minerals and no mine or figure whose minerals are each told, as the same kind of event of
+    the same year, by a draft with a figure of its own ("주요 광물의 생산이 지난해 크게 감소", then coal's, iron ore's and
+    zinc's output each with its tonnage): the summary of those events, not another."""
+    return len(d.minerals) >= 2 and not d.mines and not d.candidates and not figures_of(d.amounts) \
+        and set(d.minerals) <= detail.get((d.event_type, d.effect, d.date[:4]), set())
 
 
 def _headline_figures_told_as_more(out: list[tuple[Draft, int]], notes: list[str]) -> list[tuple[Draft, int]]:

@@ -42,12 +42,24 @@ def drop_foreign_places(mines: list[Match], minerals: list[Match], sentence: str
                         known: dict[str, list[str]]) -> list[Match]:
     """A mine named only as a place, by its county's name, or by a bare Korean place name ("무산, 철산 등 철광산": the
     iron mines of Musan and Cholsan, not the Cholsan rare-earth mine), for a mineral the record does not know it for
-    ("gold … to a trader near Hyesan": Hyesan's mine is copper) is the town: the mineral goes without it."""
+    ("gold … to a trader near Hyesan": Hyesan's mine is copper) is the town: the mineral goes without it; so is a bare Latin name before the mines of another mineral ("the Musan and
+    Cholsan iron ore mines")."""
     if not minerals:
         return mines
     ids = {x.id for x in minerals}
-    return [m for m in mines if not ((_as_place(m, sentence) or _COUNTY.search(m.text) or _BARE.fullmatch(m.text))
+    return [m for m in mines if not ((_as_place(m, sentence) or _COUNTY.search(m.text) or _BARE.fullmatch(m.text)
+                                      or _names_mines_of_a_mineral(m, sentence))
                                      and known.get(m.id) and not ids & set(known[m.id]))]
+
+
+#: After a bare Latin place name, the mines of a mineral it names ("the Musan and Cholsan iron ore mines").
+_MINERAL_MINES_AFTER = re.compile(r"\s+(?:[\w-]+\s+){1,3}(?:mines?|pits?|collier(?:y|ies))\b", re.IGNORECASE)
+
+
+def _names_mines_of_a_mineral(m: Match, sentence: str) -> bool:
+    """A Latin mine name with no mine word, before a mineral's mines: "Cholsan" in "the Musan and Cholsan iron ore
+    mines" is the place of an iron ore mine, not the record's Cholsan rare-earth mine."""
+    return not has_hangul(m.text) and "mine" not in m.text.lower() and _MINERAL_MINES_AFTER.match(sentence, m.end) is not None
 
 
 #: A Korean name of two or three syllables with no mine word ("철산", not "철산광산").
