@@ -114,6 +114,7 @@ SETS = (
     ("blind set 47", _TESTS / "ingest_blind47"),
     ("blind set 48", _TESTS / "ingest_blind48"),
     ("blind set 49", _TESTS / "ingest_blind49"),
+    ("blind set 50", _TESTS / "ingest_blind50"),
 )
 #: The sets whose failures have been read: the certainty weights are fitted on these only
 #: (``python -m geo.tools.fit_certainty``); blind set 15, a last measure never read, is not (the calibration
