@@ -78,6 +78,97 @@ def test_a_bare_place_before_another_minerals_mines_is_not_the_records_mine_ther
     text = "China stopped buying ore from the Musan and Cholsan iron ore mines last month."
     drafts = extract(text, "2017-08-10", "T", "", record).drafts
     assert [(d.mines, d.minerals) for d in drafts] == [(["musan"], ["iron_ore"])]
+    # mines of a mineral the record knows them for stay ("the Holdong and Unsan gold mines" are the record's)
+    text = "Output at the Holdong and Unsan gold mines fell last month."
+    assert {tuple(d.mines) for d in extract(text, "2017-08-10", "T", "", record).drafts} == {("hol-dong",), ("unsan",)}
     text = "Exports of rare earths from the Cholsan mines stopped last month."
     (d,) = extract(text, "2017-08-10", "T", "", record).drafts
     assert (d.mines, d.minerals) == (["cholsan"], ["rare_earths"])
+
+
+def test_exports_going_on_in_a_sentence_that_names_smuggling_are_smuggled(record):  # noqa: F811
+    text = "소식통은 \"요즘 혜산광산에서 나오는 동정광이 대량으로 중국에 넘어가고 있다\"며 \"밀수 단속이 조금씩 풀리는 분위기\"라고 말했다."
+    (d,) = extract(text, "2019-01-15", "T", "", record).drafts
+    assert (d.mines, d.minerals, d.event_type) == (["hyesan"], ["copper"], "smuggling")
+    # a share of what goes out, bypassing customs: the smuggling, not a trade figure
+    text = "다른 소식통은 \"세관을 거치지 않고 거래하는 일이 늘었다\"며 \"내보내는 것의 70% 정도는 아연, 구리 정광이고, 들여오는 것은 밀가루 같은 식품\"이라고 말했다."
+    (d,) = extract(text, "2019-01-15", "T", "", record).drafts
+    assert (d.event_type, d.quantity) == ("smuggling", None)
+    # exports told as going on with no smuggling named stay exports
+    text = "소식통은 \"요즘 혜산광산에서 나오는 동정광이 대량으로 중국에 넘어가고 있다\"고 말했다."
+    (d,) = extract(text, "2019-01-15", "T", "", record).drafts
+    assert d.event_type == "export_continued"
+
+
+def test_a_mine_named_again_takes_the_minerals_the_report_gave_it_before(record):  # noqa: F811
+    text = ("소식통은 혜산광산에서 나오는 동정광과 아연정광이 중국으로 밀수되고 있다고 말했다.\n\n"
+            "그는 인근 도시의 사정도 전했다.\n\n"
+            "소식통은 \"혜산광산 근처 주민들은 정광을 몰래 팔아 생계를 잇는다\"고 전했다.\n\n"
+            "국경 지역에서는 금 밀수도 늘었다고 한다.")
+    drafts = [d for d in extract(text, "2019-01-15", "T", "", record).drafts if d.mines]
+    # Hyesan is known for gold too, which the report names; it gave Hyesan copper and zinc: one event, told twice
+    assert [(d.mines, sorted(d.minerals), d.event_type) for d in drafts] == [(["hyesan"], ["copper", "zinc"], "smuggling")]
+
+
+@pytest.mark.parametrize(("text", "minerals"), [
+    ("북한산 은, 구리, 아연, 니켈 등의 수출이 금지됐다.", {"silver", "copper", "zinc", "nickel"}),
+    ("혜산광산의 연·아연정광이 중국으로 밀수출됐다.", {"lead", "zinc"}),
+    ("밀수품은 금, 은 정광과 약초였다고 한다.", {"gold", "silver"}),
+    ("석탄·니켈·동·아연의 수출이 금지됐다.", {"coal", "nickel", "copper", "zinc"}),
+])
+def test_one_syllable_korean_minerals_are_read_as_items_of_a_list(record, text, minerals):  # noqa: F811
+    drafts = extract(text, "2019-01-15", "T", "", record).drafts
+    assert {x for d in drafts for x in d.minerals} == minerals
+
+
+@pytest.mark.parametrize("text", [
+    "이 사업은 연 100만t의 석탄을 캐는 것을 목표로 한다.",  # 연: a year
+    "그는 동 북쪽의 광산에서 석탄을 캤다고 말했다.",  # 동: a ward, east
+])
+def test_one_syllable_words_out_of_a_list_of_minerals_are_not_minerals(text):
+    from geo.ingest.short_names import short_minerals
+    assert [m.id for m in short_minerals(text, [], {})] == []
+
+
+def test_a_mines_event_told_with_a_mineral_more_repeats_the_records_event_there(record):  # noqa: F811
+    # the record's hyesan-copper-zinc-smuggling-2019-01 links copper and zinc at Hyesan; a telling adds lead
+    text = "양강도 소식통은 14일 \"혜산광산에서 나오는 동정광과 연·아연정광이 대량으로 중국에 밀수되고 있다\"고 말했다."
+    (d,) = extract(text, "2019-01-15", "T", "", record).drafts
+    assert d.known.startswith("event hyesan-copper-zinc-smuggling-2019-01") and d.known.endswith("which does not link lead")
+    assert not d.proposed
+    # a mineral more at another mine, or with no mine, is no repeat
+    text = "양강도 소식통은 14일 \"동정광과 연·아연정광이 대량으로 중국에 밀수되고 있다\"고 말했다."
+    assert not any(d.known for d in extract(text, "2019-01-15", "T", "", record).drafts)
+
+
+def test_a_resolution_that_blocks_exports_is_a_ban_not_the_cap_beside_it(record):  # noqa: F811
+    text = "유엔 안보리 결의 2321호는 북한산 은, 구리, 아연 등의 수출을 막고 정제유 반입량에도 한 해 상한을 두고 있다."
+    (d,) = extract(text, "2019-01-15", "T", "", record).drafts
+    assert (d.event_type, d.effect) == ("sanction", "banned")
+
+
+def test_a_project_put_on_hold_is_a_deal_collapsed_on_its_own_clauses_date(record):  # noqa: F811
+    text = ("Posco had agreed with North Korea in 2009 to develop the Musan iron ore mine, but the project was put on hold "
+            "when Seoul banned economic cooperation with the North on May 25, 2010.")
+    drafts = extract(text, "2011-01-15", "T", "", record).drafts
+    got = {(d.event_type, d.date, d.date_precision) for d in drafts}
+    assert ("deal_collapsed", "2010-05-25", "day") in got
+    assert ("deal_signed", "2009-01-01", "year") in got
+    # goods moved under a deal, halted, are no collapse
+    text = "Shipments of iron ore under the deal were halted last month."
+    assert [d.event_type for d in extract(text, "2011-01-15", "T", "", record).drafts] == ["export_halt"]
+
+
+@pytest.mark.parametrize("text", [
+    "이 금광은 중국 기업이 한 해 20kg을 캐서 그 60%를 가져가는 조건으로 180만 달러를 댄 곳이다.",
+    "중국 기업은 생산량의 60%를 가져가는 대가로 이 금광에 180만 달러를 투자했다.",
+])
+def test_korean_money_put_into_a_mine_is_a_deal(record, text):  # noqa: F811
+    (d,) = extract(text, "2011-02-22", "T", "", record).drafts
+    assert (d.minerals, d.event_type) == (["gold"], "deal_signed")
+
+
+def test_masan_mine_in_korean_is_the_records_hyesan(record):  # noqa: F811
+    text = "군 산하 기관들도 마산광산에 자리를 잡고 구리 정광을 중국에 밀수출하고 있다."
+    res = extract(text, "2019-01-15", "T", "", record)
+    assert [d.mines for d in res.drafts] == [["hyesan"]] and res.candidates == []

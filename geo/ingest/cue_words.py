@@ -8,6 +8,10 @@ from __future__ import annotations
 
 import re
 
+#: Smuggling named in a sentence, or customs bypassed: exports it tells as going on, or a share of them, are the
+#: smuggling (the twenty-fourth trial).
+SMUGGLING_NAMED = re.compile(r"밀수|밀반출|세관을\s*(?:거치지|통하지|통과하지)\s*않|\bsmuggl|\b(?:bypass\w*|without going through|"
+                             r"avoid\w*) customs\b", re.IGNORECASE)
 GROWTH = re.compile(r"ris|rose|increas|surg|grew|늘|증가|불어", re.IGNORECASE)
 #: Goods that came from China or Russia (to the North): not the North's minerals.
 FOREIGN_ORIGIN = re.compile(r"\b(?:shipped|imported|bought|came|arrived|brought|sent|supplied)\s+(?:[\w-]+\s+){0,3}from "

@@ -7,6 +7,7 @@ import datetime as dt
 import functools
 import re
 
+from geo.ingest.clauses import clauses
 from geo.ingest.dates import DateMention, _end_of_year, own_dates
 from geo.ingest.hangul import has_hangul
 from geo.ingest.known import MEASURE_TYPES
@@ -68,7 +69,8 @@ def date_for(p: _Proto, sents, info, pub, adopted) -> tuple[dt.date, str, dt.dat
     if own:
         # Korean puts the time before the verb: its nearest date before the cue, when there is one
         before = [d for d in own if d.start < p.at] if has_hangul(s) else []
-        d = before[-1] if before else min(own, key=lambda d: abs(d.start - p.at))
+        mine = [] if before else _in_clause_of(s, p.at, own)  # "agreed in 2009 …, but the project was put on hold … on
+        d = before[-1] if before else min(mine or own, key=lambda d: abs(d.start - p.at))  # May 25, 2010": the hold's
         if p.event_type == "production_change" and len(years := {x.date: x for x in own if x.precision == "year"}) > 1:
             d = years[max(years)]  # a change told from one year to another: the later ("from … in 2017 to … last year")
         end = d.end_date or _end_of_year(s, d.date) or (_end_told_next(p, sents, info) if p.event_type in MEASURE_TYPES else None)
@@ -251,3 +253,15 @@ def _within(day: dt.date, mention: DateMention) -> bool:
     if mention.precision == "month":
         return (day.year, day.month) == (mention.date.year, mention.date.month)
     return abs((day - mention.date).days) <= 15
+
+
+def _in_clause_of(s: str, at: int, dates: list[DateMention]) -> list[DateMention]:
+    """The dates in the clause that holds the cue at ``at`` (:func:`geo.ingest.clauses.clauses`): another clause's date
+    is its own event's, even when nearer the cue in characters."""
+    start = 0
+    for c in clauses(s):
+        start = s.find(c, start)
+        if start <= at < start + len(c):
+            return [d for d in dates if start <= d.start < start + len(c)]
+        start += len(c)
+    return []

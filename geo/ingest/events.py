@@ -11,7 +11,7 @@ from geo.ingest.apply import _cell, _find_source
 from geo.ingest.attribution import OFFICIAL_ACTS, Anonymity, confidence, official_report
 from geo.ingest.certainty import rate
 from geo.ingest.clauses import clauses, find_reason
-from geo.ingest.cue_words import CAP_WORDS
+from geo.ingest.cue_words import CAP_WORDS, SMUGGLING_NAMED
 from geo.ingest.cues import EFFECTS, _cue, has_reference
 from geo.ingest.dated import Dated
 from geo.ingest.drafts import (
@@ -62,6 +62,7 @@ from geo.ingest.publishers import publisher_slug, slug
 from geo.ingest.quote import short_quote
 from geo.ingest.resolutions import Resolutions
 from geo.ingest.sentences import sentences
+from geo.ingest.short_names import short_minerals
 from geo.ingest.text import (
     check_text,
     detail_problems,
@@ -114,8 +115,8 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
     # and their neighbours get the costly stages (dates, amounts, cues): the rest is one pass.
     seen: dict[str, list[Match]] = {}  # a repeated sentence is read once (repetitive input stays fast)
     all_matches = [seen[s.text] if s.text in seen else seen.setdefault(
-        s.text, without_traders_goods([m for m in gaz.match(s.text) if m.kind in ("mine", "mineral")
-                                       and names_record_thing(m, s.text)], s.text))
+        s.text, without_traders_goods(short_minerals(s.text, [m for m in gaz.match(s.text) if m.kind in ("mine", "mineral")
+                                                              and names_record_thing(m, s.text)], ds.mineral_names), s.text))
         for s in sents]
     all_matches = without_towns(sents, all_matches, town_names(text, all_matches))
     relevant = [bool(ms) or has_reference(s.text) for s, ms in zip(sents, all_matches, strict=True)]
@@ -212,6 +213,11 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
                 how = f"the mine of the clause before ({cmines[0].text})"
             if cue is None or ((borrowed or where == "clause before") and cue[0] not in wanted):
                 continue  # a borrowed mention serves only its types
+            if (cue[0] == "export_continued" or (cue[0] == "trade_figure" and not figures(x["amounts"][3]))) \
+                    and SMUGGLING_NAMED.search(s.text):
+                # "… 중국에 넘어가고 있다 … 밀수 단속이 풀리는 분위기", or "세관을 거치지 않고 … 내보내는 것의 70% 정도는 …":
+                # goods going out, or their share, in a sentence that names smuggling are the smuggling
+                cue = ("smuggling", "smuggled", cue[2])
             if borrowed:  # "Arrivals from North Korea in January came to 1.45 million tonnes": the figure's mineral
                 cminerals, how = borrowed, "; ".join(filter(None, [how, f"mineral from the {where} ({borrowed[0].text})"]))
             inferred = cmines and not cminerals

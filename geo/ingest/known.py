@@ -6,7 +6,8 @@ but adds nothing to the record, and an analyst would reject it. :func:`mark_know
 draft, what it repeats (``Draft.known``); the review leaves those rows unticked and the command
 line leaves them out of ``--apply`` unless asked.
 
-A draft repeats the record when every one of its mine × mineral links does:
+A draft repeats the record when every one of its mine × mineral links does (or when its links at a mine all
+repeat one event there but for a mineral the event does not link: that event, told with a mineral more):
 
 * a **measure** in sanctions.csv (for a ``sanction`` or ``import_suspension`` draft): the same
   mineral, adopted or in effect on a day the draft's date allows; China's, when the sentence names
@@ -104,8 +105,9 @@ def mark_known(drafts: list[Draft], ds) -> list[Draft]:
 
 
 def _repeats(d: Draft, span, measures: dict, events: dict) -> list[dict] | None:
-    """The record's row each of the draft's links repeats; None as soon as one link is new."""
-    found = []
+    """The record's row each of the draft's links repeats; None when one link is new, unless the others all repeat
+    one event at that link's mine (then that event, its label saying which minerals it does not link)."""
+    found, missing = [], []
     china_acts = named_sides(d.evidence) == (False, True)
     earlier = d.before_measure  # a telling of it said it came before a measure (set per sentence by the extractor)
     day = _day(d.date)
@@ -129,9 +131,18 @@ def _repeats(d: Draft, span, measures: dict, events: dict) -> list[dict] | None:
                 hit = min([*held, *([same] if same else [])], key=lambda x: _distance(x, day))
             hit = hit or same
             if hit is None:
-                return None
+                missing.append((mine, mineral))
+                continue
             found.append(hit)
-    return found
+    if not missing:
+        return found
+    # a mine's event told with a mineral more ("동정광과 연·아연정광" where the record links copper and zinc): the
+    # record's event at that mine, which the reviewer may link the mineral to, not another event
+    events_hit = {h["label"] for h in found if h.get("event_type")}
+    if not found or len(events_hit) != 1 or len(found) != len([h for h in found if h.get("event_type")]) \
+            or any(not mine or mine != found[0]["mine_id"] for mine, _x in missing):
+        return None
+    return [{**found[0], "label": f"{found[0]['label']}, which does not link {', '.join(x for _m, x in missing)}"}]
 
 
 #: A deal, an offer or a collapse is over a mine: told without it ("North Korea offered rare-earth rights to

@@ -160,12 +160,17 @@ def minerals_named_next(clause: str, i: int, sents, info) -> list[Match]:
     return [m for m in info[i + 1]["matches"] if m.kind == "mineral"]
 
 
+#: How many sentences back a mine's minerals are looked for (bounded: linear in the report).
+_LOOK_BACK = 8
+
+
 def minerals_for(mines: list[Match], i: int, sents, info, known, report_minerals,
                   etype: str) -> tuple[list[Match], str]:
     """Minerals for a clause that names a mine but no mineral, nearest first.
 
     The rest of the sentence, then the next sentence of the paragraph ("a mineral named in the
-    next sentence belongs to the mine"), then the previous one; then what the mine is known for,
+    next sentence belongs to the mine"), then the previous one; then the minerals a sentence a few before gave the
+    same mine; then what the mine is known for,
     when the report names it somewhere or the mine has only one mineral; for a mine's output
     ("the Hyesan Youth Mine is raising production"), its primary mineral (the record's first).
     """
@@ -176,6 +181,12 @@ def minerals_for(mines: list[Match], i: int, sents, info, known, report_minerals
         if 0 <= k < len(sents) and sents[k].para == sents[i].para and of(k):
             return of(k), why
     ids = [x for m in mines for x in known.get(m.id, [])]
+    # the minerals the report tied to the same mine a few sentences before ("혜산광산에서 나오는 동정광과 연·아연정광이
+    # … 넘어가고 있다", then "혜산광산 근처 주민들은 … 몰래 팔아"): the report's own pairing, before what the mine is known for
+    wanted = {m.id for m in mines}
+    for k in range(i - 2, max(-1, i - 1 - _LOOK_BACK), -1):
+        if {m.id for m in info[k]["matches"] if m.kind == "mine"} & wanted and (earlier := of(k)):
+            return earlier, f"mineral the report gave {mines[0].text} before"
     # "the Hyesan copper mine": a mineral the mine is known for, written into its name
     named = [x for m in mines for x in known.get(m.id, []) if x.split("_")[0] in m.text.lower()] \
         or [x for x in ids if x in report_minerals]
