@@ -58,8 +58,8 @@ def output_reduced(told: str) -> bool:
     """Whether a production change's words tell less: the last Korean verb of more or less when
     there is one (the clause's main verb), else any of :data:`REDUCED`'s words."""
     last = None
-    for last in _KO_OUTPUT_TURN.finditer(told):
-        pass
+    for m in _KO_OUTPUT_TURN.finditer(told):
+        last = m
     return last.group(2) is not None if last else REDUCED.search(told) is not None
 
 
