@@ -154,6 +154,19 @@ def test_add_a_new_mine_with_the_events_then_revert(data):
         assert _digest(data)[name] == before[name], name
 
 
+def test_a_revert_logs_the_version_the_package_had_before_it(data):
+    # the twenty-fifth trial: undoing an earlier apply after a later one logged the reverted version as the previous one
+    from geo.ingest.history import read_log
+    ds = load_dataset(data)
+    first = apply(extract(REPORT, PUB, "Daily NK", "", ds).drafts, extract(REPORT, PUB, "Daily NK", "", ds).source_row,
+                  data, who="test")
+    other = extract("Coal exports from the Musan mine were halted on March 5.\n", PUB, "Yonhap", "", load_dataset(data))
+    second = apply(other.drafts, other.source_row, data, who="test")
+    undone = revert(first.version, data, who="test")
+    assert (undone["reverts"], undone["previous_version"]) == (first.version, second.version)
+    assert read_log(data)[-1]["previous_version"] == second.version
+
+
 def test_an_apply_that_fails_validation_adds_no_mine(data):
     ds = load_dataset(data)
     result = extract(REPORT, PUB, "Daily NK", "", ds)
@@ -316,6 +329,20 @@ def test_the_table_shows_what_a_changed_type_brings_along(ds):
     rows = [dict(r) for r in before]
     rows[0].update(event_type="export_resumed", effect="continued")
     assert follow_edits_in_table(before, rows, [draft, lead])[0][0]["effect"] == "continued"
+
+
+def test_a_type_cleared_on_the_way_to_another_keeps_one_set_of_type_words(ds):
+    # the twenty-fifth trial: a trade figure's row retyped to sanction read "Coal: trade figure: sanction" (the grid
+    # passed the type through an empty cell first, and the title's type words were kept as its "what")
+    from geo.ingest import review_rows
+    from geo.ingest.review import follow_edits_in_table
+
+    (draft,) = extract("China imported 1.2 million tonnes of North Korean coal in March.\n", PUB, "Test", "", ds).drafts
+    assert draft.title.endswith(": trade figure")
+    rows = review_rows([draft])
+    cleared, _ = follow_edits_in_table(rows, [dict(rows[0], event_type="")], [draft])
+    retyped, _ = follow_edits_in_table(cleared, [dict(cleared[0], event_type="sanction")], [draft])
+    assert retyped[0]["title"] == draft.title.rsplit(": ", 1)[0] + ": sanction"
 
 
 def test_a_type_put_back_brings_back_the_drafts_own_cells(ds):
@@ -537,3 +564,19 @@ def test_a_sentence_with_no_draft_typed_as_the_records_event_says_so():
     assert "baoyuanhengchang-mines-deal-2012-06-09" in shown["known"]
     (shown,), _changed = follow_edits_in_table([shown], [dict(shown, event_type="")], [lead], record=load_dataset())
     assert shown["known"] == ""  # untyped again: it repeats nothing
+
+
+def test_a_confidence_the_reviewer_chose_takes_the_drafted_reason_out_of_the_description():
+    # the twenty-fifth trial: a row set from official to reported kept "Confidence official: the sentence cites 해관."
+    from geo.ingest.drafts import Draft
+    from geo.ingest.review import drafts_from_review, review_rows
+    draft = Draft(event_id="x", event_type="import_suspension", effect="suspended", date="2017-04-07",
+                  date_precision="day", evidence="…", minerals=["coal"], title="Coal: imports suspended",
+                  confidence="official", description="Draft from ingest. Confidence official: the sentence cites 해관.")
+    rows = review_rows([draft])
+    rows[0]["confidence"] = "reported"
+    (event,), problems = drafts_from_review([draft], rows)
+    assert problems == [] and event.confidence == "reported"
+    assert "official" not in event.description and event.description.endswith("Confidence reported: set by the reviewer.")
+    (event,), _ = drafts_from_review([draft], review_rows([draft]))  # left alone: as drafted
+    assert event.description == draft.description

@@ -1,5 +1,5 @@
-"""General rules read from the new-user trials and blind set 50 of the twenty-fourth round on, each shown on
-sentences of our own, not the trials' or the sets' (tests/test_ingest_later_wordings.py holds the earlier rounds')."""
+"""General rules read from the new-user trials from the twenty-third on and from blind set 50, each shown on sentences
+of our own, not the trials' or the sets' (tests/test_ingest_later_wordings.py holds the earlier rounds')."""
 
 from __future__ import annotations
 
@@ -172,3 +172,44 @@ def test_masan_mine_in_korean_is_the_records_hyesan(record):  # noqa: F811
     text = "군 산하 기관들도 마산광산에 자리를 잡고 구리 정광을 중국에 밀수출하고 있다."
     res = extract(text, "2019-01-15", "T", "", record)
     assert [d.mines for d in res.drafts] == [["hyesan"]] and res.candidates == []
+
+
+@pytest.mark.parametrize(("text", "quantity", "unit"), [
+    ("올해 1분기 중국에 들어온 북한산 석탄은 지난해 같은 기간보다 51.6% 줄어 267만 8천 톤이었다.", 2_678_000, "t"),
+    ("China's imports of North Korean coal fell 51.6% to 2.68 million tonnes in the first quarter.", 2.68, "million tonnes"),
+])
+def test_a_trade_figure_is_its_goods_not_the_share_told_before_them(record, text, quantity, unit):  # noqa: F811
+    (d,) = extract(text, "2017-04-13", "T", "", record).drafts
+    assert (d.event_type, d.quantity, d.unit) == ("trade_figure", quantity, unit)
+
+
+def test_a_clause_saying_when_the_same_goods_came_in_is_no_second_figure(record):  # noqa: F811
+    text = ("대변인은 올해 1분기 중국에 들어온 북한산 석탄이 267만 8천 톤으로 지난해 같은 기간보다 51.6% 줄었고, "
+            "모두 2월 18일 이전에 들어온 물량이라고 밝혔다.")
+    drafts = extract(text, "2017-04-13", "T", "", record).drafts
+    assert [(d.event_type, d.date, d.quantity) for d in drafts] == [("trade_figure", "2017-01-01", 2_678_000)]
+
+
+def test_an_official_body_that_media_report_on_is_not_the_teller(record):  # noqa: F811
+    text = "앞서 일부 외신은 중국 해관이 지난 7일 각 무역회사에 북한산 석탄을 돌려보내라고 공식 지시했다고 보도했다."
+    (d,) = extract(text, "2017-04-13", "T", "", record).drafts
+    assert (d.event_type, d.confidence) == ("import_suspension", "reported")
+    text = "중국 해관은 지난 7일 각 무역회사에 북한산 석탄을 돌려보내라고 공식 지시했다고 밝혔다."
+    (d,) = extract(text, "2017-04-13", "T", "", record).drafts
+    assert d.confidence == "official"
+
+
+@pytest.mark.parametrize("text", [
+    "North Korea has proposed letting Russian companies develop a copper deposit in one of its northern provinces.",
+    "North Korea floats Russian development of copper deposit",
+])
+def test_a_proposal_that_a_foreign_side_develop_a_deposit_is_an_offer(record, text):  # noqa: F811
+    (d,) = extract(text, "2015-04-28", "T", "", record).drafts
+    assert (d.minerals, d.event_type) == (["copper"], "investment_offer")
+
+
+def test_a_ministry_of_development_is_an_official_teller(record):  # noqa: F811
+    text = ("North Korea has proposed letting Russian companies develop a copper deposit, according to a report "
+            "issued April 27 by Russia's Ministry for the Development of the Far East.")
+    (d,) = extract(text, "2015-04-28", "T", "", record).drafts
+    assert d.confidence == "official"

@@ -66,7 +66,8 @@ def amounts_and_qualifier(sentence: str) -> tuple[tuple[float | None, float | No
             continue
         first = first or m  # with no dollar amount, the first quantity (none lies in a dollar span)
         written.append(m.group(0).strip())
-        if qty is None and not _reserve(sentence, m.start()):
+        if (qty is None or (_SHARE.search(unit) and not _SHARE.search(m.group("unit")))) and not _reserve(sentence, m.start()):
+            # the first quantity, or the first of goods after a share ("fell 51.6% to 2.68 million tonnes")
             qty = float(m.group("n").replace(",", ""))
             unit = _ABBREVIATED.sub("million", re.sub(r"\s+", " ", m.group("unit").strip()))
     for m in (_KO_AMOUNT_RE.finditer(sentence) if has_hangul(sentence) else ()):
@@ -79,9 +80,9 @@ def amounts_and_qualifier(sentence: str) -> tuple[tuple[float | None, float | No
             continue  # "한 탄광(매장량 200만t)": the mine's reserves, not the event's amount
         if what == "달러" and usd is None:
             usd = round(value, 2)
-        elif what in ("t", "톤") and qty is None:
+        elif what in ("t", "톤") and (qty is None or _SHARE.search(unit)):  # goods, not a share told first
             qty, unit = value, "t"
-        elif what in ("kg", "킬로그램") and qty is None:
+        elif what in ("kg", "킬로그램") and (qty is None or _SHARE.search(unit)):
             qty, unit = value, "kg"
     return _with_words(words, (usd, qty, unit, written)), _qualifier(sentence, first or (words[0] if words else None))
 

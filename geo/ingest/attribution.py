@@ -37,13 +37,19 @@ def confidence(event_type: str, sentence: str, anonymous: bool, before: str = ""
     a report goes on with the figures of the data it has named."""
     if anonymous:
         return "reported", ""
-    if cited := official_cited(sentence):
+    if (cited := official_cited(sentence)) and not _MEDIA_TELLER.search(sentence):
         return "official", f"the sentence cites {cited}"
     if event_type in OFFICIAL_ACTS:
         return "official", f"a {event_type.replace('_', ' ')} is an authority's own act"
     if event_type == "trade_figure" and before and (cited := official_cited(before)) and not cites_anyone(sentence):
         return "official", f"the sentence before cites {cited}"
     return "reported", ""
+
+
+#: Other media as the teller ("앞서 일부 외신은 중국 해관이 … 지시했다고 보도했습니다", "foreign media reported that
+#: customs had ordered …"): an official body they name is what the news is about, not who told it.
+_MEDIA_TELLER = re.compile(r"외신|일부\s*언론|외국\s*언론|현지\s*언론|언론\s*보도|\b(?:foreign|local|some|Chinese|Japanese|South Korean)"
+                           r"\s+(?:media|news\s*papers?|press)\b|\bmedia reports?\b", re.IGNORECASE)
 
 
 def cites_anyone(sentence: str) -> bool:

@@ -57,7 +57,13 @@ from geo.ingest.places import (
     town_names,
     without_towns,
 )
-from geo.ingest.protos import _Proto, clause_amounts, split_figures, split_minerals_by_date
+from geo.ingest.protos import (
+    _Proto,
+    clause_amounts,
+    figureless_figures,
+    split_figures,
+    split_minerals_by_date,
+)
 from geo.ingest.publishers import publisher_slug, slug
 from geo.ingest.quote import short_quote
 from geo.ingest.resolutions import Resolutions
@@ -242,6 +248,8 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
                 x["made"] += 1
         if has_amount and len({c for p, c in own if p.event_type != "trade_figure"}) > 1:
             clause_amounts(own)
+        if has_amount and len(own) > 1 and (extra := {id(p) for p in figureless_figures(own)}):
+            protos[:] = [p for p in protos if id(p) not in extra]
         named = drop_town_names([m for m in matches if m.kind == "mine"], s.text)  # not "in Musan County"
         if named:
             last_mine = (s.para, named[-1])

@@ -88,7 +88,8 @@ def revert(version: str, data_dir: str | Path, who: str | None = None, lock_time
             doc["features"] = [f for f in doc.get("features", [])
                                if (f.get("properties") or {}).get("mine_id") not in removed_mines]
             new_files[paths["mines"]] = dump_like(doc, mines_text)
-        new_version = bump_minor(desc.get("version", ""))
+        before = str(desc.get("version", ""))  # the package's version before this revert (not the one it reverts)
+        new_version = bump_minor(before)
         desc["version"] = new_version
         new_files[DESCRIPTOR] = json.dumps(desc, indent=2, ensure_ascii=False) + ("\n" if desc_text.endswith("\n") else "")
         log_path = data_dir / "CHANGELOG.md"
@@ -105,6 +106,6 @@ def revert(version: str, data_dir: str | Path, who: str | None = None, lock_time
         order = [k for k in new_files if k not in (DESCRIPTOR, "CHANGELOG.md")] + [DESCRIPTOR, "CHANGELOG.md"]
         for rel in order:
             write_atomic(data_dir / rel, new_files[rel].encode("utf-8"))
-        return record(data_dir, {"action": "revert", "version": new_version, "previous_version": version,
+        return record(data_dir, {"action": "revert", "version": new_version, "previous_version": before,
                                  "reverts": version, "source_id": sid, "event_ids": sorted(present),
                                  "mine_ids": removed_mines}, who)

@@ -7,7 +7,7 @@ import bisect
 import re
 from dataclasses import dataclass, field, replace
 
-from geo.ingest.amounts import amount_qualifier, amounts_and_qualifier, find_amounts
+from geo.ingest.amounts import amount_qualifier, amounts_and_qualifier, figures_of, find_amounts
 from geo.ingest.dates import DateMention, own_dates
 from geo.ingest.gazetteer import Match
 from geo.ingest.hangul import has_hangul
@@ -132,3 +132,13 @@ def clause_amounts(own: list[tuple[_Proto, str]]) -> None:
     for p, clause in own:
         if p.event_type != "trade_figure":
             p.amounts = (*(both := amounts_and_qualifier(clause))[0], both[1])
+
+
+def figureless_figures(own: list[tuple[_Proto, str]]) -> list[_Proto]:
+    """Of a sentence's trade figures, those read in a clause that holds no figure while another clause's trade figure
+    does ("1분기 … 석탄이 267만 8천 톤으로 … 줄었고, 모두 2월 18일 이전에 들어온 물량이라고": the second clause says when
+    the same coal came in, not another figure); the caller drops them."""
+    figures = [(p, bool(figures_of(amounts_and_qualifier(clause)[0][3]))) for p, clause in own if p.event_type == "trade_figure"]
+    if not any(has for _p, has in figures):
+        return []
+    return [p for p, has in figures if not has]

@@ -17,7 +17,7 @@ from geo.ingest.events import _unique_id, make_source_row
 from geo.ingest.known import repeats_of
 from geo.ingest.reviewed_dates import fitted, misfit_date
 from geo.ingest.text import parse_published
-from geo.ingest.titles import event_title, subject
+from geo.ingest.titles import event_title, subject, what_of
 from geo.package import Problem
 
 
@@ -242,10 +242,16 @@ def _number(text: str) -> float | None:
     return x if math.isfinite(x) else None
 
 
+#: The sentence of a draft's description that says why it has its confidence ("Confidence official: the sentence
+#: cites 해관."): up to the stop that ends the description or comes before the next sentence's capital.
+_CONFIDENCE_SAID = re.compile(r"\s*Confidence [a-z]+: .*?\.(?=\s+[A-Z]|\s*$)")
+
+
 def _follow_edits(d: Draft, base: Draft, names: dict[str, str]) -> None:
     """The fields the reviewer left as drafted, brought in line with the ones they changed: the
     effect with a new type (unless the effect was edited too); the title with a new type, mine or
-    mineral (unless the title was edited); the place with new mines (unless edited)."""
+    mineral (unless the title was edited); the place with new mines (unless edited); the description's reason for
+    the confidence, with a confidence the reviewer chose."""
     retyped = d.event_type != base.event_type
     moved = d.mines != base.mines or d.minerals != base.minerals
     if retyped and d.effect == base.effect:
@@ -259,6 +265,10 @@ def _follow_edits(d: Draft, base: Draft, names: dict[str, str]) -> None:
         d.title = event_title(what, d.event_type)
     if d.mines != base.mines and d.place == base.place:
         d.place = "; ".join(names.get(m, m) for m in d.mines)
+    if d.confidence != base.confidence and d.description == base.description:
+        # the drafted reason for the old confidence is not the row's any more (the twenty-fifth trial: "Confidence
+        # official: the sentence cites 해관" stayed on a row set to reported)
+        d.description = _CONFIDENCE_SAID.sub("", d.description).rstrip() + f" Confidence {d.confidence}: set by the reviewer."
 
 
 #: The event id cell of a row whose event Apply will give a new id (another type, date, mine or mineral).
@@ -296,7 +306,7 @@ def follow_edits_in_table(before: list[dict], after: list[dict], drafts: list[Dr
                 row["confidence"] = base.confidence if back else "official"
             title = _text(old.get("title"))
             if _text(row.get("title")) == title:
-                what = title.rsplit(": ", 1)[0] if old_type else title  # a lead's title is only its "what"
+                what = what_of(title)  # a lead's title is only its "what"; a type cleared on the way keeps its words
                 row["title"] = base.title if back else event_title(what, new_type) if what else ""
         link, old_link = ((_text(r.get("mine_id")), _text(r.get("mineral_id"))) for r in (row, old))
         if names is not None and new_type and link != old_link and _text(row.get("title")) == _text(old.get("title")):

@@ -36,3 +36,10 @@ def subject(mines: Iterable[str], minerals: Iterable[str], names: Mapping[str, s
 def event_title(what: str, event_type: str) -> str:
     """A draft's title: what it is about and its type's words ("Copper from Hyesan mine: exports halted")."""
     return f"{what}: {_TYPE_WORDS.get(event_type, event_type)}"[:TITLE_MAX]
+
+
+def what_of(title: str) -> str:
+    """What a title is about: the title without its type's words, when it ends with a type's ("Coal: trade figure"
+    gives "Coal"); a title without them (a lead's, "Coal") is all "what"."""
+    what, sep, words = title.rpartition(": ")
+    return what if sep and (words in _TYPE_WORDS.values() or words in _TYPE_WORDS) else title
