@@ -990,7 +990,7 @@ def test_a_headline_that_opens_or_ends_with_a_quote_is_the_headline():
 
 
 def test_a_hangul_publishers_source_id_is_romanized():
-    from geo.ingest.events import make_source_row
+    from geo.ingest.source_row import make_source_row
 
     # a publisher the record knows takes the record's slug (the fourth trial: 데일리NK gave "deilrink"); another is romanized
     assert make_source_row(None, "데일리NK", "", "", dt.date(2019, 10, 22))["source_id"] == "dailynk-2019-10-22"

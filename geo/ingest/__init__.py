@@ -19,19 +19,18 @@ from geo.ingest.apply import (
 )
 from geo.ingest.dates import DateMention, find_dates
 from geo.ingest.drafts import ApplyResult, Draft, IngestError, IngestResult
-from geo.ingest.events import extract, make_source_row
+from geo.ingest.events import extract
 from geo.ingest.mentions import find_candidates
 from geo.ingest.newmine import PRECISIONS, NewMine, link_new_mines
 from geo.ingest.review import (
     REVIEW_COLUMNS,
-    SOURCE_EDITABLE,
     drafts_csv,
     drafts_from_review,
-    edit_source,
     problem_event,
     review_rows,
 )
 from geo.ingest.sentences import sentences
+from geo.ingest.source_row import SOURCE_EDITABLE, edit_source, make_source_row
 from geo.ingest.text import (
     MAX_REPORT_BYTES,
     check_text,

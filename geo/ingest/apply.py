@@ -40,6 +40,11 @@ def _cell(v) -> str:
     return "" if isinstance(v, float) and v != v else str(v)
 
 
+def cell_text(value) -> str:
+    """A table cell as text: dates as YYYY-MM-DD, missing values (None, NaN, NaT) as ''."""
+    return "" if value is None or str(value) in ("NaT", "<NA>", "nan", "None") else _cell(value).strip()
+
+
 def _find_source(rows: list[dict], publisher, title, url, published) -> dict | None:
     for r in rows:
         if url and _cell(r.get("url")) == url:

@@ -7,7 +7,6 @@ import gc
 import re
 
 from geo.ingest.amounts import amounts_and_qualifier, change_figure, figures, is_share, tells_rate
-from geo.ingest.apply import _cell, _find_source
 from geo.ingest.attribution import OFFICIAL_ACTS, Anonymity, confidence, official_report
 from geo.ingest.certainty import rate
 from geo.ingest.clauses import clauses, find_reason
@@ -16,7 +15,6 @@ from geo.ingest.cues import EFFECTS, _cue, has_reference
 from geo.ingest.dated import Dated
 from geo.ingest.drafts import (
     EVIDENCE_MAX,
-    SOURCE_COLUMNS,
     Draft,
     IngestError,
     IngestResult,
@@ -64,11 +62,12 @@ from geo.ingest.protos import (
     split_figures,
     split_minerals_by_date,
 )
-from geo.ingest.publishers import publisher_slug, slug
+from geo.ingest.publishers import slug
 from geo.ingest.quote import short_quote
 from geo.ingest.resolutions import Resolutions
 from geo.ingest.sentences import sentences
 from geo.ingest.short_names import short_minerals
+from geo.ingest.source_row import make_source_row
 from geo.ingest.text import (
     check_text,
     detail_problems,
@@ -377,24 +376,6 @@ def _unique_id(d: Draft, taken: set[str]) -> str:
     while out in taken:
         out, n = f"{base}-{n}", n + 1
     return out
-
-
-def make_source_row(ds, publisher: str, title: str, url: str, pub: dt.date, language: str = "en") -> dict:
-    """The sources.csv row for a report; an existing row is reused when it is the same report."""
-    existing = _find_source(ds.sources.to_dict(orient="records") if ds is not None else [],
-                            publisher, title, url, pub.isoformat())
-    if existing is not None:
-        return {k: _cell(existing.get(k)) for k in SOURCE_COLUMNS}
-    taken = set(ds.sources["source_id"]) if ds is not None else set()
-    # A publisher in Hangul takes the record's slug (데일리NK: dailynk) or is romanized; in another script with
-    # no Latin letters the id falls back to "source-DATE".
-    base = f"{publisher_slug(publisher) or 'source'}-{pub.isoformat()}"
-    sid, n = base, 2
-    while sid in taken:
-        sid, n = f"{base}-{n}", n + 1
-    return {"source_id": sid, "publisher": publisher, "title": title or "(title not recorded)",
-            "url": url, "published": pub.isoformat(), "accessed": dt.date.today().isoformat(),
-            "language": language, "notes": "Added by geo ingest."}
 
 
 def _may_speak_of_mine(clause: str) -> bool:

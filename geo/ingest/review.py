@@ -9,14 +9,13 @@ import math
 import re
 from dataclasses import replace
 
-from geo.ingest.apply import _cell
+from geo.ingest.apply import cell_text as _text
 from geo.ingest.attribution import OFFICIAL_ACTS
 from geo.ingest.cues import EFFECTS
-from geo.ingest.drafts import DRAFT_CSV_COLUMNS, Draft, IngestError, _num
-from geo.ingest.events import _unique_id, make_source_row
+from geo.ingest.drafts import DRAFT_CSV_COLUMNS, Draft, _num
+from geo.ingest.events import _unique_id
 from geo.ingest.known import repeats_of
 from geo.ingest.reviewed_dates import fitted, misfit_date
-from geo.ingest.text import parse_published
 from geo.ingest.titles import event_title, subject, what_of
 from geo.package import Problem
 
@@ -100,11 +99,6 @@ def _iso(value: str) -> str:
         return dt.date.fromisoformat(value).isoformat() if value else ""
     except ValueError:
         return ""
-
-
-def _text(value) -> str:
-    """A table cell as text: dates as YYYY-MM-DD, missing values (None, NaN, NaT) as ''."""
-    return "" if value is None or str(value) in ("NaT", "<NA>", "nan", "None") else _cell(value).strip()
 
 
 def _flag(value) -> bool:
@@ -371,36 +365,3 @@ def problem_event(problem: Problem, drafts: list[Draft], events_before: int, lin
     if problem.file.endswith("events.csv") and 1 <= row - events_before <= len(drafts):
         return drafts[row - events_before - 1].event_id
     return ""
-
-
-#: Source fields the reviewer may edit before applying (the id follows the publisher and date).
-SOURCE_EDITABLE = ("publisher", "title", "url", "published", "language", "notes")
-
-
-def edit_source(ds, row: dict, **changes) -> dict:
-    """The report's sources.csv row with the reviewer's changes, checked.
-
-    The publisher may be in any script; the URL must be http(s) or empty; the date
-    YYYY-MM-DD; the language a two-letter code (ISO 639-1). A new row gets its id again from
-    the (new) publisher and date; when the edited row is a report already in sources.csv (same
-    URL, or same publisher, title and date), that row is reused. Raises IngestError.
-    """
-    unknown = set(changes) - set(SOURCE_EDITABLE)
-    if unknown:
-        raise IngestError(f"source fields {', '.join(sorted(unknown))} cannot be edited")
-    merged = {k: _text(v) for k, v in {**row, **{k: v for k, v in changes.items() if v is not None}}.items()}
-    publisher = " ".join(merged.get("publisher", "").split())
-    if not publisher:
-        raise IngestError("the publisher is required")
-    url = merged.get("url", "")
-    if url and not re.fullmatch(r"https?://\S+", url):
-        raise IngestError(f"URL {url!r} must start with http:// or https:// (or be left empty)")
-    language = merged.get("language", "").lower() or "en"
-    if not re.fullmatch(r"[a-z]{2}", language):
-        raise IngestError(f"language {language!r} must be a two-letter code such as en, ko, zh")
-    pub = parse_published(merged.get("published", ""))
-    title = " ".join(merged.get("title", "").split())
-    new = make_source_row(ds, publisher, title, url, pub, language)
-    if new.get("notes") == "Added by geo ingest." and merged.get("notes"):
-        new["notes"] = merged["notes"]
-    return new

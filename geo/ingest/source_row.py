@@ -1,0 +1,64 @@
+"""The report's sources.csv row: made from the source details the reviewer gave (an existing row reused when it
+is the same report), and edited in the review before an apply."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from geo.ingest.apply import _cell, _find_source
+from geo.ingest.apply import cell_text as _text
+from geo.ingest.drafts import SOURCE_COLUMNS, IngestError
+from geo.ingest.publishers import publisher_slug
+from geo.ingest.text import parse_published
+
+
+def make_source_row(ds, publisher: str, title: str, url: str, pub: dt.date, language: str = "en") -> dict:
+    """The sources.csv row for a report; an existing row is reused when it is the same report."""
+    existing = _find_source(ds.sources.to_dict(orient="records") if ds is not None else [],
+                            publisher, title, url, pub.isoformat())
+    if existing is not None:
+        return {k: _cell(existing.get(k)) for k in SOURCE_COLUMNS}
+    taken = set(ds.sources["source_id"]) if ds is not None else set()
+    # A publisher in Hangul takes the record's slug (데일리NK: dailynk) or is romanized; in another script with
+    # no Latin letters the id falls back to "source-DATE".
+    base = f"{publisher_slug(publisher) or 'source'}-{pub.isoformat()}"
+    sid, n = base, 2
+    while sid in taken:
+        sid, n = f"{base}-{n}", n + 1
+    return {"source_id": sid, "publisher": publisher, "title": title or "(title not recorded)",
+            "url": url, "published": pub.isoformat(), "accessed": dt.date.today().isoformat(),
+            "language": language, "notes": "Added by geo ingest."}
+
+
+#: Source fields the reviewer may edit before applying (the id follows the publisher and date).
+SOURCE_EDITABLE = ("publisher", "title", "url", "published", "language", "notes")
+
+
+def edit_source(ds, row: dict, **changes) -> dict:
+    """The report's sources.csv row with the reviewer's changes, checked.
+
+    The publisher may be in any script; the URL must be http(s) or empty; the date
+    YYYY-MM-DD; the language a two-letter code (ISO 639-1). A new row gets its id again from
+    the (new) publisher and date; when the edited row is a report already in sources.csv (same
+    URL, or same publisher, title and date), that row is reused. Raises IngestError.
+    """
+    unknown = set(changes) - set(SOURCE_EDITABLE)
+    if unknown:
+        raise IngestError(f"source fields {', '.join(sorted(unknown))} cannot be edited")
+    merged = {k: _text(v) for k, v in {**row, **{k: v for k, v in changes.items() if v is not None}}.items()}
+    publisher = " ".join(merged.get("publisher", "").split())
+    if not publisher:
+        raise IngestError("the publisher is required")
+    url = merged.get("url", "")
+    if url and not re.fullmatch(r"https?://\S+", url):
+        raise IngestError(f"URL {url!r} must start with http:// or https:// (or be left empty)")
+    language = merged.get("language", "").lower() or "en"
+    if not re.fullmatch(r"[a-z]{2}", language):
+        raise IngestError(f"language {language!r} must be a two-letter code such as en, ko, zh")
+    pub = parse_published(merged.get("published", ""))
+    title = " ".join(merged.get("title", "").split())
+    new = make_source_row(ds, publisher, title, url, pub, language)
+    if new.get("notes") == "Added by geo ingest." and merged.get("notes"):
+        new["notes"] = merged["notes"]
+    return new
