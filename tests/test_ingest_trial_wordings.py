@@ -213,3 +213,19 @@ def test_a_ministry_of_development_is_an_official_teller(record):  # noqa: F811
             "issued April 27 by Russia's Ministry for the Development of the Far East.")
     (d,) = extract(text, "2015-04-28", "T", "", record).drafts
     assert d.confidence == "official"
+
+
+def test_a_ban_named_as_the_start_of_a_span_is_no_news(record):  # noqa: F811
+    text = ("China took in 1.6 million tonnes of North Korean coal in August, the largest amount in any month since "
+            "February, when Beijing announced a blanket ban on the trade.")
+    (d,) = extract(text, "2017-09-26", "T", "", record).drafts
+    assert (d.event_type, d.date, d.quantity) == ("trade_figure", "2017-08-01", 1.6)
+
+
+def test_an_importer_taking_in_no_more_goods_stops_their_imports(record):  # noqa: F811
+    text = ("China's Commerce Ministry has decided that from today, Tuesday, no more coal, iron or iron ore will be taken "
+            "in from North Korea. Lead, lead ore and seafood from the North are stopped as well.")
+    drafts = extract(text, "2017-08-15", "T", "", record).drafts
+    assert {(tuple(d.minerals), d.event_type) for d in drafts} == {(("coal", "iron_ore"), "sanction"), (("lead",), "sanction")}
+    assert all(d.known.startswith("sanctions.csv CN-MOFCOM-2017-40") for d in drafts)
+

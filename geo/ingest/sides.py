@@ -45,11 +45,18 @@ def exporter_bans_its_exports(clause: str, m: re.Match) -> bool:
     return side.search(before) is not None and exports is not None
 
 
+#: Goods told as coming from the North, with no trade word ("Lead, lead ore and seafood from the North are stopped
+#: as well"): the receiving side's stop.
+_FROM_THE_NORTH = re.compile(r"\bfrom (?:the North|North Korea|the DPRK|Pyongyang)\b(?! to\b)", re.IGNORECASE)
+
+
 def near_import(clause: str, minerals: list[Match], offset: int = 0) -> bool:
-    """Is an 'import' word the trade word nearest a mineral (or the only trade word)?"""
+    """Is an 'import' word the trade word nearest a mineral (or the only trade word)? With no trade word, are the
+    goods told as coming from the North (:data:`_FROM_THE_NORTH`, after a mineral)?"""
     imports = [m.start() for m in IMPORT_RE.finditer(clause)]
     if not imports:
-        return False
+        return bool(minerals) and not EXPORT_RE.search(clause) and any(
+            _FROM_THE_NORTH.search(clause, max(0, x.start - offset), x.start - offset + 60) for x in minerals)
     exports = [m.start() for m in EXPORT_RE.finditer(clause)]
     if not exports:
         return True
