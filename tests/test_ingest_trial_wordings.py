@@ -229,3 +229,9 @@ def test_an_importer_taking_in_no_more_goods_stops_their_imports(record):  # noq
     assert {(tuple(d.minerals), d.event_type) for d in drafts} == {(("coal", "iron_ore"), "sanction"), (("lead",), "sanction")}
     assert all(d.known.startswith("sanctions.csv CN-MOFCOM-2017-40") for d in drafts)
 
+
+
+def test_goods_sold_abroad_ever_since_a_time_are_exports_going_on(record):  # noqa: F811
+    text = "All of the zinc and copper dug out of the Hyesan Youth Mine has been sold to China ever since the company was founded."
+    (d,) = extract(text, "2016-04-15", "T", "", record).drafts
+    assert (d.mines, sorted(d.minerals), d.event_type) == (["hyesan"], ["copper", "zinc"], "export_continued")
