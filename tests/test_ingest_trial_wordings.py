@@ -235,3 +235,19 @@ def test_goods_sold_abroad_ever_since_a_time_are_exports_going_on(record):  # no
     text = "All of the zinc and copper dug out of the Hyesan Youth Mine has been sold to China ever since the company was founded."
     (d,) = extract(text, "2016-04-15", "T", "", record).drafts
     assert (d.mines, sorted(d.minerals), d.event_type) == (["hyesan"], ["copper", "zinc"], "export_continued")
+
+
+def test_a_mine_seized_with_its_mineral_named_is_a_deal_collapsed_and_the_firm_names_the_records_deal(record):  # noqa: F811
+    # the twenty-seventh trial: "then seizing the iron ore mine" was drafted as smuggling, with the investment's $40 million
+    text = ("Xiyang says the North Korean government sabotaged its $40 million investment, letting the company stay only "
+            "long enough to take its know-how, then seizing the iron ore mine and sending armed guards to push the workers out.")
+    (d,) = extract(text, "2012-10-21", "T", "", record).drafts
+    assert (d.minerals, d.event_type) == (["iron_ore"], "deal_collapsed")
+    # told with no date, it is the record's Xiyang deal, not another firm's collapse of that season (Tianchi's at Musan)
+    assert "xiyang" in d.known
+
+
+def test_korean_goods_of_the_north_being_sold_now_are_exports_going_on(record):  # noqa: F811
+    text = "중국 업체들이 최대 전자상거래 사이트인 '알리바바'를 통해 북한산 석탄을 내다 팔고 있다고 보도했다."
+    (d,) = extract(text, "2016-07-04", "T", "", record).drafts
+    assert (d.minerals, d.event_type) == (["coal"], "export_continued")

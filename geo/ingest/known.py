@@ -124,6 +124,10 @@ def _repeats(d: Draft, span, measures: dict, events: dict) -> list[dict] | None:
                     and (e["mine_id"] == mine or (not mine and d.event_type in _DEALS))
                     and (_meets(e["window"], span) or (undated and e["mine_id"] == mine and e["window"][0] <= day))
                     and not _other_period(d, e) and not _during(d, e, span)]
+            if d.event_type in _DEALS and day and d.date_basis.startswith("publication date") and (named := [
+                    e for e in events.get(mineral, []) if e["event_type"] == d.event_type and e["window"][0] <= day
+                    and (e["mine_id"] == mine or not mine) and _actor_named(e, d.evidence)]):
+                same = named  # a deal told with no date, naming the firm of the record's deal: that deal ("Xiyang says …")
             # the nearest (a deal at a mine the report tells with no date is the record's deal there before it)
             same = min(same, key=lambda e: _distance(e, day)) if same and day else next(iter(same), None)
             if day and hit is not None:  # the nearest to the draft's date: China's ban taking effect on the 15th, not
@@ -148,6 +152,25 @@ def _repeats(d: Draft, span, measures: dict, events: dict) -> list[dict] | None:
 #: A deal, an offer or a collapse is over a mine: told without it ("North Korea offered rare-earth rights to
 #: China for solar plants"), it is the record's deal at a mine of that mineral and date told again.
 _DEALS = ("deal_signed", "investment_offer", "deal_collapsed")
+
+
+def _actor_named(e: dict, evidence: str) -> bool:
+    """Does the sentence name one of the record event's actors by the first word of its name ("Xiyang" of "Xiyang
+    Group")? Words that name no one in particular (DPRK, Chinese, Ministry …) are not read."""
+    lower = evidence.lower()
+    return any(re.search(rf"\b{re.escape(k)}\b", lower) for k in e.get("actor_keys", ()))
+
+
+_GENERIC_ACTOR_WORDS = frozenset({"dprk", "north", "korea", "korean", "china", "chinese", "another", "unnamed", "ministry",
+                                  "cabinet", "russian", "state", "korea's", "hyesan", "musan", "the", "local", "private",
+                                  "commission", "committee", "company", "companies", "partner", "partners", "trading"})
+
+
+def _actor_keys(actors) -> tuple[str, ...]:
+    if actors is None or (isinstance(actors, float) and actors != actors):
+        return ()
+    words = (a.strip().split(" ")[0].strip("(),.").lower() for a in str(actors).split(";") if a.strip())
+    return tuple(dict.fromkeys(w for w in words if len(w) >= 4 and w not in _GENERIC_ACTOR_WORDS))
 
 
 def _other_period(d: Draft, e: dict) -> bool:
@@ -283,7 +306,7 @@ def _event_rows(ds) -> list[dict]:
         return []
     out = []
     columns = ["event_id", "event_type", "mine_id", "mineral_id", "date", "date_start", "date_end", "date_precision",
-               "end_date", "quantity", "unit", "value_usd"]
+               "end_date", "quantity", "unit", "value_usd", "actors"]
     for r in view.reindex(columns=columns).itertuples(index=False):  # (a view without amounts: none)
         day, first, last = _day(r.date), _day(r.date_start), _day(r.date_end)
         if day is not None and first is not None and last is not None:
@@ -291,5 +314,5 @@ def _event_rows(ds) -> list[dict]:
             out.append({"mineral_id": r.mineral_id, "event_type": r.event_type, "mine_id": mine,
                         "window": (first, last), "precision": r.date_precision, "start": first,
                         "period": _day(r.end_date) is not None, "amounts": _amounts(r.quantity, r.unit, r.value_usd),
-                        "label": f"event {r.event_id} ({day.isoformat()})"})
+                        "label": f"event {r.event_id} ({day.isoformat()})", "actor_keys": _actor_keys(r.actors)})
     return out
