@@ -115,6 +115,7 @@ SETS = (
     ("blind set 48", _TESTS / "ingest_blind48"),
     ("blind set 49", _TESTS / "ingest_blind49"),
     ("blind set 50", _TESTS / "ingest_blind50"),
+    ("blind set 51", _TESTS / "ingest_blind51"),
 )
 #: The sets whose failures have been read: the certainty weights are fitted on these only
 #: (``python -m geo.tools.fit_certainty``); blind set 15, a last measure never read, is not (the calibration
