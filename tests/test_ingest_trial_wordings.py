@@ -251,3 +251,36 @@ def test_korean_goods_of_the_north_being_sold_now_are_exports_going_on(record): 
     text = "중국 업체들이 최대 전자상거래 사이트인 '알리바바'를 통해 북한산 석탄을 내다 팔고 있다고 보도했다."
     (d,) = extract(text, "2016-07-04", "T", "", record).drafts
     assert (d.minerals, d.event_type) == (["coal"], "export_continued")
+
+
+def test_korean_goods_not_carried_are_no_trade_figure(record):  # noqa: F811
+    text = "대표는 \"가동률이 떨어져 지금은 10~20%에 그친다\"며 \"캐낸 철광석도 실어 나르지 못해 그대로 쌓여 있다\"고 말했다."
+    assert not [d for d in extract(text, "2019-11-27", "T", "", record).drafts if d.event_type == "trade_figure"]
+
+
+def test_korean_goods_bought_again_months_after_a_stop_are_exports_resumed(record):  # noqa: F811
+    text = "중국 상무부가 2월 19일 북한산 석탄 수입을 연말까지 전면 중단하겠다고 밝힌 뒤 5개월 만에 다시 들여온 셈이다."
+    (d,) = extract(text, "2017-09-27", "T", "", record).drafts
+    assert (d.minerals, d.event_type, d.date, d.date_precision) == (["coal"], "export_resumed", "2017-07-19", "approximate")
+
+
+def test_a_ship_refused_entry_is_an_import_suspension(record):  # noqa: F811
+    text = "The Dong Thanh, carrying North Korean coal, has been adrift since April after Malaysia and Indonesia refused to let it into their waters."
+    (d,) = extract(text, "2019-06-11", "T", "", record).drafts
+    assert (d.minerals, d.event_type) == (["coal"], "import_suspension")
+
+
+def test_a_korean_contract_undone_is_a_deal_collapsed(record):  # noqa: F811
+    text = "혜산의 구리 광산은 경제 제재 탓에 작년 8월 말 계약이 풀리면서 중국 측이 철수했다고 한다."
+    (d,) = extract(text, "2018-06-15", "T", "", record).drafts
+    assert (d.mines, d.event_type, d.date) == (["hyesan"], "deal_collapsed", "2017-08-01")
+
+
+def test_a_declarations_date_told_as_a_korean_relative_clause_is_not_the_later_acts(record):  # noqa: F811
+    text = "올해 2월 북한산 석탄을 더는 들여오지 않겠다고 선언했던 중국이 다시 북한 석탄을 사들이기 시작한 것으로 나타났다."
+    (d,) = extract(text, "2017-09-27", "T", "", record).drafts
+    assert d.event_type == "export_resumed" and d.date != "2017-02-01"
+    # a visit in which the news happened keeps its day
+    text = "지난달 8일 중국을 찾았던 국가개발은행 이사장이 금광인 대봉광산에 중국 자본을 끌어들이는 방안을 타진한 것으로 전해졌다."
+    (d,) = extract(text, "2010-05-03", "T", "", record).drafts
+    assert d.date == "2010-04-08"

@@ -311,6 +311,8 @@ def _cue(clause: str, minerals: list[Match], has_amount: bool, offset: int = 0) 
         if etype in ("export_continued", "export_resumed") and has_hangul(m.group(0)) and negated_after(clause, m.end()) \
                 and "아직" not in clause[:m.start()]:
             return "export_halt", "halted", m.start()  # '수출이 재개되지 않았다', as 'did not resume' (not '아직', not yet)
+        if etype == "trade_figure" and has_hangul(m.group(0)) and negated_after(clause, m.end()):
+            continue  # '캐낸 철광석도 실어 나르지 못해': goods not carried are no trade figure
         if etype in ("export_halt", "production_halt") and has_hangul(m.group(0)) and (kept := not_stopped(clause, m.end())) is not None:
             return (kept, "continued", m.start()) if kept else None  # '싣는 작업은 멈추지 않고': no stop
         if has_hangul(m.group(0)) and not SCHEDULED.search(clause) and no_event(clause, m.end(), etype):

@@ -3,7 +3,7 @@ publication date with precision, like :mod:`geo.ingest.dates` for English.
 
 Korean writes a date as its parts with counters: 2013년 (year), 3월 (month), 5일 (day), in that
 order, and relative words: 지난해/작년 (last year), 올해/금년 (this year), 지난달 (last month),
-이달 (this month), 다음 달/내달 (next month), 내년 (next year), 오는 N월 (the coming month N: ahead of the report), X년 … 이듬해 (the year after X), 새해 들어 (since the new year: its January), 지난주 (last week), N년 전 / N개월 전 (N years or months ago), 최근 (recently), 현재/지금/요즘 (the report's time), 한 달 넘게 / N개월째 (for over N months: since then), 1년 넘게 / 2년째 (for over N years: since then), 어제 (yesterday), 내일 (tomorrow), N일 전 (N days ago, or before the day N a sentence before named: see
+이달 (this month), 다음 달/내달 (next month), 내년 (next year), 오는 N월 (the coming month N: ahead of the report), X년 … 이듬해 (the year after X), 새해 들어 (since the new year: its January), 지난주 (last week), N년 전 / N개월 전 (N years or months ago), 최근 (recently), 현재/지금/요즘 (the report's time), 한 달 넘게 / N개월째 (for over N months: since then), 1년 넘게 / 2년째 (for over N years: since then), N개월 만에 (about N months after the date named before it), 어제 (yesterday), 내일 (tomorrow), N일 전 (N days ago, or before the day N a sentence before named: see
 :func:`geo.ingest.dates.find_dates`).
 A quarter "1분기" is its three months; a span "1~8월" is months 1 to 8 ("2017년 4~10월": of 2017). A date followed by 보다 / 에 비해 / 대비 is a comparison's
 baseline ("2008년보다 41.6% 늘어난": more than in 2008; "지난해 같은 기간보다", "지난해 같은 시기에 비해"), and a day followed by a verb of telling
@@ -69,6 +69,8 @@ _RULES: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p), k) for p, k i
     (r"지난주", "last_week"),
     # "한 달 넘게 캐지 못하고": stopped for over a month, so since about a month before the report
     (r"(?P<n>한|두|세|석|네|넉|다섯|여섯|\d{1,2})\s*(?:달|개월)\s*(?:넘게|째|이상|가까이|동안|간)", "months_long"),
+    # "2월 19일 … 중단하겠다고 밝힌 뒤 5개월 만에 다시 들여온": N months after the date the sentence named before
+    (r"(?P<n>한|두|세|석|네|넉|다섯|여섯|\d{1,2})\s*(?:달|개월)\s*만(?:에|이다|인)", "months_after"),
     # "1년 넘게 멈춰 서 있다": stopped for over a year, so since about then (a few years at most: not a mine's
     # life, "40년 동안 캘 수 있다", nor "50년 동안")
     (r"(?<![\d.])(?P<n>[1-5]|한|두|세|네|다섯)\s*(?:년|해)\s*(?:넘게|째|이상|가까이)", "years_long"),
@@ -140,6 +142,7 @@ def korean_dates(sentence: str, pub: dt.date, add) -> None:
                 precision = "approximate"  # "소식통은 15일 … 말했다": the day the source spoke, about when it happened
             found.append([m.start(), m.end(), m, date, precision, kind, end, what])
     found.sort(key=lambda f: f[0])
+    _months_after(found, pub)
     _days_of_named_months(sentence, found, pub)
     _same_period(sentence, found)
     for f in found:
@@ -170,6 +173,25 @@ _LAST_BEFORE = re.compile(r"지난\s*$")  # "지난 25일부터": last, so past
 
 #: After a year: "the same period" of it ("2003년 같은 기간의 788만 달러"), the months a span before it named.
 _SAME_PERIOD_AFTER = re.compile(r"\s*(?:의\s*)?같은\s*(?:기간|시기)")
+
+
+def _months_after(found: list, pub: dt.date) -> None:
+    """"N개월 만에" is about N months after the nearest date named before it in the sentence (approximate: a count of
+    months is a round one; not after the report); with none, it gives no date."""
+    for i, f in enumerate(found):
+        if f[7] != "months_after":
+            continue
+        before = next((b for b in reversed(found[:i]) if b[7] != "months_after" and b[5] != "comparison"), None)
+        n = int(f[2].group("n")) if f[2].group("n").isdigit() else _KO_COUNT[f[2].group("n")]
+        if before is None:
+            f[5] = _CONSUMED
+            continue
+        y, mo = divmod(before[3].year * 12 + before[3].month - 1 + n, 12)
+        day = dt.date(y, mo + 1, min(before[3].day, 28))
+        if day > pub:
+            f[5] = _CONSUMED
+            continue
+        f[3], f[4], f[6] = day, "approximate", None  # a count of months is a round one
 
 
 def _same_period(sentence: str, found: list) -> None:
@@ -366,6 +388,8 @@ def _resolve(m: re.Match, what: str, pub: dt.date):  # noqa: PLR0911 - one branc
     if what == "months_long":
         n = int(g["n"]) if g["n"].isdigit() else _KO_COUNT[g["n"]]
         return pub - dt.timedelta(days=30 * n), "approximate", None
+    if what == "months_after":  # dated by :func:`_months_after` from the date before it; none without one
+        return pub, "approximate", None
     if what == "now":
         return pub, "approximate", None
     if what == "recently":

@@ -145,7 +145,11 @@ def of_its_own(rank: int, headline: bool) -> bool:
 
 #: A Korean stop told as a past state ("멈춰 있던", "끊겼던", "중단됐던" …) between a date and the cue: the date is the
 #: stop's, not the resumption's ("1989년 이후 멈춰 있던 … 수입 길이 다시 열렸다").
-_KO_PAST_STATE = re.compile(r"(?:멈춰\s*있|멈췄|끊겼|끊어졌|끊겨\s*있|중단됐|중단되었|중단돼\s*있|막혔|막혀\s*있|중지됐|닫혔|닫혀\s*있)던\s+[가-힣]")
+_KO_PAST_STATE = re.compile(r"(?:멈춰\s*있|멈췄|끊겼|끊어졌|끊겨\s*있|중단됐|중단되었|중단돼\s*있|막혔|막혀\s*있|중지됐|닫혔|닫혀\s*있"
+                            # or a declaration told as a relative clause ("올해 2월 … 않겠다고 선언했던 중국이 다시 …
+                            # 사들이기 시작한": the date is the declaration's, not the purchases'; not a visit in which the
+                            # news happened: "지난달 8일 중국을 찾았던 … 이사장이 … 타진한")
+                            r"|(?:선언|발표|공표|약속|결정)했)던\s+[가-힣]")
 
 
 #: A later thing the event came before ("well before the Security Council voted this month", "ahead of
