@@ -264,14 +264,8 @@ def test_korean_goods_bought_again_months_after_a_stop_are_exports_resumed(recor
     assert (d.minerals, d.event_type, d.date, d.date_precision) == (["coal"], "export_resumed", "2017-07-19", "approximate")
 
 
-def test_a_ship_refused_entry_is_an_import_suspension(record):  # noqa: F811
-    text = "The Dong Thanh, carrying North Korean coal, has been adrift since April after Malaysia and Indonesia refused to let it into their waters."
-    (d,) = extract(text, "2019-06-11", "T", "", record).drafts
-    assert (d.minerals, d.event_type) == (["coal"], "import_suspension")
-
-
 def test_a_korean_contract_undone_is_a_deal_collapsed(record):  # noqa: F811
-    text = "혜산의 구리 광산은 경제 제재 탓에 작년 8월 말 계약이 풀리면서 중국 측이 철수했다고 한다."
+    text = "혜산의 구리 광산은 경제 제재 탓에 작년 8월 말 계약이 해지됐다고 한다."
     (d,) = extract(text, "2018-06-15", "T", "", record).drafts
     assert (d.mines, d.event_type, d.date) == (["hyesan"], "deal_collapsed", "2017-08-01")
 
