@@ -278,3 +278,32 @@ def test_a_declarations_date_told_as_a_korean_relative_clause_is_not_the_later_a
     text = "지난달 8일 중국을 찾았던 국가개발은행 이사장이 금광인 대봉광산에 중국 자본을 끌어들이는 방안을 타진한 것으로 전해졌다."
     (d,) = extract(text, "2010-05-03", "T", "", record).drafts
     assert d.date == "2010-04-08"
+
+
+def test_a_stop_that_does_not_appear_to_have_happened_is_exports_going_on_and_the_quote_keeps_the_negation(record):  # noqa: F811
+    # the twenty-sixth trial: drafted as an export halt, its quote "…have stopped: the probable coal stores…"
+    text = ("Although fewer vessels are seen, loading at the port does not appear to have stopped: the probable coal "
+            "stores on the wharf remain heavily used.")
+    (d,) = extract(text, "2019-04-01", "T", "", record).drafts
+    assert (d.minerals, d.event_type) == (["coal"], "export_continued")
+    assert "not appear to have stopped" in d.quote
+
+
+def test_the_coming_korean_day_is_ahead_of_the_report(record):  # noqa: F811
+    # the twenty-sixth trial: "오는 19일부터" in a report of 18 February was dated 19 January
+    text = "중국 상무부가 결의를 이행하려고 오는 19일부터 북한산 석탄 수입을 모두 중단하겠다고 밝혔다."
+    (d,) = extract(text, "2017-02-18", "T", "", record).drafts
+    assert (d.event_type, d.date, d.date_precision) == ("import_suspension", "2017-02-19", "day")
+
+
+def test_a_sanction_repeating_the_records_cap_is_capped(record):  # noqa: F811
+    text = "유엔 안보리는 북한이 지난해 9월 5차 핵실험을 하자 11월 북한의 석탄 수출에 상한을 두는 결의 2321호를 채택했다."
+    (d,) = extract(text, "2017-02-18", "T", "", record).drafts
+    assert d.known.startswith("sanctions.csv UNSCR-2321") and (d.event_type, d.effect) == ("sanction", "capped")
+    assert (d.date, d.date_precision) == ("2016-11-30", "day")  # the adoption day, which the sentence's 11월 allows
+
+
+def test_a_korean_reports_mine_is_placed_by_the_records_name(record):  # noqa: F811
+    text = "무산광산의 철광석 수출이 지난달부터 완전히 멈췄다고 소식통이 전했다."
+    (d,) = extract(text, "2018-06-15", "T", "", record).drafts
+    assert d.place == record.mine_names["musan"]

@@ -12,6 +12,10 @@ import re
 #: smuggling (the twenty-fourth trial).
 SMUGGLING_NAMED = re.compile(r"밀수|밀반출|세관을\s*(?:거치지|통하지|통과하지)\s*않|\bsmuggl|\b(?:bypass\w*|without going through|"
                              r"avoid\w*) customs\b", re.IGNORECASE)
+#: Goods moved or loaded: what a stop that did not happen kept going ("loading at the port does not appear to have
+#: stopped"; the English of :data:`geo.ingest.cues_ko._SHIPPING`).
+SHIPPING_WORDS = re.compile(r"\b(?:load\w*|ship\w*|export\w*|deliver\w*|trad(?:e|ing)|sales?|trucks?|crossings?|cargo\w*)\b",
+                            re.IGNORECASE)
 GROWTH = re.compile(r"ris|rose|increas|surg|grew|늘|증가|불어", re.IGNORECASE)
 #: Goods that came from China or Russia (to the North): not the North's minerals.
 FOREIGN_ORIGIN = re.compile(r"\b(?:shipped|imported|bought|came|arrived|brought|sent|supplied)\s+(?:[\w-]+\s+){0,3}from "

@@ -317,9 +317,12 @@ def _cue(clause: str, minerals: list[Match], has_amount: bool, offset: int = 0) 
             return (kept, "continued", m.start()) if kept else None  # '싣는 작업은 멈추지 않고': no stop
         if has_hangul(m.group(0)) and not SCHEDULED.search(clause) and no_event(clause, m.end(), etype):
             continue  # after the verb: a plan or forecast ('늘기는 어려울 것으로 전망'), or background ('끊겼던')
-        if _any("negation", before):
+        if neg := _any("negation", before):
+            at = m.start() - len(before) + neg.start()  # the reading starts at the negation: the quote keeps it
             if etype in ("export_continued", "export_resumed"):
-                return "export_halt", "halted", m.start()
+                return "export_halt", "halted", at
+            if etype == "export_halt" and GENERIC_HALT.match(m.group(0)) and words.SHIPPING_WORDS.search(clause):
+                return "export_continued", "continued", at  # "loading at the port does not appear to have stopped"
             return None
         if etype in ("export_halt", "production_halt") and GENERIC_HALT.match(m.group(0)):
             if ("ban" in lower or "prohib" in lower or "forb" in lower) and words.BANNED_BEFORE.search(read, 0, m.start()):

@@ -3,7 +3,7 @@ publication date with precision, like :mod:`geo.ingest.dates` for English.
 
 Korean writes a date as its parts with counters: 2013년 (year), 3월 (month), 5일 (day), in that
 order, and relative words: 지난해/작년 (last year), 올해/금년 (this year), 지난달 (last month),
-이달 (this month), 다음 달/내달 (next month), 내년 (next year), 오는 N월 (the coming month N: ahead of the report), X년 … 이듬해 (the year after X), 새해 들어 (since the new year: its January), 지난주 (last week), N년 전 / N개월 전 (N years or months ago), 최근 (recently), 현재/지금/요즘 (the report's time), 한 달 넘게 / N개월째 (for over N months: since then), 1년 넘게 / 2년째 (for over N years: since then), N개월 만에 (about N months after the date named before it), 어제 (yesterday), 내일 (tomorrow), N일 전 (N days ago, or before the day N a sentence before named: see
+이달 (this month), 다음 달/내달 (next month), 내년 (next year), 오는 N월 / 오는 N일 (the coming month or day N: ahead of the report), X년 … 이듬해 (the year after X), 새해 들어 (since the new year: its January), 지난주 (last week), N년 전 / N개월 전 (N years or months ago), 최근 (recently), 현재/지금/요즘 (the report's time), 한 달 넘게 / N개월째 (for over N months: since then), 1년 넘게 / 2년째 (for over N years: since then), N개월 만에 (about N months after the date named before it), 어제 (yesterday), 내일 (tomorrow), N일 전 (N days ago, or before the day N a sentence before named: see
 :func:`geo.ingest.dates.find_dates`).
 A quarter "1분기" is its three months; a span "1~8월" is months 1 to 8 ("2017년 4~10월": of 2017). A date followed by 보다 / 에 비해 / 대비 is a comparison's
 baseline ("2008년보다 41.6% 늘어난": more than in 2008; "지난해 같은 기간보다", "지난해 같은 시기에 비해"), and a day followed by a verb of telling
@@ -37,6 +37,8 @@ _RULES: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p), k) for p, k i
     (_Y + r"\s*" + _M + r"\s*" + _D, "ymd"),
     # "오는 4월", "오는 4월 10일": the coming month (or day), ahead of the report: a plan's start
     (r"(?<![가-힣])오는\s*" + _M + r"(?:\s*" + _D + r")?", "coming"),
+    # "오는 19일부터": the coming day N, this month or the next (ahead of the report, whatever verb ends the sentence)
+    (r"(?<![가-힣])오는\s*" + _D, "coming_day"),
     # "2017년 대북제재가 부과된 이듬해": the year after the year named (up to 40 characters before)
     (_Y + r"[^.\d]{0,40}?(?:그\s*)?(?:이듬해|다음\s*해)", "next_year"),
     (_Y + r"\s*(?P<m1>1[0-2]|0?[1-9])\s*" + _TILDE + r"\s*" + _M, "ym_span"),  # 2017년 4~10월
@@ -358,6 +360,12 @@ def _resolve(m: re.Match, what: str, pub: dt.date):  # noqa: PLR0911 - one branc
             day = dt.date(pub.year, mo, d)
             ahead = day if (mo, d if g["d"] else 32) >= (pub.month, pub.day) else dt.date(pub.year + 1, mo, d)
             return ahead, "day" if g["d"] else "month", None
+        if what == "coming_day":
+            d = int(g["d"])
+            if d >= pub.day:
+                return dt.date(pub.year, pub.month, d), "day", None
+            y, mo = divmod(pub.year * 12 + pub.month, 12)
+            return dt.date(y, mo + 1, d), "day", None
         if what == "month":
             mo = int(g["m"])
             return dt.date(pub.year if mo <= pub.month else pub.year - 1, mo, 1), "month", None

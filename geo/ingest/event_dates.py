@@ -49,8 +49,8 @@ def date_for(p: _Proto, sents, info, pub, adopted) -> tuple[dt.date, str, dt.dat
     if p.event_type == "sanction":
         for num in resolution_numbers(s):
             a = adopted.get(num)
-            if a and (not own or _within(a, own[0])):
-                why = f"; consistent with '{own[0].text}'" if own else ""
+            if a and (not own or (fits := [d for d in own if _within(a, d)])):  # any date of the sentence may be it
+                why = f"; consistent with '{fits[0].text}'" if own else ""  # ("지난해 9월 핵실험을 하자 11월 … 결의 2321호")
                 return a, "day", None, f"adoption date of UNSCR {num} in sanctions.csv{why}", 0
         if not own and p.date is None and not _tells_now(s) and (named := resolution_before(p, s, sents, adopted)) is not None:
             num, a = named

@@ -364,7 +364,8 @@ def _assemble(protos, sents, info, pub, adopted, anon, names, gaz):
         d.description += f" Confidence {d.confidence}: {why}." if why else ""
         province = "" if p.mines or p.candidates else " and ".join(  # "함경남도의 한 탄광": no mine, a province
             dict.fromkeys(m.name for m in gaz.match(text, ("province",)) if as_place(m, text)))  # not "with Pyongyang"
-        d.place = "; ".join(dict.fromkeys(m.text for m in p.mines)) or "; ".join(p.candidates) or province
+        # the record's name of each mine (a Korean report's 무산광산 is "Musan mine", as the record writes places)
+        d.place = "; ".join(dict.fromkeys(names.get(m.id, m.text) for m in p.mines)) or "; ".join(p.candidates) or province
         d.title = event_title(subject(d.mines, d.minerals, names) + (f" in {province}" if province else ""), d.event_type)
     return merged, notes + more
 

@@ -101,6 +101,8 @@ def mark_known(drafts: list[Draft], ds) -> list[Draft]:
                 d.event_type, d.effect = kind
                 d.description += f" Typed as the record's measure it repeats ({d.known})."
                 retyped.append(d)
+            elif found and d.event_type == "sanction" and {h.get("action") for h in found} == {"cap"}:
+                d.effect = "capped"  # the record's measure caps the trade it names ("결의 2321호": a cap on coal)
     return retyped
 
 
@@ -291,7 +293,7 @@ def _measure_rows(ds) -> list[dict]:
             # the UN's); the UN's and others' measures are sanctions, and a draft of them needs no retyping
             kind = None if _authority(r) != "CN" else ("import_suspension", "suspended") if r.action == "suspension" \
                 else ("sanction", "capped" if r.action == "cap" else "banned")
-            out.append({"mineral_id": r.mineral_id, "days": days, "type": kind, "authority": _authority(r),
+            out.append({"mineral_id": r.mineral_id, "days": days, "type": kind, "authority": _authority(r), "action": r.action,
                         "label": f"sanctions.csv {r.measure_id} ({_authority(r)}, adopted {days[0].isoformat()})"})
     return out
 
