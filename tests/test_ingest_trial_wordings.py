@@ -307,3 +307,10 @@ def test_a_korean_reports_mine_is_placed_by_the_records_name(record):  # noqa: F
     text = "무산광산의 철광석 수출이 지난달부터 완전히 멈췄다고 소식통이 전했다."
     (d,) = extract(text, "2018-06-15", "T", "", record).drafts
     assert d.place == record.mine_names["musan"]
+
+
+def test_korean_exports_to_the_north_are_not_the_norths_trade(record):  # noqa: F811
+    text = ("중국이 지난달 북한에서 석탄 163만t을 수입했다.\n\n"
+            "여기에 1~8월 중국의 대북 수출액은 22억8천241만 달러로 1년 전보다 25.3% 늘어났다.")
+    drafts = extract(text, "2017-09-27", "T", "", record).drafts
+    assert [(d.event_type, d.quantity) for d in drafts] == [("trade_figure", 1_630_000)]

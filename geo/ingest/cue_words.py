@@ -23,7 +23,9 @@ FOREIGN_ORIGIN = re.compile(r"\b(?:shipped|imported|bought|came|arrived|brought|
                              # another country's own trade told beside ("Mongolia exported more than 22 million tons
                              # of coal last year, most of it to China"): its exporter named as the sentence's subject
                              r"|^(?:\w+\s+){0,2}?(?:Mongolia|Russia|Australia|Indonesia|Vietnam|South Africa|Canada|the United States"
-                             r"|Colombia|Kazakhstan)(?:'s|’s)?\s+(?:\w+\s+){0,2}?(?:exported|sold|shipped|sent|supplied|exports)\b")
+                             r"|Colombia|Kazakhstan)(?:'s|’s)?\s+(?:\w+\s+){0,2}?(?:exported|sold|shipped|sent|supplied|exports)\b"
+                             # Korean: exports to the North ("1~8월 중국의 대북 수출액은 22억 달러로"): another country's goods
+                             r"|대북\s*(?:수출|반출)")
 #: A ban whose object is ships, companies or people names them: a designation, not a measure on goods.
 BAN_ON_WHOM = re.compile(r"\s+(?:(?:on|against)\s+)?(?:[\w-]+\s+){0,3}(?:ships?|vessels?|tankers?|freighters?|companies"
                           r"|firms|entities|individuals|persons)\b", re.IGNORECASE)
