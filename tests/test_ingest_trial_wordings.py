@@ -314,3 +314,33 @@ def test_korean_exports_to_the_north_are_not_the_norths_trade(record):  # noqa: 
             "여기에 1~8월 중국의 대북 수출액은 22억8천241만 달러로 1년 전보다 25.3% 늘어났다.")
     drafts = extract(text, "2017-09-27", "T", "", record).drafts
     assert [(d.event_type, d.quantity) for d in drafts] == [("trade_figure", 1_630_000)]
+
+
+def test_a_colon_before_a_figure_of_its_own_makes_one_trade_figure(record):  # noqa: F811
+    # the twenty-ninth trial: drafted as smuggling ('crossing the border'), with the figure's 24.8 million tons
+    text = ("In practice that carve-out let coal keep crossing the border in large amounts: imports of non-lignite coal "
+            "rose 14.5 percent last year to 24.8 million tons.")
+    (d,) = extract(text, "2017-02-18", "T", "", record).drafts
+    assert (d.event_type, d.effect, d.date, d.quantity) == ("trade_figure", "imported", "2016-01-01", 24.8)
+
+
+def test_a_measure_announced_for_the_rest_of_the_year_is_no_mere_plan(record):  # noqa: F811
+    text = "China's Commerce Ministry said Saturday that it will stop buying coal from North Korea for the rest of the year."
+    (d,) = extract(text, "2017-02-18", "T", "", record).drafts
+    assert (d.event_type, d.confidence) == ("import_suspension", "official")
+    text = "China said it will stop buying coal from North Korea if the talks fail."  # a plan: no event
+    assert not [d for d in extract(text, "2017-02-18", "T", "", record).drafts if d.proposed]
+
+
+def test_a_korean_span_of_months_written_out_is_the_figures_period(record):  # noqa: F811
+    text = "신문에 따르면 올해 1월에서 8월 사이 난핑통상구를 통과한 북한산 철광석은 38만6천t으로, 작년 같은 기간의 두 배 가량입니다."
+    (d,) = extract(text, "2013-09-11", "T", "", record).drafts
+    assert (d.event_type, d.date, d.date_precision, d.end_date, d.quantity) == (
+        "trade_figure", "2013-01-01", "month", "2013-08-31", 386_000)
+
+
+def test_a_row_retyped_to_a_trade_figure_of_imports_is_imported():
+    from geo.ingest.review import effect_of
+    assert effect_of("trade_figure", "China's imports of North Korean coal rose to 24.8 million tons.") == "imported"
+    assert effect_of("trade_figure", "North Korea's coal exports to China rose to 24.8 million tons.") == "exported"
+    assert effect_of("smuggling", "China's imports of North Korean coal rose.") == "smuggled"

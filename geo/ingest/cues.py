@@ -352,13 +352,18 @@ def _cue(clause: str, minerals: list[Match], has_amount: bool, offset: int = 0) 
     return None
 
 
+#: The kinds of event a scheduled start or end makes decided (a measure, a stop): not a deal "to abandon" a programme.
+_SCHEDULABLE = frozenset({"import_suspension", "sanction", "export_halt", "designation", "production_halt"})
+
+
 def _not_news(clause: str, m: re.Match, event_type: str) -> str:
     """'background' for a habit or an earlier state just before the match; 'modality' for a plan or
     possibility ("plans to", "could"; not before an offer, conditional by nature); '' otherwise."""
     before = _before(clause, m.start())
     if _any("background", before) is not None or words.tells_no(event_type, before, m.group(0)):
         return "background"  # (or people who left a deal, or work that goes on: cue_words.tells_no)
-    if event_type != "investment_offer" and _any("modality", before) is not None and not SCHEDULED.search(clause) \
+    if event_type != "investment_offer" and _any("modality", before) is not None \
+            and not (event_type in _SCHEDULABLE and SCHEDULED.search(clause)) \
             and not (event_type == "sanction" and words.OBLIGED.search(before)):
         return "modality"
     return ""

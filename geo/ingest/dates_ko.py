@@ -5,7 +5,7 @@ Korean writes a date as its parts with counters: 2013년 (year), 3월 (month), 5
 order, and relative words: 지난해/작년 (last year), 올해/금년 (this year), 지난달 (last month),
 이달 (this month), 다음 달/내달 (next month), 내년 (next year), 오는 N월 / 오는 N일 (the coming month or day N: ahead of the report), X년 … 이듬해 (the year after X), 새해 들어 (since the new year: its January), 지난주 (last week), N년 전 / N개월 전 (N years or months ago), 최근 (recently), 현재/지금/요즘 (the report's time), 한 달 넘게 / N개월째 (for over N months: since then), 1년 넘게 / 2년째 (for over N years: since then), N개월 만에 (about N months after the date named before it), 어제 (yesterday), 내일 (tomorrow), N일 전 (N days ago, or before the day N a sentence before named: see
 :func:`geo.ingest.dates.find_dates`).
-A quarter "1분기" is its three months; a span "1~8월" is months 1 to 8 ("2017년 4~10월": of 2017). A date followed by 보다 / 에 비해 / 대비 is a comparison's
+A quarter "1분기" is its three months; a span "1~8월" (or "1월에서 8월 사이", "1월부터 8월까지") is months 1 to 8 ("2017년 4~10월": of 2017). A date followed by 보다 / 에 비해 / 대비 is a comparison's
 baseline ("2008년보다 41.6% 늘어난": more than in 2008; "지난해 같은 기간보다", "지난해 같은 시기에 비해"), and a day followed by a verb of telling
 (전했다, 말했다, 밝혔다, 보도했다) or by a quote is the day a source spoke ("데일리NK가 28일
 전했다"). Each rule is one regular expression over the sentence: linear in its length.
@@ -43,6 +43,9 @@ _RULES: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p), k) for p, k i
     (_Y + r"[^.\d]{0,40}?(?:그\s*)?(?:이듬해|다음\s*해)", "next_year"),
     (_Y + r"\s*(?P<m1>1[0-2]|0?[1-9])\s*" + _TILDE + r"\s*" + _M, "ym_span"),  # 2017년 4~10월
     (r"(?:(?P<rel>" + _LAST + r"|올해|금년)\s*)?(?P<m1>1[0-2]|0?[1-9])\s*" + _TILDE + r"\s*" + _M, "month_span"),
+    # "올해 1월에서 8월 사이", "1월부터 8월까지": the same span written out
+    (r"(?:(?P<rel>" + _LAST + r"|올해|금년)\s*)?(?P<m1>1[0-2]|0?[1-9])\s*월\s*(?:에서|부터)\s*" + _M + r"\s*(?:사이|까지)",
+     "month_span"),
     (_Y + r"\s*" + _M, "ym"),
     (r"(?P<rel>" + _LAST + r"|올해|금년|올|내년)\s*" + _M, "rel_month"),  # 내년 3월: next year's March
     (r"(?:(?P<rel>" + _LAST + r"|올해|금년|올)\s*|" + _Y + r"\s*)?(?P<q>[1-4])\s*분기", "quarter"),  # 올해 1분기, 2010년 1분기

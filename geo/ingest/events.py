@@ -58,6 +58,7 @@ from geo.ingest.places import (
 from geo.ingest.protos import (
     _Proto,
     clause_amounts,
+    figured_flows,
     figureless_figures,
     split_figures,
     split_minerals_by_date,
@@ -247,7 +248,7 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
                 x["made"] += 1
         if has_amount and len({c for p, c in own if p.event_type != "trade_figure"}) > 1:
             clause_amounts(own)
-        if has_amount and len(own) > 1 and (extra := {id(p) for p in figureless_figures(own)}):
+        if has_amount and len(own) > 1 and (extra := {id(p) for p in figureless_figures(own) + figured_flows(own)}):
             protos[:] = [p for p in protos if id(p) not in extra]
         named = drop_town_names([m for m in matches if m.kind == "mine"], s.text)  # not "in Musan County"
         if named:

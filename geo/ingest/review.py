@@ -16,6 +16,7 @@ from geo.ingest.drafts import DRAFT_CSV_COLUMNS, Draft, _num
 from geo.ingest.events import _unique_id
 from geo.ingest.known import repeats_of
 from geo.ingest.reviewed_dates import fitted, misfit_date
+from geo.ingest.sides import EXPORT_RE, IMPORT_RE
 from geo.ingest.titles import event_title, subject, what_of
 from geo.package import Problem
 
@@ -241,6 +242,15 @@ def _number(text: str) -> float | None:
 _CONFIDENCE_SAID = re.compile(r"\s*Confidence [a-z]+: .*?\.(?=\s+[A-Z]|\s*$)")
 
 
+def effect_of(event_type: str, evidence: str) -> str:
+    """The effect a row given ``event_type`` by the reviewer takes: the type's own (:data:`REVIEW_EFFECTS`), but a trade
+    figure of goods the sentence tells as imports ("China's imports of North Korean coal …") is "imported" (the
+    twenty-ninth trial: a row retyped to a trade figure of China's imports read "exported")."""
+    if event_type == "trade_figure" and IMPORT_RE.search(evidence) and not EXPORT_RE.search(evidence):
+        return "imported"
+    return REVIEW_EFFECTS.get(event_type, "")
+
+
 def _follow_edits(d: Draft, base: Draft, names: dict[str, str]) -> None:
     """The fields the reviewer left as drafted, brought in line with the ones they changed: the
     effect with a new type (unless the effect was edited too); the title with a new type, mine or
@@ -249,7 +259,7 @@ def _follow_edits(d: Draft, base: Draft, names: dict[str, str]) -> None:
     retyped = d.event_type != base.event_type
     moved = d.mines != base.mines or d.minerals != base.minerals
     if retyped and d.effect == base.effect:
-        d.effect = REVIEW_EFFECTS.get(d.event_type, "")
+        d.effect = effect_of(d.event_type, base.evidence)
     if retyped and d.confidence == base.confidence and d.event_type in OFFICIAL_ACTS:
         d.confidence = "official"  # an authority's own act, as the extractor drafts it (geo.ingest.attribution)
     drafted_what = base.title.rsplit(": ", 1)[0]
@@ -295,7 +305,7 @@ def follow_edits_in_table(before: list[dict], after: list[dict], drafts: list[Dr
         back = base is not None and new_type == base.event_type  # put back to the drafted type: its own cells
         if new_type and new_type != old_type:
             if _text(row.get("effect")) == _text(old.get("effect")):
-                row["effect"] = base.effect if back else REVIEW_EFFECTS.get(new_type, "")
+                row["effect"] = base.effect if back else effect_of(new_type, _text(row.get("evidence")) or (base.evidence if base else ""))
             if _text(row.get("confidence")) == _text(old.get("confidence")) and (back or new_type in OFFICIAL_ACTS):
                 row["confidence"] = base.confidence if back else "official"
             title = _text(old.get("title"))
@@ -333,7 +343,7 @@ def follow_edits_in_table(before: list[dict], after: list[dict], drafts: list[Dr
 def _from_lead(d: Draft, lead: Draft, dated: bool, names: dict[str, str]) -> None:
     """A lead made an event: its effect (unless chosen), title (unless edited) and description
     follow the type the reviewer gave."""
-    d.effect = d.effect or REVIEW_EFFECTS.get(d.event_type, "")
+    d.effect = d.effect or effect_of(d.event_type, lead.evidence)
     if d.event_type in OFFICIAL_ACTS and d.confidence == lead.confidence:
         d.confidence = "official"
     if d.title in (lead.title, event_title(lead.title, d.event_type)):  # not the reviewer's own words
