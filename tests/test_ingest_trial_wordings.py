@@ -344,3 +344,44 @@ def test_a_row_retyped_to_a_trade_figure_of_imports_is_imported():
     assert effect_of("trade_figure", "China's imports of North Korean coal rose to 24.8 million tons.") == "imported"
     assert effect_of("trade_figure", "North Korea's coal exports to China rose to 24.8 million tons.") == "exported"
     assert effect_of("smuggling", "China's imports of North Korean coal rose.") == "smuggled"
+
+
+def test_a_korean_order_to_send_goods_back_is_an_import_suspension(record):  # noqa: F811
+    text = "중국 당국이 무역회사들에 북한에서 들여온 석탄을 반송하라고 지시했다."
+    (d,) = extract(text, "2017-04-13", "T", "", record).drafts
+    assert (d.minerals, d.event_type) == (["coal"], "import_suspension")
+
+
+def test_exports_that_kept_climbing_are_exports_going_on(record):  # noqa: F811
+    (d,) = extract("Coal exports have kept climbing this year and have left the domestic market short.",
+                   "2011-11-28", "T", "", record).drafts
+    assert (d.event_type, d.date) == ("export_continued", "2011-01-01")
+
+
+def test_the_norths_exports_in_general_take_the_minerals_the_next_sentence_names(record):  # noqa: F811
+    text = ("Chinese goods started coming in through Hyesan customs in late 2023, but North Korean exports got moving "
+            "again only this month. Coal and molybdenum make up most of the loads.")
+    (d,) = extract(text, "2025-01-17", "T", "", record).drafts
+    assert (sorted(d.minerals), d.event_type, d.date) == (["coal", "molybdenum"], "export_resumed", "2025-01-01")
+
+
+def test_mines_succeeding_in_their_production_plans_are_a_production_change(record):  # noqa: F811
+    text = ("The February 8 Jikdong, Chonsong and Ryongdae youth coal mines of the Sunchon Area Youth Coal Mining Complex "
+            "are succeeding in their coal production plans.")
+    drafts = extract(text, "2024-06-14", "T", "", record).drafts
+    assert {(tuple(d.mines), d.event_type) for d in drafts} == {(("jikdong",), "production_change"), (("chonsong",), "production_change")}
+
+
+def test_a_find_announced_as_the_biggest_deposit_is_a_discovery(record):  # noqa: F811
+    text = ("SRE Minerals, a private company, has announced what it says is the biggest rare earth deposit yet found "
+            "anywhere. The deposit lies in North Korea, in the Jongju area.")
+    (d,) = extract(text, "2013-12-06", "T", "", record).drafts
+    assert (d.mines, d.minerals, d.event_type) == (["jongju"], ["rare_earths"], "discovery")
+
+
+def test_what_happens_once_exports_stop_is_a_condition_not_an_event(record):  # noqa: F811
+    text = ("Hong Song-won, a defector who managed a military-run coal mine, said on Sunday that once coal exports stop, "
+            "the foreign-currency income dries up and the mines close.")
+    assert extract(text, "2018-08-06", "T", "", record).drafts == []
+    text = "Once again coal exports stopped last month."  # "once again" is no condition
+    assert [d.event_type for d in extract(text, "2018-08-06", "T", "", record).drafts] == ["export_halt"]

@@ -115,7 +115,10 @@ def work_of_clause_before(clause: str, matches: list, prev_start: int, start: in
 GENERIC_MINERALS = re.compile(r"\b(?:mineral|natural|underground|subterranean) (?:resources|wealth|deposits|riches)\b"
                               r"|\bminerals\b|광물|지하자원"
                               # mines none of which is named ("북한 광산 공동개발 계약", "to develop three mines")
-                              r"|\b(?:mines|mine)\b|광산", re.IGNORECASE)
+                              r"|\b(?:mines|mine)\b|광산"
+                              # the North's exports in general ("North Korean exports got moving again … Coal and
+                              # molybdenum make up most of the loads")
+                              r"|\b(?:North Korean|the North's|the North’s|North Korea's|North Korea’s) exports\b", re.IGNORECASE)
 #: What an event about minerals in general can be: any type but a trade figure (whose mineral is told with it).
 NAMED_NEXT_TYPES = ("export_halt", "export_resumed", "export_continued", "import_suspension", "sanction", "smuggling",
                     "investment_offer", "deal_signed", "deal_collapsed", "production_halt", "production_change")
