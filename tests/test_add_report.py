@@ -280,6 +280,16 @@ def test_applying_twice_is_refused_on_the_page(data):
     assert not at.button(key="ar_apply").disabled  # undone: the drafts can be applied again
 
 
+def test_ticked_rows_that_repeat_the_record_are_said_above_the_apply_button(data):
+    # the twenty-ninth trial applied a ticked repeat: nothing in "What applying will change" said so
+    at = extract_drafts(fill(open_add_report(), SHORT_REPORT))
+    assert not [w for w in at.warning if "already holds" in w.value]
+    at = _tick_all(at)
+    (warning,) = [w.value for w in at.warning if "already holds" in w.value]
+    known = [r["known"] for r in at.data_editor(key="ar_editor").value.to_dict(orient="records") if r["known"]]
+    assert known and all(k in warning.replace("\\", "") for k in known)  # (Markdown-escaped on the page)
+
+
 def test_changed_inputs_after_extracting_block_apply(data):
     at = extract_drafts(fill(open_add_report(), SHORT_REPORT))
     at.date_input(key="ar_published").set_value(dt.date(2018, 3, 2)).run()

@@ -31,6 +31,7 @@ from geo.ingest import (
     preview,
     problem_event,
     review_rows,
+    ticked_repeats,
     validate_drafts,
 )
 from geo.ingest.history import revert
@@ -425,6 +426,9 @@ elif problems:
     st.text("\n".join(str(p) for p in problems))
 else:
     st.text("\n".join(describe(preview(drafts, src, state.data_dir(), new_mines, check=False))))
+    if repeats := ticked_repeats(rows):
+        st.warning("Ticked, though the record already holds it (applying adds it a second time): "
+                   + "; ".join(md_escape(r) for r in repeats) + ".", icon=":material/content_copy:")
 
 if not accepted:
     st.caption("Tick at least one row to apply.")

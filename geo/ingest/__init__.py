@@ -28,6 +28,7 @@ from geo.ingest.review import (
     drafts_from_review,
     problem_event,
     review_rows,
+    ticked_repeats,
 )
 from geo.ingest.sentences import sentences
 from geo.ingest.source_row import SOURCE_EDITABLE, edit_source, make_source_row
@@ -47,5 +48,5 @@ __all__ = [
     "PRECISIONS", "SOURCE_EDITABLE", "NewMine", "describe", "edit_source", "link_new_mines", "prepare_new_mines", "preview",
     "apply", "bump_minor", "check_text", "decode_report", "detail_problems", "drafts_csv", "drafts_from_review", "extract",
     "find_amounts", "find_candidates", "find_dates", "guess_title", "make_source_row", "package_lock",
-    "parse_published", "problem_event", "read_report", "review_rows", "sentences", "validate_drafts",
+    "parse_published", "problem_event", "read_report", "review_rows", "ticked_repeats", "sentences", "validate_drafts",
 ]

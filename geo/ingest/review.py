@@ -89,6 +89,17 @@ def review_rows(drafts: list[Draft], first: int = 0) -> list[dict]:
     return rows
 
 
+def ticked_repeats(rows: list[dict]) -> list[str]:
+    """Of the review rows (both tables, as edited), each ticked one that repeats the record, in words ("Coal: trade
+    figure: repeats event china-coal-imports-2016-wapo (2016-01-01)"): applying it would add the record's event
+    a second time (the twenty-ninth trial applied one and nothing above the button said so)."""
+    out = []
+    for r in rows:
+        if r.get("accept") is True and (known := _text(r.get("known"))):
+            out.append(f"{_text(r.get('title')) or 'untitled'}: repeats {known}")
+    return out
+
+
 #: What a review table's date cell accepts (a JavaScript regular expression): YYYY-MM-DD, or empty (an
 #: end date removed; a missing date is a problem Apply lists).
 DATE_PATTERN = r"^(\d{4}-\d{2}-\d{2})?$"
