@@ -385,3 +385,8 @@ def test_what_happens_once_exports_stop_is_a_condition_not_an_event(record):  # 
     assert extract(text, "2018-08-06", "T", "", record).drafts == []
     text = "Once again coal exports stopped last month."  # "once again" is no condition
     assert [d.event_type for d in extract(text, "2018-08-06", "T", "", record).drafts] == ["export_halt"]
+
+
+def test_several_unnamed_korean_officials_telling_the_story_are_an_unnamed_source():
+    from geo.ingest.attribution import is_anonymous
+    assert is_anonymous("중광그룹이 제작을 멈춰 달라는 공문을 보낸 것으로 알려졌다고 중국 철강업계 관계자 여러 명이 29일 전했다.")
