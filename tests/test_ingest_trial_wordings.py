@@ -390,3 +390,22 @@ def test_what_happens_once_exports_stop_is_a_condition_not_an_event(record):  # 
 def test_several_unnamed_korean_officials_telling_the_story_are_an_unnamed_source():
     from geo.ingest.attribution import is_anonymous
     assert is_anonymous("중광그룹이 제작을 멈춰 달라는 공문을 보낸 것으로 알려졌다고 중국 철강업계 관계자 여러 명이 29일 전했다.")
+
+
+def test_korean_coal_passed_off_with_a_fake_origin_is_smuggled_on_the_customs_word(record):  # noqa: F811
+    # the twenty-eighth trial: three ticked trade figures, the lede's sum among them, all reported
+    text = ("부산본부세관은 북한산 석탄 모두 1만3250t을 중국산·베트남산으로 꾸며 불법 반입한 혐의로 수입업체 대표 등 3명을 "
+            "입건했다고 밝혔다.\n\n"
+            "세관에 따르면 A씨 등은 2017년 5월께 중국에서 수출 통관을 거친 북한산 무연탄 5049t을 들여오면서 중국산이라고 적은 "
+            "가짜 원산지증명서를 냈다. 이들은 2018년 6월에도 베트남에서 수출 통관된 북한산 무연탄 8201t을 수입하며 같은 방식으로 "
+            "허위 원산지증명서를 제출한 것으로 조사됐다.")
+    drafts = extract(text, "2019-03-07", "T", "", record).drafts
+    assert sorted((d.event_type, d.date, d.quantity, d.confidence) for d in drafts) == [
+        ("smuggling", "2017-05-01", 5049, "official"), ("smuggling", "2018-06-01", 8201, "official")]
+
+
+def test_a_firm_that_pledged_money_to_a_plant_signed_a_deal(record):  # noqa: F811
+    text = ("Xiyang Group became one of the largest foreign investors in North Korea in 2007, when it pledged $38m to an "
+            "iron ore processing plant.")
+    (d,) = extract(text, "2012-09-06", "T", "", record).drafts
+    assert (d.minerals, d.event_type, d.date, d.value_usd) == (["iron_ore"], "deal_signed", "2007-01-01", 38_000_000)

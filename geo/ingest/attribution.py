@@ -32,16 +32,17 @@ def official_cited(text: str) -> str:
 
 def confidence(event_type: str, sentence: str, anonymous: bool, before: str = "") -> tuple[str, str]:
     """(confidence, why) of a draft of ``event_type`` told in ``sentence``; why is '' for ``reported``.
-    A trade figure whose sentence cites nothing takes the official data the sentence ``before`` it cites
-    ("대북제재위원회 자료를 보면 … . 한 나라가 1월과 2월에 각각 144만t, 123만t 수입했다고 신고한 뒤 …"):
-    a report goes on with the figures of the data it has named."""
+    A draft whose sentence cites nothing takes the official source the sentence ``before`` it (in its paragraph) cites
+    ("대북제재위원회 자료를 보면 … . 한 나라가 1월과 2월에 각각 144만t, 123만t 수입했다고 신고한 뒤 …"; "세관에 따르면 A씨
+    등은 2017년 5월께 … . 이들은 2018년 6월에도 … 제출한 것으로 조사됐다"): a report goes on with the account it has
+    named."""
     if anonymous:
         return "reported", ""
     if (cited := official_cited(sentence)) and not _MEDIA_TELLER.search(sentence):
         return "official", f"the sentence cites {cited}"
     if event_type in OFFICIAL_ACTS:
         return "official", f"a {event_type.replace('_', ' ')} is an authority's own act"
-    if event_type == "trade_figure" and before and (cited := official_cited(before)) and not cites_anyone(sentence):
+    if before and (cited := official_cited(before)) and not _MEDIA_TELLER.search(before) and not cites_anyone(sentence):
         return "official", f"the sentence before cites {cited}"
     return "reported", ""
 

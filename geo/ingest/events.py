@@ -361,7 +361,8 @@ def _assemble(protos, sents, info, pub, adopted, anon, names, gaz):
         text = sents[p.sent].text  # the quote spans the event word and its nearest mine or mineral named there
         named = [m.start for m in (*p.mines, *p.minerals) if text[m.start:m.end] == m.text]
         d.quote = short_quote(text, p.at, min(named, key=lambda x: abs(x - p.at)) if named else None)
-        d.confidence, why = confidence(d.event_type, text, d.anonymous_source, sents[p.sent - 1].text if p.sent else "")
+        before = sents[p.sent - 1].text if p.sent and sents[p.sent - 1].para == sents[p.sent].para else ""
+        d.confidence, why = confidence(d.event_type, text, d.anonymous_source, before)
         d.description += f" Confidence {d.confidence}: {why}." if why else ""
         province = "" if p.mines or p.candidates else " and ".join(  # "함경남도의 한 탄광": no mine, a province
             dict.fromkeys(m.name for m in gaz.match(text, ("province",)) if as_place(m, text)))  # not "with Pyongyang"
