@@ -409,3 +409,33 @@ def test_a_firm_that_pledged_money_to_a_plant_signed_a_deal(record):  # noqa: F8
             "iron ore processing plant.")
     (d,) = extract(text, "2012-09-06", "T", "", record).drafts
     assert (d.minerals, d.event_type, d.date, d.value_usd) == (["iron_ore"], "deal_signed", "2007-01-01", 38_000_000)
+
+
+def test_another_countrys_coal_and_exports_are_not_the_norths(record):  # noqa: F811
+    # the thirtieth trial: China's purchases of American coal were ticked as a trade figure, the US's own stop drafted
+    text = ("To make up for the shortfall, China has started buying American coal again this year: trade data show it "
+            "bought more than 400,000 tons by late February. The US had not exported coking coal to China between late "
+            "2014 and 2016.")
+    assert extract(text, "2017-04-11", "T", "", record).drafts == []
+
+
+def test_korean_goods_sold_illegally_or_handed_over_in_secret_are_smuggled(record):  # noqa: F811
+    for text in ("검열에서 혜산청년광산 지배인이 구리정광을 중국에 불법으로 팔아 넘긴 사실이 밝혀졌다.",
+                 "간부들이 국경경비대와 짜고 혜산광산의 구리 정광 수백 톤을 몰래 중국에 넘겼다."):
+        (d,) = extract(text, "2011-08-24", "T", "", record).drafts
+        assert (d.mines, d.minerals, d.event_type) == (["hyesan"], ["copper"], "smuggling")
+
+
+def test_a_sentence_with_no_draft_is_placed_by_the_records_name():  # noqa: F811
+    from geo.rules.load import load_dataset
+    ds = load_dataset()
+    res = extract("혜산청년광산의 구리 이야기가 나왔다.\n", "2011-08-24", "T", "", ds)
+    assert [lead.place for lead in res.leads] == [ds.mine_names["hyesan"]]
+
+
+def test_a_deal_collapse_naming_the_records_firm_repeats_its_deal_though_loosely_dated(record):  # noqa: F811
+    text = ("A Chinese mining company has learnt the risks. From The New York Times (October 21, 2012):\n\n"
+            "Xiyang says the North Korean government sabotaged its investment, then seizing the iron ore mine and "
+            "sending armed guards to throw out the Chinese workers.")
+    (d,) = extract(text, "2012-10-22", "T", "", record).drafts
+    assert d.event_type == "deal_collapsed" and "xiyang" in d.known

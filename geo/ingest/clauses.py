@@ -13,7 +13,7 @@ CLAUSE_RE = re.compile(r",\s+but\s+|;\s+|\s+but\s+|,\s+while\s+|,?\s+and\s+yet\s
                        r"|\s+whereas\s+"
                        # a colon before a statement of its own, in lower case ("…let coal keep crossing the border: imports of
                        # coal rose 14.5 percent last year to 24.8 million tons"); not a list or a quote, which open otherwise
-                       r"|:\s+(?=(?:imports?|exports?|shipments?|output|production|sales|trade|prices?)\s)")
+                       r"|:\s+(?=(?:imports?|exports?|shipments?|output|production|sales)\s)")
 #: The same in Korean: "…지만", "…면서도", "…반면", "…으나", and a quote closed by "며" or "면서도".
 KO_CLAUSE_RE = re.compile(r"(?:지만|면서도|반면에?|으나|는데도),?\s+|[\"”](?:며|면서도?|고)\s+|(?<=[었았였했됐])고,\s+")
 

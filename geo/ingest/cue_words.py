@@ -22,8 +22,13 @@ FOREIGN_ORIGIN = re.compile(r"\b(?:shipped|imported|bought|came|arrived|brought|
                              r"(?:China|Russia)\b|\bfrom (?:China|Russia) (?:to|into) (?:North Korea|the North|the DPRK|Pyongyang)\b"
                              # another country's own trade told beside ("Mongolia exported more than 22 million tons
                              # of coal last year, most of it to China"): its exporter named as the sentence's subject
-                             r"|^(?:\w+\s+){0,2}?(?:Mongolia|Russia|Australia|Indonesia|Vietnam|South Africa|Canada|the United States"
-                             r"|Colombia|Kazakhstan)(?:'s|’s)?\s+(?:\w+\s+){0,2}?(?:exported|sold|shipped|sent|supplied|exports)\b"
+                             r"|^(?:\w+\s+){0,2}?(?:Mongolia|Russia|Australia|Indonesia|Vietnam|South Africa|Canada|[Tt]he United States"
+                             r"|[Tt]he US|[Tt]he U\.S\.|America|Colombia|Kazakhstan)(?:'s|’s)?\s+(?:\w+\s+){0,2}?(?:exported|sold|shipped|sent"
+                             r"|supplied|exports)\b"
+                             # another country's goods bought ("China has started buying American coal again …: it bought
+                             # more than 400,000 tons by late February")
+                             r"|\b(?:buying|bought|buys|buy|imports? of|purchases? of)\s+(?:[\w-]+\s+){0,2}?(?:American|U\.S\.|US"
+                             r"|Australian|Russian|Mongolian|Indonesian|Canadian|Colombian)\s+(?:[\w-]+\s+)?coal\b"
                              # Korean: exports to the North ("1~8월 중국의 대북 수출액은 22억 달러로"): another country's goods
                              r"|대북\s*(?:수출|반출)")
 #: A ban whose object is ships, companies or people names them: a designation, not a measure on goods.

@@ -126,10 +126,13 @@ def _repeats(d: Draft, span, measures: dict, events: dict) -> list[dict] | None:
                     and (e["mine_id"] == mine or (not mine and d.event_type in _DEALS))
                     and (_meets(e["window"], span) or (undated and e["mine_id"] == mine and e["window"][0] <= day))
                     and not _other_period(d, e) and not _during(d, e, span)]
-            if d.event_type in _DEALS and day and d.date_basis.startswith("publication date") and (named := [
-                    e for e in events.get(mineral, []) if e["event_type"] == d.event_type and e["window"][0] <= day
+            if d.event_type in _DEALS and day and d.date_precision != "day" and (named := [
+                    e for e in events.get(mineral, []) if e["event_type"] == d.event_type
+                    and e["window"][0] <= day <= e["window"][1] + _ACTOR_REACH
                     and (e["mine_id"] == mine or not mine) and _actor_named(e, d.evidence)]):
-                same = named  # a deal told with no date, naming the firm of the record's deal: that deal ("Xiyang says …")
+                # a deal told with no date of its own (or only a loose one), naming the firm of the record's deal:
+                # that deal ("Xiyang says … then seizing the iron ore mine"), not another firm's of that season
+                same = named
             # the nearest (a deal at a mine the report tells with no date is the record's deal there before it)
             same = min(same, key=lambda e: _distance(e, day)) if same and day else next(iter(same), None)
             if day and hit is not None:  # the nearest to the draft's date: China's ban taking effect on the 15th, not
@@ -163,6 +166,8 @@ def _actor_named(e: dict, evidence: str) -> bool:
     return any(re.search(rf"\b{re.escape(k)}\b", lower) for k in e.get("actor_keys", ()))
 
 
+#: How long after the record's deal a telling naming its firm, with no date of its own, is taken to repeat it.
+_ACTOR_REACH = dt.timedelta(days=400)
 _GENERIC_ACTOR_WORDS = frozenset({"dprk", "north", "korea", "korean", "china", "chinese", "another", "unnamed", "ministry",
                                   "cabinet", "russian", "state", "korea's", "hyesan", "musan", "the", "local", "private",
                                   "commission", "committee", "company", "companies", "partner", "partners", "trading"})

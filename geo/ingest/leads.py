@@ -100,7 +100,7 @@ def _leads_of(i, s, minerals, mines, cands, info, sents, pub, adopted, anon, kno
                          end_date=end.isoformat() if end else "", evidence=evidence,
                          mines=[mine] if mine else [], minerals=list(key[1]), date_basis=basis,
                          title=subject([mine], key[1], names) or cands[0],
-                         place="; ".join(dict.fromkeys(m.text for m in mines) if minerals or mines else cands),
+                         place="; ".join(dict.fromkeys(names.get(m.id, m.text) for m in mines) if minerals or mines else cands),
                          check=LEAD_CHECK, anonymous_source=anonymous, quote=short_quote(s.text, at),
                          candidates=[] if minerals or mines else list(cands),
                          description=f"Added by the reviewer from a sentence of the report; date from {basis}.")
