@@ -117,6 +117,7 @@ SETS = (
     ("blind set 50", _TESTS / "ingest_blind50"),
     ("blind set 51", _TESTS / "ingest_blind51"),
     ("blind set 52", _TESTS / "ingest_blind52"),
+    ("blind set 53", _TESTS / "ingest_blind53"),
 )
 #: The sets whose failures have been read: the certainty weights are fitted on these only
 #: (``python -m geo.tools.fit_certainty``); blind set 15, a last measure never read, is not (the calibration
