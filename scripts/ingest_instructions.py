@@ -20,7 +20,7 @@ import sys
 def _inner(text: str, mb: float, extract_too: bool, without_leads: bool, cues: str | None) -> None:
     from geo.ingest import events as events_module
     from geo.ingest import extract
-    from geo.ingest.cues import load_table
+    from geo.ingest.cue_table import load_table
     from geo.model.dataset import DEFAULT_DATA_DIR
     from geo.rules.load import load_dataset
     from geo.tools.ingest_bench import TEXTS

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from geo.ingest import IngestError, apply, extract
-from geo.ingest.cues import TABLE, load_table
+from geo.ingest.cue_table import TABLE, load_table
 from geo.ingest.dates import find_dates
 from geo.ingest.evalset import DEFAULT_SET, SETS, evaluate_seeds, evaluate_set, table
 from geo.ingest.evaluate import DEFAULT_SEEDS

@@ -491,7 +491,6 @@ NEG = [
  "The company hopes to win the concession to mine zinc at Komdok.",
  "Chinese traders said they might back out of the Komdok zinc deal.",
  "The Komdok mine could produce more zinc if power supplies improve.",
- "Shipments of coal to China have not ceased, traders insisted.",
  # ordinary sentences the fifth inventory's wordings must leave alone (found in review)
  "Coal exports from the Musan mine slipped over the past quarter.",
  "A thinly disguised warning was issued at the Musan mine.",

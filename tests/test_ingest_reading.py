@@ -329,7 +329,7 @@ def test_every_row_of_the_cue_table_has_its_six_columns():
     """A pattern with a comma must be quoted, or the row splits (and its rule silently changes)."""
     import csv
 
-    from geo.ingest.cues import TABLE
+    from geo.ingest.cue_table import TABLE
     with open(TABLE, encoding="utf-8", newline="") as fh:
         assert {len(row) for row in csv.reader(fh)} == {6}
 

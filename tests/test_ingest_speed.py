@@ -11,8 +11,8 @@ from operator import or_
 
 import pytest
 
-from geo.ingest import cues, extract
-from geo.ingest.cues import load_table
+from geo.ingest import cue_table, cues, extract
+from geo.ingest.cue_table import load_table
 from geo.ingest.drafts import Draft
 from geo.ingest.literals import literal_prefixes, required_clauses, required_literals
 from geo.ingest.merge import merge_restatements
@@ -262,8 +262,8 @@ def test_a_word_holds_the_texts_the_letter_finder_finds():
 def test_the_cue_tables_letter_finder_finds_what_every_text_does():
     """On the cue table's own texts: random words (and the words of the evaluation set) get the
     bits of every text they hold."""
-    finder = cues._finder("cue")
-    letters = cues._masks("cue")[0]
+    finder = cue_table._finder("cue")
+    letters = cue_table._masks("cue")[0]
     texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "tests" / "ingest_eval").glob("*.txt"))]
     words = sorted({w for t in texts for w in re.findall("[a-z]+", t.lower())})
     rnd = random.Random(5)
@@ -272,7 +272,7 @@ def test_the_cue_tables_letter_finder_finds_what_every_text_does():
         want = 0
         for t, b in letters:
             want |= b if t in word else 0
-        assert cues.letters_bits(word, finder) == want, word
+        assert cue_table.letters_bits(word, finder) == want, word
 
 
 def test_cues_read_the_same_whether_a_word_is_new_seen_once_or_remembered(monkeypatch):
@@ -285,19 +285,19 @@ def test_cues_read_the_same_whether_a_word_is_new_seen_once_or_remembered(monkey
                 for _ in range(300)]
 
     def alone(lower):  # every word's bits found on its own, nothing remembered
-        letters, other, mask, rows = cues._masks("cue")
-        mask |= reduce(or_, (cues.letters_bits(w, cues._finder("cue")) for w in re.findall("[a-z]+", lower)), 0)
-        for j in cues._rows_of((mask >> rows) & ((1 << len(other)) - 1)):
+        letters, other, mask, rows = cue_table._masks("cue")
+        mask |= reduce(or_, (cue_table.letters_bits(w, cue_table._finder("cue")) for w in re.findall("[a-z]+", lower)), 0)
+        for j in cue_table._rows_of((mask >> rows) & ((1 << len(other)) - 1)):
             if other[j][0] in lower:
                 mask |= other[j][1]
         return (mask & ((1 << rows) - 1)) | (mask >> (rows + len(other)) << rows)
     want = [alone(c) for c in clauses]
-    monkeypatch.setattr(cues, "_WORD_ROWS", {})
-    monkeypatch.setattr(cues, "_ONCE", {})
+    monkeypatch.setattr(cue_table, "_WORD_ROWS", {})
+    monkeypatch.setattr(cue_table, "_ONCE", {})
     for _ in range(3):  # new, then seen once, then remembered
-        assert [cues._latin_mask("cue", c) for c in clauses] == want
-    monkeypatch.setattr(cues, "_WORD_ROWS_MAX", 40)  # forgotten often
-    assert [cues._latin_mask("cue", c) for c in clauses] == want
+        assert [cue_table._latin_mask("cue", c) for c in clauses] == want
+    monkeypatch.setattr(cue_table, "_WORD_ROWS_MAX", 40)  # forgotten often
+    assert [cue_table._latin_mask("cue", c) for c in clauses] == want
 
 
 def test_the_gazetteer_learns_new_words_together_as_it_would_one_by_one(ds):
@@ -350,7 +350,7 @@ def test_cues_read_the_same_when_the_word_memo_fills(monkeypatch):
     texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "tests" / "ingest_eval").glob("*.txt"))[:6]]
     clauses = [s.text for t in texts for s in sentences(t)]
     want = [cues._cue(c, [], True) for c in clauses]
-    monkeypatch.setattr(cues, "_WORD_ROWS_MAX", 30)
+    monkeypatch.setattr(cue_table, "_WORD_ROWS_MAX", 30)
     assert [cues._cue(c, [], True) for c in clauses] == want
 
 

@@ -439,3 +439,10 @@ def test_a_deal_collapse_naming_the_records_firm_repeats_its_deal_though_loosely
             "sending armed guards to throw out the Chinese workers.")
     (d,) = extract(text, "2012-10-22", "T", "", record).drafts
     assert d.event_type == "deal_collapsed" and "xiyang" in d.known
+
+
+def test_shipments_that_have_not_ceased_go_on(record):  # noqa: F811
+    # was in tests/test_ingest_phrasing.py's list of denials that draft nothing; a stop of goods shipped that did not
+    # happen is exports going on, as the Korean rule has read "싣는 작업은 멈추지 않고" since before this round
+    (d,) = extract("Shipments of coal to China have not ceased, traders insisted.", "2019-04-01", "T", "", record).drafts
+    assert (d.minerals, d.event_type) == (["coal"], "export_continued")

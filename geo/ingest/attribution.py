@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from geo.ingest.cues import _any
+from geo.ingest.cue_table import _any
 
 #: Event types that are an authority's own act: a report of one tells an official measure.
 OFFICIAL_ACTS = frozenset({"sanction", "designation"})

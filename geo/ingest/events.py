@@ -248,7 +248,7 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
                 x["made"] += 1
         if has_amount and len({c for p, c in own if p.event_type != "trade_figure"}) > 1:
             clause_amounts(own)
-        if has_amount and len(own) > 1 and (extra := {id(p) for p in figureless_figures(own) + figured_flows(own)}):
+        if has_amount and len(own) > 1 and (extra := {id(p) for p in figureless_figures(own) + figured_flows(own, s.text)}):
             protos[:] = [p for p in protos if id(p) not in extra]
         named = drop_town_names([m for m in matches if m.kind == "mine"], s.text)  # not "in Musan County"
         if named:
@@ -361,7 +361,9 @@ def _assemble(protos, sents, info, pub, adopted, anon, names, gaz):
         text = sents[p.sent].text  # the quote spans the event word and its nearest mine or mineral named there
         named = [m.start for m in (*p.mines, *p.minerals) if text[m.start:m.end] == m.text]
         d.quote = short_quote(text, p.at, min(named, key=lambda x: abs(x - p.at)) if named else None)
-        before = sents[p.sent - 1].text if p.sent and sents[p.sent - 1].para == sents[p.sent].para else ""
+        # the sentence before: in the paragraph (a trade figure also across it: data named, then its figures)
+        before = sents[p.sent - 1].text if p.sent and (sents[p.sent - 1].para == sents[p.sent].para
+                                                       or d.event_type == "trade_figure") else ""
         d.confidence, why = confidence(d.event_type, text, d.anonymous_source, before)
         d.description += f" Confidence {d.confidence}: {why}." if why else ""
         province = "" if p.mines or p.candidates else " and ".join(  # "함경남도의 한 탄광": no mine, a province

@@ -144,10 +144,12 @@ def figureless_figures(own: list[tuple[_Proto, str]]) -> list[_Proto]:
     return [p for p, has in figures if not has]
 
 
-def figured_flows(own: list[tuple[_Proto, str]]) -> list[_Proto]:
+def figured_flows(own: list[tuple[_Proto, str]], sentence: str) -> list[_Proto]:
     """Of a sentence's events, trade going on ("let coal keep crossing the border in large amounts") beside a trade figure
-    of the same goods in another clause ("…: imports of coal rose 14.5 percent last year to 24.8 million tons"): the figure
-    tells it; the caller drops the flow, which would carry the figure's amounts a second time."""
-    figured = {(tuple(m.id for m in p.mines), tuple(x.id for x in p.minerals)) for p, _c in own if p.event_type == "trade_figure"}
+    of the same goods in a clause after a colon ("…: imports of coal rose 14.5 percent last year to 24.8 million tons"):
+    the figure tells it; the caller drops the flow, which would carry the figure's amounts a second time. A clause that
+    only goes on with a figure ("…; last month alone those imports came to US$650,000") lends it to the flow instead."""
+    figured = {(tuple(m.id for m in p.mines), tuple(x.id for x in p.minerals)) for p, c in own if p.event_type == "trade_figure"
+               and sentence[:max(0, sentence.find(c))].rstrip().endswith(":")}
     return [p for p, _c in own if p.event_type == "export_continued"
             and (tuple(m.id for m in p.mines), tuple(x.id for x in p.minerals)) in figured]

@@ -122,7 +122,7 @@ TEXTS = {
 
 def run(sizes: list[float], repeat: int, data: Path | None) -> list[dict]:
     from geo.ingest import extract
-    from geo.ingest.cues import forget_words
+    from geo.ingest.cue_table import forget_words
     from geo.ingest.gazetteer import Gazetteer
     from geo.rules.load import load_dataset
 
