@@ -446,3 +446,31 @@ def test_shipments_that_have_not_ceased_go_on(record):  # noqa: F811
     # happen is exports going on, as the Korean rule has read "싣는 작업은 멈추지 않고" since before this round
     (d,) = extract("Shipments of coal to China have not ceased, traders insisted.", "2019-04-01", "T", "", record).drafts
     assert (d.minerals, d.event_type) == (["coal"], "export_continued")
+
+
+def test_a_figure_the_record_holds_rounded_with_a_value_it_lacks_is_the_records(record):  # noqa: F811
+    # the thirty-second trial: "22 million tonnes, worth almost US$1.2 billion" of 2016 was drafted twice (imported
+    # and exported) and not marked as the record's 22.48 million tonnes; Russian coal through Rason drafted as the North's
+    text = ("China bought 22 million tonnes of North Korean coal, worth almost US$1.2 billion, in 2016.\n\n"
+            "At the next quay, the Russian port operator RasonConTrans has this year received some 2 million tonnes of "
+            "Russian coal by rail and sent it on to China.\n\n"
+            "Coal long earned Pyongyang money: China imported 22 million tonnes worth nearly US$1.2 billion in 2016.")
+    drafts = extract(text, "2017-12-04", "T", "", record).drafts
+    assert [(d.event_type, d.date, d.quantity) for d in drafts] == [("trade_figure", "2016-01-01", 22)]
+    assert drafts[0].known.startswith("event china-coal-imports-2016-full")
+
+
+def test_a_korean_operating_rate_gone_below_a_share_is_a_fall_in_output(record):  # noqa: F811
+    (d,) = extract("무산광산의 가동률이 50% 아래로 내려갔다고 소식통이 전했다.", "2020-03-12", "T", "", record).drafts
+    assert (d.mines, d.event_type, d.effect) == (["musan"], "production_change", "reduced")
+
+
+def test_a_sanction_retyped_to_smuggling_is_no_longer_official_for_its_type(record):  # noqa: F811
+    from geo.ingest import review_rows
+    from geo.ingest.review import follow_edits_in_table
+    (d,) = extract("The UN Security Council banned North Korean coal exports on Monday.", "2017-08-08", "T", "",
+                   record).drafts
+    assert (d.event_type, d.confidence) == ("sanction", "official")
+    rows = review_rows([d])
+    followed, _ = follow_edits_in_table(rows, [dict(rows[0], event_type="smuggling")], [d])
+    assert followed[0]["confidence"] == "reported"

@@ -25,9 +25,10 @@ FOREIGN_ORIGIN = re.compile(r"\b(?:shipped|imported|bought|came|arrived|brought|
                              r"|^(?:\w+\s+){0,2}?(?:Mongolia|Russia|Australia|Indonesia|Vietnam|South Africa|Canada|[Tt]he United States"
                              r"|[Tt]he US|[Tt]he U\.S\.|America|Colombia|Kazakhstan)(?:'s|’s)?\s+(?:\w+\s+){0,2}?(?:exported|sold|shipped|sent"
                              r"|supplied|exports)\b"
-                             # another country's goods bought ("China has started buying American coal again …: it bought
-                             # more than 400,000 tons by late February")
-                             r"|\b(?:buying|bought|buys|buy|imports? of|purchases? of)\s+(?:[\w-]+\s+){0,2}?(?:American|U\.S\.|US"
+                             # another country's goods bought or received ("China has started buying American coal again
+                             # …", "RasonConTrans has received some 2 million tonnes of Russian coal by rail")
+                             r"|\b(?:buying|bought|buys|buy|received|receives|receiving|imports? of|purchases? of)\s+(?:[\w,.-]+\s+){0,5}?"
+                             r"(?:American|U\.S\.|US"
                              r"|Australian|Russian|Mongolian|Indonesian|Canadian|Colombian)\s+(?:[\w-]+\s+)?coal\b"
                              # Korean: exports to the North ("1~8월 중국의 대북 수출액은 22억 달러로"): another country's goods
                              r"|대북\s*(?:수출|반출)")
@@ -62,7 +63,7 @@ REDUCED = re.compile(r"less|under|below|fell|falls|fallen|dropped|drops|declined
 #: A Korean output verb of more or less. Korean ends a clause on its main verb, so an output that rose
 #: and then turned ("해마다 늘다가 … 두 해 연속 줄었다") went the way of the last such verb.
 _KO_OUTPUT_TURN = re.compile(r"(늘|증가|확대|급증|증산|높아|높였|높여|높이|올라|올랐|오르|끌어올)"
-                             r"|(줄|감소|떨어|하락|급감|감산|위축|낮아|낮추|낮췄|낮춰|반토막|절반으로)")
+                             r"|(줄|감소|떨어|하락|급감|감산|위축|낮아|낮추|낮췄|낮춰|반토막|절반으로|내려|밑돌)")
 
 
 def output_reduced(told: str) -> bool:

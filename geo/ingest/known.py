@@ -191,10 +191,19 @@ def _other_period(d: Draft, e: dict) -> bool:
     periods = {d.date_precision, e["precision"]}
     if e["precision"] == "year" and not e["period"] and d.date_precision != "year":
         return True
-    if d.event_type == "trade_figure" and any(not any(_close(a, b) for b in e["amounts"])
-                                              for a in _amounts(d.quantity, d.unit, d.value_usd)):
+    if d.event_type == "trade_figure" and _own_figure(_amounts(d.quantity, d.unit, d.value_usd), e["amounts"]):
         return True  # a figure of its own (a tonnage beside the record's share of trade, or another tonnage)
     return d.event_type == "trade_figure" and periods == {"month", "year"}
+
+
+def _own_figure(mine: list[tuple[str, float]], theirs: list[tuple[str, float]]) -> bool:
+    """Does a draft's figure differ from the record's? Each kind the two share must agree (a tonnage with the tonnage, a
+    value with the value: the record's 22.48 million tonnes, with no value, is a report's "22 million tonnes, worth almost
+    US$1.2 billion"); a draft whose figures the record has no kind of (a tonnage beside a share) differs."""
+    shared = [(k, a) for k, a in mine if any(k2 == k for k2, _b in theirs)]
+    if mine and not shared:
+        return True
+    return any(not any(_close(a, b) for k2, b in theirs if k2 == k) for k, a in shared)
 
 
 def _during(d: Draft, e: dict, span) -> bool:
@@ -236,17 +245,31 @@ def _record(ds) -> tuple[dict[str, list[dict]], dict[str, list[dict]]]:
 
 
 def _amounts(quantity, unit, value) -> list[float]:
-    """The figures a trade figure gives (its quantity in the unit's plain count, its value), as numbers."""
+    """The figures a trade figure gives, each with its kind: ("quantity", in the unit's plain count), ("value", US$)."""
     scale = next((f for word, f in _SCALES.items() if word in str(unit or "").lower()), 1.0)
-    return [float(v) * f for v, f in ((quantity, scale), (value, 1.0)) if v is not None and not pd.isna(v) and v != ""]
+    return [(kind, float(v) * f) for kind, v, f in (("quantity", quantity, scale), ("value", value, 1.0))
+            if v is not None and not pd.isna(v) and v != ""]
 
 
 _SCALES = {"billion": 1e9, "million": 1e6, "thousand": 1e3}
 
 
 def _close(a: float, b: float) -> bool:
-    """The same figure, rounded as reports round it (within 2 %)."""
-    return abs(a - b) <= 0.02 * max(abs(a), abs(b))
+    """The same figure, rounded as reports round it: within 2 %, or within the rounding of the rounder of the two (a
+    report's "22 million tonnes" is the record's 22.48 million: half the place of its last digit, 0.5 million)."""
+    return abs(a - b) <= max(0.02 * max(abs(a), abs(b)), _rounding(a), _rounding(b))
+
+
+def _rounding(x: float) -> float:
+    """Half the place value of the last non-zero digit of a whole figure of at least two digits (22,000,000: 500,000);
+    0 for smaller or fractional figures (no rounding read into them)."""
+    n = round(abs(x))
+    if n < 10 or n != abs(x):
+        return 0.0
+    place = 1
+    while n % 10 == 0:
+        n, place = n // 10, place * 10
+    return place / 2 if place > 1 else 0.0
 
 
 def _inside(days: tuple[dt.date, ...], span: tuple[dt.date, dt.date]) -> bool:

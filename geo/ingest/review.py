@@ -253,6 +253,10 @@ def _number(text: str) -> float | None:
 _CONFIDENCE_SAID = re.compile(r"\s*Confidence [a-z]+: .*?\.(?=\s+[A-Z]|\s*$)")
 
 
+#: What a draft's description says when its confidence is official only for its type (geo.ingest.attribution).
+_OWN_ACT = "is an authority's own act"
+
+
 def effect_of(event_type: str, evidence: str) -> str:
     """The effect a row given ``event_type`` by the reviewer takes: the type's own (:data:`REVIEW_EFFECTS`), but a trade
     figure of goods the sentence tells as imports ("China's imports of North Korean coal …") is "imported" (the
@@ -273,6 +277,9 @@ def _follow_edits(d: Draft, base: Draft, names: dict[str, str]) -> None:
         d.effect = effect_of(d.event_type, base.evidence)
     if retyped and d.confidence == base.confidence and d.event_type in OFFICIAL_ACTS:
         d.confidence = "official"  # an authority's own act, as the extractor drafts it (geo.ingest.attribution)
+    elif retyped and d.confidence == base.confidence == "official" and base.event_type in OFFICIAL_ACTS \
+            and d.event_type not in OFFICIAL_ACTS and _OWN_ACT in base.description:
+        d.confidence = "reported"  # it was official only as the authority's own act it no longer is (the 31st trial)
     drafted_what = base.title.rsplit(": ", 1)[0]
     # the title the table showed for a new type (follow_edits_in_table) is not the reviewer's own either
     if (retyped or moved) and d.title in (base.title, event_title(drafted_what, d.event_type)):
@@ -319,6 +326,9 @@ def follow_edits_in_table(before: list[dict], after: list[dict], drafts: list[Dr
                 row["effect"] = base.effect if back else effect_of(new_type, _text(row.get("evidence")) or (base.evidence if base else ""))
             if _text(row.get("confidence")) == _text(old.get("confidence")) and (back or new_type in OFFICIAL_ACTS):
                 row["confidence"] = base.confidence if back else "official"
+            elif _text(row.get("confidence")) == "official" and old_type in OFFICIAL_ACTS and new_type not in OFFICIAL_ACTS \
+                    and base is not None and _OWN_ACT in base.description:  # official only as an authority's own act
+                row["confidence"] = "reported"
             title = _text(old.get("title"))
             if _text(row.get("title")) == title:
                 what = what_of(title)  # a lead's title is only its "what"; a type cleared on the way keeps its words
