@@ -78,8 +78,10 @@ def merge_restatements(drafts: list[tuple[Draft, int]]) -> tuple[list[Draft], li
     notes: list[str] = []
     groups: dict[tuple, _Group] = {}
     for d, rank in drafts:
-        # a trade figure told as one side's imports and the other's exports is one figure: its effect is no key
-        key = (d.event_type, "" if d.event_type == "trade_figure" else d.effect, tuple(sorted(d.mines)), tuple(sorted(d.minerals)))
+        # a trade figure of goods told as one side's imports and the other's exports is one figure: its effect is no key
+        # (a share told beside them, "40 percent of its foreign currency", keeps its own)
+        key = (d.event_type, "" if d.event_type == "trade_figure" and figures_of(d.amounts) else d.effect,
+               tuple(sorted(d.mines)), tuple(sorted(d.minerals)))
         told = groups.get(("import_suspension", "suspended", *key[2:])) \
             if d.event_type == "sanction" and rank >= 2 and named_sides(d.evidence) != (True, False) else None
         if told is not None and (same := told.find(d, rank)) is not None:
