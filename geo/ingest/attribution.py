@@ -16,6 +16,9 @@ import re
 
 from geo.ingest.cue_table import _any
 
+#: How a draft's reason says its confidence is official only for its type (the review reads it back: a row retyped
+#: away from such a type is no longer official for it).
+OWN_ACT = "is an authority's own act"
 #: Event types that are an authority's own act: a report of one tells an official measure.
 OFFICIAL_ACTS = frozenset({"sanction", "designation"})
 
@@ -41,7 +44,7 @@ def confidence(event_type: str, sentence: str, anonymous: bool, before: str = ""
     if (cited := official_cited(sentence)) and not _MEDIA_TELLER.search(sentence):
         return "official", f"the sentence cites {cited}"
     if event_type in OFFICIAL_ACTS:
-        return "official", f"a {event_type.replace('_', ' ')} is an authority's own act"
+        return "official", f"a {event_type.replace('_', ' ')} {OWN_ACT}"
     if before and (cited := official_cited(before)) and not _MEDIA_TELLER.search(before) and not cites_anyone(sentence):
         return "official", f"the sentence before cites {cited}"
     return "reported", ""

@@ -10,7 +10,7 @@ import re
 from dataclasses import replace
 
 from geo.ingest.apply import cell_text as _text
-from geo.ingest.attribution import OFFICIAL_ACTS
+from geo.ingest.attribution import OFFICIAL_ACTS, OWN_ACT
 from geo.ingest.cues import EFFECTS
 from geo.ingest.drafts import DRAFT_CSV_COLUMNS, Draft, _num
 from geo.ingest.events import _unique_id
@@ -253,8 +253,15 @@ def _number(text: str) -> float | None:
 _CONFIDENCE_SAID = re.compile(r"\s*Confidence [a-z]+: .*?\.(?=\s+[A-Z]|\s*$)")
 
 
-#: What a draft's description says when its confidence is official only for its type (geo.ingest.attribution).
-_OWN_ACT = "is an authority's own act"
+def _retyped_confidence(old_type: str, new_type: str, confidence: str, base: Draft | None) -> str | None:
+    """The confidence a row takes when the reviewer gives it another type and leaves its confidence: official for an
+    authority's own act; reported when it was official only as the act it no longer is (the thirty-first trial); None
+    (as it is) otherwise."""
+    if new_type in OFFICIAL_ACTS:
+        return "official"  # an authority's own act, as the extractor drafts it (geo.ingest.attribution)
+    if confidence == "official" and old_type in OFFICIAL_ACTS and base is not None and OWN_ACT in base.description:
+        return "reported"
+    return None
 
 
 def effect_of(event_type: str, evidence: str) -> str:
@@ -275,11 +282,8 @@ def _follow_edits(d: Draft, base: Draft, names: dict[str, str]) -> None:
     moved = d.mines != base.mines or d.minerals != base.minerals
     if retyped and d.effect == base.effect:
         d.effect = effect_of(d.event_type, base.evidence)
-    if retyped and d.confidence == base.confidence and d.event_type in OFFICIAL_ACTS:
-        d.confidence = "official"  # an authority's own act, as the extractor drafts it (geo.ingest.attribution)
-    elif retyped and d.confidence == base.confidence == "official" and base.event_type in OFFICIAL_ACTS \
-            and d.event_type not in OFFICIAL_ACTS and _OWN_ACT in base.description:
-        d.confidence = "reported"  # it was official only as the authority's own act it no longer is (the 31st trial)
+    if retyped and d.confidence == base.confidence:
+        d.confidence = _retyped_confidence(base.event_type, d.event_type, d.confidence, base) or d.confidence
     drafted_what = base.title.rsplit(": ", 1)[0]
     # the title the table showed for a new type (follow_edits_in_table) is not the reviewer's own either
     if (retyped or moved) and d.title in (base.title, event_title(drafted_what, d.event_type)):
@@ -324,11 +328,9 @@ def follow_edits_in_table(before: list[dict], after: list[dict], drafts: list[Dr
         if new_type and new_type != old_type:
             if _text(row.get("effect")) == _text(old.get("effect")):
                 row["effect"] = base.effect if back else effect_of(new_type, _text(row.get("evidence")) or (base.evidence if base else ""))
-            if _text(row.get("confidence")) == _text(old.get("confidence")) and (back or new_type in OFFICIAL_ACTS):
-                row["confidence"] = base.confidence if back else "official"
-            elif _text(row.get("confidence")) == "official" and old_type in OFFICIAL_ACTS and new_type not in OFFICIAL_ACTS \
-                    and base is not None and _OWN_ACT in base.description:  # official only as an authority's own act
-                row["confidence"] = "reported"
+            if _text(row.get("confidence")) == _text(old.get("confidence")):
+                row["confidence"] = base.confidence if back else \
+                    _retyped_confidence(old_type, new_type, _text(row.get("confidence")), base) or row.get("confidence")
             title = _text(old.get("title"))
             if _text(row.get("title")) == title:
                 what = what_of(title)  # a lead's title is only its "what"; a type cleared on the way keeps its words
