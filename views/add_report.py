@@ -27,9 +27,12 @@ from geo.ingest import (
     edit_source,
     extract,
     link_new_mines,
+    link_spellings,
+    near_mines,
     prepare_new_mines,
     preview,
     problem_event,
+    record_spellings,
     review_rows,
     ticked_repeats,
     validate_drafts,
@@ -46,6 +49,7 @@ K_APPLIED = "ar_applied"  # the ApplyResult of the last apply
 K_WANT_APPLY = "ar_want_apply"  # Apply was clicked: kept until a run reaches the button
 K_SOURCE = "ar_source"  # the source row as the reviewer edited it
 K_MINES = "ar_new_mines"  # new mines the reviewer added from the candidates (NewMine, ids given)
+K_SPELLED = "ar_spelled"  # candidates the reviewer said are a record mine spelled otherwise: candidate → mine id
 K_UNDONE = "ar_undone"  # what the last undo did, shown once after the page reloads
 K_REVIEWED = "ar_reviewed"  # the two review tables' rows as last edited: a table Streamlit forgot starts from them
 K_BASES = ("ar_base_drafts", "ar_base_leads")  # the rows each table is drawn from while its editor keeps its edits
@@ -132,7 +136,7 @@ if st.button("Extract drafts", type="primary", icon=":material/manufacturing:", 
     else:
         st.session_state[K_RESULT] = result
         st.session_state[K_INPUTS] = _inputs_signature(text)
-        for key in (EDITOR_KEY, LEADS_KEY, K_SOURCE, K_MINES, K_REVIEWED, *K_BASES):  # new tables: forget the last edits
+        for key in (EDITOR_KEY, LEADS_KEY, K_SOURCE, K_MINES, K_SPELLED, K_REVIEWED, *K_BASES):  # new tables: forget the last edits
             st.session_state.pop(key, None)
         state.forget(*_PER_EXTRACTION)
         st.session_state[K_RUN] = st.session_state.get(K_RUN, 0) + 1  # the forms' widgets are new ones
@@ -211,6 +215,7 @@ if stale:
                "applying.", icon=":material/warning:")
 
 new_mines: list[NewMine] = st.session_state.get(K_MINES, [])
+spelled: dict[str, str] = st.session_state.get(K_SPELLED, {})
 if result.candidates:
     st.subheader("Mines not in the data")
     st.caption(f"{len(result.candidates)} name(s) in the report look like mines but are not in the data; events "
@@ -219,9 +224,33 @@ if result.candidates:
                "drawn on the map); say where the report places it.")
     provinces = ["", *ds.provinces["name"]]
     minerals_all = list(ds.minerals["mineral_id"])
+    spellings = record_spellings(ds.mines)
     for n, cand in enumerate(result.candidates):
         done = next((m for m in new_mines if m.candidate == cand), None)
-        with st.expander(f"{cand}" + (f" — added as {done.mine_id}" if done else ""), expanded=done is None):
+        same = spelled.get(cand)
+        with st.expander(md_escape(cand) + (f" — added as {done.mine_id}" if done else "")
+                         + (f" — the record's {md_escape(ds.mine_names.get(same, same))}" if same else ""),
+                         expanded=done is None and same is None):
+            if same:
+                st.text(f"Read as the record's {ds.mine_names.get(same, same)} ({same}), spelled otherwise: the drafts "
+                        "that named it are linked to that mine.")
+                if st.button("Not that mine", key=f"ar_mine_notsame_{n}-{run}"):
+                    st.session_state[K_SPELLED] = {c: m for c, m in spelled.items() if c != cand}
+                    for key in (EDITOR_KEY, K_REVIEWED, *K_BASES):
+                        st.session_state.pop(key, None)
+                    st.rerun()
+                continue
+            for mine_id, near in [] if done else near_mines(cand, spellings):
+                st.info(f"The record has {md_escape(ds.mine_names.get(mine_id, mine_id))}, spelled "
+                        f"“{md_escape(near)}”, one letter from this name once romanization is set aside. If the "
+                        "report means that mine, link its drafts to it instead of adding a new mine.",
+                        icon=":material/help:")
+                if st.button(f"It is {md_escape(ds.mine_names.get(mine_id, mine_id))}: link its drafts",
+                             key=f"ar_mine_same_{n}_{mine_id}-{run}"):
+                    st.session_state[K_SPELLED] = {**spelled, cand: mine_id}
+                    for key in (EDITOR_KEY, K_REVIEWED, *K_BASES):  # the table's mines change
+                        st.session_state.pop(key, None)
+                    st.rerun()
             if done:
                 st.text(f"{done.name} ({done.mine_id}); aliases: {', '.join(done.aliases) or '—'}; province: "
                         f"{done.province or '—'}; county: {done.county or '—'}; the report places it at "
@@ -298,7 +327,7 @@ if not result.drafts and not result.leads:
                "to apply.")
     st.stop()
 
-base_drafts = link_new_mines(result.drafts, new_mines)
+base_drafts = link_spellings(link_new_mines(result.drafts, new_mines), spelled)
 mine_ids = ["", *ds.mines["mine_id"], *(m.mine_id for m in new_mines)]
 mineral_ids = list(ds.minerals["mineral_id"])
 columns = {
@@ -382,7 +411,7 @@ if rows:
     _in_short(short, "ar_short_drafts", rows, started=[why_unticked(r) for r in review_rows(base_drafts)])
 
 # Sentences that name a mine or mineral but drafted nothing (geo.ingest.leads): the reviewer types them.
-leads = link_new_mines(result.leads, new_mines)  # a sentence naming only a new mine is now about it
+leads = link_spellings(link_new_mines(result.leads, new_mines), spelled)  # a sentence naming only a new mine is now about it
 if leads:
     bases[1] = state.editor_base(LEADS_KEY, K_BASES[1], reviewed[1], lambda: review_rows(leads, first=len(base_drafts)))
     lead_table = pd.DataFrame(bases[1], columns=REVIEW_COLUMNS)

@@ -1,0 +1,76 @@
+"""Stage 8c, a mine the record knows under another spelling: a name a report gives that no spelling of the record
+matches ("the Gogunwon mine"), but that is one letter from a record mine's name once romanization is folded away
+(Gogeonwon: ŏ written "u"). The review offers the record's mine beside "Add as a new mine"; the reviewer decides,
+and the drafts that named the candidate are linked to the mine chosen. Nothing is linked without the reviewer: one
+letter also separates distinct mines (Songchon, Jongchon and Bongcheon), so a near name is a question, not a match.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from geo.ingest.certainty import rate
+from geo.ingest.drafts import Draft
+from geo.ingest.name_keys import phonetic_key
+from geo.ingest.newmine import core
+
+#: A key shorter than this is too short to call one letter off a near spelling ("Unsan" and "Musan" are both five).
+_MIN_KEY = 6
+#: At most this many record mines are offered for one name.
+_MAX_OFFERED = 3
+
+
+def _key(name: str) -> str:
+    return phonetic_key(core(name))
+
+
+def _one_letter_apart(a: str, b: str) -> bool:
+    """One letter changed, added or dropped (linear in the keys' length)."""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return a == b
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1:] == b[i + 1:]
+    return (a[i + 1:] == b[i:]) if len(a) > len(b) else (a[i:] == b[i + 1:])
+
+
+def record_spellings(mines) -> dict[str, list[str]]:
+    """Each record mine's Latin-script names (name, romanizations, aliases), by mine id."""
+    out: dict[str, list[str]] = {}
+    for row in mines.itertuples(index=False):
+        aliases = getattr(row, "aliases", None)
+        names = [getattr(row, c, None) for c in ("name", "name_rr", "name_mr")]
+        names += list(aliases) if isinstance(aliases, list | tuple) else []
+        out[row.mine_id] = [n for n in dict.fromkeys(x for x in names if isinstance(x, str) and x.strip())]
+    return out
+
+
+def near_mines(candidate: str, spellings: dict[str, list[str]]) -> list[tuple[str, str]]:
+    """(mine id, the record's spelling that is near) for each record mine one letter from ``candidate``'s
+    romanization key, at most three; [] for a name whose key is too short to tell."""
+    key = _key(candidate)
+    if len(key) < _MIN_KEY:
+        return []
+    out = []
+    for mine_id, names in spellings.items():
+        near = next((n for n in names if len(_key(n)) >= _MIN_KEY and _one_letter_apart(key, _key(n))), None)
+        if near is not None:
+            out.append((mine_id, near))
+    return out[:_MAX_OFFERED]
+
+
+def link_spellings(drafts: list[Draft], chosen: dict[str, str]) -> list[Draft]:
+    """The drafts with each candidate the reviewer said is a record mine (``chosen``: candidate → mine id) linked to
+    that mine: a draft that named the candidate and has no mine takes it (its estimate of being right worked out
+    again); other drafts are as they were."""
+    out = []
+    for d in drafts:
+        ids = [chosen[c] for c in d.candidates if c in chosen and chosen[c] not in d.mines]
+        if ids and not d.mines:
+            d = replace(d, mines=list(dict.fromkeys(ids)), amounts=list(d.amounts), candidates=list(d.candidates))
+            if d.event_type:  # a lead has no type to estimate: the reviewer gives it one
+                rate([d])
+        out.append(d)
+    return out
