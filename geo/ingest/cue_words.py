@@ -97,6 +97,11 @@ def tells_no(event_type: str, before: str, cue: str = "") -> bool:
 
 #: An obligation a measure imposes ("member states will also have to prohibit exports", "are required to
 #: ban"): the measure itself, not a plan or a possibility, before a sanction's ban word.
+#: A government or authority saying what it will do to ships or firms ("The South Korean government said it will keep
+#: cargo ships … out of all of the country's ports"): a designation decided, not a plan (only for designations: an
+#: importer's "said it would halt imports" stays a plan until it is done).
+ANNOUNCED_WILL = re.compile(r"\b(?:said|says|announced|announces|declared|declares|decided|decides)\s+(?:on\s+\w+\s+)?(?:that\s+)?"
+                            r"(?:it|they|the\s+\w+|Seoul|Tokyo|Beijing|Washington)\s+(?:will|would)\s+(?:also\s+)?$", re.IGNORECASE)
 OBLIGED = re.compile(r"\b(?:(?:will|shall|must|would)\s+(?:also\s+)?(?:have\s+to|be\s+(?:required|obliged|obligated)\s+to)"
                      r"|(?:are|is|were|was)\s+(?:also\s+)?(?:required|obliged|obligated)\s+to|shall(?:\s+also)?)\s+$",
                      re.IGNORECASE)

@@ -175,7 +175,8 @@ def _not_news(clause: str, m: re.Match, event_type: str) -> str:
         return "background"  # (or people who left a deal, or work that goes on: cue_words.tells_no)
     if event_type != "investment_offer" and _any("modality", before) is not None \
             and not (event_type in _SCHEDULABLE and SCHEDULED.search(clause)) \
-            and not (event_type == "sanction" and words.OBLIGED.search(before)):
+            and not (event_type == "sanction" and words.OBLIGED.search(before)) \
+            and not (event_type == "designation" and words.ANNOUNCED_WILL.search(before)):
         return "modality"
     return ""
 

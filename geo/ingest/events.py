@@ -36,6 +36,7 @@ from geo.ingest.nearby import (
     PLAN_TYPES,
     WORK_TYPES,
     cargo_amounts_next,
+    cargo_mineral,
     deal_goes_on,
     designated_minerals,
     figure_mineral,
@@ -200,6 +201,8 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
             wanted, where = ("trade_figure",), "previous sentence"  # the types a borrowed mineral may serve
             if not cmines and not cminerals and not borrowed:  # "… designated three firms." "The firms shipped coal."
                 borrowed, wanted, where = designated_minerals(i, sents, info), ("designation",), "next sentence"
+            if not cmines and not cminerals and not borrowed and (cargo := cargo_mineral(clause, i, info, report_minerals)):
+                borrowed, wanted, where = cargo, CARGO_TYPES, "report, which names no other"  # "… 배를 돌려보냈다"
             if not cmines and not cminerals and not borrowed and (named := minerals_named_next(clause, i, sents, info)) \
                     and (deal_goes_on(i, sents) or read_cue(sents[i + 1].text, named, bool(info[i + 1]["amounts"][3])) is None):
                 # "its mineral resources. … its coal and gold deposits": the next sentence only says which (or goes on

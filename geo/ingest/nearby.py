@@ -242,3 +242,21 @@ def cargo_amounts_next(i: int, sents, info):
     amounts = info[j]["amounts"]
     return (amounts, info[j]["qualifier"]) if amounts[0] is not None or amounts[1] is not None else None
 
+
+
+#: A clause about a ship or its cargo, named by a definite word ("the vessel", "배를 … 돌려보냈다").
+_CARGO_WORD = re.compile(r"\b(?:the|this|that|its|their)\s+(?:ship|vessel|boat|barge|cargo|shipment|consignment|freighter|tanker)s?\b"
+                         r"|(?:배|선박|화물|화물선)(?:를|을|가|이|는|은|에는|의)", re.IGNORECASE)
+
+
+def cargo_mineral(clause: str, i: int, info, report_minerals: set[str]) -> list[Match]:
+    """The report's one mineral, for a clause that tells of the ship or its cargo but names no mineral ("말레이시아
+    당국은 입항을 허가하지 않고 배를 … 돌려보냈다" in a report of one coal cargo): its last mention before the clause;
+    [] when the report names several minerals or the clause no ship or cargo. The caller keeps it only for a cargo's
+    events (:data:`CARGO_TYPES`)."""
+    if len(report_minerals) != 1 or not _CARGO_WORD.search(clause):
+        return []
+    for k in range(i - 1, -1, -1):
+        if found := [m for m in info[k]["matches"] if m.kind == "mineral"]:
+            return found[-1:]
+    return []
