@@ -52,7 +52,7 @@ FIRST = {
     "ingest_blind45": "84edb40", "ingest_blind46": "a78bdef", "ingest_blind47": "6f7a88a",
     "ingest_blind48": "3b41919", "ingest_blind49": "a0accdc",
     "ingest_blind50": "f93b822", "ingest_blind51": "c6565ad",
-    "ingest_blind52": "8aac758", "ingest_blind53": "692d4b1",
+    "ingest_blind52": "8aac758", "ingest_blind53": "692d4b1", "ingest_blind54": "eec4635",
 }
 
 _DUMP = """

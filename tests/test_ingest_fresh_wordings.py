@@ -61,3 +61,95 @@ def test_only_a_designation_said_it_will_is_decided(record, text):  # noqa: F811
 ])
 def test_a_ship_turned_away_carries_the_reports_one_mineral(record, text, expected):  # noqa: F811
     assert _read(text, record) == expected
+
+
+def _drafts(text, record, published=PUB):  # noqa: F811
+    return extract(text, published, "T", "", record).drafts
+
+
+@pytest.mark.parametrize(("teller", "confidence", "anonymous"), [
+    # the report tells a customs service's own findings: a paragraph naming no teller is that body's account
+    ("관세청은 수입업체 두 곳이 북한산 철광석을 들여온 사실을 확인했다고 5일 밝혔다.", "official", False),
+    # an unnamed source's report stays the source's
+    ("소식통은 수입업체 두 곳이 북한산 철광석을 들여왔다고 5일 전했다.", "reported", True),
+])
+def test_a_report_of_an_official_bodys_findings_is_official_where_no_one_else_tells(record, teller, confidence, anonymous):  # noqa: F811
+    text = f"북한산 철광석 위장 반입\n\n{teller}\n\n지난해 3월 북한산 철광석이 중국산으로 꾸며져 인천항에 들어왔다."
+    (d,) = _drafts(text, record, "2019-06-07")
+    assert (d.event_type, d.date, d.confidence, d.anonymous_source) == ("smuggling", "2018-03-01", confidence, anonymous)
+
+
+@pytest.mark.parametrize("text", [
+    "수입업자들은 지난해 4월 북한산 철광석을 중국산으로 속여 들여왔다. 이렇게 들어온 철광석은 모두 2만t에 이른다.",
+    "Traders passed off North Korean iron ore as Chinese in April last year. Ore shipped this way came to 20,000 tons.",
+])
+def test_a_figure_of_goods_moved_this_way_is_the_smugglings_amount(record, text):  # noqa: F811
+    (d,) = _drafts(text, record, "2019-06-07")
+    assert (d.event_type, d.minerals, d.date, d.quantity) == ("smuggling", ["iron_ore"], "2018-04-01", 20_000)
+
+
+def test_a_resolutions_day_in_brackets_is_not_the_events(record):  # noqa: F811
+    (d,) = _drafts("수입업자들은 안보리 결의 2371호(2017년 8월 5일) 이후 북한산 석탄을 중국산으로 속여 들여왔다.", record, "2018-06-07")
+    assert d.event_type == "smuggling" and d.date != "2017-08-05"
+
+
+def test_roads_that_lead_somewhere_name_no_lead(record):  # noqa: F811
+    text = "Checkpoints stand on the roads that lead to the Yalu, the main route for smuggled coal, sources said."
+    assert [d.minerals for d in _drafts(text, record)] == [["coal"]]
+    # the metal sent somewhere is still the metal
+    assert [d.minerals for d in _drafts("North Korea smuggled zinc and lead to China last year, sources said.", record)] \
+        == [["zinc", "lead"]]
+
+
+def test_a_forged_certificate_of_origin_is_smuggling(record):  # noqa: F811
+    (d,) = _drafts("수입업자들은 원산지증명서를 중국산으로 위조해 북한산 무연탄을 들여왔다.", record)
+    assert (d.event_type, d.minerals) == ("smuggling", ["coal"])
+
+
+def test_a_draft_retyped_as_the_records_measure_is_read_again_for_its_source(record):  # noqa: F811
+    # every teller of the report is unnamed, but the measure's own paragraph names none: China's notice, not the sources'
+    text = ("Border traders are nervous, sources said.\n\n"
+            "China has suspended imports of coal from the North since Aug. 15 as part of its implementation of Resolution 2371.")
+    (d,) = _drafts(text, record, "2017-09-11")
+    assert (d.event_type, d.date, d.known != "", d.confidence, d.anonymous_source) == ("sanction", "2017-08-15", True, "official", False)
+
+
+def test_a_unit_sign_of_east_asian_type_is_read_as_its_letters(record):  # noqa: F811
+    (d,) = _drafts("북한은 작년 1∼12월 중국에 희토류 3만4천500㎏을 수출했다.", record, "2015-03-23")
+    # "1∼12월" of a year is the whole year
+    assert (d.event_type, d.quantity, d.unit, d.date, d.date_precision) == ("trade_figure", 34_500, "kg", "2014-01-01", "year")
+
+
+def test_a_korean_half_with_no_year_is_this_years(record):  # noqa: F811
+    import datetime as dt
+
+    from geo.ingest.dates import find_dates
+    (d,) = find_dates("하반기부터 본격적으로 들어온다.", dt.date(2006, 4, 28))
+    assert (d.date, d.precision) == (dt.date(2006, 7, 1), "month")
+
+
+def test_a_mines_completion_ceremony_changes_its_capacity(record):  # noqa: F811
+    (d,) = _drafts("광업진흥공사는 12일 정촌 흑연광산의 준공식을 열었다고 밝혔다.", record, "2006-04-28")
+    assert (d.event_type, d.effect, d.mines, d.date) == ("production_change", "increased", ["jongchon-graphite"], "2006-04-12")
+
+
+def test_a_measure_from_the_nth_is_dated_that_day(record):  # noqa: F811
+    text = "The commerce ministry said on Monday that it would ban imports of North Korean lead ore from the 20th."
+    (d,) = _drafts(text, record, "2017-08-16")
+    assert (d.event_type, d.date, d.date_precision) == ("sanction", "2017-08-20", "day")
+
+
+def test_a_stop_told_months_later_than_a_start_is_dated_from_it(record):  # noqa: F811
+    text = "The zinc concentrate plant began operating in March 2011 but stopped producing four months later, workers said."
+    (d,) = _drafts(text, record, "2012-09-06")
+    assert (d.event_type, d.minerals, d.date, d.date_precision) == ("production_halt", ["zinc"], "2011-07-01", "month")
+
+
+def test_a_cargo_split_among_smaller_boats_is_smuggled(record):  # noqa: F811
+    (d,) = _drafts("남포항을 떠난 배는 공해상에서 작은 배 여러 척에 무연탄을 나눠 실었다.", record)
+    assert (d.event_type, d.minerals) == ("smuggling", ["coal"])
+
+
+def test_ore_crossing_over_into_china_now_is_exports_going_on(record):  # noqa: F811
+    (d,) = _drafts("제재에도 아연 정광은 예전처럼 중국으로 넘어오고 있는 셈이다.", record)
+    assert (d.event_type, d.minerals) == ("export_continued", ["zinc"])

@@ -423,6 +423,22 @@ def test_a_new_mine_named_beside_the_records_mines_is_linked_once():
     assert sorted(m for d in linked for m in d.mines) == ["inpho", "namdok", "phunggok"]
 
 
+def test_a_new_mine_given_its_minerals_takes_only_drafts_of_them():
+    # found on the thirty-third new user's trial: the new iron mine was linked to the sentence's molybdenum draft too
+    from geo.ingest.drafts import Draft
+    from geo.ingest.newmine import NewMine
+
+    def draft(mineral, mines, event_type):
+        return Draft(event_id=mineral, event_type=event_type, effect="", date="2004-01-01", date_precision="year",
+                     evidence="…", mines=mines, minerals=[mineral], candidates=["Toksong mine"])
+
+    drafts = [draft("iron_ore", [], "deal_signed"), draft("molybdenum", ["yonghung-ri"], "production_change")]
+    iron = NewMine("Toksong mine", mine_id="toksong", candidate="Toksong mine", minerals=["iron_ore"])
+    assert [d.mines for d in link_new_mines(drafts, [iron])] == [["toksong"], ["yonghung-ri"]]
+    any_mineral = NewMine("Toksong mine", mine_id="toksong", candidate="Toksong mine")  # none given: every draft naming it
+    assert [d.mines for d in link_new_mines(drafts, [any_mineral])] == [["toksong"], ["yonghung-ri", "toksong"]]
+
+
 def test_a_month_or_a_year_set_by_the_reviewer_is_stored_on_its_first_day():
     # found on the twelfth new user's trial: 2019-10-25 changed to month precision was stored as 2019-10-25
     from geo.ingest.reviewed_dates import stored_date

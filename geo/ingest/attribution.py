@@ -33,12 +33,13 @@ def official_cited(text: str) -> str:
     return m.group(0) if m else ""
 
 
-def confidence(event_type: str, sentence: str, anonymous: bool, before: str = "") -> tuple[str, str]:
+def confidence(event_type: str, sentence: str, anonymous: bool, before: str = "", teller: str = "") -> tuple[str, str]:
     """(confidence, why) of a draft of ``event_type`` told in ``sentence``; why is '' for ``reported``.
     A draft whose sentence cites nothing takes the official source the sentence ``before`` it (in its paragraph) cites
     ("대북제재위원회 자료를 보면 … . 한 나라가 1월과 2월에 각각 144만t, 123만t 수입했다고 신고한 뒤 …"; "세관에 따르면 A씨
     등은 2017년 5월께 … . 이들은 2018년 6월에도 … 제출한 것으로 조사됐다"): a report goes on with the account it has
-    named."""
+    named. A draft whose sentence and paragraph cite no one, in a report that tells an official body's own findings
+    (``teller``, :meth:`Anonymity.official_teller`: "관세청은 … 범죄 사실을 확인했다고 10일 밝혔다"), is that body's account too."""
     if anonymous:
         return "reported", ""
     if (cited := official_cited(sentence)) and not _MEDIA_TELLER.search(sentence):
@@ -47,6 +48,8 @@ def confidence(event_type: str, sentence: str, anonymous: bool, before: str = ""
         return "official", f"a {event_type.replace('_', ' ')} {OWN_ACT}"
     if before and (cited := official_cited(before)) and not _MEDIA_TELLER.search(before) and not cites_anyone(sentence):
         return "official", f"the sentence before cites {cited}"
+    if teller and not cites_anyone(sentence):
+        return "official", f"the report tells {teller}'s own findings"
     return "reported", ""
 
 
@@ -77,6 +80,19 @@ def official_report(drafts, publisher: str) -> None:
             d.description += f" Confidence official: the report is {own}'s own."
 
 
+def retyped_as_act(d, sent, anon: Anonymity) -> None:
+    """A draft retyped as the record's measure it repeats (geo.ingest.known) is now an authority's own act: its flag is
+    read again for its new type (a paragraph naming no teller, in a report whose only tellers are unnamed, no longer
+    makes it the sources' account: "China has suspended imports … since Aug. 15 as part of its implementation of
+    Resolution 2371."), and unflagged it is official."""
+    if d.event_type not in OFFICIAL_ACTS:
+        return
+    if sent is not None:  # (None: a long sentence's evidence is cut, and its flag is left as it is)
+        d.anonymous_source = anon.of(sent, d.event_type)
+    if not d.anonymous_source:
+        d.confidence = "official"
+
+
 class Anonymity:
     """Does a draft rest on an unnamed source? Each paragraph's tellers are read when a draft asks,
     once per paragraph: the drafts left after merging restatements are few."""
@@ -91,6 +107,7 @@ class Anonymity:
         self._own: dict[int, str] = {}
         self._told: dict[int, str] = {}
         self._report: bool | None = None
+        self._teller: str | None = None
         self._only: bool | None = None
 
     def of(self, sent, event_type: str = "") -> bool:
@@ -146,11 +163,32 @@ class Anonymity:
             self._only = told - {""} == {"unnamed"}
         return self._only
 
+    def official_teller(self, para: int) -> str:
+        """The official body whose own findings the report tells, for a draft in paragraph ``para`` that names no
+        teller: the body the report's first paragraph cites as the one who said it (or its next paragraph, when the
+        first names none: "… 의혹이 결국 사실로 드러났다." "관세청은 … 10일 밝혔다."), in a report no paragraph of which
+        rests on an unnamed source and told through no other medium; '' otherwise."""
+        if self._teller is None:
+            self._teller = ""
+            if self._lede is not None and not self.report():
+                at = bisect.bisect_left(self._paras, self._lede)
+                for p in self._paras[at:at + 2]:
+                    told = [t for t in self._texts[p] if official_cited(t) and (_SAID.search(t) or _KO_TOLD.search(t))
+                            and not _MEDIA_TELLER.search(t)]
+                    if told:
+                        self._teller = official_cited(told[0])
+                    if self._names(p):
+                        break  # the first paragraph names its teller: that one, official or not
+        return self._teller if self._teller and not self._names(para) else ""
+
     def report(self) -> bool:
         if self._report is None:
             self._report = any(self._cites(p) == "unnamed" for p in self._texts)
         return self._report
 
+
+#: A Korean sentence ending as an announcement ("… 넘길 예정이라고 10일 밝혔다", "… 발표했습니다").
+_KO_TOLD = re.compile(r"(?:밝혔|발표했|전했|말했|설명했|확인했)(?:다|습니다)")
 
 #: A paragraph told by 'he', 'she' or 'they' ("He added that …", "그는 … 덧붙였다"): the teller named before.
 _PRONOUN_TELLER = re.compile(r"\b(?:he|she|they)\s+(?:also\s+)?(?:said|says|added|told|noted|explained|claimed)\b"

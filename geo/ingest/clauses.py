@@ -52,7 +52,8 @@ def find_reason(clause: str) -> re.Match | None:
 SCHEDULED = re.compile(r"\b(?:from|starting(?: on| from)?|beginning(?: on)?|effective(?: from| on)?|as of)\s+"
                        r"(?:midnight\s+(?:on\s+)?|next\s+)?"
                        r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|tomorrow|week|month|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct"
-                       r"|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))"
+                       r"|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+                       r"|the\s+\d{1,2}(?:st|nd|rd|th)\b)"  # "from the 15th" (of this month)
                        r"|\b(?:in|within)\s+(?:a|one|two|three|four|five|six|\d{1,2})\s+(?:days?|weeks?)(?:'|’)?\s+(?:time\s+)?"
                        r"(?:it|they|China|Beijing|the\s+\w+)?\s*(?:will|would)\b"
                        # or with the day it ends ("will stop buying coal from North Korea for the rest of the year")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 
@@ -14,3 +15,14 @@ class DateMention:
     start: int
     kind: str  # absolute, relative, attribution (the telling), comparison (a baseline)
     end_date: dt.date | None = None
+
+
+#: A date in brackets right after a resolution's number is the resolution's own ("결의 2371호(2017년 8월 5일)",
+#: "Resolution 2371 (Aug. 5, 2017)"): not the date of another event the sentence tells, nor the date later sentences
+#: go on from.
+_RESOLUTION_DAY = re.compile(r"(?:결의(?:안)?|[Rr]esolution|UNSCR)\s*(?:제\s*)?\d{3,4}\s*호?\s*\(\s*$")
+
+
+def resolutions_day(text: str, d: DateMention) -> bool:
+    """Is ``d`` the date of the resolution named just before it, in brackets?"""
+    return _RESOLUTION_DAY.search(text, max(0, d.start - 40), d.start) is not None

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from geo.ingest.date_mention import resolutions_day
 from geo.ingest.dates import DAYS_BEFORE, DateMention, find_dates, own_dates
 
 _DIGIT = re.compile(r"\d")
@@ -98,6 +99,10 @@ class Dated:
         """Can the j-th sentence's dates be found without its context?"""
         return j in self._dates or (not _reads_on(self.sents[j].text) and self.sents[j].text not in self._first)
 
+    def _own(self, j: int) -> list[DateMention]:
+        """The j-th sentence's own dates that later sentences may go on from (not a resolution's day in brackets)."""
+        return [d for d in own_dates(self.dates(j)) if not resolutions_day(self.sents[j].text, d)]
+
     def context(self, i: int) -> tuple[DateMention | None, int]:
         """(the last own date of a sentence before the i-th, its paragraph), or (None, -1)."""
         if i in self._context:
@@ -108,7 +113,7 @@ class Dated:
                 current = self._context[j + 1]
                 break
             if self.near[j] and self._free(j):
-                own = own_dates(self.dates(j))
+                own = self._own(j)
                 if own:
                     current = (own[-1], self.sents[j].para)
                     break
@@ -117,7 +122,7 @@ class Dated:
         for k in reversed(pending):  # then forward, as the sentences are read
             self._context[k] = current
             if self.near[k]:
-                own = own_dates(self.dates(k))
+                own = self._own(k)
                 if own:
                     current = (own[-1], self.sents[k].para)
         self._context[i] = current

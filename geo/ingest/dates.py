@@ -8,7 +8,7 @@ import datetime as dt
 import re
 
 from geo.ingest.date_mention import DateMention
-from geo.ingest.dates_en import day_spans, english_dates, shared_year
+from geo.ingest.dates_en import day_spans, english_dates, months_later, shared_year
 from geo.ingest.dates_ko import korean_dates
 from geo.ingest.hangul import has_hangul
 from geo.ingest.literals import has_odd_case, may_hold
@@ -183,7 +183,7 @@ def find_dates(sentence: str, pub: dt.date, context: DateMention | None = None) 
     found.sort(key=lambda d: d.start)
     if korean and context is not None:
         found = [_day_named_before(d, context, pub) for d in found]
-    return [_as_attribution(sentence, d) for d in day_spans(sentence, shared_year(sentence, found))]
+    return [_as_attribution(sentence, d) for d in months_later(sentence, day_spans(sentence, shared_year(sentence, found)))]
 
 
 #: Korean "15일 전(에)": fifteen days ago, or "before the 15th" when a sentence before named that day.
@@ -352,14 +352,14 @@ def _relative_rules(sentence: str, pub: dt.date, add, lower: str, years: bool, o
         n = m.group("n").lower()
         n = int(n) if n.isdigit() else _NUMBERS[n]
         add(m, _months_back(pub, n), "month", "relative")
-    for m in (_R_ON_THE.finditer(sentence) if "on the " in lower else ()):
-        # "on the 27th": that day of the publication month, or of the month before
-        d = int(m.group("d"))
+    for m in (_R_ON_THE.finditer(sentence) if "the " in lower else ()):
+        # "on the 27th": that day of the publication month, or of the month before; "from the 15th": a start, this month's
+        d, ahead = int(m.group("d")), m.group("w").lower() != "on"  # even when ahead of the report
         for back in (0, 1):
             first = _months_back(pub, back)
             with contextlib.suppress(ValueError):
                 day = first.replace(day=d)
-                if day <= pub:
+                if day <= pub or (ahead and back == 0):
                     add(m, day, "day", "relative")
                     break
 
@@ -379,7 +379,7 @@ _R_SEASON = re.compile(r"\b(?:in\s+)?(?P<s>spring|summer|autumn|fall|winter)\s+(
 _R_PART_YEAR = re.compile(_P_PART_YEAR, _I)
 _R_MONTHS_AGO = re.compile(r"\b(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) months?"
                            r"(?: ago| since| earlier| before)\b", _I)
-_R_ON_THE = re.compile(r"\bon the (?P<d>\d{1,2})(?:st|nd|rd|th)\b", _I)  # "On the 7th" opens a sentence
+_R_ON_THE = re.compile(r"\b(?P<w>on|from|starting|as of) the (?P<d>\d{1,2})(?:st|nd|rd|th)\b", _I)  # "On the 7th" opens a sentence
 _R_MONTH = re.compile(_P_MONTH)
 _R_THIS_MONTH = re.compile(r"\b(?P<w>this|last|next) month\b", _I)
 _R_THIS_YEAR = re.compile(r"\b(?P<w>this|last|next) year\b", _I)

@@ -174,3 +174,29 @@ def day_spans(sentence: str, found: list[DateMention]) -> list[DateMention]:
         found[i] = DateMention(a.date, a.precision, a.text, a.start, a.kind, end)
         found[i + 1] = DateMention(end, b.precision, b.text, b.start, b.kind, b.end_date)
     return found
+
+
+#: "six months later", "two years later": that long after the date the sentence named before it.
+_R_LATER = re.compile(r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2}) (?P<u>months?|years?) later\b", _I)
+_LATER_NUMBERS = {**_NUMBERS, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+
+
+def months_later(sentence: str, found: list[DateMention]) -> list[DateMention]:
+    """A span told from the date before it ("began operating in April 2011 but stopped producing six months later"): that
+    many months (or years) after it, at its precision (a month's or a year's); none without a date before it in the
+    sentence (as Korean "5개월 만에", :mod:`geo.ingest.dates_ko`)."""
+    if " later" not in sentence:
+        return found
+    out = list(found)
+    for m in _R_LATER.finditer(sentence):
+        before = [d for d in found if d.start < m.start() and d.kind != "comparison" and d.precision in ("day", "month", "year")]
+        if not before:
+            continue
+        b, n = before[-1], m.group("n").lower()
+        n = int(n) if n.isdigit() else _LATER_NUMBERS[n]
+        months = n * (12 if m.group("u").lower().startswith("year") else 1)
+        y, mo = divmod(b.date.year * 12 + b.date.month - 1 + months, 12)
+        precision = "year" if b.precision == "year" else "month"
+        date = dt.date(y, 1, 1) if precision == "year" else dt.date(y, mo + 1, 1)
+        out.append(DateMention(date, precision, m.group(0), m.start(), b.kind))
+    return sorted(out, key=lambda d: d.start)

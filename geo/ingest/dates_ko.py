@@ -264,17 +264,18 @@ def _resolve(m: re.Match, what: str, pub: dt.date):  # noqa: PLR0911 - one branc
                 y = _year(g["y"])
             elif g["rel"]:
                 y = _rel_year(g["rel"], pub)
-            else:  # the latest half begun by the report's date
-                y = pub.year if pub.month >= first else pub.year - 1
+            else:  # a half with no year is this year's, begun or ahead ("하반기부터 본격적으로 들어온다" in April: this
+                y = pub.year  # year's; Korean news writes "지난해 하반기" for last year's)
             return dt.date(y, first, 1), "month", _month_end(y, first + 5)
-        if what == "ym_span":
-            y = _year(g["y"])
-            return dt.date(y, int(g["m1"]), 1), "month", _month_end(y, int(g["m"]))
-        if what == "month_span":
-            if g["rel"]:
+        if what in ("ym_span", "month_span"):
+            if what == "ym_span":
+                y = _year(g["y"])
+            elif g["rel"]:
                 y = _rel_year(g["rel"], pub)
             else:
                 y = pub.year if int(g["m"]) <= pub.month else pub.year - 1
+            if (int(g["m1"]), int(g["m"])) == (1, 12):  # "작년 1∼12월": the whole year
+                return dt.date(y, 1, 1), "year", None
             return dt.date(y, int(g["m1"]), 1), "month", _month_end(y, int(g["m"]))
         if what == "rel_month":
             y = _rel_year(g["rel"], pub)

@@ -118,6 +118,7 @@ SETS = (
     ("blind set 51", _TESTS / "ingest_blind51"),
     ("blind set 52", _TESTS / "ingest_blind52"),
     ("blind set 53", _TESTS / "ingest_blind53"),
+    ("blind set 54", _TESTS / "ingest_blind54"),
 )
 #: The sets whose failures have been read: the certainty weights are fitted on these only
 #: (``python -m geo.tools.fit_certainty``); blind set 15, a last measure never read, is not (the calibration

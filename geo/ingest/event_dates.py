@@ -8,6 +8,7 @@ import functools
 import re
 
 from geo.ingest.clauses import clauses
+from geo.ingest.date_mention import resolutions_day
 from geo.ingest.dates import DateMention, _end_of_year, own_dates
 from geo.ingest.hangul import has_hangul
 from geo.ingest.known import MEASURE_TYPES
@@ -44,6 +45,8 @@ def date_for(p: _Proto, sents, info, pub, adopted) -> tuple[dt.date, str, dt.dat
         own = [d for d in own if not _after_before(s, befores, p.at, d.start)]  # month": the vote's date, not the event's
     if own and has_hangul(s):  # "1989년 이후 멈춰 있던 … 수입 길이 다시 열렸다": 1989 is the past state's, not the event's
         own = [d for d in own if not _KO_PAST_STATE.search(s, d.start + len(d.text), max(p.at, d.start + len(d.text)))]
+    if p.event_type != "sanction" and own:  # "결의 2371호(2017년 8월 5일) 등으로 … 들여올 수 없게 되자": the resolution's day
+        own = [d for d in own if not resolutions_day(s, d)]
     told = [d for d in dates if d.kind == "attribution"]
     head = HEADLINE_RANK if sents[p.sent].headline else 0
     if p.event_type == "sanction":

@@ -7,7 +7,7 @@ import gc
 import re
 
 from geo.ingest.amounts import amounts_and_qualifier, change_figure, figures, is_share, tells_rate
-from geo.ingest.attribution import OFFICIAL_ACTS, Anonymity, confidence, official_report
+from geo.ingest.attribution import Anonymity, confidence, official_report, retyped_as_act
 from geo.ingest.certainty import rate
 from geo.ingest.clauses import clauses, find_reason
 from geo.ingest.cue_words import CAP_WORDS, SMUGGLING_NAMED
@@ -40,6 +40,7 @@ from geo.ingest.nearby import (
     deal_goes_on,
     designated_minerals,
     figure_mineral,
+    figure_of_the_way_before,
     goes_on_about_those,
     mine_named_next,
     minerals_for,
@@ -222,10 +223,12 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
                 how = f"the mine of the clause before ({cmines[0].text})"
             if cue is None or ((borrowed or where == "clause before") and cue[0] not in wanted):
                 continue  # a borrowed mention serves only its types
-            if (cue[0] == "export_continued" or (cue[0] == "trade_figure" and not figures(x["amounts"][3]))) \
-                    and SMUGGLING_NAMED.search(s.text):
+            if ((cue[0] == "export_continued" or (cue[0] == "trade_figure" and not figures(x["amounts"][3])))
+                    and SMUGGLING_NAMED.search(s.text)) \
+                    or (cue[0] == "trade_figure" and figure_of_the_way_before(i, sents, protos) == "smuggling"):
                 # "… 중국에 넘어가고 있다 … 밀수 단속이 풀리는 분위기", or "세관을 거치지 않고 … 내보내는 것의 70% 정도는 …":
-                # goods going out, or their share, in a sentence that names smuggling are the smuggling
+                # goods going out, or their share, in a sentence that names smuggling are the smuggling; so is a
+                # figure of goods moved "this way" just after a smuggling ("이렇게 들어온 북한산 석탄과 선철은 모두 3만5천여톤")
                 cue = ("smuggling", "smuggled", cue[2])
             if borrowed:  # "Arrivals from North Korea in January came to 1.45 million tonnes": the figure's mineral
                 cminerals, how = borrowed, "; ".join(filter(None, [how, f"mineral from the {where} ({borrowed[0].text})"]))
@@ -261,10 +264,11 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
     anon = Anonymity(sents)
     names = {**ds.mine_names, **ds.mineral_names}  # titles name mines and minerals as the record does
     drafts, notes = _assemble(protos, sents, info, pub, adopted, anon, names, gaz)
-    for d in (retyped := mark_known(drafts, ds)):  # typed as the record's measure it repeats: the title follows
+    retyped = mark_known(drafts, ds)
+    by_text = {s.text: s for s in sents} if retyped else {}
+    for d in retyped:  # typed as the record's measure it repeats: the title follows
         d.title = event_title(d.title.rsplit(": ", 1)[0], d.event_type)
-        if d.event_type in OFFICIAL_ACTS and not d.anonymous_source:
-            d.confidence = "official"  # now an authority's own act (geo.ingest.attribution)
+        retyped_as_act(d, by_text.get(d.evidence), anon)  # an authority's own act: official, unless its paragraph's source is unnamed
     drafts = drop_exact_repeats(drafts) if retyped else drafts  # a retyped draft may now repeat another exactly
     official_report(drafts, publisher)  # a state medium's or a ministry's own report: official (as a claim)
     leads, lead_notes = find_leads(sents, info, drafts, pub, adopted, anon, known, names)
@@ -343,11 +347,13 @@ def _assemble(protos, sents, info, pub, adopted, anon, names, gaz):
                   before_measure=earlier(p.sent))
         made[id(d)] = p
         drafts.append((d, rank))
-    merged, more = merge_restatements(drafts)  # most drafts of a long report restate others
+    figures_from: dict[int, Draft] = {}  # a kept telling with no figure: the merged telling whose figure it takes
+    merged, more = merge_restatements(drafts, figures_from)  # most drafts of a long report restate others
     for d in merged:
         p = made[id(d)]
-        usd, qty, unit, written = p.amounts[:4] if p.amounts else info[p.sent]["amounts"]
-        qualifier = p.amounts[4] if p.amounts else info[p.sent]["qualifier"]
+        fp = made[id(figures_from[id(d)])] if id(d) in figures_from else p
+        usd, qty, unit, written = fp.amounts[:4] if fp.amounts else info[fp.sent]["amounts"]
+        qualifier = fp.amounts[4] if fp.amounts else info[fp.sent]["qualifier"]
         if usd is None and qty is None and d.event_type in CARGO_TYPES and (later := cargo_amounts_next(p.sent, sents, info)):
             (usd, qty, unit, written), qualifier = later  # "… kept a ship carrying coal out. The ship … its 6,300 tonnes"
         if qty is not None and d.event_type == "production_change":
@@ -367,7 +373,7 @@ def _assemble(protos, sents, info, pub, adopted, anon, names, gaz):
         # the sentence before: in the paragraph (a trade figure also across it: data named, then its figures)
         before = sents[p.sent - 1].text if p.sent and (sents[p.sent - 1].para == sents[p.sent].para
                                                        or d.event_type == "trade_figure") else ""
-        d.confidence, why = confidence(d.event_type, text, d.anonymous_source, before)
+        d.confidence, why = confidence(d.event_type, text, d.anonymous_source, before, anon.official_teller(sents[p.sent].para))
         d.description += f" Confidence {d.confidence}: {why}." if why else ""
         province = "" if p.mines or p.candidates else " and ".join(  # "함경남도의 한 탄광": no mine, a province
             dict.fromkeys(m.name for m in gaz.match(text, ("province",)) if as_place(m, text)))  # not "with Pyongyang"

@@ -44,6 +44,10 @@ _LEAD_IDIOM_BEFORE = re.compile(r"\b(?:take|takes|took|taken|taking)\s+the\s+$|\
                                 r"(?:US|U\.S\.|America['’]s|Washington['’]s|[A-Z][\w-]*['’]s|its|their|his|her)\s+$|\b(?:will|would|could|can|may|might|set to"
                                 r"|aims? to|wants? to|hopes? to|plans? to|seeks? to)\s+$", re.IGNORECASE)
 _LEAD_VERB_AFTER = re.compile(r"\s+the\s+(?:world|way|pack|field|market)\b", re.IGNORECASE)
+#: "roads that lead to the Amrok", "the routes which lead into China": a way that leads somewhere (the metal after "that"
+#: is rarely followed by where it goes).
+_LEAD_WAY_BEFORE = re.compile(r"\b(?:that|which|roads?|routes?|paths?|tracks?|tunnels?|bridges?|corridors?)\s+$", re.IGNORECASE)
+_LEAD_WAY_AFTER = re.compile(r"\s+(?:directly\s+|straight\s+)?(?:to|into|up\s+to|through|across|towards?|onto)\b", re.IGNORECASE)
 
 
 def names_record_thing(m: Match, sentence: str) -> bool:
@@ -56,7 +60,8 @@ def names_record_thing(m: Match, sentence: str) -> bool:
         return False
     if _in_proper_name(m, sentence):
         return False
-    if m.id == "lead" and m.text.lower() == "lead" and (_LEAD_IDIOM_BEFORE.search(before) or _LEAD_VERB_AFTER.match(sentence, m.end)):
+    if m.id == "lead" and m.text.lower() == "lead" and (_LEAD_IDIOM_BEFORE.search(before) or _LEAD_VERB_AFTER.match(sentence, m.end)
+                                                       or (_LEAD_WAY_BEFORE.search(before) and _LEAD_WAY_AFTER.match(sentence, m.end))):
         return False
     return not (m.id == "iron_ore" and m.text.lower() == "iron"
                 and (_PROCESSED_AFTER.match(sentence, m.end) or _PROCESSED_BEFORE.search(before)))

@@ -73,8 +73,9 @@ class _Group:
         heapq.heappush(self.by_date.setdefault(d.date, []), k)
 
 
-def merge_restatements(drafts: list[tuple[Draft, int]]) -> tuple[list[Draft], list[str]]:
-    """(drafts, notes) with restatements merged and summaries dropped; see the module docstring."""
+def merge_restatements(drafts: list[tuple[Draft, int]], figures_from: dict[int, Draft] | None = None) -> tuple[list[Draft], list[str]]:
+    """(drafts, notes) with restatements merged and summaries dropped; see the module docstring. ``figures_from`` is
+    filled with id(kept draft) → the merged telling whose figures the kept one takes (:func:`_take_figures`)."""
     notes: list[str] = []
     groups: dict[tuple, _Group] = {}
     for d, rank in drafts:
@@ -100,7 +101,9 @@ def merge_restatements(drafts: list[tuple[Draft, int]]) -> tuple[list[Draft], li
         old, old_rank = group.items[same]
         if rank < old_rank:
             group.put(same, d, rank)
-        group.items[same][0].before_measure = old.before_measure or d.before_measure  # any telling's "before the ban"
+        kept = group.items[same][0]
+        kept.before_measure = old.before_measure or d.before_measure  # any telling's "before the ban"
+        _take_figures(kept, old if kept is d else d, figures_from)
         notes.append(f"merged a restatement of {d.event_type} {'/'.join(d.minerals)}"
                      f"{' at ' + '/'.join(d.mines) if d.mines else ''}; the date kept comes from "
                      f"{group.items[same][0].date_basis}")
@@ -180,6 +183,14 @@ def _date_the_mine_draft(d: Draft, out: list[tuple[Draft, int]], dated: set[int]
 
 
 _OTHER_MINES = re.compile(r"\bother (?:mines|pits|collieries|enterprises)\b|다른\s*(?:광산|탄광|기업소)", re.IGNORECASE)
+
+
+def _take_figures(kept: Draft, other: Draft, figures_from: dict[int, Draft] | None) -> None:
+    """A kept telling with no figure takes the merged telling's ("… 러시아산으로 꾸며져 들어왔다" kept for its date, "이렇게 들어온
+    북한산 석탄과 선철은 모두 3만5천여톤" merged into it): the event's amount is the one the report gives it."""
+    if figures_from is not None and not figures_of(kept.amounts) and figures_of(other.amounts):
+        figures_from[id(kept)] = figures_from.get(id(other), other)
+        kept.amounts = list(other.amounts)
 
 
 _MEASURES_AND_INCIDENTS = ("import_suspension", "export_halt", "sanction")

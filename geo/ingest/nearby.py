@@ -88,7 +88,11 @@ WORK_TYPES = ("production_halt", "production_change", "deal_signed", "deal_colla
 #: "북측이 계약을 없던 일로 만들었다"), at its start.
 WORK_SUBJECT = re.compile(r"(?:(?:but|and|yet|then|so|however)\s+)?(?:the|its|their|this|that|all)\s+"
                           r"(?:work|works|project|development|operations?|mining|excavation|digging|contract|deal"
-                          r"|agreement|venture)\b|\S{0,12}?\s?(?:계약|사업|작업|공사|개발|조업|합작|채굴)", re.IGNORECASE)
+                          r"|agreement|venture)\b|\S{0,12}?\s?(?:계약|사업|작업|공사|개발|조업|합작|채굴)"
+                          # or a clause whose subject is the one before's, dropped ("… began operating in April 2011 but
+                          # stopped producing six months later")
+                          r"|(?:but\s+|and\s+|then\s+)?(?:stopped|ceased|halted|suspended|shut|closed)\s+(?:producing|operating|operations"
+                          r"|production|mining|work|down)\b", re.IGNORECASE)
 #: … or a deal of the clause before named again ("his firm has cancelled every one of its contracts").
 DEAL_REFERENCE = re.compile(r"\b(?:the|its|their|his|her|this|that|these|those)\s+(?:\w+\s+)?(?:contracts?|deals?"
                             r"|agreements?|ventures?)\b", re.IGNORECASE)
@@ -260,3 +264,18 @@ def cargo_mineral(clause: str, i: int, info, report_minerals: set[str]) -> list[
         if found := [m for m in info[k]["matches"] if m.kind == "mineral"]:
             return found[-1:]
     return []
+
+
+#: A sentence that opens on goods moved "this way", the way the sentence before told ("이렇게 들어온 북한산 석탄과 선철은 모두
+#: 3만5천여톤", "Coal shipped this way came to 35,000 tons").
+_THIS_WAY = re.compile(r"\s*(?:이렇게|이런\s*식으로|이같이|이와\s*같이|이\s*같은\s*방식으로|이런\s*방식으로)\s"
+                       r"|[^.;]{0,60}?\b(?:this|that|the same) way\b|\s*(?:In|By) (?:this|that|the same) (?:way|manner|fashion|means)\b",
+                       re.IGNORECASE)
+
+
+def figure_of_the_way_before(i: int, sents, protos) -> str:
+    """The type of the event the sentence before told, for a figure the i-th sentence gives of goods moved "this way"
+    (the smuggling just told: its amount, not a trade figure of its own); '' otherwise."""
+    if i == 0 or sents[i].para - sents[i - 1].para > 2 or not _THIS_WAY.match(sents[i].text):
+        return ""
+    return next((p.event_type for p in reversed(protos) if p.sent == i - 1), "")

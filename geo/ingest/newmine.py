@@ -124,12 +124,14 @@ def link_new_mines(drafts: list[Draft], mines: list[NewMine]) -> list[Draft]:
     """The drafts with each new mine their sentence names linked to them (and a draft's estimate of being
     right worked out again, now that it has a mine): a mine-less draft takes it, and a draft of the
     record's mines takes it beside them ("Namdok, Inpho and Phunggok Youth Coal Mines raised output",
-    Phunggok new), one row per mineral, which the reviewer can untick."""
+    Phunggok new), one row per mineral, which the reviewer can untick. A new mine given its minerals takes only drafts
+    of one of them (the sentence's molybdenum draft is not the new iron mine's)."""
     out, given = [], set()  # (sentence, type, mine) linked so far: a sentence's drafts, one per mine, take it once
     for d in drafts:
         named = {core(c) for c in d.candidates}
         ids = [m.mine_id for m in mines if m.mine_id and named & _names(m) and m.mine_id not in d.mines
-               and (not d.mines or (d.evidence, d.event_type, m.mine_id) not in given)]
+               and (not d.mines or (d.evidence, d.event_type, m.mine_id) not in given)
+               and (not m.minerals or set(m.minerals) & set(d.minerals) or not d.minerals)]
         given.update((d.evidence, d.event_type, i) for i in ids)
         if ids:
             had = bool(d.mines)

@@ -22,7 +22,12 @@ def check_text(text: str, max_bytes: int = MAX_REPORT_BYTES) -> str:
         raise IngestError("the report contains NUL bytes: it looks like a binary file, not text")
     if not text.strip():
         raise IngestError("the report is empty")
-    return unicodedata.normalize("NFC", text)
+    return unicodedata.normalize("NFC", text).translate(_UNIT_SIGNS)
+
+
+#: Unit signs of East Asian typesetting written as the letters the amount rules read ("6만2천662㎏" is 62,662 kg):
+#: NFKC's letters for each sign, the rest of the text left as written.
+_UNIT_SIGNS = str.maketrans({c: unicodedata.normalize("NFKC", c) for c in "㎏㎎㎍㎞㎝㎜㎡㎥㎘ℓ㏊㎾㎿"})
 
 
 def read_report(path: str | Path, max_bytes: int = MAX_REPORT_BYTES) -> str:
