@@ -66,3 +66,16 @@ def test_the_page_offers_the_record_mine_and_links_it_on_the_reviewers_word(data
     links = load_dataset(data).links
     new = links[links["event_id"].isin(at.dataframe[0].value["New event id"])]
     assert list(new["mine_id"]) == ["yonghwa"]
+
+
+def test_a_korean_coal_mine_the_record_lacks_is_a_candidate(record):
+    # found on the thirty-third new user's trial: 룡문탄광 and 강안탄광 were not offered as mines (only 광산 names were)
+    result = extract("중국은 평안북도의 룡등탄광·룡문탄광, 함경북도의 강안탄광과 오룡광산의 개발권도 쥐고 있다.", "2010-01-14", "T", "", record)
+    assert result.candidates == ["룡문탄광", "강안탄광"]  # 룡등탄광 and 오룡광산 are the record's
+    assert extract("북한 내 탄광 20여 곳의 개발권", "2010-01-14", "T", "", record).candidates == []  # the word alone names none
+
+
+def test_a_korean_name_is_romanized_before_it_is_compared():
+    spellings = {"ongjin": ["Ongjin iron mine", "Ongjin"], "sangnong": ["Sangnong mine"]}  # the record's Latin names only
+    assert near_mines("옹진광산", spellings) == [("ongjin", "Ongjin iron mine")]
+    assert near_mines("옹진탄광", spellings) == [("ongjin", "Ongjin iron mine")]  # 탄광 is a mine word, as 광산 is

@@ -137,7 +137,7 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
         if near[i] and s.text not in memo:
             memo[s.text] = amounts_and_qualifier(s.text)
         amounts, qualifier = memo[s.text] if near[i] else ((None, None, "", []), "")
-        cands = find_candidates(s.text, gaz) if ("ine" in s.text or "광산" in s.text or "olliery" in s.text or "eposit" in s.text
+        cands = find_candidates(s.text, gaz) if ("ine" in s.text or "광산" in s.text or "탄광" in s.text or "olliery" in s.text or "eposit" in s.text
                                                 or "Mining" in s.text) \
             and any(w in s.text for w in CANDIDATE_WORDS) else []
         if cands and _title_case(s.text):  # tested only when there is a candidate: most sentences have none

@@ -34,12 +34,13 @@ _KO_LIST_GAP_RE = re.compile(r"^[\uac00-\ud7a3()\s]{0,8}(?:과|와|및|·|,)[\ua
 _CAND_RE = re.compile(r"((?:[A-Z](?<!\w[A-Z])[\w'’ʼ\-]*\s+)(?:[A-Z][\w'’ʼ\-]*\s+){0,2})"
                       r"(?:mines?|Mines?|Mining Complex|deposit|colliery)\b")
 #: A text one of which every candidate holds (_CAND_RE's or _HANGUL_CAND_RE's last word).
-CANDIDATE_WORDS = ("mine", "Mine", "Mining Complex", "deposit", "colliery", "광산")
+CANDIDATE_WORDS = ("mine", "Mine", "Mining Complex", "deposit", "colliery", "광산", "탄광")
 
 
-#: A works named for a day keeps its day: 3월5일청년광산, 6·13광산 (not the fragment 일청년광산).
+#: A works named for a day keeps its day: 3월5일청년광산, 6·13광산 (not the fragment 일청년광산); a coal mine is named
+#: as a mine is (룡문탄광, 강안탄광).
 _HANGUL_CAND_RE = re.compile(r"((?<![\d.·])(?:\d{1,2}\s?월\s?\d{1,2}\s?일|\d{1,2}[·.]\d{1,2})[\uac00-\ud7a3]{0,8}"
-                             r"|[\uac00-\ud7a3]{1,8})광산")
+                             r"|[\uac00-\ud7a3]{1,8}?)(?:광산|탄광)")
 
 
 _CAND_STOP = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our",
@@ -86,7 +87,8 @@ _HANGUL_SPACED_RE = re.compile(r"(?<![\uac00-\ud7a3])([\uac00-\ud7a3]{1,3}[산�
 
 #: Words before 광산 that make a kind of mine, not a name ("대형광산", "노천광산"); minerals are checked apart.
 _KO_GENERIC = frozenset({"대형", "소형", "중소", "국영", "지방", "노천", "지하", "북한", "중국", "인근", "주변", "해당", "각",
-                         "여러", "최대", "대규모", "소규모", "비철", "비철금속", "희귀", "금속", "탄", "철", "동"})
+                         "여러", "최대", "대규모", "소규모", "비철", "비철금속", "희귀", "금속", "탄", "철", "동", "무연", "갈",
+                         "석", "유연", "각지", "이들", "다른", "모든"})
 
 
 def _pairs(clause_matches: list[Match], clause: str, offset: int, known: dict[str, list[str]] | None = None):

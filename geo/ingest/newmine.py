@@ -41,7 +41,7 @@ class NewMine:
 #: Words that say what a mine is, not which one: "the Chongam mine" and "the Chongam Copper Mine"
 #: name the same mine.
 _GENERIC_RE = re.compile(r"\b(?:the|mines?|mining|complex|colliery|deposits?|pits?|ore|copper|iron|gold|silver|"
-                         r"coal|zinc|lead|tungsten|molybdenum|magnesite|graphite|rare[ -]earths?)\b|광산", re.IGNORECASE)
+                         r"coal|zinc|lead|tungsten|molybdenum|magnesite|graphite|rare[ -]earths?)\b|광산|탄광", re.IGNORECASE)
 
 
 def _slug(text: str) -> str:

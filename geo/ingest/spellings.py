@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from geo.ingest.certainty import rate
 from geo.ingest.drafts import Draft
+from geo.ingest.hangul import has_hangul, romanize
 from geo.ingest.name_keys import phonetic_key
 from geo.ingest.newmine import core
 
@@ -21,7 +22,9 @@ _MAX_OFFERED = 3
 
 
 def _key(name: str) -> str:
-    return phonetic_key(core(name))
+    """The name's romanization key, without its generic words; a Hangul name romanized first ("산농광산": sannong)."""
+    name = core(name)
+    return phonetic_key(romanize(name) if has_hangul(name) else name)
 
 
 def _one_letter_apart(a: str, b: str) -> bool:
