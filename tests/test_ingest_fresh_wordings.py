@@ -153,3 +153,22 @@ def test_a_cargo_split_among_smaller_boats_is_smuggled(record):  # noqa: F811
 def test_ore_crossing_over_into_china_now_is_exports_going_on(record):  # noqa: F811
     (d,) = _drafts("제재에도 아연 정광은 예전처럼 중국으로 넘어오고 있는 셈이다.", record)
     assert (d.event_type, d.minerals) == ("export_continued", ["zinc"])
+
+
+def test_a_ship_the_record_does_not_name_is_another_case(record):  # noqa: F811
+    # found on the thirty-fourth new user's trial: the Dong Thanh's coal was said to repeat the panel's count of barge
+    # shipments to Hangzhou Bay that season
+    from geo.ingest.drafts import Draft
+    from geo.ingest.known import repeats_of
+
+    def smuggling(evidence, date, precision):
+        return Draft(event_id="x", event_type="smuggling", effect="smuggled", date=date, date_precision=precision,
+                     evidence=evidence, minerals=["coal"])
+
+    other = smuggling("They let it move its coal onto another vessel, the Dong Thanh, which left for Malaysia.", "2019-05-10",
+                      "approximate")
+    assert repeats_of(other, record) == ""
+    same = smuggling("Indonesian authorities held the ship, the Wise Honest, from April 2018.", "2018-04-01", "month")
+    assert "wise-honest-coal-2018-04" in repeats_of(same, record)
+    unnamed = smuggling("They let it move its coal onto another vessel, which left for Malaysia.", "2019-05-10", "approximate")
+    assert repeats_of(unnamed, record) != ""  # no ship named: as before, the season's recorded case

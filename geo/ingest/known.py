@@ -45,6 +45,7 @@ import pandas as pd
 from geo.ingest.cue_words import FOR_A_WHILE
 from geo.ingest.cues import named_sides
 from geo.ingest.drafts import Draft
+from geo.ingest.ships import ships_named
 
 #: Event types a measure in sanctions.csv can stand for.
 MEASURE_TYPES = ("sanction", "import_suspension")
@@ -125,7 +126,7 @@ def _repeats(d: Draft, span, measures: dict, events: dict) -> list[dict] | None:
             same = [e for e in events.get(mineral, []) if e["event_type"] == d.event_type
                     and (e["mine_id"] == mine or (not mine and d.event_type in _DEALS))
                     and (_meets(e["window"], span) or (undated and e["mine_id"] == mine and e["window"][0] <= day))
-                    and not _other_period(d, e) and not _during(d, e, span)]
+                    and not _other_period(d, e) and not _during(d, e, span) and not _other_ship(d, e)]
             if d.event_type in _DEALS and day and d.date_precision != "day" and (named := [
                     e for e in events.get(mineral, []) if e["event_type"] == d.event_type
                     and e["window"][0] <= day <= e["window"][1] + _ACTOR_REACH
@@ -178,6 +179,14 @@ def _actor_keys(actors) -> tuple[str, ...]:
         return ()
     words = (a.strip().split(" ")[0].strip("(),.").lower() for a in str(actors).split(";") if a.strip())
     return tuple(dict.fromkeys(w for w in words if len(w) >= 4 and w not in _GENERIC_ACTOR_WORDS))
+
+
+def _other_ship(d: Draft, e: dict) -> bool:
+    """A draft whose sentence names a ship (geo.ingest.ships) is not a record event whose title, description, actors
+    and evidence name none of its ships: the Dong Thanh's cargo is not the panel's count of barge shipments to Hangzhou
+    Bay that season, though type, mineral and dates agree."""
+    ships = ships_named(d.evidence)
+    return bool(ships) and not any(s in e["text"] for s in ships)
 
 
 def _other_period(d: Draft, e: dict) -> bool:
@@ -336,7 +345,7 @@ def _event_rows(ds) -> list[dict]:
         return []
     out = []
     columns = ["event_id", "event_type", "mine_id", "mineral_id", "date", "date_start", "date_end", "date_precision",
-               "end_date", "quantity", "unit", "value_usd", "actors"]
+               "end_date", "quantity", "unit", "value_usd", "actors", "title", "description", "evidence"]
     for r in view.reindex(columns=columns).itertuples(index=False):  # (a view without amounts: none)
         day, first, last = _day(r.date), _day(r.date_start), _day(r.date_end)
         if day is not None and first is not None and last is not None:
@@ -344,5 +353,6 @@ def _event_rows(ds) -> list[dict]:
             out.append({"mineral_id": r.mineral_id, "event_type": r.event_type, "mine_id": mine,
                         "window": (first, last), "precision": r.date_precision, "start": first,
                         "period": _day(r.end_date) is not None, "amounts": _amounts(r.quantity, r.unit, r.value_usd),
-                        "label": f"event {r.event_id} ({day.isoformat()})", "actor_keys": _actor_keys(r.actors)})
+                        "label": f"event {r.event_id} ({day.isoformat()})", "actor_keys": _actor_keys(r.actors),
+                        "text": " ".join(str(x) for x in (r.title, r.description, r.actors, r.evidence) if isinstance(x, str)).lower()})
     return out
