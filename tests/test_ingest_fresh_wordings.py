@@ -3,6 +3,8 @@ own, not the sets' or the trials' (tests/test_ingest_trial_wordings.py holds the
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from geo.ingest import extract
@@ -172,3 +174,31 @@ def test_a_ship_the_record_does_not_name_is_another_case(record):  # noqa: F811
     assert "wise-honest-coal-2018-04" in repeats_of(same, record)
     unnamed = smuggling("They let it move its coal onto another vessel, which left for Malaysia.", "2019-05-10", "approximate")
     assert repeats_of(unnamed, record) != ""  # no ship named: as before, the season's recorded case
+
+
+@pytest.mark.parametrize("text", ["사들인 사람은 5년 이상 징역을 살 수 있다고 소식통은 전했다.", "사들이면 징역 5년 이상이라고 한다."])
+def test_a_prison_term_is_no_date(text):
+    from geo.ingest.dates import find_dates
+    assert find_dates(text, dt.date(2017, 7, 21)) == []
+    # a state that has lasted that long still is one
+    (d,) = find_dates("탄광은 1년 넘게 멈춰 서 있다.", dt.date(2017, 7, 21))
+    assert d.date == dt.date(2016, 7, 21)
+
+
+@pytest.mark.parametrize("text", [
+    "The paper said this looked like a scheme to \"launder\" North Korean coal.",
+    "Passing the coal off as Russian would let the cargo be sold abroad.",
+])
+def test_coal_laundered_or_passed_off_is_smuggled(record, text):  # noqa: F811
+    assert [d.event_type for d in _drafts(text, record, "2018-03-05")] == ["smuggling"]
+
+
+def test_money_laundered_for_coal_traders_is_no_smuggled_coal(record):  # noqa: F811
+    assert _drafts("The bank was accused of laundering money for coal traders.", record, "2018-03-05") == []
+
+
+@pytest.mark.parametrize("name", ["6.13탄광", "6·13탄광"])
+def test_a_mine_named_for_a_day_is_found_with_either_dot(record, name):  # noqa: F811
+    from geo.ingest.gazetteer import Gazetteer
+    (m,) = [m for m in Gazetteer.from_dataset(record).match(f"은덕군 '{name}'이 물에 잠겼다.") if m.kind == "mine"]
+    assert (m.id, m.text) == ("aoji", name)

@@ -28,7 +28,7 @@ from geo.ingest.text import guess_language
 from geo.package import DataError, validate_package
 from geo.rules.load import load_dataset
 from tests.conftest import ROOT, read_rows
-from tests.test_add_report import apply_drafts, extract_drafts, fill, open_add_report, run_key
+from tests.test_add_report import apply_drafts, edit, extract_drafts, fill, open_add_report, run_key
 
 REPORT = ("New Copper Mine Starts Exports in Ryanggang Province\n\n"
           "Copper concentrate from the Chongam mine was smuggled to China on March 3, a source in the province said.\n"
@@ -258,6 +258,20 @@ def test_page_add_a_mine_edit_the_source_see_the_summary_apply_and_undo(data):
     at = at.button(key="ar_revert").click().run()
     assert f"Reverted version {version}" in " ".join(s.value for s in at.success)
     assert "chongam" not in _mines(data)
+
+
+def test_adding_a_mine_keeps_the_reviewers_edits(data):
+    # found on the thirty-sixth new user's trial: typed dates and ticks went back to the drafted ones when a mine was added
+    at = extract_drafts(fill(open_add_report(), REPORT, publisher="Daily NK", url="", published=PUB))
+    table = at.data_editor(key="ar_editor").value
+    chongam = int(table.index[table["mine_id"].eq("") & table["mineral_id"].eq("copper")][0])
+    hyesan = int(table.index[table["mine_id"].eq("hyesan")][0])
+    at = edit(at, {chongam: {"date": "2018-03-04", "accept": False}, hyesan: {"date_precision": "month"}})
+    at = _button(at, "Add as a new mine").click().run()
+    assert not at.exception and not at.error
+    table = at.data_editor(key="ar_editor").value.set_index("mine_id")
+    assert (table.loc["chongam", "date"], bool(table.loc["chongam", "accept"])) == ("2018-03-04", False)  # the new mine's row
+    assert table.loc["hyesan", "date_precision"] == "month" and table.loc["hyesan", "date"] == "2018-03-01"
 
 
 def test_page_bad_source_edit_is_refused(data):

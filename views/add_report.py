@@ -39,6 +39,7 @@ from geo.ingest import (
 )
 from geo.ingest.history import revert
 from geo.ingest.review import DATE_PATTERN, follow_edits_in_table
+from geo.ingest.review_carry import carry_edits
 from geo.package import DataError, Problem
 from geo.render.review import short_list_html, why_unticked
 from geo.render.text import md_escape
@@ -50,6 +51,7 @@ K_WANT_APPLY = "ar_want_apply"  # Apply was clicked: kept until a run reaches th
 K_SOURCE = "ar_source"  # the source row as the reviewer edited it
 K_MINES = "ar_new_mines"  # new mines the reviewer added from the candidates (NewMine, ids given)
 K_SPELLED = "ar_spelled"  # candidates the reviewer said are a record mine spelled otherwise: candidate → mine id
+K_CARRY = "ar_carry"  # the tables as drawn and as edited before their mines changed: the edits carried onto the new rows
 K_UNDONE = "ar_undone"  # what the last undo did, shown once after the page reloads
 K_REVIEWED = "ar_reviewed"  # the two review tables' rows as last edited: a table Streamlit forgot starts from them
 K_BASES = ("ar_base_drafts", "ar_base_leads")  # the rows each table is drawn from while its editor keeps its edits
@@ -60,6 +62,20 @@ LEADS_KEY = "ar_leads"  # the table of sentences with no draft
 _PER_EXTRACTION, K_RUN = ("ar_src_", "ar_mine_"), "ar_run"
 
 ds = state.dataset_or_stop()
+
+
+def _redraw_tables() -> None:
+    """A mine added, removed or linked changes the tables' mines: they are drawn again, and the cells the reviewer had
+    changed (the rows as last edited, against the rows the drafts gave before the change) are carried onto the new
+    rows (geo.ingest.review_carry), not lost."""
+    mines, names = tables_before
+    drafts_ = link_spellings(link_new_mines(result.drafts, mines), names)
+    before = [review_rows(drafts_), review_rows(link_spellings(link_new_mines(result.leads, mines), names), first=len(drafts_))]
+    last = st.session_state.get(K_REVIEWED) or ([], [])
+    st.session_state[K_CARRY] = [(rows_, list(edited_)) for rows_, edited_ in zip(before, last, strict=True)]
+    for key in (EDITOR_KEY, LEADS_KEY, K_REVIEWED, *K_BASES):
+        st.session_state.pop(key, None)
+
 
 st.title("Add a report")
 st.caption("Paste a news report or upload it as a .txt file, say who published it and when, then review the "
@@ -136,7 +152,7 @@ if st.button("Extract drafts", type="primary", icon=":material/manufacturing:", 
     else:
         st.session_state[K_RESULT] = result
         st.session_state[K_INPUTS] = _inputs_signature(text)
-        for key in (EDITOR_KEY, LEADS_KEY, K_SOURCE, K_MINES, K_SPELLED, K_REVIEWED, *K_BASES):  # new tables: forget the last edits
+        for key in (EDITOR_KEY, LEADS_KEY, K_SOURCE, K_MINES, K_SPELLED, K_REVIEWED, K_CARRY, *K_BASES):  # new tables: forget the last edits
             st.session_state.pop(key, None)
         state.forget(*_PER_EXTRACTION)
         st.session_state[K_RUN] = st.session_state.get(K_RUN, 0) + 1  # the forms' widgets are new ones
@@ -216,6 +232,7 @@ if stale:
 
 new_mines: list[NewMine] = st.session_state.get(K_MINES, [])
 spelled: dict[str, str] = st.session_state.get(K_SPELLED, {})
+tables_before = (list(new_mines), dict(spelled))  # what the tables were drawn with, before a mine is added or linked
 if result.candidates:
     st.subheader("Mines not in the data")
     st.caption(f"{len(result.candidates)} name(s) in the report look like mines but are not in the data; events "
@@ -236,8 +253,7 @@ if result.candidates:
                         "that named it are linked to that mine.")
                 if st.button("Not that mine", key=f"ar_mine_notsame_{n}-{run}"):
                     st.session_state[K_SPELLED] = {c: m for c, m in spelled.items() if c != cand}
-                    for key in (EDITOR_KEY, K_REVIEWED, *K_BASES):
-                        st.session_state.pop(key, None)
+                    _redraw_tables()  # the tables' mines change: drawn again, the reviewer's edits carried
                     st.rerun()
                 continue
             for mine_id, near in [] if done else near_mines(cand, spellings):
@@ -248,8 +264,7 @@ if result.candidates:
                 if st.button(f"It is {md_escape(ds.mine_names.get(mine_id, mine_id))}: link its drafts",
                              key=f"ar_mine_same_{n}_{mine_id}-{run}"):
                     st.session_state[K_SPELLED] = {**spelled, cand: mine_id}
-                    for key in (EDITOR_KEY, K_REVIEWED, *K_BASES):  # the table's mines change
-                        st.session_state.pop(key, None)
+                    _redraw_tables()  # the tables' mines change: drawn again, the reviewer's edits carried
                     st.rerun()
             if done:
                 st.text(f"{done.name} ({done.mine_id}); aliases: {', '.join(done.aliases) or '—'}; province: "
@@ -257,8 +272,7 @@ if result.candidates:
                         f"{done.precision} precision; minerals: {', '.join(done.minerals) or 'those of its drafts'}")
                 if st.button("Remove this new mine", key=f"ar_mine_rm_{n}-{run}"):
                     st.session_state[K_MINES] = [m for m in new_mines if m.candidate != cand]
-                    for key in (EDITOR_KEY, K_REVIEWED, *K_BASES):
-                        st.session_state.pop(key, None)
+                    _redraw_tables()  # the tables' mines change: drawn again, the reviewer's edits carried
                     st.rerun()
                 continue
             guess = sorted({x for d in result.drafts if cand in d.candidates for x in d.minerals})
@@ -280,8 +294,7 @@ if result.candidates:
                         st.error(str(err), icon=":material/error:")
                     else:
                         st.session_state[K_MINES] = new_mines
-                        for key in (EDITOR_KEY, K_REVIEWED, *K_BASES):  # the table's mines change
-                            st.session_state.pop(key, None)
+                        _redraw_tables()  # the tables' mines change: drawn again, the reviewer's edits carried
                         st.rerun()
 
 src = st.session_state.get(K_SOURCE, result.source_row)
@@ -373,7 +386,8 @@ ORDER = ("accept", "mine_id", "mineral_id", "event_type", "date", "date_precisio
 # The rows as last edited, when Streamlit forgot the table's edits (another page was drawn in between) or an
 # undo dropped them; else the drafts
 reviewed = st.session_state.get(K_REVIEWED) or ([], [])
-bases = [state.editor_base(EDITOR_KEY, K_BASES[0], reviewed[0], lambda: review_rows(base_drafts)), []]
+carry = st.session_state.pop(K_CARRY, None) or [([], []), ([], [])]  # edits made before the mines changed
+bases = [state.editor_base(EDITOR_KEY, K_BASES[0], reviewed[0], lambda: carry_edits(*carry[0], review_rows(base_drafts))), []]
 table = pd.DataFrame(bases[0], columns=REVIEW_COLUMNS)
 if base_drafts:
     st.caption(f"{len(result.drafts)} draft event(s) in {len(table)} row(s), one per event × mine × mineral. "
@@ -413,7 +427,8 @@ if rows:
 # Sentences that name a mine or mineral but drafted nothing (geo.ingest.leads): the reviewer types them.
 leads = link_spellings(link_new_mines(result.leads, new_mines), spelled)  # a sentence naming only a new mine is now about it
 if leads:
-    bases[1] = state.editor_base(LEADS_KEY, K_BASES[1], reviewed[1], lambda: review_rows(leads, first=len(base_drafts)))
+    bases[1] = state.editor_base(LEADS_KEY, K_BASES[1], reviewed[1],
+                                 lambda: carry_edits(*carry[1], review_rows(leads, first=len(base_drafts))))
     lead_table = pd.DataFrame(bases[1], columns=REVIEW_COLUMNS)
     st.subheader(f"Sentences with no draft ({len({d.evidence for d in leads})})")
     st.caption(f"{len(lead_table)} row(s), one per sentence × mine × mineral it names. These sentences name a "

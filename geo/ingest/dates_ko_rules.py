@@ -68,7 +68,9 @@ _RULES: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p), k) for p, k i
     (r"(?P<n>한|두|세|석|네|넉|다섯|여섯|\d{1,2})\s*(?:달|개월)\s*만(?:에|이다|인)", "months_after"),
     # "1년 넘게 멈춰 서 있다": stopped for over a year, so since about then (a few years at most: not a mine's
     # life, "40년 동안 캘 수 있다", nor "50년 동안")
-    (r"(?<![\d.])(?P<n>[1-5]|한|두|세|네|다섯)\s*(?:년|해)\s*(?:넘게|째|이상|가까이)", "years_long"),
+    # (not a prison term: "징역 5년 이상", "5년 이상 징역을 살 수 있다")
+    (r"(?<![\d.])(?<!징역 )(?<!징역)(?P<n>[1-5]|한|두|세|네|다섯)\s*(?:년|해)\s*(?:넘게|째|이상|가까이)"
+     r"(?!\s*(?:의\s*)?(?:징역|실형|금고|노동교화|교화|수감|복역|형(?:을|에|이|으로)))", "years_long"),
     (r"최근", "recently"),
     (r"현재(?!까지)|지금(?=은|도|\s)|요즘", "now"),  # the report's own time: "현재는 전혀 캐지 못하고 있다", 요즘 (nowadays)
     (r"어제", "yesterday"),

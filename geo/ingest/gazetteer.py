@@ -24,7 +24,7 @@ import functools
 import re
 import unicodedata
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import accumulate, compress, count, filterfalse
 from operator import itemgetter, or_
 
@@ -46,6 +46,8 @@ from geo.ingest.name_keys import (
 #: Match kinds, in the order a tie on the same key is resolved.
 KINDS = ("mine", "province", "crossing", "mineral")
 
+#: The dot or middle dot of a day written before a Hangul name ("6.13탄광", "2·8직동청년탄광").
+_DAY_DOT = re.compile(r"(?<=\d)[.·](?=\d{1,2}[\uac00-\ud7a3])")
 _TOKEN_SPLIT = re.compile(f"({_TOKEN_RE.pattern})")
 _POSSESSIVE_RE = re.compile(r"['’ʼ]s$", re.IGNORECASE)
 MAX_SPAN = 6
@@ -184,8 +186,12 @@ class Gazetteer:
     def match(self, text: str, kinds: Iterable[str] | None = None) -> list[Match]:
         """Every known name in ``text``, left to right, longest match first, no overlaps."""
         text = unicodedata.normalize("NFC", text)
+        if (hangul := has_hangul(text)) and _DAY_DOT.search(text):  # "6.13탄광" and "6·13탄광" are the mine 6·13탄광: one token
+            dots = [d.start() for d in _DAY_DOT.finditer(text)]  # (a hyphen joins a token and folds away: a Hangul name's
+            found = self.match(_DAY_DOT.sub("-", text), kinds)  # span, counted in folded letters, grows by each it holds)
+            return [replace(m, end=(e := m.end + sum(m.start < d < m.end for d in dots)), text=text[m.start:e])
+                    if has_hangul(m.text) else m for m in found]
         allowed = set(kinds) if kinds else set(KINDS)
-        hangul = has_hangul(text)  # else no token needs the Hangul test
         parts = _TOKEN_SPLIT.split(text)  # gaps and tokens in turn: a token's offset is the length before it
         words = parts[1::2]
         if hangul:  # Only the words a name starts with are visited (in text with Hangul, also Hangul words).
