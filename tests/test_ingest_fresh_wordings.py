@@ -202,3 +202,15 @@ def test_a_mine_named_for_a_day_is_found_with_either_dot(record, name):  # noqa:
     from geo.ingest.gazetteer import Gazetteer
     (m,) = [m for m in Gazetteer.from_dataset(record).match(f"은덕군 '{name}'이 물에 잠겼다.") if m.kind == "mine"]
     assert (m.id, m.text) == ("aoji", name)
+
+
+def test_mines_listed_in_one_sentence_take_the_month_a_later_telling_gives(record):  # noqa: F811
+    # the thirty-sixth trial: three flooded mines were dated by the year an earlier paragraph named, though the next
+    # sentence said since May; "갱이 물에 찼다" (pits filled with water) is a halt, after a state the sentence told first
+    text = ("함북 탄광들 물에 잠겨\n\n"
+            "소식통은 올해는 전기가 모자라 도내 탄광들이 모두 멈췄다고 말했다.\n\n"
+            "물에 잠겨 석탄을 캘 수 없게 된 곳은 회령시 '중봉탄광'과 '오봉탄광'이라고 한다.\n"
+            "소식통은 이 탄광들의 설비가 낡아 있었는데, 버티던 탄광들도 올해 5월부터 전기가 끊겨 갱이 모두 물에 찼다고 설명했다.")
+    drafts = [d for d in _drafts(text, record, "2015-06-30") if d.mines]
+    assert sorted((d.mines[0], d.event_type, d.date, d.date_precision) for d in drafts) == [
+        ("jungbong", "production_halt", "2015-05-01", "month"), ("obong", "production_halt", "2015-05-01", "month")]

@@ -14,8 +14,9 @@ CLAUSE_RE = re.compile(r",\s+but\s+|;\s+|\s+but\s+|,\s+while\s+|,?\s+and\s+yet\s
                        # a colon before a statement of its own, in lower case ("…let coal keep crossing the border: imports of
                        # coal rose 14.5 percent last year to 24.8 million tons"); not a list or a quote, which open otherwise
                        r"|:\s+(?=(?:imports?|exports?|shipments?|output|production|sales)\s)")
-#: The same in Korean: "…지만", "…면서도", "…반면", "…으나", and a quote closed by "며" or "면서도".
-KO_CLAUSE_RE = re.compile(r"(?:지만|면서도|반면에?|으나|는데도),?\s+|[\"”](?:며|면서도?|고)\s+|(?<=[었았였했됐])고,\s+")
+#: The same in Korean: "…지만", "…면서도", "…반면", "…으나", and a quote closed by "며" or "면서도"; a past verb then "고," or
+#: "는데," ("생산량이 크게 줄어 있었는데, 그나마 버티던 탄광들도 … 물에 찼다": the state before, then the news).
+KO_CLAUSE_RE = re.compile(r"(?:지만|면서도|반면에?|으나|는데도),?\s+|[\"”](?:며|면서도?|고)\s+|(?<=[었았였했됐])(?:고|는데),\s+")
 
 
 #: One of these is in every turn CLAUSE_RE finds (it is case-sensitive): without them, one clause.

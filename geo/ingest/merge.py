@@ -119,7 +119,7 @@ def merge_restatements(drafts: list[tuple[Draft, int]], figures_from: dict[int, 
     for o, _ in out:
         if not o.mines and figures_of(o.amounts):
             detail.setdefault((o.event_type, o.effect, o.date[:4]), set()).update(o.minerals)
-    final, dated = [], set()
+    final, dated = [], {}
     for d, rank in out:
         if _summed_up(d, detail):
             notes.append(f"dropped a sentence summing up {d.event_type} of {', '.join(d.minerals)}, each told with its "
@@ -163,23 +163,32 @@ def _headline_figures_told_as_more(out: list[tuple[Draft, int]], notes: list[str
     return kept
 
 
-def _date_the_mine_draft(d: Draft, out: list[tuple[Draft, int]], dated: set[int]) -> None:
+def _date_the_mine_draft(d: Draft, out: list[tuple[Draft, int]], dated: dict[int, tuple[str, str]]) -> None:
     """A mineral-only sentence dropped as repeating a mine's draft may date it: "The Musan mine has
     started up again, state media said." "Production of iron concentrate began in earnest on the
-    16th." When exactly one mine draft of the same type and minerals, told in the body, has only an
-    indirect date (the next sentence's, the telling's, the context's or the publication's: rank 2 to
-    4; a headline's own date is not replaced) of a near year, and no summary has dated it yet, it
-    takes the sentence's own date, as a merge keeps the most direct date. A sentence about other
-    mines ("also rose at other mines on May 3") dates none."""
+    16th." When the mine drafts of the same type and minerals, told in the body (one mine's, or those of the mines one
+    sentence lists), have only an indirect date (the next sentence's, the telling's, the context's or the publication's:
+    rank 2 to 4; a headline's own date is not replaced) of a near year, and no summary has dated them yet (or only with
+    the year this date falls in), they take the sentence's own date, as a merge keeps the most direct date. A sentence
+    about other mines ("also rose at other mines on May 3") dates none."""
     if _OTHER_MINES.search(d.evidence):
         return
     near = [o for o, r in out if o.mines and 2 <= r <= 4 and o.event_type == d.event_type and o.effect == d.effect
             and set(d.minerals) <= set(o.minerals) and abs(int(o.date[:4]) - int(d.date[:4])) <= 1]
-    if len(near) == 1 and id(near[0]) not in dated:
-        o = near[0]
-        dated.add(id(o))
+    if len({o.evidence for o in near}) != 1:  # one mine's draft, or the drafts of the mines one sentence lists
+        return
+    for o in near:  # not dated yet by a summary, or dated by one less precise that this one's date falls in ('올해', then
+        if id(o) in dated and not _finer(d, dated[id(o)]):  # '올해 5월부터')
+            continue
+        dated[id(o)] = (d.date, d.date_precision)
         o.date, o.date_precision, o.end_date = d.date, d.date_precision, d.end_date
         o.date_basis = f"{d.date_basis.split(';')[0]} of the next telling ({d.evidence[:40]}…)"
+
+
+def _finer(d: Draft, before: tuple[str, str]) -> bool:
+    """Is ``d``'s date a finer one inside the date a summary gave before (a month of that year)?"""
+    date, precision = before
+    return precision == "year" and d.date_precision in ("month", "day") and d.date[:4] == date[:4]
 
 
 _OTHER_MINES = re.compile(r"\bother (?:mines|pits|collieries|enterprises)\b|다른\s*(?:광산|탄광|기업소)", re.IGNORECASE)
