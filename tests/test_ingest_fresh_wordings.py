@@ -214,3 +214,37 @@ def test_mines_listed_in_one_sentence_take_the_month_a_later_telling_gives(recor
     drafts = [d for d in _drafts(text, record, "2015-06-30") if d.mines]
     assert sorted((d.mines[0], d.event_type, d.date, d.date_precision) for d in drafts) == [
         ("jungbong", "production_halt", "2015-05-01", "month"), ("obong", "production_halt", "2015-05-01", "month")]
+
+
+def test_ships_found_carrying_coal_are_no_discovery(record):  # noqa: F811
+    text = "A source said the four ships had been found carrying coal and iron ore, exports a resolution banned in August."
+    assert "discovery" not in [d.event_type for d in _drafts(text, record, "2017-10-10")]
+    # a deposit found is still one
+    assert [d.event_type for d in _drafts("A large deposit of graphite has been found in the county.", record)] == ["discovery"]
+
+
+def test_the_trade_at_large_is_not_a_record_case_told_by_whom_it_names(record):  # noqa: F811
+    # the thirty-fifth trial: a season's coal smuggling at large was said to repeat the Sky Angel's and Rich Glory's cargoes
+    from geo.ingest.drafts import Draft
+    from geo.ingest.known import repeats_of
+
+    def smuggling(evidence):
+        return Draft(event_id="x", event_type="smuggling", effect="smuggled", date="2017-10-10", date_precision="approximate",
+                     evidence=evidence, minerals=["coal"])
+
+    assert "sky-angel" not in repeats_of(smuggling("Some states were taken advantage of as the North kept exporting coal."), record)
+    assert "sky-angel" in repeats_of(smuggling("The Rich Glory and the Sky Angel carried North Korean coal."), record)
+
+
+def test_a_national_figure_is_not_told_to_name_a_mine():
+    # the thirty-sixth trial read "no mine named" as a fault of a country's trade figure
+    from geo.ingest.certainty import estimate
+    from geo.ingest.drafts import Draft
+
+    def draft(event_type):
+        return Draft(event_id="x", event_type=event_type, effect="", date="2017-01-01", date_precision="year",
+                     evidence="The North earned some $200 million from coal exports last year.", minerals=["coal"],
+                     date_basis="'last year' in the sentence")
+
+    assert "no mine named" not in estimate(draft("trade_figure"))[1]
+    assert "no mine named" in estimate(draft("investment_offer"))[1]  # a deal is over a mine: its absence is said

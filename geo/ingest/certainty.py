@@ -79,6 +79,9 @@ SCALE, SHIFT = "calibration:scale", "calibration:shift"
 
 #: What the absence of a feature that raises the estimate tells a reviewer.
 MISSING = {"mine named": "no mine named", "date in the sentence": "no date in its own sentence"}
+#: Types whose events are mostly of no mine (a country's trade figure, a measure): "no mine named" says nothing to fix
+#: there (a new user's trial read it as a fault of a national trade figure), though the estimate still weighs it.
+_OF_NO_MINE = frozenset({"trade_figure", "sanction", "import_suspension", "designation"})
 
 
 @dataclass(frozen=True)
@@ -132,7 +135,7 @@ def estimate(d: Draft, table: dict[str, Weight] | None = None, reader: Reader | 
     lowering = [(bool(_TYPE.fullmatch(w.feature)), w.weight, _said(w, read)) for w in present
                 if w.weight < 0 and w.feature != "bias" and w.says]
     lowering += [(False, -table[f].weight, why) for f, why in MISSING.items()
-                 if f not in has and f in table and table[f].weight > 0]
+                 if f not in has and f in table and table[f].weight > 0 and not (f == "mine named" and d.event_type in _OF_NO_MINE)]
     return 1 / (1 + math.exp(-z)), [why for *_key, why in sorted(lowering)]
 
 

@@ -126,7 +126,8 @@ def _repeats(d: Draft, span, measures: dict, events: dict) -> list[dict] | None:
             same = [e for e in events.get(mineral, []) if e["event_type"] == d.event_type
                     and (e["mine_id"] == mine or (not mine and d.event_type in _DEALS))
                     and (_meets(e["window"], span) or (undated and e["mine_id"] == mine and e["window"][0] <= day))
-                    and not _other_period(d, e) and not _during(d, e, span) and not _other_ship(d, e)]
+                    and not _other_period(d, e) and not _during(d, e, span) and not _other_ship(d, e)
+                    and not _another_case(d, e, mine)]
             if d.event_type in _DEALS and day and d.date_precision != "day" and (named := [
                     e for e in events.get(mineral, []) if e["event_type"] == d.event_type
                     and e["window"][0] <= day <= e["window"][1] + _ACTOR_REACH
@@ -187,6 +188,13 @@ def _other_ship(d: Draft, e: dict) -> bool:
     Bay that season, though type, mineral and dates agree."""
     ships = ships_named(d.evidence)
     return bool(ships) and not any(s in e["text"] for s in ships)
+
+
+def _another_case(d: Draft, e: dict, mine: str) -> bool:
+    """A smuggling draft at no mine is not a record case told by whom it names (its actors: ships, firms) when its
+    sentence names none of them: the trade at large of a season ("North Korea has taken advantage of … to export
+    coal") is not the Sky Angel's and Rich Glory's cargoes of that month. A mine's case is known by its mine."""
+    return d.event_type == "smuggling" and not mine and bool(e.get("actor_keys")) and not _actor_named(e, d.evidence)
 
 
 def _other_period(d: Draft, e: dict) -> bool:
