@@ -366,6 +366,7 @@ columns = {
         help="exact, approximate (\"about\", \"around\"), at least (\"more than\") or at most (\"up to\")"),
     "confidence": st.column_config.SelectboxColumn("Confidence", options=ds.vocab.codes("confidence")),
     "title": st.column_config.TextColumn("Title"),
+    "actors": st.column_config.TextColumn("Actors", help="The firms and bodies the event is between, separated by ';'"),
     "anonymous_source": st.column_config.CheckboxColumn("Anonymous source"),
     "date_basis": st.column_config.TextColumn("Date from", disabled=True),
     "known": st.column_config.TextColumn("Already in the record", disabled=True,
@@ -382,7 +383,7 @@ columns = {
 #: they come from and why the row may be wrong; the id last.
 ORDER = ("accept", "mine_id", "mineral_id", "event_type", "date", "date_precision", "evidence", "check", "known", "quote",
          "value_usd", "quantity", "unit", "amount_qualifier", "effect", "end_date", "confidence",
-         "anonymous_source", "title", "date_basis", "event_id")
+         "anonymous_source", "title", "actors", "date_basis", "event_id")
 # The rows as last edited, when Streamlit forgot the table's edits (another page was drawn in between) or an
 # undo dropped them; else the drafts
 reviewed = st.session_state.get(K_REVIEWED) or ([], [])

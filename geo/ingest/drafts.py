@@ -27,7 +27,7 @@ SOURCE_COLUMNS = ["source_id", "publisher", "title", "url", "published", "access
 DRAFT_CSV_COLUMNS = [
     "event_id", "mine_id", "mineral_id", "date", "date_precision", "end_date", "event_type",
     "effect", "value_usd", "quantity", "unit", "amounts", "anonymous_source", "confidence",
-    "place", "date_basis", "known", "estimate", "check", "evidence", "quote",
+    "place", "actors", "date_basis", "known", "estimate", "check", "evidence", "quote",
 ]
 
 
@@ -55,6 +55,7 @@ class Draft:
     title: str = ""
     description: str = ""
     place: str = ""
+    actors: str = ""  # the firms and bodies it is between, "; "-joined (geo.ingest.actors)
     value_usd: float | None = None
     quantity: float | None = None
     unit: str = ""
@@ -78,7 +79,7 @@ class Draft:
         return {
             "event_id": self.event_id, "date": self.date, "date_precision": self.date_precision,
             "end_date": self.end_date, "event_type": self.event_type, "title": self.title,
-            "description": self.description, "actors": "", "place": self.place,
+            "description": self.description, "actors": self.actors, "place": self.place,
             "value_usd": _num(self.value_usd), "quantity": _num(self.quantity), "unit": self.unit,
             "amount_qualifier": self.amount_qualifier, "source_id": source_id, "corroborating_source_ids": "", "evidence": self.recorded_evidence,
             "confidence": self.confidence, "anonymous_source": "true" if self.anonymous_source else "false",

@@ -6,6 +6,7 @@ import datetime as dt
 import gc
 import re
 
+from geo.ingest.actors import actors_of, with_actor
 from geo.ingest.amounts import amounts_and_qualifier, change_figure, figures, is_share, tells_rate
 from geo.ingest.attribution import Anonymity, confidence, official_report, retyped_as_act
 from geo.ingest.certainty import rate
@@ -379,7 +380,8 @@ def _assemble(protos, sents, info, pub, adopted, anon, names, gaz):
             dict.fromkeys(m.name for m in gaz.match(text, ("province",)) if as_place(m, text)))  # not "with Pyongyang"
         # the record's name of each mine (a Korean report's 무산광산 is "Musan mine", as the record writes places)
         d.place = "; ".join(dict.fromkeys(names.get(m.id, m.text) for m in p.mines)) or "; ".join(p.candidates) or province
-        d.title = event_title(subject(d.mines, d.minerals, names) + (f" in {province}" if province else ""), d.event_type)
+        d.actors = actors_of(text, d.event_type)  # the firms a deal is with, titled by the first (geo.ingest.actors)
+        d.title = event_title(with_actor(subject(d.mines, d.minerals, names) + (f" in {province}" if province else ""), d.actors), d.event_type)
     return merged, notes + more
 
 

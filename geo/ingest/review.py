@@ -34,7 +34,7 @@ def drafts_csv(drafts: list[Draft]) -> str:
                 "event_type": d.event_type, "effect": d.effect, "value_usd": _num(d.value_usd),
                 "quantity": _num(d.quantity), "unit": d.unit, "amounts": "; ".join(d.amounts),
                 "anonymous_source": "true" if d.anonymous_source else "false",
-                "confidence": d.confidence, "place": d.place, "date_basis": d.date_basis,
+                "confidence": d.confidence, "place": d.place, "actors": d.actors, "date_basis": d.date_basis,
                 "known": d.known, "estimate": "" if d.estimate is None else f"{d.estimate:.2f}",
                 "check": d.check, "evidence": d.evidence, "quote": d.recorded_evidence,
             })
@@ -48,14 +48,14 @@ def drafts_csv(drafts: list[Draft]) -> str:
 REVIEW_COLUMNS = [
     "draft", "accept", "event_id", "mine_id", "mineral_id", "event_type", "effect", "date",
     "date_precision", "end_date", "value_usd", "quantity", "unit", "amount_qualifier", "confidence", "title",
-    "anonymous_source", "date_basis", "known", "check", "evidence", "quote",
+    "actors", "anonymous_source", "date_basis", "known", "check", "evidence", "quote",
 ]
 
 
 #: Fields that belong to the event (one value per event); rows of a draft that disagree on
 #: any of them become separate events.
 _EVENT_FIELDS = ("event_type", "effect", "date", "date_precision", "end_date", "value_usd", "quantity", "unit",
-                 "amount_qualifier", "confidence", "title", "anonymous_source", "quote")
+                 "amount_qualifier", "confidence", "title", "actors", "anonymous_source", "quote")
 _NUMBERS = ("value_usd", "quantity")  # amounts: a number or empty
 _TITLE = _EVENT_FIELDS.index("title")
 
@@ -82,7 +82,7 @@ def review_rows(drafts: list[Draft], first: int = 0) -> list[dict]:
                     "mineral_id": mineral, "event_type": d.event_type, "effect": d.effect,
                     "date": _iso(d.date), "date_precision": d.date_precision,
                     "end_date": _iso(d.end_date), "value_usd": d.value_usd, "quantity": d.quantity,
-                    "unit": d.unit, "amount_qualifier": d.amount_qualifier, "confidence": d.confidence, "title": d.title,
+                    "unit": d.unit, "amount_qualifier": d.amount_qualifier, "confidence": d.confidence, "title": d.title, "actors": d.actors,
                     "anonymous_source": bool(d.anonymous_source), "date_basis": d.date_basis,
                     "known": d.known, "check": d.check, "evidence": d.evidence, "quote": d.recorded_evidence,
                 })
