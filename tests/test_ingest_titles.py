@@ -72,3 +72,15 @@ def test_a_korean_papers_source_id_takes_its_own_spelling():
     assert publisher_slug("한국일보") == "hankookilbo" and publisher_slug("한국 일보") == "hankookilbo"
     assert publisher_slug("연합뉴스") == "yonhap"
     assert publisher_slug("통일뉴스") == "tongilnyuseu"  # one the table lacks: romanized
+
+
+@pytest.mark.parametrize(("publisher", "expected"), [
+    ("데일리NK (연합뉴스 전재)", "dailynk"),  # a known name with a note after it (the thirty-third trial)
+    ("Daily NK / Yonhap", "dailynk"),
+    ("에포크타임스 (The Epoch Times Korea)", "the-epoch-times-korea"),  # its own Latin name, not a romanization
+    ("KBS 뉴스", "kbs"),
+    ("서울신문", "seoulsinmun"),  # no Latin name: romanized, as before
+])
+def test_a_publishers_slug_uses_the_name_it_knows_or_the_latin_one_given(publisher, expected):
+    from geo.ingest.publishers import publisher_slug
+    assert publisher_slug(publisher) == expected

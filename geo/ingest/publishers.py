@@ -31,7 +31,17 @@ def publisher_slug(publisher: str) -> str:
     key = re.sub(r"\s+", "", unicodedata.normalize("NFC", publisher)).lower()
     if key in KNOWN:
         return KNOWN[key]
+    # a known name with a note after it: "데일리NK (연합뉴스 전재)", "Daily NK / Yonhap"
+    if (known := max((k for k in KNOWN if key.startswith(k) and key[len(k):len(k) + 1] in "(/[-,·|"), key=len, default="")):
+        return KNOWN[known]
+    # a Korean name with its own Latin name beside it ("에포크타임스 (The Epoch Times Korea)"): that name, not a romanization
+    if re.search(r"[\uac00-\ud7a3]", publisher) and (latin := _LATIN_NAME.search(publisher)):
+        return slug(latin.group(0))[:40].strip("-")
     return slug(romanize(publisher))[:40].strip("-")
+
+
+#: A run of Latin words ending in two letters at least (a publisher's own Latin name: "The Epoch Times Korea", "KBS").
+_LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z&'.]*(?:\s+[A-Za-z][A-Za-z&'.]*)*(?<=[A-Za-z.]{2})(?=[^A-Za-z]|$)")
 
 
 def slug(text: str) -> str:
