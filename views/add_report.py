@@ -342,13 +342,17 @@ if not result.drafts and not result.leads:
 
 base_drafts = link_spellings(link_new_mines(result.drafts, new_mines), spelled)
 mine_ids = ["", *ds.mines["mine_id"], *(m.mine_id for m in new_mines)]
+mine_label = {**ds.mine_names, **{m.mine_id: m.name for m in new_mines}}
 mineral_ids = list(ds.minerals["mineral_id"])
 columns = {
     "draft": None,
     "accept": st.column_config.CheckboxColumn("Accept", default=True),
     "event_id": st.column_config.TextColumn("Event id", disabled=True),
-    "mine_id": st.column_config.SelectboxColumn("Mine", options=mine_ids, help="Empty for events about a mineral only"),
-    "mineral_id": st.column_config.SelectboxColumn("Mineral", options=mineral_ids),
+    # shown by the record's names (the cells hold the ids Apply writes): a list of ids told a new user nothing
+    "mine_id": st.column_config.SelectboxColumn("Mine", options=mine_ids, help="Empty for events about a mineral only",
+                                                format_func=lambda m: mine_label.get(m, m)),
+    "mineral_id": st.column_config.SelectboxColumn("Mineral", options=mineral_ids,
+                                                   format_func=lambda m: ds.mineral_names.get(m, m)),
     "event_type": st.column_config.SelectboxColumn("Event type", options=ds.vocab.codes("event_type")),
     "effect": st.column_config.SelectboxColumn("Effect", options=ds.vocab.codes("effect")),
     # Dates as text in the record's form: a DateColumn's editor is the browser's own date input, which

@@ -40,8 +40,9 @@ def publisher_slug(publisher: str) -> str:
     return slug(romanize(publisher))[:40].strip("-")
 
 
-#: A run of Latin words ending in two letters at least (a publisher's own Latin name: "The Epoch Times Korea", "KBS").
-_LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z&'.]*(?:\s+[A-Za-z][A-Za-z&'.]*)*(?<=[A-Za-z.]{2})(?=[^A-Za-z]|$)")
+#: A run of Latin words ending in two letters at least, not written onto a Korean word (a publisher's own Latin name: "The
+#: Epoch Times Korea", "KBS"; not the NK of "데일리NK 북한").
+_LATIN_NAME = re.compile(r"(?<![\uac00-\ud7a3A-Za-z])[A-Za-z][A-Za-z&'.]*(?:\s+[A-Za-z][A-Za-z&'.]*)*(?<=[A-Za-z.]{2})(?=[^A-Za-z]|$)")
 
 
 def slug(text: str) -> str:
