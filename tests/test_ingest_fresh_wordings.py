@@ -248,3 +248,14 @@ def test_a_national_figure_is_not_told_to_name_a_mine():
 
     assert "no mine named" not in estimate(draft("trade_figure"))[1]
     assert "no mine named" in estimate(draft("investment_offer"))[1]  # a deal is over a mine: its absence is said
+
+
+def test_the_last_item_of_a_korean_list_before_deung_and_a_bracketed_synonym(record):  # noqa: F811
+    # the thirty-fifth trial: "…금, 은 등이다" lost silver, and "텅스텐(중석)" gave tungsten twice
+    from geo.ingest.gazetteer import Gazetteer
+    from geo.ingest.short_names import short_minerals
+    sentence = "내보내는 광물은 아연, 텅스텐(중석), 금, 은 등이다."
+    found = short_minerals(sentence, Gazetteer.from_dataset(record).match(sentence), record.mineral_names)
+    assert [m.id for m in found if m.kind == "mineral"] == ["zinc", "tungsten", "gold", "silver"]
+    # a gloss naming another mineral is a mention of its own
+    assert [m.id for m in Gazetteer.from_dataset(record).match("광물(석탄)을 실었다") if m.kind == "mineral"] == ["coal"]

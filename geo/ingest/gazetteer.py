@@ -248,8 +248,8 @@ class Gazetteer:
             if hit is None:
                 i += 1
                 continue
-            out.extend(hit[1:])
-            i += hit[0]
+            out.extend(m for m in hit[1:] if not (out and out[-1].id == m.id and text[out[-1].end:m.start] in ("(", " (")))
+            i += hit[0]  # (a name glossed by its synonym in brackets, "텅스텐(중석)", is one mention)
         return out
 
     def _reach(self, words: list[str], folded: list, keyed: list, i: int, most: int) -> int:

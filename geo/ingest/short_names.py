@@ -1,7 +1,7 @@
 """Stage 3d, one-syllable Korean names of minerals that are other words elsewhere: 동 (copper; also "east", a
 town ward), 연 (lead; also "year", "per year") and 은 (silver; also the topic particle). The gazetteer does not
 know them; they are read as minerals only as items of a list of minerals ("연·아연정광", "금, 은 정광과 목재",
-"은, 구리, 아연 등"), next to a mineral it does know, or before 정광 or 광석 ("은 정광"). One pass of one
+"은, 구리, 아연 등"; the last item before 등, "금, 은 등이다"), next to a mineral it does know, or before 정광 or 광석 ("은 정광"). One pass of one
 bounded pattern over the sentence, and a look at the known matches either side: linear in the sentence.
 """
 
@@ -14,7 +14,7 @@ from geo.ingest.gazetteer import Match
 #: The one-syllable names and the mineral each stands for.
 SHORT_NAMES = {"동": "copper", "연": "lead", "은": "silver"}
 
-_ITEM = re.compile(r"(?<![\uac00-\ud7a3])([동연은])(?=\s*(?:[·,/]|(?:과|와|및)\s)|\s?(?:정광|광석))")
+_ITEM = re.compile(r"(?<![\uac00-\ud7a3])([동연은])(?=\s*(?:[·,/]|(?:과|와|및)\s)|\s?(?:정광|광석)|\s+등(?:이|을|은|의|과|도|\s|$))")
 #: What may stand between two items of a list.
 _GAP = re.compile(r"\s*(?:[·,/]|과|와|및)\s*")
 _CONCENTRATE_AFTER = re.compile(r"\s?(?:정광|광석)")
