@@ -259,3 +259,22 @@ def test_the_last_item_of_a_korean_list_before_deung_and_a_bracketed_synonym(rec
     assert [m.id for m in found if m.kind == "mineral"] == ["zinc", "tungsten", "gold", "silver"]
     # a gloss naming another mineral is a mention of its own
     assert [m.id for m in Gazetteer.from_dataset(record).match("광물(석탄)을 실었다") if m.kind == "mineral"] == ["coal"]
+
+
+def test_a_customs_disclosure_of_goods_brought_in_from_april_to_october(record):  # noqa: F811
+    # the thirty-seventh trial: the headline behind a section label was a second event, the span's end was the date, the
+    # customs agency was no official teller, and the record's customs case was not said to be repeated
+    text = ("[Debriefing] North Korea's smuggled coal\n\n"
+            "On Aug. 10 South Korea's customs agency disclosed that private firms had brought North Korean coal and iron "
+            "into the country from April to October 2017, in breach of United Nations sanctions.\n")
+    (d,) = _drafts(text, record, "2018-08-19")
+    assert (d.event_type, d.minerals, d.date, d.date_precision, d.end_date) == (
+        "smuggling", ["coal", "iron_ore"], "2017-04-01", "month", "2017-10-31")
+    assert d.confidence == "official"
+    assert d.known.startswith("event south-korea-coal-pig-iron-imports-2017") and "does not link iron_ore" in d.known
+
+
+def test_a_headline_behind_a_section_label_is_the_headline():
+    from geo.ingest.text import guess_title
+    assert guess_title("[Debriefing] North Korea's smuggled coal\n\nQ. What was smuggled, and how did it get through?\n") \
+        == "[Debriefing] North Korea's smuggled coal"

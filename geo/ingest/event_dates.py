@@ -76,6 +76,8 @@ def date_for(p: _Proto, sents, info, pub, adopted) -> tuple[dt.date, str, dt.dat
         d = before[-1] if before else min(mine or own, key=lambda d: abs(d.start - p.at))  # May 25, 2010": the hold's
         if p.event_type == "production_change" and len(years := {x.date: x for x in own if x.precision == "year"}) > 1:
             d = years[max(years)]  # a change told from one year to another: the later ("from … in 2017 to … last year")
+        elif (span := next((x for x in own if x.end_date and x.start < d.start and x.date < d.date <= x.end_date), None)):
+            d = span  # the end of a span told "from April to October 2017": the span, from its start
         end = d.end_date or _end_of_year(s, d.date) or (_end_told_next(p, sents, info) if p.event_type in MEASURE_TYPES else None)
         return d.date, d.precision, end, f"'{d.text}' in the sentence", head + (0 if d.kind == "absolute" else 1)
     nxt = p.sent + 1

@@ -6,8 +6,8 @@ but adds nothing to the record, and an analyst would reject it. :func:`mark_know
 draft, what it repeats (``Draft.known``); the review leaves those rows unticked and the command
 line leaves them out of ``--apply`` unless asked.
 
-A draft repeats the record when every one of its mine × mineral links does (or when its links at a mine all
-repeat one event there but for a mineral the event does not link: that event, told with a mineral more):
+A draft repeats the record when every one of its mine × mineral links does (or when its links at a mine, or at no
+mine, all repeat one event there but for a mineral the event does not link: that event, told with a mineral more):
 
 * a **measure** in sanctions.csv (for a ``sanction`` or ``import_suspension`` draft): the same
   mineral, adopted or in effect on a day the draft's date allows; China's, when the sentence names
@@ -151,7 +151,8 @@ def _repeats(d: Draft, span, measures: dict, events: dict) -> list[dict] | None:
     # record's event at that mine, which the reviewer may link the mineral to, not another event
     events_hit = {h["label"] for h in found if h.get("event_type")}
     if not found or len(events_hit) != 1 or len(found) != len([h for h in found if h.get("event_type")]) \
-            or any(not mine or mine != found[0]["mine_id"] for mine, _x in missing):
+            or any(mine != found[0]["mine_id"] for mine, _x in missing):  # (at a mine, or at none: "coal and iron" beside
+        # the record's coal case)
         return None
     return [{**found[0], "label": f"{found[0]['label']}, which does not link {', '.join(x for _m, x in missing)}"}]
 
@@ -178,7 +179,8 @@ _GENERIC_ACTOR_WORDS = frozenset({"dprk", "north", "korea", "korean", "china", "
 def _actor_keys(actors) -> tuple[str, ...]:
     if actors is None or (isinstance(actors, float) and actors != actors):
         return ()
-    words = (a.strip().split(" ")[0].strip("(),.").lower() for a in str(actors).split(";") if a.strip())
+    # a name, not a description: an actor written with a capital ("Sky Angel", not "three South Korean importers")
+    words = (a.strip().split(" ")[0].strip("(),.").lower() for a in str(actors).split(";") if a.strip()[:1].isupper())
     return tuple(dict.fromkeys(w for w in words if len(w) >= 4 and w not in _GENERIC_ACTOR_WORDS))
 
 

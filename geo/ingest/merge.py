@@ -120,7 +120,12 @@ def merge_restatements(drafts: list[tuple[Draft, int]], figures_from: dict[int, 
         if not o.mines and figures_of(o.amounts):
             detail.setdefault((o.event_type, o.effect, o.date[:4]), set()).update(o.minerals)
     final, dated = [], {}
+    body = [(o.event_type, frozenset(o.minerals), int(o.date[:4])) for o, r in out if r < HEADLINE_RANK and not o.mines]
     for d, rank in out:
+        if rank >= HEADLINE_RANK and not d.mines and any(t == d.event_type and set(d.minerals) < m and abs(y - int(d.date[:4])) <= 1
+                                                        for t, m, y in body):
+            notes.append(f"dropped the headline's {d.event_type} of {', '.join(d.minerals)}: the body tells it with more minerals")
+            continue
         if _summed_up(d, detail):
             notes.append(f"dropped a sentence summing up {d.event_type} of {', '.join(d.minerals)}, each told with its "
                          f"figure: {d.evidence[:60]}…")

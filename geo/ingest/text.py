@@ -104,7 +104,7 @@ def guess_title(text: str) -> str:
         # a headline in quotes, as Korean papers print a source's words ('"말레이시아, … 입항 막아"'): read inside them
         inner = line[1:-1].strip() if len(line) > 2 and line[0] in "\"“" and line[-1] in "\"”" else line
         words, core = inner.split(), inner.lstrip("\"“‘'").rstrip("\"”’'")  # 밤에만 … "북한 석탄, 中으로 나간다"
-        core = _AGENCY_END.sub("", core)  # a paragraph ending "… in value terms. (Yonhap)" still ends with a stop
+        core = _AGENCY_END.sub("", _LABEL_START.sub("", core))  # a paragraph ending "… in value terms. (Yonhap)" still ends with a stop
         if len(words) >= 5 and not _colon(inner) and not core.endswith(".") and not _BYLINE.match(core) \
                 and (core[:1].isupper() or _HEADLINE_START.match(core) or _NUMBER_START.match(core)) and len(line) <= 200:
             return line
@@ -112,6 +112,8 @@ def guess_title(text: str) -> str:
 
 
 _AGENCY_END = re.compile(r"\s*\([^()]{1,40}\)$")
+#: A section label before a headline ("[Debriefing] North Korea's smuggled coal", "[단독] …").
+_LABEL_START = re.compile(r"^[\[【]\s*[^\]】]{1,20}[\]】]\s*")
 #: A date or byline line, not a headline ("Published Sep 21, 2017 8:21 PM by The Maritime Executive").
 _BYLINE = re.compile(r"(?:Published|Posted|Updated|Last updated|First published|By)\b|.*\b\d{1,2}:\d\d\s*(?:[AP]M|GMT|UTC|KST)\b")
 
