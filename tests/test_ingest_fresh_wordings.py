@@ -278,3 +278,9 @@ def test_a_headline_behind_a_section_label_is_the_headline():
     from geo.ingest.text import guess_title
     assert guess_title("[Debriefing] North Korea's smuggled coal\n\nQ. What was smuggled, and how did it get through?\n") \
         == "[Debriefing] North Korea's smuggled coal"
+
+
+def test_a_mineral_the_news_follows_on_is_not_its_own(record):  # noqa: F811
+    # the thirty-seventh trial: "석탄에 이어 구리·니켈·은·아연의 수입도" put coal in with the metals
+    (d,) = _drafts("중국이 북한산 석탄에 이어 구리·아연의 수입도 멈추겠다고 발표했다.", record, "2016-12-23")
+    assert d.minerals == ["copper", "zinc"]

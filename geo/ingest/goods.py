@@ -50,6 +50,11 @@ _LEAD_WAY_BEFORE = re.compile(r"\b(?:that|which|roads?|routes?|paths?|tracks?|tu
 _LEAD_WAY_AFTER = re.compile(r"\s+(?:directly\s+|straight\s+)?(?:to|into|up\s+to|through|across|towards?|onto)\b", re.IGNORECASE)
 
 
+#: A mineral the sentence's news follows on ("북한산 석탄에 이어 구리·니켈·은·아연의 수입도 … 멈추겠다"): the earlier measure's, not
+#: this one's.
+_FOLLOWED_ON = re.compile(r"(?:에|에도)\s*이어(?:서)?\s")
+
+
 def names_record_thing(m: Match, sentence: str) -> bool:
     """Does this mine or mineral mention name the record's mine or the North's mineral?"""
     if m.kind == "mine":
@@ -58,7 +63,7 @@ def names_record_thing(m: Match, sentence: str) -> bool:
     if _FOREIGN_BEFORE.search(before) or _GROUP_AFTER.match(sentence, m.end) or _RANK_MARK_AFTER.match(sentence, m.end) \
             or _RANK_MARK_BEFORE.search(before):
         return False
-    if _in_proper_name(m, sentence):
+    if _in_proper_name(m, sentence) or _FOLLOWED_ON.match(sentence, m.end):
         return False
     if m.id == "lead" and m.text.lower() == "lead" and (_LEAD_IDIOM_BEFORE.search(before) or _LEAD_VERB_AFTER.match(sentence, m.end)
                                                        or (_LEAD_WAY_BEFORE.search(before) and _LEAD_WAY_AFTER.match(sentence, m.end))):
