@@ -284,3 +284,18 @@ def test_a_mineral_the_news_follows_on_is_not_its_own(record):  # noqa: F811
     # the thirty-seventh trial: "석탄에 이어 구리·니켈·은·아연의 수입도" put coal in with the metals
     (d,) = _drafts("중국이 북한산 석탄에 이어 구리·아연의 수입도 멈추겠다고 발표했다.", record, "2016-12-23")
     assert d.minerals == ["copper", "zinc"]
+
+
+def test_the_thirty_eighth_trials_wordings(record):  # noqa: F811
+    # another country's own coal sold abroad, told after "Official figures show", is not the North's trade
+    text = "Official figures show Vietnam sold more than two million tonnes of coal abroad in 2017, worth about $295 million."
+    assert [d.event_type for d in _drafts(text, record, "2018-02-08")] == []
+    # goods relabelled and sold on as another country's are smuggled
+    text = "The coal is landed in Vietnam, relabelled and then exported again as Vietnamese coal, analysts said."
+    assert [d.event_type for d in _drafts(text, record, "2018-02-08")] == ["smuggling"]
+    # customs officials who said it are an official teller
+    (d,) = _drafts("Three firms smuggled North Korean coal into the South last year, customs officials said.", record, "2018-08-10")
+    assert d.confidence == "official"
+    # a Korean rate gone below a share is at most that share
+    from geo.ingest.amounts import amounts_and_qualifier
+    assert amounts_and_qualifier("무산광산의 가동률이 50% 밑으로 내려간 것으로 전해졌다.")[1] == "at_most"

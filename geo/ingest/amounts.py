@@ -176,7 +176,7 @@ def amount_qualifier(sentence: str) -> str:
 #: Korean hedges after an amount: a floor ("1천t 이상", "넘게"), a ceiling ("미만", "이하") or roughly it ("두 배가량",
 #: "100만t 안팎", "100여t", "70% 가까이", nearly 70%).
 _FLOOR_AFTER_RE = re.compile(r"\s*(?:이상|넘게|넘는|초과)|(?:을|를)?\s*(?:조금\s*|약간\s*|훨씬\s*)?(?:웃돈|웃돌|넘었|넘어섰|넘는다)")
-_CEILING_AFTER_RE = re.compile(r"\s*(?:미만|이하|까지)")
+_CEILING_AFTER_RE = re.compile(r"\s*(?:미만|이하|까지|밑으로|아래로|밑돌)")  # (50% 밑으로 내려간: below half)
 _APPROX_AFTER_RE = re.compile(r"\s*(?:가량|안팎|정도|남짓|여|께|가까이|쯤|내외)")
 
 

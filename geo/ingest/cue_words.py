@@ -22,7 +22,7 @@ FOREIGN_ORIGIN = re.compile(r"\b(?:shipped|imported|bought|came|arrived|brought|
                              r"(?:China|Russia)\b|\bfrom (?:China|Russia) (?:to|into) (?:North Korea|the North|the DPRK|Pyongyang)\b"
                              # another country's own trade told beside ("Mongolia exported more than 22 million tons
                              # of coal last year, most of it to China"): its exporter named as the sentence's subject
-                             r"|^(?:\w+\s+){0,2}?(?:Mongolia|Russia|Australia|Indonesia|Vietnam|South Africa|Canada|[Tt]he United States"
+                             r"|^(?:\w+\s+){0,3}?(?:Mongolia|Russia|Australia|Indonesia|Vietnam|South Africa|Canada|[Tt]he United States"
                              r"|[Tt]he US|[Tt]he U\.S\.|America|Colombia|Kazakhstan)(?:'s|’s)?\s+(?:\w+\s+){0,2}?(?:exported|sold|shipped|sent"
                              r"|supplied|exports)\b"
                              # another country's goods bought or received ("China has started buying American coal again
