@@ -24,7 +24,8 @@ FIRST_SIGHT = ROOT / "tests" / "ingest_first_sight.csv"
 CHECK_SETS: tuple[str, ...] = ("blind set 30", "blind set 39", "blind set 40", "blind set 42", "blind set 43",
                                "blind set 44", "blind set 45", "blind set 46",
                                "blind set 47", "blind set 48", "blind set 49", "blind set 50", "blind set 51",
-                               "blind set 52", "blind set 53", "blind set 54")
+                               "blind set 52", "blind set 53", "blind set 54",
+                               "blind set 55")
 
 
 @dataclass(frozen=True)
