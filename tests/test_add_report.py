@@ -167,7 +167,7 @@ def test_a_draft_less_likely_right_starts_unticked_and_says_why(data):
     text = ("Mining notes\n\nIn February 2017, trade was reported.\n\nA Chinese company offered to invest in "
             "molybdenum and rare earth mining in exchange for rights, a source said.\n\n"
             "The Hyesan mine sold 2,000 tons of copper to China on March 5, 2017.\n")
-    at = extract_drafts(fill(open_add_report(), text, published=dt.date(2017, 3, 10)))
+    at = extract_drafts(fill(open_add_report(), text, url="", published=dt.date(2017, 3, 10)))
     assert not at.exception and not errors(at)
     table = at.data_editor(key="ar_editor").value.set_index("mineral_id")
     assert table.loc["copper", "accept"] and table.loc["copper", "check"] == ""
@@ -376,7 +376,7 @@ def test_amounts_are_shown_and_can_be_corrected(tmp_path, monkeypatch):
     data = tmp_path / "data"  # the record itself (the frozen fixture predates the amount_qualifier column)
     shutil.copytree(ROOT / "data", data)
     monkeypatch.setenv("NK_MINES_DATA", str(data))
-    at = extract_drafts(fill(open_add_report(), OTHER, published=dt.date(2017, 3, 4)))
+    at = extract_drafts(fill(open_add_report(), OTHER, url="", published=dt.date(2017, 3, 4)))
     table = at.data_editor(key="ar_editor").value
     (row,) = table.index[table["event_type"] == "trade_figure"]
     assert (table.loc[row, "quantity"], table.loc[row, "unit"], table.loc[row, "value_usd"]) == (1.44, "million tons", 126_000_000)

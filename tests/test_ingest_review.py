@@ -83,8 +83,11 @@ def test_source_row_edits_are_checked_and_the_id_follows_the_publisher(ds):
 def test_an_edited_url_of_a_known_report_reuses_its_row(ds):
     known = ds.sources.iloc[0]
     row = extract(REPORT, PUB, "Someone", "", ds).source_row
-    reused = edit_source(ds, row, url=known["url"])
+    reused = edit_source(ds, row, url=known["url"], published=str(known["published"])[:10])
     assert reused["source_id"] == known["source_id"]
+    # the URL alone, with this report's other date, is another report's URL: refused, not reused (the fortieth trial)
+    with pytest.raises(IngestError, match="the URL is that of source"):
+        edit_source(ds, row, url=known["url"])
 
 
 def test_language_is_guessed_from_the_script():
@@ -610,3 +613,15 @@ def test_a_confidence_the_reviewer_chose_takes_the_drafted_reason_out_of_the_des
     assert "official" not in event.description and event.description.endswith("Confidence reported: set by the reviewer.")
     (event,), _ = drafts_from_review([draft], review_rows([draft]))  # left alone: as drafted
     assert event.description == draft.description
+
+
+def test_a_url_left_from_another_report_is_refused_not_reused(ds):
+    # found on the fortieth new user's trial: after an apply, the next report kept the last one's URL, and its source
+    # row was reused: the new report's events would have been cited to the old report
+    from geo.ingest.drafts import IngestError
+    row = ds.sources[ds.sources["url"].astype(str).str.startswith("http")].iloc[0]
+    other_day = (dt.date.fromisoformat(str(row["published"])[:10]) + dt.timedelta(days=400)).isoformat()
+    with pytest.raises(IngestError, match=f"the URL is that of source {row['source_id']}"):
+        extract(REPORT, other_day, "YTN", str(row["url"]), ds)
+    same = extract(REPORT, str(row["published"])[:10], "YTN", str(row["url"]), ds).source_row  # the same report: reused
+    assert same["source_id"] == row["source_id"]

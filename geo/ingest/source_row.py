@@ -17,6 +17,12 @@ def make_source_row(ds, publisher: str, title: str, url: str, pub: dt.date, lang
     """The sources.csv row for a report; an existing row is reused when it is the same report."""
     existing = _find_source(ds.sources.to_dict(orient="records") if ds is not None else [],
                             publisher, title, url, pub.isoformat())
+    if existing is not None and url and _cell(existing.get("url")) == url and _cell(existing.get("published")) != pub.isoformat():
+        # the URL of another report (the last one's, left in the field): reusing its row would cite this report's
+        # events to that report (the fortieth trial's second report was about to be cited to the first)
+        raise IngestError(f"the URL is that of source {_cell(existing.get('source_id'))} ({_cell(existing.get('publisher'))}, "
+                          f"published {_cell(existing.get('published'))}), not of a report published {pub.isoformat()}: "
+                          "correct the URL (or the date)")
     if existing is not None:
         return {k: _cell(existing.get(k)) for k in SOURCE_COLUMNS}
     taken = set(ds.sources["source_id"]) if ds is not None else set()
