@@ -83,11 +83,8 @@ def test_source_row_edits_are_checked_and_the_id_follows_the_publisher(ds):
 def test_an_edited_url_of_a_known_report_reuses_its_row(ds):
     known = ds.sources.iloc[0]
     row = extract(REPORT, PUB, "Someone", "", ds).source_row
-    reused = edit_source(ds, row, url=known["url"], published=str(known["published"])[:10])
+    reused = edit_source(ds, row, url=known["url"])
     assert reused["source_id"] == known["source_id"]
-    # the URL alone, with this report's other date, is another report's URL: refused, not reused (the fortieth trial)
-    with pytest.raises(IngestError, match="the URL is that of source"):
-        edit_source(ds, row, url=known["url"])
 
 
 def test_language_is_guessed_from_the_script():
@@ -615,13 +612,18 @@ def test_a_confidence_the_reviewer_chose_takes_the_drafted_reason_out_of_the_des
     assert event.description == draft.description
 
 
-def test_a_url_left_from_another_report_is_refused_not_reused(ds):
+def test_a_reused_row_of_another_report_is_flagged_and_apply_waits_for_the_reviewer(data):
     # found on the fortieth new user's trial: after an apply, the next report kept the last one's URL, and its source
-    # row was reused: the new report's events would have been cited to the old report
-    from geo.ingest.drafts import IngestError
-    row = ds.sources[ds.sources["url"].astype(str).str.startswith("http")].iloc[0]
-    other_day = (dt.date.fromisoformat(str(row["published"])[:10]) + dt.timedelta(days=400)).isoformat()
-    with pytest.raises(IngestError, match=f"the URL is that of source {row['source_id']}"):
-        extract(REPORT, other_day, "YTN", str(row["url"]), ds)
-    same = extract(REPORT, str(row["published"])[:10], "YTN", str(row["url"]), ds).source_row  # the same report: reused
-    assert same["source_id"] == row["source_id"]
+    # row was reused with only a note: the new report's events would have been cited to the old report
+    from geo.ingest import reuse_conflict
+    record = load_dataset(data)
+    row = record.sources[record.sources["url"].astype(str).str.startswith("http")].iloc[0].to_dict()
+    other_day = dt.date.fromisoformat(str(row["published"])[:7] + "-01") + dt.timedelta(days=400)
+    assert reuse_conflict(row, "YTN", other_day).startswith(f"this URL is the one of source {row['source_id']}")
+    assert reuse_conflict(row, row["publisher"], other_day) == ""  # the same publisher: a date to check, not another report
+    assert reuse_conflict(row, "YTN", dt.date.fromisoformat(str(row["published"])[:10])) == ""  # the same day
+    at = extract_drafts(fill(open_add_report(), REPORT, publisher="YTN", url=str(row["url"]), published=other_day))
+    assert any(w.value.startswith("this URL is the one of source") for w in at.warning)
+    assert at.button(key="ar_apply").disabled
+    at = at.checkbox(key=run_key(at, "ar_src_same")).check().run()  # the reviewer says it is that report
+    assert not at.button(key="ar_apply").disabled

@@ -33,6 +33,7 @@ from geo.ingest import (
     preview,
     problem_event,
     record_spellings,
+    reuse_conflict,
     review_rows,
     ticked_repeats,
     validate_drafts,
@@ -299,9 +300,13 @@ if result.candidates:
 
 src = st.session_state.get(K_SOURCE, result.source_row)
 existing = ds.sources["source_id"].eq(src["source_id"]).any()
+other_report = False  # the row reused by its URL looks like another report's, and the reviewer has not said it is this one
 st.subheader("Source")
 if existing and applied is not None and applied.source_id == src["source_id"]:
     st.caption(f"This source row is in sources.csv: the apply above ({applied.version}) wrote it or reused it.")
+elif existing and (conflict := reuse_conflict(src, publisher, published)):
+    st.warning(md_escape(conflict), icon=":material/warning:")
+    other_report = not st.checkbox("It is that report: cite the drafts to it", key=f"ar_src_same-{run}")
 elif existing:
     n_old = ds.view.loc[ds.view["source_id"] == src["source_id"], "event_id"].nunique()
     st.info(f"This report is already in sources.csv and {n_old} event(s) cite it: the row is reused, not "
@@ -484,7 +489,7 @@ if not accepted:
 # applied once, the button rests until the apply is undone or another report extracted (a second apply is refused).
 # The click is kept in the session (K_WANT_APPLY) until a run reaches this line: a run a click starts may end early in
 # a redraw of the tables above (st.rerun), which would lose a button's own value (the nineteenth trial's lost clicks).
-resting = stale or not accepted or applied is not None
+resting = stale or not accepted or applied is not None or other_report
 st.button(f"Apply {accepted} accepted row(s)", type="primary", icon=":material/publish:", disabled=resting, key="ar_apply",
           on_click=state.remember_click, args=(K_WANT_APPLY,))
 if st.session_state.pop(K_WANT_APPLY, False) and not resting:

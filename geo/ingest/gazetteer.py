@@ -24,12 +24,13 @@ import functools
 import re
 import unicodedata
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from itertools import accumulate, compress, count, filterfalse
 from operator import itemgetter, or_
 
 from geo.ingest import hangul
 from geo.ingest.aliases import crossing_aliases, mine_stem
+from geo.ingest.day_names import day_named
 from geo.ingest.hangul import has_hangul, initial_law, mine_tail_at, romanize
 from geo.ingest.hangul import stem as hangul_stem
 from geo.ingest.name_keys import (
@@ -46,8 +47,6 @@ from geo.ingest.name_keys import (
 #: Match kinds, in the order a tie on the same key is resolved.
 KINDS = ("mine", "province", "crossing", "mineral")
 
-#: The dot or middle dot of a day written before a Hangul name ("6.13탄광", "2·8직동청년탄광").
-_DAY_DOT = re.compile(r"(?<=\d)[.·](?=\d{1,2}[\uac00-\ud7a3])")
 _TOKEN_SPLIT = re.compile(f"({_TOKEN_RE.pattern})")
 _POSSESSIVE_RE = re.compile(r"['’ʼ]s$", re.IGNORECASE)
 MAX_SPAN = 6
@@ -186,12 +185,8 @@ class Gazetteer:
     def match(self, text: str, kinds: Iterable[str] | None = None) -> list[Match]:
         """Every known name in ``text``, left to right, longest match first, no overlaps."""
         text = unicodedata.normalize("NFC", text)
-        if (hangul := has_hangul(text)) and _DAY_DOT.search(text):  # "6.13탄광" and "6·13탄광" are the mine 6·13탄광: one token
-            dots = [d.start() for d in _DAY_DOT.finditer(text)]  # (a hyphen joins a token and folds away: a Hangul name's
-            found = self.match(_DAY_DOT.sub("-", text), kinds)  # span, counted in folded letters, grows by each it holds)
-            return [replace(m, end=(e := m.end + sum(m.start < d < m.end for d in dots)), text=text[m.start:e])
-                    if has_hangul(m.text) else m for m in found]
         allowed = set(kinds) if kinds else set(KINDS)
+        hangul = has_hangul(text)  # else no token needs the Hangul test
         parts = _TOKEN_SPLIT.split(text)  # gaps and tokens in turn: a token's offset is the length before it
         words = parts[1::2]
         if hangul:  # Only the words a name starts with are visited (in text with Hangul, also Hangul words).
@@ -250,6 +245,11 @@ class Gazetteer:
                 continue
             out.extend(m for m in hit[1:] if not (out and out[-1].id == m.id and text[out[-1].end:m.start] in ("(", " (")))
             i += hit[0]  # (a name glossed by its synonym in brackets, "텅스텐(중석)", is one mention)
+        if hangul and "mine" in allowed and ("." in text or "·" in text):  # "6.13탄광", "6·13탄광": the mine 6·13탄광, whole
+            days = [(x, s, e) for x, s, e in day_named(text, self._hangul) if not any(
+                m.kind == "mine" and m.start < e and s < m.end for m in out)]  # (not 2.8직동청년탄광, found as 직동청년탄광)
+            out = sorted([m for m in out if not any(s <= m.start < e for _x, s, e in days)]
+                         + [Match("mine", x.id, x.name, text[s:e], s, e, True) for x, s, e in days], key=lambda m: m.start)
         return out
 
     def _reach(self, words: list[str], folded: list, keyed: list, i: int, most: int) -> int:

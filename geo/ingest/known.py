@@ -151,8 +151,8 @@ def _repeats(d: Draft, span, measures: dict, events: dict) -> list[dict] | None:
     # record's event at that mine, which the reviewer may link the mineral to, not another event
     events_hit = {h["label"] for h in found if h.get("event_type")}
     if not found or len(events_hit) != 1 or len(found) != len([h for h in found if h.get("event_type")]) \
-            or any(mine != found[0]["mine_id"] for mine, _x in missing):  # (at a mine, or at none: "coal and iron" beside
-        # the record's coal case)
+            or any(mine != found[0]["mine_id"] or (not mine and d.event_type == "trade_figure") for mine, _x in missing):
+        # (at a mine, or at none: "coal and iron" beside the record's coal case; not a figure: each mineral's is its own)
         return None
     return [{**found[0], "label": f"{found[0]['label']}, which does not link {', '.join(x for _m, x in missing)}"}]
 

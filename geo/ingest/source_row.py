@@ -17,12 +17,6 @@ def make_source_row(ds, publisher: str, title: str, url: str, pub: dt.date, lang
     """The sources.csv row for a report; an existing row is reused when it is the same report."""
     existing = _find_source(ds.sources.to_dict(orient="records") if ds is not None else [],
                             publisher, title, url, pub.isoformat())
-    if existing is not None and url and _cell(existing.get("url")) == url and _cell(existing.get("published")) != pub.isoformat():
-        # the URL of another report (the last one's, left in the field): reusing its row would cite this report's
-        # events to that report (the fortieth trial's second report was about to be cited to the first)
-        raise IngestError(f"the URL is that of source {_cell(existing.get('source_id'))} ({_cell(existing.get('publisher'))}, "
-                          f"published {_cell(existing.get('published'))}), not of a report published {pub.isoformat()}: "
-                          "correct the URL (or the date)")
     if existing is not None:
         return {k: _cell(existing.get(k)) for k in SOURCE_COLUMNS}
     taken = set(ds.sources["source_id"]) if ds is not None else set()
@@ -35,6 +29,21 @@ def make_source_row(ds, publisher: str, title: str, url: str, pub: dt.date, lang
     return {"source_id": sid, "publisher": publisher, "title": title or "(title not recorded)",
             "url": url, "published": pub.isoformat(), "accessed": dt.date.today().isoformat(),
             "language": language, "notes": "Added by geo ingest."}
+
+
+def reuse_conflict(row: dict, publisher: str, published: dt.date | None) -> str:
+    """Why a reused sources.csv row (found by its URL) may be another report's: its date does not fit the date typed
+    (within the precision the row gives: "2017-03", "2017") and its publisher is not the one typed. The URL of the last
+    report, left in the field, would cite this report's events to it (the fortieth trial's second report was about
+    to be). '' when the row fits. The caller asks only of a row already in sources.csv."""
+    on = _text(row.get("published"))
+    fits_date = published is None or not on or published.isoformat().startswith(on)
+    same_publisher = " ".join(publisher.split()).casefold() == _text(row.get("publisher")).casefold()
+    if fits_date or same_publisher:
+        return ""
+    return (f"this URL is the one of source {_text(row.get('source_id'))} ({_text(row.get('publisher'))}, published {on}), "
+            f"not of a report by {' '.join(publisher.split())} published {published.isoformat()}: the drafts would be cited "
+            "to that report. Correct the URL (or the date) and extract again, unless it really is that report.")
 
 
 #: Source fields the reviewer may edit before applying (the id follows the publisher and date).
