@@ -258,7 +258,7 @@ def test_the_last_item_of_a_korean_list_before_deung_and_a_bracketed_synonym(rec
     found = short_minerals(sentence, Gazetteer.from_dataset(record).match(sentence), record.mineral_names)
     assert [m.id for m in found if m.kind == "mineral"] == ["zinc", "tungsten", "gold", "silver"]
     # a gloss naming another mineral is a mention of its own
-    assert [m.id for m in Gazetteer.from_dataset(record).match("광물(석탄)을 실었다") if m.kind == "mineral"] == ["coal"]
+    assert [m.id for m in Gazetteer.from_dataset(record).match("납(아연)을 실었다") if m.kind == "mineral"] == ["lead", "zinc"]
 
 
 def test_a_customs_disclosure_of_goods_brought_in_from_april_to_october(record):  # noqa: F811

@@ -76,6 +76,9 @@ def test_a_korean_coal_mine_the_record_lacks_is_a_candidate(record):
 
 
 def test_a_korean_name_is_romanized_before_it_is_compared():
-    spellings = {"ongjin": ["Ongjin iron mine", "Ongjin"], "sangnong": ["Sangnong mine"]}  # the record's Latin names only
+    import pandas as pd
+    mines = pd.DataFrame({"mine_id": ["ongjin", "sangnong"], "name": ["Ongjin iron mine", "Sangnong mine"],
+                          "name_rr": ["Ongjin", ""]})
+    spellings = record_spellings(mines)  # the record's Latin names only
     assert near_mines("옹진광산", spellings) == [("ongjin", "Ongjin iron mine")]
     assert near_mines("옹진탄광", spellings) == [("ongjin", "Ongjin iron mine")]  # 탄광 is a mine word, as 광산 is

@@ -26,8 +26,7 @@ from geo.ingest import (
     drafts_from_review,
     edit_source,
     extract,
-    link_new_mines,
-    link_spellings,
+    linked,
     near_mines,
     prepare_new_mines,
     preview,
@@ -70,8 +69,8 @@ def _redraw_tables() -> None:
     changed (the rows as last edited, against the rows the drafts gave before the change) are carried onto the new
     rows (geo.ingest.review_carry), not lost."""
     mines, names = tables_before
-    drafts_ = link_spellings(link_new_mines(result.drafts, mines), names)
-    before = [review_rows(drafts_), review_rows(link_spellings(link_new_mines(result.leads, mines), names), first=len(drafts_))]
+    drafts_ = linked(result.drafts, mines, names)
+    before = [review_rows(drafts_), review_rows(linked(result.leads, mines, names), first=len(drafts_))]
     last = st.session_state.get(K_REVIEWED) or ([], [])
     st.session_state[K_CARRY] = [(rows_, list(edited_)) for rows_, edited_ in zip(before, last, strict=True)]
     for key in (EDITOR_KEY, LEADS_KEY, K_REVIEWED, *K_BASES):
@@ -345,7 +344,7 @@ if not result.drafts and not result.leads:
                "to apply.")
     st.stop()
 
-base_drafts = link_spellings(link_new_mines(result.drafts, new_mines), spelled)
+base_drafts = linked(result.drafts, new_mines, spelled)
 mine_ids = ["", *ds.mines["mine_id"], *(m.mine_id for m in new_mines)]
 mine_label = {**ds.mine_names, **{m.mine_id: m.name for m in new_mines}}
 mineral_ids = list(ds.minerals["mineral_id"])
@@ -435,7 +434,7 @@ if rows:
     _in_short(short, "ar_short_drafts", rows, started=[why_unticked(r) for r in review_rows(base_drafts)])
 
 # Sentences that name a mine or mineral but drafted nothing (geo.ingest.leads): the reviewer types them.
-leads = link_spellings(link_new_mines(result.leads, new_mines), spelled)  # a sentence naming only a new mine is now about it
+leads = linked(result.leads, new_mines, spelled)  # a sentence naming only a new mine is now about it
 if leads:
     bases[1] = state.editor_base(LEADS_KEY, K_BASES[1], reviewed[1],
                                  lambda: carry_edits(*carry[1], review_rows(leads, first=len(base_drafts))))

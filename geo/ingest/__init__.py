@@ -33,7 +33,7 @@ from geo.ingest.review import (
 )
 from geo.ingest.sentences import sentences
 from geo.ingest.source_row import SOURCE_EDITABLE, edit_source, make_source_row, reuse_conflict
-from geo.ingest.spellings import link_spellings, near_mines, record_spellings
+from geo.ingest.spellings import link_spellings, linked, near_mines, record_spellings
 from geo.ingest.text import (
     MAX_REPORT_BYTES,
     check_text,
@@ -49,6 +49,6 @@ __all__ = [
     "MAX_REPORT_BYTES", "REVIEW_COLUMNS", "ApplyResult", "DateMention", "Draft", "IngestError", "IngestResult",
     "PRECISIONS", "SOURCE_EDITABLE", "NewMine", "describe", "edit_source", "link_new_mines", "prepare_new_mines", "preview",
     "apply", "bump_minor", "check_text", "decode_report", "detail_problems", "drafts_csv", "drafts_from_review", "extract",
-    "find_amounts", "find_candidates", "link_spellings", "near_mines", "record_spellings", "find_dates", "guess_title", "make_source_row", "package_lock",
+    "find_amounts", "find_candidates", "link_spellings", "linked", "near_mines", "record_spellings", "find_dates", "guess_title", "make_source_row", "package_lock",
     "parse_published", "problem_event", "reuse_conflict", "read_report", "review_rows", "ticked_repeats", "sentences", "validate_drafts",
 ]

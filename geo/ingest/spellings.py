@@ -13,7 +13,7 @@ from geo.ingest.certainty import rate
 from geo.ingest.drafts import Draft
 from geo.ingest.hangul import has_hangul, romanize
 from geo.ingest.name_keys import phonetic_key
-from geo.ingest.newmine import core
+from geo.ingest.newmine import NewMine, core, link_new_mines
 
 #: A key shorter than this is too short to call one letter off a near spelling ("Unsan" and "Musan" are both five).
 _MIN_KEY = 6
@@ -39,29 +39,37 @@ def _one_letter_apart(a: str, b: str) -> bool:
     return (a[i + 1:] == b[i:]) if len(a) > len(b) else (a[i:] == b[i + 1:])
 
 
-def record_spellings(mines) -> dict[str, list[str]]:
-    """Each record mine's Latin-script names (name, romanizations, aliases), by mine id."""
-    out: dict[str, list[str]] = {}
+def record_spellings(mines) -> dict[str, list[tuple[str, str]]]:
+    """Each record mine's names (name, romanizations, aliases) with their romanization keys, by mine id: worked out
+    once for all the report's candidates; a key too short to tell a near spelling by is left out."""
+    out: dict[str, list[tuple[str, str]]] = {}
     for row in mines.itertuples(index=False):
         aliases = getattr(row, "aliases", None)
         names = [getattr(row, c, None) for c in ("name", "name_rr", "name_mr")]
         names += list(aliases) if isinstance(aliases, list | tuple) else []
-        out[row.mine_id] = [n for n in dict.fromkeys(x for x in names if isinstance(x, str) and x.strip())]
+        keyed = ((n, _key(n)) for n in dict.fromkeys(x for x in names if isinstance(x, str) and x.strip()))
+        out[row.mine_id] = [(n, k) for n, k in keyed if len(k) >= _MIN_KEY]
     return out
 
 
-def near_mines(candidate: str, spellings: dict[str, list[str]]) -> list[tuple[str, str]]:
+def near_mines(candidate: str, spellings: dict[str, list[tuple[str, str]]]) -> list[tuple[str, str]]:
     """(mine id, the record's spelling that is near) for each record mine one letter from ``candidate``'s
-    romanization key, at most three; [] for a name whose key is too short to tell."""
+    romanization key (``spellings``: :func:`record_spellings`), at most three; [] for a name whose key is too short."""
     key = _key(candidate)
     if len(key) < _MIN_KEY:
         return []
     out = []
     for mine_id, names in spellings.items():
-        near = next((n for n in names if len(_key(n)) >= _MIN_KEY and _one_letter_apart(key, _key(n))), None)
+        near = next((n for n, k in names if _one_letter_apart(key, k)), None)
         if near is not None:
             out.append((mine_id, near))
     return out[:_MAX_OFFERED]
+
+
+def linked(drafts: list[Draft], new_mines: list[NewMine], chosen: dict[str, str]) -> list[Draft]:
+    """The drafts (or leads) as the review shows them: linked to the mines added from the review
+    (:func:`geo.ingest.newmine.link_new_mines`) and to the record's mines the reviewer chose for names spelled otherwise."""
+    return link_spellings(link_new_mines(drafts, new_mines), chosen)
 
 
 def link_spellings(drafts: list[Draft], chosen: dict[str, str]) -> list[Draft]:
