@@ -16,7 +16,8 @@ _EN_ORG = re.compile(r"\b(?:[A-Z][\w&'’.-]*\s+){1,6}?(?:(?:[A-Z][\w&'’-]*\s+
                      r"|Limited|Inc\.?|Holdings|Industries|Enterprise|Association|Trading Company|Commission"
                      r"|Bureau))(?![\w-])")
 _KO_ORG = re.compile(r"['‘\"“]([가-힣A-Za-z0-9·()\s]{2,24}?(?:회사|그룹|공사|상사|집단|투자|무역|광업|기업|총국|개발|실업|산업|연합회|위원회))['’\"”]"
-                     r"|(?<![가-힣])([가-힣]{2,14}(?:그룹|총회사|무역회사|유한공사|합영회사|광업회사|투자회사|무역총회사))(?=[은는이가을를의와과에도]|\s|$)")
+                     r"|(?<![가-힣])([가-힣]{2,14}(?:\([\u4e00-\u9fff]{1,12}\)[가-힣]{0,8})?(?:그룹|총회사|무역회사|유한공사|합영회사|광업회사|투자회사|무역총회사))(?=[은는이가을를의와과에도]|\s|$)")
+#: (a Korean firm's name may carry its Chinese characters in brackets inside it: '훈춘융이(琿春永益)수출입무역회사')
 #: Names that tell, not act: news agencies, papers, broadcasters, institutes.
 _TELLER = re.compile(r"News|Agency|Times|Post|Daily|Herald|Journal|Radio|Broadcast|Television|Institute|University|Press"
                      r"|Reuters|Yonhap|뉴스|통신|신문|방송|연구")

@@ -100,10 +100,15 @@ _OTHER_WHOLE_AFTER = re.compile(r"\s*of\s+(?:(?:the|its|their|all|total|North Ko
                                 r"|energy|GDP|gross domestic product|budget|population|land|territory)\b", re.IGNORECASE)
 
 
+#: A share of a venture's capital ("중국이 51%를 투자한 혜산청년광산", "a 51% stake"): who owns it, no amount of goods.
+_CAPITAL_AFTER = re.compile(r"\s*(?:를|을|의)?\s*(?:투자|출자|지분)|\s+(?:stakes?\b|equity\b|ownership\b|interest\b|owned\b"
+                            r"|of the (?:shares|joint venture|venture|company)\b)", re.IGNORECASE)
+
+
 def _share_of_other(sentence: str, m: re.Match) -> bool:
     return _SHARE.search(m.group(0)) is not None and (
         _OTHER_WHOLE_BEFORE.search(sentence, max(0, m.start() - 16), m.start()) is not None
-        or _OTHER_WHOLE_AFTER.match(sentence, m.end()) is not None)
+        or _OTHER_WHOLE_AFTER.match(sentence, m.end()) is not None or _CAPITAL_AFTER.match(sentence, m.end()) is not None)
 
 
 #: A discovery told in the sentence: there the reserves found are the event's amount.

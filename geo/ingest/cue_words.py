@@ -17,6 +17,14 @@ SMUGGLING_NAMED = re.compile(r"밀수|밀반출|세관을\s*(?:거치지|통하�
 SHIPPING_WORDS = re.compile(r"\b(?:load\w*|ship\w*|export\w*|deliver\w*|trad(?:e|ing)|sales?|trucks?|crossings?|cargo\w*)\b",
                             re.IGNORECASE)
 GROWTH = re.compile(r"ris|rose|increas|surg|grew|늘|증가|불어", re.IGNORECASE)
+#: Goods sent to the North's own users ("every tonne of coal now mined is being sent to thermal power plants"): kept at
+#: home, not exported, unless a foreign buyer or place is named in the clause.
+DOMESTIC_USE = re.compile(r"\b(?:sent|sends|sending|supplied|delivered|diverted|allocated|redirected|going|goes|shipped|sold)\s+"
+                          r"(?:[\w-]+\s+){0,2}?to (?:the |its |local |domestic |the country's |state |their )?(?:own )?"
+                          r"(?:(?:thermal|coal-fired|coal-burning|local|domestic) )?(?:power (?:plants?|stations?)|thermal plants?"
+                          r"|steel ?(?:works|mills?)|smelters? at home|factories at home|households)\b|\bfor (?:domestic|home|local) use\b",
+                          re.IGNORECASE)
+FOREIGN_PLACE = re.compile(r"\b(?:China|Chinese|Russia|Russian|Dandong|Japan|Vietnam|abroad|overseas|foreign)\b")
 #: Goods that came from China or Russia (to the North): not the North's minerals.
 FOREIGN_ORIGIN = re.compile(r"\b(?:shipped|imported|bought|came|arrived|brought|sent|supplied)\s+(?:[\w-]+\s+){0,3}from "
                              r"(?:China|Russia)\b|\bfrom (?:China|Russia) (?:to|into) (?:North Korea|the North|the DPRK|Pyongyang)\b"
@@ -25,6 +33,10 @@ FOREIGN_ORIGIN = re.compile(r"\b(?:shipped|imported|bought|came|arrived|brought|
                              r"|^(?:\w+\s+){0,3}?(?:Mongolia|Russia|Australia|Indonesia|Vietnam|South Africa|Canada|[Tt]he United States"
                              r"|[Tt]he US|[Tt]he U\.S\.|America|Colombia|Kazakhstan)(?:'s|’s)?\s+(?:\w+\s+){0,2}?(?:exported|sold|shipped|sent"
                              r"|supplied|exports)\b"
+                             # goods of another country named as such ("about 2 million tonnes of Russian coal … shipped on to
+                             # China"), not goods passed off as them ("relabelled as Russian coal")
+                             r"|(?<!\bas )\b(?:Russian|Mongolian|Australian|Indonesian|Colombian|Canadian|South African)\s+(?:[\w-]+\s+)?"
+                             r"(?:coal|anthracite|coke|iron ore|ore)\b(?!\s+(?:imports?|importers?|buyers?|traders?|demand|market|prices?))"
                              # another country's goods bought or received ("China has started buying American coal again
                              # …", "RasonConTrans has received some 2 million tonnes of Russian coal by rail")
                              r"|\b(?:buying|bought|buys|buy|received|receives|receiving|imports? of|purchases? of)\s+(?:[\w,.-]+\s+){0,5}?"

@@ -108,6 +108,8 @@ def _cue(clause: str, minerals: list[Match], has_amount: bool, offset: int = 0) 
         etype, effect = row.event_type, row.effect
         if etype in ("export_continued", "export_resumed", "export_halt") and words.FOREIGN_ORIGIN.search(read):
             continue  # another country's own exports ("The US had not exported coking coal to China since 2014")
+        if etype in ("export_continued", "export_resumed") and words.DOMESTIC_USE.search(read) and not words.FOREIGN_PLACE.search(read):
+            continue  # goods kept for the North's own plants ("is being sent to thermal power plants"): no export
         if etype == "trade_figure" and not effect:
             if words.FOREIGN_ORIGIN.search(read) or words.OUTPUT_RATE.search(read):
                 continue  # goods shipped from China or Russia to the North, another country's own trade, a yearly output

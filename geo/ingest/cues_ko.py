@@ -33,6 +33,13 @@ _URGED = re.compile(r"(?:을|를)?\s*(?:외치|강조|독려|촉구|호소|다�
 #: An attempt or intention just after the verb ('지분을 사들이려 했지만', tried to buy; '막으려고 했다'): what was
 #: only tried or meant is not the event.
 _TRIED = re.compile(r"\S{0,2}?려(?:고)?\s*(?:했|하였|한|하다|하던|시도|애썼|들었)")
+#: A drive aimed at the verb ('계획을 넘쳐 수행하기 위한 투쟁이 벌어지고있다', a struggle to overfulfil the plan), as 'a drive
+#: to raise output' in English: not the event. (Money or work put in 'to raise output' is: '늘이기 위해 투자를 집중'.)
+_DRIVE = re.compile(r"[^\s,.]{0,4}\s*(?:\S{1,6}(?:하|되|시키)?기\s*위한\s*(?:\S{1,8}\s+)?\S{0,4}(?:투쟁|운동|경쟁|전투|총력전|궐기|결의|노력))")
+#: In exchange for: what is built '대신' (instead, in return) is what a deal pays, not the news.
+_IN_EXCHANGE = re.compile(r"[^.,]{0,16}?\s대신\b")
+#: Rights sought ('금광 개발권을 따내려고', to win the rights): not an offer.
+_SOUGHT = re.compile(r"[^\s,.]{0,4}\s*\S{0,6}?려고\s")
 
 #: The outlet's own earlier report retold ('본지는 … 밀수출되고 있다고 전한 바 있다', we reported before that …):
 #: background to this report, not its news. Another outlet's earlier report of the same news ('RFA는 앞서 19일
@@ -129,14 +136,16 @@ _OTHER_WORKS_STOP = re.compile(r"(?:발전소|공장|제철소|제강소|열차|
 def no_event(clause: str, end: int, event_type: str) -> bool:
     """Does the Korean cue ending at ``end`` tell a plan, forecast, order, request, attempt, condition or prohibition, retell the outlet's earlier report, describe
     a noun by its past, deny it or deny a report of it, rather than tell an event? An offer, conditional by nature,
-    is no event only as rights already held."""
+    is no event only as rights already held or sought. Infrastructure built in exchange for something ('도로 건설 등을 돕는
+    대신 … 금광 개발에 뛰어들기로') is the price of a deal, not an event of its own."""
     if event_type == "investment_offer":
-        return _HOLDS.match(clause, end) is not None
+        return _HOLDS.match(clause, end) is not None or _SOUGHT.match(clause, end) is not None  # rights sought ('따내려고')
     return bool(_FUTURE.match(clause, end, end + 14)
                 or (event_type not in _HALTS and _ORDER.match(clause, end, end + 4))
                 or _BACKGROUND.match(clause, end) or _URGED.match(clause, end) or _MUST_NOT.match(clause, end)
                 or (event_type in _PLANNED_WHEN_DECIDED and _DECIDED.match(clause, end))
-                or _TRIED.match(clause, end) or (_OURS.search(clause, 0, end) and _RETOLD.match(clause, end))
+                or (event_type == "infrastructure" and _IN_EXCHANGE.match(clause, end))
+                or _TRIED.match(clause, end) or _DRIVE.match(clause, end) or (_OURS.search(clause, 0, end) and _RETOLD.match(clause, end))
                 or (event_type in _NOT_HALTS and negated_after(clause, end))
                 or _FORECAST_END.match(clause, end) or _DENIED_REPORT.match(clause, end) or _IF.match(clause, end)
                 or _IF_BEFORE.search(clause, 0, end)

@@ -335,7 +335,8 @@ def _relative_rules(sentence: str, pub: dt.date, add, lower: str, years: bool, o
             add(m, dt.date(pub.year - last, 1, 1), "year", "relative")
     for m in (_R_HALF.finditer(sentence) if "half" in lower and (odd or "first half" in lower or "second half" in lower)
               else ()):
-        # "in the first half (of 2017)": a six-month period starting in January or July
+        if m.group("plan"):  # "in the first half (of 2017)": six months from January or July; not a plan's half
+            continue  # ("completed their assignments for the first half": the plan's period, not when)
         y = int(m.group("y")) if m.group("y") else pub.year - (str(m.group("w")).lower() == "last")
         first = m.group("h").lower() == "first"
         add(m, dt.date(y, 1 if first else 7, 1), "month", "absolute" if m.group("y") else "relative",
@@ -373,7 +374,8 @@ _R_ISO = re.compile(r"\b(?P<y>(?:19|20)\d\d)(?P<sep>[-./])(?P<m>\d\d)(?P=sep)(?P
 _R_MONTH_DAY = re.compile(_P_MONTH_DAY)
 _R_DAY_MONTH = re.compile(_P_DAY_MONTH)
 _R_PART_OF = re.compile(_P_PART_OF, _I)
-_R_HALF = re.compile(r"\b(?:the\s+)?(?P<h>first|second) half(?: of (?:(?P<y>(?:19|20)\d\d)|(?P<w>this|last) year"
+_R_HALF = re.compile(r"(?P<plan>\b(?:plans?|quotas?|targets?|assignments?) for )?"  # a plan's half: not a date
+                     r"\b(?:the\s+)?(?P<h>first|second) half(?: of (?:(?P<y>(?:19|20)\d\d)|(?P<w>this|last) year"
                      r"|the year))?\b", _I)
 _R_SEASON = re.compile(r"\b(?:in\s+)?(?P<s>spring|summer|autumn|fall|winter)\s+(?:of\s+)?(?P<y>(?:19|20)\d\d)\b", _I)
 _R_PART_YEAR = re.compile(_P_PART_YEAR, _I)
@@ -382,7 +384,7 @@ _R_MONTHS_AGO = re.compile(r"\b(?P<n>\d{1,2}|one|two|three|four|five|six|seven|e
 _R_ON_THE = re.compile(r"\b(?P<w>on|from|starting|as of) the (?P<d>\d{1,2})(?:st|nd|rd|th)\b", _I)  # "On the 7th" opens a sentence
 _R_MONTH = re.compile(_P_MONTH)
 _R_THIS_MONTH = re.compile(r"\b(?P<w>this|last|next) month\b", _I)
-_R_THIS_YEAR = re.compile(r"\b(?P<w>this|last|next) year\b", _I)
+_R_THIS_YEAR = re.compile(r"\b(?<!the )(?<!The )(?P<w>this|last|next) year\b", _I)  # "over the last year": dates_en
 _R_WEEKDAY = re.compile(r"\b(?P<last>last\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _R_YESTERDAY = re.compile(r"\byesterday\b", _I)
 _R_TODAY = re.compile(r"\btoday\b", _I)

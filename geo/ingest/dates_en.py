@@ -1,5 +1,5 @@
 """Stage 4, more English date rules: weeks ago by number, quarters, seasons told relative to the
-report, the weekend, "the previous month", "over the past three days", "three years ago" and a state
+report, the weekend, "the previous month", "over the past three days", "over the past year", "three years ago" and a state
 that "has been stopped for more than a year", resolved against the publication date with
 precision, like the rules of :mod:`geo.ingest.dates` (which calls these with its collector).
 Each rule is searched only when the sentence holds a word all its matches need."""
@@ -32,6 +32,9 @@ _R_PREVIOUS_MONTH = re.compile(r"\bthe (?:previous|preceding|prior) month\b", _I
 _R_PAST_SPAN = re.compile(r"\b(?:over|in|during|for|within) the (?:past|last) (?P<n>\d{1,2}|two|three|four|five|six|few|several)"
                           r" (?P<u>days|weeks)\b(?!\s+of\b)", _I)
 _SPAN_DAYS = {"days": 1, "weeks": 7}
+#: "over the past year", "in the last 12 months": the year ending at the report, dated by the calendar year that holds
+#: most of it (told in December 2020: 2020; in March 2020: 2019).
+_R_PAST_YEAR = re.compile(r"\b(?:over|in|during|throughout|within|for) the (?:past|last|previous) (?:year|12 months|twelve months)\b", _I)
 #: "three years ago", "a year ago": that year.
 _R_YEARS_AGO = re.compile(r"\b(?P<n>a|an|one|two|three|four|five|six|\d{1,2}) years? ago\b", _I)
 #: A stop that has lasted "for more than a year", "for two months", told right after "has been
@@ -108,6 +111,8 @@ def english_dates(sentence: str, lower: str, pub: dt.date, add) -> None:
             n = m.group("n").lower()
             n = int(n) if n.isdigit() else _NUMBERS.get(n, 3)  # a few, several: about three
             add(m, pub - dt.timedelta(days=n * _SPAN_DAYS[m.group("u").lower()] // 2), "approximate", "relative")
+        for m in _R_PAST_YEAR.finditer(sentence):
+            add(m, dt.date(pub.year - (pub.month < 7), 1, 1), "year", "relative")
     if "year ago" in lower or "years ago" in lower:
         for m in _R_YEARS_AGO.finditer(sentence):
             n = m.group("n").lower()

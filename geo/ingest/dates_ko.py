@@ -13,6 +13,7 @@ baseline ("2008년보다 41.6% 늘어난": more than in 2008; "지난해 같은 
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 
@@ -108,6 +109,8 @@ _PAST_AFTER = re.compile("[" + "".join(chr(0xAC00 + 28 * k + 20) for k in range(
                          r"(?:다|고|으며|는데|지만|으나|던)")
 _PLAN_AFTER = re.compile(r"기로|예정|계획|방침|[할될]\s*것|한다|된다|합니다|됩니다|하기로")
 _LAST_BEFORE = re.compile(r"지난\s*$")  # "지난 25일부터": last, so past
+#: Between a month-and-day and a bare day: "5월 29일과 31일", "29일, 31일".
+_AND_DAY = re.compile(r"\s*(?:과|와|,|및|·|、|\s또는)\s*")
 
 
 #: After a year: "the same period" of it ("2003년 같은 기간의 788만 달러"), the months a span before it named.
@@ -180,6 +183,11 @@ def _days_of_named_months(sentence: str, found: list, pub: dt.date) -> None:
                 f[5] = _CONSUMED  # not a day of that month: no date; the month stands
                 continue
             prev[5] = _CONSUMED  # the month is the day's: no date of its own
+            continue
+        if what == "day" and prev is not None and prev[7] == "md" and _AND_DAY.fullmatch(sentence, prev[1], start):
+            with contextlib.suppress(ValueError):  # "5월 29일과 31일": the days of May from the first to the second
+                if (last := dt.date(prev[3].year, prev[3].month, date.day)) > prev[3]:
+                    prev[6], f[5] = last, _CONSUMED
             continue
         after = sentence[end:]
         if _LAST_BEFORE.search(sentence, max(0, start - 4), start) or not (

@@ -239,7 +239,9 @@ class Gazetteer:
                 offsets = offsets or list(accumulate(map(len, parts)))
                 hit = self._match_hangul(offsets[2 * i], words[i], folded[i], allowed)
                 if hit is None and i + 1 < len(words) and "mine" in allowed:  # "정촌 흑연광산", "흥산 광산": the name apart
-                    hit = self._mine_apart(offsets[2 * i], words[i], folded[i], _fold_token(words[i + 1]))
+                    after = _fold_token(words[i + 1])  # (and "종천 흑연 광산": its mineral a word of its own)
+                    after += _fold_token(words[i + 2]) if i + 2 < len(words) and getattr(self._hangul.get(after), "kind", "") == "mineral" else ""
+                    hit = self._mine_apart(offsets[2 * i], words[i], folded[i], after)
             if hit is None:
                 i += 1
                 continue

@@ -196,6 +196,8 @@ def _another_case(d: Draft, e: dict, mine: str) -> bool:
     """A smuggling draft at no mine is not a record case told by whom it names (its actors: ships, firms) when its
     sentence names none of them: the trade at large of a season ("North Korea has taken advantage of … to export
     coal") is not the Sky Angel's and Rich Glory's cargoes of that month. A mine's case is known by its mine."""
+    if d.event_type in _DEALS and not mine and d.actors and e.get("actor_keys") and not _actor_named(e, d.evidence):
+        return True  # a deal at no mine between firms the sentence names: not the record's deal of other firms that season
     return d.event_type == "smuggling" and not mine and bool(e.get("actor_keys")) and not _actor_named(e, d.evidence)
 
 
