@@ -159,6 +159,13 @@ def _ingest_args(p):
                    help="append the drafts to the package (validated first, atomic, locked)")
     p.add_argument("--dry-run", action="store_true",
                    help="show what --apply would change (events, links, source, mines, version) and write nothing")
+    c = p.add_argument_group("a record event the report tells again (added to it as a further source, not as a copy)")
+    c.add_argument("--corroborate", metavar="EVENT_ID", action="append", default=[],
+                   help="add the report to this record event's corroborating sources (repeatable; drafts that repeat "
+                        "it are listed on stderr with its id)")
+    c.add_argument("--independent", action="store_true",
+                   help="the report is independent of those events' own sources (not a repost or relay): a "
+                        "'reported' event becomes 'corroborated'")
     g = p.add_argument_group("a new mine the report names (added in the same apply, no point: precision unknown)")
     g.add_argument("--add-mine", metavar="NAME", help="add this mine; drafts naming it without a mine are linked to it")
     g.add_argument("--province", metavar="P", default="", help="its province as provinces.csv names it (or an alias)")
@@ -189,9 +196,11 @@ def _check_published(value: str) -> None:
 
 def _ingest(args) -> int:
     from geo.ingest import (
+        Corroboration,
         IngestError,
         NewMine,
         apply,
+        corroboration_line,
         describe,
         drafts_csv,
         edit_source,
@@ -245,12 +254,15 @@ def _ingest(args) -> int:
     for d in result.drafts:
         if d.known:
             print(f"already in the record: {d.event_id} repeats {d.known}"
-                  + ("" if args.keep_known else " (left out of --apply; --keep-known applies it)"), file=sys.stderr)
+                  + ("" if args.keep_known else " (left out of --apply; --keep-known applies it")
+                  + ("; --corroborate EVENT_ID adds this report to that event as a further source" if "event " in d.known else "")
+                  + ("" if args.keep_known else ")"), file=sys.stderr)
         elif d.check:
             print(f"to check: {d.event_id}, {d.check}"
                   + ("" if args.keep_unsure else " (left out of --apply; --keep-unsure applies it)"), file=sys.stderr)
+    backs = [Corroboration(e, args.independent) for e in dict.fromkeys(args.corroborate)]
     if args.dry_run:
-        summary = preview(chosen, result.source_row, args.data, mines)
+        summary = preview(chosen, result.source_row, args.data, mines, corroborations=backs)
         print("\n".join(["dry run: --apply would change", *("  " + line for line in describe(summary))]))
         for p in summary["problems"]:
             print(f"problem: {p}", file=sys.stderr)
@@ -261,16 +273,17 @@ def _ingest(args) -> int:
         print(f"{len(result.drafts)} draft event(s) from {args.report}; review them, then rerun with --apply",
               file=sys.stderr)
         return 0
-    if not chosen and result.drafts:
+    if not chosen and result.drafts and not backs:
         raise UsageError("no draft event is proposed: every draft repeats the record or is marked to check "
                          "(--keep-known, --keep-unsure apply them)")
     try:
-        done = apply(chosen, result.source_row, args.data, who=args.who, new_mines=mines)
+        done = apply(chosen, result.source_row, args.data, who=args.who, new_mines=mines, corroborations=backs)
     except IngestError as err:
         raise UsageError(str(err)) from None
     print(f"applied {len(done.event_ids)} event(s) and {done.links} link(s) from source {done.source_id}"
           f"{' (added)' if done.source_added else ''}"
-          f"{'; new mine(s) ' + ', '.join(done.mine_ids) if done.mine_ids else ''}; package version {done.version}")
+          f"{'; new mine(s) ' + ', '.join(done.mine_ids) if done.mine_ids else ''}"
+          f"{'; ' + corroboration_line(done.corroborated) if done.corroborated else ''}; package version {done.version}")
     return 0
 
 

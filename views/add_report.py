@@ -20,6 +20,8 @@ from geo.ingest import (
     NewMine,
     apply,
     check_text,
+    chosen_corroborations,
+    corroboration_line,
     decode_report,
     describe,
     detail_problems,
@@ -28,6 +30,7 @@ from geo.ingest import (
     extract,
     linked,
     near_mines,
+    offered_corroborations,
     prepare_new_mines,
     preview,
     problem_event,
@@ -57,6 +60,7 @@ K_REVIEWED = "ar_reviewed"  # the two review tables' rows as last edited: a tabl
 K_BASES = ("ar_base_drafts", "ar_base_leads")  # the rows each table is drawn from while its editor keeps its edits
 EDITOR_KEY = "ar_editor"
 LEADS_KEY = "ar_leads"  # the table of sentences with no draft
+BACKS_KEY, K_BACKS = "ar_backs", ("ar_base_backs", "ar_backs_edited")  # the record's events to corroborate: editor, rows
 #: Widgets whose values belong to one extraction (the source form, the new-mine forms): their
 #: keys start so; a new extraction forgets them and (a browser sends a widget's last value back) renames them.
 _PER_EXTRACTION, K_RUN = ("ar_src_", "ar_mine_"), "ar_run"
@@ -152,7 +156,7 @@ if st.button("Extract drafts", type="primary", icon=":material/manufacturing:", 
     else:
         st.session_state[K_RESULT] = result
         st.session_state[K_INPUTS] = _inputs_signature(text)
-        for key in (EDITOR_KEY, LEADS_KEY, K_SOURCE, K_MINES, K_SPELLED, K_REVIEWED, K_CARRY, *K_BASES):  # new tables: forget the last edits
+        for key in (EDITOR_KEY, LEADS_KEY, BACKS_KEY, K_SOURCE, K_MINES, K_SPELLED, K_REVIEWED, K_CARRY, *K_BASES, *K_BACKS):  # new tables: forget the last edits
             st.session_state.pop(key, None)
         state.forget(*_PER_EXTRACTION)
         st.session_state[K_RUN] = st.session_state.get(K_RUN, 0) + 1  # the forms' widgets are new ones
@@ -172,6 +176,8 @@ def _undo(version: str, mine_ids=(), again: bool = False) -> None:
         st.session_state.pop(key, None)
     st.session_state[K_UNDONE] = (
         f"Reverted version {version}: {len(undone['event_ids'])} event(s) removed"
+        + (f", and the sources and confidence of {len(undone['restored'])} record event(s) put back"
+           if undone.get("restored") else "")
         + (f", and the new mine(s) {', '.join(mine_ids)}" if mine_ids else "")
         + f"; the data package is now version {undone['version']}."
         + (" The drafts below can be applied again, as you reviewed them." if again else ""))
@@ -192,6 +198,8 @@ if applied is not None:
             st.warning("The events just added are not in the loaded record yet: reload the page.")
     if applied.mine_ids:
         st.caption(f"New mine(s), without a point until a source gives one: {', '.join(applied.mine_ids)}.")
+    if applied.corroborated:
+        st.caption(md_escape(corroboration_line(applied.corroborated)) + ".")
     if st.button(f"Undo this apply (version {applied.version})", icon=":material/undo:", key="ar_revert"):
         _undo(applied.version, applied.mine_ids, again=True)
 undone_note = st.session_state.pop(K_UNDONE, None)
@@ -468,38 +476,64 @@ if any(changed for _rows, changed in followed):
     st.rerun()
 st.session_state[K_REVIEWED] = review  # kept for a table Streamlit forgets (see above)
 
+# The record's events the drafts repeat (geo.ingest.corroborate): the report may be added to them as a further source.
+backs = []
+if offered := offered_corroborations(base_drafts, ds):
+    st.subheader(f"Events the record already holds ({len(offered)})")
+    st.caption("The report tells these events again. Rather than add a copy, tick \"Add as source\" to cite the report "
+               "as a further source of the record's event; tick \"Independent\" too when the report does not repost or "
+               "relay the event's own source: a \"reported\" event then becomes \"corroborated\". Nothing else of "
+               "the event changes, and Undo puts it back.")
+    back_base = state.editor_base(BACKS_KEY, K_BACKS[0], st.session_state.get(K_BACKS[1], []), lambda: offered)
+    back_rows = st.data_editor(pd.DataFrame(back_base), key=BACKS_KEY, hide_index=True, num_rows="fixed", width="stretch",
+                               column_order=("corroborate", "independent", "title", "date", "source", "confidence",
+                                             "evidence", "event_id"),
+                               column_config={
+                                   "corroborate": st.column_config.CheckboxColumn("Add as source", default=False),
+                                   "independent": st.column_config.CheckboxColumn(
+                                       "Independent", default=False, help="not a repost or relay of the event's source"),
+                                   "title": st.column_config.TextColumn("Record event", disabled=True),
+                                   "date": st.column_config.TextColumn("Date", disabled=True),
+                                   "source": st.column_config.TextColumn("Its source", disabled=True),
+                                   "confidence": st.column_config.TextColumn("Confidence", disabled=True),
+                                   "evidence": st.column_config.TextColumn("This report says", disabled=True),
+                                   "event_id": st.column_config.TextColumn("Event id", disabled=True)}
+                               ).to_dict(orient="records")
+    st.session_state[K_BACKS[1]] = back_rows
+    backs = chosen_corroborations(back_rows)
+
 # What an apply would change, from the tables as they are now (not validated yet: Apply does that).
-drafts, problems = drafts_from_review([*base_drafts, *leads], rows, names)
+drafts, problems = drafts_from_review([*base_drafts, *leads], rows, names) if accepted else ([], [])
 st.subheader("What applying will change")
 if applied is not None:
     st.text(f"Nothing: these drafts were applied as version {applied.version}. Undo it above to apply them again.")
-elif not accepted:
+elif not accepted and not backs:
     st.text("Nothing to apply yet: no row is ticked.")
 elif problems:
     st.text("\n".join(str(p) for p in problems))
 else:
-    st.text("\n".join(describe(preview(drafts, src, state.data_dir(), new_mines, check=False))))
+    st.text("\n".join(describe(preview(drafts, src, state.data_dir(), new_mines, check=False, corroborations=backs))))
     if repeats := ticked_repeats(rows):
         st.warning("Ticked, though the record already holds it (applying adds it a second time): "
                    + "; ".join(md_escape(r) for r in repeats) + ".", icon=":material/content_copy:")
 
-if not accepted:
+if not accepted and not backs:
     st.caption("Tick at least one row to apply.")
 # applied once, the button rests until the apply is undone or another report extracted (a second apply is refused).
 # The click is kept in the session (K_WANT_APPLY) until a run reaches this line: a run a click starts may end early in
 # a redraw of the tables above (st.rerun), which would lose a button's own value (the nineteenth trial's lost clicks).
-resting = stale or not accepted or applied is not None or other_report
-st.button(f"Apply {accepted} accepted row(s)", type="primary", icon=":material/publish:", disabled=resting, key="ar_apply",
+resting = stale or not (accepted or backs) or applied is not None or other_report
+st.button(f"Apply {accepted} accepted row(s)" + (f" and {len(backs)} corroboration(s)" if backs else ""), type="primary", icon=":material/publish:", disabled=resting, key="ar_apply",
           on_click=state.remember_click, args=(K_WANT_APPLY,))
 if st.session_state.pop(K_WANT_APPLY, False) and not resting:
     st.session_state.pop(K_APPLIED, None)
     if not problems:
-        problems = validate_drafts(drafts, src, state.data_dir(), new_mines)
+        problems = validate_drafts(drafts, src, state.data_dir(), new_mines, corroborations=backs)
     if not problems:
         try:
             with st.status("Applying…", expanded=True) as status:
                 bar = st.progress(0.0, text="starting")
-                done = apply(drafts, src, state.data_dir(), new_mines=new_mines,
+                done = apply(drafts, src, state.data_dir(), new_mines=new_mines, corroborations=backs,
                              progress=lambda f, msg: bar.progress(min(max(f, 0.0), 1.0), text=msg))
                 status.update(label="Applied", state="complete", expanded=False)
         except DataError as err:  # the package changed between the check and the apply

@@ -4,7 +4,7 @@ Stages, each its own module: :mod:`~geo.ingest.text` (checking and decoding) →
 :mod:`~geo.ingest.sentences` → :mod:`~geo.ingest.mentions` (with :mod:`~geo.ingest.gazetteer`)
 → :mod:`~geo.ingest.dates` → :mod:`~geo.ingest.amounts` → :mod:`~geo.ingest.cues` →
 :mod:`~geo.ingest.events` (``extract``) → :mod:`~geo.ingest.review` (with :mod:`~geo.ingest.newmine` and
-:mod:`~geo.ingest.spellings`) → :mod:`~geo.ingest.apply`.
+:mod:`~geo.ingest.spellings`) → :mod:`~geo.ingest.apply` (with :mod:`~geo.ingest.corroborate`).
 :mod:`~geo.ingest.evaluate` scores extraction against curated events. Nothing here imports
 Streamlit; this package re-exports what the pages and the command line call.
 """
@@ -18,6 +18,8 @@ from geo.ingest.apply import (
     preview,
     validate_drafts,
 )
+from geo.ingest.corroborate import Corroboration, chosen_corroborations, offered_corroborations
+from geo.ingest.corroborate import describe as corroboration_line
 from geo.ingest.dates import DateMention, find_dates
 from geo.ingest.drafts import ApplyResult, Draft, IngestError, IngestResult
 from geo.ingest.events import extract
@@ -46,7 +48,8 @@ from geo.ingest.text import (
 from geo.io.atomic import package_lock
 
 __all__ = [
-    "MAX_REPORT_BYTES", "REVIEW_COLUMNS", "ApplyResult", "DateMention", "Draft", "IngestError", "IngestResult",
+    "MAX_REPORT_BYTES", "REVIEW_COLUMNS", "ApplyResult", "Corroboration", "chosen_corroborations", "corroboration_line",
+    "offered_corroborations", "DateMention", "Draft", "IngestError", "IngestResult",
     "PRECISIONS", "SOURCE_EDITABLE", "NewMine", "describe", "edit_source", "link_new_mines", "prepare_new_mines", "preview",
     "apply", "bump_minor", "check_text", "decode_report", "detail_problems", "drafts_csv", "drafts_from_review", "extract",
     "find_amounts", "find_candidates", "link_spellings", "linked", "near_mines", "record_spellings", "find_dates", "guess_title", "make_source_row", "package_lock",

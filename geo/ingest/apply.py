@@ -14,6 +14,8 @@ from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
+from geo.ingest import corroborate
+from geo.ingest.corroborate import Corroboration
 from geo.ingest.drafts import (
     EVENT_COLUMNS,
     LINK_COLUMNS,
@@ -82,7 +84,7 @@ def bump_minor(version: str) -> str:
 
 
 def _changelog(text: str, version: str, source_row: dict, drafts: list[Draft], source_added: bool,
-               mine_ids: list[str] = ()) -> tuple[str, str]:
+               mine_ids: list[str] = (), changes: list[dict] = ()) -> tuple[str, str]:
     today = dt.date.today().isoformat()
     links = sum(len(d.link_rows()) for d in drafts)
     levels = ", ".join(f"{n} {c}" for c, n in Counter(d.confidence for d in drafts).most_common())
@@ -90,8 +92,9 @@ def _changelog(text: str, version: str, source_row: dict, drafts: list[Draft], s
     if source_row.get("url"):
         cite += f" ({source_row['url']})"
     entry = (f"## {version} — {today}\n\nIngested a report: {cite}.\n\n"
-             f"- **Events** ({len(drafts)}) and links ({links}), confidence {levels}, reviewed from "
-             f"ingest drafts: {', '.join(d.event_id for d in drafts)}.\n"
+             + (f"- **Events** ({len(drafts)}) and links ({links}), confidence {levels}, reviewed from "
+                f"ingest drafts: {', '.join(d.event_id for d in drafts)}.\n" if drafts else "")
+             + (f"- **Corroboration**: {corroborate.describe(changes)}.\n" if changes else "") +
              f"- **Source**: `{source_row['source_id']}` "
              f"({'added' if source_added else 'already in sources.csv'}).\n"
              + (f"- **Mines** ({len(mine_ids)}) added from the review, without a point (precision unknown): "
@@ -187,11 +190,11 @@ def read_descriptor(data_dir: Path) -> tuple[str, dict, dict[str, str]]:
     return desc_text, desc, paths
 
 
-def _plan(drafts: list[Draft], source_row: dict, data_dir: Path,
-          new_mines: list[NewMine] | None = None) -> tuple[dict[str, str], dict]:
+def _plan(drafts: list[Draft], source_row: dict, data_dir: Path, new_mines: list[NewMine] | None = None,
+          corroborations: list[Corroboration] | None = None) -> tuple[dict[str, str], dict]:
     """The new text of every file to change, and facts about the change; raises IngestError."""
-    if not drafts:
-        raise IngestError("no draft events to apply")
+    if not drafts and not corroborations:
+        raise IngestError("no draft events to apply and no record event to corroborate")
     desc_text, desc, paths = read_descriptor(data_dir)
     src_text, sources = _read_csv_rows(data_dir / paths["sources"])
     ev_text, events = _read_csv_rows(data_dir / paths["events"])
@@ -227,16 +230,19 @@ def _plan(drafts: list[Draft], source_row: dict, data_dir: Path,
     if new_mines:
         mines_path, mines_text, mine_ids = _plan_mines(new_mines, drafts, sid, desc, data_dir)
         new_files[mines_path] = mines_text
-    new_files[paths["events"]] = _append_rows(ev_text, _columns(ev_text, EVENT_COLUMNS), [d.event_row(sid) for d in drafts])
-    new_files[paths["event_links"]] = _append_rows(ln_text, _columns(ln_text, LINK_COLUMNS),
-                                                   [r for d in drafts for r in d.link_rows()])
+    events_text = _append_rows(ev_text, _columns(ev_text, EVENT_COLUMNS), [d.event_row(sid) for d in drafts]) if drafts else ev_text
+    new_files[paths["events"]], changes = corroborate.plan(events_text, sid, list(corroborations or []))
+    if drafts:
+        new_files[paths["event_links"]] = _append_rows(ln_text, _columns(ln_text, LINK_COLUMNS),
+                                                       [r for d in drafts for r in d.link_rows()])
     new_files[DESCRIPTOR] = json.dumps(desc, indent=2, ensure_ascii=False) + ("\n" if desc_text.endswith("\n") else "")
     log_path = data_dir / "CHANGELOG.md"
     log_text = log_path.read_text(encoding="utf-8") if log_path.exists() else ""
-    new_files["CHANGELOG.md"], entry = _changelog(log_text, version, source_row, drafts, existing is None, mine_ids)
+    new_files["CHANGELOG.md"], entry = _changelog(log_text, version, source_row, drafts, existing is None, mine_ids, changes)
     facts = {"version": version, "previous_version": str(json.loads(desc_text).get("version", "")), "source_id": sid,
              "source_added": existing is None, "entry": entry, "mine_ids": mine_ids,
-             "event_ids": [d.event_id for d in drafts], "links": sum(len(d.link_rows()) for d in drafts)}
+             "event_ids": [d.event_id for d in drafts], "links": sum(len(d.link_rows()) for d in drafts),
+             "corroborated": changes}
     return new_files, facts
 
 
@@ -256,29 +262,29 @@ def _check_in_copy(data_dir: Path, new_files: dict[str, str]) -> list[Problem]:
 
 
 def validate_drafts(drafts: list[Draft], source_row: dict, data_dir: str | Path,
-                    new_mines: list[NewMine] | None = None) -> list[Problem]:
+                    new_mines: list[NewMine] | None = None, corroborations: list[Corroboration] | None = None) -> list[Problem]:
     """Every problem the package would have with these drafts added (empty: they can be applied).
 
     A refusal that is not about the data (already applied, no drafts) comes back as a Problem too.
     """
     data_dir = Path(data_dir)
     try:
-        new_files, _facts = _plan(drafts, source_row, data_dir, new_mines)
+        new_files, _facts = _plan(drafts, source_row, data_dir, new_mines, corroborations)
     except IngestError as err:
         return [Problem("drafts", reason=str(err))]
     return _check_in_copy(data_dir, new_files)
 
 
 def preview(drafts: list[Draft], source_row: dict, data_dir: str | Path,
-            new_mines: list[NewMine] | None = None, check: bool = True) -> dict:
+            new_mines: list[NewMine] | None = None, check: bool = True, corroborations: list[Corroboration] | None = None) -> dict:
     """What an apply would change, without writing: version from and to, event ids, links, the
     source (added or reused), new mine ids, and ``problems`` (empty: it can be applied; with
     ``check=False`` the merged package is not validated, only the refusals are listed)."""
     data_dir = Path(data_dir)
     try:
-        new_files, facts = _plan(drafts, source_row, data_dir, new_mines)
+        new_files, facts = _plan(drafts, source_row, data_dir, new_mines, corroborations)
     except IngestError as err:
-        return {"problems": [Problem("drafts", reason=str(err))], "event_ids": [], "links": 0, "mine_ids": [],
+        return {"problems": [Problem("drafts", reason=str(err))], "event_ids": [], "links": 0, "mine_ids": [], "corroborated": [],
                 "version": "", "previous_version": "", "source_id": source_row.get("source_id", ""),
                 "source_added": False, "files": []}
     return {**facts, "problems": _check_in_copy(data_dir, new_files) if check else [], "files": sorted(new_files)}
@@ -293,6 +299,8 @@ def describe(summary: dict) -> list[str]:
              f"{summary['links']} new link(s) (event × mine × mineral)",
              f"source {summary['source_id']}: " + ("added to sources.csv" if summary["source_added"]
                                                    else "already in sources.csv, reused")]
+    if summary.get("corroborated"):
+        lines.append(corroborate.describe(summary["corroborated"]))
     if summary["mine_ids"]:
         lines.append(f"{len(summary['mine_ids'])} new mine(s) without a point: {', '.join(summary['mine_ids'])}")
     lines.append("files written: " + ", ".join(summary["files"]))
@@ -311,8 +319,9 @@ def _locked(data_dir: Path, timeout: float):
 
 def apply(drafts: list[Draft], source_row: dict, data_dir: str | Path,
           progress: Progress | None = None, lock_timeout: float = 60.0, who: str | None = None,
-          new_mines: list[NewMine] | None = None) -> ApplyResult:
-    """Append reviewed drafts to the package; validated first, written atomically under a lock.
+          new_mines: list[NewMine] | None = None, corroborations: list[Corroboration] | None = None) -> ApplyResult:
+    """Append reviewed drafts to the package, and add the report as a source of the record events it corroborates
+    (geo.ingest.corroborate); validated first, written atomically under a lock.
 
     Raises IngestError (refused: nothing written) or DataError (the result would not be a
     valid package: nothing written; ``problems`` says why).
@@ -326,7 +335,7 @@ def apply(drafts: list[Draft], source_row: dict, data_dir: str | Path,
     with _locked(data_dir, lock_timeout):
         progress(0.2, "merging the drafts into the package")
         previous = json.loads((data_dir / DESCRIPTOR).read_text(encoding="utf-8")).get("version", "")
-        new_files, facts = _plan(drafts, source_row, data_dir, new_mines)
+        new_files, facts = _plan(drafts, source_row, data_dir, new_mines, corroborations)
         progress(0.4, "validating the merged package in a temporary copy")
         problems = _check_in_copy(data_dir, new_files)
         if problems:
@@ -338,8 +347,8 @@ def apply(drafts: list[Draft], source_row: dict, data_dir: str | Path,
         record(data_dir, {"action": "apply", "version": facts["version"], "previous_version": previous,
                           "source_id": facts["source_id"], "source_added": facts["source_added"],
                           "event_ids": [d.event_id for d in drafts], "mine_ids": facts["mine_ids"],
-                          "links": sum(len(d.link_rows()) for d in drafts)}, who)
+                          "links": sum(len(d.link_rows()) for d in drafts), "corroborated": facts["corroborated"]}, who)
     return ApplyResult(version=facts["version"], event_ids=[d.event_id for d in drafts],
                        links=sum(len(d.link_rows()) for d in drafts), source_id=facts["source_id"],
                        source_added=facts["source_added"], changelog_entry=facts["entry"],
-                       mine_ids=facts["mine_ids"])
+                       mine_ids=facts["mine_ids"], corroborated=facts["corroborated"])

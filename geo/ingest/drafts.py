@@ -114,6 +114,7 @@ class ApplyResult:
     source_added: bool
     changelog_entry: str
     mine_ids: list[str] = field(default_factory=list)  # mines added from the review
+    corroborated: list[dict] = field(default_factory=list)  # record events given the report as a source (geo.ingest.corroborate)
 
 
 def _num(v) -> str:

@@ -3,9 +3,11 @@
 Each line of the log is one JSON record: ``action`` (apply or revert), ``version`` (the package
 version it produced), ``previous_version``, ``who`` (the user name, or what the caller says),
 ``when`` (UTC, ISO 8601), ``source_id``, ``source_added``, ``event_ids``, ``links`` and, for a
-revert, ``reverts``. ``revert(VERSION)`` removes exactly what the apply that produced VERSION
-added (its events, their links, and its source row if it added one and nothing else cites
-it, and the mines it added that no other event links), bumps the minor version and adds a CHANGELOG entry — validated in a copy first, under the
+revert, ``reverts``; an apply that added the report to record events as a further source also keeps
+``corroborated`` (each event's fields before and after, :mod:`geo.ingest.corroborate`). ``revert(VERSION)``
+removes exactly what the apply that produced VERSION added (its events, their links, its source row if it added one
+and nothing else cites it, and the mines it added that no other event links) and puts back the fields of the
+events it corroborated, bumps the minor version and adds a CHANGELOG entry — validated in a copy first, under the
 package lock, each file written atomically, like an apply. A revert is itself logged.
 """
 
@@ -18,6 +20,7 @@ import json
 import re
 from pathlib import Path
 
+from geo.ingest import corroborate
 from geo.ingest.apply import _check_in_copy, _locked, _read_csv_rows, bump_minor, read_descriptor
 from geo.ingest.drafts import IngestError
 from geo.ingest.log import LOG_NAME, read_log, record
@@ -68,14 +71,16 @@ def revert(version: str, data_dir: str | Path, who: str | None = None, lock_time
         ln_text, _ = _read_csv_rows(data_dir / paths["event_links"])
         src_text, _ = _read_csv_rows(data_dir / paths["sources"])
         present = ids & {e["event_id"] for e in events}
-        if not present:
-            raise IngestError(f"none of the events of version {version} are in the package any more; nothing written")
+        kept_text, restored = corroborate.undo(_csv_text(ev_text, lambda r: r["event_id"] not in ids), entry.get("corroborated") or [])
+        if not present and not restored:
+            raise IngestError(f"none of the events of version {version} are in the package any more, nor the sources it "
+                              "added to record events; nothing written")
         sid = entry.get("source_id", "")
-        still_cited = any(e["source_id"] == sid and e["event_id"] not in ids for e in events)
-        new_files = {
-            paths["events"]: _csv_text(ev_text, lambda r: r["event_id"] not in ids),
-            paths["event_links"]: _csv_text(ln_text, lambda r: r["event_id"] not in ids),
-        }
+        still_cited = any(e["source_id"] == sid or sid in (e.get("corroborating_source_ids") or "").split(";")
+                          for e in csv.DictReader(io.StringIO(kept_text)))  # by the events kept, as the revert leaves them
+        new_files = {paths["events"]: kept_text}
+        if present:
+            new_files[paths["event_links"]] = _csv_text(ln_text, lambda r: r["event_id"] not in ids)
         _, links = _read_csv_rows(data_dir / paths["event_links"])
         mine_ids = set(entry.get("mine_ids") or [])
         removed_mines = sorted(mine_ids - {r["mine_id"] for r in links if r["event_id"] not in ids})
@@ -95,7 +100,8 @@ def revert(version: str, data_dir: str | Path, who: str | None = None, lock_time
         log_path = data_dir / "CHANGELOG.md"
         log_text = log_path.read_text(encoding="utf-8") if log_path.exists() else "# Data changelog\n\n"
         note = (f"## {new_version} — {dt.date.today().isoformat()}\n\nReverted the ingest apply of version {version}: "
-                f"removed {len(present)} event(s) ({', '.join(sorted(present))})"
+                f"removed {len(present)} event(s) ({', '.join(sorted(present)) or 'none'})"
+                f"{'; put back the sources and confidence of ' + ', '.join(restored) if restored else ''}"
                 f"{' and source `' + sid + '`' if paths['sources'] in new_files else ''}"
                 f"{' and mine(s) ' + ', '.join(removed_mines) if removed_mines else ''}.\n\n")
         m = re.search(r"^## ", log_text, re.MULTILINE)
@@ -108,4 +114,4 @@ def revert(version: str, data_dir: str | Path, who: str | None = None, lock_time
             write_atomic(data_dir / rel, new_files[rel].encode("utf-8"))
         return record(data_dir, {"action": "revert", "version": new_version, "previous_version": before,
                                  "reverts": version, "source_id": sid, "event_ids": sorted(present),
-                                 "mine_ids": removed_mines}, who)
+                                 "mine_ids": removed_mines, "restored": restored}, who)

@@ -71,6 +71,15 @@ def window(date: str, precision: str) -> tuple[dt.date, dt.date] | None:
     return day - dt.timedelta(days=pad), day + dt.timedelta(days=pad)
 
 
+#: A record event in a draft's ``known`` text, as :func:`_event_rows` labels it: "event ID (DATE)".
+_EVENT_LABEL = re.compile(r"\bevent ([\w.-]+) \(\d{4}-\d\d-\d\d\)")
+
+
+def record_event_ids(known: str) -> list[str]:
+    """The ids of the record's events a draft's ``known`` text names (not its measures), in order."""
+    return list(dict.fromkeys(_EVENT_LABEL.findall(known or "")))
+
+
 def repeats_of(d: Draft, ds) -> str:
     """What the record's rows a draft repeats, as :func:`mark_known` says it ('' when any link is new), without
     retyping it: for a row the reviewer retyped, relinked or redated in the review table."""

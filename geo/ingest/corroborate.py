@@ -1,0 +1,125 @@
+"""Stage 9c, corroboration: a report that tells an event the record already holds is added to that event as a
+further source (``corroborating_source_ids``), instead of a second copy of the event.
+
+A draft the review marks as repeating a record event (:mod:`geo.ingest.known`) offers that event here. The reviewer
+says, per event, whether the report is independent of the event's own source: a repost or an article relaying it is
+not (data/README.md, "Confidence"). An independent report raises a ``reported`` event to ``corroborated``; an
+``official`` one stays official. Nothing else of the event changes. The change is made by the apply
+(:mod:`geo.ingest.apply`), logged with each event's fields as they were, and undone by the revert
+(:mod:`geo.ingest.history`), which puts those fields back.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+
+from geo.ingest.drafts import Draft, IngestError
+from geo.ingest.known import record_event_ids
+
+#: The two fields a corroboration changes.
+FIELDS = ("corroborating_source_ids", "confidence")
+
+
+@dataclass(frozen=True)
+class Corroboration:
+    """Add the report as a source of the record's event ``event_id``; ``independent``: not a repost or relay of it."""
+
+    event_id: str
+    independent: bool = False
+
+
+def offered_corroborations(drafts: list[Draft], ds) -> list[dict]:
+    """The record's events the drafts repeat, once each in the order first met, as rows for the review: id, title,
+    date, its source's publisher, confidence, and the draft's evidence that tells it again."""
+    events = ds.events.set_index("event_id") if not ds.events.empty else None
+    publishers = dict(zip(ds.sources["source_id"], ds.sources["publisher"], strict=True)) if not ds.sources.empty else {}
+    rows, seen = [], set()
+    for d in drafts:
+        for eid in record_event_ids(d.known):
+            if eid in seen or events is None or eid not in events.index:
+                continue
+            seen.add(eid)
+            e = events.loc[eid]
+            rows.append({"corroborate": False, "independent": False, "event_id": eid, "title": str(e["title"]),
+                         "date": str(e["date"])[:10], "source": publishers.get(e["source_id"], str(e["source_id"])),
+                         "confidence": str(e["confidence"]), "evidence": d.evidence})
+    return rows
+
+
+def chosen_corroborations(rows: list[dict]) -> list[Corroboration]:
+    """The corroborations the review's rows tick."""
+    return [Corroboration(str(r["event_id"]), bool(r.get("independent") is True)) for r in rows if r.get("corroborate") is True]
+
+
+def _ids(cell: str) -> list[str]:
+    return [x for x in (s.strip() for s in (cell or "").split(";")) if x]
+
+
+def plan(events_text: str, source_id: str, corroborations: list[Corroboration]) -> tuple[str, list[dict]]:
+    """events.csv with ``source_id`` added to each chosen event, and the changes as the log keeps them (each event's
+    id and its two fields before and after). Every other line stays byte for byte. Raises IngestError for an event
+    the record does not hold, or one whose own source is this report."""
+    wanted = {c.event_id: c for c in corroborations}
+    if not wanted:
+        return events_text, []
+    lines = events_text.splitlines(keepends=True)
+    reader = csv.reader(io.StringIO(events_text))
+    header = next(reader)
+    out, prev, changes = lines[:reader.line_num], reader.line_num, []
+    for row in reader:
+        chunk, prev = lines[prev:reader.line_num], reader.line_num
+        r = dict(zip(header, row, strict=False))
+        c = wanted.pop(r.get("event_id", ""), None)
+        if c is None:
+            out += chunk
+            continue
+        if r.get("source_id") == source_id:
+            raise IngestError(f"event {c.event_id} already cites this report as its source; nothing written")
+        before = {f: r.get(f, "") for f in FIELDS}
+        ids = _ids(before["corroborating_source_ids"])
+        if source_id in ids:
+            raise IngestError(f"event {c.event_id} already lists this report among its sources; nothing written")
+        after = {"corroborating_source_ids": ";".join([*ids, source_id]),
+                 "confidence": "corroborated" if c.independent and before["confidence"] == "reported" else before["confidence"]}
+        changes.append({"event_id": c.event_id, "before": before, "after": after})
+        out.append(_row_text(header, {**r, **after}, chunk))
+    if wanted:
+        raise IngestError(f"not in the record: event(s) {', '.join(sorted(wanted))}; nothing written")
+    return "".join(out), changes
+
+
+def undo(events_text: str, changes: list[dict]) -> tuple[str, list[str]]:
+    """events.csv with each logged change put back where the event still has the fields the change gave it; the ids
+    put back. An event changed since (or removed) is left as it is."""
+    by_id = {c["event_id"]: c for c in changes}
+    lines = events_text.splitlines(keepends=True)
+    reader = csv.reader(io.StringIO(events_text))
+    header = next(reader)
+    out, prev, undone = lines[:reader.line_num], reader.line_num, []
+    for row in reader:
+        chunk, prev = lines[prev:reader.line_num], reader.line_num
+        r = dict(zip(header, row, strict=False))
+        c = by_id.get(r.get("event_id", ""))
+        if c is None or any(r.get(f, "") != c["after"].get(f, "") for f in FIELDS):
+            out += chunk
+            continue
+        undone.append(c["event_id"])
+        out.append(_row_text(header, {**r, **c["before"]}, chunk))
+    return "".join(out), undone
+
+
+def _row_text(header: list[str], row: dict, chunk: list[str]) -> str:
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\n").writerow([row.get(h, "") for h in header])
+    text = buf.getvalue()
+    return text if "".join(chunk).endswith("\n") else text.rstrip("\n")
+
+
+def describe(changes: list[dict]) -> str:
+    """One line for the preview and the changelog: the events that gain the report as a source."""
+    raised = [c["event_id"] for c in changes if c["before"]["confidence"] != c["after"]["confidence"]]
+    return (f"{len(changes)} record event(s) gain this report as a corroborating source: "
+            f"{', '.join(c['event_id'] for c in changes)}"
+            + (f" (confidence reported → corroborated: {', '.join(raised)})" if raised else ""))
