@@ -53,7 +53,7 @@ FIRST = {
     "ingest_blind48": "3b41919", "ingest_blind49": "a0accdc",
     "ingest_blind50": "f93b822", "ingest_blind51": "c6565ad",
     "ingest_blind52": "8aac758", "ingest_blind53": "692d4b1", "ingest_blind54": "eec4635",
-    "ingest_blind55": "df09da1",
+    "ingest_blind55": "df09da1", "ingest_blind56": "3cbd6cc",
 }
 
 _DUMP = """
