@@ -157,3 +157,39 @@ def test_another_countrys_coal_is_not_the_norths(record, text, expected):  # noq
 def test_a_share_of_a_ventures_capital_is_no_amount(record, text):  # noqa: F811
     (d,) = _drafts(text, record)
     assert (d.event_type, d.quantity, d.unit) == ("production_change", None, "")
+
+
+# --------------------------------------------------------------------------- read from blind set 56 (after its first score)
+
+
+def test_a_korean_designation_whose_grounds_the_next_sentence_gives(record):  # noqa: F811
+    text = ("정부는 20일 선박 4척과 기관 2곳을 대북 독자제재 대상으로 지정했다.\n\n"
+            "외교부는 이들 선박이 북한산 철광석을 몰래 실어 나른 것이 확인됐다고 지정 배경을 설명했다.")
+    drafts = _drafts(text, record)
+    assert [(d.event_type, d.minerals, d.date, d.date_precision) for d in drafts if d.event_type == "designation"] \
+        == [("designation", ["iron_ore"], "2021-11-20", "day")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("정부는 3일 새해 첫 대북 제재로 선박 2척을 지정했다.", [("2022-01-03", "day")]),  # the year's first measure: no date
+    ("새해 첫 보름동안 석탄 생산이 늘었다.", [("2022-01-01", "month")]),  # a span of the new year
+])
+def test_the_new_years_first_measure_is_no_date(text, expected):
+    assert [(str(d.date), d.precision) for d in find_dates(text, dt.date(2022, 1, 10))] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the stop told before, now its cause
+    ("Work at the Hyesan mine stopped in May.\n\nThe halt is thought to stem from a fall in copper prices.",
+     [("production_halt", ["copper"])]),
+    # an importing side that stops dealing with a mine stops buying from it
+    ("The Chinese side then stopped dealing with the Musan mine from June to August.", [("import_suspension", ["iron_ore"])]),
+    # a mine left disused is a place, not a deal given up
+    ("Residents crept into an old, abandoned mine to dig for gold.", []),
+])
+def test_a_halt_named_with_its_cause_dealings_stopped_and_an_abandoned_mine(record, text, expected):  # noqa: F811
+    assert sorted(_read(text, record)) == expected
+
+
+def test_a_gold_vein_found_in_korean_is_a_discovery(record):  # noqa: F811
+    assert _read("소식통은 인근 부대가 지난달 새로 금맥을 찾아냈다고 전했다.", record) == [("discovery", ["gold"])]

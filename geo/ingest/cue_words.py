@@ -16,6 +16,13 @@ SMUGGLING_NAMED = re.compile(r"밀수|밀반출|세관을\s*(?:거치지|통하�
 #: stopped"; the English of :data:`geo.ingest.cues_ko._SHIPPING`).
 SHIPPING_WORDS = re.compile(r"\b(?:load\w*|ship\w*|export\w*|deliver\w*|trad(?:e|ing)|sales?|trucks?|crossings?|cargo\w*)\b",
                             re.IGNORECASE)
+#: A stop or a measure named again as the subject of its cause ("The halt is said to stem from the global slowdown"):
+#: the event the report told before, not another.
+THE_BEFORE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts)\s+$")
+CAUSE_AFTER = re.compile(r"\s+(?:(?:is|was|has been|had been)\s+)?(?:(?:said|thought|believed|reported|understood)\s+to\s+)?"
+                         r"(?:stems?|stemmed|results?|resulted|comes?|came|arises?|arose)\s+(?:from|out of)\b"
+                         r"|\s+(?:is|was|has been)\s+(?:(?:said|thought|believed)\s+to\s+(?:be|have been)\s+)?"
+                         r"(?:caused|prompted|triggered|driven)\s+by\b|\s+(?:is|was)\s+(?:due|owing)\s+to\b", re.IGNORECASE)
 GROWTH = re.compile(r"ris|rose|increas|surg|grew|늘|증가|불어", re.IGNORECASE)
 #: Goods sent to the North's own users ("every tonne of coal now mined is being sent to thermal power plants"): kept at
 #: home, not exported, unless a foreign buyer or place is named in the clause.

@@ -175,6 +175,8 @@ def _not_news(clause: str, m: re.Match, event_type: str) -> str:
     before = _before(clause, m.start())
     if _any("background", before) is not None or words.tells_no(event_type, before, m.group(0)):
         return "background"  # (or people who left a deal, or work that goes on: cue_words.tells_no)
+    if words.THE_BEFORE.search(before) and words.CAUSE_AFTER.match(clause, m.end()):
+        return "background"  # "The halt is said to stem from …": the stop told before, now its cause
     if event_type != "investment_offer" and _any("modality", before) is not None \
             and not (event_type in _SCHEDULABLE and SCHEDULED.search(clause)) \
             and not (event_type == "sanction" and words.OBLIGED.search(before)) \

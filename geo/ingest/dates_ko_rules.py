@@ -54,7 +54,8 @@ _RULES: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p), k) for p, k i
     (r"(?<!\d)" + _D + r"(?!\s*(?:간|동안|째))", "day"),
     (_Y, "year"),
     (r"(?<![\d~∼〜～])" + _M, "month"),
-    (r"새해(?:\s*들어)?", "new_year"),
+    # (not "새해 첫 대북 제재", the year's first measure: an attribute of a noun, not when; "새해 첫 보름" is a span)
+    (r"새해(?:\s*들어)?(?!\s*첫\s*(?!(?:한\s*)?(?:주|주일|보름|달|날|순|한\s*달|일주일|\d))\S)", "new_year"),
     (_LAST, "last_year"),
     (r"올해|금년", "this_year"),
     (r"지난달", "last_month"),

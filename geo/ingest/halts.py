@@ -18,8 +18,9 @@ GENERIC_HALT = re.compile(r"suspen|halt|stop|ceas|cut off|blocked|shut|closed|st
 WHILE_CLAUSE = re.compile(r"\b(?:while|when|whilst|during|even as|as long as|although|though)\b|동안|중에도|와중",
                           re.IGNORECASE)
 # whole words where a longer word is no trade ("soldiers", "sentiment", "salesman")
+# (and dealings with a mine: "the Chinese side stopped dealing with the Musan mine" stopped buying from it)
 _TRADE_WORDS = re.compile(r"\b(?:(?:export|import|shipment|shipping|trade|purchas|deliver|sell|buy)\w*|bought|sold|sent"
-                          r"|send|sends|sending|sale|sales)\b", re.IGNORECASE)
+                          r"|send|sends|sending|sale|sales|dealing with|dealings with|doing business with)\b", re.IGNORECASE)
 _WORK_WORDS = re.compile(r"\b(?:mine|mines|mining|production|output|operations?|work|drilling|pits?|shafts?|rations"
                          r"|(?<!railway )(?<!road )(?<!bridge )(?<!port )(?<!power )(?<!hotel )projects?|development|excavation|digging)\b",
                          re.IGNORECASE)

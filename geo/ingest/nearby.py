@@ -69,9 +69,16 @@ def mine_named_next(clause: str, i: int, sents, info) -> Match | None:
     return named[0] if named and has_reference(sents[i + 1].text) else None
 
 
+#: A sentence that gives the grounds of the measure before it ("외교부는 … 배경을 설명했다", "The Treasury said the vessels had
+#: carried …"): it goes on about those the measure named.
+GROUNDS = re.compile(r"(?:배경|이유|사유)(?:을|를)\s*(?:설명|밝혔|밝히|들었)|\bsaid (?:that )?(?:the|these|those) (?:[\w-]+ )?"
+                     r"(?:firms|companies|entities|individuals|vessels|ships|tankers|traders) (?:had |have )?(?:been )?"
+                     r"(?:shipped|smuggled|exported|carried|transported|moved|sold|involved)\b")
+
+
 def goes_on_about_those(i: int, sents) -> bool:
-    """Does the sentence after the i-th go on about those the i-th names ("These firms …")?"""
-    return i + 1 < len(sents) and THOSE.match(sents[i + 1].text) is not None
+    """Does the sentence after the i-th go on about those the i-th names ("These firms …"), or give its grounds?"""
+    return i + 1 < len(sents) and (THOSE.match(sents[i + 1].text) is not None or GROUNDS.search(sents[i + 1].text) is not None)
 
 
 def designated_minerals(i: int, sents, info) -> list[Match]:
