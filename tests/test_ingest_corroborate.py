@@ -6,10 +6,9 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import subprocess
 import sys
-
-import shutil
 
 import pytest
 
