@@ -193,3 +193,52 @@ def test_a_halt_named_with_its_cause_dealings_stopped_and_an_abandoned_mine(reco
 
 def test_a_gold_vein_found_in_korean_is_a_discovery(record):  # noqa: F811
     assert _read("소식통은 인근 부대가 지난달 새로 금맥을 찾아냈다고 전했다.", record) == [("discovery", ["gold"])]
+
+
+# --------------------------------------------------------------------------- from the forty-third and forty-fourth trials
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # later bare days of a sentence that named a whole day are of its month and year
+    ("지난해 9월 2일 항구를 떠난 배는 5일 다롄항에 들어가 11일까지 머물렀다.",
+     [("2020-09-02", None), ("2020-09-05", None), ("2020-09-11", None)]),
+    # a month and a range of days
+    ("이 배는 3월 4~9일 룽커우항에 머문 것으로 확인됐다.", [("2021-03-04", "2021-03-09")]),
+])
+def test_korean_days_after_a_whole_day_and_a_range_of_days(text, expected):
+    found = find_dates(text, dt.date(2021, 11, 20))
+    assert [(str(d.date), str(d.end_date) if d.end_date else None) for d in found] == expected
+
+
+def test_korean_months_with_a_middle_dot_take_their_figures_respectively(record):  # noqa: F811
+    text = "유엔 회원국 한 곳이 지난 3·4월 각각 북한산 석탄 12만t과 9만t을 수입했다고 밝혔다."
+    got = sorted((d.date, d.quantity) for d in _drafts(text, record, pub="2021-07-01") if d.event_type == "trade_figure")
+    assert got == [("2021-03-01", 120000.0), ("2021-04-01", 90000.0)]
+
+
+def test_a_per_cent_change_from_an_earlier_year_is_no_figure_of_that_year(record):  # noqa: F811
+    text = "China imported only 1.2 million tons of North Korean coal in the first half of 2019, down 40 percent from 2018."
+    got = [(d.event_type, d.date, d.quantity) for d in _drafts(text, record, pub="2019-08-01")]
+    assert got == [("trade_figure", "2019-01-01", 1.2)]  # (as written: 1.2 million tons)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Treasury said the firm continues to sell zinc through front companies in Dalian.", [("smuggling", ["zinc"])]),
+    # another country's coal named in the sentence before: the figure is not the North's
+    ("North Korean coal sits unsold at Dandong.\n\nTo make up for the fall in coal imports, China began buying Australian "
+     "coal this year. According to trade data, China bought over 300,000 tons by late March.", []),
+])
+def test_front_companies_and_a_figure_of_anothers_goods(record, text, expected):  # noqa: F811
+    assert _read(text, record) == expected
+
+
+def test_a_commerce_department_telling_a_measure_is_official(record):  # noqa: F811
+    (d,) = _drafts("China halts imports of North Korean iron ore, said Department of Commerce in Beijing.", record)
+    assert d.confidence == "official"
+
+
+def test_where_a_firm_is_based_is_not_its_name(record):  # noqa: F811
+    from geo.ingest.actors import actors_of
+
+    assert actors_of("The Treasury blacklisted Dandong-based Hongxiang Trading Company for shipping coal.", "designation") \
+        == "Hongxiang Trading Company"

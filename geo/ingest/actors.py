@@ -21,7 +21,8 @@ _KO_ORG = re.compile(r"['‘\"“]([가-힣A-Za-z0-9·()\s]{2,24}?(?:회사|그�
 #: Names that tell, not act: news agencies, papers, broadcasters, institutes.
 _TELLER = re.compile(r"News|Agency|Times|Post|Daily|Herald|Journal|Radio|Broadcast|Television|Institute|University|Press"
                      r"|Reuters|Yonhap|뉴스|통신|신문|방송|연구")
-_LEADING = re.compile(r"^(?:The|A|An|In|On|By|After|Under|With|When|While|But|And|North Korea's|China's)\s+")
+_LEADING = re.compile(r"^(?:(?:The|A|An|In|On|By|After|Under|With|When|While|But|And|North Korea's|China's)\s+)?"
+                      r"(?:(?:North Korea|Pyongyang|China|Beijing|Dalian|Dandong|Hong Kong|[A-Z][a-z]+)-based\s+)?")  # not where it is based
 
 
 def actors_of(sentence: str, event_type: str) -> str:

@@ -30,21 +30,27 @@ class Corroboration:
     independent: bool = False
 
 
-def offered_corroborations(drafts: list[Draft], ds) -> list[dict]:
+def offered_corroborations(drafts: list[Draft] | list[dict], ds, ticked: list[dict] = ()) -> list[dict]:
     """The record's events the drafts repeat, once each in the order first met, as rows for the review: id, title,
-    date, its source's publisher, confidence, and the draft's evidence that tells it again."""
+    date, its source's publisher, confidence, and the draft's evidence that tells it again. ``drafts`` may be the
+    review's rows as edited (their "known" cell follows a retyped or redated row, and a lead the reviewer typed);
+    ``ticked``: rows of an earlier offer whose ticks carry over to the same events."""
     events = ds.events.set_index("event_id") if not ds.events.empty else None
     publishers = dict(zip(ds.sources["source_id"], ds.sources["publisher"], strict=True)) if not ds.sources.empty else {}
+    before = {r.get("event_id"): r for r in ticked}
     rows, seen = [], set()
     for d in drafts:
-        for eid in record_event_ids(d.known):
+        known, evidence = (d.get("known"), d.get("evidence")) if isinstance(d, dict) else (d.known, d.evidence)
+        for eid in record_event_ids(str(known or "")):
             if eid in seen or events is None or eid not in events.index:
                 continue
             seen.add(eid)
             e = events.loc[eid]
-            rows.append({"corroborate": False, "independent": False, "event_id": eid, "title": str(e["title"]),
-                         "date": str(e["date"])[:10], "source": publishers.get(e["source_id"], str(e["source_id"])),
-                         "confidence": str(e["confidence"]), "evidence": d.evidence})
+            old = before.get(eid, {})
+            rows.append({"corroborate": old.get("corroborate") is True, "independent": old.get("independent") is True,
+                         "event_id": eid, "title": str(e["title"]), "date": str(e["date"])[:10],
+                         "source": publishers.get(e["source_id"], str(e["source_id"])),
+                         "confidence": str(e["confidence"]), "evidence": str(evidence or "")})
     return rows
 
 

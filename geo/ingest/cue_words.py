@@ -41,8 +41,9 @@ FOREIGN_ORIGIN = re.compile(r"\b(?:shipped|imported|bought|came|arrived|brought|
                              r"|[Tt]he US|[Tt]he U\.S\.|America|Colombia|Kazakhstan)(?:'s|’s)?\s+(?:\w+\s+){0,2}?(?:exported|sold|shipped|sent"
                              r"|supplied|exports)\b"
                              # goods of another country named as such ("about 2 million tonnes of Russian coal … shipped on to
-                             # China"), not goods passed off as them ("relabelled as Russian coal")
-                             r"|(?<!\bas )\b(?:Russian|Mongolian|Australian|Indonesian|Colombian|Canadian|South African)\s+(?:[\w-]+\s+)?"
+                             # China"), not goods passed off as them ("relabelled as Russian coal") nor one of two named ("North
+                             # Korean and Russian coal")
+                             r"|(?<!\bas )(?<!\band )(?<!\bor )(?<!, )\b(?:Russian|Mongolian|Australian|Indonesian|Colombian|Canadian|South African|American|U\.S\.)\s+(?:[\w-]+\s+)?"
                              r"(?:coal|anthracite|coke|iron ore|ore)\b(?!\s+(?:imports?|importers?|buyers?|traders?|demand|market|prices?))"
                              # another country's goods bought or received ("China has started buying American coal again
                              # …", "RasonConTrans has received some 2 million tonnes of Russian coal by rail")

@@ -110,6 +110,8 @@ _PAST_AFTER = re.compile("[" + "".join(chr(0xAC00 + 28 * k + 20) for k in range(
 _PLAN_AFTER = re.compile(r"기로|예정|계획|방침|[할될]\s*것|한다|된다|합니다|됩니다|하기로")
 _LAST_BEFORE = re.compile(r"지난\s*$")  # "지난 25일부터": last, so past
 #: Between a month-and-day and a bare day: "5월 29일과 31일", "29일, 31일".
+#: Between a month and a day that ends a range of days: "4월 6~18일".
+_DAY_RANGE = re.compile(r"\s*(\d{1,2})\s*[~∼\-–]\s*")
 _AND_DAY = re.compile(r"\s*(?:과|와|,|및|·|、|\s또는)\s*")
 
 
@@ -168,9 +170,17 @@ def _days_of_named_months(sentence: str, found: list, pub: dt.date) -> None:
       that may lie ahead of the report: the rules put it in the past, and it becomes the same day a month (or a
       year) later, or the same month a year later, when that lies at most half a year ahead.
     """
+    anchor = None  # the last whole day named ("지난해 8월 9일"): a later bare day of the sentence is of its month
     for i, f in enumerate(found):
         start, end, _m, date, precision, _kind, _e, what = f
         prev = found[i - 1] if i else None
+        if what not in ("day", "md", "ymd"):
+            anchor = None  # another month or period named between: the days after it are not the anchor's
+        if what == "day" and prev is not None and prev[7] in _MONTH_WORDS and (gap := _DAY_RANGE.fullmatch(sentence, prev[1], start)):
+            with contextlib.suppress(ValueError):  # "4월 6~18일": April the 6th to the 18th
+                f[3], f[6] = dt.date(prev[3].year, prev[3].month, int(gap.group(1))), dt.date(prev[3].year, prev[3].month, date.day)
+                prev[5], anchor = _CONSUMED, f[3]
+            continue
         if what == "months_long" and _after_month(prev, start):
             f[5] = _CONSUMED  # "8월 한 달 동안": the month's length, not a month before the report
             continue
@@ -182,13 +192,18 @@ def _days_of_named_months(sentence: str, found: list, pub: dt.date) -> None:
             except ValueError:
                 f[5] = _CONSUMED  # not a day of that month: no date; the month stands
                 continue
-            prev[5] = _CONSUMED  # the month is the day's: no date of its own
+            prev[5], anchor = _CONSUMED, f[3]  # the month is the day's: no date of its own
             continue
         if what == "day" and prev is not None and prev[7] == "md" and _AND_DAY.fullmatch(sentence, prev[1], start):
             with contextlib.suppress(ValueError):  # "5월 29일과 31일": the days of May from the first to the second
                 if (last := dt.date(prev[3].year, prev[3].month, date.day)) > prev[3]:
                     prev[6], f[5] = last, _CONSUMED
             continue
+        if what == "day" and anchor is not None and date.day > anchor.day:
+            f[3] = anchor.replace(day=date.day)  # "8월 9일 … 13일 … 입항해 26일까지": later days of August
+            continue
+        if what in ("md", "ymd") and precision == "day":
+            anchor = date
         after = sentence[end:]
         if _LAST_BEFORE.search(sentence, max(0, start - 4), start) or not (
                 _FROM_AFTER.match(sentence, end) or _UNTIL_AFTER.match(sentence, end)):
@@ -285,7 +300,7 @@ def _resolve(m: re.Match, what: str, pub: dt.date):  # noqa: PLR0911 - one branc
             if (int(g["m1"]), int(g["m"])) == (1, 12):  # "작년 1∼12월": the whole year
                 return dt.date(y, 1, 1), "year", None
             return dt.date(y, int(g["m1"]), 1), "month", _month_end(y, int(g["m"]))
-        if what == "rel_month":
+        if what == "rel_month" or (what == "month_head" and g.get("rel")):
             y = _rel_year(g["rel"], pub)
             return dt.date(y, int(g["m"]), 1), "month", None
         if what == "md":
@@ -312,7 +327,7 @@ def _resolve(m: re.Match, what: str, pub: dt.date):  # noqa: PLR0911 - one branc
                 return dt.date(pub.year, pub.month, d), "day", None
             y, mo = divmod(pub.year * 12 + pub.month, 12)
             return dt.date(y, mo + 1, d), "day", None
-        if what == "month":
+        if what in ("month", "month_head"):
             mo = int(g["m"])
             return dt.date(pub.year if mo <= pub.month else pub.year - 1, mo, 1), "month", None
     except ValueError:

@@ -37,6 +37,8 @@ _RULES: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p), k) for p, k i
     (r"(?:(?P<rel>" + _LAST + r"|올해|금년)\s*)?(?P<m1>1[0-2]|0?[1-9])\s*월\s*(?:에서|부터)\s*" + _M + r"\s*(?:사이|까지)",
      "month_span"),
     (_Y + r"\s*" + _M, "ym"),
+    # "지난 1·2월 각각 …": the first month of a pair written with a middle dot (the second is a month of its own)
+    (r"(?:(?P<rel>" + _LAST + r"|올해|금년)\s*)?(?<![\d.])(?P<m>1[0-2]|0?[1-9])(?=\s*[·ㆍ]\s*(?:1[0-2]|0?[1-9])\s*월)", "month_head"),
     (r"(?P<rel>" + _LAST + r"|올해|금년|올|내년)\s*" + _M, "rel_month"),  # 내년 3월: next year's March
     (r"(?:(?P<rel>" + _LAST + r"|올해|금년|올)\s*|" + _Y + r"\s*)?(?P<q>[1-4])\s*분기", "quarter"),  # 올해 1분기, 2010년 1분기
     # 올해 상반기, 지난 해 하반기, 2016년 상반기: a half-year, dated by its first month, ending with its last

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 
+from geo.ingest.cue_words import FOREIGN_ORIGIN
 from geo.ingest.cues import has_reference
 from geo.ingest.gazetteer import Match
 
@@ -41,8 +42,8 @@ THOSE = re.compile(r"\s*(?:(?:These|Those|The|All|Both)\s+(?:[\w-]+\s+){0,2}(?:f
 def figure_mineral(i: int, sents, info) -> list[Match]:
     """The one mineral the previous sentence names, for a figure told without one; [] when it names
     none or several."""
-    if i == 0 or sents[i - 1].headline:
-        return []
+    if i == 0 or sents[i - 1].headline or FOREIGN_ORIGIN.search(sents[i - 1].text):
+        return []  # (not another country's goods: "China resumed buying American coal. … China bought over 400,000 tons")
     minerals = [m for m in info[i - 1]["matches"] if m.kind == "mineral"]
     return minerals[:1] if len({m.id for m in minerals}) == 1 else []
 

@@ -7,7 +7,13 @@ import bisect
 import re
 from dataclasses import dataclass, field, replace
 
-from geo.ingest.amounts import amount_qualifier, amounts_and_qualifier, figures_of, find_amounts
+from geo.ingest.amounts import (
+    amount_qualifier,
+    amounts_and_qualifier,
+    figures_of,
+    find_amounts,
+    is_share,
+)
 from geo.ingest.dates import DateMention, own_dates
 from geo.ingest.gazetteer import Match
 from geo.ingest.hangul import has_hangul
@@ -89,7 +95,7 @@ def split_figures(p: _Proto, sents, info) -> list[_Proto]:
     for k, (d, a, b) in enumerate(parts):
         part = listed.get(k, text[a:b])
         usd, qty, unit, written = find_amounts(part)
-        if d.kind == "comparison" and usd is None and unit == "%":
+        if d.kind == "comparison" and usd is None and is_share(unit):  # (%, percent, per cent)
             continue  # "69.7% more than 지난해 같은 달": a change against the baseline, no figure of the baseline's
         if written:
             out.append(replace(p, at=d.start, amounts=(usd, qty, unit, written, amount_qualifier(text if k in listed else part)), date=d))
@@ -97,7 +103,7 @@ def split_figures(p: _Proto, sents, info) -> list[_Proto]:
 
 
 _RESPECTIVELY = re.compile(r"각각|\brespectively\b", re.IGNORECASE)
-_JOINED = re.compile(r"\s*(?:과|와|및|,|、|and|&)\s*", re.IGNORECASE)
+_JOINED = re.compile(r"\s*(?:과|와|및|,|、|·|ㆍ|and|&)\s*", re.IGNORECASE)
 
 
 def _respective(dated: list[DateMention], text: str) -> dict[int, str]:
