@@ -200,12 +200,12 @@ def open_filtered(page: str, filters: Filters, select: str | None = None, why: s
     return True
 
 
-def open_added(page: str, view, event_ids: list[str], *, on_map: bool) -> bool:
+def open_added(page: str, view, event_ids: list[str], *, on_map: bool, told: str = "just added") -> bool:
     """Open the map or the timeline showing the events an apply just added (:func:`geo.rules.filters.showing`;
     on the map, the first of their mines that has a point is selected), saying there what it was narrowed to."""
     filters = showing(view, event_ids, on_map=on_map)
     what = ("mines and minerals" if filters.mines else "minerals") if on_map else "minerals and days"
-    why = (f"The shared filters were narrowed to the {what} of the {len(event_ids)} event(s) just added (other "
+    why = (f"The shared filters were narrowed to the {what} of the {len(event_ids)} event(s) {told} (other "
            "events of theirs show too); Reset filters shows all.")
     if on_map and not filters.mines:  # (a new user's trial found "0 of 54 mines" and nothing to see)
         why += (" None of them is at a mine of the record, and the map draws mines: the timeline shows them, and the "

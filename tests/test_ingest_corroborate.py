@@ -191,3 +191,21 @@ def test_page_add_the_report_as_a_source_of_a_record_event_apply_and_undo(data_c
     at = at.button(key="ar_revert").click().run()
     assert any("confidence of 1 record event(s) put back" in s.value for s in at.success)
     assert _event(data_copy)["confidence"] == "reported" and _event(data_copy)["corroborating_source_ids"] == ""
+
+
+def test_page_the_offer_follows_the_rows_as_edited(data_copy, monkeypatch):
+    # the forty-fourth trial: a row retyped so that it no longer repeats the event still offered that event
+    import datetime as dt
+
+    from tests.test_add_report import edit, extract_drafts, fill, open_add_report
+
+    monkeypatch.setenv("NK_MINES_DATA", str(data_copy))
+    at = extract_drafts(fill(open_add_report(), TEXT, publisher="Example Wire", url="https://example.org/ships",
+                             published=dt.date.fromisoformat(PUB)))
+    assert list(at.data_editor(key="ar_backs").value["event_id"]) == [EVENT]
+    assert any(f"Drafted as published on {PUB}" in c.value for c in at.caption)  # the date the drafts were read against
+    at = edit(at, {0: {"event_type": "export_continued"}})
+    assert not at.exception
+    assert not [e for e in at.data_editor if e.key == "ar_backs"]  # nothing of the record repeated now
+    at = edit(at, {0: {"event_type": "smuggling"}})
+    assert list(at.data_editor(key="ar_backs").value["event_id"]) == [EVENT]

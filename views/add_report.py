@@ -189,13 +189,17 @@ if applied is not None:
     st.success(f"Applied: {len(applied.event_ids)} event(s) and {applied.links} link(s) added; the data package "
                f"is now version {applied.version}. Source `{applied.source_id}` "
                f"({'added' if applied.source_added else 'already in sources.csv'}).", icon=":material/check_circle:")
-    st.dataframe(pd.DataFrame({"New event id": applied.event_ids}), hide_index=True)
-    # The map and timeline open showing what was added: the shared filters narrowed to it (said there).
+    # The map and timeline open showing what was added (or, after corroborations alone, the events the report now
+    # supports): the shared filters narrowed to them (said there).
+    shown = applied.event_ids or [c["event_id"] for c in applied.corroborated]
+    if applied.event_ids:
+        st.dataframe(pd.DataFrame({"New event id": applied.event_ids}), hide_index=True)
     l1, l2 = st.columns(2)
     for col, page, what in ((l1, "views/map.py", "map"), (l2, "views/timeline.py", "timeline")):
         if col.button(f"See them on the {what}", icon=f":material/{what}:", key=f"ar_see_{what}") \
-                and not state.open_added(page, ds.view, applied.event_ids, on_map=what == "map"):
-            st.warning("The events just added are not in the loaded record yet: reload the page.")
+                and not state.open_added(page, ds.view, shown, on_map=what == "map",
+                                         told="just added" if applied.event_ids else "this report now supports"):
+            st.warning("The events are not in the loaded record yet: reload the page.")
     if applied.mine_ids:
         st.caption(f"New mine(s), without a point until a source gives one: {', '.join(applied.mine_ids)}.")
     if applied.corroborated:
@@ -211,11 +215,13 @@ earlier = [r for r in state.undoable_applies() if applied is None or r.get("vers
 if earlier:
     with st.expander(f"Undo an earlier apply ({len(earlier)})", icon=":material/history:"):
         st.caption("Applies recorded in the package's ingest log and not undone, newest first. Undo removes that "
-                   "apply's events and links (and its source and new mines when nothing else cites them).")
+                   "apply's events and links (and its source and new mines when nothing else cites them), and takes "
+                   "the report off the record events it was added to as a source.")
         for r in earlier[:10]:
             u1, u2 = st.columns([5, 1])
             u1.text(f"version {r.get('version')} · {r.get('when', '')} · {r.get('who', '')} · source "
-                    f"{r.get('source_id', '')} · {len(r.get('event_ids', []))} event(s)")
+                    f"{r.get('source_id', '')} · {len(r.get('event_ids', []))} event(s)"
+                    + (f" · source of {len(r['corroborated'])} record event(s)" if r.get("corroborated") else ""))
             if u2.button("Undo", key=f"ar_undo_{r.get('version')}"):
                 _undo(str(r.get("version")), r.get("mine_ids") or ())
 
@@ -226,6 +232,11 @@ if result is None:
 # --------------------------------------------------------------------------- review
 
 st.header("Review the drafts")
+# The date every relative date below was read against, said where the drafts are: a date typed over in the form but
+# not taken (left red) would otherwise go unnoticed (the forty-fourth trial's drafts kept the last report's date).
+st.caption(f"Drafted as published on {result.source_row.get('published', '')}: relative dates (\"last month\", "
+           "\"지난해\") were read against that day. If that is not the report's date, correct the date above and extract "
+           "again.")
 if applied is not None:
     st.caption("These drafts have been applied; applying them again is refused. Extract another report to "
                "continue.")
@@ -478,7 +489,13 @@ st.session_state[K_REVIEWED] = review  # kept for a table Streamlit forgets (see
 
 # The record's events the drafts repeat (geo.ingest.corroborate): the report may be added to them as a further source.
 backs = []
-if offered := offered_corroborations(base_drafts, ds):
+# (from the rows as edited: a retyped or redated row, or a typed lead, may repeat another event; ticks carry over)
+offered = offered_corroborations(rows, ds, ticked=st.session_state.get(K_BACKS[1], []))
+if [r["event_id"] for r in offered] != [r["event_id"] for r in st.session_state.get(K_BACKS[0], [])]:
+    for key in (BACKS_KEY, K_BACKS[0]):  # other events to offer: the table is drawn anew from them
+        st.session_state.pop(key, None)
+    st.session_state[K_BACKS[1]] = offered
+if offered:
     st.subheader(f"Events the record already holds ({len(offered)})")
     st.caption("The report tells these events again. Rather than add a copy, tick \"Add as source\" to cite the report "
                "as a further source of the record's event; tick \"Independent\" too when the report does not repost or "
