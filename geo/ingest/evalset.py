@@ -121,6 +121,7 @@ SETS = (
     ("blind set 54", _TESTS / "ingest_blind54"),
     ("blind set 55", _TESTS / "ingest_blind55"),
     ("blind set 56", _TESTS / "ingest_blind56"),
+    ("blind set 57", _TESTS / "ingest_blind57"),
 )
 #: The sets whose failures have been read: the certainty weights are fitted on these only
 #: (``python -m geo.tools.fit_certainty``); blind set 15, a last measure never read, is not (the calibration
