@@ -31,6 +31,8 @@ DOMESTIC_USE = re.compile(r"\b(?:sent|sends|sending|supplied|delivered|diverted|
                           r"(?:(?:thermal|coal-fired|coal-burning|local|domestic) )?(?:power (?:plants?|stations?)|thermal plants?"
                           r"|steel ?(?:works|mills?)|smelters? at home|factories at home|households)\b|\bfor (?:domestic|home|local) use\b",
                           re.IGNORECASE)
+#: The words one of which every DOMESTIC_USE match holds (lower case): the search is skipped without them.
+DOMESTIC_WORDS = ("power", "thermal", "steel", "smelter", "factor", "household", "domestic", "home", "local")
 FOREIGN_PLACE = re.compile(r"\b(?:China|Chinese|Russia|Russian|Dandong|Japan|Vietnam|abroad|overseas|foreign)\b")
 #: Goods that came from China or Russia (to the North): not the North's minerals.
 FOREIGN_ORIGIN = re.compile(r"\b(?:shipped|imported|bought|came|arrived|brought|sent|supplied)\s+(?:[\w-]+\s+){0,3}from "
@@ -43,7 +45,7 @@ FOREIGN_ORIGIN = re.compile(r"\b(?:shipped|imported|bought|came|arrived|brought|
                              # goods of another country named as such ("about 2 million tonnes of Russian coal … shipped on to
                              # China"), not goods passed off as them ("relabelled as Russian coal") nor one of two named ("North
                              # Korean and Russian coal")
-                             r"|(?<!\bas )(?<!\band )(?<!\bor )(?<!, )\b(?:Russian|Mongolian|Australian|Indonesian|Colombian|Canadian|South African|American|U\.S\.)\s+(?:[\w-]+\s+)?"
+                             r"|(?=[RMAICSU])\b(?<!\bas )(?<!\band )(?<!\bor )(?<!, )(?:Russian|Mongolian|Australian|Indonesian|Colombian|Canadian|South African|American|U\.S\.)\s+(?:[\w-]+\s+)?"
                              r"(?:coal|anthracite|coke|iron ore|ore)\b(?!\s+(?:imports?|importers?|buyers?|traders?|demand|market|prices?))"
                              # another country's goods bought or received ("China has started buying American coal again
                              # …", "RasonConTrans has received some 2 million tonnes of Russian coal by rail")

@@ -108,7 +108,8 @@ def _cue(clause: str, minerals: list[Match], has_amount: bool, offset: int = 0) 
         etype, effect = row.event_type, row.effect
         if etype in ("export_continued", "export_resumed", "export_halt") and words.FOREIGN_ORIGIN.search(read):
             continue  # another country's own exports ("The US had not exported coking coal to China since 2014")
-        if etype in ("export_continued", "export_resumed") and words.DOMESTIC_USE.search(read) and not words.FOREIGN_PLACE.search(read):
+        if etype in ("export_continued", "export_resumed") and any(w in lower for w in words.DOMESTIC_WORDS) \
+                and words.DOMESTIC_USE.search(read) and not words.FOREIGN_PLACE.search(read):
             continue  # goods kept for the North's own plants ("is being sent to thermal power plants"): no export
         if etype == "trade_figure" and not effect:
             if words.FOREIGN_ORIGIN.search(read) or words.OUTPUT_RATE.search(read):
@@ -175,7 +176,7 @@ def _not_news(clause: str, m: re.Match, event_type: str) -> str:
     before = _before(clause, m.start())
     if _any("background", before) is not None or words.tells_no(event_type, before, m.group(0)):
         return "background"  # (or people who left a deal, or work that goes on: cue_words.tells_no)
-    if words.THE_BEFORE.search(before) and words.CAUSE_AFTER.match(clause, m.end()):
+    if words.CAUSE_AFTER.match(clause, m.end()) and words.THE_BEFORE.search(before):
         return "background"  # "The halt is said to stem from …": the stop told before, now its cause
     if event_type != "investment_offer" and _any("modality", before) is not None \
             and not (event_type in _SCHEDULABLE and SCHEDULED.search(clause)) \

@@ -79,7 +79,11 @@ GROUNDS = re.compile(r"(?:배경|이유|사유)(?:을|를)\s*(?:설명|밝혔|�
 
 def goes_on_about_those(i: int, sents) -> bool:
     """Does the sentence after the i-th go on about those the i-th names ("These firms …"), or give its grounds?"""
-    return i + 1 < len(sents) and (THOSE.match(sents[i + 1].text) is not None or GROUNDS.search(sents[i + 1].text) is not None)
+    if i + 1 >= len(sents):
+        return False
+    text = sents[i + 1].text
+    return THOSE.match(text) is not None or (("said" in text or "설명" in text or "밝혔" in text or "들었" in text)
+                                             and GROUNDS.search(text) is not None)  # (the search only where it can match)
 
 
 def designated_minerals(i: int, sents, info) -> list[Match]:
