@@ -242,3 +242,35 @@ def test_where_a_firm_is_based_is_not_its_name(record):  # noqa: F811
 
     assert actors_of("The Treasury blacklisted Dandong-based Hongxiang Trading Company for shipping coal.", "designation") \
         == "Hongxiang Trading Company"
+
+
+# --------------------------------------------------------------------------- from the forty-fifth and forty-sixth trials
+
+
+def test_a_value_where_the_record_gives_a_tonnage_is_the_same_months_trade(record):  # noqa: F811
+    from geo.ingest.drafts import Draft
+    from geo.ingest.known import repeats_of
+
+    def figure(**amount):
+        return Draft(event_id="x", event_type="trade_figure", effect="imported", date="2017-04-01", date_precision="month",
+                     evidence="…", minerals=["iron_ore"], **amount)
+
+    assert "china-iron-ore-imports-2017-04" in repeats_of(figure(value_usd=20_260_000.0), record)
+    assert repeats_of(figure(quantity=900_000.0, unit="t"), record) == ""  # another tonnage: a figure of its own
+
+
+def test_figures_china_customs_publishes_are_official(record):  # noqa: F811
+    text = ("China's zinc ore imports from North Korea rose to $3 million in May, the paper found, using official "
+            "statistics published by China Customs.")
+    (d,) = _drafts(text, record)
+    assert (d.event_type, d.confidence) == ("trade_figure", "official")
+
+
+def test_a_ban_the_trade_went_on_despite_is_background(record):  # noqa: F811
+    text = "Imports of North Korean iron ore have more than tripled since January despite a U.N. ban on such imports."
+    assert "sanction" not in [t for t, _m in _read(text, record)]
+
+
+def test_korean_goods_cleared_through_customs_with_an_amount_are_a_figure(record):  # noqa: F811
+    text = "올해 1월부터 6월까지 훈춘통상구에서 통관된 북한산 석탄은 12만t이었다."
+    assert _read(text, record) == [("trade_figure", ["coal"])]
