@@ -274,3 +274,17 @@ def test_a_ban_the_trade_went_on_despite_is_background(record):  # noqa: F811
 def test_korean_goods_cleared_through_customs_with_an_amount_are_a_figure(record):  # noqa: F811
     text = "올해 1월부터 6월까지 훈춘통상구에서 통관된 북한산 석탄은 12만t이었다."
     assert _read(text, record) == [("trade_figure", ["coal"])]
+
+
+def test_korean_every_few_days_is_no_date():
+    found = find_dates("예전엔 하루 30~40척이 들어왔지만 요즘은 3~4일만에 화물선 한 척이 들어온다.", dt.date(2015, 8, 10))
+    assert [d.text for d in found] == ["요즘"]
+
+
+def test_korean_goods_made_at_a_mine_and_a_ministry_that_tells_them(record):  # noqa: F811
+    from geo.ingest.gazetteer import Gazetteer
+
+    found = [(m.kind, m.id) for m in Gazetteer.from_dataset(record).match("정촌산 흑연 200t을 실은 배가 떠났다.")]
+    assert found == [("mine", "jongchon-graphite"), ("mineral", "graphite")]
+    (d,) = _drafts("산업자원부는 북한산 아연 300t이 지난달 인천항에 반입됐다고 밝혔다.", record)
+    assert (d.event_type, d.confidence) == ("trade_figure", "official")

@@ -312,7 +312,8 @@ class Gazetteer:
         for length in range(len(folded), 1, -1):
             entry = self._hangul.get(folded[:length]) or self._hangul.get(lawful[:length])
             exact = True
-            if entry is None and "mine" in allowed and (mine_tail_at(folded, length) or self._mineral_mine_at(folded, length)):
+            if entry is None and "mine" in allowed and (mine_tail_at(folded, length) or self._mineral_mine_at(folded, length)
+                                                        or (length + 1 == len(folded) and folded[length] == "산")):  # 정촌산: made at
                 entry, exact = self._phonetic.get(phonetic_key(romanize(folded[:length]))), False
                 entry = entry if entry is not None and entry.kind == "mine" else None
             inner = self._mineral_mine_at(folded, length) if entry is not None and entry.kind == "mine" else None
