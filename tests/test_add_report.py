@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from geo.ingest.titles import when_of
 from geo.package import validate_package
 from geo.rules.load import load_dataset
 from tests.conftest import ROOT, bumped_version, read_rows
@@ -365,7 +366,7 @@ def test_a_retyped_row_is_written_with_its_new_types_effect_and_title(data):
     at = apply_drafts(at)
     assert not at.exception and not errors(at)
     new = [e for e in read_rows(data / "events.csv") if e["event_type"] == "smuggling" and "Musan" in e["title"]]
-    assert len(new) == 1 and new[0]["title"].endswith(": smuggled")
+    assert len(new) == 1 and new[0]["title"].endswith(f": smuggled ({when_of(new[0]['date'], new[0]['date_precision'])})")
     (link,) = [lk for lk in read_rows(data / "event_links.csv") if lk["event_id"] == new[0]["event_id"]]
     assert link["effect"] == "smuggled"  # the effect follows the new type, not "continued"
 

@@ -181,6 +181,7 @@ def test_a_type_changed_in_the_table_shows_its_effect_title_and_id_at_once(data)
     # The fourth trial: after a type change the effect, title and id cells kept the old type's values until
     # Apply (which wrote the right ones). The table now shows what Apply will write.
     from geo.ingest.review import NEW_ID
+    from geo.ingest.titles import what_of, when_of
 
     at = extract_drafts(fill(open_add_report(), SHORT_REPORT))
     table = at.data_editor(key="ar_editor").value
@@ -191,7 +192,7 @@ def test_a_type_changed_in_the_table_shows_its_effect_title_and_id_at_once(data)
     assert not at.exception
     shown = at.data_editor(key="ar_editor").value.loc[row]
     assert shown["event_type"] == "smuggling" and shown["effect"] == "smuggled"
-    assert shown["title"] == old_title.rsplit(": ", 1)[0] + ": smuggled"
+    assert shown["title"] == f"{what_of(old_title)}: smuggled ({when_of(shown['date'], shown['date_precision'])})"
     assert shown["event_id"] == NEW_ID
     # a title the reviewer wrote is theirs: another type leaves it, and the old type brings the old id back
     at = edit(at, {row: {"title": "Musan iron ore: my words", "event_type": table.loc[row, "event_type"]}})

@@ -20,8 +20,9 @@ from geo.ingest.certainty import (
     rate,
     weights,
 )
+from geo.ingest.draft_csv import drafts_csv
 from geo.ingest.drafts import Draft
-from geo.ingest.review import drafts_csv, review_rows
+from geo.ingest.review import review_rows
 from geo.rules.load import load_dataset
 from tests.conftest import RECORD, ROOT, ingest_dry_runs
 

@@ -150,7 +150,7 @@ def test_pyongyang_for_the_government_is_no_place(record):  # noqa: F811
                    record).drafts
     assert "Pyongyang" not in d.title and d.place == ""
     (d,) = extract("Coal exports from a pit near Pyongyang were halted on Monday.", "2017-08-14", "T", "", record).drafts
-    assert d.title.endswith("in Pyongyang: exports halted")
+    assert d.title.endswith("in Pyongyang: exports halted (14 August 2017)")
 
 
 # Blind set 37 read after its one score (and after blind set 38 was scored): general rules, each on

@@ -88,7 +88,7 @@ def test_a_lead_ticked_without_a_type_is_a_problem_and_with_one_becomes_an_event
     assert problems == [] and len(out) == 1
     event = out[0]
     assert (event.event_type, event.effect, event.minerals, event.date) == ("smuggling", "smuggled", ["coal"], "2021-03-09")
-    assert event.title == "Coal: smuggled" and event.event_id == "coal-smuggling-2021-03-09"
+    assert event.title == "Coal: smuggled (9 March 2021)" and event.event_id == "coal-smuggling-2021-03-09"
     assert event.check == "" and "Typed by the reviewer" in event.description
     assert event.evidence.startswith("Black heaps")
 
@@ -156,7 +156,7 @@ def test_on_the_page_a_lead_is_ticked_typed_and_applied(data):
     event = events["coal-smuggling-2021-03-09"]
     assert (event["event_type"], event["date"], event["date_precision"]) == ("smuggling", "2021-03-09", "day")
     # the record keeps a short quoted phrase of the sentence, not the sentence (geo.ingest.quote)
-    assert event["title"] == "Coal: smuggled"
+    assert event["title"] == "Coal: smuggled (9 March 2021)"
     assert event["evidence"].startswith("“") and "coal" in event["evidence"] and not event["evidence"].startswith("“Black heaps that looked like coal lay")
     assert load_dataset(data).events.shape[0] == len(events)
 
@@ -187,7 +187,7 @@ def test_a_lead_typed_as_a_sanction_takes_its_effect_and_confidence_at_once(data
     assert not at.exception
     row = at.data_editor(key="ar_leads").value.loc[heaps]
     assert (row["effect"], row["confidence"]) == ("banned", "official")  # in the table, before Apply
-    assert row["title"] == "Coal: sanction"
+    assert row["title"] == "Coal: sanction (9 March 2021)"
     at = apply_drafts(at)
     assert not at.exception and not at.error
     (event,) = [e for e in read_rows(data / "events.csv") if e["event_type"] == "sanction" and e["date"] == "2021-03-09"]

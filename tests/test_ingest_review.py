@@ -336,7 +336,7 @@ def test_the_table_shows_what_a_changed_type_brings_along(ds):
     followed, changed = follow_edits_in_table(before, rows, [draft, lead])
     assert changed
     assert (followed[0]["effect"], followed[0]["event_id"]) == ("smuggled", NEW_ID)
-    assert followed[0]["title"] == draft.title.rsplit(": ", 1)[0] + ": smuggled"
+    assert followed[0]["title"] == draft.title.replace(": exports halted (", ": smuggled (")
     assert followed[1]["effect"] == "halted" and followed[1]["title"].startswith(lead.title + ": ")
     # nothing changed: nothing to redraw; an effect the reviewer chose is kept with a new type
     assert follow_edits_in_table(before, [dict(r) for r in before], [draft, lead]) == (before, False)
@@ -352,11 +352,11 @@ def test_a_type_cleared_on_the_way_to_another_keeps_one_set_of_type_words(ds):
     from geo.ingest.review import follow_edits_in_table
 
     (draft,) = extract("China imported 1.2 million tonnes of North Korean coal in March.\n", PUB, "Test", "", ds).drafts
-    assert draft.title.endswith(": trade figure")
+    assert draft.title.endswith(": trade figure (March 2018)")
     rows = review_rows([draft])
     cleared, _ = follow_edits_in_table(rows, [dict(rows[0], event_type="")], [draft])
     retyped, _ = follow_edits_in_table(cleared, [dict(cleared[0], event_type="sanction")], [draft])
-    assert retyped[0]["title"] == draft.title.rsplit(": ", 1)[0] + ": sanction"
+    assert retyped[0]["title"] == draft.title.replace(": trade figure (", ": sanction (")
 
 
 def test_a_type_put_back_brings_back_the_drafts_own_cells(ds):

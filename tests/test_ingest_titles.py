@@ -28,8 +28,8 @@ def record():
 def test_a_korean_reports_drafts_are_titled_with_the_records_english_names(record):
     result = extract(KOREAN, dt.date(2015, 2, 13), "자유아시아방송", "", record)
     titles = {(tuple(d.mines), tuple(d.minerals)): d.title for d in result.drafts}
-    assert titles[("hyesan",), ("copper",)] == f"Copper from {record.mine_name('hyesan')}: exports halted"
-    assert titles[("musan",), ("iron_ore",)] == "Iron ore from Musan mine: still exported"
+    assert titles[("hyesan",), ("copper",)] == f"Copper from {record.mine_name('hyesan')}: exports halted (January 2015)"
+    assert titles[("musan",), ("iron_ore",)] == "Iron ore from Musan mine: still exported (about 13 February 2015)"
     (lead,) = [d for d in result.leads if d.minerals == ["zinc"]]
     assert lead.mines and lead.title == f"Zinc from {record.mine_name(lead.mines[0])}"  # 백암광산: Paegam mine
     for d in [*result.drafts, *result.leads]:
@@ -41,7 +41,7 @@ def test_a_korean_reports_drafts_are_titled_with_the_records_english_names(recor
     names = {**record.mine_names, **record.mineral_names}
     drafts, problems = drafts_from_review(result.drafts, rows, names)
     assert not problems
-    assert "Iron ore from Musan mine: smuggled" in {d.title for d in drafts}
+    assert "Iron ore from Musan mine: smuggled (about 13 February 2015)" in {d.title for d in drafts}
 
 
 def test_subject_uses_the_records_names_and_falls_back_to_the_id():
@@ -61,7 +61,7 @@ def test_a_draft_with_no_mine_keeps_the_province_its_sentence_names():
     ds = load_dataset(RECORD)
     (d,) = extract("저장성의 한 회사는 올해 초 함경남도의 한 탄광과 무연탄 생산에 관한 협의서에 서명했다.",
                    "2005-01-13", "T", "", ds).drafts
-    assert (d.mines, d.place, d.title) == ([], "South Hamgyong", "Coal in South Hamgyong: deal signed")
+    assert (d.mines, d.place, d.title) == ([], "South Hamgyong", "Coal in South Hamgyong: deal signed (2005)")
     (d,) = extract("Iron ore from the Musan mine in North Hamgyong was smuggled on Jan. 3.", "2005-01-13", "T", "", ds).drafts
     assert d.mines == ["musan"] and "North Hamgyong" not in d.title  # a mine named: its own place
 
@@ -84,3 +84,25 @@ def test_a_korean_papers_source_id_takes_its_own_spelling():
 def test_a_publishers_slug_uses_the_name_it_knows_or_the_latin_one_given(publisher, expected):
     from geo.ingest.publishers import publisher_slug
     assert publisher_slug(publisher) == expected
+
+
+def test_a_title_tells_when_and_follows_a_date_the_reviewer_sets(record):
+    # every tester of this round rewrote titles such as "Coal: smuggled", which tell neither when nor which case; a
+    # drafted title now ends with its date as its precision tells it, as the record's titles do, and a date set in the
+    # table is told there at once, and applied so
+    from geo.ingest.review import follow_edits_in_table
+    from geo.ingest.titles import when_of
+
+    assert [when_of("2022-04-06", "day", "2022-04-18"), when_of("2020-01-01", "month", "2020-09-30"),
+            when_of("2017-01-01", "year"), when_of("2020-12-09", "approximate")] \
+        == ["6–18 April 2022", "January–September 2020", "2017", "about 9 December 2020"]
+    (d,) = extract("Zinc exports from the Hyesan mine were halted on March 5.", "2018-03-20", "T", "", record).drafts
+    assert d.title == f"Zinc from {record.mine_name('hyesan')}: exports halted (5 March 2018)"
+    rows = review_rows([d])
+    followed, _ = follow_edits_in_table(rows, [dict(rows[0], date_precision="month")], [d])
+    assert followed[0]["title"].endswith(": exports halted (March 2018)")
+    mine = dict(rows[0], title="Hyesan zinc stops, says trader")  # a title of the reviewer's own is left as it is
+    assert follow_edits_in_table([mine], [dict(mine, date_precision="month")], [d])[0][0]["title"] == mine["title"]
+    names = {**record.mine_names, **record.mineral_names}
+    (out,), problems = drafts_from_review([d], [dict(rows[0], accept=True, date="2018-02-10")], names)
+    assert not problems and out.title.endswith(": exports halted (10 February 2018)")

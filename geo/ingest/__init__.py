@@ -21,13 +21,13 @@ from geo.ingest.apply import (
 from geo.ingest.corroborate import Corroboration, chosen_corroborations, offered_corroborations
 from geo.ingest.corroborate import describe as corroboration_line
 from geo.ingest.dates import DateMention, find_dates
+from geo.ingest.draft_csv import drafts_csv
 from geo.ingest.drafts import ApplyResult, Draft, IngestError, IngestResult
 from geo.ingest.events import extract
 from geo.ingest.mentions import find_candidates
 from geo.ingest.newmine import PRECISIONS, NewMine, link_new_mines
 from geo.ingest.review import (
     REVIEW_COLUMNS,
-    drafts_csv,
     drafts_from_review,
     problem_event,
     review_rows,

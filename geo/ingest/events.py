@@ -79,7 +79,7 @@ from geo.ingest.text import (
     guess_title,
     parse_published,
 )
-from geo.ingest.titles import event_title, subject
+from geo.ingest.titles import event_title, subject, titled_anew, when_of
 
 #: How far back (in paragraphs) "the mine" looks for the mine it refers to.
 REFERENCE_REACH = 2
@@ -267,16 +267,15 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
     drafts, notes = _assemble(protos, sents, info, pub, adopted, anon, names, gaz)
     retyped = mark_known(drafts, ds)
     by_text = {s.text: s for s in sents} if retyped else {}
-    for d in retyped:  # typed as the record's measure it repeats: the title follows
-        d.title = event_title(d.title.rsplit(": ", 1)[0], d.event_type)
+    for d in retyped:  # typed as the record's measure it repeats (the title follows, below)
         retyped_as_act(d, by_text.get(d.evidence), anon)  # an authority's own act: official, unless its paragraph's source is unnamed
     drafts = drop_exact_repeats(drafts) if retyped else drafts  # a retyped draft may now repeat another exactly
     official_report(drafts, publisher)  # a state medium's or a ministry's own report: official (as a claim)
     leads, lead_notes = find_leads(sents, info, drafts, pub, adopted, anon, known, names)
     source_row = make_source_row(ds, publisher, title, url, pub, guess_language(text))
     taken: set[str] = set()  # ids given so far (one set, not one per draft: linear in the drafts)
-    for d in drafts:
-        d.event_id = _unique_id(d, taken)
+    for d in drafts:  # each titled by its type and its date as finally read (geo.ingest.titles)
+        d.title, d.event_id = titled_anew(d.title, d.event_type, when_of(d.date, d.date_precision, d.end_date)), _unique_id(d, taken)
         taken.add(d.event_id)
     rate(drafts)
     progress(1.0, f"{len(drafts)} draft event(s), {len(candidates)} unknown mine name(s)")

@@ -1,10 +1,8 @@
-"""Stage 8, review: drafts as an editable table and back, and as the CSV the command line prints."""
+"""Stage 8, review: drafts as an editable table and back (the CSV the command line prints: :mod:`geo.ingest.draft_csv`)."""
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import math
 import re
 from dataclasses import replace
@@ -12,34 +10,13 @@ from dataclasses import replace
 from geo.ingest.apply import cell_text as _text
 from geo.ingest.attribution import OFFICIAL_ACTS, OWN_ACT
 from geo.ingest.cues import EFFECTS
-from geo.ingest.drafts import DRAFT_CSV_COLUMNS, Draft, _num
+from geo.ingest.drafts import Draft
 from geo.ingest.events import _unique_id
 from geo.ingest.known import repeats_of
 from geo.ingest.reviewed_dates import fitted, misfit_date
 from geo.ingest.sides import EXPORT_RE, IMPORT_RE
-from geo.ingest.titles import event_title, subject, what_of
+from geo.ingest.titles import event_title, subject, what_of, when_of
 from geo.package import Problem
-
-
-def drafts_csv(drafts: list[Draft]) -> str:
-    """The drafts as CSV, one row per mine × mineral (mine_id empty for mineral-only events)."""
-    buf = io.StringIO()
-    w = csv.DictWriter(buf, fieldnames=DRAFT_CSV_COLUMNS, lineterminator="\n")
-    w.writeheader()
-    for d in drafts:
-        for link in d.link_rows():
-            w.writerow({
-                "event_id": d.event_id, "mine_id": link["mine_id"], "mineral_id": link["mineral_id"],
-                "date": d.date, "date_precision": d.date_precision, "end_date": d.end_date,
-                "event_type": d.event_type, "effect": d.effect, "value_usd": _num(d.value_usd),
-                "quantity": _num(d.quantity), "unit": d.unit, "amounts": "; ".join(d.amounts),
-                "anonymous_source": "true" if d.anonymous_source else "false",
-                "confidence": d.confidence, "place": d.place, "actors": d.actors, "date_basis": d.date_basis,
-                "known": d.known, "estimate": "" if d.estimate is None else f"{d.estimate:.2f}",
-                "check": d.check, "evidence": d.evidence, "quote": d.recorded_evidence,
-            })
-    return buf.getvalue()
-
 
 #: Columns of the review table (the dashboard's "Add report" page): one row per draft × mine ×
 #: mineral. ``draft`` is the draft's position in the extracted list; ``accept`` starts true for the
@@ -188,7 +165,7 @@ def drafts_from_review(drafts: list[Draft], rows: list[dict],
             # title, as drafted or as the table retitled it, is not the reviewer's: the event is titled anew)
             key = ("lead", base.evidence)
             title = fields[_TITLE]
-            if title in (base.title, event_title(base.title, fields[0])):
+            if title in (base.title, event_title(base.title, fields[0]), event_title(base.title, fields[0], when_of(*fields[2:5]))):
                 fields = fields[:_TITLE] + ("",) + fields[_TITLE + 1:]
         first.setdefault(key, index)
         links = groups.setdefault((key, fields), [])
@@ -284,17 +261,21 @@ def _follow_edits(d: Draft, base: Draft, names: dict[str, str]) -> None:
         d.effect = effect_of(d.event_type, base.evidence)
     if retyped and d.confidence == base.confidence:
         d.confidence = _retyped_confidence(base.event_type, d.event_type, d.confidence, base) or d.confidence
-    drafted_what = base.title.rsplit(": ", 1)[0]
-    # the title the table showed for a new type (follow_edits_in_table) is not the reviewer's own either
-    if (retyped or moved) and d.title in (base.title, event_title(drafted_what, d.event_type)):
-        what = drafted_what if not moved else subject(d.mines, d.minerals, names)
-        d.title = event_title(what, d.event_type)
+    drafted_what, when = what_of(base.title), when_of(d.date, d.date_precision, d.end_date)
+    # the title the table showed for a new type or date (follow_edits_in_table) is not the reviewer's own either
+    if d.title in (base.title, event_title(drafted_what, d.event_type, when)) and (retyped or moved or d.title != base.title
+                                                                                    or (d.date, d.date_precision) != (base.date, base.date_precision)):
+        d.title = event_title(drafted_what if not moved else subject(d.mines, d.minerals, names), d.event_type, when)
     if d.mines != base.mines and d.place == base.place:
         d.place = "; ".join(names.get(m, m) for m in d.mines)
     if d.confidence != base.confidence and d.description == base.description:
         # the drafted reason for the old confidence is not the row's any more (the twenty-fifth trial: "Confidence
         # official: the sentence cites 해관" stayed on a row set to reported)
         d.description = _CONFIDENCE_SAID.sub("", d.description).rstrip() + f" Confidence {d.confidence}: set by the reviewer."
+
+
+def _when(row: dict) -> str:
+    return when_of(_text(row.get("date")), _text(row.get("date_precision")), _text(row.get("end_date")))
 
 
 #: The event id cell of a row whose event Apply will give a new id (another type, date, mine or mineral).
@@ -334,15 +315,18 @@ def follow_edits_in_table(before: list[dict], after: list[dict], drafts: list[Dr
             title = _text(old.get("title"))
             if _text(row.get("title")) == title:
                 what = what_of(title)  # a lead's title is only its "what"; a type cleared on the way keeps its words
-                row["title"] = base.title if back else event_title(what, new_type) if what else ""
+                row["title"] = base.title if back else event_title(what, new_type, _when(old)) if what else ""
         link, old_link = ((_text(r.get("mine_id")), _text(r.get("mineral_id"))) for r in (row, old))
         if names is not None and new_type and link != old_link and _text(row.get("title")) == _text(old.get("title")):
-            row["title"] = event_title(subject([link[0]] if link[0] else [], [link[1]] if link[1] else [], names), new_type)
+            row["title"] = event_title(subject([link[0]] if link[0] else [], [link[1]] if link[1] else [], names), new_type, _when(old))
         if base is not None:  # the date as Apply will write it (geo.ingest.reviewed_dates), shown at once
             row["date"], row["date_precision"] = fitted(_text(row.get("date")), _text(row.get("date_precision")),
                                                         _text(old.get("date")), _text(old.get("date_precision")))
             dated = (_text(row.get("date")), _text(row.get("date_precision"))) != (_iso(base.date), base.date_precision)
             row["date_basis"] = "set by the reviewer" if dated else base.date_basis
+            if new_type and (t := _text(row.get("title"))) and t == event_title(what_of(t), new_type, _when(old)) != (
+                    now := event_title(what_of(t), new_type, _when(row))):
+                row["title"] = now  # a drafted title tells the date as now shown (geo.ingest.titles)
         linked = base is not None and link[0] in (base.mines or [""]) and link[1] in base.minerals  # a link it drafted
         same = linked and bool(base.event_type) and (new_type, _text(row.get("date"))) == (base.event_type, _iso(base.date))
         if base is not None and base.event_type and "event_id" in row:
@@ -369,10 +353,11 @@ def _from_lead(d: Draft, lead: Draft, dated: bool, names: dict[str, str]) -> Non
     d.effect = d.effect or effect_of(d.event_type, lead.evidence)
     if d.event_type in OFFICIAL_ACTS and d.confidence == lead.confidence:
         d.confidence = "official"
-    if d.title in (lead.title, event_title(lead.title, d.event_type)):  # not the reviewer's own words
+    when = when_of(d.date, d.date_precision, d.end_date)
+    if d.title in (lead.title, event_title(lead.title, d.event_type), event_title(lead.title, d.event_type, when)):  # not the reviewer's
         moved = (d.mines, d.minerals) != (lead.mines, lead.minerals)  # a mine or mineral the reviewer set
         what = subject(d.mines, d.minerals, names) if moved or not lead.title else lead.title
-        d.title = event_title(what, d.event_type)  # the lead's "what" ("Iron ore from Musan mine") and the type's words
+        d.title = event_title(what, d.event_type, when)  # the lead's "what" ("Iron ore from Musan mine"), the type's words, when
     d.check = ""
     d.description = ("Typed by the reviewer from a sentence the extractor drafted no event from; date "
                      + ("set by the reviewer." if dated else f"from {d.date_basis}."))

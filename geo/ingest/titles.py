@@ -1,12 +1,17 @@
-"""Draft titles: what a draft is about, in the record's own names, and its type's words.
+"""Draft titles: what a draft is about, in the record's own names, its type's words, and when.
 
 A title names the mine by its ``name`` in ``mines.geojson`` and the mineral by its label in
 ``minerals.csv``, in English, whatever script the report used: a Korean report's halt at 무산광산
-is titled "Iron ore from Musan mine: exports halted", not "철광석 from 무산광산: …".
+is titled "Iron ore from Musan mine: exports halted (March 2017)", not "철광석 from 무산광산: …". The
+time is the date as its precision tells it (:func:`when_of`), as the record's own titles end ("… (October
+2017)"): two drafts of one type and mineral are told apart by it, and the review writes it anew when the date is
+edited (geo.ingest.review).
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections.abc import Iterable, Mapping
 
 _TYPE_WORDS = {
@@ -33,13 +38,48 @@ def subject(mines: Iterable[str], minerals: Iterable[str], names: Mapping[str, s
     return ", ".join(labels) + (f" from {places}" if places else "")
 
 
-def event_title(what: str, event_type: str) -> str:
-    """A draft's title: what it is about and its type's words ("Copper from Hyesan mine: exports halted")."""
-    return f"{what}: {_TYPE_WORDS.get(event_type, event_type)}"[:TITLE_MAX]
+def event_title(what: str, event_type: str, when: str = "") -> str:
+    """A draft's title: what it is about, its type's words and when ("Copper from Hyesan mine: exports halted
+    (March 2017)")."""
+    return (f"{what}: {_TYPE_WORDS.get(event_type, event_type)}" + (f" ({when})" if when else ""))[:TITLE_MAX]
+
+
+_WHEN_AFTER = re.compile(r" \([^()]*\)$")
 
 
 def what_of(title: str) -> str:
-    """What a title is about: the title without its type's words, when it ends with a type's ("Coal: trade figure"
-    gives "Coal"); a title without them (a lead's, "Coal") is all "what"."""
-    what, sep, words = title.rpartition(": ")
+    """What a title is about: the title without its type's words and its time, when it ends with them ("Coal: trade
+    figure (2016)" gives "Coal"); a title without them (a lead's, "Coal") is all "what"."""
+    what, sep, words = _WHEN_AFTER.sub("", title).rpartition(": ")
     return what if sep and (words in _TYPE_WORDS.values() or words in _TYPE_WORDS) else title
+
+
+def when_of(date: str, precision: str, end_date: str = "") -> str:
+    """A date as a title tells it, to its precision: "12 August 2020", "August 2020", "2020", "about 12 August 2020";
+    with an end date after it, the span ("6–18 April 2022", "January–September 2020"); '' for no date."""
+    try:
+        a = dt.date.fromisoformat(str(date)[:10])
+    except ValueError:
+        return ""
+    try:
+        b = dt.date.fromisoformat(str(end_date)[:10]) if end_date else None
+    except ValueError:
+        b = None
+    b = b if b is not None and b > a else None
+    if precision == "year":
+        return f"{a.year}–{b.year}" if b and b.year > a.year else str(a.year)
+    if precision == "month":
+        if b and (b.year, b.month) != (a.year, a.month):
+            return (f"{a:%B}–{b:%B} {a.year}" if a.year == b.year else f"{a:%B} {a.year} – {b:%B} {b.year}")
+        return f"{a:%B} {a.year}"
+    day = f"{a.day} {a:%B} {a.year}"
+    if b and precision == "day":
+        if (b.year, b.month) == (a.year, a.month):
+            return f"{a.day}–{b.day} {a:%B} {a.year}"
+        return f"{a.day} {a:%B} – {b.day} {b:%B} {b.year}" if a.year == b.year else f"{day} – {b.day} {b:%B} {b.year}"
+    return f"about {day}" if precision == "approximate" else day
+
+
+def titled_anew(title: str, event_type: str, when: str) -> str:
+    """The title with its type's words and time told anew, keeping what it is about (a title of the drafted form)."""
+    return event_title(what_of(title), event_type, when)
