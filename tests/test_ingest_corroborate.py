@@ -5,10 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import shutil
-import subprocess
-import sys
 
 import pytest
 
@@ -24,7 +21,8 @@ from geo.ingest import (
 from geo.ingest.corroborate import plan, undo
 from geo.ingest.history import revert
 from geo.rules.load import load_dataset
-from tests.conftest import RECORD, ROOT, read_rows
+from tests.conftest import RECORD, read_rows
+from tests.test_ingest_review import _cli  # the command line, as that module runs it
 
 EVENT = "sky-angel-rich-glory-coal-2017-10"  # 'reported', one source, no corroborating source in the record
 TEXT = ("UN report says two ships carried North Korean coal to South Korea\n\n"
@@ -135,11 +133,6 @@ def test_undo_leaves_an_event_changed_since():
     edited = new.replace("corroborated", "official")  # a curator changed it after the apply
     assert undo(edited, changes) == (edited, [])
     assert undo(new, changes) == (text, ["x"])
-
-
-def _cli(*args):
-    return subprocess.run([sys.executable, "-m", "geo", *map(str, args)], cwd=ROOT,
-                          env={**os.environ, "PYTHONPATH": str(ROOT)}, capture_output=True, text=True)
 
 
 def test_cli_corroborate_dry_run_apply_and_revert(data_copy, tmp_path):

@@ -67,20 +67,14 @@ def plan(events_text: str, source_id: str, corroborations: list[Corroboration]) 
     """events.csv with ``source_id`` added to each chosen event, and the changes as the log keeps them (each event's
     id and its two fields before and after). Every other line stays byte for byte. Raises IngestError for an event
     the record does not hold, or one whose own source is this report."""
-    wanted = {c.event_id: c for c in corroborations}
+    wanted, changes = {c.event_id: c for c in corroborations}, []
     if not wanted:
         return events_text, []
-    lines = events_text.splitlines(keepends=True)
-    reader = csv.reader(io.StringIO(events_text))
-    header = next(reader)
-    out, prev, changes = lines[:reader.line_num], reader.line_num, []
-    for row in reader:
-        chunk, prev = lines[prev:reader.line_num], reader.line_num
-        r = dict(zip(header, row, strict=False))
+
+    def add_source(r: dict) -> dict | None:
         c = wanted.pop(r.get("event_id", ""), None)
         if c is None:
-            out += chunk
-            continue
+            return None
         if r.get("source_id") == source_id:
             raise IngestError(f"event {c.event_id} already cites this report as its source; nothing written")
         before = {f: r.get(f, "") for f in FIELDS}
@@ -90,30 +84,42 @@ def plan(events_text: str, source_id: str, corroborations: list[Corroboration]) 
         after = {"corroborating_source_ids": ";".join([*ids, source_id]),
                  "confidence": "corroborated" if c.independent and before["confidence"] == "reported" else before["confidence"]}
         changes.append({"event_id": c.event_id, "before": before, "after": after})
-        out.append(_row_text(header, {**r, **after}, chunk))
+        return after
+
+    text = _rewritten(events_text, add_source)
     if wanted:
         raise IngestError(f"not in the record: event(s) {', '.join(sorted(wanted))}; nothing written")
-    return "".join(out), changes
+    return text, changes
 
 
 def undo(events_text: str, changes: list[dict]) -> tuple[str, list[str]]:
     """events.csv with each logged change put back where the event still has the fields the change gave it; the ids
     put back. An event changed since (or removed) is left as it is."""
-    by_id = {c["event_id"]: c for c in changes}
+    by_id, undone = {c["event_id"]: c for c in changes}, []
+
+    def put_back(r: dict) -> dict | None:
+        c = by_id.get(r.get("event_id", ""))
+        if c is None or any(r.get(f, "") != c["after"].get(f, "") for f in FIELDS):
+            return None
+        undone.append(c["event_id"])
+        return c["before"]
+
+    return _rewritten(events_text, put_back), undone
+
+
+def _rewritten(events_text: str, change) -> str:
+    """events.csv with each row ``change`` gives new fields for (it returns them, or None to keep the row) written
+    anew; every other line byte for byte."""
     lines = events_text.splitlines(keepends=True)
     reader = csv.reader(io.StringIO(events_text))
     header = next(reader)
-    out, prev, undone = lines[:reader.line_num], reader.line_num, []
+    out, prev = lines[:reader.line_num], reader.line_num
     for row in reader:
         chunk, prev = lines[prev:reader.line_num], reader.line_num
         r = dict(zip(header, row, strict=False))
-        c = by_id.get(r.get("event_id", ""))
-        if c is None or any(r.get(f, "") != c["after"].get(f, "") for f in FIELDS):
-            out += chunk
-            continue
-        undone.append(c["event_id"])
-        out.append(_row_text(header, {**r, **c["before"]}, chunk))
-    return "".join(out), undone
+        fields = change(r)
+        out.append("".join(chunk) if fields is None else _row_text(header, {**r, **fields}, chunk))
+    return "".join(out)
 
 
 def _row_text(header: list[str], row: dict, chunk: list[str]) -> str:
