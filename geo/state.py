@@ -259,6 +259,18 @@ def editor_base(editor_key: str, base_key: str, last: list[dict], fresh) -> list
     return st.session_state[base_key]
 
 
+def offer_base(editor_key: str, keys: tuple[str, str], offered: list[dict], field: str) -> list[dict]:
+    """The rows a data editor of an offer is drawn from (see :func:`editor_base`): when the rows offered (told apart by
+    ``field``) are no longer those drawn, the editor is drawn anew from ``offered`` (which carry the ticks kept);
+    ``keys``: where the rows drawn and the rows as last edited are kept."""
+    drawn, last = keys
+    if [r[field] for r in offered] != [r[field] for r in st.session_state.get(drawn, [])]:
+        for key in (editor_key, drawn):
+            st.session_state.pop(key, None)
+        st.session_state[last] = offered
+    return editor_base(editor_key, drawn, st.session_state.get(last, []), lambda: offered)
+
+
 def remember_click(key: str) -> None:
     """A button's ``on_click``: keep the click in the session under ``key`` until the page pops it. A button's
     own value is True only in the run its click starts, which may end early in an ``st.rerun``."""

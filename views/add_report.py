@@ -491,17 +491,13 @@ st.session_state[K_REVIEWED] = review  # kept for a table Streamlit forgets (see
 backs = []
 # (from the rows as edited: a retyped or redated row, or a typed lead, may repeat another event; ticks carry over)
 offered = offered_corroborations(rows, ds, ticked=st.session_state.get(K_BACKS[1], []))
-if [r["event_id"] for r in offered] != [r["event_id"] for r in st.session_state.get(K_BACKS[0], [])]:
-    for key in (BACKS_KEY, K_BACKS[0]):  # other events to offer: the table is drawn anew from them
-        st.session_state.pop(key, None)
-    st.session_state[K_BACKS[1]] = offered
+back_base = state.offer_base(BACKS_KEY, K_BACKS, offered, "event_id")  # other events offered: the table drawn anew
 if offered:
     st.subheader(f"Events the record already holds ({len(offered)})")
     st.caption("The report tells these events again. Rather than add a copy, tick \"Add as source\" to cite the report "
                "as a further source of the record's event; tick \"Independent\" too when the report does not repost or "
                "relay the event's own source: a \"reported\" event then becomes \"corroborated\". Nothing else of "
                "the event changes, and Undo puts it back.")
-    back_base = state.editor_base(BACKS_KEY, K_BACKS[0], st.session_state.get(K_BACKS[1], []), lambda: offered)
     back_rows = st.data_editor(pd.DataFrame(back_base), key=BACKS_KEY, hide_index=True, num_rows="fixed", width="stretch",
                                column_order=("corroborate", "independent", "title", "date", "source", "confidence",
                                              "evidence", "event_id"),

@@ -35,22 +35,25 @@ def offered_corroborations(drafts: list[Draft] | list[dict], ds, ticked: list[di
     date, its source's publisher, confidence, and the draft's evidence that tells it again. ``drafts`` may be the
     review's rows as edited (their "known" cell follows a retyped or redated row, and a lead the reviewer typed);
     ``ticked``: rows of an earlier offer whose ticks carry over to the same events."""
-    events = ds.events.set_index("event_id") if not ds.events.empty else None
-    publishers = dict(zip(ds.sources["source_id"], ds.sources["publisher"], strict=True)) if not ds.sources.empty else {}
-    before = {r.get("event_id"): r for r in ticked}
-    rows, seen = [], set()
+    told: dict[str, str] = {}  # each record event the drafts repeat → the evidence that first tells it again
     for d in drafts:
         known, evidence = (d.get("known"), d.get("evidence")) if isinstance(d, dict) else (d.known, d.evidence)
         for eid in record_event_ids(str(known or "")):
-            if eid in seen or events is None or eid not in events.index:
-                continue
-            seen.add(eid)
+            told.setdefault(eid, str(evidence or ""))
+    if not told or ds.events.empty:  # (most reports, on every run of the page: the record is not read)
+        return []
+    events = ds.events.set_index("event_id")
+    publishers = dict(zip(ds.sources["source_id"], ds.sources["publisher"], strict=True))
+    before = {r.get("event_id"): r for r in ticked}
+    rows = []
+    for eid, evidence in told.items():
+        if eid in events.index:
             e = events.loc[eid]
             old = before.get(eid, {})
             rows.append({"corroborate": old.get("corroborate") is True, "independent": old.get("independent") is True,
                          "event_id": eid, "title": str(e["title"]), "date": str(e["date"])[:10],
                          "source": publishers.get(e["source_id"], str(e["source_id"])),
-                         "confidence": str(e["confidence"]), "evidence": str(evidence or "")})
+                         "confidence": str(e["confidence"]), "evidence": evidence})
     return rows
 
 

@@ -165,7 +165,7 @@ def drafts_from_review(drafts: list[Draft], rows: list[dict],
             # title, as drafted or as the table retitled it, is not the reviewer's: the event is titled anew)
             key = ("lead", base.evidence)
             title = fields[_TITLE]
-            if title in (base.title, event_title(base.title, fields[0]), event_title(base.title, fields[0], when_of(*fields[2:5]))):
+            if title in (base.title, event_title(base.title, fields[0], when_of(*fields[2:5]))):
                 fields = fields[:_TITLE] + ("",) + fields[_TITLE + 1:]
         first.setdefault(key, index)
         links = groups.setdefault((key, fields), [])
@@ -262,9 +262,9 @@ def _follow_edits(d: Draft, base: Draft, names: dict[str, str]) -> None:
     if retyped and d.confidence == base.confidence:
         d.confidence = _retyped_confidence(base.event_type, d.event_type, d.confidence, base) or d.confidence
     drafted_what, when = what_of(base.title), when_of(d.date, d.date_precision, d.end_date)
-    # the title the table showed for a new type or date (follow_edits_in_table) is not the reviewer's own either
-    if d.title in (base.title, event_title(drafted_what, d.event_type, when)) and (retyped or moved or d.title != base.title
-                                                                                    or (d.date, d.date_precision) != (base.date, base.date_precision)):
+    # the title the table showed for a new type or date (follow_edits_in_table) is not the reviewer's own either; the
+    # drafted title told anew (unchanged when nothing it tells changed)
+    if d.title in (base.title, event_title(drafted_what, d.event_type, when)):
         d.title = event_title(drafted_what if not moved else subject(d.mines, d.minerals, names), d.event_type, when)
     if d.mines != base.mines and d.place == base.place:
         d.place = "; ".join(names.get(m, m) for m in d.mines)
@@ -354,7 +354,7 @@ def _from_lead(d: Draft, lead: Draft, dated: bool, names: dict[str, str]) -> Non
     if d.event_type in OFFICIAL_ACTS and d.confidence == lead.confidence:
         d.confidence = "official"
     when = when_of(d.date, d.date_precision, d.end_date)
-    if d.title in (lead.title, event_title(lead.title, d.event_type), event_title(lead.title, d.event_type, when)):  # not the reviewer's
+    if d.title in (lead.title, event_title(lead.title, d.event_type, when)):  # not the reviewer's own words
         moved = (d.mines, d.minerals) != (lead.mines, lead.minerals)  # a mine or mineral the reviewer set
         what = subject(d.mines, d.minerals, names) if moved or not lead.title else lead.title
         d.title = event_title(what, d.event_type, when)  # the lead's "what" ("Iron ore from Musan mine"), the type's words, when
