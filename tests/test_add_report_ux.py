@@ -215,3 +215,18 @@ def test_a_row_edited_so_that_it_has_no_reason_now_stays_in_the_list_marked_so()
     assert "1 row(s) start unticked" in wide
     assert "<em>(edited now)</em>" in wide and "it started unticked: repeats sanctions.csv CN-COAL-2017" in wide
     assert "nk-compact-wide" not in short_list_html("ar_k", [row], {}, str.upper)  # with no start reason: not listed
+
+
+def test_the_place_and_description_are_cells_of_the_review_and_are_written_as_typed(data):
+    # the seventy-second trial could not record "남포항" (no Place cell) and found every description a process note
+    at = extract_drafts(fill(open_add_report(), SHORT_REPORT))
+    editor = at.data_editor(key="ar_editor")
+    config = json.loads(editor.proto.columns)
+    assert {"place", "description"} <= set(editor.value.columns) and "Place" in json.dumps(config["place"])
+    table = editor.value
+    row = int(table.index[table["mine_id"] == "musan"][0])
+    at = apply_drafts(edit(at, {i: {"accept": i == row} for i in table.index}
+                           | {row: {"accept": True, "place": "Nanping crossing", "description": "Ore kept crossing."}}))
+    assert not at.exception and not at.error
+    (new,) = [e for e in read_rows(data / "events.csv") if e["event_id"] in set(at.dataframe[0].value["New event id"])]
+    assert (new["place"], new["description"]) == ("Nanping crossing", "Ore kept crossing.")

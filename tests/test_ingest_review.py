@@ -627,3 +627,43 @@ def test_a_reused_row_of_another_report_is_flagged_and_apply_waits_for_the_revie
     assert at.button(key="ar_apply").disabled
     at = at.checkbox(key=run_key(at, "ar_src_same")).check().run()  # the reviewer says it is that report
     assert not at.button(key="ar_apply").disabled
+
+
+def test_the_reviewer_writes_the_place_and_the_description_and_apply_keeps_them():
+    # the seventy-second trial: there was no Place cell ("남포항" could not be recorded) and the description written
+    # was a note on how the draft was made
+    from geo.ingest.drafts import Draft
+    from geo.ingest.review import (
+        DATE_SET_NOTE,
+        drafts_from_review,
+        follow_edits_in_table,
+        review_rows,
+    )
+    draft = Draft(event_id="x", event_type="smuggling", effect="smuggled", date="2017-08-01", date_precision="month",
+                  evidence="…", minerals=["coal"], title="Coal: smuggled (August 2017)",
+                  description="Drafted by ingest from the report; date from 'last August' in the sentence.")
+    rows = review_rows([draft])
+    assert rows[0]["place"] == "" and rows[0]["description"] == draft.description
+    mine = dict(rows[0], place="Nampo port", description="A ship loaded coal at Nampo with its AIS off.")
+    (event,), problems = drafts_from_review([draft], [mine])
+    assert problems == [] and (event.place, event.description) == ("Nampo port", "A ship loaded coal at Nampo with its AIS off.")
+    # a date the reviewer set keeps the description they wrote; one left as drafted says the date is theirs, in the
+    # table at once as at apply
+    (event,), _ = drafts_from_review([draft], [dict(mine, date="2017-09-01")])
+    assert event.description == "A ship loaded coal at Nampo with its AIS off."
+    (shown,), changed = follow_edits_in_table(rows, [dict(rows[0], date="2017-09-01")], [draft])
+    (event,), _ = drafts_from_review([draft], [shown])
+    assert changed and shown["description"] == event.description == DATE_SET_NOTE
+
+
+def test_a_row_given_a_mine_shows_the_mines_place_unless_the_reviewer_wrote_one():
+    from geo.ingest.drafts import Draft
+    from geo.ingest.review import follow_edits_in_table, review_rows
+    draft = Draft(event_id="x", event_type="export_halt", effect="halted", date="2017-03-01", date_precision="month",
+                  evidence="…", minerals=["iron_ore"], title="Iron ore: exports halted (March 2017)")
+    rows = review_rows([draft])
+    names = {"musan": "Musan mine", "iron_ore": "Iron ore"}
+    (shown,), _ = follow_edits_in_table(rows, [dict(rows[0], mine_id="musan")], [draft], names)
+    assert shown["place"] == "Musan mine"
+    (kept,), _ = follow_edits_in_table(rows, [dict(rows[0], mine_id="musan", place="Musan county")], [draft], names)
+    assert kept["place"] == "Musan county"

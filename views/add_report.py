@@ -394,6 +394,11 @@ columns = {
     "confidence": st.column_config.SelectboxColumn("Confidence", options=ds.vocab.codes("confidence")),
     "title": st.column_config.TextColumn("Title"),
     "actors": st.column_config.TextColumn("Actors", help="The firms and bodies the event is between, separated by ';'"),
+    "place": st.column_config.TextColumn("Place", help="Where it happened, as the record writes places (a port, a "
+                                                       "county, a crossing); a mine's own place is its name"),
+    "description": st.column_config.TextColumn("Description", width="large", max_chars=1000,
+                                               help="What happened, in your own words; drafted as a note on where the "
+                                                    "date and confidence come from"),
     "anonymous_source": st.column_config.CheckboxColumn("Anonymous source"),
     "date_basis": st.column_config.TextColumn("Date from", disabled=True),
     "known": st.column_config.TextColumn("Already in the record", disabled=True,
@@ -410,7 +415,7 @@ columns = {
 #: they come from and why the row may be wrong; the id last.
 ORDER = ("accept", "mine_id", "mineral_id", "event_type", "date", "date_precision", "evidence", "check", "known", "quote",
          "value_usd", "quantity", "unit", "amount_qualifier", "effect", "end_date", "confidence",
-         "anonymous_source", "title", "actors", "date_basis", "event_id")
+         "anonymous_source", "title", "actors", "place", "description", "date_basis", "event_id")
 # The rows as last edited, when Streamlit forgot the table's edits (another page was drawn in between) or an
 # undo dropped them; else the drafts
 reviewed = st.session_state.get(K_REVIEWED) or ([], [])

@@ -25,14 +25,14 @@ from geo.package import Problem
 REVIEW_COLUMNS = [
     "draft", "accept", "event_id", "mine_id", "mineral_id", "event_type", "effect", "date",
     "date_precision", "end_date", "value_usd", "quantity", "unit", "amount_qualifier", "confidence", "title",
-    "actors", "anonymous_source", "date_basis", "known", "check", "evidence", "quote",
+    "actors", "place", "description", "anonymous_source", "date_basis", "known", "check", "evidence", "quote",
 ]
 
 
 #: Fields that belong to the event (one value per event); rows of a draft that disagree on
 #: any of them become separate events.
 _EVENT_FIELDS = ("event_type", "effect", "date", "date_precision", "end_date", "value_usd", "quantity", "unit",
-                 "amount_qualifier", "confidence", "title", "actors", "anonymous_source", "quote")
+                 "amount_qualifier", "confidence", "title", "actors", "anonymous_source", "quote", "place", "description")
 _NUMBERS = ("value_usd", "quantity")  # amounts: a number or empty
 _TITLE = _EVENT_FIELDS.index("title")
 
@@ -43,6 +43,8 @@ _TITLE = _EVENT_FIELDS.index("title")
 REVIEW_EFFECTS = {**EFFECTS, "sanction": "banned", "trade_figure": "exported"}
 
 REVIEW_FILE = "review table"
+#: The description of a drafted event whose date the reviewer set (unless they wrote the description too).
+DATE_SET_NOTE = "Draft from ingest; date set by the reviewer."
 LEADS_FILE = "sentences with no draft"  # the leads' table (geo.ingest.leads)
 
 
@@ -60,6 +62,7 @@ def review_rows(drafts: list[Draft], first: int = 0) -> list[dict]:
                     "date": _iso(d.date), "date_precision": d.date_precision,
                     "end_date": _iso(d.end_date), "value_usd": d.value_usd, "quantity": d.quantity,
                     "unit": d.unit, "amount_qualifier": d.amount_qualifier, "confidence": d.confidence, "title": d.title, "actors": d.actors,
+                    "place": d.place, "description": d.description,
                     "anonymous_source": bool(d.anonymous_source), "date_basis": d.date_basis,
                     "known": d.known, "check": d.check, "evidence": d.evidence, "quote": d.recorded_evidence,
                 })
@@ -74,7 +77,7 @@ def ticked_repeats(rows: list[dict]) -> list[str]:
     for r in rows:
         if r.get("accept") is True and (known := _text(r.get("known"))):
             out.append(f"{_text(r.get('title')) or 'untitled'}: repeats {known}")
-    return out
+    return list(dict.fromkeys(out))  # one line for an event's rows (the seventy-second trial saw one per mineral)
 
 
 #: What a review table's date cell accepts (a JavaScript regular expression): YYYY-MM-DD, or empty (an
@@ -198,7 +201,8 @@ def drafts_from_review(drafts: list[Draft], rows: list[dict],
                         amounts=list(base.amounts), candidates=list(base.candidates))
             if dated:
                 d.date_basis = "set by the reviewer"
-                d.description = "Draft from ingest; date set by the reviewer."
+                if d.description == base.description:  # (not one the reviewer wrote)
+                    d.description = DATE_SET_NOTE
             if not base.event_type:  # a lead the reviewer typed (geo.ingest.leads)
                 _from_lead(d, base, dated, names or {})
             else:
@@ -317,6 +321,8 @@ def follow_edits_in_table(before: list[dict], after: list[dict], drafts: list[Dr
                 what = what_of(title)  # a lead's title is only its "what"; a type cleared on the way keeps its words
                 row["title"] = base.title if back else event_title(what, new_type, _when(old)) if what else ""
         link, old_link = ((_text(r.get("mine_id")), _text(r.get("mineral_id"))) for r in (row, old))
+        if names is not None and link[0] != old_link[0] and _text(row.get("place")) == _text(old.get("place")):
+            row["place"] = names.get(link[0], link[0]) if link[0] else ""  # a new mine's place, as Apply writes it
         if names is not None and new_type and link != old_link and _text(row.get("title")) == _text(old.get("title")):
             row["title"] = event_title(subject([link[0]] if link[0] else [], [link[1]] if link[1] else [], names), new_type, _when(old))
         if base is not None:  # the date as Apply will write it (geo.ingest.reviewed_dates), shown at once
@@ -324,6 +330,8 @@ def follow_edits_in_table(before: list[dict], after: list[dict], drafts: list[Dr
                                                         _text(old.get("date")), _text(old.get("date_precision")))
             dated = (_text(row.get("date")), _text(row.get("date_precision"))) != (_iso(base.date), base.date_precision)
             row["date_basis"] = "set by the reviewer" if dated else base.date_basis
+            if base.event_type and _text(row.get("description")) in (base.description, DATE_SET_NOTE):
+                row["description"] = DATE_SET_NOTE if dated else base.description  # as Apply will write it
             if new_type and (t := _text(row.get("title"))) and t == event_title(what_of(t), new_type, _when(old)) != (
                     now := event_title(what_of(t), new_type, _when(row))):
                 row["title"] = now  # a drafted title tells the date as now shown (geo.ingest.titles)
@@ -342,7 +350,7 @@ def follow_edits_in_table(before: list[dict], after: list[dict], drafts: list[Dr
                 base, event_type=new_type, mines=[link[0]] if link[0] else [], minerals=[link[1]] if link[1] else [],
                 date=_text(row.get("date")), date_precision=_text(row.get("date_precision"))), record)
         changed |= any(_text(row.get(f)) != _text(edited.get(f)) for f in (
-            "effect", "confidence", "title", "event_id", "date_basis", "check", "date", "date_precision", "known"))
+            "effect", "confidence", "title", "event_id", "date_basis", "check", "date", "date_precision", "known", "description", "place"))
         out.append(row)
     return out + [dict(r) for r in after[len(out):]], changed
 
@@ -359,8 +367,9 @@ def _from_lead(d: Draft, lead: Draft, dated: bool, names: dict[str, str]) -> Non
         what = subject(d.mines, d.minerals, names) if moved or not lead.title else lead.title
         d.title = event_title(what, d.event_type, when)  # the lead's "what" ("Iron ore from Musan mine"), the type's words, when
     d.check = ""
-    d.description = ("Typed by the reviewer from a sentence the extractor drafted no event from; date "
-                     + ("set by the reviewer." if dated else f"from {d.date_basis}."))
+    if d.description in (lead.description, DATE_SET_NOTE):  # not one the reviewer wrote
+        d.description = ("Typed by the reviewer from a sentence the extractor drafted no event from; date "
+                         + ("set by the reviewer." if dated else f"from {d.date_basis}."))
 
 
 def problem_event(problem: Problem, drafts: list[Draft], events_before: int, links_before: int) -> str:
