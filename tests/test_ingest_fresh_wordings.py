@@ -173,7 +173,11 @@ def test_a_ship_the_record_does_not_name_is_another_case(record):  # noqa: F811
     same = smuggling("Indonesian authorities held the ship, the Wise Honest, from April 2018.", "2018-04-01", "month")
     assert "wise-honest-coal-2018-04" in repeats_of(same, record)
     unnamed = smuggling("They let it move its coal onto another vessel, which left for Malaysia.", "2019-05-10", "approximate")
-    assert repeats_of(unnamed, record) != ""  # no ship named: as before, the season's recorded case
+    # no ship named, but one cargo: not the panel's count of barge shipments either (the record's tally of many cases,
+    # tests/test_ingest_round37_wordings.py); the count told again, with its counters, is that tally
+    assert repeats_of(unnamed, record) == ""
+    counted = smuggling("The panel counted barge shipments of coal to Hangzhou Bay in May 2019.", "2019-05-01", "month")
+    assert "poe-hangzhou-bay-shipments-2019" in repeats_of(counted, record)
 
 
 @pytest.mark.parametrize("text", ["사들인 사람은 5년 이상 징역을 살 수 있다고 소식통은 전했다.", "사들이면 징역 5년 이상이라고 한다."])

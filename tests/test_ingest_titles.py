@@ -106,3 +106,14 @@ def test_a_title_tells_when_and_follows_a_date_the_reviewer_sets(record):
     names = {**record.mine_names, **record.mineral_names}
     (out,), problems = drafts_from_review([d], [dict(rows[0], accept=True, date="2018-02-10")], names)
     assert not problems and out.title.endswith(": exports halted (10 February 2018)")
+
+
+def test_every_event_type_has_its_words_and_a_dated_title_is_told_once():
+    # the seventy-third trial: a designation was titled "Coal: designation: designation (about 9 December 2020)"
+    from geo.ingest.titles import titled_anew, what_of
+    types = load_dataset(RECORD).vocab.codes("event_type")
+    for event_type in types:
+        title = event_title("Coal", event_type)
+        assert what_of(title) == "Coal", title
+        again = titled_anew(titled_anew(title, event_type, "about 9 December 2020"), event_type, "December 2020")
+        assert again.count(":") == 1 and again.endswith("(December 2020)"), again

@@ -763,7 +763,9 @@ def test_a_proposal_named_again_two_sentences_on_dates_the_offer(record):
 @pytest.mark.parametrize(("text", "pub", "expected"), [
     ("Coal entered the South between April and October last year.", "2018-08-10", ("2017-04-01", "month", "2017-10-31")),
     ("Ore went out from November to February 2018.", "2018-08-10", ("2017-11-01", "month", "2018-02-28")),
-    ("Exports in January and February last year fell.", "2018-08-10", ("2017-01-01", "month", "None")),
+    # two months next to each other joined by "and" are one span (the round-37 rule, geo.ingest.dates_en.month_pairs)
+    ("Exports in January and February last year fell.", "2018-08-10", ("2017-01-01", "month", "2017-02-28")),
+    ("Exports in January and March last year fell.", "2018-08-10", ("2017-01-01", "month", "None")),
 ])
 def test_two_months_joined_share_the_year_said_after_the_second(text, pub, expected):
     d = find_dates(text, dt.date.fromisoformat(pub), None)[0]

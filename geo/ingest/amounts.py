@@ -70,7 +70,7 @@ def amounts_and_qualifier(sentence: str) -> tuple[tuple[float | None, float | No
             # the first quantity, or the first of goods after a share ("fell 51.6% to 2.68 million tonnes")
             qty = float(m.group("n").replace(",", ""))
             unit = _ABBREVIATED.sub("million", re.sub(r"\s+", " ", m.group("unit").strip()))
-    for m in (_KO_AMOUNT_RE.finditer(sentence) if has_hangul(sentence) else ()):
+    for m in (_korean_amounts(sentence) if has_hangul(sentence) else ()):
         if _share_of_other(sentence, m):
             continue
         first = first or m
@@ -139,6 +139,18 @@ def _with_words(words: list[re.Match], found: tuple) -> tuple:
 _KO_AMOUNT_RE = re.compile(r"(?<![\d.,])(?P<n>\d[\d,]*(?:\.\d+)?\s*[억만천백](?:\s*(?:\d[\d,]*(?:\.\d+)?)?\s*[억만천백]|\s*\d[\d,]*(?:\.\d+)?(?=\s*여?\s*(?:t(?![A-Za-z])|톤|달러|위안|kg|킬로그램)))*)"
                            r"\s*(?P<about>여)?\s*(?P<unit>t(?![A-Za-z])|톤|달러|위안|kg|킬로그램)")
 _KO_PART = re.compile(r"(\d[\d,]*(?:\.\d+)?)?\s*([억만천백])?")
+#: Goods counted in plain digits before a Korean unit: "8201톤", "5,049톤", "300 킬로그램" (the seventy-third trial's
+#: "무연탄 5049톤(시가 7억원)" had no amount).
+_KO_PLAIN_RE = re.compile(r"(?<![\d.,])(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?P<about>여)?\s*(?P<unit>톤|킬로그램)")
+
+
+def _korean_amounts(sentence: str):
+    """The Korean amounts of a sentence, in order: with counters (:data:`_KO_AMOUNT_RE`), and in plain digits before 톤
+    or 킬로그램 outside them."""
+    counted = list(_KO_AMOUNT_RE.finditer(sentence))
+    plain = [m for m in _KO_PLAIN_RE.finditer(sentence) if not any(c.start() <= m.start() < c.end() for c in counted)] \
+        if "톤" in sentence or "킬로그램" in sentence else []
+    return sorted(counted + plain, key=lambda m: m.start())
 
 
 def korean_number(text: str) -> float:

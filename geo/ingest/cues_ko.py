@@ -12,9 +12,18 @@ from __future__ import annotations
 import re
 
 #: A syllable ending in ㄹ (할, 될, 늘, 어려울) before 것, 전망, 계획, 예정 or 방침: the future or a
-#: conjecture, a plan or forecast ('재개할 계획이다', '어려울 것으로 전망'), not an event.
+#: conjecture, a plan or forecast ('재개할 계획이다', '어려울 것으로 전망'), not an event; so is '-다는 계획' ('들여온다는 계획이다').
 _RIEUL_FINAL = "".join(chr(c) for c in range(0xAC00, 0xD7A4) if (c - 0xAC00) % 28 == 8)
-_FUTURE = re.compile(r"[^,.]{0,10}?[" + _RIEUL_FINAL + r"]\s*(?:것|전망|계획|예정|방침)")
+_FUTURE = re.compile(r"[^,.]{0,10}?(?:[" + _RIEUL_FINAL + r"]\s*(?:것|전망|계획|예정|방침)|다는\s*(?:계획|방침|구상))")
+
+#: A verb joined on by a tenseless -고 takes the mood of the verb it leads to: before a plan ('4만톤을 더 사들이고, …
+#: 추가로 구입한다는 계획이다', to buy 40,000 t more … is the plan) it is part of the plan. A past -고 ('들여왔고, … 들여올
+#: 계획이다') tells its own event.
+_JOINED_PLAN = re.compile(r"\S{0,3}?(?<![었았였했됐왔갔렸웠졌])고\s*,?\s[^.]{0,80}?(?:다는|[" + _RIEUL_FINAL + r"])\s*(?:계획|방침|예정|구상)")
+
+#: What a tip said ('… 속여 수입한다는 정보를 입수하고', got word that they were importing it under a false origin): the
+#: tip's date is the investigation's, not the trade's, which the report tells in its own sentence.
+_TIP = re.compile(r"\s?\S{0,8}?(?:다는|라는|다고\s*하는)\s*(?:정보|첩보|제보|신고)")
 
 #: An order to trade is not yet trade ('석탄 100만t을 수출하라는 지시'); an order to stop is the halt
 #: itself ('수출을 멈추라는 지시가 내려왔다'), so it is not read for halts.
@@ -140,7 +149,7 @@ def no_event(clause: str, end: int, event_type: str) -> bool:
     대신 … 금광 개발에 뛰어들기로') is the price of a deal, not an event of its own."""
     if event_type == "investment_offer":
         return _HOLDS.match(clause, end) is not None or _SOUGHT.match(clause, end) is not None  # rights sought ('따내려고')
-    return bool(_FUTURE.match(clause, end, end + 14)
+    return bool(_FUTURE.match(clause, end, end + 14) or _JOINED_PLAN.match(clause, end) or _TIP.match(clause, end)
                 or (event_type not in _HALTS and _ORDER.match(clause, end, end + 4))
                 or _BACKGROUND.match(clause, end) or _URGED.match(clause, end) or _MUST_NOT.match(clause, end)
                 or (event_type in _PLANNED_WHEN_DECIDED and _DECIDED.match(clause, end))

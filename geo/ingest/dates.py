@@ -7,8 +7,16 @@ import contextlib
 import datetime as dt
 import re
 
+from geo.ingest.ahead import FUTURE_BEFORE, month_day, pointed_ahead
 from geo.ingest.date_mention import DateMention
-from geo.ingest.dates_en import day_spans, english_dates, months_later, shared_year
+from geo.ingest.dates_en import (
+    AFTER_A_MONTH,
+    day_spans,
+    english_dates,
+    month_pairs,
+    months_later,
+    shared_year,
+)
 from geo.ingest.dates_ko import korean_dates
 from geo.ingest.hangul import has_hangul
 from geo.ingest.literals import has_odd_case, may_hold
@@ -41,55 +49,6 @@ _WORDS_ANY = ("month", "year", "day", "week", "recently", "time", "half", "on th
 
 def _month_end(y: int, m: int) -> dt.date:
     return dt.date(y, m, calendar.monthrange(y, m)[1])
-
-
-#: Words that point ahead to a day a measure starts or ends ("from Sunday, Feb. 19", "effective
-#: March 1", "until Dec. 31"): such a day may come after the publication date.
-_FORWARD_BEFORE = re.compile(r"\b(?P<w>from|starting(?: on| from)?|beginning(?: on)?|effective(?: from| on)?|as of|"
-                             r"(?:begins|starts|takes effect|will (?:begin|start|take effect))(?: on| from)?|"
-                             r"until|till|through|by)\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?$",
-                             re.IGNORECASE)
-
-
-#: A future told before a day with no year: "will sign on", "are likely to conclude … on", "is due to".
-_FUTURE_BEFORE = re.compile(r"\b(?:will|shall|(?:is|are)\s+(?:\w+ly\s+)?(?:likely|expected|set|due|scheduled|slated|"
-                            r"going)\s+to|plans?\s+to|(?:is|are)\s+to)\b", re.IGNORECASE)
-
-
-def _pointed_ahead(sentence: str, start: int) -> str:
-    """'until' (an end: the next such day), 'from' (a start: the nearest such day) or ''."""
-    m = _FORWARD_BEFORE.search(sentence, max(0, start - 40), start)
-    if m is None:  # told as ahead ("are likely to conclude the deal on Feb. 15"): the nearest such day
-        return "from" if _FUTURE_BEFORE.search(sentence, max(0, start - 120), start) else ""
-    # "by" looks either way ("By November 29, mines had overfulfilled"; "must finish by March 1"): the nearest
-    return "until" if m.group("w").lower() in ("until", "till", "through") else "from"
-
-
-def _month_day(month: int, day: int, pub: dt.date, ahead: str = "") -> dt.date | None:
-    """A month/day without a year: the latest on or before the publication date (a report looks
-    back); after a word pointing ahead, the nearest to it ('from Feb. 19' in a report of Feb. 18)
-    or, for an end ('until Dec. 31'), the first on or after it."""
-    if not ahead:
-        return _latest(month, day, pub)
-    days = []
-    for year in (pub.year - 1, pub.year, pub.year + 1):
-        with contextlib.suppress(ValueError):
-            days.append(dt.date(year, month, day))
-    if ahead == "until":
-        return min((d for d in days if d >= pub), default=None)
-    return min(days, key=lambda d: (abs((d - pub).days), d > pub), default=None)
-
-
-def _latest(month: int, day: int, pub: dt.date) -> dt.date | None:
-    """The latest month/day on or before the publication date (a report looks back)."""
-    for year in (pub.year, pub.year - 1):
-        try:
-            d = dt.date(year, month, day)
-        except ValueError:
-            continue
-        if d <= pub:
-            return d
-    return None
 
 
 def find_dates(sentence: str, pub: dt.date, context: DateMention | None = None) -> list[DateMention]:
@@ -135,18 +94,19 @@ def find_dates(sentence: str, pub: dt.date, context: DateMention | None = None) 
                 add(m, dt.date(int(m.group("y")) if m.group("y") else pub.year - (m.group("ly") == "last"), mon, day),
                     "day", "absolute")
         else:
-            add(m, _month_day(mon, day, pub, _pointed_ahead(sentence, m.start())), "day", "absolute")
+            add(m, month_day(mon, day, pub, pointed_ahead(sentence, m.start())), "day", "absolute")
     for m in (_R_DAY_MONTH.finditer(sentence) if months and digits else ()):
         mon, day = _MONTHS[m.group("mon").lower()], int(m.group("d"))
         y = int(m.group("y")) if m.group("y") else None
         with contextlib.suppress(ValueError):
-            add(m, dt.date(y, mon, day) if y else _month_day(mon, day, pub, _pointed_ahead(sentence, m.start())),
+            add(m, dt.date(y, mon, day) if y else month_day(mon, day, pub, pointed_ahead(sentence, m.start())),
                 "day", "absolute")
     _relative_rules(sentence, pub, add, lower, years, odd)
     for m in (_R_MONTH.finditer(sentence) if months else ()):
         year = m.group("y") or m.group("cy")
-        if m.group("mon") in ("May", "Mar") and not (m.group("rel") or year or m.group("ly")):
-            continue  # "may", "mar": only with a cue
+        if m.group("mon") in ("May", "Mar") and not (m.group("rel") or year or m.group("ly")) \
+                and not AFTER_A_MONTH.search(sentence, max(0, m.start() - 24), m.start()):
+            continue  # "may", "mar": only with a cue, or after another month ("April and May")
         mon = _MONTHS[m.group("mon").lower()]
         rel = (m.group("rel") or "").lower()
         if year:
@@ -155,8 +115,8 @@ def find_dates(sentence: str, pub: dt.date, context: DateMention | None = None) 
             y = pub.year - (m.group("ly") == "last")
         elif rel == "last":
             y = pub.year if mon < pub.month else pub.year - 1
-        else:
-            y = pub.year if mon <= pub.month else pub.year - 1
+        else:  # a month told as ahead ("will reopen in May", "has agreed to travel … in May"): the coming one
+            y = pub.year if mon <= pub.month or FUTURE_BEFORE.search(sentence, max(0, m.start() - 80), m.start()) else pub.year - 1
         add(m, dt.date(y, mon, 1), "month", "absolute" if year else "relative")
     if "month" in lower and (odd or "this month" in lower or "last month" in lower or "next month" in lower):
         for m in _R_THIS_MONTH.finditer(sentence):  # "from next month": a measure's start, announced ahead
@@ -183,7 +143,7 @@ def find_dates(sentence: str, pub: dt.date, context: DateMention | None = None) 
     found.sort(key=lambda d: d.start)
     if korean and context is not None:
         found = [_day_named_before(d, context, pub) for d in found]
-    return [_as_attribution(sentence, d) for d in months_later(sentence, day_spans(sentence, shared_year(sentence, found)))]
+    return [_as_attribution(sentence, d) for d in months_later(sentence, day_spans(sentence, month_pairs(sentence, shared_year(sentence, found))))]
 
 
 #: Korean "15일 전(에)": fifteen days ago, or "before the 15th" when a sentence before named that day.
@@ -205,7 +165,7 @@ def _day_rules(sentence: str, pub: dt.date, add, lower: str, odd: bool) -> None:
         if _WEEKDAY_DATED.match(sentence, m.end()):
             continue  # "Sunday, Feb. 19": the weekday of a date the month-day rule reads
         wd = _WEEKDAYS.index(m.group("wd").lower())
-        if not m.group("last") and _pointed_ahead(sentence, m.start()):
+        if not m.group("last") and pointed_ahead(sentence, m.start()):
             add(m, pub + dt.timedelta(days=(wd - pub.weekday()) % 7), "day", "relative")  # "from Sunday": the next
             continue
         back = (pub.weekday() - wd) % 7

@@ -137,7 +137,8 @@ _SPAN_OPENING = re.compile(r"(?:between|from)\s+(?:the\s+)?$", re.IGNORECASE)
 def shared_year(sentence: str, found: list[DateMention]) -> list[DateMention]:
     """Two months joined, the year said once after the second ("between April and October last year", "from
     March to May 2017"): the first is of that year too (of the year before when later in the calendar: "from
-    November to February 2018"); "between" or "from" makes the two a span."""
+    November to February 2018"); "between" or "from" makes the two a span, and so does "and" between two months next to each
+    other in the calendar (as :func:`month_pairs`)."""
     for i in range(len(found) - 1):
         a, b = found[i], found[i + 1]
         gap, second = sentence[a.start + len(a.text):b.start], b.text.lstrip().lower()
@@ -149,9 +150,33 @@ def shared_year(sentence: str, found: list[DateMention]) -> list[DateMention]:
         year = b.date.year - (a.date.month > b.date.month)
         lead = len(a.text) - len(a.text.lstrip())  # " April": the space before the month is the mention's
         span = a.text.lstrip().lower().startswith(("from", "between")) or second.startswith(("until", "till", "through")) \
-            or _SPAN_OPENING.search(sentence[max(0, a.start - 12):a.start + lead])
+            or _SPAN_OPENING.search(sentence[max(0, a.start - 12):a.start + lead]) \
+            or (gap.strip().lower() == "and" and b.date.month == a.date.month % 12 + 1)  # "August and September 2017"
         found[i] = DateMention(dt.date(year, a.date.month, 1), "month", a.text, a.start, b.kind,
                                _month_end(b.date.year, b.date.month) if span else None)
+    return found
+
+
+#: A month and the word that joins the next to it ("April and", "March to"): after it, "May" and "Mar" are months.
+AFTER_A_MONTH = re.compile(r"\b(?:January|February|March|April|June|July|August|September|October|November|December)"
+                           r"\s*(?:and|to|or|through|until|-|–|—)\s*$")
+#: A month written alone, with no year of its own: " September", " and in June".
+_BARE_MONTH = re.compile(r"\s*(?:in\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s*", re.IGNORECASE)
+
+
+def month_pairs(sentence: str, found: list[DateMention]) -> list[DateMention]:
+    """Two months next to each other in the calendar joined by "and", the year told with the first only ("last
+    August and September", "in March 2017 and April"): one span, from the first month to the end of the second,
+    the second of the first's year (of the next after December)."""
+    for i in range(len(found) - 1):
+        a, b = found[i], found[i + 1]
+        if a.precision != "month" or b.precision != "month" or a.end_date is not None or b.end_date is not None \
+                or b.date.month != a.date.month % 12 + 1 or not _A_MONTH.search(a.text) or not _BARE_MONTH.fullmatch(b.text) \
+                or sentence[a.start + len(a.text):b.start].strip().lower() != "and":
+            continue
+        second = dt.date(a.date.year + (a.date.month == 12), b.date.month, 1)
+        found[i] = DateMention(a.date, "month", a.text, a.start, a.kind, _month_end(second.year, second.month))
+        found[i + 1] = DateMention(second, "month", b.text, b.start, b.kind, None)
     return found
 
 

@@ -45,6 +45,8 @@ def date_for(p: _Proto, sents, info, pub, adopted) -> tuple[dt.date, str, dt.dat
         own = [d for d in own if not _after_before(s, befores, p.at, d.start)]  # month": the vote's date, not the event's
     if own and has_hangul(s):  # "1989년 이후 멈춰 있던 … 수입 길이 다시 열렸다": 1989 is the past state's, not the event's
         own = [d for d in own if not _KO_PAST_STATE.search(s, d.start + len(d.text), max(p.at, d.start + len(d.text)))]
+    if own and has_hangul(s):  # "지난해 8월 … 수입한다는 정보를 입수하고 … 검거했다": August is when the tip came, not the arrest
+        own = [d for d in own if not _TIP_TAKEN.search(s, d.start + len(d.text), max(p.at, d.start + len(d.text)))]
     if p.event_type != "sanction" and own:  # "결의 2371호(2017년 8월 5일) 등으로 … 들여올 수 없게 되자": the resolution's day
         own = [d for d in own if not resolutions_day(s, d)]
     told = [d for d in dates if d.kind == "attribution"]
@@ -115,6 +117,9 @@ def date_for(p: _Proto, sents, info, pub, adopted) -> tuple[dt.date, str, dt.dat
         return ctx.date, "approximate" if far else ctx.precision, None, f"'{ctx.text}' earlier in the report", head + 3
     return pub, "approximate", None, "publication date (the report gives no date)", head + 4
 
+
+#: A tip taken in ("정보를 입수하고", "첩보를 받아"): a date before it is the tip's, not that of the event told after it.
+_TIP_TAKEN = re.compile(r"(?:정보|첩보|제보)(?:를|을)?\s*(?:입수|받|접수)")
 
 #: A period named again: "이 기간", "같은 기간", "during that period", "in the same period".
 _THAT_PERIOD = re.compile(r"(?:(?<![가-힣])이|(?<![가-힣])그|같은|해당)\s*기간(?!\s*(?:동안의?\s*)?(?:보다|에\s*비해|대비))"

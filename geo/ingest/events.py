@@ -8,7 +8,7 @@ import re
 
 from geo.ingest.actors import actors_of, with_actor
 from geo.ingest.amounts import amounts_and_qualifier, change_figure, figures, is_share, tells_rate
-from geo.ingest.attribution import Anonymity, confidence, official_report, retyped_as_act
+from geo.ingest.attribution import Anonymity, back_cite, confidence, official_report, retyped_as_act
 from geo.ingest.certainty import rate
 from geo.ingest.clauses import clauses, find_reason
 from geo.ingest.cue_words import CAP_WORDS, SMUGGLING_NAMED
@@ -279,7 +279,7 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
         taken.add(d.event_id)
     rate(drafts)
     progress(1.0, f"{len(drafts)} draft event(s), {len(candidates)} unknown mine name(s)")
-    return IngestResult(drafts, candidates, source_row, notes + lead_notes, leads)
+    return IngestResult(drafts, candidates, source_row, list(dict.fromkeys(notes + lead_notes)), leads)  # each note once
 
 
 def _title_case(text: str) -> bool:
@@ -372,7 +372,7 @@ def _assemble(protos, sents, info, pub, adopted, anon, names, gaz):
         d.quote = short_quote(text, p.at, min(named, key=lambda x: abs(x - p.at)) if named else None)
         # the sentence before: in the paragraph (a trade figure also across it: data named, then its figures)
         before = sents[p.sent - 1].text if p.sent and (sents[p.sent - 1].para == sents[p.sent].para
-                                                       or d.event_type == "trade_figure") else ""
+                                                       or d.event_type == "trade_figure" or back_cite(text)) else ""
         d.confidence, why = confidence(d.event_type, text, d.anonymous_source, before, anon.official_teller(sents[p.sent].para))
         d.description += f" Confidence {d.confidence}: {why}." if why else ""
         province = "" if p.mines or p.candidates else " and ".join(  # "함경남도의 한 탄광": no mine, a province

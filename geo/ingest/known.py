@@ -207,7 +207,18 @@ def _another_case(d: Draft, e: dict, mine: str) -> bool:
     coal") is not the Sky Angel's and Rich Glory's cargoes of that month. A mine's case is known by its mine."""
     if d.event_type in _DEALS and not mine and d.actors and e.get("actor_keys") and not _actor_named(e, d.evidence):
         return True  # a deal at no mine between firms the sentence names: not the record's deal of other firms that season
+    if d.event_type == "smuggling" and e["amounts"] and _own_figure(_amounts(d.quantity, d.unit, d.value_usd), e["amounts"]):
+        return True  # a case of 1,590 t is not the panel's 3.7 million t of that year (the seventy-third trial)
+    if d.event_type == "smuggling" and not mine and e.get("tally") and not _TALLIED.search(d.evidence):
+        return True  # one trader's cargoes of that season are not the panel's count of 23 shipments after the ban
     return d.event_type == "smuggling" and not mine and bool(e.get("actor_keys")) and not _actor_named(e, d.evidence)
+
+
+#: A unit that counts cases: a record event with such an amount tallies many ("23 shipments", "12 ships").
+_CASES = re.compile(r"\b(?:shipments?|ships|vessels|cases|cargoes|deliveries|voyages)\b", re.IGNORECASE)
+#: A telling of a tally: a count of cases, or who counted them ("the panel", "monitors", 전문가패널).
+_TALLIED = re.compile(r"\d[\d,.]*\s*(?:coal\s+|separate\s+|illicit\s+|illegal\s+)?(?:shipments?|ships|vessels|cases|cargoes|deliveries|voyages)\b"
+                     r"|\b(?:panel|monitors|experts)\b|패널|전문가|\d+\s*(?:척|건|차례)", re.IGNORECASE)
 
 
 def _other_period(d: Draft, e: dict) -> bool:
@@ -377,5 +388,6 @@ def _event_rows(ds) -> list[dict]:
                         "window": (first, last), "precision": r.date_precision, "start": first,
                         "period": _day(r.end_date) is not None, "amounts": _amounts(r.quantity, r.unit, r.value_usd),
                         "label": f"event {r.event_id} ({day.isoformat()})", "actor_keys": _actor_keys(r.actors),
+                        "tally": bool(_CASES.search(str(r.unit or ""))) and (r.quantity or 0) > 1,
                         "text": " ".join(str(x) for x in (r.title, r.description, r.actors, r.evidence) if isinstance(x, str)).lower()})
     return out

@@ -78,7 +78,7 @@ def merge_restatements(drafts: list[tuple[Draft, int]], figures_from: dict[int, 
     filled with id(kept draft) → the merged telling whose figures the kept one takes (:func:`_take_figures`)."""
     notes: list[str] = []
     groups: dict[tuple, _Group] = {}
-    for d, rank in drafts:
+    for d, rank in _first_deliveries(drafts, notes, figures_from):
         # a trade figure of goods told as one side's imports and the other's exports is one figure: its effect is no key
         # (a share told beside them, "40 percent of its foreign currency", keeps its own)
         key = (d.event_type, "" if d.event_type == "trade_figure" and figures_of(d.amounts) else d.effect,
@@ -139,6 +139,32 @@ def merge_restatements(drafts: list[tuple[Draft, int]], figures_from: dict[int, 
             continue
         final.append(d)
     return final, notes
+
+
+def _first_deliveries(drafts: list[tuple[Draft, int]], notes: list[str], figures_from) -> list[tuple[Draft, int]]:
+    """A resumption with no date of its own (rank 2 or more) told just before a trade figure of the same goods dated to a
+    day ("… 석탄 도입을 15년 만에 다시 시작했다." then "지난 5일 … 무연탄 1만톤을 들여와"): the figure is the resumption's first
+    delivery, not a statistic; the resumption takes its day and its amount, and the figure is not drafted apart, nor
+    is a telling of the same figure with no date of its own (a standfirst's "1만톤 도입")."""
+    out: list[tuple[Draft, int]] = []
+    delivered: set[tuple] = set()
+    for d, rank in drafts:
+        p, p_rank = out[-1] if out else (None, 0)
+        if p is not None and p.event_type == "export_resumed" and p_rank >= 2 and rank < 2 and d.event_type == "trade_figure" \
+                and d.date_precision == "day" and d.minerals == p.minerals and set(d.mines) <= set(p.mines) \
+                and d.date <= p.date and figures_of(d.amounts):
+            p.date, p.date_precision, p.end_date = d.date, d.date_precision, d.end_date
+            p.date_basis = f"{d.date_basis.removesuffix(' in the sentence')}, the first delivery the next sentence tells"
+            _take_figures(p, d, figures_from)
+            out[-1] = (p, rank)
+            delivered.add((tuple(d.minerals), tuple(sorted(figures_of(d.amounts)))))
+            notes.append(f"merged the first delivery of {'/'.join(d.minerals)} into the resumption before it")
+            continue
+        out.append((d, rank))
+    if not delivered:
+        return out
+    return [(d, rank) for d, rank in out if not (d.event_type == "trade_figure" and rank >= 2 and not d.mines
+                                                 and (tuple(d.minerals), tuple(sorted(figures_of(d.amounts)))) in delivered)]
 
 
 def _summed_up(d: Draft, detail: dict[tuple, set[str]]) -> bool:

@@ -94,6 +94,8 @@ def split_figures(p: _Proto, sents, info) -> list[_Proto]:
     listed = _respective(dated, text)  # "1월과 2월에 … 각각 144만t, 123만t": each date its figure, in order
     for k, (d, a, b) in enumerate(parts):
         part = listed.get(k, text[a:b])
+        if k in listed and k + 1 in listed and d.end_date is not None:
+            d = replace(d, end_date=None)  # "in January and February … 1.44 … and 1.23": each month its own, no span
         usd, qty, unit, written = find_amounts(part)
         if d.kind == "comparison" and usd is None and is_share(unit):  # (%, percent, per cent)
             continue  # "69.7% more than 지난해 같은 달": a change against the baseline, no figure of the baseline's
@@ -110,7 +112,7 @@ def _respective(dated: list[DateMention], text: str) -> dict[int, str]:
     """{index of a date: its figure as written} when the sentence lists two or more dates joined by "and"
     ("1월과 2월에", "in January and February") and then as many figures "respectively" (각각), before its
     next date: the first date takes the first figure, and so on. {} otherwise."""
-    if _RESPECTIVELY.search(text) is None:
+    if _RESPECTIVELY.search(text) is None and not _AND.search(text):
         return {}
     k = 0
     while k < len(dated) - 1:
@@ -123,10 +125,26 @@ def _respective(dated: list[DateMention], text: str) -> dict[int, str]:
             stop = dated[run[-1] + 1].start if run[-1] + 1 < len(dated) else len(text)
             segment = text[last.start + len(last.text):stop]
             written = find_amounts(segment)[3]
-            if _RESPECTIVELY.search(segment) and len(written) == len(run):
+            if len(written) == len(run) and (_RESPECTIVELY.search(segment) or _listed(segment, written)):
                 return dict(zip(run, written, strict=True))
         k = run[-1] + 1
     return {}
+
+
+_AND = re.compile(r"\band\b|과|와", re.IGNORECASE)
+
+
+def _listed(segment: str, written: list[str]) -> bool:
+    """Are the figures written one after the other, joined by "and" or a comma ("imports of 1.44 million tons and 1.23
+    million tons"), as a list that answers the dates' list even without "respectively"?"""
+    at = 0
+    for a, b in zip(written, written[1:], strict=False):
+        i = segment.find(a, at)
+        j = segment.find(b, i + len(a)) if i >= 0 else -1
+        if j < 0 or not _JOINED.fullmatch(segment, i + len(a), j):
+            return False
+        at = j
+    return True
 
 
 def clause_amounts(own: list[tuple[_Proto, str]]) -> None:

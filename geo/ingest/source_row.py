@@ -22,13 +22,27 @@ def make_source_row(ds, publisher: str, title: str, url: str, pub: dt.date, lang
     taken = set(ds.sources["source_id"]) if ds is not None else set()
     # A publisher in Hangul takes the record's slug (데일리NK: dailynk) or is romanized; in another script with
     # no Latin letters the id falls back to "source-DATE".
-    base = f"{publisher_slug(publisher) or 'source'}-{pub.isoformat()}"
+    base = f"{_record_slug(ds, publisher) or publisher_slug(publisher) or 'source'}-{pub.isoformat()}"
     sid, n = base, 2
     while sid in taken:
         sid, n = f"{base}-{n}", n + 1
     return {"source_id": sid, "publisher": publisher, "title": title or "(title not recorded)",
             "url": url, "published": pub.isoformat(), "accessed": dt.date.today().isoformat(),
             "language": language, "notes": "Added by geo ingest."}
+
+
+_ID_TAIL = re.compile(r"-(?:ko-|en-)?\d{4}(?:-\d{2}){0,2}(?:-.*)?$")
+
+
+def _record_slug(ds, publisher: str) -> str:
+    """The slug the record's own source ids give ``publisher`` ("Los Angeles Times": latimes, from
+    latimes-2019-05-09-wise-honest), the commonest when several; '' when the record has no source of that name."""
+    if ds is None or not publisher.strip():
+        return ""
+    name = " ".join(publisher.split()).casefold()
+    rows = ds.sources[ds.sources["publisher"].astype(str).str.strip().str.casefold() == name]
+    slugs = [m.group(1) for sid in rows["source_id"].astype(str) if (m := re.match(r"(.+?)" + _ID_TAIL.pattern, sid))]
+    return max(set(slugs), key=slugs.count) if slugs else ""
 
 
 def reuse_conflict(row: dict, publisher: str, published: dt.date | None) -> str:

@@ -97,7 +97,7 @@ _HEAD_REACH = 4000  # characters: the report's top, where its headline is (after
 
 
 def guess_title(text: str) -> str:
-    """The first line that reads like a headline (five words or more, no colon, no final stop;
+    """The first line that reads like a headline (five words or more, three in Korean; no colon, no final stop;
     starting with a capital, with Hangul or a Chinese character, or with a number that counts something)."""
     for line in text[:_HEAD_REACH].splitlines():  # a headline is at the top: a long report is not read for it
         line = line.strip()
@@ -105,7 +105,7 @@ def guess_title(text: str) -> str:
         inner = line[1:-1].strip() if len(line) > 2 and line[0] in "\"“" and line[-1] in "\"”" else line
         words, core = inner.split(), inner.lstrip("\"“‘'").rstrip("\"”’'")  # 밤에만 … "북한 석탄, 中으로 나간다"
         core = _AGENCY_END.sub("", _LABEL_START.sub("", core))  # a paragraph ending "… in value terms. (Yonhap)" still ends with a stop
-        if len(words) >= 5 and not _colon(inner) and not core.endswith(".") and not _BYLINE.match(core) \
+        if len(words) >= (3 if _KO_HEADLINE.search(core) else 5) and not _colon(inner) and not core.endswith(".") and not _BYLINE.match(core) and not _CREDIT.search(core) \
                 and (core[:1].isupper() or _HEADLINE_START.match(core) or _NUMBER_START.match(core)) and len(line) <= 200:
             return line
     return ""
@@ -116,6 +116,15 @@ _AGENCY_END = re.compile(r"\s*\([^()]{1,40}\)$")
 _LABEL_START = re.compile(r"^[\[【]\s*[^\]】]{1,20}[\]】]\s*")
 #: A date or byline line, not a headline ("Published Sep 21, 2017 8:21 PM by The Maritime Executive").
 _BYLINE = re.compile(r"(?:Published|Posted|Updated|Last updated|First published|By)\b|.*\b\d{1,2}:\d\d\s*(?:[AP]M|GMT|UTC|KST)\b")
+
+
+#: A Korean headline is short in words ("북한산 석탄·철광석 중국으로 운송": the seventy-second trial's source was titled by
+#: its second line): three words do, when Hangul leads and the line is no byline ("양연희 기자", an e-mail).
+_KO_HEADLINE = re.compile(r"^(?=[^@]*$)(?!.*(?:기자|특파원)\s*$)[\"“‘']?[\uac00-\ud7a3]")
+#: A credit or a link, not a headline: "This article is reproduced at www.argusmedia.com" (the seventy-third trial's
+#: source was titled so), "© 2020 …", "All rights reserved".
+_CREDIT = re.compile(r"\b(?:reproduced|republished|originally (?:published|appeared)|all rights reserved|copyright)\b|©|\bwww\.|https?://",
+                     re.IGNORECASE)
 
 
 def _colon(line: str) -> bool:

@@ -20,7 +20,7 @@ _TYPE_WORDS = {
     "investment_offer": "rights offered for investment", "trade_figure": "trade figure",
     "production_halt": "production halted", "smuggling": "smuggled", "export_resumed": "exports resumed",
     "deal_signed": "deal signed", "deal_collapsed": "deal collapsed", "discovery": "deposit announced",
-    "production_change": "production changed",
+    "production_change": "production changed", "designation": "designated", "infrastructure": "infrastructure built",
 }
 
 TITLE_MAX = 200
