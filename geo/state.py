@@ -242,6 +242,15 @@ def keep_inputs(keys: tuple[str, ...]) -> None:
         st.session_state[f"_kept_{key}"] = st.session_state.get(key)
 
 
+def kept_upload(upload, key: str) -> tuple[str, bytes] | None:
+    """The uploaded file as (name, bytes), kept while the analyst visits another page: Streamlit forgets an uploader's
+    file then (the seventy-second trial came back from the map to drafts that no longer matched an empty uploader).
+    A new upload replaces it; :func:`forget` with ``key`` drops it."""
+    if upload is not None:
+        st.session_state[key] = (upload.name, upload.getvalue())
+    return st.session_state.get(key)
+
+
 def forget(*prefixes: str) -> None:
     """Drop every session value whose key starts with one of ``prefixes`` (the widgets of a form that
     belongs to one piece of work, so that the next one does not show the last one's values)."""

@@ -447,3 +447,23 @@ def test_a_bad_upload_beside_pasted_text_says_how_to_use_the_text(data):
     at.file_uploader(key="ar_upload").set_value(("binary.txt", b"PK\x03\x04\x00\x00binary", "text/plain"))
     at = extract_drafts(at.run())
     assert "NUL bytes" in errors(at) and "remove it to use the text" in errors(at)
+
+
+def test_an_uploaded_report_is_kept_while_another_page_is_visited(data):
+    # the seventy-second trial: back from the map, the uploader was empty, the drafts were said to be stale and Apply
+    # was disabled
+    at = fill(open_add_report())
+    at.file_uploader(key="ar_upload").set_value(("report.txt", SHORT_REPORT.encode("utf-8"), "text/plain"))
+    at = extract_drafts(at.run())
+    at.switch_page("views/timeline.py").run()
+    at.switch_page("views/add_report.py").run()
+    assert not at.exception
+    at.file_uploader(key="ar_upload").set_value(None).run()  # as Streamlit draws the uploader again: empty
+    assert any("Using the file uploaded before: report.txt" in i.value for i in at.info)
+    assert not any("changed since" in w.value for w in at.warning)
+    table = at.data_editor(key="ar_editor").value
+    row = int(table.index[table["mine_id"] == "musan"][0])
+    at = apply_drafts(edit(at, {i: {"accept": i == row} for i in table.index}))
+    assert not at.exception and not errors(at) and at.dataframe[0].value["New event id"].size
+    at = at.button(key="ar_forget_upload").click().run()
+    assert not any("uploaded before" in i.value for i in at.info)

@@ -48,6 +48,7 @@ from geo.render.review import short_list_html, why_unticked
 from geo.render.text import md_escape
 
 K_RESULT = "ar_result"  # the IngestResult of the last extraction
+K_UPLOAD = "ar_upload_kept"  # the uploaded file (name, bytes), kept while another page is visited
 K_INPUTS = "ar_inputs"  # the inputs it was extracted from (to spot changes)
 K_APPLIED = "ar_applied"  # the ApplyResult of the last apply
 K_WANT_APPLY = "ar_want_apply"  # Apply was clicked: kept until a run reaches the button
@@ -108,13 +109,20 @@ title = c4.text_input("Title (optional)", key="ar_title", help="Left empty, the 
 if not url.strip():
     st.caption("No URL given: the source will be recorded without one.")
 state.keep_inputs(_INPUT_KEYS)
+kept = state.kept_upload(upload, K_UPLOAD)  # the file uploaded before a visit to another page
+if upload is None and kept is not None:
+    st.info(f"Using the file uploaded before: {md_escape(kept[0])}. Upload another to replace it.",
+            icon=":material/description:")
+    if st.button("Forget the uploaded file", key="ar_forget_upload"):
+        state.forget(K_UPLOAD)
+        st.rerun()
 
 
 def _report_text() -> str:
     """The report from the upload (preferred) or the text area; IngestError if unusable."""
-    if upload is not None:
+    if kept is not None:
         try:
-            return decode_report(upload.getvalue(), upload.name)
+            return decode_report(kept[1], kept[0])
         except IngestError as err:  # the file wins over pasted text: say how to use the text instead
             raise IngestError(f"{err} (the uploaded file is read instead of the pasted text: remove it to use "
                               "the text)" if text_in.strip() else str(err)) from None
@@ -126,7 +134,7 @@ def _inputs_signature(text: str) -> tuple:
             published, title.strip())
 
 
-if upload is not None and text_in.strip():
+if kept is not None and text_in.strip():
     st.info("A file is uploaded: the drafts come from the file, not from the pasted text.")
 
 if st.button("Extract drafts", type="primary", icon=":material/manufacturing:", key="ar_extract"):
