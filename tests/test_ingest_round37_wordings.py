@@ -201,3 +201,49 @@ def test_the_extractors_notes_and_the_repeat_warnings_are_each_said_once(record)
     assert len(result.notes) == len(set(result.notes))
     rows = [dict(r, accept=True, known="sanctions.csv X (UN)", title="Coal: sanction") for r in review_rows(result.drafts)] * 3
     assert ticked_repeats(rows) == ["Coal: sanction: repeats sanctions.csv X (UN)"]
+
+
+def test_a_ban_announced_with_its_wait_or_its_midnight_is_decided_and_dated_the_day_it_was_announced(record):  # noqa: F811
+    # the seventy-second trial: "will cut off imports … in three weeks" and "will stop processing imports … at midnight
+    # on Sept. 5" were read as plans, and an announcement's "Monday" was made approximate
+    text = ("Japan announced Tuesday that it will cut off imports of North Korean zinc and magnesite in two weeks.\n\n"
+            "The customs bureau said it will stop clearing North Korean graphite imports at midnight on June 30.")
+    drafts = {tuple(d.minerals): d for d in _drafts(text, record, pub="2021-06-15")}
+    zinc = drafts[("zinc", "magnesia")]
+    assert zinc.event_type in ("import_suspension", "sanction") and (zinc.date, zinc.date_precision) == ("2021-06-15", "day")
+    assert drafts[("graphite",)].event_type in ("import_suspension", "sanction")
+    # still a plan without a wait or a day
+    assert _drafts("Japan said it will cut off imports of North Korean zinc.", record, pub="2021-06-15") == []
+
+
+def test_a_stop_told_without_a_figure_repeats_the_measure_not_a_cargo_turned_back_that_month(record):  # noqa: F811
+    # the record holds China's suspension of 18 February 2017 and a coal cargo turned back on the 13th, with its tonnage
+    [d] = _drafts("China stopped importing North Korean coal in February 2017.", record, pub="2017-08-14")
+    assert "china-rejects-coal-shipment" not in d.known and d.known
+
+
+def test_a_designations_actors_are_the_firms_it_lists_in_every_sentence_that_tells_it(record):  # noqa: F811
+    # the forty-eighth trial: six firms named over four sentences, and the drafted Actors cell was empty
+    text = ("The Treasury designated four firms over North Korean coal on Thursday.\n\n"
+            "It designated Singapore-based companies Bright Harbour Trade, Evening Star and Blue Anchor Shipping for "
+            "carrying North Korean coal.\n\n"
+            "It also designated Pyongyang Lantern Trading, which sold the coal.")
+    [d] = [x for x in _drafts(text, record, pub="2021-03-12") if x.event_type == "designation"]
+    assert d.actors == "Bright Harbour Trade; Evening Star; Blue Anchor Shipping; Pyongyang Lantern Trading"
+    assert "(Bright Harbour Trade)" in d.title
+
+
+@pytest.mark.parametrize("sentence", [
+    "OFAC designated six companies and four vessels over North Korean coal.",
+    "The designated vessels all carried North Korean coal.",
+])
+def test_a_designation_that_names_no_firm_has_no_actors(sentence):
+    from geo.ingest.actors import actors_of
+    assert actors_of(sentence, "designation") == ""
+
+
+def test_firms_added_to_a_list_of_sanction_targets_are_designated(record):  # noqa: F811
+    [d] = _drafts("Canada added two firms that shipped North Korean iron ore to its list of sanctioned entities on Monday.",
+                  record, pub="2021-03-15")
+    assert (d.event_type, d.minerals, d.date, d.date_precision) == ("designation", ["iron_ore"], "2021-03-15", "day")
+    assert _drafts("The trader added zinc to its list of products.", record) == []

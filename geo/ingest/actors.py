@@ -14,7 +14,14 @@ ACTOR_TYPES = frozenset({"deal_signed", "deal_collapsed", "investment_offer", "d
 
 _EN_ORG = re.compile(r"\b(?:[A-Z][\w&'’.-]*\s+){1,6}?(?:(?:[A-Z][\w&'’-]*\s+)?(?:Group|Company|Co\.|Corp\.?|Corporation|Ltd\.?"
                      r"|Limited|Inc\.?|Holdings|Industries|Enterprise|Association|Trading Company|Commission"
-                     r"|Bureau))(?![\w-])")
+                     r"|Bureau|(?:Trading|Trade|Shipping|Logistics)(?!\s+(?:Co\b|Company|Corp|Group|Ltd|Limited|Inc))))(?![\w-])")
+#: The names a designation lists ("OFAC designated China-based companies Weihai Huijiang Trade, Always Smooth and Good
+#: Siblings"; the forty-eighth trial found the actors empty): capitalized names joined by commas and "and".
+_LISTED = re.compile(r"\b(?:designated|designates|designating|sanctioned|sanctions|blacklisted|blacklists)\s+"
+                     r"(?:(?:[A-Z][\w. ]{1,20}?-based|[A-Z][a-z]+(?:n|ese|ian))\s+)?(?:(?:companies|firms|entities|individuals|shipping companies)\s+)?"
+                     r"((?:[A-Z][\w'’&.-]*(?:\s+(?:[A-Z0-9][\w'’&.-]*|of|and\s+(?=[A-Z][\w'’&.-]*\s+(?:Co|Trad|Ship|Corp|Group))))"
+                     r"{0,5})(?:(?:,\s*(?:and\s+)?|\s+and\s+)[A-Z][\w'’&.-]*(?:\s+[A-Z0-9][\w'’&.-]*){0,5})*)")
+_SPLIT = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
 _KO_ORG = re.compile(r"['‘\"“]([가-힣A-Za-z0-9·()\s]{2,24}?(?:회사|그룹|공사|상사|집단|투자|무역|광업|기업|총국|개발|실업|산업|연합회|위원회))['’\"”]"
                      r"|(?<![가-힣])([가-힣]{2,14}(?:\([\u4e00-\u9fff]{1,12}\)[가-힣]{0,8})?(?:그룹|총회사|무역회사|유한공사|합영회사|광업회사|투자회사|무역총회사))(?=[은는이가을를의와과에도]|\s|$)")
 #: (a Korean firm's name may carry its Chinese characters in brackets inside it: '훈춘융이(琿春永益)수출입무역회사')
@@ -32,6 +39,9 @@ def actors_of(sentence: str, event_type: str) -> str:
         return ""
     found = [_LEADING.sub("", m.group(0)).strip() for m in _EN_ORG.finditer(sentence)]
     found += [(m.group(1) or m.group(2)).strip() for m in _KO_ORG.finditer(sentence)]
+    if event_type == "designation":
+        found += [n.strip() for m in _LISTED.finditer(sentence) for n in _SPLIT.split(m.group(1)) if n.strip()]
+    found.sort(key=sentence.find)  # in the order named
     return "; ".join(dict.fromkeys(a for a in found if a and not _TELLER.search(a)))
 
 

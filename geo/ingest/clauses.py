@@ -48,14 +48,18 @@ def find_reason(clause: str) -> re.Match | None:
 
 
 #: A measure announced with the day it starts ("China will stop importing coal from Sunday, Feb. 19", "from
-#: midnight on Sept. 5", "in three weeks it will cut off imports") or ends ("for the rest of the year"):
+#: midnight on Sept. 5", "at midnight on Sept. 5", "in three weeks it will cut off imports", "will cut off imports of … in
+#: three weeks") or ends ("for the rest of the year"):
 #: decided, not a plan or a possibility, so a "will" before the cue does not cancel it.
-SCHEDULED = re.compile(r"\b(?:from|starting(?: on| from)?|beginning(?: on)?|effective(?: from| on)?|as of)\s+"
+SCHEDULED = re.compile(r"\b(?:from|starting(?: on| from)?|beginning(?: on)?|effective(?: from| on)?|as of|at(?=\s+midnight))\s+"
                        r"(?:midnight\s+(?:on\s+)?|next\s+)?"
                        r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|tomorrow|week|month|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct"
                        r"|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
                        r"|the\s+\d{1,2}(?:st|nd|rd|th)\b)"  # "from the 15th" (of this month)
                        r"|\b(?:in|within)\s+(?:a|one|two|three|four|five|six|\d{1,2})\s+(?:days?|weeks?)(?:'|’)?\s+(?:time\s+)?"
                        r"(?:it|they|China|Beijing|the\s+\w+)?\s*(?:will|would)\b"
+                       # or the wait told after the cue ("will cut off imports of … coal … in three weeks")
+                       r"|\b(?:will|would)\s+(?:\w+\s+){1,3}?(?:imports?|exports?|purchases|buying|importing|processing)\b[^.;]{0,80}?"
+                       r"\b(?:in|within)\s+(?:a|one|two|three|four|five|six|\d{1,2})\s+(?:days?|weeks?)\b"
                        # or with the day it ends ("will stop buying coal from North Korea for the rest of the year")
                        r"|\b(?:for the rest of|until the end of|through the end of|till the end of)\s+(?:the|this)\s+year\b")

@@ -6,6 +6,7 @@ expression: linear in the clause."""
 
 from __future__ import annotations
 
+import functools
 import re
 
 #: Smuggling named in a sentence, or customs bypassed: exports it tells as going on, or a share of them, are the
@@ -144,3 +145,19 @@ CAP_WORDS = re.compile(r"\b(?:caps?|capped|capping|ceilings?|limits?|limited|lim
 
 #: A trade word that tells the goods came in (a trade figure's effect "imported"), else "exported".
 IMPORT_WORDS = ("import", "arrival", "took", "bought", "purchas", "수입", "들여", "반입", "사들", "들어")
+
+
+@functools.lru_cache(maxsize=1024)
+def cargo_back(evidence: str) -> bool:
+    """Does the sentence tell cargoes sent, turned or ordered back? Read once per sentence (a sentence's
+    drafts are compared with many others)."""
+    lower = evidence.lower()
+    if not any(w in lower for w in ("back", "away", "return", "돌려", "되돌", "퇴짜")):
+        return False  # most sentences: no search
+    return _CARGO_BACK.search(evidence) is not None
+
+
+#: Cargoes sent, turned or ordered back ("ordered trading firms to return their coal cargoes", 돌려보내, 퇴짜).
+_CARGO_BACK = re.compile(r"\b(?:send|sent|sending|ship|shipped|shipping|turn|turned|turning)\b[^.;]{0,40}?\b(?:back|away)\b"
+                         r"|\breturn(?:s|ed|ing)?\b[^.;]{0,40}?\b(?:cargo(?:es)?|shipments?|consignments?)\b|돌려보내|되돌려|퇴짜",
+                         re.IGNORECASE)

@@ -98,6 +98,8 @@ def date_for(p: _Proto, sents, info, pub, adopted) -> tuple[dt.date, str, dt.dat
         return d.date, d.precision, d.end_date, f"'{d.text}', when {where} names it again", head + 2
     if told:
         d = told[0]
+        if p.event_type in MEASURE_TYPES and _ANNOUNCED.search(s):  # "China announced Monday that it will cut off
+            return d.date, d.precision, None, f"'{d.text}', the day the measure was announced", head + 1  # imports …"
         return d.date, "approximate", None, f"'{d.text}', when the source spoke", head + 2
     if (ante := _antecedent_date(p.sent, s, sents, info, pub)) is not None:
         d, noun = ante
@@ -117,6 +119,10 @@ def date_for(p: _Proto, sents, info, pub, adopted) -> tuple[dt.date, str, dt.dat
         return ctx.date, "approximate" if far else ctx.precision, None, f"'{ctx.text}' earlier in the report", head + 3
     return pub, "approximate", None, "publication date (the report gives no date)", head + 4
 
+
+#: An authority announcing a measure: the day it announced it is the measure's ("China announced Monday that it will cut
+#: off imports of North Korean coal"), not only when a source spoke.
+_ANNOUNCED = re.compile(r"\b(?:announced|announces|declared|declares|notified|decreed)\b|발표했|공고했|고시했|통보했", re.IGNORECASE)
 
 #: A tip taken in ("정보를 입수하고", "첩보를 받아"): a date before it is the tip's, not that of the event told after it.
 _TIP_TAKEN = re.compile(r"(?:정보|첩보|제보)(?:를|을)?\s*(?:입수|받|접수)")

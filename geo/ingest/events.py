@@ -343,7 +343,7 @@ def _assemble(protos, sents, info, pub, adopted, anon, names, gaz):
                   minerals=list(dict.fromkeys(x.id for x in p.minerals)),
                   date_basis=basis + (f"; {p.how}" if p.how else ""), candidates=list(p.candidates),
                   amounts=list((p.amounts or info[p.sent]["amounts"])[3]),  # for the merge; set again after it
-                  description=f"Drafted by ingest from the report; date from {basis}.",
+                  description=f"Drafted by ingest from the report; date from {basis}.", actors=actors_of(s.text, p.event_type),
                   before_measure=earlier(p.sent))
         made[id(d)] = p
         drafts.append((d, rank))
@@ -379,7 +379,6 @@ def _assemble(protos, sents, info, pub, adopted, anon, names, gaz):
             dict.fromkeys(m.name for m in gaz.match(text, ("province",)) if as_place(m, text)))  # not "with Pyongyang"
         # the record's name of each mine (a Korean report's 무산광산 is "Musan mine", as the record writes places)
         d.place = "; ".join(dict.fromkeys(names.get(m.id, m.text) for m in p.mines)) or "; ".join(p.candidates) or province
-        d.actors = actors_of(text, d.event_type)  # the firms a deal is with, titled by the first (geo.ingest.actors)
         d.title = event_title(with_actor(subject(d.mines, d.minerals, names) + (f" in {province}" if province else ""), d.actors), d.event_type)
     return merged, notes + more
 

@@ -42,7 +42,7 @@ import weakref
 
 import pandas as pd
 
-from geo.ingest.cue_words import FOR_A_WHILE
+from geo.ingest.cue_words import FOR_A_WHILE, cargo_back
 from geo.ingest.cues import named_sides
 from geo.ingest.drafts import Draft
 from geo.ingest.ships import ships_named
@@ -145,7 +145,11 @@ def _repeats(d: Draft, span, measures: dict, events: dict) -> list[dict] | None:
                 # that deal ("Xiyang says … then seizing the iron ore mine"), not another firm's of that season
                 same = named
             # the nearest (a deal at a mine the report tells with no date is the record's deal there before it)
-            same = min(same, key=lambda e: _distance(e, day)) if same and day else next(iter(same), None)
+            # (a telling with no figure or cargo is the measure, not a cargo of that month the record gives its tonnage:
+            # "China stopped importing North Korean coal in February" is the suspension of the 18th, not the cargo of the 13th)
+            figured = bool(_amounts(d.quantity, d.unit, d.value_usd)) or cargo_back(d.evidence)  # (a cargo "turned away")
+            same = min(same, key=lambda e: (figured != bool(e["amounts"]), _distance(e, day))) if same and day \
+                else next(iter(same), None)
             if day and hit is not None:  # the nearest to the draft's date: China's ban taking effect on the 15th, not
                 # the UN's of the 5th; a cargo turned back on the 13th (the record's event), not the ban of the 18th
                 hit = min([*held, *([same] if same else [])], key=lambda x: _distance(x, day))

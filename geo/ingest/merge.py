@@ -17,11 +17,11 @@ drafts with distinct dates stay linear (n log n), not quadratic.
 
 from __future__ import annotations
 
-import functools
 import heapq
 import re
 
 from geo.ingest.amounts import figures_of
+from geo.ingest.cue_words import cargo_back
 from geo.ingest.cues import named_sides
 from geo.ingest.drafts import Draft
 from geo.ingest.event_dates import HEADLINE_RANK
@@ -103,6 +103,8 @@ def merge_restatements(drafts: list[tuple[Draft, int]], figures_from: dict[int, 
             group.put(same, d, rank)
         kept = group.items[same][0]
         kept.before_measure = old.before_measure or d.before_measure  # any telling's "before the ban"
+        # the firms each telling names (a designation's list told over several sentences: geo.ingest.actors)
+        kept.actors = "; ".join(dict.fromkeys(a for x in (old, d) for a in x.actors.split("; ") if a))
         _take_figures(kept, old if kept is d else d, figures_from)
         notes.append(f"merged a restatement of {d.event_type} {'/'.join(d.minerals)}"
                      f"{' at ' + '/'.join(d.mines) if d.mines else ''}; the date kept comes from "
@@ -244,24 +246,7 @@ def _another_incident(d: Draft, other: Draft) -> bool:
     smuggling case or one mine's output give each their own figures (tonnes here, dollars there)."""
     if d.event_type not in _MEASURES_AND_INCIDENTS:
         return False
-    if _cargo_back(d.evidence) != _cargo_back(other.evidence):
+    if cargo_back(d.evidence) != cargo_back(other.evidence):
         return True  # cargoes ordered back beside the stop of all imports: an incident of the measure, not it again
     mine, theirs = set(figures_of(d.amounts)), set(figures_of(other.amounts))
     return mine != theirs and bool(mine or theirs)
-
-
-@functools.lru_cache(maxsize=1024)
-def _cargo_back(evidence: str) -> bool:
-    """Does the sentence tell cargoes sent, turned or ordered back? Read once per sentence (a sentence's
-    drafts are compared with many others)."""
-    lower = evidence.lower()
-    if not any(w in lower for w in ("back", "away", "return", "돌려", "되돌", "퇴짜")):
-        return False  # most sentences: no search
-    return _CARGO_BACK.search(evidence) is not None
-
-
-#: Cargoes sent, turned or ordered back ("ordered trading firms to return their coal cargoes", 돌려보내, 퇴짜).
-_CARGO_BACK = re.compile(r"\b(?:send|sent|sending|ship|shipped|shipping|turn|turned|turning)\b[^.;]{0,40}?\b(?:back|away)\b"
-                         r"|\breturn(?:s|ed|ing)?\b[^.;]{0,40}?\b(?:cargo(?:es)?|shipments?|consignments?)\b|돌려보내|되돌려|퇴짜",
-                         re.IGNORECASE)
-
