@@ -54,7 +54,7 @@ FIRST = {
     "ingest_blind50": "f93b822", "ingest_blind51": "c6565ad",
     "ingest_blind52": "8aac758", "ingest_blind53": "692d4b1", "ingest_blind54": "eec4635",
     "ingest_blind55": "df09da1", "ingest_blind56": "3cbd6cc",
-    "ingest_blind57": "44faa7a", "ingest_blind58": "a1b7dea",
+    "ingest_blind57": "44faa7a", "ingest_blind58": "a1b7dea", "ingest_blind59": "ea1b56e",
 }
 
 _DUMP = """
