@@ -247,3 +247,49 @@ def test_firms_added_to_a_list_of_sanction_targets_are_designated(record):  # no
                   record, pub="2021-03-15")
     assert (d.event_type, d.minerals, d.date, d.date_precision) == ("designation", ["iron_ore"], "2021-03-15", "day")
     assert _drafts("The trader added zinc to its list of products.", record) == []
+
+
+# --- from the forty-ninth and fiftieth trials (each on sentences of our own) ---
+
+def test_a_per_cent_change_right_after_a_figure_is_that_figure_again_and_a_quarter_is_not_the_half_year(record):  # noqa: F811
+    text = ("세관 자료에 따르면 중국의 5월 북한산 아연 수입액은 520만달러를 기록했다. 5월 수입액은 전년동기대비 3.2% 감소한 수치다. "
+            "상반기 아연 수입액은 2100만 달러로 집계됐다. 1분기 아연 수입액은 900만 달러였다.")
+    drafts = sorted((d.date, d.end_date, d.value_usd, d.confidence) for d in _drafts(text, record, pub="2018-07-20")
+                    if d.event_type == "trade_figure")
+    assert drafts == [("2018-01-01", "2018-03-31", 9_000_000.0, "official"), ("2018-01-01", "2018-06-30", 21_000_000.0, "official"),
+                      ("2018-05-01", "", 5_200_000.0, "official")]
+
+
+def test_a_change_alone_is_no_amount_and_a_rate_says_per_month(record):  # noqa: F811
+    [d] = _drafts("The value of Chinese zinc imports from North Korea jumped nearly 30 percent in May 2018.", record, pub="2018-07-20")
+    assert (d.event_type, d.quantity, d.unit) == ("trade_figure", None, "")
+    [r] = _drafts("China imported on average 2.1 million tons of North Korean coal per month between January and May this year.",
+                  record, pub="2016-07-20")
+    assert (r.quantity, r.unit, r.amount_qualifier, r.date, r.end_date) == (2.1, "million tons per month", "approximate",
+                                                                            "2016-01-01", "2016-05-31")
+
+
+def test_a_korean_date_before_kkaji_is_the_end_and_the_date_before_it_the_start(record):  # noqa: F811
+    [d] = _drafts("일본은 지난 3월 북한산 아연 수입을 올해 연말까지 중단한다고 발표했다.", record, pub="2018-07-20")
+    assert (d.date, d.date_precision, d.end_date) == ("2018-03-01", "month", "2018-12-31")
+
+
+def test_a_figure_of_other_goods_takes_no_mineral_from_the_sentence_before_and_a_listed_mineral_takes_its_own(record):  # noqa: F811
+    text = ("North Korea mainly exported wigs and molybdenum.\n\n"
+            "Its largest import item was rice, which amounted to $21.4 million in the first three months of this year.\n\n"
+            "Wigs came first at $12.1 million, followed by ferro silicon iron with $4.2 million, molybdenum with $3.3 million.")
+    drafts = _drafts(text, record, pub="2023-05-04")
+    assert [(d.event_type, d.minerals, d.value_usd, d.date, d.end_date) for d in drafts] == [
+        ("trade_figure", ["molybdenum"], 3_300_000.0, "2023-01-01", "2023-03-31")] or \
+        [(d.minerals, d.value_usd) for d in drafts] == [(["molybdenum"], 3_300_000.0)]
+
+
+def test_an_importer_that_will_not_import_any_suspends_and_the_records_event_is_offered_over_the_measure(record):  # noqa: F811
+    [d] = _drafts("Beijing's commerce ministry announced on Saturday it would not import any North Korean coal between "
+                  "December 11 and 31.", record, pub="2016-12-12")
+    assert d.event_type == "import_suspension" and "mofcom-no75-coal-suspension-2016-12" in d.known
+
+
+def test_a_resolution_the_sentence_names_is_the_measure_it_repeats(record):  # noqa: F811
+    [d] = _drafts("UN Security Council Resolution 2321 capped North Korean coal exports for 2017.", record, pub="2017-01-10")
+    assert d.event_type == "sanction" and "UNSCR-2321" in d.known

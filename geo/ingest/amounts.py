@@ -70,6 +70,8 @@ def amounts_and_qualifier(sentence: str) -> tuple[tuple[float | None, float | No
             # the first quantity, or the first of goods after a share ("fell 51.6% to 2.68 million tonnes")
             qty = float(m.group("n").replace(",", ""))
             unit = _ABBREVIATED.sub("million", re.sub(r"\s+", " ", m.group("unit").strip()))
+            if (per := _PER_AFTER.match(sentence, m.end())) is not None:
+                unit += f" per {per.group(1).lower()}"  # "1.8 million tons per month": a rate, not the period's total
     for m in (_korean_amounts(sentence) if has_hangul(sentence) else ()):
         if _share_of_other(sentence, m):
             continue
@@ -86,6 +88,11 @@ def amounts_and_qualifier(sentence: str) -> tuple[tuple[float | None, float | No
             qty, unit = value, "kg"
     return _with_words(words, (usd, qty, unit, written)), _qualifier(sentence, first or (words[0] if words else None))
 
+
+#: A rate's time after its unit ("1.8 million tons per month", "2.1 million tons of North Korean coal per month"; not "a
+#: year ago", "a year earlier").
+_PER_AFTER = re.compile(r"(?:\s+of\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+)?\s*(?:a|per|each|every|/)\s*(month|year|day|week)\b"
+                        r"(?!\s+(?:ago|earlier|before|later|on|in|from))", re.IGNORECASE)
 
 #: Just before a figure, the reserves it measures ("reserves put at 3 billion tons", "매장량 200만t"): written
 #: down, but not the event's quantity.
@@ -178,7 +185,7 @@ _FLOOR_RE = re.compile(r"\b(?:more than|over|at least|just over|upwards of|in ex
                        re.IGNORECASE)
 _CEILING_RE = re.compile(r"\b(?:up to|less than|fewer than|under|just under|as many as|as much as|at most|no more than)\s*$",
                          re.IGNORECASE)
-_APPROX_RE = re.compile(r"\b(?:about|around|some|roughly|approximately|nearly|almost|an estimated|estimated|close to|약)\s*$",
+_APPROX_RE = re.compile(r"\b(?:about|around|some|roughly|approximately|nearly|almost|an estimated|estimated|close to|on average|an average of|averag(?:ed|ing)|평균|약)\s*$",
                         re.IGNORECASE)
 
 
@@ -255,6 +262,47 @@ def tells_rate(sentence: str, amounts: int) -> bool:
     """Is the sentence's one figure a rate per year or month? (A sentence of several figures tells a
     period's amount beside its rate: "sold $50 million of coal, about $4 million a month".)"""
     return amounts == 1 and _RATE.search(sentence) is not None
+
+
+def no_figure(sentence: str, written: list[str], dated: bool) -> bool:
+    """Does a trade figure's sentence give no figure of a period: one rate with no date of its own ("1.5 million tons a
+    year")?"""
+    return not dated and tells_rate(sentence, figures(written))
+
+
+def no_amount(unit: str, event_type: str, sentence: str, written: list[str], usd: float | None) -> bool:
+    """Is a quantity in ``unit`` no amount of goods for a draft of ``event_type``: a share or a rate of change
+    (:func:`is_share`), but for a change in output ("cut output by 30%") or a trade figure told by no other figure
+    ("석탄이 70% 가까이를 차지했습니다"), and for that not when it is a change ("surged nearly 40 percent": the fiftieth
+    trial's trade figure of 40 %)?"""
+    if not is_share(unit):
+        return False
+    if event_type not in ("production_change", "trade_figure") or usd is not None:
+        return True
+    return event_type == "trade_figure" and only_changes(sentence, written)
+
+
+def only_changes(sentence: str, written: list[str]) -> bool:
+    """Are all of a sentence's amounts per-cent changes ("6월달의 수입액은 전년동기대비 1.7% 감소한 수치다")? Such a telling
+    of a period the report gives a figure for is that figure told again (geo.ingest.merge): the seventy-fourth trial had
+    it ticked as a figure of 1.7 %."""
+    return bool(written) and all(_is_change(sentence, w) for w in written)
+
+
+def _is_change(sentence: str, written: str) -> bool:
+    """Is this amount a per-cent change ("1.7% 감소", "전년 동기 대비 340% 늘어난", "rose 12%", "up 5 percent")?"""
+    if not _SHARE.search(written):
+        return False
+    at = sentence.find(written)
+    return at >= 0 and (_CHANGE_AFTER.match(sentence, at + len(written)) is not None
+                        or _CHANGE_BEFORE.search(sentence, max(0, at - 24), at) is not None)
+
+
+_CHANGE_AFTER = re.compile(r"\s*(?:나|이나|가량|정도|넘게|이상)?\s*(?:감소|증가|늘|줄|하락|상승|급증|급감|뛰|떨어|up\b|down\b|higher|lower|more|less"
+                           r"|increase|decrease|rise|fall|drop|jump|gain)", re.IGNORECASE)
+_CHANGE_BEFORE = re.compile(r"(?:대비|보다|\b(?:rose|fell|dropped|jumped|climbed|declined|increased|decreased|grew|gained|surged|soared"
+                            r"|plunged|plummeted|slumped|sank|up|down)\s+(?:by\s+)?(?:about\s+|nearly\s+|almost\s+|some\s+|around"
+                            r"\s+|over\s+|more than\s+)?)\s*$", re.IGNORECASE)
 
 
 def figures(written: list[str]) -> int:

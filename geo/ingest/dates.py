@@ -81,9 +81,9 @@ def find_dates(sentence: str, pub: dt.date, context: DateMention | None = None) 
     for m in (_R_FIRST_MONTHS.finditer(sentence) if "months of" in lower else ()):
         n = m.group("n")
         n = int(n) if n.isdigit() else ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven"].index(n.lower()) + 2
-        y = int(m.group("y"))
+        y = int(m.group("y")) if m.group("y") else pub.year - ((m.group("w") or "").lower() == "last")
         if 1 <= n <= 12:
-            add(m, dt.date(y, 1, 1), "month", "absolute", _month_end(y, n))
+            add(m, dt.date(y, 1, 1), "month", "absolute" if m.group("y") else "relative", _month_end(y, n))
     for m in (_R_ISO.finditer(sentence) if years else ()):
         with contextlib.suppress(ValueError):
             add(m, dt.date(int(m.group("y")), int(m.group("m")), int(m.group("d"))), "day", "absolute")
@@ -329,7 +329,7 @@ _PART_WORDS = ("early", "mid", "late", "end of", "beginning of", "start of", "mi
 _I = re.IGNORECASE
 #: The rules, compiled once (in the order :func:`find_dates` applies them).
 _R_FIRST_MONTHS = re.compile(r"\bfirst (?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven) months of "
-                             r"(?P<y>(?:19|20)\d\d)\b", _I)
+                             r"(?:(?P<y>(?:19|20)\d\d)|(?P<w>this|last|the) year)\b", _I)  # "… of this year": of the report's
 _R_ISO = re.compile(r"\b(?P<y>(?:19|20)\d\d)(?P<sep>[-./])(?P<m>\d\d)(?P=sep)(?P<d>\d\d)\b")  # 2019-10-22, 2016.03.03, 2018/04/12
 _R_MONTH_DAY = re.compile(_P_MONTH_DAY)
 _R_DAY_MONTH = re.compile(_P_DAY_MONTH)

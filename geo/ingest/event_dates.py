@@ -74,13 +74,16 @@ def date_for(p: _Proto, sents, info, pub, adopted) -> tuple[dt.date, str, dt.dat
     if own:
         # Korean puts the time before the verb: its nearest date before the cue, when there is one
         before = [d for d in own if d.start < p.at] if has_hangul(s) else []
+        until = None  # "지난 2월 … 올해 연말까지 중단한다고": the date before 까지 is the end, the one before it the start
+        if len(before) > 1 and _UNTIL_KO.match(s, before[-1].start + len(before[-1].text)):
+            until, before = _last_day(before[-1]), before[:-1]
         mine = [] if before else _in_clause_of(s, p.at, own)  # "agreed in 2009 …, but the project was put on hold … on
         d = before[-1] if before else min(mine or own, key=lambda d: abs(d.start - p.at))  # May 25, 2010": the hold's
         if p.event_type == "production_change" and len(years := {x.date: x for x in own if x.precision == "year"}) > 1:
             d = years[max(years)]  # a change told from one year to another: the later ("from … in 2017 to … last year")
         elif (span := next((x for x in own if x.end_date and x.start < d.start and x.date < d.date <= x.end_date), None)):
             d = span  # the end of a span told "from April to October 2017": the span, from its start
-        end = d.end_date or _end_of_year(s, d.date) or (_end_told_next(p, sents, info) if p.event_type in MEASURE_TYPES else None)
+        end = d.end_date or until or _end_of_year(s, d.date) or (_end_told_next(p, sents, info) if p.event_type in MEASURE_TYPES else None)
         return d.date, d.precision, end, f"'{d.text}' in the sentence", head + (0 if d.kind == "absolute" else 1)
     nxt = p.sent + 1
     if nxt < len(sents) and sents[nxt].para == sents[p.sent].para and not info[nxt]["made"] \
@@ -118,6 +121,22 @@ def date_for(p: _Proto, sents, info, pub, adopted) -> tuple[dt.date, str, dt.dat
         far = info[p.sent]["context_para"] != sents[p.sent].para and ctx.precision == "day"
         return ctx.date, "approximate" if far else ctx.precision, None, f"'{ctx.text}' earlier in the report", head + 3
     return pub, "approximate", None, "publication date (the report gives no date)", head + 4
+
+
+#: A Korean date that ends what follows ("올해 연말까지", "6월 말까지", "15일까지").
+_UNTIL_KO = re.compile(r"\s*(?:연말|말|안|내|중)?\s*까지")
+
+
+def _last_day(d: DateMention) -> dt.date:
+    """The last day a date names: its end, the year's 31 December, the month's last day, or the day."""
+    if d.end_date is not None:
+        return d.end_date
+    if d.precision == "year":
+        return dt.date(d.date.year, 12, 31)
+    if d.precision == "month":
+        nxt = dt.date(d.date.year + (d.date.month == 12), d.date.month % 12 + 1, 1)
+        return nxt - dt.timedelta(days=1)
+    return d.date
 
 
 #: An authority announcing a measure: the day it announced it is the measure's ("China announced Monday that it will cut

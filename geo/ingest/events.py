@@ -7,7 +7,7 @@ import gc
 import re
 
 from geo.ingest.actors import actors_of, with_actor
-from geo.ingest.amounts import amounts_and_qualifier, change_figure, figures, is_share, tells_rate
+from geo.ingest.amounts import amounts_and_qualifier, change_figure, figures, no_amount, no_figure
 from geo.ingest.attribution import Anonymity, back_cite, confidence, official_report, retyped_as_act
 from geo.ingest.certainty import rate
 from geo.ingest.clauses import clauses, find_reason
@@ -25,11 +25,11 @@ from geo.ingest.drafts import (
 from geo.ingest.event_dates import date_for, of_its_own
 from geo.ingest.gazetteer import Gazetteer, Match
 from geo.ingest.goods import names_record_thing, without_traders_goods
-from geo.ingest.known import EARLIER_THAN_MEASURE, drop_exact_repeats, mark_known
+from geo.ingest.known import EARLIER_THAN_MEASURE, mark_known
 from geo.ingest.leads import find_leads
 from geo.ingest.literals import may_hold
 from geo.ingest.mentions import CANDIDATE_WORDS, _pairs, find_candidates
-from geo.ingest.merge import merge_restatements
+from geo.ingest.merge import drop_exact_repeats, merge_restatements
 from geo.ingest.nearby import (
     CARGO_TYPES,
     GENERIC_MINERALS,
@@ -332,9 +332,8 @@ def _assemble(protos, sents, info, pub, adopted, anon, names, gaz):
     for p in (q for p0 in kept for p1 in split_minerals_by_date(p0, sents, info) for q in split_figures(p1, sents, info)):
         s = sents[p.sent]
         date, precision, end, basis, rank = date_for(p, sents, info, pub, adopted)
-        if p.event_type == "trade_figure" and not of_its_own(rank, s.headline) \
-                and tells_rate(s.text, figures(info[p.sent]["amounts"][3])):
-            info[p.sent]["made"] -= 1  # a rate with no date of its own ("1.5 million tons a year"): a lead, no period's figure
+        if p.event_type == "trade_figure" and no_figure(s.text, (p.amounts or info[p.sent]["amounts"])[3], of_its_own(rank, s.headline)):
+            info[p.sent]["made"] -= 1  # a rate with no date of its own ("1.5 million tons a year"), or a change alone: a lead
             continue
         evidence = s.text if len(s.text) <= EVIDENCE_MAX else s.text[:EVIDENCE_MAX - 1].rstrip() + "…"
         d = Draft(event_id="", event_type=p.event_type, effect=p.effect or EFFECTS.get(p.event_type, ""),
@@ -358,7 +357,7 @@ def _assemble(protos, sents, info, pub, adopted, anon, names, gaz):
             (usd, qty, unit, written), qualifier = later  # "… kept a ship carrying coal out. The ship … its 6,300 tonnes"
         if qty is not None and d.event_type == "production_change":
             qty, unit = change_figure(sents[p.sent].text, written, qty, unit)  # the figure output came to, not a share
-        if qty is not None and is_share(unit) and (d.event_type not in ("production_change", "trade_figure") or usd is not None):
+        if qty is not None and no_amount(unit, d.event_type, sents[p.sent].text, written, usd):
             qty = None  # a share or a rate of change, not the event's amount of goods (amounts.is_share)
         d.value_usd, d.quantity, d.unit, d.amounts = usd, qty, unit if qty is not None else "", written
         d.amount_qualifier = qualifier if usd is not None or qty is not None else ""  # not of a yuan figure alone
@@ -373,6 +372,8 @@ def _assemble(protos, sents, info, pub, adopted, anon, names, gaz):
         # the sentence before: in the paragraph (a trade figure also across it: data named, then its figures)
         before = sents[p.sent - 1].text if p.sent and (sents[p.sent - 1].para == sents[p.sent].para
                                                        or d.event_type == "trade_figure" or back_cite(text)) else ""
+        if d.event_type == "trade_figure" and p.sent > 1:  # figures in a paragraph its first sentence sources ("해관총서가 발표한 …")
+            before = " ".join(x.text for x in sents[max(0, p.sent - 6):p.sent - 1] if x.para == sents[p.sent].para) + " " + before
         d.confidence, why = confidence(d.event_type, text, d.anonymous_source, before, anon.official_teller(sents[p.sent].para))
         d.description += f" Confidence {d.confidence}: {why}." if why else ""
         province = "" if p.mines or p.candidates else " and ".join(  # "함경남도의 한 탄광": no mine, a province

@@ -2,7 +2,7 @@
 (see :func:`geo.ingest.places.company_name`), and a mineral's name that stands for other goods than
 the North's ore:
 
-* processed metal: "iron and steel", "iron products", "pig iron", "steel and iron" (customs
+* processed metal: "iron and steel", "iron products", "pig iron", "silicon iron", "steel and iron" (customs
   chapters 72-73, not the ore);
 * foreign ore: "Russian coal", "Australian coal", "러시아산 석탄", "중국산 무연탄": a cargo of another
   country's (in transit through Rajin, or sold to China beside the North's); "Chinese coal" stays
@@ -30,7 +30,7 @@ from geo.ingest.places import company_name
 
 _PROCESSED_AFTER = re.compile(r"(?:\s*(?:and|&)\s*steel|[\s-]+(?:products?|goods|pipes?|bars?|rods?|sheets?|wire|castings?"
                               r"|scrap|works|mills?)\b)", re.IGNORECASE)
-_PROCESSED_BEFORE = re.compile(r"\b(?:pig|cast|wrought|scrap|steel\s+and)[\s-]+$", re.IGNORECASE)
+_PROCESSED_BEFORE = re.compile(r"\b(?:pig|cast|wrought|scrap|steel\s+and|silicon|ferro)[\s-]+$", re.IGNORECASE)  # silicon iron: an alloy
 _FOREIGN_BEFORE = re.compile(r"(?<!\band )\b(?:Russian|Australian|Indonesian|Mongolian|Colombian|Canadian|South African|American)"
                              r"(?:-origin)?\s+(?:[\w-]+\s+)?$|(?:러시아|호주|인도네시아|몽골|중국|캐나다|미국|남아공|콜롬비아)산\s*$")
 _GROUP_AFTER = re.compile(r"\s*(?:을|를)?\s*(?:비롯한|포함한)|\s*등\s*(?:[^.\d]{0,20}?)?\d+\s*(?:개|가지|종)\s*(?:품목|광물|광종|종류)?")

@@ -45,6 +45,7 @@ import pandas as pd
 from geo.ingest.cue_words import FOR_A_WHILE, cargo_back
 from geo.ingest.cues import named_sides
 from geo.ingest.drafts import Draft
+from geo.ingest.resolutions import resolution_numbers
 from geo.ingest.ships import ships_named
 
 #: Event types a measure in sanctions.csv can stand for.
@@ -121,6 +122,8 @@ def _repeats(d: Draft, span, measures: dict, events: dict) -> list[dict] | None:
     one event at that link's mine (then that event, its label saying which minerals it does not link)."""
     found, missing = [], []
     china_acts = named_sides(d.evidence) == (False, True)
+    un_acts = named_sides(d.evidence) == (True, False)  # "a December 2016 U.N. Security Council resolution": not China's
+    numbers = {f"UNSCR-{n}" for n in resolution_numbers(d.evidence)}  # a resolution it names ("Resolution 2321")
     earlier = d.before_measure  # a telling of it said it came before a measure (set per sentence by the extractor)
     day = _day(d.date)
     for mine in d.mines or [""]:
@@ -129,8 +132,10 @@ def _repeats(d: Draft, span, measures: dict, events: dict) -> list[dict] | None:
             if d.event_type in MEASURE_TYPES and not earlier:
                 held = [m for m in measures.get(mineral, []) if _begun(m["days"], span, d.event_type == "sanction")
                         and not (china_acts and m["authority"] != "CN")
-                        and not (d.event_type == "import_suspension" and m["authority"] == "UN")]
-                hit = next(iter(held), None)
+                        and not (d.event_type == "import_suspension" and m["authority"] == "UN")
+                        and not (un_acts and d.event_type == "sanction" and m["authority"] == "CN")]
+                named_one = [m for m in held if any(n in m["label"] for n in numbers)]
+                hit = next(iter(named_one or held), None)  # the resolution the sentence names, when it names one
             undated = d.event_type in _DEALS and mine and d.date_basis.startswith("publication date") and day
             same = [e for e in events.get(mineral, []) if e["event_type"] == d.event_type
                     and (e["mine_id"] == mine or (not mine and d.event_type in _DEALS))
@@ -152,7 +157,9 @@ def _repeats(d: Draft, span, measures: dict, events: dict) -> list[dict] | None:
                 else next(iter(same), None)
             if day and hit is not None:  # the nearest to the draft's date: China's ban taking effect on the 15th, not
                 # the UN's of the 5th; a cargo turned back on the 13th (the record's event), not the ban of the 18th
-                hit = min([*held, *([same] if same else [])], key=lambda x: _distance(x, day))
+                hit = min([*(named_one or held), *([same] if same else [])], key=lambda x: (_distance(x, day) - (7 if x is same else 0)))
+                # (the record's event of the measure, within a week of it, over the measure: the event takes a corroborating
+                # source, the measure's row cannot: the fiftieth trial's December 2016 suspension was offered as neither)
             hit = hit or same
             if hit is None:
                 missing.append((mine, mineral))
@@ -271,13 +278,6 @@ _STATES = ("import_suspension", "sanction", "export_halt", "production_halt")
 
 
 NEAR_START = dt.timedelta(days=14)
-
-
-def drop_exact_repeats(drafts: list[Draft]) -> list[Draft]:
-    """The drafts, each (type, mines, minerals, date, precision) once: the first is kept."""
-    seen: set[tuple] = set()
-    return [d for d in drafts if not ((key := (d.event_type, tuple(d.mines), tuple(d.minerals), d.date,
-                                               d.date_precision)) in seen or seen.add(key))]
 
 
 _RECORDS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()

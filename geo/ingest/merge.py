@@ -20,7 +20,7 @@ from __future__ import annotations
 import heapq
 import re
 
-from geo.ingest.amounts import figures_of
+from geo.ingest.amounts import figures_of, only_changes
 from geo.ingest.cue_words import cargo_back
 from geo.ingest.cues import named_sides
 from geo.ingest.drafts import Draft
@@ -36,7 +36,7 @@ class _Group:
         self.items: list[tuple[Draft, int]] = []
         self.by_year: dict[int, list[int]] = {}  # year → heap of indices
         self.indirect: dict[int, list[int]] = {}  # year → heap of indices whose rank is ≥ 2
-        self.by_date: dict[str, list[int]] = {}  # date → heap of indices
+        self.by_date: dict[str, list[int]] = {}  # date and end (_period) → heap of indices
 
     def _first(self, heaps: dict, key, valid) -> int | None:
         heap = heaps.get(key)
@@ -57,7 +57,7 @@ class _Group:
         if rank >= 2:
             return self._first_near(self.by_year, year, indirect=False)
         found = [k for k in (self._first_near(self.indirect, year, indirect=True),
-                             self._first(self.by_date, d.date, lambda it: it[0].date == d.date)) if k is not None]
+                             self._first(self.by_date, _period(d), lambda it: _period(it[0]) == _period(d))) if k is not None]
         return min(found) if found else None
 
     def put(self, k: int | None, d: Draft, rank: int) -> None:
@@ -70,7 +70,13 @@ class _Group:
         heapq.heappush(self.by_year.setdefault(year, []), k)
         if rank >= 2:
             heapq.heappush(self.indirect.setdefault(year, []), k)
-        heapq.heappush(self.by_date.setdefault(d.date, []), k)
+        heapq.heappush(self.by_date.setdefault(_period(d), []), k)
+
+
+def _period(d: Draft) -> str:
+    """A draft's date with its end: the first quarter and the first half both start in January, and are two figures
+    (the seventy-fourth trial's "1분기 … 4079만 달러" was merged into "상반기 … 8604만 달러")."""
+    return f"{d.date}/{d.end_date}"
 
 
 def merge_restatements(drafts: list[tuple[Draft, int]], figures_from: dict[int, Draft] | None = None) -> tuple[list[Draft], list[str]]:
@@ -147,11 +153,18 @@ def _first_deliveries(drafts: list[tuple[Draft, int]], notes: list[str], figures
     """A resumption with no date of its own (rank 2 or more) told just before a trade figure of the same goods dated to a
     day ("… 석탄 도입을 15년 만에 다시 시작했다." then "지난 5일 … 무연탄 1만톤을 들여와"): the figure is the resumption's first
     delivery, not a statistic; the resumption takes its day and its amount, and the figure is not drafted apart, nor
-    is a telling of the same figure with no date of its own (a standfirst's "1만톤 도입")."""
+    is a telling of the same figure with no date of its own (a standfirst's "1만톤 도입"). Also: a trade figure told only
+    as a per-cent change right after the figure of the same goods is that figure told again, and is dropped."""
     out: list[tuple[Draft, int]] = []
     delivered: set[tuple] = set()
     for d, rank in drafts:
         p, p_rank = out[-1] if out else (None, 0)
+        if p is not None and d.event_type == p.event_type == "trade_figure" and d.minerals == p.minerals \
+                and d.mines == p.mines and figures_of(p.amounts) and only_changes(d.evidence, d.amounts):
+            # a per-cent change of the figure just told ("… 1151만달러를 기록했다. 6월달의 수입액은 전년동기대비 1.7% 감소한
+            # 수치다"): that figure told again, not a figure of 1.7 % (the seventy-fourth trial had it ticked)
+            notes.append(f"dropped a change of the {'/'.join(d.minerals)} figure just before: {d.evidence[:60]}…")
+            continue
         if p is not None and p.event_type == "export_resumed" and p_rank >= 2 and rank < 2 and d.event_type == "trade_figure" \
                 and d.date_precision == "day" and d.minerals == p.minerals and set(d.mines) <= set(p.mines) \
                 and d.date <= p.date and figures_of(d.amounts):
@@ -250,3 +263,23 @@ def _another_incident(d: Draft, other: Draft) -> bool:
         return True  # cargoes ordered back beside the stop of all imports: an incident of the measure, not it again
     mine, theirs = set(figures_of(d.amounts)), set(figures_of(other.amounts))
     return mine != theirs and bool(mine or theirs)
+
+
+def drop_exact_repeats(drafts: list[Draft]) -> list[Draft]:
+    """The drafts, each (type, mines, minerals, date, precision, end date) once: the first is kept, unless a later one
+    gives a figure it lacks (a headline's "140% 증가" beside the body's "8604만 달러" of the same half-year: the
+    seventy-fourth trial's half-year figure was the headline's per cent, and its first quarter, of the same start, lost)."""
+    at: dict[tuple, int] = {}
+    out: list[Draft] = []
+    for d in drafts:
+        key = (d.event_type, tuple(d.mines), tuple(d.minerals), d.date, d.date_precision, d.end_date)
+        if key not in at:
+            at[key] = len(out)
+            out.append(d)
+        elif _figured(d) and not _figured(out[at[key]]):
+            out[at[key]] = d
+    return out
+
+
+def _figured(d: Draft) -> bool:
+    return d.value_usd is not None or (d.quantity is not None and not re.search(r"%|per\s*cent", d.unit or "", re.IGNORECASE))

@@ -44,9 +44,18 @@ def figure_mineral(i: int, sents, info) -> list[Match]:
     none or several."""
     if i == 0 or sents[i - 1].headline or FOREIGN_ORIGIN.search(sents[i - 1].text):
         return []  # (not another country's goods: "China resumed buying American coal. … China bought over 400,000 tons")
+    if OTHER_GOODS.search(sents[i].text):
+        return []  # a figure of goods its own sentence names ("… was rice and cereal products, which amounted to $34.02 million")
     minerals = [m for m in info[i - 1]["matches"] if m.kind == "mineral"]
     return minerals[:1] if len({m.id for m in minerals}) == 1 else []
 
+
+#: Goods that are no mineral of the record, named as what a figure is of: the seventy-fourth trial's rice figure took
+#: the tungsten of the sentence before.
+OTHER_GOODS = re.compile(r"\b(?:rice|cereals?|grains?|wheat|flour|maize|corn|soybeans?|sugar|fertili[sz]ers?|ammonium|wigs?"
+                         r"|eyelash(?:es)?|textiles?|garments?|clothing|apparel|food(?:stuffs?)?|seafood|fish|crude|petroleum"
+                         r"|fuel oil|diesel|machinery|vehicles?|electricity|cigarettes?|plastics?)\b"
+                         r"|쌀|곡물|밀가루|옥수수|비료|가발|속눈썹|섬유|의류|식량|수산물|원유|석유|기계류|전력", re.IGNORECASE)
 
 #: A Korean topic particle right after a mine's name, or after the word for mine that goes on with it ("정촌
 #: 흑연광산은"): the sentence is about that mine.

@@ -84,7 +84,7 @@ def split_figures(p: _Proto, sents, info) -> list[_Proto]:
         return [p]
     dated = [d for d in info[p.sent]["dates"] if d.kind != "attribution"]
     if len({(d.date, d.precision) for d in dated}) < 2:
-        return [p]
+        return [own] if (own := _its_listed_figure(p, sents[p.sent].text)) is not None else [p]
     text, out = sents[p.sent].text, []
     if has_hangul(text):
         parts = [(d, d.start, nxt.start) for d, nxt in zip(dated, dated[1:], strict=False)] + [(dated[-1], dated[-1].start, len(text))]
@@ -102,6 +102,29 @@ def split_figures(p: _Proto, sents, info) -> list[_Proto]:
         if written:
             out.append(replace(p, at=d.start, amounts=(usd, qty, unit, written, amount_qualifier(text if k in listed else part)), date=d))
     return out if len(out) >= 2 and len({(q.date.date, q.date.precision) for q in out}) >= 2 else [p]
+
+
+#: A figure told right after its goods in a list ("silicon iron with $7.64 million, tungsten with $5.85 million",
+#: "철광석이 8604만 달러"): the goods' own, not the list's first.
+_RIGHT_AFTER = re.compile(r"\s*(?:with|at|worth|of|:|,|은|는|이|가)?\s*(?:a value of\s+|about\s+|some\s+|약\s*)?(?=[$\dU])",
+                          re.IGNORECASE)
+
+
+def _its_listed_figure(p: _Proto, text: str) -> _Proto | None:
+    """The trade figure of one mineral of a sentence that lists goods each with its figure: the figure told right after
+    the mineral's name (the seventy-fourth trial's tungsten took the silicon iron's $7.64 million before it); None when
+    no figure follows its name so."""
+    if len(p.minerals) != 1:
+        return None
+    m = p.minerals[0]
+    after = _RIGHT_AFTER.match(text, m.end)
+    if after is None:
+        return None
+    start = after.end()
+    usd, qty, unit, written = find_amounts(text[start:start + 40])
+    if not written or not text.startswith(written[0], start):
+        return None
+    return replace(p, amounts=(usd, qty, unit, written[:1], amount_qualifier(text[max(0, m.start - 20):start + 40])))
 
 
 _RESPECTIVELY = re.compile(r"각각|\brespectively\b", re.IGNORECASE)
