@@ -293,3 +293,15 @@ def test_an_importer_that_will_not_import_any_suspends_and_the_records_event_is_
 def test_a_resolution_the_sentence_names_is_the_measure_it_repeats(record):  # noqa: F811
     [d] = _drafts("UN Security Council Resolution 2321 capped North Korean coal exports for 2017.", record, pub="2017-01-10")
     assert d.event_type == "sanction" and "UNSCR-2321" in d.known
+
+
+def test_a_repeat_of_a_measure_offers_the_records_event_of_it_for_corroboration(record):  # noqa: F811
+    # the fiftieth trial: a draft repeating China's December 2016 suspension named only its sanctions.csv row, which
+    # takes no further source, and the record's event of it was never offered
+    from geo.ingest.corroborate import offered_corroborations
+    drafts = _drafts("China suspended North Korean coal imports from December 11 to December 31, 2016.", record, pub="2016-12-12")
+    assert drafts and "sanctions.csv CN-MOFCOM-2016-75" in drafts[0].known
+    assert [r["event_id"] for r in offered_corroborations(drafts, record)] == ["mofcom-no75-coal-suspension-2016-12"]
+    # a cargo turned back the week of a measure is not its event
+    [d] = _drafts("China stopped importing North Korean coal in February 2017.", record, pub="2017-08-14")
+    assert [r["event_id"] for r in offered_corroborations([d], record)] == ["china-coal-suspension-2017"]

@@ -11,7 +11,6 @@ from geo.ingest.clauses import clauses
 from geo.ingest.date_mention import resolutions_day
 from geo.ingest.dates import DateMention, _end_of_year, own_dates
 from geo.ingest.hangul import has_hangul
-from geo.ingest.known import MEASURE_TYPES
 from geo.ingest.later_dates import (
     MAY_BE_AHEAD,
     dates_of,
@@ -21,6 +20,7 @@ from geo.ingest.later_dates import (
     told_in_body,
 )
 from geo.ingest.protos import _Proto
+from geo.ingest.record_rows import MEASURE_TYPES
 from geo.ingest.resolutions import resolution_before, resolution_numbers
 
 #: What a headline's draft adds to its rank: a headline's date ranks after every date of the body.

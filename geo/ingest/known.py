@@ -38,18 +38,17 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import weakref
-
-import pandas as pd
 
 from geo.ingest.cue_words import FOR_A_WHILE, cargo_back
 from geo.ingest.cues import named_sides
 from geo.ingest.drafts import Draft
+from geo.ingest.record_rows import MEASURE_TYPES
+from geo.ingest.record_rows import amounts as _amounts
+from geo.ingest.record_rows import day_of as _day
+from geo.ingest.record_rows import record as _record
 from geo.ingest.resolutions import resolution_numbers
 from geo.ingest.ships import ships_named
 
-#: Event types a measure in sanctions.csv can stand for.
-MEASURE_TYPES = ("sanction", "import_suspension")
 #: A stop told as coming before a measure ("had been leaning on traders to stop buying ore well before the
 #: Security Council voted", "even before U.N. sanctions") is not that measure told again.
 EARLIER_THAN_MEASURE = re.compile(r"\b(?:even|well|long|weeks|months|days|already)\s+(?:\w+\s+)?before\b[^.;]{0,80}?"
@@ -157,9 +156,7 @@ def _repeats(d: Draft, span, measures: dict, events: dict) -> list[dict] | None:
                 else next(iter(same), None)
             if day and hit is not None:  # the nearest to the draft's date: China's ban taking effect on the 15th, not
                 # the UN's of the 5th; a cargo turned back on the 13th (the record's event), not the ban of the 18th
-                hit = min([*(named_one or held), *([same] if same else [])], key=lambda x: (_distance(x, day) - (7 if x is same else 0)))
-                # (the record's event of the measure, within a week of it, over the measure: the event takes a corroborating
-                # source, the measure's row cannot: the fiftieth trial's December 2016 suspension was offered as neither)
+                hit = min([*(named_one or held), *([same] if same else [])], key=lambda x: _distance(x, day))
             hit = hit or same
             if hit is None:
                 missing.append((mine, mineral))
@@ -191,19 +188,6 @@ def _actor_named(e: dict, evidence: str) -> bool:
 
 #: How long after the record's deal a telling naming its firm, with no date of its own, is taken to repeat it.
 _ACTOR_REACH = dt.timedelta(days=400)
-_GENERIC_ACTOR_WORDS = frozenset({"dprk", "north", "korea", "korean", "china", "chinese", "another", "unnamed", "ministry",
-                                  "cabinet", "russian", "state", "korea's", "hyesan", "musan", "the", "local", "private",
-                                  "commission", "committee", "company", "companies", "partner", "partners", "trading"})
-
-
-def _actor_keys(actors) -> tuple[str, ...]:
-    if actors is None or (isinstance(actors, float) and actors != actors):
-        return ()
-    # a name, not a description: an actor written with a capital ("Sky Angel", not "three South Korean importers")
-    words = (a.strip().split(" ")[0].strip("(),.").lower() for a in str(actors).split(";") if a.strip()[:1].isupper())
-    return tuple(dict.fromkeys(w for w in words if len(w) >= 4 and w not in _GENERIC_ACTOR_WORDS))
-
-
 def _other_ship(d: Draft, e: dict) -> bool:
     """A draft whose sentence names a ship (geo.ingest.ships) is not a record event whose title, description, actors
     and evidence name none of its ships: the Dong Thanh's cargo is not the panel's count of barge shipments to Hangzhou
@@ -225,8 +209,6 @@ def _another_case(d: Draft, e: dict, mine: str) -> bool:
     return d.event_type == "smuggling" and not mine and bool(e.get("actor_keys")) and not _actor_named(e, d.evidence)
 
 
-#: A unit that counts cases: a record event with such an amount tallies many ("23 shipments", "12 ships").
-_CASES = re.compile(r"\b(?:shipments?|ships|vessels|cases|cargoes|deliveries|voyages)\b", re.IGNORECASE)
 #: A telling of a tally: a count of cases, or who counted them ("the panel", "monitors", 전문가패널).
 _TALLIED = re.compile(r"\d[\d,.]*\s*(?:coal\s+|separate\s+|illicit\s+|illegal\s+)?(?:shipments?|ships|vessels|cases|cargoes|deliveries|voyages)\b"
                      r"|\b(?:panel|monitors|experts)\b|패널|전문가|\d+\s*(?:척|건|차례)", re.IGNORECASE)
@@ -280,27 +262,6 @@ _STATES = ("import_suspension", "sanction", "export_halt", "production_halt")
 NEAR_START = dt.timedelta(days=14)
 
 
-_RECORDS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-
-
-def _record(ds) -> tuple[dict[str, list[dict]], dict[str, list[dict]]]:
-    """The record's measures and events by mineral, once per loaded dataset."""
-    cached = _RECORDS.get(ds)
-    if cached is None:
-        cached = _RECORDS[ds] = (_by_mineral(_measure_rows(ds)), _by_mineral(_event_rows(ds)))
-    return cached
-
-
-def _amounts(quantity, unit, value) -> list[float]:
-    """The figures a trade figure gives, each with its kind: ("quantity", in the unit's plain count), ("value", US$)."""
-    scale = next((f for word, f in _SCALES.items() if word in str(unit or "").lower()), 1.0)
-    return [(kind, float(v) * f) for kind, v, f in (("quantity", quantity, scale), ("value", value, 1.0))
-            if v is not None and not pd.isna(v) and v != ""]
-
-
-_SCALES = {"billion": 1e9, "million": 1e6, "thousand": 1e3}
-
-
 def _close(a: float, b: float) -> bool:
     """The same figure, rounded as reports round it: within 2 %, or within the rounding of the rounder of the two (a
     report's "22 million tonnes" is the record's 22.48 million: half the place of its last digit, 0.5 million)."""
@@ -341,57 +302,3 @@ def _begun(days: tuple[dt.date, ...], span: tuple[dt.date, dt.date], near: bool 
 
 def _meets(window_: tuple[dt.date, dt.date], span: tuple[dt.date, dt.date]) -> bool:
     return window_[0] <= span[1] and span[0] <= window_[1]
-
-
-def _by_mineral(rows: list[dict]) -> dict[str, list[dict]]:
-    out: dict[str, list[dict]] = {}
-    for r in rows:
-        out.setdefault(r["mineral_id"], []).append(r)
-    return out
-
-
-def _day(value) -> dt.date | None:
-    if value is None or pd.isna(value):
-        return None
-    return value.date() if hasattr(value, "date") else dt.date.fromisoformat(str(value)[:10])
-
-
-def _measure_rows(ds) -> list[dict]:
-    table = getattr(ds, "sanctions", None)
-    if table is None or table.empty:
-        return []
-    out = []
-    for r in table.itertuples(index=False):
-        days = tuple(x for x in (_day(r.adopted), _day(r.effective)) if x is not None)
-        if days:
-            # China's own notices are of either kind (its suspensions for a stated while, its bans carrying out
-            # the UN's); the UN's and others' measures are sanctions, and a draft of them needs no retyping
-            kind = None if _authority(r) != "CN" else ("import_suspension", "suspended") if r.action == "suspension" \
-                else ("sanction", "capped" if r.action == "cap" else "banned")
-            out.append({"mineral_id": r.mineral_id, "days": days, "type": kind, "authority": _authority(r), "action": r.action,
-                        "label": f"sanctions.csv {r.measure_id} ({_authority(r)}, adopted {days[0].isoformat()})"})
-    return out
-
-
-def _authority(row) -> str:
-    return str(getattr(row, "authority_group", None) or getattr(row, "authority", ""))
-
-
-def _event_rows(ds) -> list[dict]:
-    view = getattr(ds, "view", None)
-    if view is None or view.empty:
-        return []
-    out = []
-    columns = ["event_id", "event_type", "mine_id", "mineral_id", "date", "date_start", "date_end", "date_precision",
-               "end_date", "quantity", "unit", "value_usd", "actors", "title", "description", "evidence"]
-    for r in view.reindex(columns=columns).itertuples(index=False):  # (a view without amounts: none)
-        day, first, last = _day(r.date), _day(r.date_start), _day(r.date_end)
-        if day is not None and first is not None and last is not None:
-            mine = "" if r.mine_id is None or pd.isna(r.mine_id) else str(r.mine_id)
-            out.append({"mineral_id": r.mineral_id, "event_type": r.event_type, "mine_id": mine,
-                        "window": (first, last), "precision": r.date_precision, "start": first,
-                        "period": _day(r.end_date) is not None, "amounts": _amounts(r.quantity, r.unit, r.value_usd),
-                        "label": f"event {r.event_id} ({day.isoformat()})", "actor_keys": _actor_keys(r.actors),
-                        "tally": bool(_CASES.search(str(r.unit or ""))) and (r.quantity or 0) > 1,
-                        "text": " ".join(str(x) for x in (r.title, r.description, r.actors, r.evidence) if isinstance(x, str)).lower()})
-    return out

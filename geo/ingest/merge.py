@@ -266,13 +266,14 @@ def _another_incident(d: Draft, other: Draft) -> bool:
 
 
 def drop_exact_repeats(drafts: list[Draft]) -> list[Draft]:
-    """The drafts, each (type, mines, minerals, date, precision, end date) once: the first is kept, unless a later one
+    """The drafts, each (type, mines, minerals, date, precision, and a figure's end date) once: the first is kept, unless a later one
     gives a figure it lacks (a headline's "140% 증가" beside the body's "8604만 달러" of the same half-year: the
     seventy-fourth trial's half-year figure was the headline's per cent, and its first quarter, of the same start, lost)."""
     at: dict[tuple, int] = {}
     out: list[Draft] = []
     for d in drafts:
-        key = (d.event_type, tuple(d.mines), tuple(d.minerals), d.date, d.date_precision, d.end_date)
+        key = (d.event_type, tuple(d.mines), tuple(d.minerals), d.date, d.date_precision,
+               d.end_date if d.event_type == "trade_figure" else "")  # (a measure told with and without its end: one)
         if key not in at:
             at[key] = len(out)
             out.append(d)
