@@ -7,6 +7,7 @@ are not actors. The reviewer can edit them; the title names the first, so that a
 
 from __future__ import annotations
 
+import functools
 import re
 
 #: The event types told by whom they are between.
@@ -32,6 +33,7 @@ _LEADING = re.compile(r"^(?:(?:The|A|An|In|On|By|After|Under|With|When|While|But
                       r"(?:(?:North Korea|Pyongyang|China|Beijing|Dalian|Dandong|Hong Kong|[A-Z][a-z]+)-based\s+)?")  # not where it is based
 
 
+@functools.lru_cache(maxsize=2048)  # each draft of a sentence asks (drafts are named before they are merged)
 def actors_of(sentence: str, event_type: str) -> str:
     """The organisations ``sentence`` names, "; "-joined in the order named, for a draft of ``event_type`` (an
     :data:`ACTOR_TYPES` type); '' for another type or none."""

@@ -180,10 +180,15 @@ def _not_news(clause: str, m: re.Match, event_type: str) -> str:
         return "background"  # "The halt is said to stem from …": the stop told before, now its cause
     if event_type != "investment_offer" and _any("modality", before) is not None \
             and not (event_type in _SCHEDULABLE and SCHEDULED.search(clause)) \
+            and not (m.group(0)[:4].lower() == "not " and _REFUSED.search(before)) \
             and not (event_type == "sanction" and words.OBLIGED.search(before)) \
             and not (event_type == "designation" and words.ANNOUNCED_WILL.search(before)):
         return "modality"
     return ""
+
+
+#: "will not" / "would not" before a cue that starts with "not" ("would not import any"): a refusal, not a possibility.
+_REFUSED = re.compile(r"\b(?:will|would|shall)\s+$", re.IGNORECASE)
 
 
 def _importer_only(clause: str, at: int) -> bool:
