@@ -244,7 +244,7 @@ def keep_inputs(keys: tuple[str, ...]) -> None:
 
 def kept_upload(upload, key: str) -> tuple[str, bytes] | None:
     """The uploaded file as (name, bytes), kept while the analyst visits another page: Streamlit forgets an uploader's
-    file then (the seventy-second trial came back from the map to drafts that no longer matched an empty uploader).
+    file then (the forty-seventh trial came back from the map to drafts that no longer matched an empty uploader).
     A new upload replaces it; :func:`forget` with ``key`` drops it."""
     if upload is not None:
         st.session_state[key] = (upload.name, upload.getvalue())

@@ -450,7 +450,7 @@ def test_a_bad_upload_beside_pasted_text_says_how_to_use_the_text(data):
 
 
 def test_an_uploaded_report_is_kept_while_another_page_is_visited(data):
-    # the seventy-second trial: back from the map, the uploader was empty, the drafts were said to be stale and Apply
+    # the forty-seventh trial: back from the map, the uploader was empty, the drafts were said to be stale and Apply
     # was disabled
     at = fill(open_add_report())
     at.file_uploader(key="ar_upload").set_value(("report.txt", SHORT_REPORT.encode("utf-8"), "text/plain"))

@@ -218,7 +218,7 @@ def test_a_row_edited_so_that_it_has_no_reason_now_stays_in_the_list_marked_so()
 
 
 def test_the_place_and_description_are_cells_of_the_review_and_are_written_as_typed(data):
-    # the seventy-second trial could not record "남포항" (no Place cell) and found every description a process note
+    # the forty-seventh trial could not record "남포항" (no Place cell) and found every description a process note
     at = extract_drafts(fill(open_add_report(), SHORT_REPORT))
     editor = at.data_editor(key="ar_editor")
     config = json.loads(editor.proto.columns)

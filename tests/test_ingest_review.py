@@ -630,7 +630,7 @@ def test_a_reused_row_of_another_report_is_flagged_and_apply_waits_for_the_revie
 
 
 def test_the_reviewer_writes_the_place_and_the_description_and_apply_keeps_them():
-    # the seventy-second trial: there was no Place cell ("남포항" could not be recorded) and the description written
+    # the forty-seventh trial: there was no Place cell ("남포항" could not be recorded) and the description written
     # was a note on how the draft was made
     from geo.ingest.drafts import Draft
     from geo.ingest.review import (

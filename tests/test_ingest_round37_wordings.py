@@ -112,7 +112,7 @@ def test_being_paid_for_goods_is_no_offer(record, text):  # noqa: F811
     assert [d.event_type for d in _drafts(text, record)] != ["investment_offer"]
 
 
-# --- from the seventy-second and seventy-third trials (each on sentences of our own) ---
+# --- from the forty-seventh and forty-eighth trials (each on sentences of our own) ---
 
 @pytest.mark.parametrize(("text", "quantity"), [
     ("세관은 2018년 4월 북한산 무연탄 6320톤을 러시아산으로 속여 들여온 혐의로 업자를 입건했다.", 6320.0),
@@ -204,7 +204,7 @@ def test_the_extractors_notes_and_the_repeat_warnings_are_each_said_once(record)
 
 
 def test_a_ban_announced_with_its_wait_or_its_midnight_is_decided_and_dated_the_day_it_was_announced(record):  # noqa: F811
-    # the seventy-second trial: "will cut off imports … in three weeks" and "will stop processing imports … at midnight
+    # the forty-seventh trial: "will cut off imports … in three weeks" and "will stop processing imports … at midnight
     # on Sept. 5" were read as plans, and an announcement's "Monday" was made approximate
     text = ("Japan announced Tuesday that it will cut off imports of North Korean zinc and magnesite in two weeks.\n\n"
             "The customs bureau said it will stop clearing North Korean graphite imports at midnight on June 30.")

@@ -109,7 +109,7 @@ def test_a_title_tells_when_and_follows_a_date_the_reviewer_sets(record):
 
 
 def test_every_event_type_has_its_words_and_a_dated_title_is_told_once():
-    # the seventy-third trial: a designation was titled "Coal: designation: designation (about 9 December 2020)"
+    # the forty-eighth trial: a designation was titled "Coal: designation: designation (about 9 December 2020)"
     from geo.ingest.titles import titled_anew, what_of
     types = load_dataset(RECORD).vocab.codes("event_type")
     for event_type in types:

@@ -146,7 +146,7 @@ def _with_words(words: list[re.Match], found: tuple) -> tuple:
 _KO_AMOUNT_RE = re.compile(r"(?<![\d.,])(?P<n>\d[\d,]*(?:\.\d+)?\s*[억만천백](?:\s*(?:\d[\d,]*(?:\.\d+)?)?\s*[억만천백]|\s*\d[\d,]*(?:\.\d+)?(?=\s*여?\s*(?:t(?![A-Za-z])|톤|달러|위안|kg|킬로그램)))*)"
                            r"\s*(?P<about>여)?\s*(?P<unit>t(?![A-Za-z])|톤|달러|위안|kg|킬로그램)")
 _KO_PART = re.compile(r"(\d[\d,]*(?:\.\d+)?)?\s*([억만천백])?")
-#: Goods counted in plain digits before a Korean unit: "8201톤", "5,049톤", "300 킬로그램" (the seventy-third trial's
+#: Goods counted in plain digits before a Korean unit: "8201톤", "5,049톤", "300 킬로그램" (the forty-eighth trial's
 #: "무연탄 5049톤(시가 7억원)" had no amount).
 _KO_PLAIN_RE = re.compile(r"(?<![\d.,])(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?P<about>여)?\s*(?P<unit>톤|킬로그램)")
 
@@ -284,7 +284,7 @@ def no_amount(unit: str, event_type: str, sentence: str, written: list[str], usd
 
 def only_changes(sentence: str, written: list[str]) -> bool:
     """Are all of a sentence's amounts per-cent changes ("6월달의 수입액은 전년동기대비 1.7% 감소한 수치다")? Such a telling
-    of a period the report gives a figure for is that figure told again (geo.ingest.merge): the seventy-fourth trial had
+    of a period the report gives a figure for is that figure told again (geo.ingest.merge): the forty-ninth trial had
     it ticked as a figure of 1.7 %."""
     return bool(written) and all(_is_change(sentence, w) for w in written)
 

@@ -30,7 +30,7 @@ def is_anonymous(text: str) -> bool:
 def official_cited(text: str) -> str:
     """The official document, body or state medium ``text`` cites, as written ('' if none); a long match (a Korean
     teller read up to its verb: "세관은 … 혐의로 … 밝혔") is told by its name alone, the word it starts in, without its
-    particle ("부산본부세관"), never a stretch of the report (the seventy-third trial found one in a description)."""
+    particle ("부산본부세관"), never a stretch of the report (the forty-eighth trial found one in a description)."""
     m = _any("official", text)
     if m is None:
         return ""

@@ -203,7 +203,7 @@ def _another_case(d: Draft, e: dict, mine: str) -> bool:
     if d.event_type in _DEALS and not mine and d.actors and e.get("actor_keys") and not _actor_named(e, d.evidence):
         return True  # a deal at no mine between firms the sentence names: not the record's deal of other firms that season
     if d.event_type == "smuggling" and e["amounts"] and _own_figure(_amounts(d.quantity, d.unit, d.value_usd), e["amounts"]):
-        return True  # a case of 1,590 t is not the panel's 3.7 million t of that year (the seventy-third trial)
+        return True  # a case of 1,590 t is not the panel's 3.7 million t of that year (the forty-eighth trial)
     if d.event_type == "smuggling" and not mine and e.get("tally") and not _TALLIED.search(d.evidence):
         return True  # one trader's cargoes of that season are not the panel's count of 23 shipments after the ban
     return d.event_type == "smuggling" and not mine and bool(e.get("actor_keys")) and not _actor_named(e, d.evidence)

@@ -75,7 +75,7 @@ class _Group:
 
 def _period(d: Draft) -> str:
     """A draft's date with its end: the first quarter and the first half both start in January, and are two figures
-    (the seventy-fourth trial's "1분기 … 4079만 달러" was merged into "상반기 … 8604만 달러")."""
+    (the forty-ninth trial's "1분기 … 4079만 달러" was merged into "상반기 … 8604만 달러")."""
     return f"{d.date}/{d.end_date}"
 
 
@@ -162,7 +162,7 @@ def _first_deliveries(drafts: list[tuple[Draft, int]], notes: list[str], figures
         if p is not None and d.event_type == p.event_type == "trade_figure" and d.minerals == p.minerals \
                 and d.mines == p.mines and figures_of(p.amounts) and only_changes(d.evidence, d.amounts):
             # a per-cent change of the figure just told ("… 1151만달러를 기록했다. 6월달의 수입액은 전년동기대비 1.7% 감소한
-            # 수치다"): that figure told again, not a figure of 1.7 % (the seventy-fourth trial had it ticked)
+            # 수치다"): that figure told again, not a figure of 1.7 % (the forty-ninth trial had it ticked)
             notes.append(f"dropped a change of the {'/'.join(d.minerals)} figure just before: {d.evidence[:60]}…")
             continue
         if p is not None and p.event_type == "export_resumed" and p_rank >= 2 and rank < 2 and d.event_type == "trade_figure" \
@@ -268,7 +268,7 @@ def _another_incident(d: Draft, other: Draft) -> bool:
 def drop_exact_repeats(drafts: list[Draft]) -> list[Draft]:
     """The drafts, each (type, mines, minerals, date, precision, and a figure's end date) once: the first is kept, unless a later one
     gives a figure it lacks (a headline's "140% 증가" beside the body's "8604만 달러" of the same half-year: the
-    seventy-fourth trial's half-year figure was the headline's per cent, and its first quarter, of the same start, lost)."""
+    forty-ninth trial's half-year figure was the headline's per cent, and its first quarter, of the same start, lost)."""
     at: dict[tuple, int] = {}
     out: list[Draft] = []
     for d in drafts:

@@ -50,7 +50,7 @@ def figure_mineral(i: int, sents, info) -> list[Match]:
     return minerals[:1] if len({m.id for m in minerals}) == 1 else []
 
 
-#: Goods that are no mineral of the record, named as what a figure is of: the seventy-fourth trial's rice figure took
+#: Goods that are no mineral of the record, named as what a figure is of: the forty-ninth trial's rice figure took
 #: the tungsten of the sentence before.
 OTHER_GOODS = re.compile(r"\b(?:rice|cereals?|grains?|wheat|flour|maize|corn|soybeans?|sugar|fertili[sz]ers?|ammonium|wigs?"
                          r"|eyelash(?:es)?|textiles?|garments?|clothing|apparel|food(?:stuffs?)?|seafood|fish|crude|petroleum"

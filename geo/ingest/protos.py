@@ -112,7 +112,7 @@ _RIGHT_AFTER = re.compile(r"\s*(?:with|at|worth|of|:|,|은|는|이|가)?\s*(?:a 
 
 def _its_listed_figure(p: _Proto, text: str) -> _Proto | None:
     """The trade figure of one mineral of a sentence that lists goods each with its figure: the figure told right after
-    the mineral's name (the seventy-fourth trial's tungsten took the silicon iron's $7.64 million before it); None when
+    the mineral's name (the forty-ninth trial's tungsten took the silicon iron's $7.64 million before it); None when
     no figure follows its name so."""
     if len(p.minerals) != 1:
         return None

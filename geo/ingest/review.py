@@ -77,7 +77,7 @@ def ticked_repeats(rows: list[dict]) -> list[str]:
     for r in rows:
         if r.get("accept") is True and (known := _text(r.get("known"))):
             out.append(f"{_text(r.get('title')) or 'untitled'}: repeats {known}")
-    return list(dict.fromkeys(out))  # one line for an event's rows (the seventy-second trial saw one per mineral)
+    return list(dict.fromkeys(out))  # one line for an event's rows (the forty-seventh trial saw one per mineral)
 
 
 #: What a review table's date cell accepts (a JavaScript regular expression): YYYY-MM-DD, or empty (an

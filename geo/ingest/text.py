@@ -118,10 +118,10 @@ _LABEL_START = re.compile(r"^[\[【]\s*[^\]】]{1,20}[\]】]\s*")
 _BYLINE = re.compile(r"(?:Published|Posted|Updated|Last updated|First published|By)\b|.*\b\d{1,2}:\d\d\s*(?:[AP]M|GMT|UTC|KST)\b")
 
 
-#: A Korean headline is short in words ("북한산 석탄·철광석 중국으로 운송": the seventy-second trial's source was titled by
+#: A Korean headline is short in words ("북한산 석탄·철광석 중국으로 운송": the forty-seventh trial's source was titled by
 #: its second line): three words do, when Hangul leads and the line is no byline ("양연희 기자", an e-mail).
 _KO_HEADLINE = re.compile(r"^(?=[^@]*$)(?!.*(?:기자|특파원)\s*$)[\"“‘']?[\uac00-\ud7a3]")
-#: A credit or a link, not a headline: "This article is reproduced at www.argusmedia.com" (the seventy-third trial's
+#: A credit or a link, not a headline: "This article is reproduced at www.argusmedia.com" (the forty-eighth trial's
 #: source was titled so), "© 2020 …", "All rights reserved".
 _CREDIT = re.compile(r"\b(?:reproduced|republished|originally (?:published|appeared)|all rights reserved|copyright)\b|©|\bwww\.|https?://",
                      re.IGNORECASE)
