@@ -333,7 +333,7 @@ def _assemble(protos, sents, info, pub, adopted, anon, names, gaz):
         s = sents[p.sent]
         date, precision, end, basis, rank = date_for(p, sents, info, pub, adopted)
         if p.event_type == "trade_figure" and no_figure(s.text, (p.amounts or info[p.sent]["amounts"])[3], of_its_own(rank, s.headline)):
-            info[p.sent]["made"] -= 1  # a rate with no date of its own ("1.5 million tons a year"), or a change alone: a lead
+            info[p.sent]["made"] -= 1  # a rate with no date of its own ("1.5 million tons a year"): a lead, no period's figure
             continue
         evidence = s.text if len(s.text) <= EVIDENCE_MAX else s.text[:EVIDENCE_MAX - 1].rstrip() + "…"
         d = Draft(event_id="", event_type=p.event_type, effect=p.effect or EFFECTS.get(p.event_type, ""),

@@ -31,7 +31,7 @@ def make_source_row(ds, publisher: str, title: str, url: str, pub: dt.date, lang
             "language": language, "notes": "Added by geo ingest."}
 
 
-_ID_TAIL = re.compile(r"-(?:ko-|en-)?\d{4}(?:-\d{2}){0,2}(?:-.*)?$")
+_ID_TAIL = re.compile(r"-\d{4}(?:-\d{2}){0,2}(?:-.*)?$")  # (a service's slug stays whole: rfa-ko-2006-01-30-musan is rfa-ko)
 
 
 def _record_slug(ds, publisher: str) -> str:
