@@ -242,13 +242,14 @@ def keep_inputs(keys: tuple[str, ...]) -> None:
         st.session_state[f"_kept_{key}"] = st.session_state.get(key)
 
 
-def kept_upload(upload, key: str) -> tuple[str, bytes] | None:
-    """The uploaded file as (name, bytes), kept while the analyst visits another page: Streamlit forgets an uploader's
+def kept_upload(upload, key: str) -> tuple[str, bytes, str] | None:
+    """The uploaded file as (name, bytes, the uploader's id of it), kept while the analyst visits another page: Streamlit forgets an uploader's
     file then (the forty-seventh trial came back from the map to drafts that no longer matched an empty uploader).
-    A new upload replaces it; :func:`forget` with ``key`` drops it."""
-    if upload is not None:
-        st.session_state[key] = (upload.name, upload.getvalue())
-    return st.session_state.get(key)
+    A new upload replaces it (read once: the page runs this on every rerun); :func:`forget` with ``key`` drops it."""
+    kept = st.session_state.get(key)
+    if upload is not None and (kept is None or kept[2] != upload.file_id):
+        kept = st.session_state[key] = (upload.name, upload.getvalue(), upload.file_id)
+    return kept
 
 
 def forget(*prefixes: str) -> None:

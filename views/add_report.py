@@ -48,7 +48,7 @@ from geo.render.review import short_list_html, why_unticked
 from geo.render.text import md_escape
 
 K_RESULT = "ar_result"  # the IngestResult of the last extraction
-K_UPLOAD = "ar_upload_kept"  # the uploaded file (name, bytes), kept while another page is visited
+K_UPLOAD = "ar_upload_kept"  # the uploaded file (name, bytes, file id), kept while another page is visited
 K_INPUTS = "ar_inputs"  # the inputs it was extracted from (to spot changes)
 K_APPLIED = "ar_applied"  # the ApplyResult of the last apply
 K_WANT_APPLY = "ar_want_apply"  # Apply was clicked: kept until a run reaches the button

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -15,6 +16,11 @@ class DateMention:
     start: int
     kind: str  # absolute, relative, attribution (the telling), comparison (a baseline)
     end_date: dt.date | None = None
+
+
+def month_end(y: int, m: int) -> dt.date:
+    """The last day of month ``m`` of year ``y`` (shared by the English and Korean date rules and the event dates)."""
+    return dt.date(y, m, calendar.monthrange(y, m)[1])
 
 
 #: A date in brackets right after a resolution's number is the resolution's own ("결의 2371호(2017년 8월 5일)",

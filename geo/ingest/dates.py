@@ -8,7 +8,7 @@ import datetime as dt
 import re
 
 from geo.ingest.ahead import FUTURE_BEFORE, month_day, pointed_ahead
-from geo.ingest.date_mention import DateMention
+from geo.ingest.date_mention import DateMention, month_end
 from geo.ingest.dates_en import (
     AFTER_A_MONTH,
     day_spans,
@@ -47,10 +47,6 @@ _MONTH_ANY = re.compile(_MONTH_RE)
 _WORDS_ANY = ("month", "year", "day", "week", "recently", "time", "half", "on the ")
 
 
-def _month_end(y: int, m: int) -> dt.date:
-    return dt.date(y, m, calendar.monthrange(y, m)[1])
-
-
 def find_dates(sentence: str, pub: dt.date, context: DateMention | None = None) -> list[DateMention]:
     """Every date a sentence states, resolved against the publication date, in text order."""
     found: list[DateMention] = []
@@ -83,7 +79,7 @@ def find_dates(sentence: str, pub: dt.date, context: DateMention | None = None) 
         n = int(n) if n.isdigit() else ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven"].index(n.lower()) + 2
         y = int(m.group("y")) if m.group("y") else pub.year - ((m.group("w") or "").lower() == "last")
         if 1 <= n <= 12:
-            add(m, dt.date(y, 1, 1), "month", "absolute" if m.group("y") else "relative", _month_end(y, n))
+            add(m, dt.date(y, 1, 1), "month", "absolute" if m.group("y") else "relative", month_end(y, n))
     for m in (_R_ISO.finditer(sentence) if years else ()):
         with contextlib.suppress(ValueError):
             add(m, dt.date(int(m.group("y")), int(m.group("m")), int(m.group("d"))), "day", "absolute")

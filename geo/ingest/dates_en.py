@@ -6,12 +6,11 @@ Each rule is searched only when the sentence holds a word all its matches need."
 
 from __future__ import annotations
 
-import calendar
 import contextlib
 import datetime as dt
 import re
 
-from geo.ingest.date_mention import DateMention
+from geo.ingest.date_mention import DateMention, month_end
 
 _I = re.IGNORECASE
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
@@ -55,10 +54,6 @@ WORDS = ("weeks ago", "years ago", "year ago", "been ", "stood ", "lain ", "sat 
          "month")
 
 
-def _month_end(y: int, m: int) -> dt.date:
-    return dt.date(y, m, calendar.monthrange(y, m)[1])
-
-
 def _months_back(pub: dt.date, n: int) -> dt.date:
     y, m = divmod(pub.year * 12 + pub.month - 1 - n, 12)
     return dt.date(y, m + 1, 1)
@@ -87,7 +82,7 @@ def english_dates(sentence: str, lower: str, pub: dt.date, add) -> None:
                 y = pub.year - (m.group("w").lower() == "last")
             else:  # the latest such quarter begun by the report
                 y = pub.year if dt.date(pub.year, first, 1) <= pub else pub.year - 1
-            add(m, dt.date(y, first, 1), "month", "absolute" if year else "relative", _month_end(y, first + 2))
+            add(m, dt.date(y, first, 1), "month", "absolute" if year else "relative", month_end(y, first + 2))
     if any(s in lower for s in _SEASON_MONTH):
         for m in _R_SEASON.finditer(sentence):
             month = _SEASON_MONTH[m.group("s").lower()]
@@ -95,13 +90,13 @@ def english_dates(sentence: str, lower: str, pub: dt.date, add) -> None:
             if month == 12 and m.group("w").lower() == "this" and pub.month <= 2:
                 y -= 1  # "this winter" told in January: the winter begun last December
             start = dt.date(y, month, 1)
-            end = _month_end(y + (month + 2 > 12), (month + 1) % 12 + 1)
+            end = month_end(y + (month + 2 > 12), (month + 1) % 12 + 1)
             add(m, start, "month", "relative", end)
     if "months of" in lower:  # "in the first months of the year": its first quarter or so, from January
         for m in _R_EARLY_MONTHS.finditer(sentence):
             w = (m.group("w") or "this").lower()
             y = int(m.group("y")) if m.group("y") else pub.year - (w == "last")
-            add(m, dt.date(y, 1, 1), "month", "absolute" if m.group("y") else "relative", _month_end(y, 3))
+            add(m, dt.date(y, 1, 1), "month", "absolute" if m.group("y") else "relative", month_end(y, 3))
     if "weekend" in lower:
         for m in _R_WEEKEND.finditer(sentence):
             saturday = pub - dt.timedelta(days=(pub.weekday() - 5) % 7)
@@ -153,7 +148,7 @@ def shared_year(sentence: str, found: list[DateMention]) -> list[DateMention]:
             or _SPAN_OPENING.search(sentence[max(0, a.start - 12):a.start + lead]) \
             or (gap.strip().lower() == "and" and b.date.month == a.date.month % 12 + 1)  # "August and September 2017"
         found[i] = DateMention(dt.date(year, a.date.month, 1), "month", a.text, a.start, b.kind,
-                               _month_end(b.date.year, b.date.month) if span else None)
+                               month_end(b.date.year, b.date.month) if span else None)
     return found
 
 
@@ -175,7 +170,7 @@ def month_pairs(sentence: str, found: list[DateMention]) -> list[DateMention]:
                 or sentence[a.start + len(a.text):b.start].strip().lower() != "and":
             continue
         second = dt.date(a.date.year + (a.date.month == 12), b.date.month, 1)
-        found[i] = DateMention(a.date, "month", a.text, a.start, a.kind, _month_end(second.year, second.month))
+        found[i] = DateMention(a.date, "month", a.text, a.start, a.kind, month_end(second.year, second.month))
         found[i + 1] = DateMention(second, "month", b.text, b.start, b.kind, None)
     return found
 

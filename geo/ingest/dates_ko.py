@@ -17,6 +17,7 @@ import contextlib
 import datetime as dt
 import re
 
+from geo.ingest.date_mention import month_end
 from geo.ingest.dates_ko_rules import _NAMED_AFTER, _RULES
 
 _AHEAD_BEFORE = re.compile(r"(?:앞으로|향후)\s*$")  # "앞으로 6개월 동안": for a while from now
@@ -42,7 +43,7 @@ def _end_of(date: dt.date, precision: str) -> dt.date:
     if precision == "year":
         return dt.date(date.year, 12, 31)
     if precision == "month":
-        return _month_end(date.year, date.month)
+        return month_end(date.year, date.month)
     return date
 
 
@@ -248,10 +249,6 @@ def _latest_day(pub: dt.date, day: int) -> dt.date | None:
     return None
 
 
-def _month_end(y: int, m: int) -> dt.date:
-    return (dt.date(y + (m == 12), m % 12 + 1, 1)) - dt.timedelta(days=1)
-
-
 def _year(text: str) -> int:
     """2017 → 2017; '05 → 2005; 91 → 1991."""
     digits = text.lstrip("'")
@@ -280,7 +277,7 @@ def _resolve(m: re.Match, what: str, pub: dt.date):  # noqa: PLR0911 - one branc
         if what == "quarter":
             y = _year(g["y"]) if g["y"] else _rel_year(g["rel"], pub)
             first = 3 * int(g["q"]) - 2
-            return dt.date(y, first, 1), "month", _month_end(y, first + 2)
+            return dt.date(y, first, 1), "month", month_end(y, first + 2)
         if what == "half":
             first = 1 if g["h"] == "상" else 7
             if g["y"]:
@@ -289,7 +286,7 @@ def _resolve(m: re.Match, what: str, pub: dt.date):  # noqa: PLR0911 - one branc
                 y = _rel_year(g["rel"], pub)
             else:  # a half with no year is this year's, begun or ahead ("하반기부터 본격적으로 들어온다" in April: this
                 y = pub.year  # year's; Korean news writes "지난해 하반기" for last year's)
-            return dt.date(y, first, 1), "month", _month_end(y, first + 5)
+            return dt.date(y, first, 1), "month", month_end(y, first + 5)
         if what in ("ym_span", "month_span"):
             if what == "ym_span":
                 y = _year(g["y"])
@@ -299,7 +296,7 @@ def _resolve(m: re.Match, what: str, pub: dt.date):  # noqa: PLR0911 - one branc
                 y = pub.year if int(g["m"]) <= pub.month else pub.year - 1
             if (int(g["m1"]), int(g["m"])) == (1, 12):  # "작년 1∼12월": the whole year
                 return dt.date(y, 1, 1), "year", None
-            return dt.date(y, int(g["m1"]), 1), "month", _month_end(y, int(g["m"]))
+            return dt.date(y, int(g["m1"]), 1), "month", month_end(y, int(g["m"]))
         if what == "rel_month" or (what == "month_head" and g.get("rel")):
             y = _rel_year(g["rel"], pub)
             return dt.date(y, int(g["m"]), 1), "month", None

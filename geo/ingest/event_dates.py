@@ -8,7 +8,7 @@ import functools
 import re
 
 from geo.ingest.clauses import clauses
-from geo.ingest.date_mention import resolutions_day
+from geo.ingest.date_mention import month_end, resolutions_day
 from geo.ingest.dates import DateMention, _end_of_year, own_dates
 from geo.ingest.hangul import has_hangul
 from geo.ingest.later_dates import (
@@ -133,10 +133,7 @@ def _last_day(d: DateMention) -> dt.date:
         return d.end_date
     if d.precision == "year":
         return dt.date(d.date.year, 12, 31)
-    if d.precision == "month":
-        nxt = dt.date(d.date.year + (d.date.month == 12), d.date.month % 12 + 1, 1)
-        return nxt - dt.timedelta(days=1)
-    return d.date
+    return month_end(d.date.year, d.date.month) if d.precision == "month" else d.date
 
 
 #: An authority announcing a measure: the day it announced it is the measure's ("China announced Monday that it will cut

@@ -20,7 +20,7 @@ from __future__ import annotations
 import heapq
 import re
 
-from geo.ingest.amounts import figures_of, only_changes
+from geo.ingest.amounts import figures_of, is_share, only_changes
 from geo.ingest.cue_words import cargo_back
 from geo.ingest.cues import named_sides
 from geo.ingest.drafts import Draft
@@ -84,7 +84,7 @@ def merge_restatements(drafts: list[tuple[Draft, int]], figures_from: dict[int, 
     filled with id(kept draft) → the merged telling whose figures the kept one takes (:func:`_take_figures`)."""
     notes: list[str] = []
     groups: dict[tuple, _Group] = {}
-    for d, rank in _first_deliveries(drafts, notes, figures_from):
+    for d, rank in _first_deliveries(_changes_told_again(drafts, notes), notes, figures_from):
         # a trade figure of goods told as one side's imports and the other's exports is one figure: its effect is no key
         # (a share told beside them, "40 percent of its foreign currency", keeps its own)
         key = (d.event_type, "" if d.event_type == "trade_figure" and figures_of(d.amounts) else d.effect,
@@ -153,18 +153,11 @@ def _first_deliveries(drafts: list[tuple[Draft, int]], notes: list[str], figures
     """A resumption with no date of its own (rank 2 or more) told just before a trade figure of the same goods dated to a
     day ("… 석탄 도입을 15년 만에 다시 시작했다." then "지난 5일 … 무연탄 1만톤을 들여와"): the figure is the resumption's first
     delivery, not a statistic; the resumption takes its day and its amount, and the figure is not drafted apart, nor
-    is a telling of the same figure with no date of its own (a standfirst's "1만톤 도입"). Also: a trade figure told only
-    as a per-cent change right after the figure of the same goods is that figure told again, and is dropped."""
+    is a telling of the same figure with no date of its own (a standfirst's "1만톤 도입")."""
     out: list[tuple[Draft, int]] = []
     delivered: set[tuple] = set()
     for d, rank in drafts:
         p, p_rank = out[-1] if out else (None, 0)
-        if p is not None and d.event_type == p.event_type == "trade_figure" and d.minerals == p.minerals \
-                and d.mines == p.mines and figures_of(p.amounts) and only_changes(d.evidence, d.amounts):
-            # a per-cent change of the figure just told ("… 1151만달러를 기록했다. 6월달의 수입액은 전년동기대비 1.7% 감소한
-            # 수치다"): that figure told again, not a figure of 1.7 % (the forty-ninth trial had it ticked)
-            notes.append(f"dropped a change of the {'/'.join(d.minerals)} figure just before: {d.evidence[:60]}…")
-            continue
         if p is not None and p.event_type == "export_resumed" and p_rank >= 2 and rank < 2 and d.event_type == "trade_figure" \
                 and d.date_precision == "day" and d.minerals == p.minerals and set(d.mines) <= set(p.mines) \
                 and d.date <= p.date and figures_of(d.amounts):
@@ -180,6 +173,21 @@ def _first_deliveries(drafts: list[tuple[Draft, int]], notes: list[str], figures
         return out
     return [(d, rank) for d, rank in out if not (d.event_type == "trade_figure" and rank >= 2 and not d.mines
                                                  and (tuple(d.minerals), tuple(sorted(figures_of(d.amounts)))) in delivered)]
+
+
+def _changes_told_again(drafts: list[tuple[Draft, int]], notes: list[str]) -> list[tuple[Draft, int]]:
+    """Without a trade figure told only as a per-cent change right after the figure of the same goods ("… 1151만달러를
+    기록했다. 6월달의 수입액은 전년동기대비 1.7% 감소한 수치다"): that figure told again, not a figure of 1.7 % (the
+    forty-ninth trial had it ticked)."""
+    out: list[tuple[Draft, int]] = []
+    for d, rank in drafts:
+        p = out[-1][0] if out else None
+        if p is not None and d.event_type == p.event_type == "trade_figure" and d.minerals == p.minerals \
+                and d.mines == p.mines and figures_of(p.amounts) and only_changes(d.evidence, d.amounts):
+            notes.append(f"dropped a change of the {'/'.join(d.minerals)} figure just before: {d.evidence[:60]}…")
+            continue
+        out.append((d, rank))
+    return out
 
 
 def _summed_up(d: Draft, detail: dict[tuple, set[str]]) -> bool:
@@ -283,4 +291,4 @@ def drop_exact_repeats(drafts: list[Draft]) -> list[Draft]:
 
 
 def _figured(d: Draft) -> bool:
-    return d.value_usd is not None or (d.quantity is not None and not re.search(r"%|per\s*cent", d.unit or "", re.IGNORECASE))
+    return d.value_usd is not None or (d.quantity is not None and not is_share(d.unit))
