@@ -20,7 +20,7 @@ def record():
     return load_dataset(RECORD)  # the record: it has the minerals' Korean names
 
 CASES = [
-    # (sentence, confidence of its one draft, what the description says)
+    # (sentence, confidence of its one draft, what the notes say)
     ("Customs data showed China imported 511,619 tonnes of North Korean coal in September.", "official", "customs data"),
     ("According to the State Department, North Korean coal was smuggled to Weifang on May 29.", "official",
      "State Department"),
@@ -43,16 +43,16 @@ def test_a_drafts_confidence_follows_what_its_sentence_cites(record, text, level
     (d,) = extract(text, PUB, "Test", "", record).drafts
     assert d.confidence == level
     if level == "official":  # the reviewer is told why
-        assert f"confidence official: the sentence cites {says}".lower() in d.description.lower()
+        assert f"confidence official: the sentence cites {says}".lower() in d.notes.lower()
     else:
-        assert "Confidence" not in d.description
+        assert "Confidence" not in d.notes
 
 
 def test_sanctions_and_designations_are_official_unless_unnamed_sources_carry_them():
     assert confidence("designation", "Washington blacklisted two shippers.", False)[0] == "official"
     assert confidence("sanction", "The resolution bans coal.", False)[0] == "official"
-    assert confidence("sanction", "The resolution bans coal.", True) == ("reported", "")
-    assert confidence("smuggling", "Coal went across the river.", False) == ("reported", "")
+    assert confidence("sanction", "The resolution bans coal.", True) == ("reported", "", "")
+    assert confidence("smuggling", "Coal went across the river.", False) == ("reported", "", "")
 
 
 def test_an_applied_reports_events_keep_their_confidence_and_the_changelog_counts_them(data_copy):

@@ -88,8 +88,11 @@ def test_a_lead_ticked_without_a_type_is_a_problem_and_with_one_becomes_an_event
     assert problems == [] and len(out) == 1
     event = out[0]
     assert (event.event_type, event.effect, event.minerals, event.date) == ("smuggling", "smuggled", ["coal"], "2021-03-09")
-    assert event.title == "Coal: smuggled (9 March 2021)" and event.event_id == "coal-smuggling-2021-03-09"
-    assert event.check == "" and "Typed by the reviewer" in event.description
+    assert event.title == "Coal: smuggled, in Nampo (9 March 2021)" and event.event_id == "coal-smuggling-2021-03-09"
+    assert event.check == "" and "Typed by the reviewer" in event.notes
+    # told in plain words from its cells, with the record's names (the page gives them)
+    (told,), _ = drafts_from_review(drafts + leads, ticked, {"coal": "Coal"})
+    assert told.description == "Coal was smuggled in Nampo on 9 March 2021."
     assert event.evidence.startswith("Black heaps")
 
 
@@ -156,7 +159,7 @@ def test_on_the_page_a_lead_is_ticked_typed_and_applied(data):
     event = events["coal-smuggling-2021-03-09"]
     assert (event["event_type"], event["date"], event["date_precision"]) == ("smuggling", "2021-03-09", "day")
     # the record keeps a short quoted phrase of the sentence, not the sentence (geo.ingest.quote)
-    assert event["title"] == "Coal: smuggled (9 March 2021)"
+    assert event["title"] == "Coal: smuggled, in Nampo (9 March 2021)"
     assert event["evidence"].startswith("“") and "coal" in event["evidence"] and not event["evidence"].startswith("“Black heaps that looked like coal lay")
     assert load_dataset(data).events.shape[0] == len(events)
 

@@ -352,11 +352,11 @@ def test_a_type_cleared_on_the_way_to_another_keeps_one_set_of_type_words(ds):
     from geo.ingest.review import follow_edits_in_table
 
     (draft,) = extract("China imported 1.2 million tonnes of North Korean coal in March.\n", PUB, "Test", "", ds).drafts
-    assert draft.title.endswith(": trade figure (March 2018)")
+    assert draft.title == "Coal: trade figure, 1.2 million tonnes, in China (March 2018)"
     rows = review_rows([draft])
     cleared, _ = follow_edits_in_table(rows, [dict(rows[0], event_type="")], [draft])
     retyped, _ = follow_edits_in_table(cleared, [dict(cleared[0], event_type="sanction")], [draft])
-    assert retyped[0]["title"] == draft.title.replace(": trade figure (", ": sanction (")
+    assert retyped[0]["title"] == "Coal: sanction, 1.2 million tonnes (March 2018)"  # (a sanction's place is not told)
 
 
 def test_a_type_put_back_brings_back_the_drafts_own_cells(ds):
@@ -598,18 +598,24 @@ def test_a_sentence_with_no_draft_typed_as_the_records_event_says_so():
 
 def test_a_confidence_the_reviewer_chose_takes_the_drafted_reason_out_of_the_description():
     # the twenty-fifth trial: a row set from official to reported kept "Confidence official: the sentence cites 해관."
+    # The reason is a note of how the row was read; the description tells what happened, and whom it rests on
+    from geo.ingest.accounts import draft_account
     from geo.ingest.drafts import Draft
     from geo.ingest.review import drafts_from_review, review_rows
+    names = {"coal": "Coal"}
     draft = Draft(event_id="x", event_type="import_suspension", effect="suspended", date="2017-04-07",
                   date_precision="day", evidence="…", minerals=["coal"], title="Coal: imports suspended",
-                  confidence="official", description="Draft from ingest. Confidence official: the sentence cites 해관.")
+                  confidence="official", teller="해관", notes="Date from '7일'. Confidence official: the sentence cites 해관.")
+    draft.description = draft_account(draft, names)
+    assert draft.description == "Imports of coal were suspended on 7 April 2017, according to 해관."
     rows = review_rows([draft])
     rows[0]["confidence"] = "reported"
-    (event,), problems = drafts_from_review([draft], rows)
+    (event,), problems = drafts_from_review([draft], rows, names)
     assert problems == [] and event.confidence == "reported"
-    assert "official" not in event.description and event.description.endswith("Confidence reported: set by the reviewer.")
-    (event,), _ = drafts_from_review([draft], review_rows([draft]))  # left alone: as drafted
-    assert event.description == draft.description
+    assert event.description == "Imports of coal were suspended on 7 April 2017."
+    assert event.notes.endswith("Confidence reported: set by the reviewer.")
+    (event,), _ = drafts_from_review([draft], review_rows([draft]), names)  # left alone: as drafted
+    assert (event.description, event.notes) == (draft.description, draft.notes)
 
 
 def test_a_reused_row_of_another_report_is_flagged_and_apply_waits_for_the_reviewer(data):
@@ -632,28 +638,28 @@ def test_a_reused_row_of_another_report_is_flagged_and_apply_waits_for_the_revie
 def test_the_reviewer_writes_the_place_and_the_description_and_apply_keeps_them():
     # the forty-seventh trial: there was no Place cell ("남포항" could not be recorded) and the description written
     # was a note on how the draft was made
+    from geo.ingest.accounts import draft_account
     from geo.ingest.drafts import Draft
-    from geo.ingest.review import (
-        DATE_SET_NOTE,
-        drafts_from_review,
-        follow_edits_in_table,
-        review_rows,
-    )
+    from geo.ingest.review import drafts_from_review, follow_edits_in_table, review_rows
+    names = {"coal": "Coal"}
     draft = Draft(event_id="x", event_type="smuggling", effect="smuggled", date="2017-08-01", date_precision="month",
-                  evidence="…", minerals=["coal"], title="Coal: smuggled (August 2017)",
-                  description="Drafted by ingest from the report; date from 'last August' in the sentence.")
+                  evidence="…", minerals=["coal"], title="Coal: smuggled (August 2017)", notes="Date from 'last August'.")
+    draft.description = draft_account(draft, names)
     rows = review_rows([draft])
-    assert rows[0]["place"] == "" and rows[0]["description"] == draft.description
+    assert rows[0]["place"] == "" and rows[0]["description"] == draft.description == "Coal was smuggled in August 2017."
     mine = dict(rows[0], place="Nampo port", description="A ship loaded coal at Nampo with its AIS off.")
-    (event,), problems = drafts_from_review([draft], [mine])
+    (event,), problems = drafts_from_review([draft], [mine], names)
     assert problems == [] and (event.place, event.description) == ("Nampo port", "A ship loaded coal at Nampo with its AIS off.")
-    # a date the reviewer set keeps the description they wrote; one left as drafted says the date is theirs, in the
-    # table at once as at apply
-    (event,), _ = drafts_from_review([draft], [dict(mine, date="2017-09-01")])
+    # a date the reviewer set keeps the description they wrote; one left as drafted tells the new date and place, in
+    # the table at once as at apply
+    (event,), _ = drafts_from_review([draft], [dict(mine, date="2017-09-01")], names)
     assert event.description == "A ship loaded coal at Nampo with its AIS off."
-    (shown,), changed = follow_edits_in_table(rows, [dict(rows[0], date="2017-09-01")], [draft])
-    (event,), _ = drafts_from_review([draft], [shown])
-    assert changed and shown["description"] == event.description == DATE_SET_NOTE
+    (shown,), changed = follow_edits_in_table(rows, [dict(rows[0], date="2017-09-01")], [draft], names)
+    (shown,), changed_again = follow_edits_in_table([shown], [dict(shown, place="Nampo")], [draft], names)
+    (event,), _ = drafts_from_review([draft], [shown], names)
+    assert changed and changed_again
+    assert shown["description"] == event.description == "Coal was smuggled in Nampo in September 2017."
+    assert shown["title"] == event.title == "Coal: smuggled, in Nampo (September 2017)"
 
 
 def test_a_row_given_a_mine_shows_the_mines_place_unless_the_reviewer_wrote_one():

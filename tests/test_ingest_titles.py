@@ -110,10 +110,10 @@ def test_a_title_tells_when_and_follows_a_date_the_reviewer_sets(record):
 
 def test_every_event_type_has_its_words_and_a_dated_title_is_told_once():
     # the forty-eighth trial: a designation was titled "Coal: designation: designation (about 9 December 2020)"
-    from geo.ingest.titles import titled_anew, what_of
+    from geo.ingest.titles import retold, what_of
     types = load_dataset(RECORD).vocab.codes("event_type")
     for event_type in types:
         title = event_title("Coal", event_type)
         assert what_of(title) == "Coal", title
-        again = titled_anew(titled_anew(title, event_type, "about 9 December 2020"), event_type, "December 2020")
-        assert again.count(":") == 1 and again.endswith("(December 2020)"), again
+        again = retold(retold(title, event_type, "about 9 December 2020", "8,201 t"), event_type, "December 2020", "9 t")
+        assert again.count(":") == 1 and again.endswith(", 9 t (December 2020)"), again

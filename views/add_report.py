@@ -405,10 +405,12 @@ columns = {
     "place": st.column_config.TextColumn("Place", help="Where it happened, as the record writes places (a port, a "
                                                        "county, a crossing); a mine's own place is its name"),
     "description": st.column_config.TextColumn("Description", width="large", max_chars=1000,
-                                               help="What happened, in your own words; drafted as a note on where the "
-                                                    "date and confidence come from"),
+                                               help="What happened, in plain words: drafted from the row's own cells "
+                                                    "(told anew when they change), or your own"),
     "anonymous_source": st.column_config.CheckboxColumn("Anonymous source"),
     "date_basis": st.column_config.TextColumn("Date from", disabled=True),
+    "notes": st.column_config.TextColumn("How it was read", disabled=True,
+                                         help="Where the date and the confidence come from; not stored"),
     "known": st.column_config.TextColumn("Already in the record", disabled=True,
                                          help="The measure or event this draft repeats; its row starts unticked"),
     "check": st.column_config.TextColumn("Check", disabled=True,
@@ -423,7 +425,7 @@ columns = {
 #: they come from and why the row may be wrong; the id last.
 ORDER = ("accept", "mine_id", "mineral_id", "event_type", "date", "date_precision", "evidence", "check", "known", "quote",
          "value_usd", "quantity", "unit", "amount_qualifier", "effect", "end_date", "confidence",
-         "anonymous_source", "title", "actors", "place", "description", "date_basis", "event_id")
+         "anonymous_source", "title", "actors", "place", "description", "date_basis", "notes", "event_id")
 # The rows as last edited, when Streamlit forgot the table's edits (another page was drawn in between) or an
 # undo dropped them; else the drafts
 reviewed = st.session_state.get(K_REVIEWED) or ([], [])

@@ -10,6 +10,8 @@ from __future__ import annotations
 import functools
 import re
 
+from geo.ingest.ships import ships_at
+
 #: The event types told by whom they are between.
 ACTOR_TYPES = frozenset({"deal_signed", "deal_collapsed", "investment_offer", "designation", "smuggling"})
 
@@ -45,6 +47,14 @@ def actors_of(sentence: str, event_type: str) -> str:
         found += [n.strip() for m in _LISTED.finditer(sentence) for n in _SPLIT.split(m.group(1)) if n.strip()]
     found.sort(key=sentence.find)  # in the order named
     return "; ".join(dict.fromkeys(a for a in found if a and not _TELLER.search(a)))
+
+
+def actors_at(sentence: str, event_type: str, at: int) -> str:
+    """:func:`actors_of`, and for a smuggling case the ships named in its clause (geo.ingest.ships)."""
+    found = actors_of(sentence, event_type)
+    if event_type == "smuggling":
+        found = "; ".join(dict.fromkeys([*filter(None, found.split("; ")), *ships_at(sentence, at)]))
+    return found
 
 
 def with_actor(what: str, actors: str) -> str:

@@ -44,25 +44,25 @@ def official_cited(text: str) -> str:
 _PARTICLE = re.compile(r"(?:은|는|이|가|의|도|에서|에|,)$")
 
 
-def confidence(event_type: str, sentence: str, anonymous: bool, before: str = "", teller: str = "") -> tuple[str, str]:
-    """(confidence, why) of a draft of ``event_type`` told in ``sentence``; why is '' for ``reported``.
+def confidence(event_type: str, sentence: str, anonymous: bool, before: str = "", teller: str = "") -> tuple[str, str, str]:
+    """(confidence, why, teller) of a draft of ``event_type`` told in ``sentence``; why is '' for ``reported``, and teller the official body cited ('' for none).
     A draft whose sentence cites nothing takes the official source the sentence ``before`` it (in its paragraph) cites
     ("대북제재위원회 자료를 보면 … . 한 나라가 1월과 2월에 각각 144만t, 123만t 수입했다고 신고한 뒤 …"; "세관에 따르면 A씨
     등은 2017년 5월께 … . 이들은 2018년 6월에도 … 제출한 것으로 조사됐다"): a report goes on with the account it has
     named. A draft whose sentence and paragraph cite no one, in a report that tells an official body's own findings
     (``teller``, :meth:`Anonymity.official_teller`: "관세청은 … 범죄 사실을 확인했다고 10일 밝혔다"), is that body's account too."""
     if anonymous:
-        return "reported", ""
+        return "reported", "", ""
     if (cited := official_cited(sentence)) and not _MEDIA_TELLER.search(sentence):
-        return "official", f"the sentence cites {cited}"
+        return "official", f"the sentence cites {cited}", cited
     if event_type in OFFICIAL_ACTS:
-        return "official", f"a {event_type.replace('_', ' ')} {OWN_ACT}"
+        return "official", f"a {event_type.replace('_', ' ')} {OWN_ACT}", ""
     if before and (cited := official_cited(before)) and not _MEDIA_TELLER.search(before) \
             and (not cites_anyone(sentence) or back_cite(sentence)):
-        return "official", f"the sentence before cites {cited}"
+        return "official", f"the sentence before cites {cited}", cited
     if teller and not cites_anyone(sentence) and not _OWN_GUESS.search(sentence):
-        return "official", f"the report tells {teller}'s own findings"
-    return "reported", ""
+        return "official", f"the report tells {teller}'s own findings", teller
+    return "reported", "", ""
 
 
 #: Other media as the teller ("앞서 일부 외신은 중국 해관이 … 지시했다고 보도했습니다", "foreign media reported that
@@ -103,7 +103,8 @@ def official_report(drafts, publisher: str) -> None:
     for d in drafts:
         if d.confidence == "reported" and not d.anonymous_source:
             d.confidence = "official"
-            d.description += f" Confidence official: the report is {own}'s own."
+            d.notes += f" Confidence official: the report is {own}'s own."
+            d.teller = d.teller or own
 
 
 def retyped_as_act(d, sent, anon: Anonymity) -> None:

@@ -23,6 +23,7 @@ def drafts_csv(drafts: list[Draft]) -> str:
                 "anonymous_source": "true" if d.anonymous_source else "false",
                 "confidence": d.confidence, "place": d.place, "actors": d.actors, "date_basis": d.date_basis,
                 "known": d.known, "estimate": "" if d.estimate is None else f"{d.estimate:.2f}",
-                "check": d.check, "evidence": d.evidence, "quote": d.recorded_evidence,
+                "check": d.check, "evidence": d.evidence, "quote": d.recorded_evidence, "title": d.title,
+                "description": d.description, "notes": d.notes.strip(),
             })
     return buf.getvalue()

@@ -27,7 +27,7 @@ SOURCE_COLUMNS = ["source_id", "publisher", "title", "url", "published", "access
 DRAFT_CSV_COLUMNS = [
     "event_id", "mine_id", "mineral_id", "date", "date_precision", "end_date", "event_type",
     "effect", "value_usd", "quantity", "unit", "amounts", "anonymous_source", "confidence",
-    "place", "actors", "date_basis", "known", "estimate", "check", "evidence", "quote",
+    "place", "actors", "date_basis", "known", "estimate", "check", "evidence", "quote", "title", "description", "notes",
 ]
 
 
@@ -53,7 +53,9 @@ class Draft:
     end_date: str = ""
     date_basis: str = ""  # how the date was found, for the reviewer
     title: str = ""
-    description: str = ""
+    description: str = ""  # what happened, in our words (geo.ingest.accounts)
+    notes: str = ""  # how it was read: the date's words, the confidence's reason (shown in the review, not stored)
+    teller: str = ""  # the official body the report cites for it ('' for none; the account names it)
     place: str = ""
     actors: str = ""  # the firms and bodies it is between, "; "-joined (geo.ingest.actors)
     value_usd: float | None = None

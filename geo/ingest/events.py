@@ -6,7 +6,8 @@ import datetime as dt
 import gc
 import re
 
-from geo.ingest.actors import actors_of, with_actor
+from geo.ingest.accounts import finish
+from geo.ingest.actors import actors_at, with_actor
 from geo.ingest.amounts import amounts_and_qualifier, change_figure, figures, no_amount, no_figure
 from geo.ingest.attribution import Anonymity, back_cite, confidence, official_report, retyped_as_act
 from geo.ingest.certainty import rate
@@ -14,14 +15,7 @@ from geo.ingest.clauses import clauses, find_reason
 from geo.ingest.cue_words import CAP_WORDS, SMUGGLING_NAMED
 from geo.ingest.cues import EFFECTS, _cue, has_reference
 from geo.ingest.dated import Dated
-from geo.ingest.drafts import (
-    EVIDENCE_MAX,
-    Draft,
-    IngestError,
-    IngestResult,
-    Progress,
-    _noop,
-)
+from geo.ingest.drafts import EVIDENCE_MAX, Draft, IngestError, IngestResult, Progress, _noop
 from geo.ingest.event_dates import date_for, of_its_own
 from geo.ingest.gazetteer import Gazetteer, Match
 from geo.ingest.goods import names_record_thing, without_traders_goods
@@ -71,6 +65,7 @@ from geo.ingest.quote import short_quote
 from geo.ingest.resolutions import Resolutions
 from geo.ingest.sentences import sentences
 from geo.ingest.short_names import short_minerals
+from geo.ingest.sites import place_named
 from geo.ingest.source_row import make_source_row
 from geo.ingest.text import (
     check_text,
@@ -79,7 +74,7 @@ from geo.ingest.text import (
     guess_title,
     parse_published,
 )
-from geo.ingest.titles import event_title, subject, titled_anew, when_of
+from geo.ingest.titles import event_title, subject
 
 #: How far back (in paragraphs) "the mine" looks for the mine it refers to.
 REFERENCE_REACH = 2
@@ -274,8 +269,9 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
     leads, lead_notes = find_leads(sents, info, drafts, pub, adopted, anon, known, names)
     source_row = make_source_row(ds, publisher, title, url, pub, guess_language(text))
     taken: set[str] = set()  # ids given so far (one set, not one per draft: linear in the drafts)
-    for d in drafts:  # each titled by its type and its date as finally read (geo.ingest.titles)
-        d.title, d.event_id = titled_anew(d.title, d.event_type, when_of(d.date, d.date_precision, d.end_date)), _unique_id(d, taken)
+    for d in drafts:
+        finish(d, names)  # titled by its type, date and case as finally read, and told (geo.ingest.accounts)
+        d.event_id = _unique_id(d, taken)
         taken.add(d.event_id)
     rate(drafts)
     progress(1.0, f"{len(drafts)} draft event(s), {len(candidates)} unknown mine name(s)")
@@ -342,7 +338,7 @@ def _assemble(protos, sents, info, pub, adopted, anon, names, gaz):
                   minerals=list(dict.fromkeys(x.id for x in p.minerals)),
                   date_basis=basis + (f"; {p.how}" if p.how else ""), candidates=list(p.candidates),
                   amounts=list((p.amounts or info[p.sent]["amounts"])[3]),  # for the merge; set again after it
-                  description=f"Drafted by ingest from the report; date from {basis}.", actors=actors_of(s.text, p.event_type),
+                  notes=f"Date from {basis}.", actors=actors_at(s.text, p.event_type, p.at),
                   before_measure=earlier(p.sent))
         made[id(d)] = p
         drafts.append((d, rank))
@@ -368,18 +364,20 @@ def _assemble(protos, sents, info, pub, adopted, anon, names, gaz):
         d.anonymous_source = anon.of(sents[p.sent], d.event_type)
         text = sents[p.sent].text  # the quote spans the event word and its nearest mine or mineral named there
         named = [m.start for m in (*p.mines, *p.minerals) if text[m.start:m.end] == m.text]
-        d.quote = short_quote(text, p.at, min(named, key=lambda x: abs(x - p.at)) if named else None)
+        d.quote = short_quote(text, p.at, min(named, key=lambda x: abs(x - p.at)) if named else None,
+                              d.amounts[0] if d.amounts and (d.quantity is not None or d.value_usd is not None) else "")
         # the sentence before: in the paragraph (a trade figure also across it: data named, then its figures)
         before = sents[p.sent - 1].text if p.sent and (sents[p.sent - 1].para == sents[p.sent].para
                                                        or d.event_type == "trade_figure" or back_cite(text)) else ""
         if d.event_type == "trade_figure" and p.sent > 1:  # figures in a paragraph its first sentence sources ("해관총서가 발표한 …")
             before = " ".join(x.text for x in sents[max(0, p.sent - 6):p.sent - 1] if x.para == sents[p.sent].para) + " " + before
-        d.confidence, why = confidence(d.event_type, text, d.anonymous_source, before, anon.official_teller(sents[p.sent].para))
-        d.description += f" Confidence {d.confidence}: {why}." if why else ""
+        d.confidence, why, d.teller = confidence(d.event_type, text, d.anonymous_source, before, anon.official_teller(sents[p.sent].para))
+        d.notes += f" Confidence {d.confidence}: {why}." if why else ""
         province = "" if p.mines or p.candidates else " and ".join(  # "함경남도의 한 탄광": no mine, a province
             dict.fromkeys(m.name for m in gaz.match(text, ("province",)) if as_place(m, text)))  # not "with Pyongyang"
         # the record's name of each mine (a Korean report's 무산광산 is "Musan mine", as the record writes places)
-        d.place = "; ".join(dict.fromkeys(names.get(m.id, m.text) for m in p.mines)) or "; ".join(p.candidates) or province
+        d.place = "; ".join(dict.fromkeys(names.get(m.id, m.text) for m in p.mines)) or "; ".join(p.candidates) \
+            or place_named(text, d.event_type, p.at) or province  # a port or country named (geo.ingest.sites)
         d.title = event_title(with_actor(subject(d.mines, d.minerals, names) + (f" in {province}" if province else ""), d.actors), d.event_type)
     return merged, notes + more
 

@@ -109,7 +109,7 @@ def mark_known(drafts: list[Draft], ds) -> list[Draft]:
                 # for a date the text gives (not the publication's), when the sentence names no authority but
                 # China's and does not say "for a while"
                 d.event_type, d.effect = kind
-                d.description += f" Typed as the record's measure it repeats ({d.known})."
+                d.notes += f" Typed as the record's measure it repeats ({d.known})."
                 retyped.append(d)
             elif found and d.event_type == "sanction" and {h.get("action") for h in found} == {"cap"}:
                 d.effect = "capped"  # the record's measure caps the trade it names ("결의 2321호": a cap on coal)

@@ -24,6 +24,7 @@ from geo.ingest.mentions import _pairs
 from geo.ingest.places import drop_town_names
 from geo.ingest.protos import _Proto
 from geo.ingest.quote import short_quote
+from geo.ingest.sites import place_named
 from geo.ingest.titles import subject
 
 #: The most leads a report lists (the rest are counted in a note).
@@ -100,10 +101,11 @@ def _leads_of(i, s, minerals, mines, cands, info, sents, pub, adopted, anon, kno
                          end_date=end.isoformat() if end else "", evidence=evidence,
                          mines=[mine] if mine else [], minerals=list(key[1]), date_basis=basis,
                          title=subject([mine], key[1], names) or cands[0],
-                         place="; ".join(dict.fromkeys(names.get(m.id, m.text) for m in mines) if minerals or mines else cands),
+                         place="; ".join(dict.fromkeys(names.get(m.id, m.text) for m in mines) if minerals or mines else cands)
+                         or place_named(s.text, ""),  # a port or country named (geo.ingest.sites)
                          check=LEAD_CHECK, anonymous_source=anonymous, quote=short_quote(s.text, at),
                          candidates=[] if minerals or mines else list(cands),
-                         description=f"Added by the reviewer from a sentence of the report; date from {basis}.")
+                         notes=f"Date from {basis}.")
     return list(out.values())
 
 

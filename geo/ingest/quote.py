@@ -22,12 +22,14 @@ _WORD = re.compile(r"\S+")
 _EDGE = ".,;:!?\"'“”‘’()[]「」『』"
 
 
-def short_quote(sentence: str, at: int | None = None, near: int | None = None) -> str:
+def short_quote(sentence: str, at: int | None = None, near: int | None = None, figure: str = "") -> str:
     """A short quoted phrase of ``sentence`` around the character ``at`` (its event word; the start when
     None), within the event word's clause (not past a comma or semicolon): "“…the Hyesan mine were suspended
     on Feb. 20…”", with "…" where the sentence goes on; quotation marks inside it are left out. With
     ``near`` (where the event's mine or mineral is named), the phrase spans from one to the other when
-    they are no further apart than the phrase's usual length, so that it names what the event is about."""
+    they are no further apart than the phrase's usual length, so that it names what the event is about; with
+    ``figure`` (the event's amount as written), the phrase takes it in too when all three fit in the phrase's longest
+    length (testers found "“…China's coal imports from North…”" without its figure)."""
     words = [(m.start(), m.end()) for m in _WORD.finditer(sentence)]
     if not words:
         return ""
@@ -37,10 +39,17 @@ def short_quote(sentence: str, at: int | None = None, near: int | None = None) -
 
     first = last = 0 if at is None else index(at)
     before, after = SPAN[has_hangul(sentence)]
-    if near is not None and at is not None:  # from the event word to the mine or mineral, and a word beyond
-        lo, hi = sorted((first, index(near)))
-        if words[hi][1] - words[lo][0] <= MAX_CHARS and hi - lo <= before + after + 1:
-            first, last, before, after = lo, hi, 1, 2
+    spans = []  # (from, to, with the figure?), the fullest first
+    mention = index(near) if near is not None and at is not None else None
+    if at is not None and figure and (where := sentence.find(figure)) >= 0:
+        told = [first, index(where), index(where + len(figure) - 1)] + ([mention] if mention is not None else [])
+        spans.append((min(told), max(told), True))
+    if mention is not None:
+        spans.append((min(first, mention), max(first, mention), False))
+    for lo, hi, with_figure in spans:  # from the event word to its mine or mineral (and figure), and a word beyond
+        if words[hi][1] - words[lo][0] <= MAX_CHARS and (with_figure or hi - lo <= before + after + 1):
+            first, last, before, after = lo, hi, 0 if with_figure else 1, 1 if with_figure else 2
+            break
     low, high = first - before, last + after
     while first > max(0, low) and not _ends_clause(sentence, words[first - 1]) \
             and words[last][1] - words[first - 1][0] <= MAX_CHARS:

@@ -2,21 +2,28 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import math
-import re
 from dataclasses import replace
 
+from geo.ingest.accounts import draft_account
 from geo.ingest.apply import cell_text as _text
-from geo.ingest.attribution import OFFICIAL_ACTS, OWN_ACT
-from geo.ingest.cues import EFFECTS
+from geo.ingest.attribution import OFFICIAL_ACTS
 from geo.ingest.drafts import Draft
 from geo.ingest.events import _unique_id
-from geo.ingest.known import repeats_of
+from geo.ingest.review_table import (
+    NEW_ID,
+    REVIEW_EFFECTS,
+    effect_of,
+    follow_edits_in_table,
+    retyped_confidence,
+)
+from geo.ingest.review_table import iso as _iso
 from geo.ingest.reviewed_dates import fitted, misfit_date
-from geo.ingest.sides import EXPORT_RE, IMPORT_RE
-from geo.ingest.titles import event_title, subject, what_of, when_of
+from geo.ingest.titles import draft_case, event_title, retold, row_case, subject, what_of, when_of
 from geo.package import Problem
+
+#: (the review table's cells after an edit are geo.ingest.review_table's, told here too)
+__all__ = ["NEW_ID", "REVIEW_EFFECTS", "effect_of", "follow_edits_in_table"]
 
 #: Columns of the review table (the dashboard's "Add report" page): one row per draft × mine ×
 #: mineral. ``draft`` is the draft's position in the extracted list; ``accept`` starts true for the
@@ -25,7 +32,7 @@ from geo.package import Problem
 REVIEW_COLUMNS = [
     "draft", "accept", "event_id", "mine_id", "mineral_id", "event_type", "effect", "date",
     "date_precision", "end_date", "value_usd", "quantity", "unit", "amount_qualifier", "confidence", "title",
-    "actors", "place", "description", "anonymous_source", "date_basis", "known", "check", "evidence", "quote",
+    "actors", "place", "description", "anonymous_source", "date_basis", "notes", "known", "check", "evidence", "quote",
 ]
 
 
@@ -37,14 +44,7 @@ _NUMBERS = ("value_usd", "quantity")  # amounts: a number or empty
 _TITLE = _EVENT_FIELDS.index("title")
 
 
-#: The effect a type a reviewer chooses brings: the extractor's (cues.EFFECTS), and for the types whose effect
-#: the extractor reads from the wording, the usual one (a sanction bans, a trade figure is of exports). A
-#: production change has none: up or down is the reviewer's to say (Apply asks).
-REVIEW_EFFECTS = {**EFFECTS, "sanction": "banned", "trade_figure": "exported"}
-
 REVIEW_FILE = "review table"
-#: The description of a drafted event whose date the reviewer set (unless they wrote the description too).
-DATE_SET_NOTE = "Draft from ingest; date set by the reviewer."
 LEADS_FILE = "sentences with no draft"  # the leads' table (geo.ingest.leads)
 
 
@@ -63,7 +63,7 @@ def review_rows(drafts: list[Draft], first: int = 0) -> list[dict]:
                     "end_date": _iso(d.end_date), "value_usd": d.value_usd, "quantity": d.quantity,
                     "unit": d.unit, "amount_qualifier": d.amount_qualifier, "confidence": d.confidence, "title": d.title, "actors": d.actors,
                     "place": d.place, "description": d.description,
-                    "anonymous_source": bool(d.anonymous_source), "date_basis": d.date_basis,
+                    "anonymous_source": bool(d.anonymous_source), "date_basis": d.date_basis, "notes": d.notes.strip(),
                     "known": d.known, "check": d.check, "evidence": d.evidence, "quote": d.recorded_evidence,
                 })
     return rows
@@ -83,14 +83,6 @@ def ticked_repeats(rows: list[dict]) -> list[str]:
 #: What a review table's date cell accepts (a JavaScript regular expression): YYYY-MM-DD, or empty (an
 #: end date removed; a missing date is a problem Apply lists).
 DATE_PATTERN = r"^(\d{4}-\d{2}-\d{2})?$"
-
-
-def _iso(value: str) -> str:
-    """A draft's date as review-table text: YYYY-MM-DD, or '' when it has none (or not a day)."""
-    try:
-        return dt.date.fromisoformat(value).isoformat() if value else ""
-    except ValueError:
-        return ""
 
 
 def _flag(value) -> bool:
@@ -167,8 +159,8 @@ def drafts_from_review(drafts: list[Draft], rows: list[dict],
             # leads of one sentence typed alike are one event, as a draft of it would be (each lead's own
             # title, as drafted or as the table retitled it, is not the reviewer's: the event is titled anew)
             key = ("lead", base.evidence)
-            title = fields[_TITLE]
-            if title in (base.title, event_title(base.title, fields[0], when_of(*fields[2:5]))):
+            title, cells = fields[_TITLE], {**dict(zip(_EVENT_FIELDS, fields, strict=True)), "mine_id": row.get("mine_id")}
+            if title in (base.title, event_title(base.title, fields[0], when_of(*fields[2:5]), row_case(cells))):
                 fields = fields[:_TITLE] + ("",) + fields[_TITLE + 1:]
         first.setdefault(key, index)
         links = groups.setdefault((key, fields), [])
@@ -201,8 +193,6 @@ def drafts_from_review(drafts: list[Draft], rows: list[dict],
                         amounts=list(base.amounts), candidates=list(base.candidates))
             if dated:
                 d.date_basis = "set by the reviewer"
-                if d.description == base.description:  # (not one the reviewer wrote)
-                    d.description = DATE_SET_NOTE
             if not base.event_type:  # a lead the reviewer typed (geo.ingest.leads)
                 _from_lead(d, base, dated, names or {})
             else:
@@ -229,147 +219,47 @@ def _number(text: str) -> float | None:
     return x if math.isfinite(x) else None
 
 
-#: The sentence of a draft's description that says why it has its confidence ("Confidence official: the sentence
-#: cites 해관."): up to the stop that ends the description or comes before the next sentence's capital.
-_CONFIDENCE_SAID = re.compile(r"\s*Confidence [a-z]+: .*?\.(?=\s+[A-Z]|\s*$)")
-
-
-def _retyped_confidence(old_type: str, new_type: str, confidence: str, base: Draft | None) -> str | None:
-    """The confidence a row takes when the reviewer gives it another type and leaves its confidence: official for an
-    authority's own act; reported when it was official only as the act it no longer is (the thirty-first trial); None
-    (as it is) otherwise."""
-    if new_type in OFFICIAL_ACTS:
-        return "official"  # an authority's own act, as the extractor drafts it (geo.ingest.attribution)
-    if confidence == "official" and old_type in OFFICIAL_ACTS and base is not None and OWN_ACT in base.description:
-        return "reported"
-    return None
-
-
-def effect_of(event_type: str, evidence: str) -> str:
-    """The effect a row given ``event_type`` by the reviewer takes: the type's own (:data:`REVIEW_EFFECTS`), but a trade
-    figure of goods the sentence tells as imports ("China's imports of North Korean coal …") is "imported" (the
-    twenty-ninth trial: a row retyped to a trade figure of China's imports read "exported")."""
-    if event_type == "trade_figure" and IMPORT_RE.search(evidence) and not EXPORT_RE.search(evidence):
-        return "imported"
-    return REVIEW_EFFECTS.get(event_type, "")
-
-
 def _follow_edits(d: Draft, base: Draft, names: dict[str, str]) -> None:
     """The fields the reviewer left as drafted, brought in line with the ones they changed: the
-    effect with a new type (unless the effect was edited too); the title with a new type, mine or
-    mineral (unless the title was edited); the place with new mines (unless edited); the description's reason for
-    the confidence, with a confidence the reviewer chose."""
+    effect with a new type (unless the effect was edited too); the place with new mines (unless edited); the title
+    with a new type, mine, mineral, date, amount or place (unless the title was edited: geo.ingest.titles), and the
+    description likewise (geo.ingest.accounts); the notes say a confidence the reviewer chose is theirs."""
     retyped = d.event_type != base.event_type
     moved = d.mines != base.mines or d.minerals != base.minerals
     if retyped and d.effect == base.effect:
         d.effect = effect_of(d.event_type, base.evidence)
     if retyped and d.confidence == base.confidence:
-        d.confidence = _retyped_confidence(base.event_type, d.event_type, d.confidence, base) or d.confidence
-    drafted_what, when = what_of(base.title), when_of(d.date, d.date_precision, d.end_date)
-    # the title the table showed for a new type or date (follow_edits_in_table) is not the reviewer's own either; the
-    # drafted title told anew (unchanged when nothing it tells changed)
-    if d.title in (base.title, event_title(drafted_what, d.event_type, when)):
-        d.title = event_title(drafted_what if not moved else subject(d.mines, d.minerals, names), d.event_type, when)
+        d.confidence = retyped_confidence(base.event_type, d.event_type, d.confidence, base) or d.confidence
     if d.mines != base.mines and d.place == base.place:
         d.place = "; ".join(names.get(m, m) for m in d.mines)
-    if d.confidence != base.confidence and d.description == base.description:
-        # the drafted reason for the old confidence is not the row's any more (the twenty-fifth trial: "Confidence
-        # official: the sentence cites 해관" stayed on a row set to reported)
-        d.description = _CONFIDENCE_SAID.sub("", d.description).rstrip() + f" Confidence {d.confidence}: set by the reviewer."
-
-
-def _when(row: dict) -> str:
-    return when_of(_text(row.get("date")), _text(row.get("date_precision")), _text(row.get("end_date")))
-
-
-#: The event id cell of a row whose event Apply will give a new id (another type, date, mine or mineral).
-NEW_ID = "(new at apply)"
-
-
-def follow_edits_in_table(before: list[dict], after: list[dict], drafts: list[Draft],
-                          names: dict[str, str] | None = None, record=None) -> tuple[list[dict], bool]:
-    """Review-table rows ``after`` an edit, with the cells the reviewer left alone shown as Apply will write
-    them (:func:`_follow_edits`, :func:`_from_lead`), so that the table never shows a stale cell: a row given
-    another type takes that type's effect (unless its effect was edited too) and title (unless its title was
-    edited: the same "what", the new type's words); a row whose type, date, mine or mineral now differs from
-    its draft's shows :data:`NEW_ID` as its event id, and its draft's id again when put back; a date the reviewer
-    set is said to be theirs ("Date from") and fitted to its precision as Apply will store it (a precision set anew moves
-    the date shown to the month's or year's first day, a date typed there first included; a date typed finer makes the
-    precision finer: each edit is fitted to the row as shown before it), and the draft's
-    "Check" (why it may be wrong) is cleared once its type, mine or mineral is the reviewer's. ``before`` are the same
-    rows before the edit, in the same order; with ``names`` (mine and mineral id → name), a row given another mine or
-    mineral is titled anew by them, as Apply titles it; with ``record`` (the dataset), a row no longer its draft's says
-    what of the record it repeats ("Already in the record"), read again. A sanction or designation is an authority's
-    own act: its confidence becomes ``official`` (unless edited). Returns the rows and whether any cell changed."""
-    out, changed = [], False
-    for old, edited in zip(before, after, strict=False):
-        row = dict(edited)
-        new_type, old_type = _text(row.get("event_type")), _text(old.get("event_type"))
-        try:
-            base = drafts[int(row.get("draft"))]
-        except (TypeError, ValueError, IndexError):
-            base = None
-        back = base is not None and new_type == base.event_type  # put back to the drafted type: its own cells
-        if new_type and new_type != old_type:
-            if _text(row.get("effect")) == _text(old.get("effect")):
-                row["effect"] = base.effect if back else effect_of(new_type, _text(row.get("evidence")) or (base.evidence if base else ""))
-            if _text(row.get("confidence")) == _text(old.get("confidence")):
-                row["confidence"] = base.confidence if back else \
-                    _retyped_confidence(old_type, new_type, _text(row.get("confidence")), base) or row.get("confidence")
-            title = _text(old.get("title"))
-            if _text(row.get("title")) == title:
-                what = what_of(title)  # a lead's title is only its "what"; a type cleared on the way keeps its words
-                row["title"] = base.title if back else event_title(what, new_type, _when(old)) if what else ""
-        link, old_link = ((_text(r.get("mine_id")), _text(r.get("mineral_id"))) for r in (row, old))
-        if names is not None and link[0] != old_link[0] and _text(row.get("place")) == _text(old.get("place")):
-            row["place"] = names.get(link[0], link[0]) if link[0] else ""  # a new mine's place, as Apply writes it
-        if names is not None and new_type and link != old_link and _text(row.get("title")) == _text(old.get("title")):
-            row["title"] = event_title(subject([link[0]] if link[0] else [], [link[1]] if link[1] else [], names), new_type, _when(old))
-        if base is not None:  # the date as Apply will write it (geo.ingest.reviewed_dates), shown at once
-            row["date"], row["date_precision"] = fitted(_text(row.get("date")), _text(row.get("date_precision")),
-                                                        _text(old.get("date")), _text(old.get("date_precision")))
-            dated = (_text(row.get("date")), _text(row.get("date_precision"))) != (_iso(base.date), base.date_precision)
-            row["date_basis"] = "set by the reviewer" if dated else base.date_basis
-            if base.event_type and _text(row.get("description")) in (base.description, DATE_SET_NOTE):
-                row["description"] = DATE_SET_NOTE if dated else base.description  # as Apply will write it
-            if new_type and (t := _text(row.get("title"))) and t == event_title(what_of(t), new_type, _when(old)) != (
-                    now := event_title(what_of(t), new_type, _when(row))):
-                row["title"] = now  # a drafted title tells the date as now shown (geo.ingest.titles)
-        linked = base is not None and link[0] in (base.mines or [""]) and link[1] in base.minerals  # a link it drafted
-        same = linked and bool(base.event_type) and (new_type, _text(row.get("date"))) == (base.event_type, _iso(base.date))
-        if base is not None and base.event_type and "event_id" in row:
-            row["event_id"] = base.event_id if same else NEW_ID
-            # the draft's estimate (why it may be wrong) was of the type, mine and mineral drafted
-            row["check"] = base.check if linked and new_type == base.event_type else ""
-        edited_now = [tuple(map(_text, map(r.get, ("event_type", "mine_id", "mineral_id", "date", "date_precision"))))
-                      for r in (row, old)]
-        if base is not None and record is not None and "known" in row and edited_now[0] != edited_now[1]:
-            # read again on an edit only (the sixteenth trial's retyped row); a sentence with no draft typed too (the
-            # eighteenth trial: a deal typed there repeated the record's, and nothing said so)
-            row["known"] = base.known if same else "" if not new_type else repeats_of(replace(
-                base, event_type=new_type, mines=[link[0]] if link[0] else [], minerals=[link[1]] if link[1] else [],
-                date=_text(row.get("date")), date_precision=_text(row.get("date_precision"))), record)
-        changed |= any(_text(row.get(f)) != _text(edited.get(f)) for f in (
-            "effect", "confidence", "title", "event_id", "date_basis", "check", "date", "date_precision", "known", "description", "place"))
-        out.append(row)
-    return out + [dict(r) for r in after[len(out):]], changed
+    when = when_of(d.date, d.date_precision, d.end_date)
+    # the title the table showed for a new type, date or amount (review_table) is not the reviewer's own either
+    if d.title == base.title or d.title == retold(d.title, d.event_type, when, draft_case(d)):
+        d.title = event_title(subject(d.mines, d.minerals, names) if moved else what_of(base.title), d.event_type, when,
+                              draft_case(d))
+    if names and (d.description == base.description or d.description == draft_account(d, names)):
+        d.description = draft_account(d, names)  # (told by the record's names: none given, left as drafted)
+    if d.confidence != base.confidence:
+        d.notes = (d.notes + f" Confidence {d.confidence}: set by the reviewer.").strip()
 
 
 def _from_lead(d: Draft, lead: Draft, dated: bool, names: dict[str, str]) -> None:
-    """A lead made an event: its effect (unless chosen), title (unless edited) and description
-    follow the type the reviewer gave."""
+    """A lead made an event: its effect (unless chosen), title and description (unless written) follow the type
+    the reviewer gave; its notes say so."""
     d.effect = d.effect or effect_of(d.event_type, lead.evidence)
     if d.event_type in OFFICIAL_ACTS and d.confidence == lead.confidence:
         d.confidence = "official"
     when = when_of(d.date, d.date_precision, d.end_date)
-    if d.title in (lead.title, event_title(lead.title, d.event_type, when)):  # not the reviewer's own words
+    if d.title in (lead.title, event_title(lead.title, d.event_type, when, draft_case(d))) \
+            or d.title == retold(d.title, d.event_type, when, draft_case(d)):  # not the reviewer's own words
         moved = (d.mines, d.minerals) != (lead.mines, lead.minerals)  # a mine or mineral the reviewer set
         what = subject(d.mines, d.minerals, names) if moved or not lead.title else lead.title
-        d.title = event_title(what, d.event_type, when)  # the lead's "what" ("Iron ore from Musan mine"), the type's words, when
+        d.title = event_title(what, d.event_type, when, draft_case(d))  # the lead's "what", the type's words, when
     d.check = ""
-    if d.description in (lead.description, DATE_SET_NOTE):  # not one the reviewer wrote
-        d.description = ("Typed by the reviewer from a sentence the extractor drafted no event from; date "
-                         + ("set by the reviewer." if dated else f"from {d.date_basis}."))
+    if names and d.description in (lead.description, draft_account(d, names)):  # not one the reviewer wrote
+        d.description = draft_account(d, names)
+    d.notes = ("Typed by the reviewer from a sentence the extractor drafted no event from; date "
+               + ("set by the reviewer." if dated else f"from {d.date_basis}."))
 
 
 def problem_event(problem: Problem, drafts: list[Draft], events_before: int, links_before: int) -> str:

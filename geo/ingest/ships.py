@@ -20,11 +20,50 @@ _NOT_A_NAME = frozenset({"north", "south", "korean", "korea", "chinese", "china"
 @functools.lru_cache(maxsize=1024)
 def ships_named(sentence: str) -> tuple[str, ...]:
     """The ships an English sentence names, lower-cased ("wise honest", "dong thanh"); () for none or a Korean sentence."""
+    return tuple(dict.fromkeys(n.lower() for n in _english_ships(sentence)))
+
+
+def _english_ships(sentence: str) -> list[str]:
     if not any(w in sentence for w in ("vessel", "ship", "freighter", "tanker", "carrier", "-flagged")):
-        return ()
+        return []
     out = []
     for m in _SHIP.finditer(sentence):
         name = m.group("a") or m.group("b")
         if name.split()[0].lower().strip("'’") not in _NOT_A_NAME:
-            out.append(name.lower())
-    return tuple(dict.fromkeys(out))
+            out.append(name)
+    return out
+
+
+#: A ship a Korean report names: its Latin name in brackets before 호 ("씨시나인(C Sea Nine)호"), or a Hangul name
+#: before 호 in a sentence about a ship's cargo ("중국 항쥔룬호에 실린"), not a word ending in 호 (보호, 신호, 번호).
+_KO_SHIP = re.compile(r"(?<![가-힣])(?:[가-힣]{1,10})?\(([A-Z][A-Za-z0-9 .'-]{1,30})\)호|(?<![가-힣\d])([가-힣]{2,8})호(?=[은는이가을를의에와과도]|\s)")
+_KO_CARGO = re.compile(r"선적|국적|선박|화물선|실린|싣고|실은|운반선")
+_KO_NOT_A_SHIP = re.compile(r"(?:보|신|번|구|선|애|결의|청|칭|간|환|엄|수|방|부|상|원|연|가|토|경|명|이|제)$")
+
+
+def ship_names(sentence: str) -> list[str]:
+    """The ships a sentence names as the report writes them ("C Sea Nine", "항쥔룬"), in the order named: a smuggling
+    case's actors (the record's "Sky Angel; Rich Glory"; the testers of the review typed them)."""
+    out = [(sentence.find(n), n) for n in _english_ships(sentence)]
+    if "호" in sentence and _KO_CARGO.search(sentence):
+        for m in _KO_SHIP.finditer(sentence):
+            if m.group(1) or not _KO_NOT_A_SHIP.search(m.group(2)):
+                out.append((m.start(), m.group(1) or m.group(2)))
+    return list(dict.fromkeys(n for _, n in sorted(out)))
+
+
+_CLAUSE_END = re.compile(r"[,;]\s")
+
+
+def ships_at(sentence: str, at: int) -> list[str]:
+    """The ships named in the clause of ``sentence`` around the character ``at`` (an event's word: "… C Sea Nine호에
+    실린 … 적발했고, 지난 2월에도 … 항쥔룬호에 실린 …" are two cases, each with its ship); the sentence's one ship
+    when its clause names none."""
+    ends = [m.end() for m in _CLAUSE_END.finditer(sentence)]
+    start = max((e for e in ends if e <= at), default=0)
+    stop = min((e for e in ends if e > at), default=len(sentence))
+    own = ship_names(sentence[start:stop])
+    if own:
+        return own
+    every = ship_names(sentence)
+    return every if len(every) == 1 else []
