@@ -104,6 +104,16 @@ def test_the_account_tells_what_happened_from_the_fields(names, fields, said):
     assert account(names=names, **fields) == said
 
 
+@pytest.mark.parametrize(("teller", "named"), [
+    ("Customs data", "customs data"), ("Ministry of Commerce", "the Ministry of Commerce"), ("KCNA", "KCNA"),
+    ("관세청", "관세청"),
+])
+def test_the_official_teller_is_named_as_a_sentence_names_it(names, teller, named):
+    said = account("import_suspension", "suspended", ["coal"], [], names, when="in March 2017", confidence="official",
+                   teller=teller)
+    assert said == f"Imports of coal were suspended in March 2017, according to {named}."
+
+
 def test_a_korean_smuggling_report_is_drafted_with_its_port_ship_amount_and_account(record):
     text = ("세관, 북한산 석탄 밀수입 적발\n\n"
             "관세청은 수입업자 B씨를 관세법 위반 혐의로 입건했다고 9일 밝혔다.\n\n"

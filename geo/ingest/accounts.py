@@ -12,6 +12,7 @@ unless the reviewer wrote their own (:func:`row_account`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from geo.ingest.titles import amount_words, draft_case, event_title, what_of, when_of
@@ -72,8 +73,21 @@ def account(event_type: str, effect: str, minerals: list[str], mines: list[str],
     if anonymous:
         said += ", according to an unnamed source"
     elif confidence == "official" and teller:
-        said += f", according to {teller}"
+        said += f", according to {_teller(teller)}"
     return said[:1].upper() + said[1:] + named + "."
+
+
+#: An English teller that is data, not a body ("Customs data"), and one that is a body named by its office.
+_DATA = re.compile(r"(?:Customs|Trade|Official|Government|China's customs) (?:data|figures|statistics)\b")
+_BODY = re.compile(r"(?:Ministry|Department|Treasury|General Administration|State|Office|Bureau|Commission|Committee"
+                   r"|Panel|Security Council|Korea Customs Service|National|Central|Foreign Ministry|U\.?S\. Treasury)\b")
+
+
+def _teller(name: str) -> str:
+    """A teller as an account names it: "customs data", "the Ministry of Commerce", "KCNA", "해관"."""
+    if _DATA.match(name):
+        return name[:1].lower() + name[1:]
+    return f"the {name}" if _BODY.match(name) else name
 
 
 def _listed(names: list[str]) -> str:
