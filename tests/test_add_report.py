@@ -258,7 +258,7 @@ def test_a_row_without_a_mineral_and_no_accepted_row_are_problems(data):
     n = len(at.data_editor(key="ar_editor").value)
     at = edit(at, {i: {"accept": False} for i in range(n)})
     # nothing ticked: Apply cannot be pressed, and the page says why (found on a new user's trial)
-    assert at.button(key="ar_apply").disabled
+    assert at.button(key="ar_apply").disabled and at.button(key="ar_apply").label == "Nothing ticked to apply"
     assert any("Tick at least one row" in c.value for c in at.caption)
     assert any("no row is ticked" in t.value for t in at.text)
     assert digest(data) == before
@@ -273,8 +273,9 @@ def _tick_all(at: AppTest) -> AppTest:
 def test_applying_twice_is_refused_on_the_page(data):
     at = apply_drafts(_tick_all(extract_drafts(fill(open_add_report(), SHORT_REPORT))))
     assert f"version {NEXT}" in " ".join(s.value for s in at.success)
-    # the ninth trial: the Apply button stayed enabled after an apply; it rests until the apply is undone
-    assert at.button(key="ar_apply").disabled
+    # the ninth trial: the Apply button stayed enabled after an apply; it rests until the apply is undone, and says so
+    # (the fiftieth trial read "Apply 3 accepted row(s)" on the resting button)
+    assert at.button(key="ar_apply").disabled and at.button(key="ar_apply").label.startswith("Applied: undo it")
     # (the library refuses a second apply of the same drafts too: tests/test_ingest.py)
     assert load_dataset(data).version == NEXT
     at = at.button(key="ar_revert").click().run()
@@ -295,7 +296,7 @@ def test_changed_inputs_after_extracting_block_apply(data):
     at = extract_drafts(fill(open_add_report(), SHORT_REPORT))
     at.date_input(key="ar_published").set_value(dt.date(2018, 3, 2)).run()
     assert any("changed since these drafts were extracted" in w.value for w in at.warning)
-    assert at.button(key="ar_apply").disabled
+    assert at.button(key="ar_apply").disabled and at.button(key="ar_apply").label == "Extract again: the report changed"
 
 
 def test_unknown_mines_are_listed_not_dropped(data):

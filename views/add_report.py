@@ -343,7 +343,7 @@ st.dataframe(pd.DataFrame([src]), hide_index=True)
 with st.expander("Edit the source row"), st.form("ar_source_form"):
     s1, s2 = st.columns(2)
     e_pub = s1.text_input("Publisher (any script)", value=src["publisher"], key=f"ar_src_publisher-{run}")
-    e_url = s2.text_input("URL", value=src["url"], key=f"ar_src_url-{run}")
+    e_url = s2.text_input("Source row's URL", value=src["url"], key=f"ar_src_url-{run}")
     e_title = st.text_input("Title", value=src["title"], key=f"ar_src_title-{run}")
     s3, s4 = st.columns(2)
     e_date = s3.text_input("Publication date (YYYY-MM-DD)", value=src["published"], key=f"ar_src_published-{run}")
@@ -551,7 +551,11 @@ if not accepted and not backs:
 # The click is kept in the session (K_WANT_APPLY) until a run reaches this line: a run a click starts may end early in
 # a redraw of the tables above (st.rerun), which would lose a button's own value (the nineteenth trial's lost clicks).
 resting = stale or not (accepted or backs) or applied is not None or other_report
-st.button(f"Apply {accepted} accepted row(s)" + (f" and {len(backs)} corroboration(s)" if backs else ""), type="primary", icon=":material/publish:", disabled=resting, key="ar_apply",
+# a resting button says why it rests (the fiftieth trial read "Apply 3 accepted row(s)" on a disabled button)
+label = ("Applied: undo it below to apply again" if applied is not None else "Extract again: the report changed" if stale
+         else "Confirm the source row above to apply" if other_report else "Nothing ticked to apply" if not (accepted or backs)
+         else f"Apply {accepted} accepted row(s)" + (f" and {len(backs)} corroboration(s)" if backs else ""))
+st.button(label, type="primary", icon=":material/publish:", disabled=resting, key="ar_apply",
           on_click=state.remember_click, args=(K_WANT_APPLY,))
 if st.session_state.pop(K_WANT_APPLY, False) and not resting:
     st.session_state.pop(K_APPLIED, None)
