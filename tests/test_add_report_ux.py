@@ -89,6 +89,11 @@ def test_after_apply_the_timeline_opens_on_the_new_events_minerals_and_dates(dat
     assert since is not None and until is not None  # the days the new events may fall on
     table = html(at)
     assert all(f'data-event-id="{i}"' in table for i in ids)  # every new event is listed
+    # and marked "new" (the forty-eighth trial found the three new events among 25 only by their titles)
+    rows = dict(re.findall(r'<tr data-event-id="([^"]+)">(.*?)</tr>', table, re.S))
+    assert {i for i, cells in rows.items() if 'class="nk-new"' in cells} == set(ids) and len(rows) > len(set(ids))
+    assert any(f'The {len(set(ids))} event(s) the Add report page just sent here are marked "new"' in c.value
+               for c in at.caption)
     assert any("narrowed to the" in i.value for i in at.info)
     assert at.session_state["selected_mine"] is None  # no mine left selected from before
 

@@ -1,6 +1,8 @@
 """The timeline's data and chart: one mark per event and lane, precision shown, selection,
 restricted minerals marked, and counts per lane and month when there are too many marks."""
 
+import re
+
 import pandas as pd
 import pytest
 
@@ -140,3 +142,22 @@ def test_lane_labels_are_cut_short_on_a_narrow_chart(ds):
     axis = spec["layer"][0]["encoding"]["y"]["axis"]
     for key in ("labelLimit", "minExtent", "maxExtent"):
         assert f"? {NARROW_LABEL_PX} :" in axis[key]["expr"]
+
+
+def test_the_events_table_names_every_source_of_an_event_and_marks_the_ones_sent_here():
+    # the fiftieth trial: after a report was applied as a further source, the timeline table still named only the
+    # event's first source; and the events an apply added were not told apart from the rest
+    from geo.render.details import events_table_html
+    from geo.rules.load import load_dataset
+    from tests.conftest import RECORD
+
+    record = load_dataset(RECORD)
+    backed = record.events[record.events["corroborating_source_ids"].map(len) > 0].iloc[0]
+    further = record.source(backed["corroborating_source_ids"][0])
+    rows = record.view[record.view["event_id"] == backed["event_id"]]
+    other = record.view[record.view["event_id"] != backed["event_id"]].head(3)
+    html = events_table_html(record, pd.concat([rows, other]), marked={backed["event_id"]}, mark="new source")
+    cells = dict(re.findall(r'<tr data-event-id="([^"]+)">(.*?)</tr>', html, re.S))
+    assert "also: " in cells[backed["event_id"]] and str(further["publisher"]) in cells[backed["event_id"]]
+    assert '<span class="nk-new"' in cells[backed["event_id"]] and ">new source</span>" in cells[backed["event_id"]]
+    assert all("nk-new" not in c for i, c in cells.items() if i != backed["event_id"])

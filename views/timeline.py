@@ -83,4 +83,7 @@ for mineral in no_figures:
     st.caption(f"No {trade_measure} figures of the chosen periods for {md_escape(ds.mineral_name(mineral))} in this period: no source was found.")
 
 st.subheader("Events")
-st.html(TABLE_CSS + events_table_html(ds, rows))
+added, mark = state.just_added()
+if added := added & set(rows["event_id"]):
+    st.caption(f"The {len(added)} event(s) the Add report page just sent here are marked \"{mark}\" in the table.")
+st.html(TABLE_CSS + events_table_html(ds, rows, marked=added, mark=mark))

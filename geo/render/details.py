@@ -126,12 +126,15 @@ def sanction_cell(ds: Dataset, row, labels: dict[str, str] | None = None) -> str
 _TABLE_ORDER = ["date", "event_id", "mine_id", "mineral_id"]
 _TABLE_COLUMNS = [*_TABLE_ORDER, "date_label", "event_type", "mine_name", "mineral_name", "effect", "title", "confidence",
                   "anonymous_source", "sanction_status", "sanction_measures", "sanction_uncertain",
-                  "sanction_status_range", "source_url", "source_publisher", "source_title"]
+                  "sanction_status_range", "source_url", "source_publisher", "source_title", "corroborating_source_ids"]
 
 
-def events_table_html(ds: Dataset, rows: pd.DataFrame, limit: int = TABLE_ROW_LIMIT) -> str:
-    """The view rows as an escaped HTML table, in date order, with each source as a link and
-    the sanction status of the mineral on the event's date.
+def events_table_html(ds: Dataset, rows: pd.DataFrame, limit: int = TABLE_ROW_LIMIT, marked=frozenset(),
+                      mark: str = "new") -> str:
+    """The view rows as an escaped HTML table, in date order, with each source as a link (the further sources that
+    corroborate an event after its first: a tester's report added as one was not to be seen on the timeline) and
+    the sanction status of the mineral on the event's date; the events in ``marked`` (ids: an apply just added them)
+    are marked ``mark`` ("new", or "new source" for events a report was added to as a further source).
 
     Only the sort keys of every row are read: the first ``limit`` rows are found from them
     (the rows that can make the cut, then a stable sort of those), and only those rows' cells
@@ -146,14 +149,24 @@ def events_table_html(ds: Dataset, rows: pd.DataFrame, limit: int = TABLE_ROW_LI
     shown = rows.iloc[near[order]][[c for c in _TABLE_COLUMNS if c in rows.columns]]
     labels = ds.vocab.labels("event_type")
     measures = measure_labels(ds)
+    further = shown["corroborating_source_ids"].tolist() if "corroborating_source_ids" in shown.columns else []
+    sources = _sources_of(ds, [i for ids in further for i in _ids(ids)])
     table = [{
         "event_id": r.event_id, "date_label": r.date_label, "type_label": labels.get(r.event_type, r.event_type),
         "mine_name": r.mine_name, "mineral_name": r.mineral_name, "effect": r.effect, "title": r.title,
         "confidence": r.confidence, "anonymous": bool(r.anonymous_source),
         "status": getattr(r, "sanction_status", ""), "sanction": sanction_cell(ds, r, measures),
         "source_url": r.source_url, "source_text": f"{r.source_publisher}: {r.source_title}",
+        "further": [{"url": src.get("url"), "text": f"{src.get('publisher')}: {src.get('title')}"}
+                    for i in _ids(getattr(r, "corroborating_source_ids", None)) if (src := sources.get(i))],
+        "new": r.event_id in marked,
     } for r in _records(shown)]
-    return render("events_table.html", rows=table, total=len(rows), limit=limit)
+    return render("events_table.html", rows=table, total=len(rows), limit=limit, mark=mark)
+
+
+def _ids(value) -> list[str]:
+    """A cell of source ids as a list (a list or an array of ids; nothing for a missing cell)."""
+    return [] if value is None or isinstance(value, str | float) else [str(i) for i in value]
 
 
 def _records(frame: pd.DataFrame):
@@ -266,5 +279,6 @@ TABLE_CSS = """
 .nk-table th { background: #f6f6f6; }
 .nk-s-banned, .nk-s-suspended, .nk-s-capped, .nk-s-exempt { font-weight: 600; }
 .nk-hidden { color: #666; font-size: .9em; }
+.nk-new { background: #fff3b0; border: 1px solid #c9a400; border-radius: 3px; padding: 0 .25rem; font-size: .85em; font-weight: 600; }
 </style>
 """
