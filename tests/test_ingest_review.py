@@ -245,6 +245,8 @@ def test_page_add_a_mine_edit_the_source_see_the_summary_apply_and_undo(data):
 
     at.text_input(key=run_key(at, "ar_src_publisher")).set_value("데일리NK")
     at.text_input(key=run_key(at, "ar_src_language")).set_value("ko")
+    # the fiftieth trial: the row's notes read "Added by geo ingest." and could not be edited
+    at.text_input(key=run_key(at, "ar_src_notes")).set_value("Repost of a Yonhap item")
     at = _button(at, "Save the source row").click().run()
     assert not at.error
     summary = " ".join(t.value for t in at.text)
@@ -253,7 +255,8 @@ def test_page_add_a_mine_edit_the_source_see_the_summary_apply_and_undo(data):
     at = apply_drafts(at)
     assert not at.exception and not at.error
     assert "chongam" in _mines(data) and _mines(data)["chongam"]["geometry"] is None
-    assert any(r["source_id"] == "dailynk-2018-03-20" and r["language"] == "ko" for r in read_rows(data / "sources.csv"))
+    assert any(r["source_id"] == "dailynk-2018-03-20" and r["language"] == "ko" and r["notes"] == "Repost of a Yonhap item"
+               for r in read_rows(data / "sources.csv"))
     version = json.loads((data / "datapackage.json").read_text(encoding="utf-8"))["version"]
     at = at.button(key="ar_revert").click().run()
     assert f"Reverted version {version}" in " ".join(s.value for s in at.success)

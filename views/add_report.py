@@ -348,10 +348,12 @@ with st.expander("Edit the source row"), st.form("ar_source_form"):
     s3, s4 = st.columns(2)
     e_date = s3.text_input("Publication date (YYYY-MM-DD)", value=src["published"], key=f"ar_src_published-{run}")
     e_lang = s4.text_input("Language (two letters: en, ko, zh…)", value=src["language"], key=f"ar_src_language-{run}")
+    e_notes = st.text_input("Notes (who tells it, what the page is: a repost, a translation…)", value=src["notes"],
+                            key=f"ar_src_notes-{run}")
     if st.form_submit_button("Save the source row"):
         try:
             st.session_state[K_SOURCE] = edit_source(ds, src, publisher=e_pub, url=e_url.strip(), title=e_title,
-                                                     published=e_date.strip(), language=e_lang.strip())
+                                                     published=e_date.strip(), language=e_lang.strip(), notes=e_notes)
         except IngestError as err:
             st.error(str(err), icon=":material/error:")
         else:

@@ -277,8 +277,8 @@ def no_amount(unit: str, event_type: str, sentence: str, written: list[str], usd
     trial's trade figure of 40 %)?"""
     if not is_share(unit):
         return False
-    if event_type not in ("production_change", "trade_figure") or usd is not None:
-        return True
+    if event_type not in ("production_change", "trade_figure") or usd is not None or plan_share(sentence):
+        return True  # (a plan fulfilled at a per cent is no change in output either)
     return event_type == "trade_figure" and only_changes(sentence, written)
 
 
@@ -313,3 +313,15 @@ def figures(written: list[str]) -> int:
 def figures_of(written: list[str]) -> list[str]:
     """The amounts as written that are figures, not shares."""
     return [w for w in written if not _SHARE.search(w)]
+
+
+#: A plan's fulfilment as a per cent ("1.4분기계획을 136.6%로 해제꼈다", "fulfilled its quarterly plan at 120 percent", "112% of
+#: the target"): a share of a plan, not a figure of goods, so it borrows no mineral from the clause or sentence before.
+_PLAN_SHARE = re.compile(r"계획(?:을|를|은|도)?\s*\d[\d.,]*\s*(?:%|퍼센트)|\d[\d.,]*\s*(?:%|퍼센트)\s*(?:로|으로)?\s*(?:초과\s*|넘쳐\s*)?"
+                         r"(?:수행|완수|해제|달성|넘쳐)|\b(?:plans?|targets?|quotas?)\b[^.;]{0,30}?\b(?:at|by|to)\s+\d[\d.,]*\s*(?:%|per\s?cent)"
+                         r"|\d[\d.,]*\s*(?:%|per\s?cent)\s+of\s+(?:its|the|their)\s+(?:[\w-]+\s+)?(?:plan|target|quota)\b", re.IGNORECASE)
+
+
+def plan_share(clause: str) -> bool:
+    """Is the clause's figure a plan's fulfilment (:data:`_PLAN_SHARE`)?"""
+    return ("%" in clause or "퍼센트" in clause or "cent" in clause) and _PLAN_SHARE.search(clause) is not None

@@ -15,8 +15,10 @@ CLAUSE_RE = re.compile(r",\s+but\s+|;\s+|\s+but\s+|,\s+while\s+|,?\s+and\s+yet\s
                        # coal rose 14.5 percent last year to 24.8 million tons"); not a list or a quote, which open otherwise
                        r"|:\s+(?=(?:imports?|exports?|shipments?|output|production|sales)\s)")
 #: The same in Korean: "…지만", "…면서도", "…반면", "…으나", and a quote closed by "며" or "면서도"; a past verb then "고," or
-#: "는데," ("생산량이 크게 줄어 있었는데, 그나마 버티던 탄광들도 … 물에 찼다": the state before, then the news).
-KO_CLAUSE_RE = re.compile(r"(?:지만|면서도|반면에?|으나|는데도),?\s+|[\"”](?:며|면서도?|고)\s+|(?<=[었았였했됐])(?:고|는데),\s+")
+#: "는데," ("생산량이 크게 줄어 있었는데, 그나마 버티던 탄광들도 … 물에 찼다": the state before, then the news); a past
+#: verb then "으며" ("지난해 … 1.5배로 끌어올리였으며 올해에 들어와서도 …": last year's news, then this year's).
+KO_CLAUSE_RE = re.compile(r"(?:지만|면서도|반면에?|으나|는데도),?\s+|[\"”](?:며|면서도?|고)\s+|(?<=[었았였했됐])(?:고|는데),\s+"
+                          r"|(?<=[" + "".join(chr(0xAC00 + 28 * i + 20) for i in range(19 * 21)) + r"])으며,?\s+")  # (any past: ㅆ)
 
 
 #: One of these is in every turn CLAUSE_RE finds (it is case-sensitive): without them, one clause.

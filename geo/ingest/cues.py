@@ -205,7 +205,9 @@ def _exporter_bans_exports(clause: str, m: re.Match) -> bool:
     """A ban the exporting side puts on its own exports ('the central government ordered a ban on the
     exports of rare earths') halts them: North Korea's side named before it, no importer or authority."""
     before = clause[:m.start()]
-    return exporter_bans_its_exports(clause, m) and _any("importer", before) is None and _any("authority", before) is None
+    importer = _any("importer", before)  # (not the importer the goods went to: "금 정광을 중국 쪽에 넘겨 온 한 소식통은 …")
+    return exporter_bans_its_exports(clause, m) and (importer is None or destination(before, importer.start(), importer.end())) \
+        and _any("authority", before) is None
 
 
 def _imposed_by_authority(clause: str, at: int) -> bool:

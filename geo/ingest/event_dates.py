@@ -79,8 +79,9 @@ def date_for(p: _Proto, sents, info, pub, adopted) -> tuple[dt.date, str, dt.dat
             until, before = _last_day(before[-1]), before[:-1]
         mine = [] if before else _in_clause_of(s, p.at, own)  # "agreed in 2009 …, but the project was put on hold … on
         d = before[-1] if before else min(mine or own, key=lambda d: abs(d.start - p.at))  # May 25, 2010": the hold's
-        if p.event_type == "production_change" and len(years := {x.date: x for x in own if x.precision == "year"}) > 1:
-            d = years[max(years)]  # a change told from one year to another: the later ("from … in 2017 to … last year")
+        if p.event_type == "production_change" and len(years := {x.date: x for x in (_in_clause_of(s, p.at, own) or own)
+                                                                 if x.precision == "year"}) > 1:
+            d = years[max(years)]  # a change told from one year to another in its clause: the later ("from … in 2017 to … last year")
         elif (span := next((x for x in own if x.end_date and x.start < d.start and x.date < d.date <= x.end_date), None)):
             d = span  # the end of a span told "from April to October 2017": the span, from its start
         end = d.end_date or until or _end_of_year(s, d.date) or (_end_told_next(p, sents, info) if p.event_type in MEASURE_TYPES else None)
@@ -213,11 +214,13 @@ _PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+|now\s+|just\s+|already\s+|a
                       r"|brought|bought|found|got|set|cut|shut|sent|won|stood)\b", re.IGNORECASE)  # ("has gone up", irregular)
 
 
-#: "Still", "now", "currently" (지금도, 아직도, 현재) and the present progressive ("is producing more
-#: coal", "are lifting production") tell the state at the time of the report, like the present
-#: perfect: such a sentence does not take an earlier date of the report either.
+#: "Still", "now", "currently" (지금도, 아직, 현재) and the present progressive ("is producing more coal", "are lifting
+#: production"; of trade or output in Korean, "석탄 수출도 계속 이어지고 있다", not any verb: "… 사건으로 불리고 있다" is how
+#: it is called now) tell the state at the time of the report, like the present perfect: such a sentence does not take
+#: an earlier date of the report either.
 _NOW = re.compile(r"\b(?:still|currently|now|at present|these days)\b|(?<!\bwhich )(?<!\bwho )(?<!\bthat )\b(?:is|are) (?:\w+ly )?(?!(?:being|according|nothing|something|during)\b)\w{3,}ing\b"
-                  r"|지금도|아직도|현재|요즘", re.IGNORECASE)
+                  r"|지금도|아직|현재|요즘|(?:수출|반출|운반|수입|반입|거래|생산|채굴|가동|이어지|계속|나가)(?:되|하|돼)?고\s?있(?:다|으며|습니다"
+                  r"|는\s*(?:것|상황|상태|중))", re.IGNORECASE)
 
 
 #: A definite measure or deal ("the resolution", "the ban") is the one an earlier sentence introduced.
@@ -235,6 +238,8 @@ def _figure_period(i: int, sents, info, pub) -> DateMention | None:
     for j in range(i - 1, max(-1, i - 1 - _FIGURE_REACH), -1):
         if sents[j].headline:
             return None
+        if _MEASURE_DAY.search(sents[j].text):
+            continue  # "because last March the Security Council adopted a resolution …": the measure's date, no period
         own = dates_of(j, info, pub)
         if own:  # a period (a month, a quarter, a year), not a day: "visited on March 3" names no period
             # the span the last one ends ("between January and September in 2011"), else the last one
@@ -244,6 +249,10 @@ def _figure_period(i: int, sents, info, pub) -> DateMention | None:
 
 
 _FIGURE_REACH = 6  # sentences searched back for a figure's period: bounded, so a long report stays linear
+#: A sentence telling a measure's adoption: its date is the measure's.
+_MEASURE_DAY = re.compile(r"\b(?:adopted|passed|imposed|approved|voted (?:for|on)|slapped)\b[^.;]{0,40}?\b(?:resolution|sanctions?|ban"
+                          r"|embargo)\b|\bresolutions?\b[^.;]{0,30}?\b(?:was |were )?(?:adopted|passed)\b|결의(?:안)?(?:을|를|이|가)?\s*"
+                          r"(?:채택|통과)", re.IGNORECASE)
 
 
 def _antecedent_date(i: int, s: str, sents, info, pub) -> tuple[DateMention, str] | None:

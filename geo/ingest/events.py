@@ -8,7 +8,14 @@ import re
 
 from geo.ingest.accounts import finish
 from geo.ingest.actors import actors_at, with_actor
-from geo.ingest.amounts import amounts_and_qualifier, change_figure, figures, no_amount, no_figure
+from geo.ingest.amounts import (
+    amounts_and_qualifier,
+    change_figure,
+    figures,
+    no_amount,
+    no_figure,
+    plan_share,
+)
 from geo.ingest.attribution import Anonymity, back_cite, confidence, official_report, retyped_as_act
 from geo.ingest.certainty import rate
 from geo.ingest.clauses import clauses, find_reason
@@ -194,7 +201,7 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
                 cmines, how = [later], f"the mine is named in the next sentence ({later.text})"
             # a figure told without its mineral: the one named earlier in the sentence, else in the one before
             borrowed = ([m for m in matches if m.kind == "mineral" and m.start < start][-1:] or figure_mineral(i, sents, info)) \
-                if not cmines and not cminerals and has_amount else []
+                if not cmines and not cminerals and has_amount and not plan_share(clause) else []
             wanted, where = ("trade_figure",), "previous sentence"  # the types a borrowed mineral may serve
             if not cmines and not cminerals and not borrowed:  # "… designated three firms." "The firms shipped coal."
                 borrowed, wanted, where = designated_minerals(i, sents, info), ("designation",), "next sentence"

@@ -7,8 +7,8 @@ the North's ore:
 * foreign ore: "Russian coal", "Australian coal", "러시아산 석탄", "중국산 무연탄": a cargo of another
   country's (in transit through Rajin, or sold to China beside the North's); "Chinese coal" stays
   (it is also China's imports of coal), and so does "North Korean and Russian coal";
-* a Korean group named by its first member: "석탄 등 7개 품목" (coal and six other items), "석탄을
-  비롯한 광물": the group's figure is not coal's;
+* a Korean group named by its first member, in a sentence that gives a figure: "석탄 등 7개 품목" (coal and six
+  other items), "석탄을 비롯한 광물": the group's figure is not coal's;
 * a mineral named as the mark another is ranked by: "석탄 다음으로 … 많이 수출되는 철광석", "second only to
   coal": the sentence is about the other mineral;
 * "lead" as a verb or an idiom: "taking the lead in investing", "Set to Lead the World";
@@ -34,6 +34,10 @@ _PROCESSED_BEFORE = re.compile(r"\b(?:pig|cast|wrought|scrap|steel\s+and|silicon
 _FOREIGN_BEFORE = re.compile(r"(?<!\band )\b(?:Russian|Australian|Indonesian|Mongolian|Colombian|Canadian|South African|American)"
                              r"(?:-origin)?\s+(?:[\w-]+\s+)?$|(?:러시아|호주|인도네시아|몽골|중국|캐나다|미국|남아공|콜롬비아)산\s*$")
 _GROUP_AFTER = re.compile(r"\s*(?:을|를)?\s*(?:비롯한|포함한)|\s*등\s*(?:[^.\d]{0,20}?)?\d+\s*(?:개|가지|종)\s*(?:품목|광물|광종|종류)?")
+#: A figure in the sentence: a group named by its first member stands for the group only where the sentence gives the
+#: group's figure ("석탄 등 7개 품목 수출액은 … 달러"); with none, the members named are the event's own ("석탄과 희토류를
+#: 비롯한 광물 일곱 가지를 함께 개발하자고 제의": an offer of coal and rare earths among others).
+_FIGURE = re.compile(r"\d[\d,.]*\s*(?:만|억|천|조)?\s*(?:톤|t\b|달러|위안|원|엔|%|퍼센트|kg|킬로)")
 _REACH = 30
 _RANK_MARK_AFTER = re.compile(r"\s*(?:다음으로|다음가는|에\s*이어\s*(?:두\s*번째|두번째|2위))")
 _RANK_MARK_BEFORE = re.compile(r"\b(?:second|next|only)\s+(?:only\s+)?to\s+$", re.IGNORECASE)
@@ -60,8 +64,8 @@ def names_record_thing(m: Match, sentence: str) -> bool:
     if m.kind == "mine":
         return not company_name(m, sentence)
     before = sentence[max(0, m.start - _REACH):m.start]
-    if _FOREIGN_BEFORE.search(before) or _GROUP_AFTER.match(sentence, m.end) or _RANK_MARK_AFTER.match(sentence, m.end) \
-            or _RANK_MARK_BEFORE.search(before):
+    if _FOREIGN_BEFORE.search(before) or (_GROUP_AFTER.match(sentence, m.end) and _FIGURE.search(sentence)) \
+            or _RANK_MARK_AFTER.match(sentence, m.end) or _RANK_MARK_BEFORE.search(before):
         return False
     if _in_proper_name(m, sentence) or _FOLLOWED_ON.match(sentence, m.end):
         return False

@@ -44,10 +44,16 @@ def figure_mineral(i: int, sents, info) -> list[Match]:
     none or several."""
     if i == 0 or sents[i - 1].headline or FOREIGN_ORIGIN.search(sents[i - 1].text):
         return []  # (not another country's goods: "China resumed buying American coal. … China bought over 400,000 tons")
-    if OTHER_GOODS.search(sents[i].text):
-        return []  # a figure of goods its own sentence names ("… was rice and cereal products, which amounted to $34.02 million")
+    if OTHER_GOODS.search(sents[i].text) or WHOLE_TRADE.search(sents[i].text):
+        return []  # a figure of goods its own sentence names ("… was rice and cereal products, which amounted to $34.02 million"),
+        # or of the whole trade ("China remained the biggest partner: trade with it reached $6.05 billion")
     minerals = [m for m in info[i - 1]["matches"] if m.kind == "mineral"]
     return minerals[:1] if len({m.id for m in minerals}) == 1 else []
+
+
+#: A figure of a country's whole trade, not of one mineral's.
+WHOLE_TRADE = re.compile(r"\b(?:total|overall|bilateral|foreign) trade\b|\btrade (?:with|between) (?:it|them|China|Beijing|the two)\b"
+                         r"|\btrade volume\b|(?:교역|무역)\s*(?:액|규모|총액)|총\s*교역", re.IGNORECASE)
 
 
 #: Goods that are no mineral of the record, named as what a figure is of: the forty-ninth trial's rice figure took
@@ -141,9 +147,11 @@ GENERIC_MINERALS = re.compile(r"\b(?:mineral|natural|underground|subterranean) (
                               r"|\bminerals\b|광물|지하자원"
                               # mines none of which is named ("북한 광산 공동개발 계약", "to develop three mines")
                               r"|\b(?:mines|mine)\b|광산"
-                              # the North's exports in general ("North Korean exports got moving again … Coal and
-                              # molybdenum make up most of the loads")
-                              r"|\b(?:North Korean|the North's|the North’s|North Korea's|North Korea’s) exports\b", re.IGNORECASE)
+                              # the North's exports or goods in general ("North Korean exports got moving again … Coal
+                              # and molybdenum make up most of the loads"; "North Korean goods … began leaving in earnest.
+                              # The loads … include coal, molybdenum")
+                              r"|\b(?:North Korean|the North's|the North’s|North Korea's|North Korea’s) (?:exports|goods|cargo(?:es)?"
+                              r"|products|shipments)\b", re.IGNORECASE)
 #: What an event about minerals in general can be: any type but a trade figure (whose mineral is told with it).
 NAMED_NEXT_TYPES = ("export_halt", "export_resumed", "export_continued", "import_suspension", "sanction", "smuggling",
                     "investment_offer", "deal_signed", "deal_collapsed", "production_halt", "production_change")

@@ -42,7 +42,14 @@ def exporter_bans_its_exports(clause: str, m: re.Match) -> bool:
     side = _EXPORTER_SIDE_KO if korean else _EXPORTER_SIDE
     exports = EXPORT_RE.search(clause, max(0, m.start() - 12), m.start()) if korean \
         else EXPORT_RE.search(clause, m.end(), m.end() + 40)
-    return side.search(before) is not None and exports is not None
+    ordered = korean and _ORDER_AFTER.match(clause, m.end()) is not None
+    return (side.search(before) is not None or ordered) and exports is not None
+
+
+#: A ban given as an order, in the words the North's own orders come in ("금정광 수출을 일절 금지하는 명령이 … 떨어졌다",
+#: "수출을 금지하라는 지시", "금지 방침"): the exporting side's order, though no side is named; China's and the UN's measures
+#: come as notices and resolutions (공고, 결의), and an importer or authority named before the ban still makes it theirs.
+_ORDER_AFTER = re.compile(r"\S{0,4}\s*(?:명령|지시|방침|포치|지령)")
 
 
 #: Goods told as coming from the North, with no trade word ("Lead, lead ore and seafood from the North are stopped
@@ -87,4 +94,4 @@ _TO_REACH = 30
 _TO_BEFORE = re.compile(r"\b(?:to|into|for|towards?)\s{1,3}(?:the\s{1,3})?$", re.IGNORECASE)
 _NOT_TO_BEFORE = re.compile(r"\b(?:due|owing|according|thanks|response|prior|next|close|pursuant|relation|addition)"
                             r"\s{1,3}to\s{1,3}(?:the\s{1,3})?$", re.IGNORECASE)
-_TO_AFTER = re.compile(r"(?:으로|에게|에(?!서|\s*의[해한])|행)|\s*(?:판매|수출|반출)")
+_TO_AFTER = re.compile(r"(?:으로|에게|에(?!서|\s*의[해한])|행)|\s*(?:판매|수출|반출)|\s*쪽(?:으로|에(?!서))")
