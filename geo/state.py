@@ -253,10 +253,22 @@ def keep_inputs(keys: tuple[str, ...]) -> None:
         st.session_state[f"_kept_{key}"] = st.session_state.get(key)
 
 
-def kept_upload(upload, key: str) -> tuple[str, bytes, str] | None:
+def upload_held(uploader_key: str) -> str | None:
+    """The id of the file the uploader ``uploader_key`` held in the page's run before this one; None when it held none,
+    or when another page was drawn in between (Streamlit then drops the uploader's state). Call before drawing it."""
+    return st.session_state.get(f"_held_{uploader_key}") if uploader_key in st.session_state else None
+
+
+def kept_upload(upload, key: str, uploader_key: str = "", held_before: str | None = None) -> tuple[str, bytes, str] | None:
     """The uploaded file as (name, bytes, the uploader's id of it), kept while the analyst visits another page: Streamlit forgets an uploader's
     file then (the forty-seventh trial came back from the map to drafts that no longer matched an empty uploader).
-    A new upload replaces it (read once: the page runs this on every rerun); :func:`forget` with ``key`` drops it."""
+    A new upload replaces it (read once: the page runs this on every rerun); :func:`forget` with ``key`` drops it, and
+    so does emptying the uploader on the page (it held a file in the run before, ``held_before``, and holds none now:
+    the seventy-sixth trial removed its file with the uploader's × and the page went on using it)."""
+    st.session_state[f"_held_{uploader_key}"] = getattr(upload, "file_id", None)  # (read by upload_held next run)
+    if upload is None and held_before is not None:
+        st.session_state.pop(key, None)
+        return None
     kept = st.session_state.get(key)
     if upload is not None and (kept is None or kept[2] != upload.file_id):
         kept = st.session_state[key] = (upload.name, upload.getvalue(), upload.file_id)

@@ -468,3 +468,16 @@ def test_an_uploaded_report_is_kept_while_another_page_is_visited(data):
     assert not at.exception and not errors(at) and at.dataframe[0].value["New event id"].size
     at = at.button(key="ar_forget_upload").click().run()
     assert not any("uploaded before" in i.value for i in at.info)
+
+
+def test_a_file_removed_from_the_uploader_is_not_used_again(data):
+    # the seventy-sixth trial removed its file with the uploader's × and the page went on using it (the pasted text was
+    # refused until it found "Forget the uploaded file")
+    at = fill(open_add_report())
+    at.file_uploader(key="ar_upload").set_value(("report.txt", SHORT_REPORT.encode("utf-8"), "text/plain"))
+    at = at.run()
+    at.file_uploader(key="ar_upload").set_value(None).run()  # the ×, on this page
+    assert not at.exception
+    assert not any("uploaded before" in i.value for i in at.info)
+    at = at.run()  # and it stays forgotten on the reruns after
+    assert not any("uploaded before" in i.value for i in at.info)

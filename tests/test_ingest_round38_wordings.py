@@ -139,3 +139,108 @@ def test_a_figure_of_the_whole_trade_borrows_no_mineral(record):
             "China remained the biggest partner: trade with it reached $5.2 billion (exports $2.1 billion, imports $3.1 "
             "billion), up 6.1 percent.")
     assert not [d for d in _drafts(text, record, "2017-07-21") if d.value_usd]
+
+
+# --- from the fifty-first trial (folder trial76), each on sentences of our own ---
+
+def test_more_smugglers_of_late_is_a_trend_not_a_case(record):
+    text = "최근 국경에서 석탄을 밀수하는 업자들이 부쩍 늘고 있다."
+    assert not [d for d in _drafts(text, record, "2015-03-07") if d.event_type == "smuggling"]
+
+
+def test_a_case_caught_is_still_smuggling(record):  # guard
+    text = "지난 3일 국경에서 석탄을 밀수하던 업자들이 적발됐다."
+    assert [d.event_type for d in _drafts(text, record, "2015-03-07")] == ["smuggling"]
+
+
+def test_the_cargos_amount_told_next_opens_with_its_mineral(record):
+    text = "북한 선원이 항구에서 금을 밀수하려다 적발됐습니다.\n금 12킬로그램, 시가 7억원어치입니다.\n"
+    (d,) = _drafts(text, record, "2016-05-02")
+    assert (d.event_type, d.quantity, d.unit) == ("smuggling", 12.0, "kg")
+
+
+def test_a_documents_own_day_is_the_telling_not_the_event(record):
+    text = "방송은 12일자 중국 해관 통계를 인용해 북한산 아연 3만t이 중국에 수출됐다고 보도했다."
+    (d,) = _drafts(text, record, "2016-05-14")
+    assert d.date_precision == "approximate" and "when the source spoke" in d.date_basis  # the statistics' issue, not the
+    # exports' own day
+
+
+def test_a_figure_of_another_period_is_no_summary_of_the_mines(record):
+    text = ("북한이 지난해 무산광산 철광석 40만t을 중국에 수출했다.\n\n"
+            "앞서 현지 신문은 지난해 1~6월 북한산 철광석 21만t이 중국으로 반입됐다고 보도했다.")
+    figures = sorted((d.quantity, d.date, d.end_date) for d in _drafts(text, record, "2014-03-06") if d.event_type == "trade_figure")
+    assert figures == [(210000.0, "2013-01-01", "2013-06-30"), (400000.0, "2013-01-01", "")]
+
+
+def test_a_merged_figure_takes_the_official_source_another_telling_cites(record):
+    text = ("북한이 지난해 무산광산 철광석 40만t을 중국에 수출한 것으로 전해졌다.\n\n"
+            "방송은 중국 해관 통계를 인용해 중국이 무산광산에서 들여간 철광석이 지난해 40만t에 이르렀다고 보도했다.")
+    (d,) = [d for d in _drafts(text, record, "2014-03-06") if d.event_type == "trade_figure"]
+    assert d.confidence == "official" and "해관" in d.teller
+
+
+@pytest.mark.parametrize("text", ["북한산 철광석 20만t(약 1800만 달러)이 지난달 수출됐다.",
+                                  "About 200,000 tons of iron ore, worth $18 million, were exported last month."])
+def test_a_hedge_on_either_figure_makes_the_amount_approximate(record, text):
+    (d,) = _drafts(text, record, "2014-03-06")
+    assert (d.quantity, d.value_usd, d.amount_qualifier) == (200000.0, 18_000_000.0, "approximate")
+
+
+def test_imports_to_be_ended_are_the_importers_stop(record):
+    text = "Beijing said on Monday it would end imports of North Korean lead ore from next week."
+    assert {d.event_type for d in _drafts(text, record, "2017-08-15")} & {"import_suspension", "sanction"}
+
+
+def test_a_stop_scheduled_weeks_after_a_measure_repeats_it(record):
+    # China announced its ban on 14 August 2017; imports ended at midnight on 5 September
+    text = "The customs agency said it will stop processing imports of North Korean iron ore at midnight on September 5."
+    (d,) = _drafts(text, record, "2017-08-20")
+    assert "CN-MOFCOM-2017-40" in d.known
+
+
+def test_a_headline_may_open_with_its_topic_and_a_colon():
+    from geo.ingest.text import guess_title
+    assert guess_title("Coal trade: Beijing tightens checks on ships from the North\n\nBody.") \
+        == "Coal trade: Beijing tightens checks on ships from the North"
+    assert guess_title("Photo: Reuters\n\nBeijing tightens checks on North Korean coal ships\n") \
+        == "Beijing tightens checks on North Korean coal ships"  # guard: a label
+
+
+def test_how_it_was_read_says_a_date_the_reviewer_set_is_theirs(record):
+    from geo.ingest import review_rows
+    from geo.ingest.review import follow_edits_in_table
+    (d,) = _drafts("최근 국경에서 석탄 밀수가 적발됐다.", record, "2015-03-07")
+    rows = review_rows([d])
+    assert rows[0]["notes"].startswith("Date from '최근'")
+    (shown,), _ = follow_edits_in_table(rows, [dict(rows[0], date="2015-03-05", date_precision="day")], [d])
+    assert shown["notes"].startswith("Date set by the reviewer.") and "최근" not in shown["notes"]
+
+
+# --- from the fifty-second trial (folder trial77), each on sentences of our own ---
+
+def test_a_cargo_taken_over_from_another_ship_is_smuggled_with_both_ships(record):
+    text = ("보도에 따르면 해성호는 지난달 2일 북한 선박 '그린 스타호'에서 하역된 북한산 석탄 1만2000t(약 100만 달러 어치)을 "
+            "실었고 이후 베트남으로 이동했다.")
+    (d,) = [d for d in _drafts(text, record, "2019-05-08") if d.event_type == "smuggling"]
+    assert (d.date, d.quantity, d.amount_qualifier) == ("2019-04-02", 12000.0, "approximate")
+    assert d.actors == "해성; 그린 스타"
+
+
+def test_ships_named_in_quotation_marks_are_the_cases_actors():
+    from geo.ingest.ships import ship_names
+    text = "'블루 오션'호와 '금강호' 그리고 '하이펑 8'호가 북한 석탄을 실은 것으로 의심된다."
+    assert ship_names(text) == ["블루 오션", "금강", "하이펑 8"]
+    assert ship_names("'가나다'라는 회사가 석탄을 실었다고 말했다.") == []  # guard: a quoted name with no 호
+
+
+def test_a_publishers_latin_name_in_brackets_is_its_slug_not_a_latin_prefix():
+    from geo.ingest.publishers import publisher_slug
+    assert publisher_slug("MBN뉴스 (MBN News)") == "mbn-news"
+    assert publisher_slug("TV조선 (TV Chosun)") == "tv-chosun"
+
+
+def test_a_first_line_set_apart_is_a_headline_of_three_words():
+    from geo.ingest.text import guess_title
+    assert guess_title("Rason coal deal\n\nAccording to reports, the two sides agreed …") == "Rason coal deal"
+    assert guess_title("Rason coal deal\nThe two sides agreed on a deal on Monday.") == ""  # guard: not set apart

@@ -43,6 +43,7 @@ from geo.ingest import (
 from geo.ingest.history import revert
 from geo.ingest.review import DATE_PATTERN, follow_edits_in_table
 from geo.ingest.review_carry import carry_edits
+from geo.ingest.source_row import UNTITLED
 from geo.package import DataError, Problem
 from geo.render.review import short_list_html, why_unticked
 from geo.render.text import md_escape
@@ -95,6 +96,7 @@ state.restore_inputs(_INPUT_KEYS)
 
 text_in = st.text_area("Report text", height=220, key="ar_text",
                        placeholder="Paste the report here (headline first, one paragraph a line).")
+held_before = state.upload_held("ar_upload")  # the file the uploader held in this page's run before (None after a visit elsewhere)
 upload = st.file_uploader("…or upload the report as a UTF-8 .txt file", type=["txt"], key="ar_upload")
 c1, c2 = st.columns(2)
 publisher = c1.text_input("Publisher (required)", key="ar_publisher",
@@ -109,7 +111,7 @@ title = c4.text_input("Title (optional)", key="ar_title", help="Left empty, the 
 if not url.strip():
     st.caption("No URL given: the source will be recorded without one.")
 state.keep_inputs(_INPUT_KEYS)
-kept = state.kept_upload(upload, K_UPLOAD)  # the file uploaded before a visit to another page
+kept = state.kept_upload(upload, K_UPLOAD, "ar_upload", held_before)  # the file uploaded before a visit to another page
 if upload is None and kept is not None:
     st.info(f"Using the file uploaded before: {md_escape(kept[0])}. Upload another to replace it.",
             icon=":material/description:")
@@ -344,7 +346,8 @@ with st.expander("Edit the source row"), st.form("ar_source_form"):
     s1, s2 = st.columns(2)
     e_pub = s1.text_input("Publisher (any script)", value=src["publisher"], key=f"ar_src_publisher-{run}")
     e_url = s2.text_input("Source row's URL", value=src["url"], key=f"ar_src_url-{run}")
-    e_title = st.text_input("Title", value=src["title"], key=f"ar_src_title-{run}")
+    e_title = st.text_input("Title", value="" if src["title"] == UNTITLED else src["title"], key=f"ar_src_title-{run}",
+                            placeholder=f"{UNTITLED}: type the report's headline")  # (no placeholder text to delete)
     s3, s4 = st.columns(2)
     e_date = s3.text_input("Publication date (YYYY-MM-DD)", value=src["published"], key=f"ar_src_published-{run}")
     e_lang = s4.text_input("Language (two letters: en, ko, zh…)", value=src["language"], key=f"ar_src_language-{run}")
@@ -475,8 +478,10 @@ if leads:
     bases[1] = state.editor_base(LEADS_KEY, K_BASES[1], reviewed[1],
                                  lambda: carry_edits(*carry[1], review_rows(leads, first=len(base_drafts))))
     lead_table = pd.DataFrame(bases[1], columns=REVIEW_COLUMNS)
-    st.subheader(f"Sentences with no draft ({len({d.evidence for d in leads})})")
-    st.caption(f"{len(lead_table)} row(s), one per sentence × mine × mineral it names. These sentences name a "
+    n_sentences = len({d.evidence for d in leads})
+    st.subheader(f"Sentences with no draft ({n_sentences})")
+    st.caption(f"{n_sentences} sentence(s) in {len(lead_table)} row(s), one per sentence × mine × mineral it names. These "
+               "sentences name a "
                "mine or a mineral, but the extractor drafted no event from them: it "
                "knows no event word there, or read the event as planned, denied or background. Read each one; "
                "to add its event, tick the row and choose the event type (and fix the date if needed).")

@@ -44,7 +44,7 @@ def find_amounts(sentence: str) -> tuple[float | None, float | None, str, list[s
 def amounts_and_qualifier(sentence: str) -> tuple[tuple[float | None, float | None, str, list[str]], str]:
     """:func:`find_amounts` and :func:`amount_qualifier` of a sentence in one pass."""
     written, usd, qty, unit = [], None, None, ""
-    spans = []
+    spans, used = [], []  # the matches of the amounts kept (their hedges are the draft's)
     first = None  # the first dollar amount, else the first quantity: the one the qualifier reads
     words = list(_WORD_AMOUNT_RE.finditer(sentence)) if _SCALE_WORD.search(sentence) else []
     if not _DIGIT.search(sentence):
@@ -60,7 +60,7 @@ def amounts_and_qualifier(sentence: str) -> tuple[tuple[float | None, float | No
         written.append(m.group(0).strip())
         spans.append((m.start(), m.end()))
         if usd is None:
-            usd = round(n * mult, 2)
+            usd, used = round(n * mult, 2), [m]
     for m in _QTY_RE.finditer(sentence):
         if any(a <= m.start() < b for a, b in spans) or _share_of_other(sentence, m):
             continue
@@ -68,7 +68,7 @@ def amounts_and_qualifier(sentence: str) -> tuple[tuple[float | None, float | No
         written.append(m.group(0).strip())
         if (qty is None or (_SHARE.search(unit) and not _SHARE.search(m.group("unit")))) and not _reserve(sentence, m.start()):
             # the first quantity, or the first of goods after a share ("fell 51.6% to 2.68 million tonnes")
-            qty = float(m.group("n").replace(",", ""))
+            qty, used = float(m.group("n").replace(",", "")), [*used[:1 if usd is not None else 0], m]
             unit = _ABBREVIATED.sub("million", re.sub(r"\s+", " ", m.group("unit").strip()))
             if (per := _PER_AFTER.match(sentence, m.end())) is not None:
                 unit += f" per {per.group(1).lower()}"  # "1.8 million tons per month": a rate, not the period's total
@@ -82,11 +82,17 @@ def amounts_and_qualifier(sentence: str) -> tuple[tuple[float | None, float | No
             continue  # "한 탄광(매장량 200만t)": the mine's reserves, not the event's amount
         if what == "달러" and usd is None:
             usd = round(value, 2)
+            used.append(m)
         elif what in ("t", "톤") and (qty is None or _SHARE.search(unit)):  # goods, not a share told first
             qty, unit = value, "t"
+            used.append(m)
         elif what in ("kg", "킬로그램") and (qty is None or _SHARE.search(unit)):
             qty, unit = value, "kg"
-    return _with_words(words, (usd, qty, unit, written)), _qualifier(sentence, first or (words[0] if words else None))
+            used.append(m)
+    qualifier = _qualifier(sentence, first or (words[0] if words else None))
+    if qualifier == "exact" and (hedged := [q for m in used if (q := _qualifier(sentence, m)) not in ("exact", "")]):
+        qualifier = hedged[0]  # "50만t(약 2억2000만 달러)": the figure kept beside the first is hedged (the seventy-sixth trial)
+    return _with_words(words, (usd, qty, unit, written)), qualifier
 
 
 #: A rate's time after its unit ("1.8 million tons per month", "2.1 million tons of North Korean coal per month"; not "a
@@ -190,11 +196,11 @@ _APPROX_RE = re.compile(r"\b(?:about|around|some|roughly|approximately|nearly|al
 
 
 def amount_qualifier(sentence: str) -> str:
-    """The qualifier of the sentence's first amount (data/README.md): 'at_least', 'at_most', 'approximate' when
-    it is hedged so, 'exact' when it is plain, '' without one."""
+    """The qualifier of the sentence's amounts (data/README.md): 'at_least', 'at_most', 'approximate' when its first
+    is hedged so, or another it keeps ("20만t(약 1800만 달러)"), 'exact' when they are plain, '' without one."""
     if not _DIGIT.search(sentence):
         return ""
-    return _qualifier(sentence, ("$" in sentence and _USD_RE.search(sentence)) or _QTY_RE.search(sentence))
+    return amounts_and_qualifier(sentence)[1]
 
 
 #: Korean hedges after an amount: a floor ("1천t 이상", "넘게"), a ceiling ("미만", "이하") or roughly it ("두 배가량",

@@ -65,6 +65,12 @@ def confidence(event_type: str, sentence: str, anonymous: bool, before: str = ""
     return "reported", "", ""
 
 
+def cited_elsewhere(tellings: list[str]) -> str:
+    """The official source another telling of a merged draft cites ('' for none): the report's lead tells the figure,
+    a later sentence says whose it is ("RFA는 5일자 중국 상무부의 통계를 인용하며 … 50만t"): the event rests on it."""
+    return next((c for t in tellings if (c := official_cited(t)) and not _MEDIA_TELLER.search(t)), "")
+
+
 #: Other media as the teller ("앞서 일부 외신은 중국 해관이 … 지시했다고 보도했습니다", "foreign media reported that
 #: customs had ordered …"): an official body they name is what the news is about, not who told it.
 _MEDIA_TELLER = re.compile(r"외신|일부\s*언론|외국\s*언론|현지\s*언론|언론\s*보도|\b(?:foreign|local|some|Chinese|Japanese|South Korean)"

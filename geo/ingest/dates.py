@@ -199,7 +199,9 @@ _ATTRIBUTION_BEFORE = re.compile(r"(?:\b(?:said|says|told [\w ]{1,30}|reported|a
 _KO_PUBLISHED_AFTER = re.compile(r"\s*(?:펴낸|발표한|낸|공개한|내놓은|발간한|공개된|발표된|나온)\s*(?:[\uac00-\ud7a3]+\s+)?"
                                  r"(?:보고서|자료|통계|집계|분석|연구)"
                                  # the day a source spoke to the outlet ("소식통은 27일 데일리NK와 통화에서 …"; "… 인터뷰에서")
-                                 r"|\s*(?:[\w가-힣]{1,12}(?:와|과)(?:의)?\s*)?(?:전화\s*)?(?:통화|인터뷰|전화|면담)(?:에서|를\s*통해)")
+                                 r"|\s*(?:[\w가-힣]{1,12}(?:와|과)(?:의)?\s*)?(?:전화\s*)?(?:통화|인터뷰|전화|면담)(?:에서|를\s*통해)"
+                                 # a document's own date ("5일자 중국 상무부의 통계를 인용하며"): when it was issued
+                                 r"|자\s")
 
 #: A measure's own announcement ("the decision announced Feb. 18 to suspend", "a ban announced on
 #: Aug. 14"): the day of the measure, not of a telling.

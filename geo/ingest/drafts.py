@@ -70,6 +70,7 @@ class Draft:
     estimate: float | None = None  # estimated chance it is right (see geo.ingest.certainty)
     check: str = ""  # why a reviewer should check it before it is applied ('' when proposed)
     quote: str = ""  # what the record keeps as evidence: a short phrase of it (geo.ingest.quote) or the reviewer's words
+    also_told: list[str] = field(default_factory=list)  # the sentences of the tellings merged into it (geo.ingest.merge)
     before_measure: bool = False  # a telling of it says it came before a measure ("well before the UN voted"; geo.ingest.known)
 
     @property

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-import re
 
 from geo.ingest.accounts import finish
 from geo.ingest.actors import actors_at, with_actor
@@ -16,7 +15,14 @@ from geo.ingest.amounts import (
     no_figure,
     plan_share,
 )
-from geo.ingest.attribution import Anonymity, back_cite, confidence, official_report, retyped_as_act
+from geo.ingest.attribution import (
+    Anonymity,
+    back_cite,
+    cited_elsewhere,
+    confidence,
+    official_report,
+    retyped_as_act,
+)
 from geo.ingest.certainty import rate
 from geo.ingest.clauses import clauses, find_reason
 from geo.ingest.cue_words import CAP_WORDS, SMUGGLING_NAMED
@@ -69,6 +75,7 @@ from geo.ingest.protos import (
 )
 from geo.ingest.publishers import slug
 from geo.ingest.quote import short_quote
+from geo.ingest.record_rows import mine_minerals
 from geo.ingest.resolutions import Resolutions
 from geo.ingest.sentences import sentences
 from geo.ingest.short_names import short_minerals
@@ -117,8 +124,8 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
     guessed = guess_title(text)
     title = (title or guessed).strip()
     sents = sentences(text, guessed)
-    adopted = _resolution_dates(ds)
-    known = _mine_minerals(ds)
+    adopted = Resolutions.of(ds)
+    known = mine_minerals(ds)
 
     info: list[dict] = []
     candidates, cand_seen = [], set()  # unknown mine names, in the order first met, and those met
@@ -292,26 +299,6 @@ def _title_case(text: str) -> bool:
     return 4 <= len(words) <= 25 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
-def _mine_minerals(ds) -> dict[str, list[str]]:
-    out = {}
-    for row in ds.mines.itertuples(index=False):
-        out[row.mine_id] = [str(x) for x in (row.minerals if isinstance(row.minerals, list | tuple) else [])]
-    return out
-
-
-def _resolution_dates(ds) -> Resolutions:
-    out = Resolutions()
-    sanctions = getattr(ds, "sanctions", None)
-    if sanctions is None:
-        return out
-    for row in sanctions.itertuples(index=False):
-        m = re.fullmatch(r"UNSCR-(\d+)", str(row.measure_id))
-        if m and row.adopted is not None and str(row.adopted) != "NaT":
-            out[m.group(1)] = row.adopted.date() if hasattr(row.adopted, "date") else row.adopted
-            out.minerals.setdefault(m.group(1), set()).add(str(row.mineral_id))
-    return out
-
-
 def _assemble(protos, sents, info, pub, adopted, anon, names, gaz):
     notes: list[str] = []
     # A mineral already tied to a mine in a sentence is not also a mineral-only event there.
@@ -379,6 +366,8 @@ def _assemble(protos, sents, info, pub, adopted, anon, names, gaz):
         if d.event_type == "trade_figure" and p.sent > 1:  # figures in a paragraph its first sentence sources ("해관총서가 발표한 …")
             before = " ".join(x.text for x in sents[max(0, p.sent - 6):p.sent - 1] if x.para == sents[p.sent].para) + " " + before
         d.confidence, why, d.teller = confidence(d.event_type, text, d.anonymous_source, before, anon.official_teller(sents[p.sent].para))
+        if d.confidence == "reported" and not d.anonymous_source and (cited := cited_elsewhere(d.also_told)):
+            d.confidence, why, d.teller = "official", f"another telling of it cites {cited}", cited
         d.notes += f" Confidence {d.confidence}: {why}." if why else ""
         province = "" if p.mines or p.candidates else " and ".join(  # "함경남도의 한 탄광": no mine, a province
             dict.fromkeys(m.name for m in gaz.match(text, ("province",)) if as_place(m, text)))  # not "with Pyongyang"

@@ -39,6 +39,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from geo.ingest.clauses import SCHEDULED
 from geo.ingest.cue_words import FOR_A_WHILE, cargo_back
 from geo.ingest.cues import named_sides
 from geo.ingest.drafts import Draft
@@ -124,12 +125,13 @@ def _repeats(d: Draft, span, measures: dict, events: dict) -> list[dict] | None:
     un_acts = named_sides(d.evidence) == (True, False)  # "a December 2016 U.N. Security Council resolution": not China's
     numbers = {f"UNSCR-{n}" for n in resolution_numbers(d.evidence)}  # a resolution it names ("Resolution 2321")
     earlier = d.before_measure  # a telling of it said it came before a measure (set per sentence by the extractor)
+    scheduled = d.event_type in MEASURE_TYPES and SCHEDULED.search(d.evidence) is not None  # "… at midnight on September 5"
     day = _day(d.date)
     for mine in d.mines or [""]:
         for mineral in d.minerals:
             hit = None
             if d.event_type in MEASURE_TYPES and not earlier:
-                held = [m for m in measures.get(mineral, []) if _begun(m["days"], span, d.event_type == "sanction")
+                held = [m for m in measures.get(mineral, []) if _begun(m["days"], span, d.event_type == "sanction", scheduled)
                         and not (china_acts and m["authority"] != "CN")
                         and not (d.event_type == "import_suspension" and m["authority"] == "UN")
                         and not (un_acts and d.event_type == "sanction" and m["authority"] == "CN")]
@@ -292,12 +294,19 @@ def _distance(row: dict, day: dt.date) -> int:
     return 0 if start <= day <= end else min(abs((start - day).days), abs((end - day).days))
 
 
-def _begun(days: tuple[dt.date, ...], span: tuple[dt.date, dt.date], near: bool = False) -> bool:
+def _begun(days: tuple[dt.date, ...], span: tuple[dt.date, dt.date], near: bool = False, scheduled: bool = False) -> bool:
     """Does a draft's window hold a measure's adoption or effective day, or (``near``: a ban told), narrow, start
     within :data:`NEAR_START` days after it? Reports differ by days on when a measure began (China's coal
-    suspension of 18-19 February 2017 told as a ban "on Feb. 26"); a port's order days after a ban is its own."""
+    suspension of 18-19 February 2017 told as a ban "on Feb. 26"); a port's order days after a ban is its own. A stop
+    told with the day it is scheduled for (``scheduled``: "will stop processing imports … at midnight on September 5")
+    is the measure announced up to :data:`SCHEDULED_REACH` before it (China's announcement of 14 August 2017, whose
+    imports ended on 5 September: the seventy-sixth trial found it offered as new)."""
     last = max(days)
-    return _inside(days, span) or (near and last < span[0] <= last + NEAR_START and span[1] - span[0] <= NEAR_START)
+    reach = SCHEDULED_REACH if scheduled else NEAR_START
+    return _inside(days, span) or ((near or scheduled) and last < span[0] <= last + reach and span[1] - span[0] <= NEAR_START)
+
+
+SCHEDULED_REACH = dt.timedelta(days=31)
 
 
 def _meets(window_: tuple[dt.date, dt.date], span: tuple[dt.date, dt.date]) -> bool:

@@ -111,6 +111,8 @@ def merge_restatements(drafts: list[tuple[Draft, int]], figures_from: dict[int, 
         kept.before_measure = old.before_measure or d.before_measure  # any telling's "before the ban"
         # the firms each telling names (a designation's list told over several sentences: geo.ingest.actors)
         kept.actors = "; ".join(dict.fromkeys(a for x in (old, d) for a in x.actors.split("; ") if a))
+        other = old if kept is d else d
+        kept.also_told = [*kept.also_told, *other.also_told, other.evidence]  # (whom each telling cites: attribution)
         _take_figures(kept, old if kept is d else d, figures_from)
         notes.append(f"merged a restatement of {d.event_type} {'/'.join(d.minerals)}"
                      f"{' at ' + '/'.join(d.mines) if d.mines else ''}; the date kept comes from "
@@ -118,11 +120,13 @@ def merge_restatements(drafts: list[tuple[Draft, int]], figures_from: dict[int, 
     out = _headline_figures_told_as_more([(d, rank) for g in groups.values() for d, rank in g.items], notes)
     covered: dict[str, set[str]] = {}
     years: dict[tuple[str, str], set[str]] = {}  # (type, mineral) → the years of its mine drafts
+    told: dict[tuple[str, str], set[str]] = {}  # (type, mineral) → the figures its mine drafts give, as written
     for o, _ in out:
         if o.mines:
             covered.setdefault(o.event_type, set()).update(o.minerals)
             for x in o.minerals:
                 years.setdefault((o.event_type, x), set()).add(o.date[:4])
+                told.setdefault((o.event_type, x), set()).update(figures_of(o.amounts))
     detail: dict[tuple, set[str]] = {}  # (type, effect, year) → minerals of figure-bearing mineral-only drafts
     for o, _ in out:
         if not o.mines and figures_of(o.amounts):
@@ -138,8 +142,11 @@ def merge_restatements(drafts: list[tuple[Draft, int]], figures_from: dict[int, 
             notes.append(f"dropped a sentence summing up {d.event_type} of {', '.join(d.minerals)}, each told with its "
                          f"figure: {d.evidence[:60]}…")
             continue
+        own = set(figures_of(d.amounts))  # a figure no mine draft gives is no summary of them ("1~8월 … 38만6000t" beside
+        # the year's "50만t": the seventy-sixth trial found it dropped)
         if not d.mines and not d.candidates and set(d.minerals) <= covered.get(d.event_type, set()) \
-                and not (rank < 2 and all(d.date[:4] not in years[(d.event_type, x)] for x in d.minerals)):
+                and not (rank < 2 and all(d.date[:4] not in years[(d.event_type, x)] for x in d.minerals)) \
+                and not (own and all(not own & told.get((d.event_type, x), set()) for x in d.minerals)):
             notes.append(f"dropped a summary sentence repeating {d.event_type} of "
                          f"{', '.join(d.minerals)}: {d.evidence[:60]}…")
             if rank < 2:

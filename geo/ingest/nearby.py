@@ -262,6 +262,15 @@ def _inferred(mineral_id: str, mine: Match) -> Match:
 #: unload its 6,300 metric tonnes of anthracite coal"; "이 배에는 석탄 3천t이 실려 있었다").
 _CARGO_GOES_ON = re.compile(r"\s*(?:(?:the|this|that)\s+(?:ship|vessel|boat|barge|cargo|shipment|consignment|freighter|tanker)s?|it)\b"
                             r"|\s*(?:이|그|해당)\s*(?:배|선박|화물|화물선)", re.IGNORECASE)
+def _opens_with_its_mineral(i: int, j: int, sents, info) -> bool:
+    """Does the j-th sentence open with a mineral the i-th names ("금을 밀수하려다 적발됐습니다." then "금 27킬로그램, 무려 시가
+    15억원어치 인데요": the cargo's amount, the seventy-sixth trial's 27 kg)?"""
+    before = {m.id for m in info[i]["matches"] if m.kind == "mineral"}
+    opening = sents[j].text[:4].lstrip("\"“‘' ")
+    return any(m.kind == "mineral" and m.id in before and sents[j].text.find(m.text) <= 4 and m.text[:1] == opening[:1]
+               for m in info[j]["matches"])
+
+
 #: The events whose amount is a cargo's.
 CARGO_TYPES = ("smuggling", "import_suspension")
 
@@ -270,7 +279,8 @@ def cargo_amounts_next(i: int, sents, info):
     """(amounts, qualifier) of the sentence after the i-th, in its paragraph or the next, when it goes on about the
     cargo or ship the i-th told of (:data:`_CARGO_GOES_ON`), tells no event of its own and gives an amount; else None."""
     j = i + 1
-    if j >= len(sents) or sents[j].para - sents[i].para > 2 or info[j]["made"] or not _CARGO_GOES_ON.match(sents[j].text):
+    if j >= len(sents) or sents[j].para - sents[i].para > 2 or info[j]["made"] or not (
+            _CARGO_GOES_ON.match(sents[j].text) or _opens_with_its_mineral(i, j, sents, info)):
         return None
     amounts = info[j]["amounts"]
     return (amounts, info[j]["qualifier"]) if amounts[0] is not None or amounts[1] is not None else None

@@ -40,9 +40,10 @@ def publisher_slug(publisher: str) -> str:
     return slug(romanize(publisher))[:40].strip("-")
 
 
-#: A run of Latin words ending in two letters at least, not written onto a Korean word (a publisher's own Latin name: "The
-#: Epoch Times Korea", "KBS"; not the NK of "데일리NK 북한").
-_LATIN_NAME = re.compile(r"(?<![\uac00-\ud7a3A-Za-z])[A-Za-z][A-Za-z&'.]*(?:\s+[A-Za-z][A-Za-z&'.]*)*(?<=[A-Za-z.]{2})(?=[^A-Za-z]|$)")
+#: A run of Latin words ending in two letters at least, not written onto a Korean word before or after it (a publisher's own
+#: Latin name: "The Epoch Times Korea", "KBS"; not the NK of "데일리NK 북한", nor the TV of "TV조선").
+_LATIN_NAME = re.compile(r"(?<![\uac00-\ud7a3A-Za-z])[A-Za-z][A-Za-z&'.]*(?:\s+[A-Za-z][A-Za-z&'.]*)*(?<=[A-Za-z.]{2})"
+                         r"(?=[^A-Za-z\uac00-\ud7a3]|$)")  # (nor the TV of "TV조선": "TV조선 (TV Chosun)" is tv-chosun)
 
 
 def slug(text: str) -> str:

@@ -120,3 +120,11 @@ def _event_rows(ds) -> list[dict]:
                         "tally": bool(_CASES.search(str(r.unit or ""))) and (r.quantity or 0) > 1,
                         "text": " ".join(str(x) for x in (r.title, r.description, r.actors, r.evidence) if isinstance(x, str)).lower()})
     return out
+
+
+def mine_minerals(ds) -> dict[str, list[str]]:
+    """Each mine of the record → the minerals the record knows it for."""
+    out = {}
+    for row in ds.mines.itertuples(index=False):
+        out[row.mine_id] = [str(x) for x in (row.minerals if isinstance(row.minerals, list | tuple) else [])]
+    return out

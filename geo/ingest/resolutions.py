@@ -18,6 +18,20 @@ class Resolutions(dict):
         super().__init__()
         self.minerals: dict[str, set[str]] = {}
 
+    @classmethod
+    def of(cls, ds) -> Resolutions:
+        """The UN resolutions of the dataset's ``sanctions.csv`` (none when it has no sanctions table)."""
+        out = cls()
+        sanctions = getattr(ds, "sanctions", None)
+        if sanctions is None:
+            return out
+        for row in sanctions.itertuples(index=False):
+            m = re.fullmatch(r"UNSCR-(\d+)", str(row.measure_id))
+            if m and row.adopted is not None and str(row.adopted) != "NaT":
+                out[m.group(1)] = row.adopted.date() if hasattr(row.adopted, "date") else row.adopted
+                out.minerals.setdefault(m.group(1), set()).add(str(row.mineral_id))
+        return out
+
 
 #: A UN resolution named by its number: "resolution 2270", "Resolution No. 2371", 결의 2270호, 결의안 2371호.
 _RESOLUTION = re.compile(r"\b[Rr]esolutions?\s+(?:[Nn]o\.?\s*)?(\d{3,4})\b|결의안?\s*(?:제\s*)?(\d{4})\s*호")

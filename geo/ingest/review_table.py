@@ -9,6 +9,7 @@ amount and place as they now are. A cell the reviewer wrote is theirs and is lef
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import replace
 
 from geo.ingest.accounts import row_account
@@ -28,6 +29,10 @@ REVIEW_EFFECTS = {**EFFECTS, "sanction": "banned", "trade_figure": "exported"}
 
 #: The event id cell of a row whose event Apply will give a new id (another type, date, mine or mineral).
 NEW_ID = "(new at apply)"
+
+
+#: The notes' first sentence, where the drafted date came from ("Date from '최근' in the sentence.").
+_DATE_FROM = re.compile(r"^Date from .*?\.(?=\s+[A-Z]|$)")
 
 
 def iso(value: str) -> str:
@@ -119,6 +124,9 @@ def follow_edits_in_table(before: list[dict], after: list[dict], drafts: list[Dr
                                                         _text(old.get("date")), _text(old.get("date_precision")))
             dated = (_text(row.get("date")), _text(row.get("date_precision"))) != (iso(base.date), base.date_precision)
             row["date_basis"] = "set by the reviewer" if dated else base.date_basis
+            if "notes" in row:  # how it was read: the date's words are no longer the date's (the seventy-sixth trial)
+                row["notes"] = _DATE_FROM.sub("Date set by the reviewer.", base.notes.strip(), count=1) if dated \
+                    else base.notes.strip()
         title = _text(old.get("title"))
         if new_type and _text(row.get("title")) == title and (_drafted_title(title, old) or base is not None and title == base.title):
             what = subject([link[0]] if link[0] else [], [link[1]] if link[1] else [], names) \
@@ -143,6 +151,7 @@ def follow_edits_in_table(before: list[dict], after: list[dict], drafts: list[Dr
                 base, event_type=new_type, mines=[link[0]] if link[0] else [], minerals=[link[1]] if link[1] else [],
                 date=_text(row.get("date")), date_precision=_text(row.get("date_precision"))), record)
         changed |= any(_text(row.get(f)) != _text(edited.get(f)) for f in (
-            "effect", "confidence", "title", "event_id", "date_basis", "check", "date", "date_precision", "known", "description", "place"))
+            "effect", "confidence", "title", "event_id", "date_basis", "check", "date", "date_precision", "known", "description", "place",
+            "notes"))
         out.append(row)
     return out + [dict(r) for r in after[len(out):]], changed

@@ -37,7 +37,9 @@ def _english_ships(sentence: str) -> list[str]:
 #: A ship a Korean report names: its Latin name in brackets before 호 ("씨시나인(C Sea Nine)호"), or a Hangul name
 #: before 호 in a sentence about a ship's cargo ("중국 항쥔룬호에 실린"), not a word ending in 호 (보호, 신호, 번호).
 _KO_SHIP = re.compile(r"(?<![가-힣])(?:[가-힣]{1,10})?\(([A-Z][A-Za-z0-9 .'-]{1,30})\)호|(?<![가-힣\d])([가-힣]{2,8})호(?=[은는이가을를의에와과도]|\s)")
-_KO_CARGO = re.compile(r"선적|국적|선박|화물선|실린|싣고|실은|운반선")
+#: A ship a Korean report names in quotation marks, 호 inside or after them ("'와이즈 어네스트호'", "'샤이닝 리치'호").
+_KO_SHIP_QUOTED = re.compile(r"['‘\"“]([가-힣A-Za-z][^'’\"”\n]{1,24}?)(?:호['’\"”]|['’\"”]\s?호)")
+_KO_CARGO = re.compile(r"선적|국적|선박|화물선|실린|싣고|실은|실었|싣|운반선|적재")
 _KO_NOT_A_SHIP = re.compile(r"(?:보|신|번|구|선|애|결의|청|칭|간|환|엄|수|방|부|상|원|연|가|토|경|명|이|제)$")
 
 
@@ -46,8 +48,11 @@ def ship_names(sentence: str) -> list[str]:
     case's actors (the record's "Sky Angel; Rich Glory"; the testers of the review typed them)."""
     out = [(sentence.find(n), n) for n in _english_ships(sentence)]
     if "호" in sentence and _KO_CARGO.search(sentence):
+        quoted = [(m.start(), m.group(1).strip()) for m in _KO_SHIP_QUOTED.finditer(sentence)]
+        out += quoted
+        inside = [(a, a + len(n) + 3) for a, n in quoted]  # (a quoted name's last word is not a ship of its own)
         for m in _KO_SHIP.finditer(sentence):
-            if m.group(1) or not _KO_NOT_A_SHIP.search(m.group(2)):
+            if (m.group(1) or not _KO_NOT_A_SHIP.search(m.group(2))) and not any(a <= m.start() < b for a, b in inside):
                 out.append((m.start(), m.group(1) or m.group(2)))
     return list(dict.fromkeys(n for _, n in sorted(out)))
 

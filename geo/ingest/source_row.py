@@ -12,6 +12,9 @@ from geo.ingest.drafts import SOURCE_COLUMNS, IngestError
 from geo.ingest.publishers import publisher_slug
 from geo.ingest.text import parse_published
 
+#: The title of a source row whose report gave none and whose reviewer typed none.
+UNTITLED = "(title not recorded)"
+
 
 def make_source_row(ds, publisher: str, title: str, url: str, pub: dt.date, language: str = "en") -> dict:
     """The sources.csv row for a report; an existing row is reused when it is the same report."""
@@ -26,7 +29,7 @@ def make_source_row(ds, publisher: str, title: str, url: str, pub: dt.date, lang
     sid, n = base, 2
     while sid in taken:
         sid, n = f"{base}-{n}", n + 1
-    return {"source_id": sid, "publisher": publisher, "title": title or "(title not recorded)",
+    return {"source_id": sid, "publisher": publisher, "title": title or UNTITLED,
             "url": url, "published": pub.isoformat(), "accessed": dt.date.today().isoformat(),
             "language": language, "notes": "Added by geo ingest."}
 

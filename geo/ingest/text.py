@@ -97,15 +97,20 @@ _HEAD_REACH = 4000  # characters: the report's top, where its headline is (after
 
 
 def guess_title(text: str) -> str:
-    """The first line that reads like a headline (five words or more, three in Korean; no colon, no final stop;
-    starting with a capital, with Hangul or a Chinese character, or with a number that counts something)."""
-    for line in text[:_HEAD_REACH].splitlines():  # a headline is at the top: a long report is not read for it
+    """The first line that reads like a headline (five words or more, three in Korean or on a first line a blank line
+    sets apart; no colon, no final stop; starting with a capital, with Hangul or a Chinese character, or with a number
+    that counts something)."""
+    lines = text[:_HEAD_REACH].splitlines()  # a headline is at the top: a long report is not read for it
+    first = next((k for k, x in enumerate(lines) if x.strip()), 0)
+    for k, line in enumerate(lines):
         line = line.strip()
+        # the first line, set apart by a blank line, is a headline of three words too ("DPRK-Chinese mining deal")
+        alone = k == first and k + 1 < len(lines) and not lines[k + 1].strip()
         # a headline in quotes, as Korean papers print a source's words ('"말레이시아, … 입항 막아"'): read inside them
         inner = line[1:-1].strip() if len(line) > 2 and line[0] in "\"“" and line[-1] in "\"”" else line
         words, core = inner.split(), inner.lstrip("\"“‘'").rstrip("\"”’'")  # 밤에만 … "북한 석탄, 中으로 나간다"
         core = _AGENCY_END.sub("", _LABEL_START.sub("", core))  # a paragraph ending "… in value terms. (Yonhap)" still ends with a stop
-        if len(words) >= (3 if _KO_HEADLINE.search(core) else 5) and not _colon(inner) and not core.endswith(".") and not _BYLINE.match(core) and not _CREDIT.search(core) \
+        if len(words) >= (3 if _KO_HEADLINE.search(core) or alone else 5) and not _colon(inner) and not core.endswith(".") and not _BYLINE.match(core) and not _CREDIT.search(core) \
                 and (core[:1].isupper() or _HEADLINE_START.match(core) or _NUMBER_START.match(core)) and len(line) <= 200:
             return line
     return ""
@@ -129,10 +134,20 @@ _CREDIT = re.compile(r"\b(?:reproduced|republished|originally (?:published|appea
 
 def _colon(line: str) -> bool:
     """A colon after a label ("Photo: …", "Reporter: …", "Updated: Nov 5, 10:35"): three words or fewer before
-    the first colon. A headline may have a colon after four words or more: who said it ("… fall to zero in
-    April: UN", "…: VOA") or a second part ("Russia, North Korea agree deal: railway upgrade for minerals")."""
-    head, sep, _tail = line.partition(":")
-    return bool(sep) and len(head.split()) <= 3
+    the first colon, a label's word or a short tail after it. A headline may have a colon after four words or more:
+    who said it ("… fall to zero in April: UN", "…: VOA") or a second part ("Russia, North Korea agree deal: railway
+    upgrade for minerals"), and after a topic told first, with a headline's length after it ("North Korea: China sets
+    date to comply with UN import sanctions": the seventy-sixth trial's source was left untitled)."""
+    head, sep, tail = line.partition(":")
+    if not sep or len(head.split()) > 3:
+        return False
+    return bool(_LABEL_WORD.search(head)) or len(tail.split()) < 5 or bool(re.search(r"\d{1,2}:\d\d", tail))
+
+
+#: Words a label before a colon is made of (not a headline's topic).
+_LABEL_WORD = re.compile(r"\b(?:photo|picture|image|video|reporter|writer|author|editor|by|source|sources|updated|posted|published"
+                         r"|date|time|tags?|category|categories|filed|section|contact|email|e-mail|tel|phone|caption|credit|note"
+                         r"|translated|translation|read|see|related|more|comments?)\b|사진|기자|출처|입력|수정|제공", re.IGNORECASE)
 
 
 def guess_language(text: str, sample: int = 20000) -> str:
