@@ -203,25 +203,28 @@ def open_filtered(page: str, filters: Filters, select: str | None = None, why: s
 K_ADDED = "_events_just_added"
 
 
-def open_added(page: str, view, event_ids: list[str], *, on_map: bool, told: str = "just added") -> bool:
-    """Open the map or the timeline showing the events an apply just added (:func:`geo.rules.filters.showing`;
-    on the map, the first of their mines that has a point is selected), saying there what it was narrowed to; the
-    timeline's table marks them (:func:`just_added`)."""
-    st.session_state[K_ADDED] = (frozenset(event_ids), "new" if told == "just added" else "new source")
-    filters = showing(view, event_ids, on_map=on_map)
+def open_added(page: str, view, event_ids: list[str], *, on_map: bool, supported: list[str] = ()) -> bool:
+    """Open the map or the timeline showing the events an apply just added and those it added the report to as a
+    further source (``supported``; :func:`geo.rules.filters.showing`; on the map, the first of their mines that has a
+    point is selected), saying there what it was narrowed to; the timeline's table marks them (:func:`just_added`)."""
+    ids = [*event_ids, *(i for i in supported if i not in event_ids)]
+    st.session_state[K_ADDED] = {**{i: "new source" for i in supported}, **{i: "new" for i in event_ids}}
+    filters = showing(view, ids, on_map=on_map)
     what = ("mines and minerals" if filters.mines else "minerals") if on_map else "minerals and days"
-    why = (f"The shared filters were narrowed to the {what} of the {len(event_ids)} event(s) {told} (other "
-           "events of theirs show too); Reset filters shows all.")
+    told = " and ".join(x for x in (f"{len(event_ids)} just added" if event_ids else "",
+                                    f"{len(supported)} this report now supports" if supported else "") if x)
+    why = (f"The shared filters were narrowed to the {what} of the event(s) {told} (other events of theirs show too); "
+           "Reset filters shows all.")
     if on_map and not filters.mines:  # (a new user's trial found "0 of 54 mines" and nothing to see)
         why += (" None of them is at a mine of the record, and the map draws mines: the timeline shows them, and the "
                 "Data & export page lists them.")
     return open_filtered(page, filters, select=mine_to_select(view, filters.mines) if on_map else None, why=why)
 
 
-def just_added() -> tuple[frozenset[str], str]:
-    """The events the last "See them on the map/timeline" link opened, and their mark: "new" (an apply added them)
-    or "new source" (a report applied as a further source of them)."""
-    return st.session_state.get(K_ADDED) or (frozenset(), "new")
+def just_added() -> dict[str, str]:
+    """The events the last "See them on the map/timeline" link opened, each with its mark: "new" (an apply added it)
+    or "new source" (a report applied as a further source of it)."""
+    return st.session_state.get(K_ADDED) or {}
 
 
 def narrowed_note() -> str:

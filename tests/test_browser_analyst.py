@@ -351,3 +351,25 @@ def test_on_a_phone_the_timeline_keeps_its_plot(server, phone):
     y_labels = phone.locator("[data-testid='stVegaLiteChart']").first.locator("[aria-label^='Y-axis'] text")
     widths = y_labels.evaluate_all("ts => ts.map(t => t.getBoundingClientRect().width)")
     assert widths and max(widths) <= 125
+
+
+def test_each_lanes_marks_sit_beside_its_label(server, page):
+    # the fifty-fourth trial: every lane's marks sat about one row above its name (with a yOffset channel Vega-Lite drew
+    # them at the top of a band while the labels stood at its middle), so "not tied to a mine" read as another lane's
+    page.goto(server.url + "/timeline?mineral=molybdenum&mineral=cobalt&since=2017-01-01&until=2017-12-31")
+    chart = page.locator("[data-testid='stVegaLiteChart']").first
+    chart.locator("[aria-roledescription='point']").first.wait_for(timeout=30_000)
+    centre = "(e => { const r = e.getBoundingClientRect(); return r.top + r.height / 2; })"
+    labels = chart.locator("[aria-label^='Y-axis'] text").evaluate_all(
+        f"ts => ts.map(t => [t.textContent, {centre}(t)])")
+    marks = chart.locator("[aria-roledescription='point']").evaluate_all(
+        f"ps => ps.map(p => [p.getAttribute('aria-label'), {centre}(p)])")
+    assert len(labels) >= 2 and marks
+    step = min(abs(a[1] - b[1]) for a, b in zip(labels, labels[1:], strict=False))
+    for aria, y in marks:
+        lane = re.search(r"lane: (.*?); y_offset: (-?[\d.]+)", aria)
+        if lane is None or float(lane.group(2)) != 0:
+            continue  # (a mark drawn above another of its lane is offset on purpose)
+        name, nearest = min(labels, key=lambda t: abs(t[1] - y))
+        assert lane.group(1).startswith(name.rstrip("…")), (lane.group(1), name)
+        assert abs(nearest - y) < step / 3, (lane.group(1), nearest, y)

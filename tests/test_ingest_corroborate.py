@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import shutil
 
 import pytest
@@ -159,7 +160,7 @@ def test_cli_corroborate_dry_run_apply_and_revert(data_copy, tmp_path):
 def test_page_add_the_report_as_a_source_of_a_record_event_apply_and_undo(data_copy, monkeypatch):
     import datetime as dt
 
-    from tests.test_add_report import extract_drafts, fill, open_add_report
+    from tests.test_add_report import extract_drafts, fill, html, open_add_report
 
     monkeypatch.setenv("NK_MINES_DATA", str(data_copy))
     at = extract_drafts(fill(open_add_report(), TEXT, publisher="Example Wire", url="https://example.org/ships",
@@ -174,13 +175,20 @@ def test_page_add_the_report_as_a_source_of_a_record_event_apply_and_undo(data_c
     at = at.run()
     summary = " ".join(t.value for t in at.text)
     assert f"gain this report as a corroborating source: {EVENT} (confidence reported → corroborated" in summary
-    assert "0 new event(s)" in summary
+    assert "0 new event(s)" in summary and "0 new event(s):" not in summary  # (no colon before an empty list: trials 53, 54)
     button = at.button(key="ar_apply")
     assert not button.disabled and button.label == "Apply 0 accepted row(s) and 1 corroboration(s)"
     at = button.click().run()
     assert not at.exception and not at.error
     assert _event(data_copy)["confidence"] == "corroborated"
     assert any("corroborating source" in c.value for c in at.caption)
+    # the timeline shows the event the report now supports, marked so (the fiftieth and fifty-fourth trials)
+    at = at.button(key="ar_see_timeline").click().run()
+    assert not at.exception and at.title[0].value == "Timeline"
+    table = html(at)
+    row = re.search(rf'<tr data-event-id="{EVENT}">(.*?)</tr>', table, re.S)
+    assert row and ">new source</span>" in row.group(1) and "also: " in row.group(1)
+    at = at.switch_page("views/add_report.py").run()
     at = at.button(key="ar_revert").click().run()
     assert any("confidence of 1 record event(s) put back" in s.value for s in at.success)
     assert _event(data_copy)["confidence"] == "reported" and _event(data_copy)["corroborating_source_ids"] == ""

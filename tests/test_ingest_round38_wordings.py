@@ -244,3 +244,59 @@ def test_a_first_line_set_apart_is_a_headline_of_three_words():
     from geo.ingest.text import guess_title
     assert guess_title("Rason coal deal\n\nAccording to reports, the two sides agreed …") == "Rason coal deal"
     assert guess_title("Rason coal deal\nThe two sides agreed on a deal on Monday.") == ""  # guard: not set apart
+
+
+# --- from the fifty-third and fifty-fourth trials (folders trial78, trial79), each on sentences of our own ---
+
+def test_a_figure_the_data_showed_is_not_the_unnamed_sources(record):
+    # the fifty-fourth trial: a paragraph that also said "Sources said …" made the customs figure anonymous
+    text = ("China's imports of North Korean iron ore fell in March, data showed on Monday. March imports fell to 0.3 "
+            "million tonnes, the data showed. Sources said some traders had stopped buying.")
+    (d,) = [d for d in _drafts(text, record, "2017-04-24") if d.event_type == "trade_figure"]
+    assert not d.anonymous_source and "unnamed" not in d.description
+
+
+def test_the_unnamed_sources_own_sentence_stays_anonymous(record):  # guard
+    text = "Sources said traders had stopped buying North Korean iron ore in March, the data showed."
+    assert all(d.anonymous_source for d in _drafts(text, record, "2017-04-24"))
+
+
+def test_a_publisher_the_record_knows_keeps_its_slug_with_a_note_after_it(record):
+    import datetime as dt
+
+    from geo.ingest.source_row import make_source_row
+    assert make_source_row(record, "Reuters (via Yahoo News UK)", "t", "", dt.date(2001, 1, 2))["source_id"] \
+        == "reuters-2001-01-02"
+    assert make_source_row(record, "Reuters", "t", "", dt.date(2001, 1, 2))["source_id"] == "reuters-2001-01-02"
+
+
+def test_a_photo_caption_gives_no_unknown_mine(record):
+    text = ("북한산 정광이 변경지역에 방치돼 있는 것으로 알려졌다. 사진은 북한 청룡지구탄광 관련 보도 일부.\n\n"
+            "소식통은 중국 상인들이 지난달부터 금 정광을 사들이지 않는다고 말했다.")
+    assert "청룡지구탄광" not in extract(text, "2017-07-20", "Test", "", record).candidates
+
+
+def test_a_day_in_words_is_a_day_not_the_month():
+    # the fifty-third trial: "on November ninth" was read as the whole month
+    import datetime as dt
+
+    from geo.ingest.dates import find_dates
+    pub = dt.date(2019, 11, 16)
+    assert [(d.date, d.precision) for d in find_dates("The ship unloaded coal on November ninth.", pub)] \
+        == [(dt.date(2019, 11, 9), "day")]
+    assert [(d.date, d.precision) for d in find_dates("It docked on October the twenty-first, officials said.", pub)] \
+        == [(dt.date(2019, 10, 21), "day")]
+    assert not [d for d in find_dates("In June the first cargo left.", pub) if d.precision == "day"]  # guard
+
+
+def test_goods_described_as_banned_are_no_sanction_of_this_report(record):
+    # the fifty-third trial: "coal, whose exports are banned under UN sanctions" was drafted as a sanction
+    text = "A freighter unloaded North Korean coal, whose exports are banned under UN sanctions, at a Vietnamese port."
+    assert not [d for d in _drafts(text, record, "2019-11-16") if d.event_type == "sanction"]
+
+
+def test_the_goods_a_trader_deals_in_are_not_the_events(record):
+    # the fifty-third trial: "a trader who deals in coking coal and anthracite" drafted a coal event beside the iron ore
+    text = ("A Dandong trader who deals in coking coal and anthracite said China stopped issuing permits for North "
+            "Korean iron ore imports in late July.")
+    assert {x for d in _drafts(text, record, "2017-08-14") for x in d.minerals} == {"iron_ore"}

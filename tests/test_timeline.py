@@ -156,7 +156,7 @@ def test_the_events_table_names_every_source_of_an_event_and_marks_the_ones_sent
     further = record.source(backed["corroborating_source_ids"][0])
     rows = record.view[record.view["event_id"] == backed["event_id"]]
     other = record.view[record.view["event_id"] != backed["event_id"]].head(3)
-    html = events_table_html(record, pd.concat([rows, other]), marked={backed["event_id"]}, mark="new source")
+    html = events_table_html(record, pd.concat([rows, other]), marked={backed["event_id"]: "new source"})
     cells = dict(re.findall(r'<tr data-event-id="([^"]+)">(.*?)</tr>', html, re.S))
     assert "also: " in cells[backed["event_id"]] and str(further["publisher"]) in cells[backed["event_id"]]
     assert '<span class="nk-new"' in cells[backed["event_id"]] and ">new source</span>" in cells[backed["event_id"]]

@@ -199,16 +199,15 @@ if applied is not None:
     st.success(f"Applied: {len(applied.event_ids)} event(s) and {applied.links} link(s) added; the data package "
                f"is now version {applied.version}. Source `{applied.source_id}` "
                f"({'added' if applied.source_added else 'already in sources.csv'}).", icon=":material/check_circle:")
-    # The map and timeline open showing what was added (or, after corroborations alone, the events the report now
-    # supports): the shared filters narrowed to them (said there).
-    shown = applied.event_ids or [c["event_id"] for c in applied.corroborated]
+    # The map and timeline open showing what was added and the events the report now supports (the fifty-fourth
+    # trial's two supported events fell outside the new event's month): the shared filters narrowed to them (said there).
+    supported = [c["event_id"] for c in applied.corroborated]
     if applied.event_ids:
         st.dataframe(pd.DataFrame({"New event id": applied.event_ids}), hide_index=True)
     l1, l2 = st.columns(2)
     for col, page, what in ((l1, "views/map.py", "map"), (l2, "views/timeline.py", "timeline")):
         if col.button(f"See them on the {what}", icon=f":material/{what}:", key=f"ar_see_{what}") \
-                and not state.open_added(page, ds.view, shown, on_map=what == "map",
-                                         told="just added" if applied.event_ids else "this report now supports"):
+                and not state.open_added(page, ds.view, applied.event_ids, on_map=what == "map", supported=supported):
             st.warning("The events are not in the loaded record yet: reload the page.")
     if applied.mine_ids:
         st.caption(f"New mine(s), without a point until a source gives one: {', '.join(applied.mine_ids)}.")
@@ -559,7 +558,7 @@ if not accepted and not backs:
 # a redraw of the tables above (st.rerun), which would lose a button's own value (the nineteenth trial's lost clicks).
 resting = stale or not (accepted or backs) or applied is not None or other_report
 # a resting button says why it rests (the fiftieth trial read "Apply 3 accepted row(s)" on a disabled button)
-label = ("Applied: undo it below to apply again" if applied is not None else "Extract again: the report changed" if stale
+label = ("Applied: undo it above to apply again" if applied is not None else "Extract again: the report changed" if stale
          else "Confirm the source row above to apply" if other_report else "Nothing ticked to apply" if not (accepted or backs)
          else f"Apply {accepted} accepted row(s)" + (f" and {len(backs)} corroboration(s)" if backs else ""))
 st.button(label, type="primary", icon=":material/publish:", disabled=resting, key="ar_apply",

@@ -83,7 +83,8 @@ for mineral in no_figures:
     st.caption(f"No {trade_measure} figures of the chosen periods for {md_escape(ds.mineral_name(mineral))} in this period: no source was found.")
 
 st.subheader("Events")
-added, mark = state.just_added()
-if added := added & set(rows["event_id"]):
-    st.caption(f"The {len(added)} event(s) the Add report page just sent here are marked \"{mark}\" in the table.")
-st.html(TABLE_CSS + events_table_html(ds, rows, marked=added, mark=mark))
+marks = {i: m for i, m in state.just_added().items() if i in set(rows["event_id"])}
+if marks:
+    st.caption(f"The {len(marks)} event(s) the Add report page just sent here are marked "
+               + " or ".join(f'"{m}"' for m in dict.fromkeys(marks.values())) + " in the table.")
+st.html(TABLE_CSS + events_table_html(ds, rows, marked=marks))

@@ -295,7 +295,7 @@ def describe(summary: dict) -> list[str]:
     if not summary.get("version"):
         return ["nothing can be applied: " + "; ".join(p.reason for p in summary["problems"])]
     lines = [f"version {summary['previous_version']} → {summary['version']}",
-             f"{len(summary['event_ids'])} new event(s): {', '.join(summary['event_ids'])}",
+             f"{len(summary['event_ids'])} new event(s)" + (f": {', '.join(summary['event_ids'])}" if summary["event_ids"] else ""),
              f"{summary['links']} new link(s) (event × mine × mineral)",
              f"source {summary['source_id']}: " + ("added to sources.csv" if summary["source_added"]
                                                    else "already in sources.csv, reused")]

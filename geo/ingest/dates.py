@@ -91,6 +91,11 @@ def find_dates(sentence: str, pub: dt.date, context: DateMention | None = None) 
                     "day", "absolute")
         else:
             add(m, month_day(mon, day, pub, pointed_ahead(sentence, m.start())), "day", "absolute")
+    for m in (_R_MONTH_ORDINAL.finditer(sentence) if months and ("th" in lower or "first" in lower or "second" in lower
+                                                                  or "third" in lower) else ()):  # "on November ninth": the day, in words (the fifty-third trial read a month)
+        mon, day = _MONTHS[m.group("mon").lower()], _ORDINALS.index(m.group("o").lower().replace(" ", "-")) + 1
+        with contextlib.suppress(ValueError):
+            add(m, month_day(mon, day, pub, pointed_ahead(sentence, m.start())), "day", "absolute")
     for m in (_R_DAY_MONTH.finditer(sentence) if months and digits else ()):
         mon, day = _MONTHS[m.group("mon").lower()], int(m.group("d"))
         y = int(m.group("y")) if m.group("y") else None
@@ -332,6 +337,13 @@ _R_FIRST_MONTHS = re.compile(r"\bfirst (?P<n>\d{1,2}|two|three|four|five|six|sev
                              r"(?:(?P<y>(?:19|20)\d\d)|(?P<w>this|last|the) year)\b", _I)  # "… of this year": of the report's
 _R_ISO = re.compile(r"\b(?P<y>(?:19|20)\d\d)(?P<sep>[-./])(?P<m>\d\d)(?P=sep)(?P<d>\d\d)\b")  # 2019-10-22, 2016.03.03, 2018/04/12
 _R_MONTH_DAY = re.compile(_P_MONTH_DAY)
+_ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+             "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
+             "twentieth", *(f"twenty-{o}" for o in ("first", "second", "third", "fourth", "fifth", "sixth", "seventh",
+                                                    "eighth", "ninth")), "thirtieth", "thirty-first"]
+_R_MONTH_ORDINAL = re.compile(_MONTH_RE + r"\s+(?:the\s+)?(?P<o>" + "|".join(o.replace("-", "[- ]") for o in sorted(
+    _ORDINALS, key=len, reverse=True)) + r")\b(?=\s*(?:[,.;:)]|$)|\s+(?:and|or|of|in|at|this|last|next|to|when|after|before|"
+    r"while|as|it|they|he|she)\b)", re.IGNORECASE)  # ("In May the first cargo left": no day)
 _R_DAY_MONTH = re.compile(_P_DAY_MONTH)
 _R_PART_OF = re.compile(_P_PART_OF, _I)
 _R_HALF = re.compile(r"(?P<plan>\b(?:plans?|quotas?|targets?|assignments?) for )?"  # a plan's half: not a date

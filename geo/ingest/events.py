@@ -86,6 +86,7 @@ from geo.ingest.text import (
     detail_problems,
     guess_language,
     guess_title,
+    is_caption,
     parse_published,
 )
 from geo.ingest.titles import event_title, subject
@@ -150,8 +151,8 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
         cands = find_candidates(s.text, gaz) if ("ine" in s.text or "광산" in s.text or "탄광" in s.text or "olliery" in s.text or "eposit" in s.text
                                                 or "Mining" in s.text) \
             and any(w in s.text for w in CANDIDATE_WORDS) else []
-        if cands and _title_case(s.text):  # tested only when there is a candidate: most sentences have none
-            cands = []
+        if cands and (_title_case(s.text) or is_caption(s.text)):  # tested only when there is a candidate: most have none
+            cands = []  # (a photo's caption names what the picture shows, not the report's mine: the fifty-fourth trial)
         for c in cands:
             if c not in cand_seen:
                 cand_seen.add(c)

@@ -102,11 +102,18 @@ _TRADER_AFTER = re.compile(r"(?:\s+(?:and|or|&)\s+[\w-]+)?\s+(?:dealers?|traders
                            r"|\s*(?:상인|무역업자|중개상|거간꾼)", re.IGNORECASE)
 
 
+#: … or after the verb for dealing in them ("a trader who deals in coking coal and anthracite": the fifty-third trial's
+#: iron-ore trader drafted a coal event).
+_DEALS_IN_BEFORE = re.compile(r"\b(?:deals?|dealt|dealing|trades?|traded|trading|specializ\w+|specialis\w+)\s+in\s+"
+                              r"(?:[\w-]+\s+){0,3}(?:(?:and|or|&)\s+(?:[\w-]+\s+){0,2})?$", re.IGNORECASE)
+
+
 def without_traders_goods(matches: list[Match], sentence: str) -> list[Match]:
     """The mentions less the minerals that only say what a trader deals in ("a coking coal and anthracite
-    dealer"), when another mineral of the sentence is named otherwise; all of them when none is (a "coal
-    trader" telling of coal is telling of coal)."""
-    trade = {id(m) for m in matches if m.kind == "mineral" and _TRADER_AFTER.match(sentence, m.end)}
+    dealer", "who deals in coking coal and anthracite"), when another mineral of the sentence is named otherwise; all
+    of them when none is (a "coal trader" telling of coal is telling of coal)."""
+    trade = {id(m) for m in matches if m.kind == "mineral" and (_TRADER_AFTER.match(sentence, m.end)
+                                                                 or _DEALS_IN_BEFORE.search(sentence, max(0, m.start - 40), m.start))}
     if not trade or not any(m.kind == "mineral" and id(m) not in trade for m in matches):
         return matches
     kept_ids = {m.id for m in matches if m.kind == "mineral" and id(m) not in trade}

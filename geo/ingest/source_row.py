@@ -37,13 +37,20 @@ def make_source_row(ds, publisher: str, title: str, url: str, pub: dt.date, lang
 _ID_TAIL = re.compile(r"-\d{4}(?:-\d{2}){0,2}(?:-.*)?$")  # (a service's slug stays whole: rfa-ko-2006-01-30-musan is rfa-ko)
 
 
+#: A note after a publisher's name: "(via Yahoo News UK)", "/ Yonhap", "- relayed by …".
+_NOTE_AFTER = re.compile(r"\s*(?:\(.*\)|\[.*\]|\s/\s.*|\s[-–—|]\s.*)$")
+
+
 def _record_slug(ds, publisher: str) -> str:
     """The slug the record's own source ids give ``publisher`` ("Los Angeles Times": latimes, from
-    latimes-2019-05-09-wise-honest), the commonest when several; '' when the record has no source of that name."""
+    latimes-2019-05-09-wise-honest), also with a note after the name ("Reuters (via Yahoo News UK)": the fifty-fourth
+    trial got reuters-via-yahoo-news-uk), the commonest when several; '' when the record has no source of that name."""
     if ds is None or not publisher.strip():
         return ""
     name = " ".join(publisher.split()).casefold()
     rows = ds.sources[ds.sources["publisher"].astype(str).str.strip().str.casefold() == name]
+    if rows.empty and (bare := _NOTE_AFTER.sub("", name)) != name:  # "Reuters (via Yahoo News UK)": Reuters, as the record
+        rows = ds.sources[ds.sources["publisher"].astype(str).str.strip().str.casefold() == bare]
     slugs = [m.group(1) for sid in rows["source_id"].astype(str) if (m := re.match(r"(.+?)" + _ID_TAIL.pattern, sid))]
     return max(set(slugs), key=slugs.count) if slugs else ""
 

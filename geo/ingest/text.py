@@ -150,6 +150,15 @@ _LABEL_WORD = re.compile(r"\b(?:photo|picture|image|video|reporter|writer|author
                          r"|translated|translation|read|see|related|more|comments?)\b|사진|기자|출처|입력|수정|제공", re.IGNORECASE)
 
 
+#: A photo's caption: "사진은 …", "(사진=…)", "▲ …", "FILE PHOTO - …", "Photo: …".
+_CAPTION = re.compile(r"^\s*(?:[(\[]?\s*사진\s*(?:은|=|:|제공)|▲|△|FILE PHOTO\b|(?:Photo|Picture|Image)\s*(?::|-|–|by\b))", re.IGNORECASE)
+
+
+def is_caption(line: str) -> bool:
+    """Is ``line`` a photo's caption (:data:`_CAPTION`)?"""
+    return _CAPTION.match(line) is not None
+
+
 def guess_language(text: str, sample: int = 20000) -> str:
     """ISO 639-1 code of the report's main script: ``ko`` when most letters are Hangul, ``zh``
     when most are Han ideographs, ``ja`` for kana, else ``en`` (the reviewer can change it)."""

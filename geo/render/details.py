@@ -129,12 +129,11 @@ _TABLE_COLUMNS = [*_TABLE_ORDER, "date_label", "event_type", "mine_name", "miner
                   "sanction_status_range", "source_url", "source_publisher", "source_title", "corroborating_source_ids"]
 
 
-def events_table_html(ds: Dataset, rows: pd.DataFrame, limit: int = TABLE_ROW_LIMIT, marked=frozenset(),
-                      mark: str = "new") -> str:
+def events_table_html(ds: Dataset, rows: pd.DataFrame, limit: int = TABLE_ROW_LIMIT, marked=None) -> str:
     """The view rows as an escaped HTML table, in date order, with each source as a link (the further sources that
     corroborate an event after its first: a tester's report added as one was not to be seen on the timeline) and
-    the sanction status of the mineral on the event's date; the events in ``marked`` (ids: an apply just added them)
-    are marked ``mark`` ("new", or "new source" for events a report was added to as a further source).
+    the sanction status of the mineral on the event's date; the events in ``marked`` (event id → its mark: "new" for an
+    event an apply just added, "new source" for one a report was added to as a further source) carry their mark.
 
     Only the sort keys of every row are read: the first ``limit`` rows are found from them
     (the rows that can make the cut, then a stable sort of those), and only those rows' cells
@@ -159,9 +158,9 @@ def events_table_html(ds: Dataset, rows: pd.DataFrame, limit: int = TABLE_ROW_LI
         "source_url": r.source_url, "source_text": f"{r.source_publisher}: {r.source_title}",
         "further": [{"url": src.get("url"), "text": f"{src.get('publisher')}: {src.get('title')}"}
                     for i in _ids(getattr(r, "corroborating_source_ids", None)) if (src := sources.get(i))],
-        "new": r.event_id in marked,
+        "mark": (marked or {}).get(r.event_id, ""),
     } for r in _records(shown)]
-    return render("events_table.html", rows=table, total=len(rows), limit=limit, mark=mark)
+    return render("events_table.html", rows=table, total=len(rows), limit=limit)
 
 
 def _ids(value) -> list[str]:

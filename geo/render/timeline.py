@@ -135,7 +135,10 @@ def timeline_chart(frame: pd.DataFrame, vocab: Vocabulary, *, selected: str | No
               "scale": {"domain": [vocab.label("event_type", t) for t in types],
                         "range": [vocab.colour("event_type", t) for t in types]}}
     lanes = _lanes_in_order(frame)
-    y = {"field": "lane", "type": "nominal", "title": None, "sort": lanes, "axis": dict(_LANE_AXIS)}
+    # a point scale: with a yOffset channel Vega-Lite turns a nominal y into a band scale and draws each mark at its
+    # band's top, half a lane above the lane's label (the fifty-fourth trial saw every lane's marks one row up)
+    y = {"field": "lane", "type": "nominal", "title": None, "sort": lanes, "axis": dict(_LANE_AXIS),
+         "scale": {"type": "point", "padding": 0.5}}
     y_offset = {"field": "y_offset", "type": "quantitative", "scale": None}
     tooltip = [{"field": f, "type": "nominal", "title": t} for f, t in _TOOLTIP]
     has_selection = bool(selected) and bool(frame["selected"].any()) if len(frame) else False
