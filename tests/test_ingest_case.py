@@ -53,12 +53,12 @@ def test_a_place_is_a_port_else_the_one_country_and_the_events_clause_comes_firs
 def test_ships_are_named_as_the_report_writes_them_and_each_case_keeps_its_own():
     text = ("세관은 지난 4월 토고 선적의 블루스타(Blue Star)호에 실린 석탄 900톤을 적발했고, "
             "지난 6월에는 용성호에 실린 석탄 1200톤을 적발했다.")
-    assert ship_names(text) == ["Blue Star", "용성"]
+    assert list(ship_names(text)) == ["Blue Star", "용성"]
     assert ships_at(text, text.index("900")) == ["Blue Star"]
     assert ships_at(text, text.index("1200")) == ["용성"]
-    assert ship_names("선박 보호 조치와 신호 체계를 점검했다.") == []  # words that end in 호 are no ships
-    assert ship_names("결의 2397호에 따라 선박을 검색했다.") == []  # a resolution's number
-    assert ship_names("Officials seized the vessel Ocean Pearl off the coast.") == ["Ocean Pearl"]
+    assert list(ship_names("선박 보호 조치와 신호 체계를 점검했다.")) == []  # words that end in 호 are no ships
+    assert list(ship_names("결의 2397호에 따라 선박을 검색했다.")) == []  # a resolution's number
+    assert list(ship_names("Officials seized the vessel Ocean Pearl off the coast.")) == ["Ocean Pearl"]
 
 
 @pytest.mark.parametrize(("args", "said"), [

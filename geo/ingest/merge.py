@@ -73,6 +73,10 @@ class _Group:
         heapq.heappush(self.by_date.setdefault(_period(d), []), k)
 
 
+#: The merged tellings' sentences a kept draft remembers (geo.ingest.attribution.cited_elsewhere reads them).
+TELLINGS_KEPT = 12
+
+
 def _period(d: Draft) -> str:
     """A draft's date with its end: the first quarter and the first half both start in January, and are two figures
     (the forty-ninth trial's "1분기 … 4079만 달러" was merged into "상반기 … 8604만 달러")."""
@@ -112,7 +116,9 @@ def merge_restatements(drafts: list[tuple[Draft, int]], figures_from: dict[int, 
         # the firms each telling names (a designation's list told over several sentences: geo.ingest.actors)
         kept.actors = "; ".join(dict.fromkeys(a for x in (old, d) for a in x.actors.split("; ") if a))
         other = old if kept is d else d
-        kept.also_told = [*kept.also_told, *other.also_told, other.evidence]  # (whom each telling cites: attribution)
+        if len(kept.also_told) < TELLINGS_KEPT:  # whom each telling cites (attribution): a few suffice, and a list
+            kept.also_told.extend([*other.also_told, other.evidence][:TELLINGS_KEPT - len(kept.also_told)])
+            # copied whole at each merge would make a report of many restatements quadratic
         _take_figures(kept, old if kept is d else d, figures_from)
         notes.append(f"merged a restatement of {d.event_type} {'/'.join(d.minerals)}"
                      f"{' at ' + '/'.join(d.mines) if d.mines else ''}; the date kept comes from "

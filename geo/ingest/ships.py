@@ -43,7 +43,8 @@ _KO_CARGO = re.compile(r"선적|국적|선박|화물선|실린|싣고|실은|실
 _KO_NOT_A_SHIP = re.compile(r"(?:보|신|번|구|선|애|결의|청|칭|간|환|엄|수|방|부|상|원|연|가|토|경|명|이|제)$")
 
 
-def ship_names(sentence: str) -> list[str]:
+@functools.lru_cache(maxsize=1024)  # each draft of a sentence asks (drafts are named before they are merged)
+def ship_names(sentence: str) -> tuple[str, ...]:
     """The ships a sentence names as the report writes them ("C Sea Nine", "항쥔룬"), in the order named: a smuggling
     case's actors (the record's "Sky Angel; Rich Glory"; the testers of the review typed them)."""
     out = [(sentence.find(n), n) for n in _english_ships(sentence)]
@@ -54,7 +55,7 @@ def ship_names(sentence: str) -> list[str]:
         for m in _KO_SHIP.finditer(sentence):
             if (m.group(1) or not _KO_NOT_A_SHIP.search(m.group(2))) and not any(a <= m.start() < b for a, b in inside):
                 out.append((m.start(), m.group(1) or m.group(2)))
-    return list(dict.fromkeys(n for _, n in sorted(out)))
+    return tuple(dict.fromkeys(n for _, n in sorted(out)))
 
 
 _CLAUSE_END = re.compile(r"[,;]\s")
@@ -64,11 +65,23 @@ def ships_at(sentence: str, at: int) -> list[str]:
     """The ships named in the clause of ``sentence`` around the character ``at`` (an event's word: "… C Sea Nine호에
     실린 … 적발했고, 지난 2월에도 … 항쥔룬호에 실린 …" are two cases, each with its ship); the sentence's one ship
     when its clause names none."""
-    ends = [m.end() for m in _CLAUSE_END.finditer(sentence)]
+    if not _may_name_ships(sentence):
+        return []
+    ends = _clause_ends(sentence)
     start = max((e for e in ends if e <= at), default=0)
     stop = min((e for e in ends if e > at), default=len(sentence))
     own = ship_names(sentence[start:stop])
     if own:
-        return own
+        return list(own)
     every = ship_names(sentence)
-    return every if len(every) == 1 else []
+    return list(every) if len(every) == 1 else []
+
+
+@functools.lru_cache(maxsize=1024)
+def _clause_ends(sentence: str) -> tuple[int, ...]:
+    return tuple(m.end() for m in _CLAUSE_END.finditer(sentence))
+
+
+def _may_name_ships(sentence: str) -> bool:
+    """Can the sentence name a ship at all (a word for one, a flag, or 호)? Most cannot: no clause is read then."""
+    return "호" in sentence or any(w in sentence for w in ("vessel", "ship", "freighter", "tanker", "carrier", "-flagged"))
