@@ -211,9 +211,9 @@ def open_added(page: str, view, event_ids: list[str], *, on_map: bool, supported
     st.session_state[K_ADDED] = {**{i: "new source" for i in supported}, **{i: "new" for i in event_ids}}
     filters = showing(view, ids, on_map=on_map)
     what = ("mines and minerals" if filters.mines else "minerals") if on_map else "minerals and days"
-    told = " and ".join(x for x in (f"{len(event_ids)} just added" if event_ids else "",
-                                    f"{len(supported)} this report now supports" if supported else "") if x)
-    why = (f"The shared filters were narrowed to the {what} of the event(s) {told} (other events of theirs show too); "
+    told = " and ".join(x for x in (f"the {len(event_ids)} event(s) just added" if event_ids else "",
+                                    f"the {len(supported)} this report now supports" if supported else "") if x)
+    why = (f"The shared filters were narrowed to the {what} of {told} (other events of theirs show too); "
            "Reset filters shows all.")
     if on_map and not filters.mines:  # (a new user's trial found "0 of 54 mines" and nothing to see)
         why += (" None of them is at a mine of the record, and the map draws mines: the timeline shows them, and the "

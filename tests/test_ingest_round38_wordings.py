@@ -309,3 +309,26 @@ def test_a_draft_remembers_a_few_of_its_merged_tellings_not_all(record):
     text = "".join(f"Exports of North Korean coal were halted in March, traders said ({n}).\n" for n in range(200))
     (d,) = _drafts(text, record, "2017-04-24")
     assert 0 < len(d.also_told) <= TELLINGS_KEPT
+
+
+# --- from the fifty-fifth and fifty-sixth trials (folders trial80, trial81), on sentences of our own ---
+
+def test_a_price_per_ton_is_no_amount_of_goods():
+    from geo.ingest.amounts import amounts_and_qualifier
+    assert amounts_and_qualifier("철광석 가격은 1t당 평균 80달러 선이다.")[0][1] is None
+    assert amounts_and_qualifier("철광석 2000t이 넘어갔다.")[0][1:3] == (2000.0, "t")  # guard
+
+
+def test_a_korean_span_of_months_may_be_written_with_a_hyphen():
+    import datetime as dt
+
+    from geo.ingest.dates import find_dates
+    (d,) = find_dates("지난 2-7월 철광석 수출액은 5000만 달러였다.", dt.date(2010, 11, 23))
+    assert (d.date, d.precision, d.end_date) == (dt.date(2010, 2, 1), "month", dt.date(2010, 7, 31))
+
+
+def test_several_goods_smuggled_are_told_in_the_plural(record):
+    from geo.ingest.accounts import account
+    names = {**record.mine_names, **record.mineral_names}
+    assert account("smuggling", "smuggled", ["iron_ore", "rare_earths"], [], names, when="in April 2022") \
+        == "Iron ore and rare earths were smuggled in April 2022."

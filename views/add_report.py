@@ -49,6 +49,8 @@ from geo.render.review import short_list_html, why_unticked
 from geo.render.text import md_escape
 
 K_RESULT = "ar_result"  # the IngestResult of the last extraction
+#: The scripts the extractor does not read, by the source row's language (geo.ingest.text.guess_language).
+LANGUAGES = {"ja": "Japanese", "zh": "Chinese"}
 K_UPLOAD = "ar_upload_kept"  # the uploaded file (name, bytes, file id), kept while another page is visited
 K_INPUTS = "ar_inputs"  # the inputs it was extracted from (to spot changes)
 K_APPLIED = "ar_applied"  # the ApplyResult of the last apply
@@ -372,7 +374,8 @@ if result.notes:
 
 if not result.drafts and not result.leads:
     st.warning("No events were drafted from this report, and no sentence names a mine or a mineral. Nothing "
-               "to apply.")
+               "to apply." + (f" The report is in {LANGUAGES[src['language']]}: the extractor reads English and Korean "
+                              "only (a translation can be pasted instead)." if src["language"] in LANGUAGES else ""))
     st.stop()
 
 base_drafts = linked(result.drafts, new_mines, spelled)

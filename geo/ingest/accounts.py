@@ -50,10 +50,11 @@ def account(event_type: str, effect: str, minerals: list[str], mines: list[str],
     named = f"; the report names {_listed(who.split('; '))}" if who and event_type != "designation" else ""
     of = f"{amount} of {goods}" if amount else goods
     when = f" {when}" if when else ""
+    was = "were" if len(set(minerals)) > 1 and not amount else "was"  # "Iron ore and rare earths were smuggled"
     said = {
-        "smuggling": f"{of} was smuggled{where}{when}",
+        "smuggling": f"{of} {was} smuggled{where}{when}",
         "export_halt": f"exports of {goods}{where} stopped{when}",
-        "export_continued": f"{of} was still being exported{where}{when}",
+        "export_continued": f"{of} {was} still being exported{where}{when}",
         "export_resumed": f"exports of {of}{where} resumed{when}",
         "import_suspension": f"imports of {of}{where} were suspended{when}",
         "sanction": f"a sanction {'capped' if effect == 'capped' else 'banned'} trade in {goods}{where}{when}"

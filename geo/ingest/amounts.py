@@ -62,7 +62,7 @@ def amounts_and_qualifier(sentence: str) -> tuple[tuple[float | None, float | No
         if usd is None:
             usd, used = round(n * mult, 2), [m]
     for m in _QTY_RE.finditer(sentence):
-        if any(a <= m.start() < b for a, b in spans) or _share_of_other(sentence, m):
+        if any(a <= m.start() < b for a, b in spans) or _share_of_other(sentence, m) or sentence.startswith("당", m.end()):
             continue
         first = first or m  # with no dollar amount, the first quantity (none lies in a dollar span)
         written.append(m.group(0).strip())
@@ -73,8 +73,8 @@ def amounts_and_qualifier(sentence: str) -> tuple[tuple[float | None, float | No
             if (per := _PER_AFTER.match(sentence, m.end())) is not None:
                 unit += f" per {per.group(1).lower()}"  # "1.8 million tons per month": a rate, not the period's total
     for m in (_korean_amounts(sentence) if has_hangul(sentence) else ()):
-        if _share_of_other(sentence, m):
-            continue
+        if _share_of_other(sentence, m) or sentence.startswith("당", m.end()):
+            continue  # (a price per unit, "1t당 평균 70달러", gives no amount of goods: the fifty-fifth trial's "1 t")
         first = first or m
         written.append(m.group(0).strip())
         value, what = korean_number(m.group("n")), m.group("unit")

@@ -21,6 +21,8 @@ _NAMED_AFTER = re.compile(r"(?:청년)?(?:제련소|광산|탄광|공장|제철�
 #: The tilde of a span as Korean text writes it: ASCII, the tilde operator (∼), the wave dash (〜), the
 #: full-width tilde (～): "1∼4월" is "1~4월".
 _TILDE = "[~∼〜～]"
+#: Between the months of a span, also a hyphen or a dash ("지난 1-9월": the fifty-fifth trial read September alone).
+_SPAN = "[~∼〜～\\-–]"
 
 #: (pattern, what it gives). Longer forms first: the first rule to claim a span keeps it.
 _RULES: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p), k) for p, k in (
@@ -31,8 +33,8 @@ _RULES: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p), k) for p, k i
     (r"(?<![가-힣])오는\s*" + _D, "coming_day"),
     # "2017년 대북제재가 부과된 이듬해": the year after the year named (up to 40 characters before)
     (_Y + r"[^.\d]{0,40}?(?:그\s*)?(?:이듬해|다음\s*해)", "next_year"),
-    (_Y + r"\s*(?P<m1>1[0-2]|0?[1-9])\s*" + _TILDE + r"\s*" + _M, "ym_span"),  # 2017년 4~10월
-    (r"(?:(?P<rel>" + _LAST + r"|올해|금년)\s*)?(?P<m1>1[0-2]|0?[1-9])\s*" + _TILDE + r"\s*" + _M, "month_span"),
+    (_Y + r"\s*(?P<m1>1[0-2]|0?[1-9])\s*" + _SPAN + r"\s*" + _M, "ym_span"),  # 2017년 4~10월
+    (r"(?:(?P<rel>" + _LAST + r"|올해|금년)\s*)?(?<![\d.])(?P<m1>1[0-2]|0?[1-9])\s*" + _SPAN + r"\s*" + _M, "month_span"),
     # "올해 1월에서 8월 사이", "1월부터 8월까지": the same span written out
     (r"(?:(?P<rel>" + _LAST + r"|올해|금년)\s*)?(?P<m1>1[0-2]|0?[1-9])\s*월\s*(?:에서|부터)\s*" + _M + r"\s*(?:사이|까지)",
      "month_span"),
