@@ -91,8 +91,7 @@ def find_dates(sentence: str, pub: dt.date, context: DateMention | None = None) 
                     "day", "absolute")
         else:
             add(m, month_day(mon, day, pub, pointed_ahead(sentence, m.start())), "day", "absolute")
-    for m in (_R_MONTH_ORDINAL.finditer(sentence) if months and ("th" in lower or "first" in lower or "second" in lower
-                                                                  or "third" in lower) else ()):  # "on November ninth": the day, in words (the fifty-third trial read a month)
+    for m in (_R_MONTH_ORDINAL.finditer(sentence) if months and any(w in lower for w in _ORDINAL_ROOTS) else ()):  # "on November ninth": the day, in words (the fifty-third trial read a month)
         mon, day = _MONTHS[m.group("mon").lower()], _ORDINALS.index(m.group("o").lower().replace(" ", "-")) + 1
         with contextlib.suppress(ValueError):
             add(m, month_day(mon, day, pub, pointed_ahead(sentence, m.start())), "day", "absolute")
@@ -341,6 +340,9 @@ _ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", 
              "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
              "twentieth", *(f"twenty-{o}" for o in ("first", "second", "third", "fourth", "fifth", "sixth", "seventh",
                                                     "eighth", "ninth")), "thirtieth", "thirty-first"]
+#: A part of every ordinal word (the rule above is searched only where one is there).
+_ORDINAL_ROOTS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+                  "twelfth", "teenth", "tieth")
 _R_MONTH_ORDINAL = re.compile(_MONTH_RE + r"\s+(?:the\s+)?(?P<o>" + "|".join(o.replace("-", "[- ]") for o in sorted(
     _ORDINALS, key=len, reverse=True)) + r")\b(?=\s*(?:[,.;:)]|$)|\s+(?:and|or|of|in|at|this|last|next|to|when|after|before|"
     r"while|as|it|they|he|she)\b)", re.IGNORECASE)  # ("In May the first cargo left": no day)
