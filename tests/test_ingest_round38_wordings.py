@@ -291,7 +291,7 @@ def test_a_day_in_words_is_a_day_not_the_month():
 
 def test_goods_described_as_banned_are_no_sanction_of_this_report(record):
     # the fifty-third trial: "coal, whose exports are banned under UN sanctions" was drafted as a sanction
-    text = "A freighter unloaded North Korean coal, whose exports are banned under UN sanctions, at a Vietnamese port."
+    text = "The freighter carried North Korean coal, whose exports are banned by the United Nations."
     assert not [d for d in _drafts(text, record, "2019-11-16") if d.event_type == "sanction"]
 
 
