@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from geo.ingest.apply import cell_flag, cell_text
 from geo.ingest.titles import amount_words, draft_case, event_title, what_of, when_of
 
 #: Types whose goods are told with the mine they come from ("coal from Musan mine"); the rest are "at" it.
@@ -109,14 +110,13 @@ def row_account(row: dict, teller: str, names: Mapping[str, str], links: tuple[l
     """:func:`account` of a review row's cells; over ``links`` (mines, minerals) when given (the rows of one event
     tell it alike), else over the row's own mine and mineral."""
     def cell(key: str) -> str:
-        value = row.get(key)
-        return "" if value is None or value != value else str(value).strip()
+        return cell_text(row.get(key))
     mine, mineral = cell("mine_id"), cell("mineral_id")
     mines, minerals = links if links is not None else ([mine] if mine else [], [mineral] if mineral else [])
     return account(cell("event_type"), cell("effect"), list(minerals), [m for m in mines if m], names,
                    amount_words(row.get("quantity"), cell("unit"), row.get("value_usd"), cell("amount_qualifier")),
                    cell("place"), cell("actors"), _when(cell("date"), cell("date_precision"), cell("end_date")),
-                   str(row.get("anonymous_source")).strip().lower() in ("true", "1", "yes"), cell("confidence"), teller)
+                   cell_flag(row.get("anonymous_source")), cell("confidence"), teller)
 
 
 def finish(d, names: Mapping[str, str]) -> None:

@@ -47,6 +47,15 @@ def cell_text(value) -> str:
     return "" if value is None or str(value) in ("NaT", "<NA>", "nan", "None") else _cell(value).strip()
 
 
+def cell_flag(value) -> bool:
+    """A table cell as a tick: True, 'true', '1', 'yes' (any case); missing values and anything else False."""
+    if value is None or str(value) in ("<NA>", "nan"):
+        return False
+    if isinstance(value, str):
+        return value.strip().lower() in ("true", "1", "yes")
+    return bool(value)
+
+
 def _find_source(rows: list[dict], publisher, title, url, published) -> dict | None:
     for r in rows:
         if url and _cell(r.get("url")) == url:

@@ -3,6 +3,7 @@ its event (a reason given as background, a measure's scheduled start)."""
 
 from __future__ import annotations
 
+import functools
 import re
 
 from geo.ingest.hangul import has_hangul
@@ -31,6 +32,22 @@ def clauses(sentence: str) -> list[str]:
     if has_hangul(sentence):
         parts = [c for part in parts for c in KO_CLAUSE_RE.split(part)]
     return parts
+
+
+_COMMA_END = re.compile(r"[,;]\s")
+
+
+@functools.lru_cache(maxsize=1024)  # each draft of a sentence asks
+def _comma_ends(sentence: str) -> tuple[int, ...]:
+    return tuple(m.end() for m in _COMMA_END.finditer(sentence))
+
+
+def comma_clause(sentence: str, at: int) -> tuple[int, int]:
+    """(start, end) of the stretch of ``sentence`` between the commas or semicolons around the character ``at`` (an
+    event's word): where that event's own ship or port is named, not the next case's ("… C Sea Nine호에 실린 … 적발했고,
+    지난 2월에도 … 항쥔룬호에 실린 …"); the whole sentence when it has none."""
+    ends = _comma_ends(sentence)
+    return max((e for e in ends if e <= at), default=0), min((e for e in ends if e > at), default=len(sentence))
 
 
 #: A cause named as the reason for the clause's event ("halted exports in retaliation for China's

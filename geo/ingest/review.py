@@ -6,6 +6,7 @@ import math
 from dataclasses import replace
 
 from geo.ingest.accounts import draft_account
+from geo.ingest.apply import cell_flag as _flag
 from geo.ingest.apply import cell_text as _text
 from geo.ingest.attribution import OFFICIAL_ACTS
 from geo.ingest.drafts import Draft
@@ -83,14 +84,6 @@ def ticked_repeats(rows: list[dict]) -> list[str]:
 #: What a review table's date cell accepts (a JavaScript regular expression): YYYY-MM-DD, or empty (an
 #: end date removed; a missing date is a problem Apply lists).
 DATE_PATTERN = r"^(\d{4}-\d{2}-\d{2})?$"
-
-
-def _flag(value) -> bool:
-    if value is None or str(value) in ("<NA>", "nan"):
-        return False
-    if isinstance(value, str):
-        return value.strip().lower() in ("true", "1", "yes")
-    return bool(value)
 
 
 def drafts_from_review(drafts: list[Draft], rows: list[dict],

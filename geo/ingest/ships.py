@@ -6,6 +6,8 @@ from __future__ import annotations
 import functools
 import re
 
+from geo.ingest.clauses import comma_clause
+
 #: A ship named after the word for it ("the ship, the Wise Honest", "the vessel Rich Glory") or after its flag ("the
 #: Panama-flagged Dong Thanh"); English reports only (a Korean report writes the name in Hangul, which the record does not).
 _SHIP = re.compile(r"\b(?:vessel|ship|freighter|tanker|bulk carrier|cargo ship)s?,?\s+(?:named\s+|called\s+)?(?:the\s+)?"
@@ -24,7 +26,7 @@ def ships_named(sentence: str) -> tuple[str, ...]:
 
 
 def _english_ships(sentence: str) -> list[str]:
-    if not any(w in sentence for w in ("vessel", "ship", "freighter", "tanker", "carrier", "-flagged")):
+    if not any(w in sentence for w in _SHIP_WORDS):
         return []
     out = []
     for m in _SHIP.finditer(sentence):
@@ -58,18 +60,13 @@ def ship_names(sentence: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(n for _, n in sorted(out)))
 
 
-_CLAUSE_END = re.compile(r"[,;]\s")
-
-
 def ships_at(sentence: str, at: int) -> list[str]:
     """The ships named in the clause of ``sentence`` around the character ``at`` (an event's word: "… C Sea Nine호에
-    실린 … 적발했고, 지난 2월에도 … 항쥔룬호에 실린 …" are two cases, each with its ship); the sentence's one ship
-    when its clause names none."""
+    실린 … 적발했고, 지난 2월에도 … 항쥔룬호에 실린 …" are two cases, each with its ship, :func:`geo.ingest.clauses.comma_clause`);
+    the sentence's one ship when its clause names none."""
     if not _may_name_ships(sentence):
         return []
-    ends = _clause_ends(sentence)
-    start = max((e for e in ends if e <= at), default=0)
-    stop = min((e for e in ends if e > at), default=len(sentence))
+    start, stop = comma_clause(sentence, at)
     own = ship_names(sentence[start:stop])
     if own:
         return list(own)
@@ -77,11 +74,10 @@ def ships_at(sentence: str, at: int) -> list[str]:
     return list(every) if len(every) == 1 else []
 
 
-@functools.lru_cache(maxsize=1024)
-def _clause_ends(sentence: str) -> tuple[int, ...]:
-    return tuple(m.end() for m in _CLAUSE_END.finditer(sentence))
+#: Words a sentence naming a ship holds (one of them, or 호 in Korean).
+_SHIP_WORDS = ("vessel", "ship", "freighter", "tanker", "carrier", "-flagged")
 
 
 def _may_name_ships(sentence: str) -> bool:
-    """Can the sentence name a ship at all (a word for one, a flag, or 호)? Most cannot: no clause is read then."""
-    return "호" in sentence or any(w in sentence for w in ("vessel", "ship", "freighter", "tanker", "carrier", "-flagged"))
+    """Can the sentence name a ship at all? Most cannot: no clause is read then."""
+    return "호" in sentence or any(w in sentence for w in _SHIP_WORDS)

@@ -17,6 +17,8 @@ import functools
 import re
 from pathlib import Path
 
+from geo.ingest.clauses import comma_clause
+
 TABLE = Path(__file__).with_name("sites.csv")
 
 #: After a Korean name: the word for port or city, then a particle or the end of the word.
@@ -58,17 +60,12 @@ def sites_named(sentence: str) -> list[tuple[str, str]]:
     return list(out.items())
 
 
-_CLAUSE_END = re.compile(r"[,;]\s")
-
-
 def place_named(sentence: str, event_type: str, at: int | None = None) -> str:
     """The place a draft with no mine takes from its sentence — from the clause around ``at`` (its event word) when
     that names one: its ports ("Nampo; Pohang"), else its one country (not when it names several: "exports to China
     and Russia" is no one place); '' for none."""
     if at is not None:
-        ends = [m.end() for m in _CLAUSE_END.finditer(sentence)]
-        start = max((e for e in ends if e <= at), default=0)
-        stop = min((e for e in ends if e > at), default=len(sentence))
+        start, stop = comma_clause(sentence, at)
         if start or stop < len(sentence):
             own = place_named(sentence[start:stop], event_type)
             if own:

@@ -19,6 +19,10 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
 
+from geo.rules.trade import (
+    QUALIFIER_WORDS,  # (the trade figures' hedges: "about", "at least", "at most")
+)
+
 _TYPE_WORDS = {
     "export_halt": "exports halted", "export_continued": "still exported",
     "import_suspension": "imports suspended", "sanction": "sanction",
@@ -59,11 +63,12 @@ _DRAFTED = re.compile(rf"(?P<what>.+?): (?:{_WORDS})(?:, (?P<case>[^()]*?))?(?: 
 def what_of(title: str) -> str:
     """What a title is about: the title without its type's words, its case and its time, when it is of the drafted
     form ("Coal: trade figure, 511,619 t (2016)" gives "Coal"); a title without them (a lead's, "Coal") is all "what"."""
+    if len(title) > TITLE_MAX:  # (drafted titles are cut to TITLE_MAX: a longer one is the reviewer's, not searched)
+        return title
     m = _DRAFTED.fullmatch(title)
     return m.group("what") if m else title
 
 
-_QUALIFIER = {"approximate": "about ", "at_least": "at least ", "at_most": "up to "}
 _UNIT = {"percent": "%", "%": "%"}
 #: Types whose place is told in the title when no mine is (where a cargo went, whose imports stopped).
 _PLACED = frozenset({"smuggling", "import_suspension", "export_halt", "export_continued", "export_resumed",
@@ -94,7 +99,7 @@ def amount_words(quantity, unit, value_usd, qualifier: str = "") -> str:
         parts.append(_plain(q) + _UNIT.get(unit, f" {unit}" if unit else ""))
     if (v := _figure(value_usd)) is not None:
         parts.append(f"US${_plain(v)}")
-    return (_QUALIFIER.get(str(qualifier or ""), "") + " and ".join(parts)) if parts else ""
+    return (QUALIFIER_WORDS.get(str(qualifier or ""), "") + " and ".join(parts)) if parts else ""
 
 
 def case_words(event_type: str, quantity=None, unit="", value_usd=None, qualifier="", place="", mined: bool = False,
