@@ -16,6 +16,7 @@ import re
 from collections.abc import Mapping
 
 from geo.ingest.apply import cell_flag, cell_text
+from geo.ingest.cue_words import cargo_back
 from geo.ingest.titles import amount_words, draft_case, event_title, what_of, when_of
 
 #: Types whose goods are told with the mine they come from ("coal from Musan mine"); the rest are "at" it.
@@ -42,9 +43,10 @@ def _goods(minerals: list[str], mines: list[str], names: Mapping[str, str], even
 
 def account(event_type: str, effect: str, minerals: list[str], mines: list[str], names: Mapping[str, str],
             amount: str = "", place: str = "", actors: str = "", when: str = "", anonymous: bool = False,
-            confidence: str = "reported", teller: str = "") -> str:
+            confidence: str = "reported", teller: str = "", cargo: bool = False) -> str:
     """What happened, in one sentence: "8,201 t of coal was smuggled in Pohang in June 2023, according to
-    부산본부세관." ``amount`` is :func:`geo.ingest.titles.amount_words`' and ``when`` :func:`_when`'s."""
+    부산본부세관." ``amount`` is :func:`geo.ingest.titles.amount_words`' and ``when`` :func:`_when`'s; ``cargo``: an
+    importer's stop told by one cargo sent back ("A cargo of coal was turned back in China …")."""
     goods = _goods(minerals, mines, names, event_type)
     where = f" in {place}" if place and not mines else ""
     who = "; ".join(a.strip() for a in actors.split(";") if a.strip())
@@ -57,7 +59,8 @@ def account(event_type: str, effect: str, minerals: list[str], mines: list[str],
         "export_halt": f"exports of {goods}{where} stopped{when}",
         "export_continued": f"{of} {was} still being exported{where}{when}",
         "export_resumed": f"exports of {of}{where} resumed{when}",
-        "import_suspension": f"imports of {of}{where} were suspended{when}",
+        "import_suspension": f"a cargo of {of}{where} was turned back{when}" if cargo
+                             else f"imports of {of}{where} were suspended{when}",
         "sanction": f"a sanction {'capped' if effect == 'capped' else 'banned'} trade in {goods}{where}{when}"
                     + (f" (to {amount})" if amount and effect == "capped" else ""),
         "designation": f"{_listed(who.split('; ')) if who else 'firms or people'} trading in {goods} were designated"
@@ -103,7 +106,8 @@ def draft_account(d, names: Mapping[str, str]) -> str:
     """:func:`account` of a draft's fields."""
     return account(d.event_type, d.effect, d.minerals, d.mines, names,
                    amount_words(d.quantity, d.unit, d.value_usd, d.amount_qualifier), d.place, d.actors,
-                   _when(d.date, d.date_precision, d.end_date), bool(d.anonymous_source), d.confidence, d.teller)
+                   _when(d.date, d.date_precision, d.end_date), bool(d.anonymous_source), d.confidence, d.teller,
+                   cargo_back(d.evidence))
 
 
 def row_account(row: dict, teller: str, names: Mapping[str, str], links: tuple[list, list] | None = None) -> str:
@@ -116,7 +120,7 @@ def row_account(row: dict, teller: str, names: Mapping[str, str], links: tuple[l
     return account(cell("event_type"), cell("effect"), list(minerals), [m for m in mines if m], names,
                    amount_words(row.get("quantity"), cell("unit"), row.get("value_usd"), cell("amount_qualifier")),
                    cell("place"), cell("actors"), _when(cell("date"), cell("date_precision"), cell("end_date")),
-                   cell_flag(row.get("anonymous_source")), cell("confidence"), teller)
+                   cell_flag(row.get("anonymous_source")), cell("confidence"), teller, cargo_back(cell("evidence")))
 
 
 def finish(d, names: Mapping[str, str]) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import re
 
-from geo.ingest.ships import ships_at
+from geo.ingest.ships import ship_referred, ships_at
 
 #: The event types told by whom they are between.
 ACTOR_TYPES = frozenset({"deal_signed", "deal_collapsed", "investment_offer", "designation", "smuggling"})
@@ -49,11 +49,13 @@ def actors_of(sentence: str, event_type: str) -> str:
     return "; ".join(dict.fromkeys(a for a in found if a and not _TELLER.search(a)))
 
 
-def actors_at(sentence: str, event_type: str, at: int) -> str:
-    """:func:`actors_of`, and for a smuggling case the ships named in its clause (geo.ingest.ships)."""
+def actors_at(sentence: str, event_type: str, at: int, before: list[str] | None = None) -> str:
+    """:func:`actors_of`, and for a smuggling case the ships named in its clause (geo.ingest.ships), else the ship its
+    "the ship" refers to in the sentences ``before`` it."""
     found = actors_of(sentence, event_type)
     if event_type == "smuggling":
-        found = "; ".join(dict.fromkeys([*filter(None, found.split("; ")), *ships_at(sentence, at)]))
+        ships = ships_at(sentence, at) or ship_referred([*(before or []), sentence])
+        found = "; ".join(dict.fromkeys([*filter(None, found.split("; ")), *ships]))
     return found
 
 

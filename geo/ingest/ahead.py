@@ -15,6 +15,12 @@ FORWARD_BEFORE = re.compile(r"\b(?P<w>from|starting(?: on| from)?|beginning(?: o
                             re.IGNORECASE)
 
 
+#: A past verb of telling just before the day ("announced Saturday", "said on Monday"): the day is past, whatever
+#: future the statement told.
+_TOLD_BEFORE = re.compile(r"\b(?:announced|said|told|reported|stated|declared|confirmed|disclosed|revealed|wrote|noted"
+                          r"|added|explained|published|released)\s+(?:on\s+)?$", re.IGNORECASE)
+
+
 #: A future told before a day with no year: "will sign on", "are likely to conclude … on", "is due to".
 FUTURE_BEFORE = re.compile(r"\b(?:will|shall|(?:is|are)\s+(?:\w+ly\s+)?(?:likely|expected|set|due|scheduled|slated|"
                            r"going)\s+to|plans?\s+to|(?:is|are)\s+to|(?:has|have)\s+agreed\s+to|intends?\s+to|takes?\s+effect)\b", re.IGNORECASE)
@@ -24,6 +30,8 @@ def pointed_ahead(sentence: str, start: int) -> str:
     """'until' (an end: the next such day), 'from' (a start: the nearest such day) or ''."""
     m = FORWARD_BEFORE.search(sentence, max(0, start - 40), start)
     if m is None:  # told as ahead ("are likely to conclude the deal on Feb. 15"): the nearest such day
+        if _TOLD_BEFORE.search(sentence, max(0, start - 30), start):
+            return ""  # "China will suspend all imports …, the Commerce Ministry announced Saturday": when it was told
         return "from" if FUTURE_BEFORE.search(sentence, max(0, start - 120), start) else ""
     # "by" looks either way ("By November 29, mines had overfulfilled"; "must finish by March 1"): the nearest
     return "until" if m.group("w").lower() in ("until", "till", "through") else "from"

@@ -15,6 +15,8 @@ import bisect
 import re
 
 from geo.ingest.cue_table import _any
+from geo.ingest.hangul import has_hangul
+from geo.ingest.text import is_caption
 
 #: How a draft's reason says its confidence is official only for its type (the review reads it back: a row retyped
 #: away from such a type is no longer official for it).
@@ -142,7 +144,11 @@ class Anonymity:
             self._texts.setdefault(s.para, []).append(s.text)
         self._paras = sorted(self._texts)
         # the report's first paragraph: the first after the headline that ends as a sentence does (not a sub-headline)
-        self._lede = next((s.para for s in sents if not s.headline and _ENDS_AS_SENTENCE.search(s.text)), None)
+        # (nor a photo's caption: "북창지구 청년탄광연합기업소 산하 인포청년탄광." under the headline, the fifty-seventh trial;
+        # a Korean sentence ends on its verb, 다)
+        self._lede = next((s.para for s in sents if not s.headline and _ENDS_AS_SENTENCE.search(s.text)
+                           and not (has_hangul(s.text) and not _KO_ENDS_AS_SENTENCE.search(s.text))
+                           and not is_caption(s.text)), None)
         self._own: dict[int, str] = {}
         self._told: dict[int, str] = {}
         self._report: bool | None = None
@@ -238,6 +244,7 @@ _PRONOUN_TELLER = re.compile(r"\b(?:he|she|they)\s+(?:also\s+)?(?:said|says|adde
 
 #: The end of a sentence (a sub-headline has none): a stop, or a Korean verb's final 다, before closing quotes.
 _ENDS_AS_SENTENCE = re.compile(r"(?:[.!?。]|다)[\"'”’)\]]*\s*$")
+_KO_ENDS_AS_SENTENCE = re.compile(r"(?:다|요)[.!?]?[\"'”’)\]]*\s*$")
 #: A teller who says the account before is theirs: "이같이 전했다" ("told it so"), "이렇게 말했다".
 _BACK_TELLER = re.compile(r"(?:이같이|이와\s*같이|이렇게|그같이)\s*(?:전했|말했|밝혔|보도했|덧붙였|설명했)")
 

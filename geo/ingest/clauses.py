@@ -17,9 +17,11 @@ CLAUSE_RE = re.compile(r",\s+but\s+|;\s+|\s+but\s+|,\s+while\s+|,?\s+and\s+yet\s
                        r"|:\s+(?=(?:imports?|exports?|shipments?|output|production|sales)\s)")
 #: The same in Korean: "…지만", "…면서도", "…반면", "…으나", and a quote closed by "며" or "면서도"; a past verb then "고," or
 #: "는데," ("생산량이 크게 줄어 있었는데, 그나마 버티던 탄광들도 … 물에 찼다": the state before, then the news); a past
-#: verb then "으며" ("지난해 … 1.5배로 끌어올리였으며 올해에 들어와서도 …": last year's news, then this year's).
+#: verb then "으며" ("지난해 … 1.5배로 끌어올리였으며 올해에 들어와서도 …": last year's news, then this year's); a past
+#: verb then "다가," ("… 수출을 잠시 멈췄다가, 3월 말 … 다시 내보내기 시작했다": one act, then the one that undid it).
+_PAST_SYLLABLE = "[" + "".join(chr(0xAC00 + 28 * i + 20) for i in range(19 * 21)) + "]"  # any syllable ending ㅆ
 KO_CLAUSE_RE = re.compile(r"(?:지만|면서도|반면에?|으나|는데도),?\s+|[\"”](?:며|면서도?|고)\s+|(?<=[었았였했됐])(?:고|는데),\s+"
-                          r"|(?<=[" + "".join(chr(0xAC00 + 28 * i + 20) for i in range(19 * 21)) + r"])으며,?\s+")  # (any past: ㅆ)
+                          r"|(?<=" + _PAST_SYLLABLE + r")(?:으며,?|다가,)\s+")
 
 
 #: One of these is in every turn CLAUSE_RE finds (it is case-sensitive): without them, one clause.
@@ -32,6 +34,17 @@ def clauses(sentence: str) -> list[str]:
     if has_hangul(sentence):
         parts = [c for part in parts for c in KO_CLAUSE_RE.split(part)]
     return parts
+
+
+def clause_around(sentence: str, at: int) -> tuple[int, int]:
+    """(start, end) of the clause (:func:`clauses`) that holds the character ``at``."""
+    start = 0
+    for c in clauses(sentence):
+        start = sentence.find(c, start)
+        if start <= at < start + len(c):
+            return start, start + len(c)
+        start += len(c)
+    return 0, len(sentence)
 
 
 _COMMA_END = re.compile(r"[,;]\s")

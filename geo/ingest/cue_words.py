@@ -24,7 +24,7 @@ CAUSE_AFTER = re.compile(r"\s+(?:(?:is|was|has been|had been)\s+)?(?:(?:said|tho
                          r"(?:stems?|stemmed|results?|resulted|comes?|came|arises?|arose)\s+(?:from|out of)\b"
                          r"|\s+(?:is|was|has been)\s+(?:(?:said|thought|believed)\s+to\s+(?:be|have been)\s+)?"
                          r"(?:caused|prompted|triggered|driven)\s+by\b|\s+(?:is|was)\s+(?:due|owing)\s+to\b", re.IGNORECASE)
-GROWTH = re.compile(r"ris|rose|increas|surg|grew|늘|증가|불어", re.IGNORECASE)
+GROWTH = re.compile(r"ris|rose|increas|surg|grew|늘|증가|급증|불어", re.IGNORECASE)
 #: Goods sent to the North's own users ("every tonne of coal now mined is being sent to thermal power plants"): kept at
 #: home, not exported, unless a foreign buyer or place is named in the clause.
 DOMESTIC_USE = re.compile(r"\b(?:sent|sends|sending|supplied|delivered|diverted|allocated|redirected|going|goes|shipped|sold)\s+"
@@ -152,12 +152,21 @@ def cargo_back(evidence: str) -> bool:
     """Does the sentence tell cargoes sent, turned or ordered back? Read once per sentence (a sentence's
     drafts are compared with many others)."""
     lower = evidence.lower()
-    if not any(w in lower for w in ("back", "away", "return", "돌려", "되돌", "퇴짜")):
+    if not any(w in lower for w in ("back", "away", "return", "reject", "돌려", "되돌", "퇴짜")):
         return False  # most sentences: no search
     return _CARGO_BACK.search(evidence) is not None
 
 
 #: Cargoes sent, turned or ordered back ("ordered trading firms to return their coal cargoes", 돌려보내, 퇴짜).
 _CARGO_BACK = re.compile(r"\b(?:send|sent|sending|ship|shipped|shipping|turn|turned|turning)\b[^.;]{0,40}?\b(?:back|away)\b"
-                         r"|\breturn(?:s|ed|ing)?\b[^.;]{0,40}?\b(?:cargo(?:es)?|shipments?|consignments?)\b|돌려보내|되돌려|퇴짜",
+                         r"|\b(?:return|reject)(?:s|ed|ing)?\b[^.;]{0,40}?\b(?:cargo(?:es)?|shipments?|consignments?)\b|돌려보내|되돌려|퇴짜",
                          re.IGNORECASE)
+#: "banned" as what goods are, not as what a measure did ("exports of coal, iron, steel and other banned commodities",
+#: "sold UN-banned coal", "shipments of banned ore"): the word before it is no subject but an article, a preposition, a
+#: joining word or a trade verb.
+BANNED_GOODS_BEFORE = re.compile(r"(?:\b(?:of|other|the|a|an|and|or|such|these|those|more|its|their|in|for|with|carrying|carried"
+                                 r"|selling|sell|sold|sells|exporting|exported|buying|bought|smuggling|smuggled|shipping|shipped)"
+                                 r"|\bU\.?N\.?-)\s*$", re.IGNORECASE)
+#: A sale, an export or earnings from them in the clause: the trade in the goods named as banned is its event.
+TRADE_ACT = re.compile(r"\b(?:sold|sell\w*|export\w*|earn\w*|shipp?\w*|bought|buy\w*|import\w*|smuggl\w*|traded|trading"
+                       r"|deliver\w*|revenue|income)\b", re.IGNORECASE)

@@ -148,6 +148,10 @@ def _cue(clause: str, minerals: list[Match], has_amount: bool, offset: int = 0) 
             return "import_suspension", "suspended", m.start()
         if etype == "export_halt" and near_import(clause, minerals, offset):
             return "import_suspension", "suspended", m.start()
+        if etype == "sanction" and m.group(0).lower() == "banned" and words.BANNED_GOODS_BEFORE.search(read, max(0, m.start() - 20), m.start()):
+            if words.TRADE_ACT.search(clause):  # "earned $200 million from exports of coal … and other banned commodities"
+                return "smuggling", "smuggled", m.start()  # goods named as banned (data/README's "Event types")
+            continue  # "a list of banned goods": no measure of this report
         if etype == "sanction" and _any("existing", before):
             continue  # a measure already in force is the background of the clause, not its event
         if etype == "sanction" and _importer_only(clause, m.start()) and words.FOR_A_WHILE.search(clause, max(0, m.start() - 60), m.end() + 80):

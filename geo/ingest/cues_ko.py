@@ -69,7 +69,9 @@ _IF = re.compile(r"\S{0,4}?(?:다면|라면|더라면)(?=\s|,|$)")
 #: … or a condition before the verb: '북측이 책임을 지지 않는다면 … 사들이지 않기로 했다' (a policy on a condition).
 _IF_BEFORE = re.compile(r"[가-힣](?:는다면|ㄴ다면|한다면|된다면|않는다면|없다면|있다면|더라면)(?=\s|,)")
 
-_MUST_NOT = re.compile(r"\S{0,3}?서는\s*안\s*(?:된|돼|되)")
+_MUST_NOT = re.compile(r"\S{0,3}?서는\s*안\s*(?:된|돼|되)"
+                       # … or a call that it must be done ('석탄 생산을 획기적으로 늘려야 한다', an editorial's demand)
+                       r"|\S{0,3}?야\s*(?:한다|했다|할|하며|합니다|하고|하는|된다|될|겠다)")
 
 #: Negated just after the verb ('재개되지 않은', '재개하지도 못했다'; '수출하지 못했다' is read by the halt
 #: rows): what has not happened is no event ('체결하지는 않았다').

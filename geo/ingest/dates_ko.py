@@ -26,7 +26,9 @@ _COMPARISON_AFTER = re.compile(r"^\s*(?:께)?\)?\s*(?:\([^()]{0,15}\))?\s*(?:같
 #: reading of data it is the day of ("통계를 21일 들여다본 결과": the statistics' month is the figure's)
 _TELLING_AFTER = re.compile(r"^\s*(?:\((?:현지|한국|미국|중국)?\s*시[간각]\)\s*)?(?:(?:오전|오후|낮|밤)\s*)?"
                             r"(?:[\"“”'‘’]|(?:전했|말했|밝혔|보도했|전한|발표했|설명했|덧붙였)"
-                            r"|(?:\S+\s+){0,2}?(?:들여다|살펴|분석|확인|집계|조사)(?:본|한|해\s*본)\s*결과)")  # the day data was read
+                            r"|(?:\S+\s+){0,2}?(?:들여다|살펴|분석|확인|집계|조사)(?:본|한|해\s*본)\s*결과"  # the day data was read
+                            # the day sources told it ("20일 복수의 데일리NK 북한 내부 소식통에 따르면")
+                            r"|(?:\S+\s+){0,4}?\S*(?:소식통|관계자|당국자)(?:들)?에\s*따르면)")
 
 
 #: A length right after 최근 ("최근 한 달 넘게 캐지 못하고", for over a month now).
@@ -35,8 +37,9 @@ _DURATION_AFTER = re.compile(r"\s*(?:한|두|세|석|네|넉|다섯|여섯|[1-9]
 _SPEAKER_BEFORE = re.compile(r"(?:소식통|관계자|당국자|대변인|통신|신문|방송|매체)(?:은|는|이|가|도)\s*$")
 _TELLS_AT_END = re.compile(r"(?:말했|밝혔|전했|보도했|설명했|덧붙였|강조했)(?:다|습니다)[\s.\"”'’]*$")
 _ABOUT_AFTER = re.compile(r"\s*(?:께|경(?![가-힣])|경에|경부터|경까지|쯤|무렵|전후)")
-_FROM_AFTER = re.compile(r"\s*(?:께|경|초|중순|하순|말)?\s*부터")
-_UNTIL_AFTER = re.compile(r"\s*(?:께|경|초|중순|하순|말)?\s*까지")
+#: A span's start and end may carry a part of the month and "about" ("1월 말께부터 3월 초까지").
+_FROM_AFTER = re.compile(r"\s*(?:초|중순|하순|말)?\s*(?:께|경)?\s*부터")
+_UNTIL_AFTER = re.compile(r"\s*(?:초|중순|하순|말)?\s*(?:께|경)?\s*까지")
 
 
 def _end_of(date: dt.date, precision: str) -> dt.date:
@@ -182,8 +185,9 @@ def _days_of_named_months(sentence: str, found: list, pub: dt.date) -> None:
                 f[3], f[6] = dt.date(prev[3].year, prev[3].month, int(gap.group(1))), dt.date(prev[3].year, prev[3].month, date.day)
                 prev[5], anchor = _CONSUMED, f[3]
             continue
-        if what == "months_long" and _after_month(prev, start):
-            f[5] = _CONSUMED  # "8월 한 달 동안": the month's length, not a month before the report
+        if what == "months_long" and (_after_month(prev, start) or (prev is not None and prev[7] in ("month_span", "ym_span")
+                                                                     and 0 <= start - prev[1] <= 2)):
+            f[5] = _CONSUMED  # "8월 한 달 동안", "8∼11월 넉달간": the month's or span's length, not a month before the report
             continue
         if (what, precision) not in (("day", "day"), ("md", "day"), ("month", "month")):
             continue

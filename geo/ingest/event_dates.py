@@ -7,12 +7,13 @@ import datetime as dt
 import functools
 import re
 
-from geo.ingest.clauses import clauses
+from geo.ingest.clauses import clause_around
 from geo.ingest.date_mention import month_end, resolutions_day
 from geo.ingest.dates import DateMention, _end_of_year, own_dates
 from geo.ingest.hangul import has_hangul
 from geo.ingest.later_dates import (
     MAY_BE_AHEAD,
+    began_beside,
     dates_of,
     named_next,
     report_next,
@@ -43,13 +44,16 @@ def date_for(p: _Proto, sents, info, pub, adopted) -> tuple[dt.date, str, dt.dat
         own = [d for d in own if d.date <= pub]
     if own and not has_hangul(s) and (befores := _befores(s)):  # "stopped buying ore well before the UN voted this
         own = [d for d in own if not _after_before(s, befores, p.at, d.start)]  # month": the vote's date, not the event's
+    lead = _LEADING_REASON.match(s)
+    if own and lead is not None and p.at >= lead.end():  # "Because China had said in
+        own = [d for d in own if d.start >= lead.end()]  # February that …, it was unclear why the shipments had restarted"
     if own and has_hangul(s):  # "1989년 이후 멈춰 있던 … 수입 길이 다시 열렸다": 1989 is the past state's, not the event's
         own = [d for d in own if not _KO_PAST_STATE.search(s, d.start + len(d.text), max(p.at, d.start + len(d.text)))]
     if own and has_hangul(s):  # "지난해 8월 … 수입한다는 정보를 입수하고 … 검거했다": August is when the tip came, not the arrest
         own = [d for d in own if not _TIP_TAKEN.search(s, d.start + len(d.text), max(p.at, d.start + len(d.text)))]
     if p.event_type != "sanction" and own:  # "결의 2371호(2017년 8월 5일) 등으로 … 들여올 수 없게 되자": the resolution's day
         own = [d for d in own if not resolutions_day(s, d)]
-    told = [d for d in dates if d.kind == "attribution"]
+    told = [d for d in dates if d.kind == "attribution" and not (lead and d.start < lead.end() <= p.at)]
     head = HEADLINE_RANK if sents[p.sent].headline else 0
     if p.event_type == "sanction":
         for num in resolution_numbers(s):
@@ -60,6 +64,8 @@ def date_for(p: _Proto, sents, info, pub, adopted) -> tuple[dt.date, str, dt.dat
         if not own and p.date is None and not _tells_now(s) and (named := resolution_before(p, s, sents, adopted)) is not None:
             num, a = named
             return a, "day", None, f"adoption date of UNSCR {num} in sanctions.csv, the resolution the report named before", head + 3
+    if p.event_type == "sanction" and not own and not told and (goes_on := _measure_before(p.sent, sents, info, pub)):
+        return goes_on.date, goes_on.precision, goes_on.end_date, f"'{goes_on.text}', the date of the measure the sentence before tells", head + 2
     if p.event_type == "sanction" and own and all(d.date > pub for d in own) \
             and (ante := _antecedent_date(p.sent, s, sents, info, pub)) is not None:
         d, noun = ante  # "The resolution holds exports next year to …": when it applies; the measure is the one told of
@@ -71,6 +77,8 @@ def date_for(p: _Proto, sents, info, pub, adopted) -> tuple[dt.date, str, dt.dat
             and ctx.date <= pub and (that := _THAT_PERIOD.search(s)) is not None:
         # "이 기간 불법으로 거래된 석탄은 …", "in the same period": the period the report named before, not the day told
         return ctx.date, ctx.precision, ctx.end_date, f"'{ctx.text}' earlier in the report, which '{that.group(0)}' names", head + 2
+    if (began := began_beside(p, own, sents, info, pub)) is not None:  # "현재 … 캘 수 없게 된" after "5월부터 … 침수됐다"
+        return began.date, began.precision, began.end_date, f"'{began.text}', when the state told as now began", head + 1
     if own:
         # Korean puts the time before the verb: its nearest date before the cue, when there is one
         before = [d for d in own if d.start < p.at] if has_hangul(s) else []
@@ -82,8 +90,10 @@ def date_for(p: _Proto, sents, info, pub, adopted) -> tuple[dt.date, str, dt.dat
         if p.event_type == "production_change" and len(years := {x.date: x for x in (_in_clause_of(s, p.at, own) or own)
                                                                  if x.precision == "year"}) > 1:
             d = years[max(years)]  # a change told from one year to another in its clause: the later ("from … in 2017 to … last year")
-        elif (span := next((x for x in own if x.end_date and x.start < d.start and x.date < d.date <= x.end_date), None)):
-            d = span  # the end of a span told "from April to October 2017": the span, from its start
+        elif (span := next((x for x in own if x.end_date and x.start < d.start and x.date < d.date <= x.end_date
+                            and d in _in_clause_of(s, x.start, own)), None)):
+            d = span  # the end of a span told "from April to October 2017": the span, from its start (not a date of
+            # the next clause: "1월 말께부터 3월 초까지 … 멈췄다가, 3월 말 … 다시 내보내기 시작했다")
         end = d.end_date or until or _end_of_year(s, d.date) or (_end_told_next(p, sents, info) if p.event_type in MEASURE_TYPES else None)
         return d.date, d.precision, end, f"'{d.text}' in the sentence", head + (0 if d.kind == "absolute" else 1)
     nxt = p.sent + 1
@@ -102,8 +112,8 @@ def date_for(p: _Proto, sents, info, pub, adopted) -> tuple[dt.date, str, dt.dat
         return d.date, d.precision, d.end_date, f"'{d.text}', when {where} names it again", head + 2
     if told:
         d = told[0]
-        if p.event_type in MEASURE_TYPES and _ANNOUNCED.search(s):  # "China announced Monday that it will cut off
-            return d.date, d.precision, None, f"'{d.text}', the day the measure was announced", head + 1  # imports …"
+        if p.event_type in MEASURE_TYPES and _ANNOUNCED.search(s):  # "China announced Monday that it will cut off imports …"
+            return d.date, d.precision, _end_told_next(p, sents, info), f"'{d.text}', the day the measure was announced", head + 1
         return d.date, "approximate", None, f"'{d.text}', when the source spoke", head + 2
     if (ante := _antecedent_date(p.sent, s, sents, info, pub)) is not None:
         d, noun = ante
@@ -156,19 +166,27 @@ _UNTIL_KO_AFTER = re.compile(r"\s*까지")
 
 
 def _end_told_next(p: _Proto, sents, info) -> dt.date | None:
-    """The end day of a measure, told as when it lasts until in the next sentence (of its paragraph or the next)."""
-    nxt = p.sent + 1
-    if nxt >= len(sents) or sents[nxt].para - sents[p.sent].para > 2:  # (its paragraph or the next: paragraphs count lines)
-        return None
-    text = sents[nxt].text
-    if not any(w in text for w in ("until", "through", "till", "Until", "까지")):
-        return None  # (most sentences: their dates are not read for it)
-    for d in own_dates(info[nxt]["dates"]):
-        after = d.start + len(d.text)
-        if d.precision == "day" and _UNTIL_BEFORE.search(text[max(0, d.start - 80):d.start]) \
-                and (not has_hangul(d.text) or _UNTIL_KO_AFTER.match(text, after)):
-            return d.date
+    """The end day of a measure, told as when it lasts until in one of the two sentences after it (within the next two
+    paragraphs: "… the Commerce Ministry announced Saturday." "Coal is …" "The ministry said the ban would come into
+    force today and be effective until Dec. 31."), else "until the end of the year" in its own sentence."""
+    for nxt in (p.sent + 1, p.sent + 2):
+        if nxt >= len(sents) or sents[nxt].para - sents[p.sent].para > 4:  # (paragraphs count lines)
+            break
+        text = sents[nxt].text
+        if not any(w in text for w in ("until", "through", "till", "Until", "까지")):
+            continue  # (most sentences: their dates are not read for it)
+        for d in own_dates(info[nxt]["dates"]):
+            after = d.start + len(d.text)
+            if d.precision == "day" and _UNTIL_BEFORE.search(text[max(0, d.start - 80):d.start]) \
+                    and (not has_hangul(d.text) or _UNTIL_KO_AFTER.match(text, after)):
+                return d.date
+    if _UNTIL_YEAR_END.search(sents[p.sent].text) and (named := info[p.sent]["dates"]):  # (its telling's day will do)
+        return dt.date(named[0].date.year, 12, 31)
     return None
+
+
+#: A measure told to last the year out ("will suspend all imports … until the end of the year", 연말까지).
+_UNTIL_YEAR_END = re.compile(r"\b(?:until|till|through)\s+the\s+end\s+of\s+(?:the|this)\s+year\b|연말까지|올해\s*말까지", re.IGNORECASE)
 
 
 def of_its_own(rank: int, headline: bool) -> bool:
@@ -188,6 +206,10 @@ _KO_PAST_STATE = re.compile(r"(?:멈춰\s*있|멈췄|끊겼|끊어졌|끊겨\s*�
 #: A later thing the event came before ("well before the Security Council voted this month", "ahead of
 #: the talks held on May 3"): a date told three or more words after it, past the cue, is that thing's. A date
 #: right after it ends the event's own period ("came in before February 18").
+#: A sentence that opens with its reason ("Because China had said in February that …, it was not clear why …"): the
+#: dates in that clause are the reason's, not the event's the rest of the sentence tells. (Not a concession: "Although
+#: … began limiting … in 2016, … let the trade carry on" may tell the event's own start.)
+_LEADING_REASON = re.compile(r"(?:Because|Given that)\b[^,;]{1,200},\s")
 _BEFORE = re.compile(r"\b(?:before|ahead of|prior to)\b", re.IGNORECASE)
 
 
@@ -214,11 +236,11 @@ _PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+|now\s+|just\s+|already\s+|a
                       r"|brought|bought|found|got|set|cut|shut|sent|won|stood)\b", re.IGNORECASE)  # ("has gone up", irregular)
 
 
-#: "Still", "now", "currently" (지금도, 아직, 현재) and the present progressive ("is producing more coal", "are lifting
+#: "Still", "now", "currently" (지금도, 아직, 현재), a state "is no longer" so, and the present progressive ("is producing more coal", "are lifting
 #: production"; of trade or output in Korean, "석탄 수출도 계속 이어지고 있다", not any verb: "… 사건으로 불리고 있다" is how
 #: it is called now) tell the state at the time of the report, like the present perfect: such a sentence does not take
 #: an earlier date of the report either.
-_NOW = re.compile(r"\b(?:still|currently|now|at present|these days)\b|(?<!\bwhich )(?<!\bwho )(?<!\bthat )\b(?:is|are) (?:\w+ly )?(?!(?:being|according|nothing|something|during)\b)\w{3,}ing\b"
+_NOW = re.compile(r"\b(?:still|currently|now|at present|these days)\b|\b(?:is|are)\s+no\s+longer\b|(?<!\bwhich )(?<!\bwho )(?<!\bthat )\b(?:is|are) (?:\w+ly )?(?!(?:being|according|nothing|something|during)\b)\w{3,}ing\b"
                   r"|지금도|아직|현재|요즘|(?:수출|반출|운반|수입|반입|거래|생산|채굴|가동|이어지|계속|나가)(?:되|하|돼)?고\s?있(?:다|으며|습니다"
                   r"|는\s*(?:것|상황|상태|중))", re.IGNORECASE)
 
@@ -253,6 +275,21 @@ _FIGURE_REACH = 6  # sentences searched back for a figure's period: bounded, so 
 _MEASURE_DAY = re.compile(r"\b(?:adopted|passed|imposed|approved|voted (?:for|on)|slapped)\b[^.;]{0,40}?\b(?:resolution|sanctions?|ban"
                           r"|embargo)\b|\bresolutions?\b[^.;]{0,30}?\b(?:was |were )?(?:adopted|passed)\b|결의(?:안)?(?:을|를|이|가)?\s*"
                           r"(?:채택|통과)", re.IGNORECASE)
+
+
+_NEXT_PARA = 2  # paragraph numbers are line numbers: the next paragraph is two on, past the blank line
+
+
+def _measure_before(i: int, sents, info, pub) -> DateMention | None:
+    """The date of the measure the sentence just before tells, for a sanction sentence with no date that goes on with
+    it ("The resolution … bars North Korea from selling coal, iron and iron ore abroad. Its lead, lead ore and seafood
+    are banned as well"): that sentence's own date, else the one its "the resolution" refers back to."""
+    if i == 0 or sents[i].para - sents[i - 1].para > _NEXT_PARA or not (cue := info[i - 1]["cue"]) or (read := cue()) is None or read[0] != "sanction":
+        return None
+    if own := dates_of(i - 1, info, pub):
+        return own[0]
+    ante = _antecedent_date(i - 1, sents[i - 1].text, sents, info, pub)
+    return ante[0] if ante else None
 
 
 def _antecedent_date(i: int, s: str, sents, info, pub) -> tuple[DateMention, str] | None:
@@ -303,10 +340,5 @@ def _within(day: dt.date, mention: DateMention) -> bool:
 def _in_clause_of(s: str, at: int, dates: list[DateMention]) -> list[DateMention]:
     """The dates in the clause that holds the cue at ``at`` (:func:`geo.ingest.clauses.clauses`): another clause's date
     is its own event's, even when nearer the cue in characters."""
-    start = 0
-    for c in clauses(s):
-        start = s.find(c, start)
-        if start <= at < start + len(c):
-            return [d for d in dates if start <= d.start < start + len(c)]
-        start += len(c)
-    return []
+    start, end = clause_around(s, at)
+    return [d for d in dates if start <= d.start < end]

@@ -34,14 +34,15 @@ from geo.ingest.gazetteer import Gazetteer, Match
 from geo.ingest.goods import names_record_thing, without_traders_goods
 from geo.ingest.known import EARLIER_THAN_MEASURE, mark_known
 from geo.ingest.leads import find_leads
-from geo.ingest.literals import may_hold
 from geo.ingest.mentions import CANDIDATE_WORDS, _pairs, find_candidates
 from geo.ingest.merge import drop_exact_repeats, merge_restatements
 from geo.ingest.nearby import (
     CARGO_TYPES,
     GENERIC_MINERALS,
     NAMED_NEXT_TYPES,
+    PART_TYPES,
     PLAN_TYPES,
+    RESUMED_TYPES,
     WORK_TYPES,
     cargo_amounts_next,
     cargo_mineral,
@@ -50,12 +51,17 @@ from geo.ingest.nearby import (
     figure_mineral,
     figure_of_the_way_before,
     goes_on_about_those,
+    halted_before,
+    may_speak_of_mine,
     mine_named_next,
     minerals_for,
     minerals_named_next,
+    only_mineral_weighed,
     own_minerals,
+    part_of_those,
     plan_minerals_before,
     topic_mine,
+    weighed,
     work_of_clause_before,
 )
 from geo.ingest.places import (
@@ -88,6 +94,7 @@ from geo.ingest.text import (
     guess_title,
     is_caption,
     parse_published,
+    title_case,
 )
 from geo.ingest.titles import event_title, subject
 
@@ -139,7 +146,9 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
         for s in sents]
     all_matches = without_towns(sents, all_matches, town_names(text, all_matches))
     relevant = [bool(ms) or has_reference(s.text) for s, ms in zip(sents, all_matches, strict=True)]
-    near = [r or (i + 1 < len(sents) and relevant[i + 1]) or (i > 0 and relevant[i - 1]) for i, r in enumerate(relevant)]
+    one = len({m.id for ms in all_matches for m in ms if m.kind == "mineral"}) == 1  # (its figures by weight are its)
+    near = [r or (i + 1 < len(sents) and relevant[i + 1]) or (i > 0 and relevant[i - 1]) or (one and weighed(s.text))
+            for i, (r, s) in enumerate(zip(relevant, sents, strict=True))]
     dated = Dated(sents, near, all_matches, pub)  # a sentence's dates are found when an event asks for them
     memo: dict[str, tuple] = {}
     for i, s in enumerate(sents):
@@ -151,7 +160,7 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
         cands = find_candidates(s.text, gaz) if ("ine" in s.text or "광산" in s.text or "탄광" in s.text or "olliery" in s.text or "eposit" in s.text
                                                 or "Mining" in s.text) \
             and any(w in s.text for w in CANDIDATE_WORDS) else []
-        if cands and (_title_case(s.text) or is_caption(s.text)):  # tested only when there is a candidate: most have none
+        if cands and (title_case(s.text) or is_caption(s.text)):  # tested only when there is a candidate: most have none
             cands = []  # (a photo's caption names what the picture shows, not the report's mine: the fifty-fourth trial)
         for c in cands:
             if c not in cand_seen:
@@ -168,14 +177,19 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
         key = (clause, tuple((m.id, m.start - start) for m in minerals), has_amount)
         return cues_seen[key] if key in cues_seen else cues_seen.setdefault(key, _cue(clause, minerals, has_amount, start))
 
+    lines = text.splitlines()  # a photo's caption tells what the picture shows, no event of the report (the 55th trial)
+    captions = {s.para for s in sents if s.para < len(lines) and is_caption(lines[s.para])}
     last_mine: tuple[int, Match] | None = None  # (paragraph, mine)
     for i, s in enumerate(sents):
         if i % 50 == 0:
             progress(0.5 + 0.4 * i / max(1, len(sents)), f"reading events in sentence {i + 1} of {len(sents)}")
         x = info[i]
+        if s.para in captions:
+            continue
         if not x["relevant"] and not (i > 0 and info[i - 1]["relevant"]) \
                 and not (i + 1 < len(sents) and info[i + 1]["relevant"]
-                         and (goes_on_about_those(i, sents) or GENERIC_MINERALS.search(s.text) or deal_goes_on(i, sents))):
+                         and (goes_on_about_those(i, sents) or GENERIC_MINERALS.search(s.text) or deal_goes_on(i, sents))) \
+                and not only_mineral_weighed(i, sents, info, report_minerals):
             continue
         matches = x["matches"]
         question = s.text.rstrip(" \"'”’»)").endswith("?")  # asserts nothing ("a game-changer for investors?")
@@ -205,10 +219,11 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
                 last_mine = (s.para, prev_mine[1])  # a chain of "the complex …" sentences keeps its mine
             if not cmines and not cm and start and (topic := topic_mine(s.text, matches)) is not None and topic.start < start:
                 cmines, how = [topic], f"the sentence's topic ({topic.text})"
-            if not cmines and _may_speak_of_mine(clause) and (later := mine_named_next(clause, i, sents, info)) is not None:
+            if not cmines and may_speak_of_mine(clause) and (later := mine_named_next(clause, i, sents, info)) is not None:
                 cmines, how = [later], f"the mine is named in the next sentence ({later.text})"
             # a figure told without its mineral: the one named earlier in the sentence, else in the one before
-            borrowed = ([m for m in matches if m.kind == "mineral" and m.start < start][-1:] or figure_mineral(i, sents, info)) \
+            borrowed = ([m for m in matches if m.kind == "mineral" and m.start < start][-1:] or figure_mineral(i, sents, info)
+                        or only_mineral_weighed(i, sents, info, report_minerals)) \
                 if not cmines and not cminerals and has_amount and not plan_share(clause) else []
             wanted, where = ("trade_figure",), "previous sentence"  # the types a borrowed mineral may serve
             if not cmines and not cminerals and not borrowed:  # "… designated three firms." "The firms shipped coal."
@@ -225,6 +240,10 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
             before = work_of_clause_before(clause, matches, prev_start, start) if not cmines and not cminerals else None
             if not borrowed and before is not None:  # "…, but the work has been halted"
                 borrowed, wanted, where, cmines = before[0], WORK_TYPES, "clause before", drop_town_names(before[1], s.text)[-1:]
+            if not cmines and not cminerals and not borrowed and (part := part_of_those(clause, i, sents, info)):
+                borrowed, wanted, where = part, PART_TYPES, "previous sentence"  # "이 중 일부는 중국으로 밀수되고 있어"
+            if not cmines and not cminerals and not borrowed and (halted := halted_before(clause, own)):
+                borrowed, wanted, where, cmines = halted[0], RESUMED_TYPES, "clause before", list(halted[1])  # "…, but resumed"
             if not cmines and not cminerals and not borrowed:
                 continue  # no mine and no mineral: nothing to draft, the cue is not read
             cue = read_cue(clause, cminerals, has_amount, start)
@@ -293,13 +312,6 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
     return IngestResult(drafts, candidates, source_row, list(dict.fromkeys(notes + lead_notes)), leads)  # each note once
 
 
-def _title_case(text: str) -> bool:
-    """A headline or heading in title case ("North Korea Trades Rare Earth Mine Rights…"): its
-    capitals say nothing of names, so it is not read for unknown mine names (the body names them)."""
-    words = [w for w in text.split() if w[:1].isalpha()]
-    return 4 <= len(words) <= 25 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
-
-
 def _assemble(protos, sents, info, pub, adopted, anon, names, gaz):
     notes: list[str] = []
     # A mineral already tied to a mine in a sentence is not also a mineral-only event there.
@@ -333,7 +345,7 @@ def _assemble(protos, sents, info, pub, adopted, anon, names, gaz):
                   minerals=list(dict.fromkeys(x.id for x in p.minerals)),
                   date_basis=basis + (f"; {p.how}" if p.how else ""), candidates=list(p.candidates),
                   amounts=list((p.amounts or info[p.sent]["amounts"])[3]),  # for the merge; set again after it
-                  notes=f"Date from {basis}.", actors=actors_at(s.text, p.event_type, p.at),
+                  notes=f"Date from {basis}.", actors=actors_at(s.text, p.event_type, p.at, [x.text for x in sents[max(0, p.sent - 8):p.sent]]),
                   before_measure=earlier(p.sent))
         made[id(d)] = p
         drafts.append((d, rank))
@@ -386,9 +398,3 @@ def _unique_id(d: Draft, taken: set[str]) -> str:
     while out in taken:
         out, n = f"{base}-{n}", n + 1
     return out
-
-
-def _may_speak_of_mine(clause: str) -> bool:
-    """Can :data:`_UNNAMED_MINE` match the clause (it needs "mine" or "deposit")? A cheap
-    necessary test before :func:`_mine_named_next`."""
-    return may_hold(clause, clause.lower(), ("mine", "deposit"))

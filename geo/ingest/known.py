@@ -49,6 +49,7 @@ from geo.ingest.record_rows import day_of as _day
 from geo.ingest.record_rows import record as _record
 from geo.ingest.resolutions import resolution_numbers
 from geo.ingest.ships import ships_named
+from geo.ingest.sites import sites_named
 
 #: A stop told as coming before a measure ("had been leaning on traders to stop buying ore well before the
 #: Security Council voted", "even before U.N. sanctions") is not that measure told again.
@@ -154,7 +155,9 @@ def _repeats(d: Draft, span, measures: dict, events: dict) -> list[dict] | None:
             # (a telling with no figure or cargo is the measure, not a cargo of that month the record gives its tonnage:
             # "China stopped importing North Korean coal in February" is the suspension of the 18th, not the cargo of the 13th)
             figured = bool(_amounts(d.quantity, d.unit, d.value_usd)) or cargo_back(d.evidence)  # (a cargo "turned away")
-            same = min(same, key=lambda e: (figured != bool(e["amounts"]), _distance(e, day))) if same and day \
+            again = _AGAIN.search(d.evidence) is not None  # "For the second time this year, … rejected a shipment": the
+            same = min(same, key=lambda e: (figured != bool(e["amounts"]),  # latest of the season, not the first
+                                            -e["window"][0].toordinal() if again else _distance(e, day))) if same and day \
                 else next(iter(same), None)
             if day and hit is not None:  # the nearest to the draft's date: China's ban taking effect on the 15th, not
                 # the UN's of the 5th; a cargo turned back on the 13th (the record's event), not the ban of the 18th
@@ -174,6 +177,11 @@ def _repeats(d: Draft, span, measures: dict, events: dict) -> list[dict] | None:
         # (at a mine, or at none: "coal and iron" beside the record's coal case; not a figure: each mineral's is its own)
         return None
     return [{**found[0], "label": f"{found[0]['label']}, which does not link {', '.join(x for _m, x in missing)}"}]
+
+
+#: An event told as a repeat of one before it: of the record's events its date allows, the latest.
+_AGAIN = re.compile(r"\bfor the (?:second|third|fourth|fifth|\d+(?:nd|rd|th)) time\b|\bthe (?:second|third) such\b"
+                    r"|두\s*번째|세\s*번째|재차|또다시", re.IGNORECASE)
 
 
 #: A deal, an offer or a collapse is over a mine: told without it ("North Korea offered rare-earth rights to
@@ -208,7 +216,17 @@ def _another_case(d: Draft, e: dict, mine: str) -> bool:
         return True  # a case of 1,590 t is not the panel's 3.7 million t of that year (the forty-eighth trial)
     if d.event_type == "smuggling" and not mine and e.get("tally") and not _TALLIED.search(d.evidence):
         return True  # one trader's cargoes of that season are not the panel's count of 23 shipments after the ban
-    return d.event_type == "smuggling" and not mine and bool(e.get("actor_keys")) and not _actor_named(e, d.evidence)
+    return d.event_type == "smuggling" and not mine and bool(e.get("actor_keys")) \
+        and not _actor_named(e, f"{d.evidence} {d.actors}") \
+        and not _its_ports(e, d.place)
+
+
+def _its_ports(e: dict, place: str) -> bool:
+    """Is the draft's place ports, every one of which the record's case names ("… reloaded onto the two ships and then
+    brought to the South Korean ports of Incheon and Pohang last October" is the Sky Angel's and Rich Glory's cargoes,
+    though it names no ship)?"""
+    ports = [name for name, kind in sites_named(place) if kind == "port"]
+    return bool(ports) and all(p.lower() in e["text"] for p in ports)
 
 
 #: A telling of a tally: a count of cases, or who counted them ("the panel", "monitors", 전문가패널).

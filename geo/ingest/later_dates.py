@@ -113,3 +113,34 @@ def named_next(i: int, sents, info, pub, event_type: str = "") -> tuple[DateMent
             return (own[0], j - i) if own else None
     return None
 
+
+
+#: The halts a report may tell as a state at its time ("현재 … 더 이상 석탄을 캘 수 없게 된 탄광들").
+_STATE_TYPES = frozenset({"export_halt", "import_suspension", "production_halt"})
+#: A date that is only the report's time ("현재", "지금", "요즘", "now", "currently").
+_NOW = re.compile(r"\s*(?:현재|지금|요즘|now|currently|at present|these days)\s*$", re.IGNORECASE)
+#: After a Korean date, or before an English one: the start of something ("올해 5월부터", "since May").
+_FROM_KO = re.compile(r"\s*(?:초|중순|하순|말)?\s*(?:께|경)?\s*부터")
+_SINCE_EN = re.compile(r"\b(?:since|from)\s+(?:early\s+|late\s+|mid-?\s*)?$", re.IGNORECASE)
+#: … followed closely by what stopped ("5월부터 전력공급이 중단돼 배수설비들이 멈춰서면서 석탄갱이 모두 침수됐다").
+_STOPPED = re.compile(r"중단|멈[추춰췄]|침수|물에\s*잠|못하|\b(?:stopp|halt|suspend|flood|shut|clos|idle)", re.IGNORECASE)
+_STOPPED_REACH = 60  # characters after the start's date
+
+
+def began_beside(p: _Proto, own: list[DateMention], sents, info, pub) -> DateMention | None:
+    """A halt told as a state at the report's time (its only dates :data:`_NOW`), when the sentence after it, else the
+    one before (in the same or the next paragraph), tells a stop that began at a date ("현재 침수피해로 … 캘 수 없게 된
+    탄광들로는 …" then "… 올해 5월부터 전력공급이 중단돼 … 침수됐다"): that start, not the report's day."""
+    if p.event_type not in _STATE_TYPES or not own or not all(_NOW.match(d.text) for d in own):
+        return None
+    i = p.sent
+    for j in (i + 1, i - 1):
+        if not 0 <= j < len(sents) or abs(sents[j].para - sents[i].para) > 2:
+            continue
+        text = sents[j].text
+        for d in dates_of(j, info, pub):
+            after = d.start + len(d.text)
+            if (_FROM_KO.match(text, after) or _SINCE_EN.search(text, max(0, d.start - 12), d.start)) \
+                    and _STOPPED.search(text, after, after + _STOPPED_REACH) and not _NOW.match(d.text):
+                return d
+    return None

@@ -28,6 +28,7 @@ import re
 from geo.ingest.cue_words import FOREIGN_ORIGIN
 from geo.ingest.cues import has_reference
 from geo.ingest.gazetteer import Match
+from geo.ingest.literals import may_hold
 
 #: A mine or deposit spoken of but not named ("a new copper mine", "the largest deposits of rare earths").
 _UNNAMED_MINE = re.compile(r"\b(?:a|an|one|the|new)\b[^.;]{0,40}?\b(?:mine|deposits?)\b", re.IGNORECASE)
@@ -49,6 +50,47 @@ def figure_mineral(i: int, sents, info) -> list[Match]:
         # or of the whole trade ("China remained the biggest partner: trade with it reached $6.05 billion")
     minerals = [m for m in info[i - 1]["matches"] if m.kind == "mineral"]
     return minerals[:1] if len({m.id for m in minerals}) == 1 else []
+
+
+#: A unit of weight: a figure of goods, not of money or of a share.
+_WEIGHT_UNIT = re.compile(r"(?:(?:thousand|million|billion)\s+)?(?:t|tons?|tonnes?|metric tons?|mt|kg|kilograms?)$", re.IGNORECASE)
+
+
+_WEIGHED = re.compile(r"\d\s*(?:만|천|억)?\s*(?:t|톤|tons?|tonnes?)(?![a-z])", re.IGNORECASE)
+
+
+def weighed(text: str) -> bool:
+    """Does the sentence give a figure by weight ("120만t", "1.2 million tonnes") of no goods it names as others
+    (:data:`OTHER_GOODS`: "원유는 … 52만5천t을 넘겨 팔 수 없다")? Such a sentence is read in a report of one mineral
+    even when its neighbours name none (:func:`only_mineral_weighed`)."""
+    return _WEIGHED.search(text) is not None and OTHER_GOODS.search(text) is None
+
+
+def only_mineral_weighed(i: int, sents, info, report_minerals: set[str]) -> list[Match]:
+    """The report's one mineral, for a figure by weight told with no mineral in a report that names no other ("북한은
+    지난해 1~11월 중국에 410만톤(…)을 수출했는데" in a report on coal alone); [] otherwise (a figure of money may be of
+    all goods)."""
+    if len(report_minerals) != 1 or not _WEIGHT_UNIT.match(info[i]["amounts"][2] or "") \
+            or OTHER_GOODS.search(sents[i].text) or WHOLE_TRADE.search(sents[i].text):
+        return []
+    return next(([m] for x in info for m in x["matches"] if m.kind == "mineral"), [])
+
+
+#: A clause that opens on a part of the goods the sentence before named ("이 중 일부는 중국으로 밀수되고 있어",
+#: "Some of it is smuggled into China").
+_PART_OF_THOSE = re.compile(r"\s*(?:(?:이|그)\s*(?:중|가운데)|이중|그중)\s*(?:일부|상당수|상당량|대부분|절반|\S{0,4}%)"
+                            r"|\s*(?:some|part|much|most|half|a (?:third|quarter|share))\s+of\s+(?:it|this|that|them|these|those)\b",
+                            re.IGNORECASE)
+#: What a part of the goods before can have been.
+PART_TYPES = ("smuggling", "export_continued", "export_resumed", "export_halt", "trade_figure")
+
+
+def part_of_those(clause: str, i: int, sents, info) -> list[Match]:
+    """The minerals of the sentence before (in the same paragraph), when ``clause`` opens on a part of them
+    (:data:`_PART_OF_THOSE`); [] otherwise."""
+    if i == 0 or sents[i - 1].para != sents[i].para or not _PART_OF_THOSE.match(clause):
+        return []
+    return [m for m in info[i - 1]["matches"] if m.kind == "mineral"]
 
 
 #: A figure of a country's whole trade, not of one mineral's.
@@ -123,6 +165,26 @@ WORK_SUBJECT = re.compile(r"(?:(?:but|and|yet|then|so|however)\s+)?(?:the|its|th
 #: … or a deal of the clause before named again ("his firm has cancelled every one of its contracts").
 DEAL_REFERENCE = re.compile(r"\b(?:the|its|their|his|her|this|that|these|those)\s+(?:\w+\s+)?(?:contracts?|deals?"
                             r"|agreements?|ventures?)\b", re.IGNORECASE)
+
+
+#: The types a clause that only says the goods of the clause before started again can draft.
+RESUMED_TYPES = ("export_resumed", "production_change")
+#: A clause that only says that what the clause before halted started again, its subject dropped or a pronoun
+#: ("Exports of iron ore were halted in January but resumed in March"; "… 수출을 잠시 멈췄다가, 3월 말 … 곧장
+#: 다시 내보내기 시작했다").
+RESUMED_ALONE = re.compile(r"(?:(?:but|and|then|only\s+to)\s+)?(?:(?:they|it|exports?|shipments?|sales|trade|the\s+\w+)\s+)?"
+                           r"(?:(?:was|were|had|have|has|been)\s+){0,2}(?:\w+ly\s+)?(?:resum|restart)\w*"
+                           r"|[^.]{0,80}?다시\s*(?:\S{1,10}\s+)?\S{0,6}?(?:시작|재개)", re.IGNORECASE)
+#: What the clause before did that a resumption undoes.
+_HALTS = ("export_halt", "import_suspension", "production_halt")
+
+
+def halted_before(clause: str, own: list) -> tuple[list, list] | None:
+    """(the minerals, the mines) of the halt the sentence's clause just before drafted (``own``: its drafts so far,
+    each with its clause), when ``clause`` only says it started again (:data:`RESUMED_ALONE`); None otherwise."""
+    if not own or own[-1][0].event_type not in _HALTS or not RESUMED_ALONE.match(clause):
+        return None
+    return own[-1][0].minerals, own[-1][0].mines
 
 
 #: … or a Korean clause that only says the attempt before it came to nothing, its subject dropped as Korean
@@ -318,3 +380,9 @@ def figure_of_the_way_before(i: int, sents, protos) -> str:
     if i == 0 or sents[i].para - sents[i - 1].para > 2 or not _THIS_WAY.match(sents[i].text):
         return ""
     return next((p.event_type for p in reversed(protos) if p.sent == i - 1), "")
+
+
+def may_speak_of_mine(clause: str) -> bool:
+    """Can :data:`_UNNAMED_MINE` match the clause (it needs "mine" or "deposit")? A cheap
+    necessary test before :func:`mine_named_next`."""
+    return may_hold(clause, clause.lower(), ("mine", "deposit"))

@@ -38,10 +38,11 @@ def split_minerals_by_date(p: _Proto, sents, info) -> list[_Proto]:
     """Several minerals and several dates in one sentence ("after its ban on coal in February,
     China added iron ore and lead, effective Aug. 15"): each mineral takes the date of its own
     clause nearest it (:func:`_dates_of_its_clause`), one event per date. Only minerals named in
-    the sentence itself are placed."""
+    the sentence itself are placed. One mineral named twice is one ("took on … coal at Nampo on July 26 and
+    discharged it … on August 16, with papers forged to show the coal as Russian": one cargo)."""
     own = own_dates(info[p.sent]["dates"])
     named = info[p.sent]["matches"]
-    if len(p.minerals) < 2 or len({(d.date, d.precision) for d in own}) < 2 or not all(x in named for x in p.minerals):
+    if len({x.id for x in p.minerals}) < 2 or len({(d.date, d.precision) for d in own}) < 2 or not all(x in named for x in p.minerals):
         return [p]
     groups: dict[int, list[Match]] = {}
     commas = _clause_commas(sents[p.sent].text, own)  # once per candidate split: linear in the sentence

@@ -11,6 +11,7 @@ from geo.ingest.clauses import comma_clause
 #: A ship named after the word for it ("the ship, the Wise Honest", "the vessel Rich Glory") or after its flag ("the
 #: Panama-flagged Dong Thanh"); English reports only (a Korean report writes the name in Hangul, which the record does not).
 _SHIP = re.compile(r"\b(?:vessel|ship|freighter|tanker|bulk carrier|cargo ship)s?,?\s+(?:named\s+|called\s+)?(?:the\s+)?"
+                   r"(?:M/V\s+|M\.V\.\s+|MV\s+)?"  # "cargo ship the M/V Wise Honest"
                    r"[\"“‘']?(?P<a>[A-Z][\w'-]+(?:\s+(?:[A-Z][\w'-]*|\d+)){0,2})"
                    r"|\b[\w-]+-flagged\s+(?:vessel\s+|ship\s+|freighter\s+|tanker\s+)?(?P<b>[A-Z][\w'-]+(?:\s+(?:[A-Z][\w'-]*|\d+)){0,2})")
 #: Capitalised words that open no ship's name.
@@ -72,6 +73,24 @@ def ships_at(sentence: str, at: int) -> list[str]:
         return list(own)
     every = ship_names(sentence)
     return list(every) if len(every) == 1 else []
+
+
+#: A ship the sentence refers back to ("The ship was intercepted …", 이 선박).
+_THE_SHIP = re.compile(r"\b(?:the|this|that|its)\s+(?:\w+\s+)?(?:ship|vessel|freighter|tanker|carrier)\b|(?:이|그|해당)\s*(?:배|선박|화물선)",
+                       re.IGNORECASE)
+_SHIP_REACH = 8  # sentences back: bounded, so a long report stays linear
+
+
+def ship_referred(texts: list[str]) -> list[str]:
+    """The ship "the ship" of the last of ``texts`` (a sentence and those before it) refers to: the one the nearest
+    earlier sentence names, within :data:`_SHIP_REACH` ("… seized North Korean cargo ship the M/V Wise Honest …" then
+    "The ship was intercepted by Indonesian maritime authorities on April 2, 2018"); [] when it names its own or none."""
+    if not texts or not _THE_SHIP.search(texts[-1]) or ship_names(texts[-1]):
+        return []
+    for text in reversed(texts[-1 - _SHIP_REACH:-1]):
+        if names := ship_names(text):
+            return [names[0]]
+    return []
 
 
 #: Words a sentence naming a ship holds (one of them, or 호 in Korean).

@@ -17,7 +17,7 @@ import functools
 import re
 from pathlib import Path
 
-from geo.ingest.clauses import comma_clause
+from geo.ingest.clauses import clause_around, comma_clause
 
 TABLE = Path(__file__).with_name("sites.csv")
 
@@ -70,6 +70,9 @@ def place_named(sentence: str, event_type: str, at: int | None = None) -> str:
             own = place_named(sentence[start:stop], event_type)
             if own:
                 return own
+        turn = clause_around(sentence, at)  # not a place of the sentence's other statement ("… 멈췄다가, 3월 말 청진항에서 …")
+        if turn != (0, len(sentence)):
+            return place_named(sentence[turn[0]:turn[1]], event_type)
     found = sites_named(sentence)
     ports = [n for n, k in found if k == "port"]
     if ports:

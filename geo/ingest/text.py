@@ -26,8 +26,9 @@ def check_text(text: str, max_bytes: int = MAX_REPORT_BYTES) -> str:
 
 
 #: Unit signs of East Asian typesetting written as the letters the amount rules read ("6만2천662㎏" is 62,662 kg):
-#: NFKC's letters for each sign, the rest of the text left as written.
-_UNIT_SIGNS = str.maketrans({c: unicodedata.normalize("NFKC", c) for c in "㎏㎎㎍㎞㎝㎜㎡㎥㎘ℓ㏊㎾㎿"})
+#: NFKC's letters for each sign, the rest of the text left as written. Korean papers also type the middle dot as the
+#: letter ㆍ (U+318D: "2ㆍ8직동청년탄광", "석탄ㆍ전력"): it is read as the middle dot the names and lists are written with.
+_UNIT_SIGNS = str.maketrans({**{c: unicodedata.normalize("NFKC", c) for c in "㎏㎎㎍㎞㎝㎜㎡㎥㎘ℓ㏊㎾㎿"}, "\u318d": "\u00b7"})
 
 
 def read_report(path: str | Path, max_bytes: int = MAX_REPORT_BYTES) -> str:
@@ -154,9 +155,21 @@ _LABEL_WORD = re.compile(r"\b(?:photo|picture|image|video|reporter|writer|author
 _CAPTION = re.compile(r"^\s*(?:[(\[]?\s*사진\s*(?:은|=|:|제공)|▲|△|FILE PHOTO\b|(?:Photo|Picture|Image)\s*(?::|-|–|by\b))", re.IGNORECASE)
 
 
+#: … or a line that ends with the photo's credit ("… 석탄을 선적한다고 한다. / 사진=데일리NK", "… (Photo: Reuters)").
+_CREDIT_END = re.compile(r"(?:[/|]\s*|\s)사진\s*[=:]\s*[^.]{1,60}$|\((?:Photo|Picture|Image)s?\s*(?::|=|-|–|by\b)[^()]{1,60}\)\s*$"
+                         r"|\b(?:Photo|Picture|Image)\s*(?::|by\b)\s*[^.]{1,60}$|/\s*(?:File\s+)?Photo\s*$", re.IGNORECASE)
+
+
+def title_case(text: str) -> bool:
+    """A headline or heading in title case ("North Korea Trades Rare Earth Mine Rights…"): its
+    capitals say nothing of names, so it is not read for unknown mine names (the body names them)."""
+    words = [w for w in text.split() if w[:1].isalpha()]
+    return 4 <= len(words) <= 25 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
 def is_caption(line: str) -> bool:
-    """Is ``line`` a photo's caption (:data:`_CAPTION`)?"""
-    return _CAPTION.match(line) is not None
+    """Is ``line`` a photo's caption (:data:`_CAPTION`, :data:`_CREDIT_END`)?"""
+    return _CAPTION.match(line) is not None or _CREDIT_END.search(line[-80:]) is not None
 
 
 def guess_language(text: str, sample: int = 20000) -> str:

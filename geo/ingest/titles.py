@@ -19,6 +19,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
 
+from geo.ingest.cue_words import cargo_back
 from geo.rules.trade import (
     QUALIFIER_WORDS,  # (the trade figures' hedges: "about", "at least", "at most")
 )
@@ -103,11 +104,14 @@ def amount_words(quantity, unit, value_usd, qualifier: str = "") -> str:
 
 
 def case_words(event_type: str, quantity=None, unit="", value_usd=None, qualifier="", place="", mined: bool = False,
-               what: str = "") -> str:
+               what: str = "", evidence: str = "") -> str:
     """The case's particulars a title tells after its type's words: the amount, and the place of a draft that names no
     mine (``mined``: a mine's place is its name, told already) for a type told by where it happened, unless ``what``
-    the title is about names it ("Coal in Pyongyang"); '' for none."""
+    the title is about names it ("Coal in Pyongyang"); '' for none. An importer's stop told by a cargo sent back
+    (``evidence``: "China has returned a shipment of anthracite coal") says so: one cargo, not all imports."""
     parts = [amount_words(quantity, unit, value_usd, qualifier)]
+    if event_type == "import_suspension" and evidence and cargo_back(evidence):
+        parts.insert(0, "a cargo turned back")
     place = str(place or "").strip()
     if place and not mined and event_type in _PLACED and place not in what:
         parts.append(f"in {place}")
@@ -118,13 +122,13 @@ def row_case(row: dict) -> str:
     """:func:`case_words` of a review row's cells (geo.ingest.review)."""
     return case_words(str(row.get("event_type") or ""), row.get("quantity"), row.get("unit"), row.get("value_usd"),
                       row.get("amount_qualifier"), row.get("place"), bool(str(row.get("mine_id") or "").strip()),
-                      what_of(str(row.get("title") or "")))
+                      what_of(str(row.get("title") or "")), str(row.get("evidence") or ""))
 
 
 def draft_case(d) -> str:
     """:func:`case_words` of a draft's fields."""
     return case_words(d.event_type, d.quantity, d.unit, d.value_usd, d.amount_qualifier, d.place, bool(d.mines),
-                      what_of(d.title))
+                      what_of(d.title), d.evidence)
 
 
 def retold(title: str, event_type: str, when: str, case: str) -> str:
