@@ -96,7 +96,10 @@ def test_a_draft_whose_sentence_reads_as_another_type_is_told_which(tmp_path):
     assert READS_OWN in ban and READS_OTHER not in ban
     table = weights()
     assert table[READS_OTHER].weight < 0 < table[READS_OWN].weight  # the fit found them so
-    p_own, _ = estimate(_draft("sanction", sentence), table, reader)
+    # the same draft, its sentence read as its own type or as another: the other reading lowers its estimate (compared
+    # on one type, so that the types' own rates of being right do not decide it)
+    reads_halt = Reader(two, {BIAS: (0.0, 0.0), "w:banned": (3.0, -3.0)})
+    p_own, _ = estimate(_draft("export_halt", sentence), table, reads_halt)
     p_other, why = estimate(_draft("export_halt", sentence), table, reader)
     assert p_other < p_own
     assert "its sentence reads more like sanction (the type reader)" in why, why

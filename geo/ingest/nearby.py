@@ -56,6 +56,9 @@ def figure_mineral(i: int, sents, info) -> list[Match]:
 _WEIGHT_UNIT = re.compile(r"(?:(?:thousand|million|billion)\s+)?(?:t|tons?|tonnes?|metric tons?|mt|kg|kilograms?)$", re.IGNORECASE)
 
 
+#: The North named as whose the goods are, or its exports ("두 달 모두 수출량이 2만t 안팎에 머물러" in a report on them).
+_THE_NORTH = re.compile(r"\bNorth Korea|\bPyongyang\b|\bthe North\b|\bDPRK\b|북한|북측|북\s*(?:은|이|의)|\bexport|수출",
+                        re.IGNORECASE)
 _WEIGHED = re.compile(r"\d\s*(?:만|천|억)?\s*(?:t|톤|tons?|tonnes?)(?![a-z])", re.IGNORECASE)
 
 
@@ -71,8 +74,9 @@ def only_mineral_weighed(i: int, sents, info, report_minerals: set[str]) -> list
     지난해 1~11월 중국에 410만톤(…)을 수출했는데" in a report on coal alone); [] otherwise (a figure of money may be of
     all goods)."""
     if len(report_minerals) != 1 or not _WEIGHT_UNIT.match(info[i]["amounts"][2] or "") \
-            or OTHER_GOODS.search(sents[i].text) or WHOLE_TRADE.search(sents[i].text):
-        return []
+            or OTHER_GOODS.search(sents[i].text) or WHOLE_TRADE.search(sents[i].text) or not _THE_NORTH.search(sents[i].text) \
+            or any(FOREIGN_ORIGIN.search(sents[j].text) for j in (i - 1, i) if j >= 0):
+        return []  # (the North's own figure: not "China bought over 300,000 tons" after "… began buying Australian coal")
     return next(([m] for x in info for m in x["matches"] if m.kind == "mineral"), [])
 
 
