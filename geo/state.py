@@ -212,7 +212,8 @@ def open_added(page: str, view, event_ids: list[str], *, on_map: bool, supported
     filters = showing(view, ids, on_map=on_map)
     what = ("mines and minerals" if filters.mines else "minerals") if on_map else "minerals and days"
     told = " and ".join(x for x in (f"the {len(event_ids)} event(s) just added" if event_ids else "",
-                                    f"the {len(supported)} this report now supports" if supported else "") if x)
+                                    f"the {len(supported)} record event(s) this report now supports" if supported else "")
+                     if x)
     why = (f"The shared filters were narrowed to the {what} of {told} (other events of theirs show too); "
            "Reset filters shows all.")
     if on_map and not filters.mines:  # (a new user's trial found "0 of 54 mines" and nothing to see)

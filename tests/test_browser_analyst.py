@@ -314,6 +314,16 @@ def test_timeline_dates_in_one_format_and_zoom(server, page):
     assert all(re.match(month_year, t) for t in labels) or all(re.match(day_month_year, t) for t in labels), labels
 
 
+@pytest.mark.parametrize("span", ["since=2017-01-01&until=2017-07-31", "since=2017-01-01&until=2017-04-20",
+                                  "since=2017-01-01&until=2017-04-05", ""])
+def test_timeline_names_each_month_once(server, page, span):
+    # the fifty-eighth trial: a span of some months was labelled "Jan 2010, Jan 2010, Jan 2010, Feb 2010, Feb 2010 …"
+    page.set_viewport_size({"width": 1920, "height": 1000})  # a wide screen: more ticks than months
+    page.goto(server.url + "/timeline" + (f"?{span}" if span else ""))
+    labels = [t for t in _x_axis(page).locator("text").all_text_contents() if t.strip()]
+    assert len(labels) >= 2 and len(labels) == len(set(labels)), labels
+
+
 def test_timeline_search_keeps_the_events_with_those_words(server, page, ds):
     page.goto(server.url + "/timeline")
     _x_axis(page)  # the page drawn before typing, as a user would

@@ -182,9 +182,14 @@ def test_page_add_the_report_as_a_source_of_a_record_event_apply_and_undo(data_c
     assert not at.exception and not at.error
     assert _event(data_copy)["confidence"] == "corroborated"
     assert any("corroborating source" in c.value for c in at.caption)
+    # the apply's first line says what it did, not only "0 event(s)" (the fifty-seventh trial)
+    assert any(s.value.startswith("Applied: 0 event(s) and 0 link(s) added, and the report added as a source of 1 "
+                                  "record event(s)") for s in at.success)
     # the timeline shows the event the report now supports, marked so (the fiftieth and fifty-fourth trials)
     at = at.button(key="ar_see_timeline").click().run()
     assert not at.exception and at.title[0].value == "Timeline"
+    # and says what it was narrowed to in words (the fifty-seventh and fifty-eighth trials: "the 1 this report …")
+    assert any("the 1 record event(s) this report now supports" in x.value for x in (*at.info, *at.caption, *at.markdown))
     table = html(at)
     row = re.search(rf'<tr data-event-id="{EVENT}">(.*?)</tr>', table, re.S)
     assert row and ">new source</span>" in row.group(1) and "also: " in row.group(1)

@@ -198,7 +198,10 @@ def _undo(version: str, mine_ids=(), again: bool = False) -> None:
 
 applied = st.session_state.get(K_APPLIED)
 if applied is not None:
-    st.success(f"Applied: {len(applied.event_ids)} event(s) and {applied.links} link(s) added; the data package "
+    st.success(f"Applied: {len(applied.event_ids)} event(s) and {applied.links} link(s) added"
+               + (f", and the report added as a source of {len(applied.corroborated)} record event(s)"
+                  if applied.corroborated else "")  # (a corroboration alone is not "nothing": the 57th trial)
+               + "; the data package "
                f"is now version {applied.version}. Source `{applied.source_id}` "
                f"({'added' if applied.source_added else 'already in sources.csv'}).", icon=":material/check_circle:")
     # The map and timeline open showing what was added and the events the report now supports (the fifty-fourth

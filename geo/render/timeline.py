@@ -115,10 +115,11 @@ _LANE_AXIS = {"labelLimit": 260, "labelOverlap": False}
 #: Below this chart width (px, a phone) lane labels are cut to :data:`NARROW_LABEL_PX`.
 NARROW_PX, NARROW_LABEL_PX = 600, 110
 #: Date labels in one format at a time: month and year, or day, month and year when zoomed in
-#: to less than about three months.
-_TIME_AXIS = {"labelExpr": "(domain('x')[1] - domain('x')[0]) > 90 * 864e5 ? timeFormat(datum.value, '%b %Y') "
-                           ": timeFormat(datum.value, '%-d %b %Y')", "labelOverlap": "greedy", "labelSeparation": 6,
-              "labelFlush": True}
+#: to less than about three months. Month and year name each month once: of weekly ticks (a span of a few months), only
+#: the month's first is labelled (the fifty-eighth trial read "Jan 2010, Jan 2010, Jan 2010, Feb 2010").
+_TIME_AXIS = {"labelExpr": "(domain('x')[1] - domain('x')[0]) > 90 * 864e5 ? (date(datum.value) <= 7 ? "
+                           "timeFormat(datum.value, '%b %Y') : '') : timeFormat(datum.value, '%-d %b %Y')",
+              "labelOverlap": "greedy", "labelSeparation": 6, "labelFlush": True}
 _ZOOM = {"name": ZOOM_SELECTION, "select": {"type": "interval", "encodings": ["x"]}, "bind": "scales",
          "views": ["timeline_marks"]}
 
