@@ -481,3 +481,15 @@ def test_a_file_removed_from_the_uploader_is_not_used_again(data):
     assert not any("uploaded before" in i.value for i in at.info)
     at = at.run()  # and it stays forgotten on the reruns after
     assert not any("uploaded before" in i.value for i in at.info)
+
+
+def test_a_report_with_no_draft_shows_its_sentences_and_no_empty_table(data_copy, monkeypatch):
+    # the fifty-second trial: the empty drafts table's headers stood under the "No event was drafted" warning
+    monkeypatch.setenv("NK_MINES_DATA", str(data_copy))
+    at = extract_drafts(fill(open_add_report(), "Officials toured the Musan mine on Monday and praised its iron ore."))
+    assert not at.exception and not at.error
+    assert any(w.value.startswith("No event was drafted from this report") for w in at.warning)
+    assert not [e for e in at.data_editor if e.key == "ar_editor"]  # no drafts: no drafts table
+    leads = at.data_editor(key="ar_leads").value
+    assert list(leads["mine_id"]) == ["musan"] and not leads["accept"].any()
+    assert at.button(key="ar_apply").disabled

@@ -23,6 +23,7 @@ from geo.ingest import (
     prepare_new_mines,
     preview,
 )
+from geo.ingest.gazetteer import Gazetteer
 from geo.ingest.history import revert
 from geo.ingest.text import guess_language
 from geo.package import DataError, validate_package
@@ -676,3 +677,23 @@ def test_a_row_given_a_mine_shows_the_mines_place_unless_the_reviewer_wrote_one(
     assert shown["place"] == "Musan mine"
     (kept,), _ = follow_edits_in_table(rows, [dict(rows[0], mine_id="musan", place="Musan county")], [draft], names)
     assert kept["place"] == "Musan county"
+
+
+def test_a_new_mines_hangul_spelling_is_its_korean_name(data):
+    # the fifty-fourth trial: "선봉탄광" added as "Sonbong coal mine" kept its Hangul only among the other spellings
+    ds = load_dataset(data)
+    text = "The Sonbong mine in North Hamgyong stopped producing coal after the floods, a source said."
+    result = extract(text, "2015-06-30", "RFA", "", ds)
+    assert result.candidates == ["Sonbong mine"]
+    mines = prepare_new_mines([NewMine("Sonbong coal mine", "North Hamgyong", precision="province",
+                                       aliases=["선봉탄광", "Sonbong"], candidate="Sonbong mine")], data)
+    drafts = link_new_mines(result.drafts, mines)
+    assert drafts, result.drafts
+    done = apply(drafts, result.source_row, data, new_mines=mines, who="test")
+    props = _mines(data)[done.mine_ids[0]]["properties"]
+    assert props["name"] == "Sonbong coal mine" and props["name_ko"] == "선봉탄광"
+    assert "선봉탄광" not in props["aliases"] and "Sonbong" in props["aliases"]
+    assert validate_package(data).problems == []
+    again = extract("선봉탄광이 물에 잠겼다.", "2015-06-30", "RFA", "", load_dataset(data))  # found by its Korean name
+    assert [m.id for m in Gazetteer.from_dataset(load_dataset(data)).match("선봉탄광이 물에 잠겼다.") if m.kind == "mine"] \
+        == [done.mine_ids[0]] and not again.candidates

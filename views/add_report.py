@@ -453,7 +453,9 @@ else:
 n_known = sum(1 for d in base_drafts if d.known)
 if n_known:
     st.info(f"{n_known} draft(s) repeat a measure or event already in the record (column \"Already in the "
-            "record\"): their rows start unticked. Tick one to add it anyway.", icon=":material/content_copy:")
+            "record\"): their rows start unticked. To cite this report for a record event, use \"Events the record "
+            "already holds\" below (Add as source); tick a row here only to add a second copy.",
+            icon=":material/content_copy:")  # (the fifty-seventh trial: which of the two places to act in)
 n_check = sum(1 for d in base_drafts if d.check and not d.known)
 if n_check:
     st.info(f"{n_check} draft(s) are less likely right (column \"Check\" says why): their rows start unticked. "
@@ -469,8 +471,9 @@ def _in_short(place, key: str, table_rows: list[dict], reasons: bool = True, sta
 
 
 short = st.empty()  # the rows in short, above the table, as edited below
+# (no drafts: no empty table's headers under the warning, the fifty-second trial)
 edited = st.data_editor(table, key=EDITOR_KEY, hide_index=True, num_rows="fixed", width="stretch",
-                        column_config=columns, column_order=ORDER)
+                        column_config=columns, column_order=ORDER) if len(table) else table
 rows = edited.to_dict(orient="records")
 review = [list(rows), []]  # the two tables' rows as edited: kept below for a table Streamlit forgets
 accepted = int(edited["accept"].eq(True).sum())

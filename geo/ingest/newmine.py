@@ -165,10 +165,16 @@ def _note(m: NewMine, source_id: str) -> str:
             "drawn on the map. Added from the ingest review.")
 
 
+#: A name written in Hangul (with digits, dots and spaces: "2.8직동청년탄광", "선봉 탄광").
+_HANGUL_NAME = re.compile(r"[\uac00-\ud7a3][\uac00-\ud7a3\d.·\s]*")
+
+
 def mine_feature(m: NewMine, source_id: str, fields: list[dict]) -> dict:
     """The GeoJSON feature of a new mine, with exactly the properties the package's schema lists."""
-    values = {
-        "mine_id": m.mine_id, "name": m.name, "aliases": list(m.aliases), "province": m.province,
+    hangul = next((n for n in (m.name, m.candidate, *m.aliases) if n and _HANGUL_NAME.fullmatch(n)), "")
+    values = {  # a Hangul spelling the report gives is the mine's name_ko, as the record writes its mines' (the 54th trial)
+        "mine_id": m.mine_id, "name": m.name, "name_ko": hangul, "aliases": [a for a in m.aliases if a != hangul],
+        "province": m.province,
         "county": m.county, "minerals": list(m.minerals), "location_precision": "unknown",
         "uncertainty_km": None, "location_note": _note(m, source_id), "location_source_ids": [],
         "colocated_with": [], "source_ids": [source_id],
