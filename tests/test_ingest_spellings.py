@@ -22,6 +22,9 @@ def record():
     ("Kumdok", ["komdok"]),
     ("Jeonju", []),  # a South Korean city, not a spelling of Jongju (no "g")
     ("Musen", []),  # too short a name to call one letter off anything
+    # the fifty-eighth trial: ㅐ for ㅔ, which Korean speech no longer tells apart ("재남탄광" for Jenam's 제남탄광)
+    ("재남탄광", ["jenam"]),
+    ("재낭탄광", []),  # another consonant too: not the same sound
 ])
 def test_a_name_one_letter_from_a_record_mine_offers_that_mine(record, name, expected):
     assert [m for m, _ in near_mines(name, record_spellings(record.mines))] == expected

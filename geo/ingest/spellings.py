@@ -39,28 +39,52 @@ def _one_letter_apart(a: str, b: str) -> bool:
     return (a[i + 1:] == b[i:]) if len(a) > len(b) else (a[i:] == b[i + 1:])
 
 
+#: Vowels Korean speech no longer tells apart, so that writers confuse them (재남 for 제남): ㅐ/ㅔ, ㅒ/ㅖ, ㅙ/ㅚ/ㅞ.
+_SAME_VOWEL = {1: 5, 5: 5, 3: 7, 7: 7, 10: 11, 11: 11, 15: 11}
+
+
+def _sounds_alike(a: str, b: str) -> bool:
+    """Two Hangul names of the same length whose syllables differ only in vowels :data:`_SAME_VOWEL` pairs, at least
+    one of them ("재남탄광" and "제남탄광")."""
+    if len(a) != len(b) or a == b:
+        return False
+    for x, y in zip(a, b, strict=True):
+        if x == y:
+            continue
+        if not ("가" <= x <= "힣" and "가" <= y <= "힣"):
+            return False
+        i, j = ord(x) - 0xAC00, ord(y) - 0xAC00
+        vx, vy = (i // 28) % 21, (j // 28) % 21
+        if i // 588 != j // 588 or i % 28 != j % 28 or _SAME_VOWEL.get(vx, vx) != _SAME_VOWEL.get(vy, vy):
+            return False
+    return True
+
+
 def record_spellings(mines) -> dict[str, list[tuple[str, str]]]:
     """Each record mine's names (name, romanizations, aliases) with their romanization keys, by mine id: worked out
     once for all the report's candidates; a key too short to tell a near spelling by is left out."""
     out: dict[str, list[tuple[str, str]]] = {}
     for row in mines.itertuples(index=False):
         aliases = getattr(row, "aliases", None)
-        names = [getattr(row, c, None) for c in ("name", "name_rr", "name_mr")]
+        names = [getattr(row, c, None) for c in ("name", "name_rr", "name_mr", "name_ko")]
         names += list(aliases) if isinstance(aliases, list | tuple) else []
         keyed = ((n, _key(n)) for n in dict.fromkeys(x for x in names if isinstance(x, str) and x.strip()))
-        out[row.mine_id] = [(n, k) for n, k in keyed if len(k) >= _MIN_KEY]
+        out[row.mine_id] = [(n, k) for n, k in keyed if len(k) >= _MIN_KEY or has_hangul(n)]  # (Hangul: by sound)
     return out
 
 
 def near_mines(candidate: str, spellings: dict[str, list[tuple[str, str]]]) -> list[tuple[str, str]]:
     """(mine id, the record's spelling that is near) for each record mine one letter from ``candidate``'s
-    romanization key (``spellings``: :func:`record_spellings`), at most three; [] for a name whose key is too short."""
+    romanization key (``spellings``: :func:`record_spellings`), or, written in Hangul, that sounds as a record mine's
+    Korean name does (:func:`_sounds_alike`), at most three; [] for a name whose key is too short."""
     key = _key(candidate)
-    if len(key) < _MIN_KEY:
+    hangul = has_hangul(candidate)
+    if len(key) < _MIN_KEY and not hangul:
         return []
     out = []
     for mine_id, names in spellings.items():
-        near = next((n for n, k in names if _one_letter_apart(key, k)), None)
+        near = next((n for n, k in names if (len(key) >= _MIN_KEY and len(k) >= _MIN_KEY and _one_letter_apart(key, k))
+                     or (hangul and has_hangul(n) and _sounds_alike(core(candidate), core(n)))), None)
         if near is not None:
             out.append((mine_id, near))
     return out[:_MAX_OFFERED]
