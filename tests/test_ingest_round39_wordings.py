@@ -267,3 +267,14 @@ def test_a_lede_under_a_caption_takes_the_unnamed_source_of_the_next_paragraph(r
             "통일부 대변인은 6일 정례브리핑에서 관련 내용을 확인하지 못했다고 밝혔다.")  # a named teller too
     drafts = [d for d in _drafts(text, record, "2021-04-07") if d.event_type == "smuggling"]
     assert drafts and all(d.anonymous_source for d in drafts)
+
+
+def test_an_accident_told_without_a_date_takes_the_day_a_sentence_nearby_gives_it(record):
+    # the fifty-second trial: "The tragedy took place Jan. 9" two sentences before the collapse at Unryul
+    text = ("The state newspaper honoured miners killed in January.\n\n"
+            "The accident happened on Jan. 12, a week after a production drive began. Officials urged more output.\n\n"
+            "Five workers were trapped when a shaft collapsed at the Unryul mine, a major iron ore producer.")
+    result = extract(text, "2017-03-20", "Test", "", record)
+    (lead,) = [d for d in result.leads if "unryul" in d.mines]
+    assert (lead.date, lead.date_precision) == ("2017-01-12", "day")
+    assert not result.drafts  # an accident told without a stop is no event (data/README.md, "Accidents")

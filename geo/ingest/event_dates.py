@@ -15,6 +15,7 @@ from geo.ingest.later_dates import (
     MAY_BE_AHEAD,
     began_beside,
     dates_of,
+    incident_dated,
     named_next,
     report_next,
     same_kind,
@@ -96,6 +97,8 @@ def date_for(p: _Proto, sents, info, pub, adopted) -> tuple[dt.date, str, dt.dat
             # the next clause: "1월 말께부터 3월 초까지 … 멈췄다가, 3월 말 … 다시 내보내기 시작했다")
         end = d.end_date or until or _end_of_year(s, d.date) or (_end_told_next(p, sents, info) if p.event_type in MEASURE_TYPES else None)
         return d.date, d.precision, end, f"'{d.text}' in the sentence", head + (0 if d.kind == "absolute" else 1)
+    if (accident := incident_dated(p.sent, sents, info, pub)) is not None:  # "The tragedy took place Jan. 9"
+        return accident.date, accident.precision, None, f"'{accident.text}', when a sentence nearby says it happened", head + 2
     nxt = p.sent + 1
     if nxt < len(sents) and sents[nxt].para == sents[p.sent].para and not info[nxt]["made"] \
             and info[nxt]["cue"] and (cue := info[nxt]["cue"]()) and same_kind(cue[0], p.event_type):

@@ -144,3 +144,27 @@ def began_beside(p: _Proto, own: list[DateMention], sents, info, pub) -> DateMen
                     and _STOPPED.search(text, after, after + _STOPPED_REACH) and not _NOW.match(d.text):
                 return d
     return None
+
+
+#: A sentence telling a mine's accident ("a roof collapsed", 붕괴): its date may be told in a sentence of its own.
+_INCIDENT = re.compile(r"\b(?:collaps\w*|accident|explosion|blast|fire|flood\w*|cave-in|trapped)\b|붕괴|사고|폭발|화재|매몰",
+                       re.IGNORECASE)
+#: … as "The tragedy took place Jan. 9" (사고는 지난 9일 발생했다), a few sentences before or after.
+_INCIDENT_WHEN = re.compile(r"\b(?:the|this|that)\s+(?:\w+\s+)?(?:tragedy|accident|collapse|disaster|incident|explosion|blast|fire"
+                            r"|flood|cave-in)\s+(?:took place|happened|occurred|struck)\b"
+                            r"|(?:사고|붕괴|폭발|화재)(?:는|가|은|이)\s*(?:\S+\s+){0,3}?(?:발생|일어)", re.IGNORECASE)
+_INCIDENT_REACH = (-1, -2, -3, 1, 2)  # sentences before, then after: bounded, so a long report stays linear
+
+
+def incident_dated(i: int, sents, info, pub) -> DateMention | None:
+    """The date a nearby sentence gives an accident the i-th tells without one ("The tragedy took place Jan. 9, …" two
+    sentences before "Seven workers were trapped when a roof collapsed in the Unryul mine"); None otherwise."""
+    if not _INCIDENT.search(sents[i].text):
+        return None
+    for k in _INCIDENT_REACH:
+        j = i + k
+        if 0 <= j < len(sents) and abs(sents[j].para - sents[i].para) <= 4 \
+                and (told := _INCIDENT_WHEN.search(sents[j].text)) is not None \
+                and (after := [d for d in dates_of(j, info, pub) if d.start >= told.start()]):
+            return after[0]
+    return None
