@@ -278,3 +278,16 @@ def test_an_accident_told_without_a_date_takes_the_day_a_sentence_nearby_gives_i
     (lead,) = [d for d in result.leads if "unryul" in d.mines]
     assert (lead.date, lead.date_precision) == ("2017-01-12", "day")
     assert not result.drafts  # an accident told without a stop is no event (data/README.md, "Accidents")
+
+
+@pytest.mark.parametrize("text", [
+    "He added that the regime uses forced labour in its coal mines to advance its illicit weapons programmes.",
+    "The North sells coal abroad to fund its illegal nuclear weapons program, the envoy said.",
+])
+def test_a_weapons_programme_called_illicit_makes_no_smuggling(record, text):  # the fifty-seventh trial
+    assert "smuggling" not in {d.event_type for d in _drafts(text, record, "2020-12-09")}
+
+
+def test_goods_called_illicit_are_still_smuggled(record):  # guard
+    assert [d.event_type for d in _drafts("Illicit coal shipments reached Ningbo in May.", record, "2020-12-09")] == [
+        "smuggling"]
