@@ -291,3 +291,9 @@ def test_a_weapons_programme_called_illicit_makes_no_smuggling(record, text):  #
 def test_goods_called_illicit_are_still_smuggled(record):  # guard
     assert [d.event_type for d in _drafts("Illicit coal shipments reached Ningbo in May.", record, "2020-12-09")] == [
         "smuggling"]
+
+
+def test_a_figure_joined_to_its_scale_by_a_hyphen_is_read(record):  # the fifty-seventh trial: "25-thousand tons"
+    text = "The ship was detained by Philippine authorities in March for carrying 12-thousand tons of North Korean coal."
+    (d,) = _drafts(text, record, "2021-06-01")
+    assert (d.quantity, d.unit) == (12.0, "thousand tons")
