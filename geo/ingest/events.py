@@ -178,18 +178,18 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
         return cues_seen[key] if key in cues_seen else cues_seen.setdefault(key, _cue(clause, minerals, has_amount, start))
 
     lines = text.splitlines()  # a photo's caption tells what the picture shows, no event of the report (the 55th trial)
-    captions = {s.para for s in sents if s.para < len(lines) and is_caption(lines[s.para])}
+    captions: dict[int, bool] = {}  # paragraph → is a caption, read once for a paragraph that may hold an event
     last_mine: tuple[int, Match] | None = None  # (paragraph, mine)
     for i, s in enumerate(sents):
         if i % 50 == 0:
             progress(0.5 + 0.4 * i / max(1, len(sents)), f"reading events in sentence {i + 1} of {len(sents)}")
         x = info[i]
-        if s.para in captions:
-            continue
         if not x["relevant"] and not (i > 0 and info[i - 1]["relevant"]) \
                 and not (i + 1 < len(sents) and info[i + 1]["relevant"]
                          and (goes_on_about_those(i, sents) or GENERIC_MINERALS.search(s.text) or deal_goes_on(i, sents))) \
                 and not only_mineral_weighed(i, sents, info, report_minerals):
+            continue
+        if captions.setdefault(s.para, s.para < len(lines) and is_caption(lines[s.para])):
             continue
         matches = x["matches"]
         question = s.text.rstrip(" \"'”’»)").endswith("?")  # asserts nothing ("a game-changer for investors?")

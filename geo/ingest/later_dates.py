@@ -159,12 +159,19 @@ _INCIDENT_REACH = (-1, -2, -3, 1, 2)  # sentences before, then after: bounded, s
 def incident_dated(i: int, sents, info, pub) -> DateMention | None:
     """The date a nearby sentence gives an accident the i-th tells without one ("The tragedy took place Jan. 9, …" two
     sentences before "Seven workers were trapped when a roof collapsed in the Unryul mine"); None otherwise."""
-    if not _INCIDENT.search(sents[i].text):
+    if not _tells(_INCIDENT, sents[i].text):
         return None
     for k in _INCIDENT_REACH:
         j = i + k
         if 0 <= j < len(sents) and abs(sents[j].para - sents[i].para) <= 4 \
-                and (told := _INCIDENT_WHEN.search(sents[j].text)) is not None \
-                and (after := [d for d in dates_of(j, info, pub) if d.start >= told.start()]):
+                and (told := _tells(_INCIDENT_WHEN, sents[j].text)) is not None \
+                and (after := [d for d in dates_of(j, info, pub) if d.start >= told]):
             return after[0]
     return None
+
+
+@functools.lru_cache(maxsize=4096)  # a sentence serves every draft it holds, and its neighbours'
+def _tells(pattern: re.Pattern, text: str) -> int | None:
+    """Where ``pattern`` first matches ``text``, or None."""
+    m = pattern.search(text)
+    return m.start() if m else None

@@ -81,11 +81,16 @@ _THE_SHIP = re.compile(r"\b(?:the|this|that|its)\s+(?:\w+\s+)?(?:ship|vessel|fre
 _SHIP_REACH = 8  # sentences back: bounded, so a long report stays linear
 
 
+@functools.lru_cache(maxsize=4096)  # a sentence serves every draft it holds
+def _refers_to_a_ship(text: str) -> bool:
+    return (_may_name_ships(text) or "배" in text) and _THE_SHIP.search(text) is not None
+
+
 def ship_referred(texts: list[str]) -> list[str]:
     """The ship "the ship" of the last of ``texts`` (a sentence and those before it) refers to: the one the nearest
     earlier sentence names, within :data:`_SHIP_REACH` ("… seized North Korean cargo ship the M/V Wise Honest …" then
     "The ship was intercepted by Indonesian maritime authorities on April 2, 2018"); [] when it names its own or none."""
-    if not texts or not _THE_SHIP.search(texts[-1]) or ship_names(texts[-1]):
+    if not texts or not _refers_to_a_ship(texts[-1]) or ship_names(texts[-1]):
         return []
     for text in reversed(texts[-1 - _SHIP_REACH:-1]):
         if names := ship_names(text):
