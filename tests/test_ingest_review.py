@@ -611,7 +611,7 @@ def test_a_confidence_the_reviewer_chose_takes_the_drafted_reason_out_of_the_des
                   date_precision="day", evidence="…", minerals=["coal"], title="Coal: imports suspended",
                   confidence="official", teller="해관", notes="Date from '7일'. Confidence official: the sentence cites 해관.")
     draft.description = draft_account(draft, names)
-    assert draft.description == "Imports of coal were suspended on 7 April 2017, according to 해관."
+    assert draft.description == "Imports of coal were suspended on 7 April 2017, according to China's customs."
     rows = review_rows([draft])
     rows[0]["confidence"] = "reported"
     (event,), problems = drafts_from_review([draft], rows, names)

@@ -297,3 +297,27 @@ def test_a_figure_joined_to_its_scale_by_a_hyphen_is_read(record):  # the fifty-
     text = "The ship was detained by Philippine authorities in March for carrying 12-thousand tons of North Korean coal."
     (d,) = _drafts(text, record, "2021-06-01")
     assert (d.quantity, d.unit) == (12.0, "thousand tons")
+
+
+def test_an_english_account_names_a_korean_reports_teller_in_english(record):  # the 58th and 59th trials
+    text = "관세청은 10일 북한산 무연탄 3만3028t과 선철 2010t이 지난해 국내로 불법 반입됐다고 밝혔다."
+    (d,) = _drafts(text, record, "2018-08-10")
+    assert d.description.endswith("according to the Korea Customs Service.") and "관세청" not in d.description
+    assert (d.quantity, d.unit) == (33028.0, "t")  # the coal's figure, the first, not the pig iron's after it
+
+
+def test_a_deal_whose_firm_is_named_in_hangul_repeats_the_records_deal_of_that_day(record):  # the 59th trial
+    text = "북한 합영투자위원회는 6월 9일 중국 업체와 금광 1곳과 철광산 2곳을 공동 개발하는 계약을 맺었다고 밝혔다."
+    drafts = [d for d in _drafts(text, record, "2012-08-09") if d.event_type == "deal_signed"]
+    assert drafts and all("baoyuanhengchang-mines-deal-2012-06-09" in d.known for d in drafts)
+
+
+def test_a_korean_figure_told_as_an_estimate_is_approximate(record):  # the sixtieth trial: "… 것으로 추정됐습니다"
+    text = "지난해 12월부터 올해 5월까지 북한이 중국에 판 철광석은 4천430만 달러에 이르는 것으로 추정됐다."
+    (d,) = [d for d in _drafts(text, record, "2017-08-30") if d.event_type == "trade_figure"]
+    assert (d.value_usd, d.amount_qualifier) == (44300000.0, "approximate")
+
+
+def test_a_share_of_a_cap_is_no_amount_of_goods(record):  # the sixtieth trial: "수입 제한선의 90%가 넘는 북한산 석탄"
+    text = "중국은 3월까지 연간 수입 제한선의 90%가 넘는 북한산 석탄을 들여온 것으로 나타났다."
+    assert all(d.quantity is None for d in _drafts(text, record, "2017-08-30"))

@@ -45,8 +45,8 @@ def account(event_type: str, effect: str, minerals: list[str], mines: list[str],
             amount: str = "", place: str = "", actors: str = "", when: str = "", anonymous: bool = False,
             confidence: str = "reported", teller: str = "", cargo: bool = False) -> str:
     """What happened, in one sentence: "8,201 t of coal was smuggled in Pohang in June 2023, according to
-    부산본부세관." ``amount`` is :func:`geo.ingest.titles.amount_words`' and ``when`` :func:`_when`'s; ``cargo``: an
-    importer's stop told by one cargo sent back ("A cargo of coal was turned back in China …")."""
+    the Busan Customs Office." ``amount`` is :func:`geo.ingest.titles.amount_words`' and ``when`` :func:`_when`'s;
+    ``cargo``: an importer's stop told by one cargo sent back ("A cargo of coal was turned back in China …")."""
     goods = _goods(minerals, mines, names, event_type)
     where = f" in {place}" if place and not mines else ""
     who = "; ".join(a.strip() for a in actors.split(";") if a.strip())
@@ -88,8 +88,21 @@ _BODY = re.compile(r"(?:Ministry|Department|Treasury|General Administration|Stat
                    r"|Panel|Security Council|Korea Customs Service|National|Central|Foreign Ministry|U\.?S\. Treasury)\b")
 
 
+#: Korean names of the tellers the reports cite most, as an English account names them (the fifty-eighth and
+#: fifty-ninth trials read "according to 해관" and "according to 관세청" in English text); others stay as written.
+_KO_TELLERS = {"관세청": "the Korea Customs Service", "해관": "China's customs", "해관총서": "China's customs",
+               "중국 해관": "China's customs", "중국 해관총서": "China's customs", "통일부": "the Unification Ministry",
+               "외교부": "the Foreign Ministry", "상무부": "the Commerce Ministry", "중국 상무부": "China's Commerce Ministry",
+               "조선중앙통신": "KCNA", "노동신문": "Rodong Sinmun", "연합뉴스": "Yonhap", "코트라": "KOTRA",
+               "KOTRA": "KOTRA", "국가정보원": "the National Intelligence Service", "국정원": "the National Intelligence Service",
+               "유엔": "the UN", "안보리": "the UN Security Council", "전문가패널": "the UN Panel of Experts",
+               "부산본부세관": "the Busan Customs Office", "자유아시아방송": "RFA", "미국의소리": "VOA"}
+
+
 def _teller(name: str) -> str:
-    """A teller as an account names it: "customs data", "the Ministry of Commerce", "KCNA", "해관"."""
+    """A teller as an account names it: "customs data", "the Ministry of Commerce", "KCNA", "China's customs"."""
+    if (english := _KO_TELLERS.get(" ".join(name.split()))) is not None:
+        return english
     if _DATA.match(name):
         return name[:1].lower() + name[1:]
     return f"the {name}" if _BODY.match(name) else name

@@ -44,6 +44,7 @@ def find_amounts(sentence: str) -> tuple[float | None, float | None, str, list[s
 def amounts_and_qualifier(sentence: str) -> tuple[tuple[float | None, float | None, str, list[str]], str]:
     """:func:`find_amounts` and :func:`amount_qualifier` of a sentence in one pass."""
     written, usd, qty, unit = [], None, None, ""
+    qty_at = len(sentence)  # where the quantity kept is written: a Korean figure before it is the first ("석탄 3만3028t과 선철 2010t")
     spans, used = [], []  # the matches of the amounts kept (their hedges are the draft's)
     first = None  # the first dollar amount, else the first quantity: the one the qualifier reads
     words = list(_WORD_AMOUNT_RE.finditer(sentence)) if _SCALE_WORD.search(sentence) else []
@@ -69,7 +70,7 @@ def amounts_and_qualifier(sentence: str) -> tuple[tuple[float | None, float | No
         if (qty is None or (_SHARE.search(unit) and not _SHARE.search(m.group("unit")))) and not _reserve(sentence, m.start()):
             # the first quantity, or the first of goods after a share ("fell 51.6% to 2.68 million tonnes")
             qty, used = float(m.group("n").replace(",", "")), [*used[:1 if usd is not None else 0], m]
-            unit = _ABBREVIATED.sub("million", re.sub(r"\s+", " ", m.group("unit").strip()))
+            unit, qty_at = _ABBREVIATED.sub("million", re.sub(r"\s+", " ", m.group("unit").strip())), m.start()
             if (per := _PER_AFTER.match(sentence, m.end())) is not None:
                 unit += f" per {per.group(1).lower()}"  # "1.8 million tons per month": a rate, not the period's total
     for m in (_korean_amounts(sentence) if has_hangul(sentence) else ()):
@@ -83,11 +84,8 @@ def amounts_and_qualifier(sentence: str) -> tuple[tuple[float | None, float | No
         if what == "달러" and usd is None:
             usd = round(value, 2)
             used.append(m)
-        elif what in ("t", "톤") and (qty is None or _SHARE.search(unit)):  # goods, not a share told first
-            qty, unit = value, "t"
-            used.append(m)
-        elif what in ("kg", "킬로그램") and (qty is None or _SHARE.search(unit)):
-            qty, unit = value, "kg"
+        elif what in ("t", "톤", "kg", "킬로그램") and (qty is None or _SHARE.search(unit) or m.start() < qty_at):
+            qty, unit, qty_at = value, "t" if what in ("t", "톤") else "kg", m.start()  # goods, not a share told first
             used.append(m)
     qualifier = _qualifier(sentence, first or (words[0] if words else None))
     if qualifier == "exact" and (hedged := [q for m in used if (q := _qualifier(sentence, m)) not in ("exact", "")]):
@@ -107,7 +105,9 @@ _RESERVE_BEFORE = re.compile(r"(?:\breserves?\b|\bdeposits? (?:of|estimated at|p
 
 #: A share of a whole that is no trade or goods ("40% of the North's electricity", "북한 전력의 40%"): it tells
 #: what a mineral is to the country, not an amount of an event, and is not written down as one.
-_OTHER_WHOLE_BEFORE = re.compile(r"(?:전력|전기|발전량|에너지|국내총생산|GDP|예산|인구|국토|면적)(?:의|\s)\s*(?:약\s*)?$")
+_OTHER_WHOLE_BEFORE = re.compile(r"(?:전력|전기|발전량|에너지|국내총생산|GDP|예산|인구|국토|면적"
+                                 # a share of a cap or quota ("연간 수입 제한선의 90%가 넘는", the sixtieth trial)
+                                 r"|제한선|상한선|상한|한도|쿼터|할당량)(?:의|\s)\s*(?:약\s*)?$")
 _OTHER_WHOLE_AFTER = re.compile(r"\s*of\s+(?:(?:the|its|their|all|total|North Korea's|North Korea’s|the North's|the North’s"
                                 r"|the country's|the country’s|Pyongyang's|Pyongyang’s)\s+){0,2}(?:\w+\s+)?(?:electricity|power"
                                 r"|energy|GDP|gross domestic product|budget|population|land|territory)\b", re.IGNORECASE)
@@ -207,7 +207,9 @@ def amount_qualifier(sentence: str) -> str:
 #: "100만t 안팎", "100여t", "70% 가까이", nearly 70%).
 _FLOOR_AFTER_RE = re.compile(r"\s*(?:이상|넘게|넘는|초과)|(?:을|를)?\s*(?:조금\s*|약간\s*|훨씬\s*)?(?:웃돈|웃돌|넘었|넘어섰|넘는다)")
 _CEILING_AFTER_RE = re.compile(r"\s*(?:미만|이하|까지|밑으로|아래로|밑돌)")  # (50% 밑으로 내려간: below half)
-_APPROX_AFTER_RE = re.compile(r"\s*(?:가량|안팎|정도|남짓|여|께|가까이|쯤|내외)")
+_APPROX_AFTER_RE = re.compile(r"\s*(?:가량|안팎|정도|남짓|여|께|가까이|쯤|내외)"
+                             # … or told as an estimate just after ("4천430만 달러에 이르는 것으로 추정됐습니다", the 60th trial)
+                             r"|\S{0,4}\s*(?:\S+\s+){0,2}?(?:것으로\s*)?(?:추정|추산|추계)")
 
 
 def _qualifier(sentence: str, m: re.Match | None) -> str:

@@ -137,8 +137,7 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
 
     info: list[dict] = []
     candidates, cand_seen = [], set()  # unknown mine names, in the order first met, and those met
-    # Only sentences that name a mine or mineral, or refer to "the mine", can make an event; they
-    # and their neighbours get the costly stages (dates, amounts, cues): the rest is one pass.
+    # Only sentences that name a mine or mineral, or "the mine", and their neighbours get the costly stages (dates, amounts, cues)
     seen: dict[str, list[Match]] = {}  # a repeated sentence is read once (repetitive input stays fast)
     all_matches = [seen[s.text] if s.text in seen else seen.setdefault(
         s.text, without_traders_goods(short_minerals(s.text, [m for m in gaz.match(s.text) if m.kind in ("mine", "mineral")
@@ -261,6 +260,7 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
                 # figure of goods moved "this way" just after a smuggling ("이렇게 들어온 북한산 석탄과 선철은 모두 3만5천여톤")
                 cue = ("smuggling", "smuggled", cue[2])
             if borrowed:  # "Arrivals from North Korea in January came to 1.45 million tonnes": the figure's mineral
+                where = "same sentence, earlier" if where == "previous sentence" and borrowed[0] in matches else where
                 cminerals, how = borrowed, "; ".join(filter(None, [how, f"mineral from the {where} ({borrowed[0].text})"]))
             inferred = cmines and not cminerals
             if inferred:

@@ -210,7 +210,8 @@ def _another_case(d: Draft, e: dict, mine: str) -> bool:
     """A smuggling draft at no mine is not a record case told by whom it names (its actors: ships, firms) when its
     sentence names none of them: the trade at large of a season ("North Korea has taken advantage of … to export
     coal") is not the Sky Angel's and Rich Glory's cargoes of that month. A mine's case is known by its mine."""
-    if d.event_type in _DEALS and not mine and d.actors and e.get("actor_keys") and not _actor_named(e, d.evidence):
+    if d.event_type in _DEALS and not mine and d.actors and e.get("actor_keys") and not _actor_named(e, d.evidence) \
+            and _LATIN.search(d.actors):  # (a firm named in Hangul cannot be told from the record's Latin name)
         return True  # a deal at no mine between firms the sentence names: not the record's deal of other firms that season
     if d.event_type == "smuggling" and e["amounts"] and _own_figure(_amounts(d.quantity, d.unit, d.value_usd), e["amounts"]):
         return True  # a case of 1,590 t is not the panel's 3.7 million t of that year (the forty-eighth trial)
@@ -229,6 +230,7 @@ def _its_ports(e: dict, place: str) -> bool:
     return bool(ports) and all(p.lower() in e["text"] for p in ports)
 
 
+_LATIN = re.compile(r"[A-Za-z]")
 #: A telling of a tally: a count of cases, or who counted them ("the panel", "monitors", 전문가패널).
 _TALLIED = re.compile(r"\d[\d,.]*\s*(?:coal\s+|separate\s+|illicit\s+|illegal\s+)?(?:shipments?|ships|vessels|cases|cargoes|deliveries|voyages)\b"
                      r"|\b(?:panel|monitors|experts)\b|패널|전문가|\d+\s*(?:척|건|차례)", re.IGNORECASE)

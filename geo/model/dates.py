@@ -59,11 +59,13 @@ def date_label(date: pd.Timestamp, precision: str, end: pd.Timestamp | None = No
         text = f"{date.day} {date.strftime('%b %Y')}"
     if end is not None and not pd.isna(end):
         if precision == "month":
-            text += f" – {end.strftime('%b %Y')}"
+            tail = end.strftime("%b %Y")
         elif precision == "year":
-            text += f" – {end.strftime('%Y')}"
+            tail = end.strftime("%Y")
         else:
-            text += f" – {end.day} {end.strftime('%b %Y')}"
+            tail = f"{end.day} {end.strftime('%b %Y')}"
+        if text.removeprefix("c. ") != tail:  # not "2016 – 2016": a span within its one unit is that unit
+            text += f" – {tail}"
     return text
 
 
@@ -82,6 +84,6 @@ def date_labels(date: pd.Series, precision: pd.Series, end: pd.Series) -> pd.Ser
     tail = " – " + day_month_year(end)
     tail = tail.where(precision.ne("month"), " – " + end.dt.strftime("%b %Y"))
     tail = tail.where(precision.ne("year"), " – " + end.dt.strftime("%Y"))
-    has_end = end.notna() & date.notna()
+    has_end = end.notna() & date.notna() & (tail.str[3:] != text.str.removeprefix("c. "))  # (not "2016 – 2016")
     text = text.where(~has_end, text + tail)
     return text.where(date.notna(), "").astype(str)

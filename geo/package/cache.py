@@ -27,7 +27,7 @@ import pyarrow.feather as feather
 from geo.package.read import MAX_FILE_BYTES
 
 #: Bump when what is cached changes shape.
-FORMAT = "nk-mines-cache-1"
+FORMAT = "nk-mines-cache-2"  # 2: a span within its one unit is labelled as that unit ("2016", not "2016 – 2016")
 CACHE_DIR = ".cache"
 _CHUNK = 1 << 20
 
