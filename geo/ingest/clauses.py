@@ -38,13 +38,17 @@ def clauses(sentence: str) -> list[str]:
 
 def clause_around(sentence: str, at: int) -> tuple[int, int]:
     """(start, end) of the clause (:func:`clauses`) that holds the character ``at``."""
-    start = 0
+    return next(((a, b) for a, b in _clause_spans(sentence) if a <= at < b), (0, len(sentence)))
+
+
+@functools.lru_cache(maxsize=1024)  # each draft of a sentence asks
+def _clause_spans(sentence: str) -> tuple[tuple[int, int], ...]:
+    spans, start = [], 0
     for c in clauses(sentence):
         start = sentence.find(c, start)
-        if start <= at < start + len(c):
-            return start, start + len(c)
+        spans.append((start, start + len(c)))
         start += len(c)
-    return 0, len(sentence)
+    return tuple(spans)
 
 
 _COMMA_END = re.compile(r"[,;]\s")

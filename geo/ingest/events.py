@@ -88,6 +88,7 @@ from geo.ingest.short_names import short_minerals
 from geo.ingest.sites import place_named
 from geo.ingest.source_row import make_source_row
 from geo.ingest.text import (
+    CaptionLines,
     check_text,
     detail_problems,
     guess_language,
@@ -176,8 +177,7 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
         key = (clause, tuple((m.id, m.start - start) for m in minerals), has_amount)
         return cues_seen[key] if key in cues_seen else cues_seen.setdefault(key, _cue(clause, minerals, has_amount, start))
 
-    lines = text.splitlines()  # a photo's caption tells what the picture shows, no event of the report (the 55th trial)
-    captions: dict[int, bool] = {}  # paragraph → is a caption, read once for a paragraph that may hold an event
+    captions = CaptionLines(text)  # a photo's caption tells what the picture shows, no event of the report (the 55th trial)
     last_mine: tuple[int, Match] | None = None  # (paragraph, mine)
     for i, s in enumerate(sents):
         if i % 50 == 0:
@@ -188,7 +188,7 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
                          and (goes_on_about_those(i, sents) or GENERIC_MINERALS.search(s.text) or deal_goes_on(i, sents))) \
                 and not only_mineral_weighed(i, sents, info, report_minerals):
             continue
-        if captions.setdefault(s.para, s.para < len(lines) and is_caption(lines[s.para])):
+        if captions[s.para]:
             continue
         matches = x["matches"]
         question = s.text.rstrip(" \"'”’»)").endswith("?")  # asserts nothing ("a game-changer for investors?")

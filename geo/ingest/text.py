@@ -172,6 +172,19 @@ def is_caption(line: str) -> bool:
     return _CAPTION.match(line) is not None or _CREDIT_END.search(line[-80:]) is not None
 
 
+class CaptionLines(dict):
+    """A report's paragraph number (its line) → is that line a photo's caption (:func:`is_caption`), read once, when
+    first asked: only paragraphs that may hold an event are."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self._lines = text.splitlines()
+
+    def __missing__(self, para: int) -> bool:
+        self[para] = found = para < len(self._lines) and is_caption(self._lines[para])
+        return found
+
+
 def guess_language(text: str, sample: int = 20000) -> str:
     """ISO 639-1 code of the report's main script: ``ko`` when most letters are Hangul, ``zh``
     when most are Han ideographs, ``ja`` for kana, else ``en`` (the reviewer can change it)."""
