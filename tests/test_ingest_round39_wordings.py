@@ -321,3 +321,36 @@ def test_a_korean_figure_told_as_an_estimate_is_approximate(record):  # the sixt
 def test_a_share_of_a_cap_is_no_amount_of_goods(record):  # the sixtieth trial: "수입 제한선의 90%가 넘는 북한산 석탄"
     text = "중국은 3월까지 연간 수입 제한선의 90%가 넘는 북한산 석탄을 들여온 것으로 나타났다."
     assert all(d.quantity is None for d in _drafts(text, record, "2017-08-30"))
+
+
+def test_a_ship_discovered_to_be_hauling_coal_is_no_discovery(record):  # the sixty-first trial
+    text = "The freighter was discovered to be hauling banned coal when Indonesian officials boarded it in April 2018."
+    assert "discovery" not in {d.event_type for d in _drafts(text, record, "2019-05-11")}
+
+
+def test_a_deposit_discovered_is_still_a_discovery(record):  # guard
+    text = "Geologists discovered a new gold deposit near Unsan in March, state media said."
+    assert "discovery" in {d.event_type for d in _drafts(text, record, "2019-05-11")}
+
+
+def test_a_days_amount_is_no_date(record):  # the sixty-first trial: "1일 수입량이 수천 톤"
+    text = "무산광산 철광석이 요즘도 중국으로 넘어가고 있으며 1일 수입량이 수천 톤에 이른다고 소식통이 전했다."
+    assert all(not d.date.endswith("-01") or d.date_precision != "day" for d in _drafts(text, record, "2016-08-11"))
+
+
+def test_the_hedge_of_a_share_is_not_the_hedge_of_the_figure_kept(record):  # the sixty-second trial
+    text = "이 석탄의 70% 이상이 중국으로 밀수입됐으며 불법으로 거래된 석탄의 가치는 3억 7,000만 달러로 추정된다."
+    drafts = [d for d in _drafts(text, record, "2020-02-12") if d.value_usd]
+    assert drafts and all(d.amount_qualifier == "approximate" for d in drafts)
+
+
+def test_exports_made_in_defiance_of_a_resolution_are_smuggled(record):  # the sixty-second trial: "결의안을 무시하고"
+    text = "북한은 지난해 1~8월 유엔 결의안을 무시하고 약 370만 톤의 석탄을 수출한 것으로 밝혀졌다."
+    assert [d.event_type for d in _drafts(text, record, "2020-02-12")] == ["smuggling"]
+
+
+def test_a_revenue_source_is_no_unnamed_source(record):  # the sixty-second trial: "a key revenue source"
+    text = ("China's new restrictions announced Tuesday ban most imports of North Korean gold and titanium, a key revenue "
+            "source for the North, the Ministry of Commerce said.")
+    drafts = [d for d in _drafts(text, record, "2016-04-06") if d.event_type == "sanction"]
+    assert drafts and all(not d.anonymous_source and d.confidence == "official" for d in drafts)

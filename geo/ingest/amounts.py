@@ -87,7 +87,10 @@ def amounts_and_qualifier(sentence: str) -> tuple[tuple[float | None, float | No
         elif what in ("t", "톤", "kg", "킬로그램") and (qty is None or _SHARE.search(unit) or m.start() < qty_at):
             qty, unit, qty_at = value, "t" if what in ("t", "톤") else "kg", m.start()  # goods, not a share told first
             used.append(m)
-    qualifier = _qualifier(sentence, first or (words[0] if words else None))
+    # the hedge of the first amount kept, else of the first written ("이 석탄의 70% 이상이 … 3억 7,000만 달러로 추정된다":
+    # the share is no amount kept, and its "이상" no hedge of the dollars, the sixty-second trial)
+    goods = [m for m in used if not _SHARE.search(m.group(0))] or used  # (a share is no amount of goods: see is_share)
+    qualifier = _qualifier(sentence, min(goods, key=lambda m: m.start()) if goods else first or (words[0] if words else None))
     if qualifier == "exact" and (hedged := [q for m in used if (q := _qualifier(sentence, m)) not in ("exact", "")]):
         qualifier = hedged[0]  # "50만t(약 2억2000만 달러)": the figure kept beside the first is hedged (the seventy-sixth trial)
     return _with_words(words, (usd, qty, unit, written)), qualifier

@@ -56,7 +56,8 @@ _RULES: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p), k) for p, k i
     (r"내일(?:\s*\(\s*\d{1,2}\s*일\s*\))?", "tomorrow"),
     # a day, also right after a month another rule took ("지난해 9월4일": "지난해 9월", then its day)
     # (not a length: "3~4일만에 한 척", every three or four days; "10일간", "5일째")
-    (r"(?<!\d)" + _D + r"(?!\s*(?:간|동안|째|만에|만이|만의|만\s))", "day"),
+    # (not "1일 수입량이 수천 톤", a day's amount, the sixty-first trial)
+    (r"(?<!\d)" + _D + r"(?!\s*(?:간|동안|째|만에|만이|만의|만\s|평균|(?:수입|수출|생산|처리|운송|반출|채굴)량))", "day"),
     (_Y, "year"),
     (r"(?<![\d~∼〜～])" + _M, "month"),
     # (not "새해 첫 대북 제재", the year's first measure: an attribute of a noun, not when; "새해 첫 보름" is a span)
