@@ -37,8 +37,9 @@ _DURATION_AFTER = re.compile(r"\s*(?:한|두|세|석|네|넉|다섯|여섯|[1-9]
 _SPEAKER_BEFORE = re.compile(r"(?:소식통|관계자|당국자|대변인|통신|신문|방송|매체)(?:은|는|이|가|도)\s*$")
 _TELLS_AT_END = re.compile(r"(?:말했|밝혔|전했|보도했|설명했|덧붙였|강조했)(?:다|습니다)[\s.\"”'’]*$")
 _ABOUT_AFTER = re.compile(r"\s*(?:께|경(?![가-힣])|경에|경부터|경까지|쯤|무렵|전후)")
-#: A span's start and end may carry a part of the month and "about" ("1월 말께부터 3월 초까지").
-_FROM_AFTER = re.compile(r"\s*(?:초|중순|하순|말)?\s*(?:께|경)?\s*부터")
+#: A Korean date then 부터: the start of something ("올해 5월부터"); a span's start and end may carry a part of the month
+#: and "about" ("1월 말께부터 3월 초까지").
+FROM_AFTER = re.compile(r"\s*(?:초|중순|하순|말)?\s*(?:께|경)?\s*부터")
 _UNTIL_AFTER = re.compile(r"\s*(?:초|중순|하순|말)?\s*(?:께|경)?\s*까지")
 
 
@@ -96,7 +97,7 @@ def korean_dates(sentence: str, pub: dt.date, add) -> None:
     for i, (_a, b, m, date, precision, kind, end, _w) in enumerate(found):
         # "지난해 11월부터 올해 1월 중순까지": a span, dated by its start, ending with the second
         nxt = found[i + 1] if i + 1 < len(found) else None
-        if nxt is not None and _FROM_AFTER.match(sentence, b) and _UNTIL_AFTER.match(sentence, nxt[1]):
+        if nxt is not None and FROM_AFTER.match(sentence, b) and _UNTIL_AFTER.match(sentence, nxt[1]):
             end = nxt[6] or _end_of(nxt[3], nxt[4])
             nxt[5] = "span end"
         if kind != "span end":
@@ -211,7 +212,7 @@ def _days_of_named_months(sentence: str, found: list, pub: dt.date) -> None:
             anchor = date
         after = sentence[end:]
         if _LAST_BEFORE.search(sentence, max(0, start - 4), start) or not (
-                _FROM_AFTER.match(sentence, end) or _UNTIL_AFTER.match(sentence, end)):
+                FROM_AFTER.match(sentence, end) or _UNTIL_AFTER.match(sentence, end)):
             continue
         if _PAST_AFTER.search(after) and not _PLAN_AFTER.search(after):
             continue

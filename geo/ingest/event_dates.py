@@ -206,13 +206,14 @@ _KO_PAST_STATE = re.compile(r"(?:멈춰\s*있|멈췄|끊겼|끊어졌|끊겨\s*�
                             r"|(?:선언|발표|공표|약속|결정)했)던\s+[가-힣]")
 
 
-#: A later thing the event came before ("well before the Security Council voted this month", "ahead of
-#: the talks held on May 3"): a date told three or more words after it, past the cue, is that thing's. A date
-#: right after it ends the event's own period ("came in before February 18").
 #: A sentence that opens with its reason ("Because China had said in February that …, it was not clear why …"): the
 #: dates in that clause are the reason's, not the event's the rest of the sentence tells. (Not a concession: "Although
 #: … began limiting … in 2016, … let the trade carry on" may tell the event's own start.)
 _LEADING_REASON = re.compile(r"(?:Because|Given that)\b[^,;]{1,200},\s")
+
+#: A later thing the event came before ("well before the Security Council voted this month", "ahead of
+#: the talks held on May 3"): a date told three or more words after it, past the cue, is that thing's. A date
+#: right after it ends the event's own period ("came in before February 18").
 _BEFORE = re.compile(r"\b(?:before|ahead of|prior to)\b", re.IGNORECASE)
 
 
@@ -239,8 +240,8 @@ _PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+|now\s+|just\s+|already\s+|a
                       r"|brought|bought|found|got|set|cut|shut|sent|won|stood)\b", re.IGNORECASE)  # ("has gone up", irregular)
 
 
-#: "Still", "now", "currently" (지금도, 아직, 현재), a state "is no longer" so, and the present progressive ("is producing more coal", "are lifting
-#: production"; of trade or output in Korean, "석탄 수출도 계속 이어지고 있다", not any verb: "… 사건으로 불리고 있다" is how
+#: "Still", "now", "currently" (지금도, 아직, 현재), a state "is no longer" so, and the present progressive ("is producing
+#: more coal", "are lifting production"; of trade or output in Korean, "석탄 수출도 계속 이어지고 있다", not any verb: "… 사건으로 불리고 있다" is how
 #: it is called now) tell the state at the time of the report, like the present perfect: such a sentence does not take
 #: an earlier date of the report either.
 _NOW = re.compile(r"\b(?:still|currently|now|at present|these days)\b|\b(?:is|are)\s+no\s+longer\b|(?<!\bwhich )(?<!\bwho )(?<!\bthat )\b(?:is|are) (?:\w+ly )?(?!(?:being|according|nothing|something|during)\b)\w{3,}ing\b"

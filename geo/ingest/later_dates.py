@@ -9,6 +9,7 @@ import re
 
 from geo.ingest.cues import _cue
 from geo.ingest.dates import DateMention, own_dates
+from geo.ingest.dates_ko import FROM_AFTER
 from geo.ingest.protos import _Proto
 
 #: Types whose date may lie after the report (a ban or halt "from March 1"); any other event has
@@ -119,8 +120,7 @@ def named_next(i: int, sents, info, pub, event_type: str = "") -> tuple[DateMent
 _STATE_TYPES = frozenset({"export_halt", "import_suspension", "production_halt"})
 #: A date that is only the report's time ("현재", "지금", "요즘", "now", "currently").
 _NOW = re.compile(r"\s*(?:현재|지금|요즘|now|currently|at present|these days)\s*$", re.IGNORECASE)
-#: After a Korean date, or before an English one: the start of something ("올해 5월부터", "since May").
-_FROM_KO = re.compile(r"\s*(?:초|중순|하순|말)?\s*(?:께|경)?\s*부터")
+#: Before an English date, as 부터 after a Korean one (geo.ingest.dates_ko.FROM_AFTER): the start of something ("since May").
 _SINCE_EN = re.compile(r"\b(?:since|from)\s+(?:early\s+|late\s+|mid-?\s*)?$", re.IGNORECASE)
 #: … followed closely by what stopped ("5월부터 전력공급이 중단돼 배수설비들이 멈춰서면서 석탄갱이 모두 침수됐다").
 _STOPPED = re.compile(r"중단|멈[추춰췄]|침수|물에\s*잠|못하|\b(?:stopp|halt|suspend|flood|shut|clos|idle)", re.IGNORECASE)
@@ -140,7 +140,7 @@ def began_beside(p: _Proto, own: list[DateMention], sents, info, pub) -> DateMen
         text = sents[j].text
         for d in dates_of(j, info, pub):
             after = d.start + len(d.text)
-            if (_FROM_KO.match(text, after) or _SINCE_EN.search(text, max(0, d.start - 12), d.start)) \
+            if (FROM_AFTER.match(text, after) or _SINCE_EN.search(text, max(0, d.start - 12), d.start)) \
                     and _STOPPED.search(text, after, after + _STOPPED_REACH) and not _NOW.match(d.text):
                 return d
     return None

@@ -171,6 +171,11 @@ DEAL_REFERENCE = re.compile(r"\b(?:the|its|their|his|her|this|that|these|those)\
                             r"|agreements?|ventures?)\b", re.IGNORECASE)
 
 
+#: … or a Korean clause that only says the attempt before it came to nothing, its subject dropped as Korean
+#: drops it ("지분을 사들이려 했지만 북측 반대로 없던 일이 됐다": the purchase tried before is what collapsed).
+COLLAPSE_ALONE = re.compile(r"(?:\S+\s+){0,4}?\S{0,6}?(?:없던\s*일(?:이|로)|무산(?:됐|되|돼)|결렬(?:됐|되|돼)|물거품(?:이|으로))")
+
+
 #: The types a clause that only says the goods of the clause before started again can draft.
 RESUMED_TYPES = ("export_resumed", "production_change")
 #: A clause that only says that what the clause before halted started again, its subject dropped or a pronoun
@@ -189,11 +194,6 @@ def halted_before(clause: str, own: list) -> tuple[list, list] | None:
     if not own or own[-1][0].event_type not in _HALTS or not RESUMED_ALONE.match(clause):
         return None
     return own[-1][0].minerals, own[-1][0].mines
-
-
-#: … or a Korean clause that only says the attempt before it came to nothing, its subject dropped as Korean
-#: drops it ("지분을 사들이려 했지만 북측 반대로 없던 일이 됐다": the purchase tried before is what collapsed).
-COLLAPSE_ALONE = re.compile(r"(?:\S+\s+){0,4}?\S{0,6}?(?:없던\s*일(?:이|로)|무산(?:됐|되|돼)|결렬(?:됐|되|돼)|물거품(?:이|으로))")
 
 
 def work_of_clause_before(clause: str, matches: list, prev_start: int, start: int) -> tuple[list, list] | None:
