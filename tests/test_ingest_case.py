@@ -106,7 +106,9 @@ def test_the_account_tells_what_happened_from_the_fields(names, fields, said):
 
 @pytest.mark.parametrize(("teller", "named"), [
     ("Customs data", "customs data"), ("Ministry of Commerce", "the Ministry of Commerce"), ("KCNA", "KCNA"),
-    ("관세청", "관세청"),
+    # a Korean teller the reports cite most is named in English (the fifty-eighth and fifty-ninth trials); another
+    # stays as written
+    ("관세청", "the Korea Customs Service"), ("해관", "China's customs"), ("평안북도 무역국", "평안북도 무역국"),
 ])
 def test_the_official_teller_is_named_as_a_sentence_names_it(names, teller, named):
     said = account("import_suspension", "suspended", ["coal"], [], names, when="in March 2017", confidence="official",
