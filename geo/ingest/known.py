@@ -211,8 +211,11 @@ def _another_case(d: Draft, e: dict, mine: str) -> bool:
     sentence names none of them: the trade at large of a season ("North Korea has taken advantage of … to export
     coal") is not the Sky Angel's and Rich Glory's cargoes of that month. A mine's case is known by its mine."""
     if d.event_type in _DEALS and not mine and d.actors and e.get("actor_keys") and not _actor_named(e, d.evidence) \
-            and _LATIN.search(d.actors):  # (a firm named in Hangul cannot be told from the record's Latin name)
-        return True  # a deal at no mine between firms the sentence names: not the record's deal of other firms that season
+            and not (not _LATIN.search(d.actors) and d.date_precision == "day" and str(e.get("start")) == d.date):
+        # a deal at no mine between firms the sentence names: not the record's deal of other firms that season; but a
+        # firm named only in Hangul cannot be told from the record's Latin name, and a deal of the record's very day is
+        # the record's (the fifty-ninth trial's "6월 9일 … 계약")
+        return True
     if d.event_type == "smuggling" and e["amounts"] and _own_figure(_amounts(d.quantity, d.unit, d.value_usd), e["amounts"]):
         return True  # a case of 1,590 t is not the panel's 3.7 million t of that year (the forty-eighth trial)
     if d.event_type == "smuggling" and not mine and e.get("tally") and not _TALLIED.search(d.evidence):
