@@ -307,9 +307,10 @@ def test_an_english_account_names_a_korean_reports_teller_in_english(record):  #
 
 
 def test_a_deal_whose_firm_is_named_in_hangul_repeats_the_records_deal_of_that_day(record):  # the 59th trial
-    text = "북한 합영투자위원회는 6월 9일 중국 업체와 금광 1곳과 철광산 2곳을 공동 개발하는 계약을 맺었다고 밝혔다."
+    text = ("북한 합영투자위원회는 6월 9일 중국 '베이징바오위안헝창국제무역유한공사'와 금광 1곳과 철광산 2곳을 공동 개발하는 "
+            "계약을 맺었다고 밝혔다.")
     drafts = [d for d in _drafts(text, record, "2012-08-09") if d.event_type == "deal_signed"]
-    assert drafts and all("baoyuanhengchang-mines-deal-2012-06-09" in d.known for d in drafts)
+    assert drafts and all(d.actors and "baoyuanhengchang-mines-deal-2012-06-09" in d.known for d in drafts)
 
 
 def test_a_korean_figure_told_as_an_estimate_is_approximate(record):  # the sixtieth trial: "… 것으로 추정됐습니다"
@@ -334,8 +335,10 @@ def test_a_deposit_discovered_is_still_a_discovery(record):  # guard
 
 
 def test_a_days_amount_is_no_date(record):  # the sixty-first trial: "1일 수입량이 수천 톤"
-    text = "무산광산 철광석이 요즘도 중국으로 넘어가고 있으며 1일 수입량이 수천 톤에 이른다고 소식통이 전했다."
-    assert all(not d.date.endswith("-01") or d.date_precision != "day" for d in _drafts(text, record, "2016-08-11"))
+    text = "중국 세관 관계자는 무산광산 철광석의 1일 수입량이 수천 톤에 이른다고 말했다."
+    result = extract(text, "2016-08-11", "Test", "", record)
+    rows = [*result.drafts, *result.leads]
+    assert rows and all((d.date, d.date_precision) != ("2016-08-01", "day") for d in rows)
 
 
 def test_the_hedge_of_a_share_is_not_the_hedge_of_the_figure_kept(record):  # the sixty-second trial
