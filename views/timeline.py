@@ -83,8 +83,9 @@ for mineral in no_figures:
     st.caption(f"No {trade_measure} figures of the chosen periods for {md_escape(ds.mineral_name(mineral))} in this period: no source was found.")
 
 st.subheader("Events")
-shown_ids = set(rows["event_id"]) if state.just_added() else set()
-marks = {i: m for i, m in state.just_added().items() if i in shown_ids}
+added = state.just_added()
+shown_ids = set(rows["event_id"]) if added else set()
+marks = {i: m for i, m in added.items() if i in shown_ids}
 if marks:
     st.caption(f"The {len(marks)} event(s) the Add report page just sent here are marked "
                + " or ".join(f'"{m}"' for m in dict.fromkeys(marks.values())) + " in the table.")

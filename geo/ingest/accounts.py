@@ -94,7 +94,7 @@ _KO_TELLERS = {"관세청": "the Korea Customs Service", "해관": "China's cust
                "중국 해관": "China's customs", "중국 해관총서": "China's customs", "통일부": "the Unification Ministry",
                "외교부": "the Foreign Ministry", "상무부": "the Commerce Ministry", "중국 상무부": "China's Commerce Ministry",
                "조선중앙통신": "KCNA", "노동신문": "Rodong Sinmun", "연합뉴스": "Yonhap", "코트라": "KOTRA",
-               "KOTRA": "KOTRA", "국가정보원": "the National Intelligence Service", "국정원": "the National Intelligence Service",
+               "국가정보원": "the National Intelligence Service", "국정원": "the National Intelligence Service",
                "유엔": "the UN", "안보리": "the UN Security Council", "전문가패널": "the UN Panel of Experts",
                "부산본부세관": "the Busan Customs Office", "자유아시아방송": "RFA", "미국의소리": "VOA"}
 

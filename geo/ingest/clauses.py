@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 import re
 
-from geo.ingest.hangul import has_hangul
+from geo.ingest.hangul import PAST_SYLLABLE, has_hangul
 from geo.ingest.literals import may_hold
 
 #: Where a sentence turns to a contrasting statement: each side is read as a clause of its own.
@@ -19,9 +19,8 @@ CLAUSE_RE = re.compile(r",\s+but\s+|;\s+|\s+but\s+|,\s+while\s+|,?\s+and\s+yet\s
 #: "는데," ("생산량이 크게 줄어 있었는데, 그나마 버티던 탄광들도 … 물에 찼다": the state before, then the news); a past
 #: verb then "으며" ("지난해 … 1.5배로 끌어올리였으며 올해에 들어와서도 …": last year's news, then this year's); a past
 #: verb then "다가," ("… 수출을 잠시 멈췄다가, 3월 말 … 다시 내보내기 시작했다": one act, then the one that undid it).
-_PAST_SYLLABLE = "[" + "".join(chr(0xAC00 + 28 * i + 20) for i in range(19 * 21)) + "]"  # any syllable ending ㅆ
 KO_CLAUSE_RE = re.compile(r"(?:지만|면서도|반면에?|으나|는데도),?\s+|[\"”](?:며|면서도?|고)\s+|(?<=[었았였했됐])(?:고|는데),\s+"
-                          r"|(?<=" + _PAST_SYLLABLE + r")(?:으며,?|다가,)\s+")
+                          r"|(?<=" + PAST_SYLLABLE + r")(?:으며,?|다가,)\s+")
 
 
 #: One of these is in every turn CLAUSE_RE finds (it is case-sensitive): without them, one clause.

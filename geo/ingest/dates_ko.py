@@ -19,6 +19,7 @@ import re
 
 from geo.ingest.date_mention import month_end
 from geo.ingest.dates_ko_rules import _NAMED_AFTER, _RULES
+from geo.ingest.hangul import PAST_SYLLABLE
 
 _AHEAD_BEFORE = re.compile(r"(?:앞으로|향후)\s*$")  # "앞으로 6개월 동안": for a while from now
 _COMPARISON_AFTER = re.compile(r"^\s*(?:께)?\)?\s*(?:\([^()]{0,15}\))?\s*(?:같은\s*(?:기간|시기|때|달|해|주|분기)|동기|동월)?\s*(?:보다|에\s*비해|대비|과\s*비교|와\s*비교|전보다)")
@@ -110,8 +111,7 @@ _CONSUMED = "consumed"  # an entry that gives no date of its own (a month its da
 _AHEAD_REACH = 183  # days: a deadline or start with no year is ahead only when at most this far ahead
 #: After a date: a past verb ("중단했다", "늘었다"), unless the sentence tells a plan or a rule in force
 #: ("살펴보기로 했다", "금지한다", "예정"): a past event's date is not moved ahead of the report.
-_PAST_AFTER = re.compile("[" + "".join(chr(0xAC00 + 28 * k + 20) for k in range(399)) + "]"  # a syllable ending ㅆ
-                         r"(?:다|고|으며|는데|지만|으나|던)")
+_PAST_AFTER = re.compile(PAST_SYLLABLE + r"(?:다|고|으며|는데|지만|으나|던)")  # a syllable ending ㅆ, then an ending
 _PLAN_AFTER = re.compile(r"기로|예정|계획|방침|[할될]\s*것|한다|된다|합니다|됩니다|하기로")
 _LAST_BEFORE = re.compile(r"지난\s*$")  # "지난 25일부터": last, so past
 #: Between a month-and-day and a bare day: "5월 29일과 31일", "29일, 31일".

@@ -34,12 +34,17 @@ _DIGITS_BEFORE_HANGUL = re.compile(r"\d+(?=[\uac00-\ud7a3])")
 DATE_NAME_PREFIX = re.compile(r"^\d{1,2}\s?[.·]\s?\d{1,2}\s?(?=[\uac00-\ud7a3])")
 
 
+#: A character class of every Hangul syllable that ends in ㅆ (final 20): a past verb's stem ("멈췄", "했", "였").
+PAST_SYLLABLE = "[" + "".join(chr(0xAC00 + 28 * k + 20) for k in range(19 * 21)) + "]"
+
+
 def has_hangul(text: str) -> bool:
     """Does the text hold a Hangul syllable? (ASCII text is told apart without a search.)"""
     return not text.isascii() and _HANGUL.search(text) is not None
 
 
-def _parts(ch: str) -> tuple[int, int, int] | None:
+def syllable_parts(ch: str) -> tuple[int, int, int] | None:
+    """(lead, vowel, final) indexes of a Hangul syllable; None for another character."""
     code = ord(ch)
     if not _BASE <= code <= _LAST:
         return None
@@ -53,7 +58,7 @@ def _syllable(lead: int, vowel: int, final: int) -> str:
 
 def initial_law(text: str) -> str:
     """The first syllable under the South's initial sound law (룡양 → 용양, 로동 → 노동, 녀 → 여)."""
-    parts = _parts(text[:1]) if text else None
+    parts = syllable_parts(text[:1]) if text else None
     if parts is None:
         return text
     lead, vowel, final = parts
@@ -68,7 +73,7 @@ def romanize(text: str) -> str:
     """Revised Romanization, letter by letter (no sound changes across syllables): 무산 → musan."""
     out = []
     for ch in text:
-        parts = _parts(ch)
+        parts = syllable_parts(ch)
         if parts is None:
             out.append(ch)
             continue

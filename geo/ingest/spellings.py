@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from geo.ingest.certainty import rate
 from geo.ingest.drafts import Draft
-from geo.ingest.hangul import has_hangul, romanize
+from geo.ingest.hangul import has_hangul, romanize, syllable_parts
 from geo.ingest.name_keys import phonetic_key
 from geo.ingest.newmine import NewMine, core, link_new_mines
 
@@ -51,11 +51,9 @@ def _sounds_alike(a: str, b: str) -> bool:
     for x, y in zip(a, b, strict=True):
         if x == y:
             continue
-        if not ("가" <= x <= "힣" and "가" <= y <= "힣"):
-            return False
-        i, j = ord(x) - 0xAC00, ord(y) - 0xAC00
-        vx, vy = (i // 28) % 21, (j // 28) % 21
-        if i // 588 != j // 588 or i % 28 != j % 28 or _SAME_VOWEL.get(vx, vx) != _SAME_VOWEL.get(vy, vy):
+        px, py = syllable_parts(x), syllable_parts(y)
+        if px is None or py is None or px[0] != py[0] or px[2] != py[2] \
+                or _SAME_VOWEL.get(px[1], px[1]) != _SAME_VOWEL.get(py[1], py[1]):
             return False
     return True
 
@@ -81,10 +79,10 @@ def near_mines(candidate: str, spellings: dict[str, list[tuple[str, str]]]) -> l
     hangul = has_hangul(candidate)
     if len(key) < _MIN_KEY and not hangul:
         return []
-    out = []
+    out, spoken = [], core(candidate) if hangul else ""
     for mine_id, names in spellings.items():
         near = next((n for n, k in names if (len(key) >= _MIN_KEY and len(k) >= _MIN_KEY and _one_letter_apart(key, k))
-                     or (hangul and has_hangul(n) and _sounds_alike(core(candidate), core(n)))), None)
+                     or (hangul and has_hangul(n) and _sounds_alike(spoken, core(n)))), None)
         if near is not None:
             out.append((mine_id, near))
     return out[:_MAX_OFFERED]
