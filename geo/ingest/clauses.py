@@ -82,6 +82,19 @@ def find_reason(clause: str) -> re.Match | None:
     return REASON_RE.search(clause) if may_hold(clause, clause.lower(), _REASON_WORDS) else None
 
 
+#: A sentence that opens on a condition and goes on to what would follow ("If the sanctions are carried out faithfully,
+#: North Korea's coal exports are estimated to shrink by more than 60 percent"; "Unless China acts, the trade is
+#: expected to grow"): the consequence is a projection, no event of the report. Not a promise under a condition ("If
+#: China invests, the right to develop the mine will be handed over" is an offer).
+_HYPOTHETICAL = re.compile(r"\s*(?:If|Unless|Should|Were)\b[^.;]{3,160}?,\s+[^.;]*?\b(?:is|are|was|were)"
+                           r"\s+(?:estimated|expected|projected|forecast|predicted|likely)\s+to\b")
+
+
+def hypothetical(sentence: str) -> bool:
+    """Is the sentence a consequence told under a condition (:data:`_HYPOTHETICAL`)?"""
+    return sentence[:12].lstrip().startswith(("If ", "Unless ", "Should ", "Were ")) and _HYPOTHETICAL.match(sentence) is not None
+
+
 #: A measure announced with the day it starts ("China will stop importing coal from Sunday, Feb. 19", "from
 #: midnight on Sept. 5", "at midnight on Sept. 5", "in three weeks it will cut off imports", "will cut off imports of … in
 #: three weeks") or ends ("for the rest of the year"):

@@ -13,6 +13,7 @@ from geo.ingest.dates_en import (
     AFTER_A_MONTH,
     day_spans,
     english_dates,
+    month_named_before,
     month_pairs,
     months_later,
     shared_year,
@@ -131,8 +132,8 @@ def find_dates(sentence: str, pub: dt.date, context: DateMention | None = None) 
             add(m, pub - dt.timedelta(days=7), "approximate", "relative")
     if ("week" in lower or "recently" in lower) and (odd or "week ago" in lower or "weeks ago" in lower
                                                     or "recently" in lower):
-        for m in _R_WEEKS_AGO.finditer(sentence):
-            add(m, pub - dt.timedelta(days=14), "approximate", "relative")
+        for m in _R_WEEKS_AGO.finditer(sentence):  # "recently": about the report's time, as the labels date it
+            add(m, pub - dt.timedelta(days=0 if m.group(0).lower() == "recently" else 14), "approximate", "relative")
     english_dates(sentence, lower, pub, add)  # weeks ago, quarters, seasons, the weekend (geo.ingest.dates_en)
     if "time" in lower and (odd or "some time" in lower or "long time" in lower):
         for m in _R_SOME_TIME.finditer(sentence):
@@ -187,12 +188,13 @@ def _day_rules(sentence: str, pub: dt.date, add, lower: str, odd: bool) -> None:
 #: "a source said on October 30", "told Daily NK on Wednesday": the date of the telling; also the
 #: day figures were published ("data showed on Friday", "customs data released Tuesday show"), by a
 #: customs office, ministry, administration, agency or bureau named at length ("Figures from the
-#: General Administration of Customs released on Monday"); a document a newsroom obtained ("a report
+#: General Administration of Customs released on Monday", "the April trade figures of China's General Administration of
+#: Customs, released on 24 May"); a document a newsroom obtained ("a report
 #: that Voice of America obtained on Tuesday"); the day a story was learnt ("It was confirmed by the 9th
 #: that …", "it was learned on Friday"); "According to the Korea Mining Promotion Corporation on the 25th"; the day
 #: an article or statement was put up ("according to an article put up on an industry association website on Thursday").
 _ATTRIBUTION_BEFORE = re.compile(r"(?:\b(?:said|says|told [\w ]{1,30}|reported|added|explained|announced|"
-                                 r"(?:data|figures|statistics|report|study|customs|ministry|administration|agency|bureau) (?:[\w-]+ ){0,8}?(?:showed|show|shows|released|published)"
+                                 r"(?:data|figures|statistics|report|study|customs|ministry|administration|agency|bureau) (?:[\w'’,-]+ ){0,8}?(?:showed|show|shows|released|published)"
                                  r"|(?:report|document|documents|letter|copy) (?:[\w-]+ ){0,8}?obtained"
                                  r"|(?:article|statement|notice|post|press release) (?:[\w-]+ ){0,3}?(?:put up|posted|published|released|issued)"
                                  r"(?: (?:on|by|in) (?:[\w-]+ ){1,5}?[\w-]+)?"
@@ -320,6 +322,11 @@ def _relative_rules(sentence: str, pub: dt.date, add, lower: str, years: bool, o
     for m in (_R_ON_THE.finditer(sentence) if "the " in lower else ()):
         # "on the 27th": that day of the publication month, or of the month before; "from the 15th": a start, this month's
         d, ahead = int(m.group("d")), m.group("w").lower() != "on"  # even when ahead of the report
+        if _OF_THAT_MONTH.match(sentence, m.end()):  # "announced on 14 August 2017 that from the 15th of that month …"
+            if (named := month_named_before(sentence, m.start(), pub)) is not None:
+                with contextlib.suppress(ValueError):
+                    add(m, named.replace(day=d), "day", "relative")
+            continue  # (no month named before it in the sentence: not this month's day)
         for back in (0, 1):
             first = _months_back(pub, back)
             with contextlib.suppress(ValueError):
@@ -329,6 +336,8 @@ def _relative_rules(sentence: str, pub: dt.date, add, lower: str, years: bool, o
                     break
 
 
+#: "the 15th of that month", "of the same month": the day of the month named before it, not of the report's month.
+_OF_THAT_MONTH = re.compile(r"\s+of (?:that|the same) month\b", re.IGNORECASE)
 _PART_WORDS = ("early", "mid", "late", "end of", "beginning of", "start of", "middle of")
 _I = re.IGNORECASE
 #: The rules, compiled once (in the order :func:`find_dates` applies them).

@@ -18,7 +18,9 @@ _ORDINAL = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "
 _SEASON_MONTH = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 
 _R_WEEKS_AGO = re.compile(r"\b(?P<n>\d{1,2}|two|three|four|five|six) weeks ago\b", _I)
-_R_QUARTER = re.compile(r"\b(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th) quarter"
+#: (a plan's quarter is no date: "having carried out their plans for the third quarter", as for a plan's half)
+_R_QUARTER = re.compile(r"(?P<plan>\b(?:plans?|quotas?|targets?|assignments?|tasks?) (?:for|of) )?"
+                        r"\b(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th) quarter"
                         r"(?: of (?:(?P<y>(?:19|20)\d\d)|(?P<w>this|last) year))?\b"
                         r"|\bQ(?P<qn>[1-4])(?:\s+(?P<y2>(?:19|20)\d\d))?\b", _I)
 _R_QN = re.compile(r"\bq[1-4]\b")
@@ -48,8 +50,14 @@ _HAS_BEFORE = re.compile(r"\b(?:has|have)\s+(?:not\s+)?been\s+(?:\w+ly\s+)?(?:st
 _UNIT_DAYS = {"year": 365, "month": 30}
 _LASTED_WORDS = ("been ", "stood ", "lain ", "sat ", "remained ")  # one of which every _HAS_BEFORE match holds
 
+#: The year's start told as a moment ("once the new year began", "since the start of the year", "since New Year"): the
+#: report's January (a start, month precision); not "the start of last year" (the rule of parts of a year).
+_R_NEW_YEAR = re.compile(r"\b(?:once|after|since|from) the new year (?:began|begun|started|set in|arrived|kicked off|opened)\b"
+                         r"|\bsince (?:the )?(?:new year|New Year)(?:'s| holidays?)?\b"
+                         r"|\b(?:since|from) the (?:start|beginning|turn) of (?:the|this) year\b", _I)
+
 #: The words one of which each rule needs (lower case).
-WORDS = ("weeks ago", "years ago", "year ago", "been ", "stood ", "lain ", "sat ", "remained ", "the past ", "the last ",
+WORDS = ("new year", "of the year", "of this year", "weeks ago", "years ago", "year ago", "been ", "stood ", "lain ", "sat ", "remained ", "the past ", "the last ",
          "quarter", "q1", "q2", "q3", "q4", "spring", "summer", "autumn", "fall", "winter", "weekend",
          "month")
 
@@ -73,6 +81,8 @@ def english_dates(sentence: str, lower: str, pub: dt.date, add) -> None:
             add(m, pub - dt.timedelta(days=7 * n), "approximate", "relative")
     if "quarter" in lower or "q" in lower and _R_QN.search(lower):
         for m in _R_QUARTER.finditer(sentence):
+            if m.group("plan"):
+                continue
             q = _ORDINAL[m.group("q").lower()] if m.group("q") else int(m.group("qn"))
             first = 3 * q - 2
             year = m.group("y") or m.group("y2")
@@ -119,9 +129,31 @@ def english_dates(sentence: str, lower: str, pub: dt.date, add) -> None:
             n = m.group("n").lower()
             n = int(n) if n.isdigit() else _NUMBERS[n]
             add(m, pub - dt.timedelta(days=n * _UNIT_DAYS[m.group("u").lower().rstrip("s")]), "approximate", "relative")
+    if "new year" in lower or "of the year" in lower or "of this year" in lower:
+        for m in _R_NEW_YEAR.finditer(sentence):
+            add(m, dt.date(pub.year, 1, 1), "month", "relative")
     if "month" in lower and ("previous" in lower or "preceding" in lower or "prior" in lower):
         for m in _R_PREVIOUS_MONTH.finditer(sentence):
             add(m, _months_back(pub, 1), "month", "relative")
+
+
+_MONTH_BEFORE = re.compile(r"\b(?P<m>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?,?)?"
+                           r"(?:\s+(?P<y>(?:19|20)\d\d))?\b")
+_MONTH_NUMBER = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
+
+
+def month_named_before(sentence: str, end: int, pub: dt.date) -> dt.date | None:
+    """The first day of the last month the sentence names before ``end`` ("14 August 2017" → 1 August 2017); a month with
+    no year is the latest such month by the report."""
+    last = None
+    for m in _MONTH_BEFORE.finditer(sentence, 0, end):
+        last = m
+    if last is None:
+        return None
+    month = _MONTH_NUMBER[last.group("m")[:3].lower()]
+    if last.group("y"):
+        return dt.date(int(last.group("y")), month, 1)
+    return dt.date(pub.year - (month > pub.month), month, 1)
 
 
 _A_MONTH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\b")

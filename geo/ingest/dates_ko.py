@@ -68,6 +68,9 @@ def korean_dates(sentence: str, pub: dt.date, add) -> None:
                 if what == "ymd":  # "2019년 9월21일제련소": the year stands; the month and day name the works
                     found.append([m.start(), m.end(), m, dt.date(got[0].year, 1, 1), "year", "absolute", None, "year"])
                 continue  # "9월21일제련소", "12월5일청년광산": a works named for a day, no date
+            if what in ("quarter", "half") and _PLANS_PERIOD.match(sentence, m.end()):
+                taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+                continue  # "3분기 계획을 완수한", "상반기 과제를": the plan's period, not when (as "plans for the third quarter")
             if what == "next_month" and any(f[0] < m.start() for f in found):
                 continue  # "8월 … 다음 달": the month after the one named, not after the report's
             if what == "recently" and _DURATION_AFTER.match(sentence, m.end()):
@@ -267,6 +270,10 @@ def _rel_year(rel: str | None, pub: dt.date) -> int:
     return pub.year - (rel in ("지난해", "작년")) + (rel == "내년")
 
 
+#: A plan named right after a quarter or a half ("3분기 계획", "상반기 인민경제계획", "하반기 생산 목표").
+_PLANS_PERIOD = re.compile(r"\s*(?:의\s*)?(?:인민경제\s*|생산\s*|채굴\s*|석탄\s*)?(?:계획|과제|목표|과업)")
+
+
 _KO_COUNT = {"한": 1, "두": 2, "세": 3, "석": 3, "네": 4, "넉": 4, "다섯": 5, "여섯": 6}
 
 
@@ -363,8 +370,8 @@ def _resolve(m: re.Match, what: str, pub: dt.date):  # noqa: PLR0911 - one branc
         return pub, "approximate", None
     if what == "now":
         return pub, "approximate", None
-    if what == "recently":
-        return pub - dt.timedelta(days=14), "approximate", None
+    if what == "recently":  # about the report's time (the sets label "최근" so), not a guessed fortnight before it
+        return pub, "approximate", None
     if what in ("yesterday", "tomorrow"):
         return pub + dt.timedelta(days=1 if what == "tomorrow" else -1), "day", None
     return None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 
+from geo.ingest import figure_goods as fig
 from geo.ingest.accounts import finish
 from geo.ingest.actors import actors_at, with_actor
 from geo.ingest.amounts import (
@@ -24,7 +25,7 @@ from geo.ingest.attribution import (
     retyped_as_act,
 )
 from geo.ingest.certainty import rate
-from geo.ingest.clauses import clauses, find_reason
+from geo.ingest.clauses import clauses, find_reason, hypothetical
 from geo.ingest.cue_words import CAP_WORDS, SMUGGLING_NAMED
 from geo.ingest.cues import EFFECTS, _cue, has_reference
 from geo.ingest.dated import Dated
@@ -38,7 +39,6 @@ from geo.ingest.mentions import CANDIDATE_WORDS, _pairs, find_candidates
 from geo.ingest.merge import drop_exact_repeats, merge_restatements
 from geo.ingest.nearby import (
     CARGO_TYPES,
-    GENERIC_MINERALS,
     NAMED_NEXT_TYPES,
     PART_TYPES,
     PLAN_TYPES,
@@ -48,20 +48,17 @@ from geo.ingest.nearby import (
     cargo_mineral,
     deal_goes_on,
     designated_minerals,
-    figure_mineral,
-    figure_of_the_way_before,
     goes_on_about_those,
+    goods_in_general,
     halted_before,
     may_speak_of_mine,
     mine_named_next,
     minerals_for,
     minerals_named_next,
-    only_mineral_weighed,
     own_minerals,
     part_of_those,
     plan_minerals_before,
     topic_mine,
-    weighed,
     work_of_clause_before,
 )
 from geo.ingest.places import (
@@ -147,7 +144,7 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
     all_matches = without_towns(sents, all_matches, town_names(text, all_matches))
     relevant = [bool(ms) or has_reference(s.text) for s, ms in zip(sents, all_matches, strict=True)]
     one = len({m.id for ms in all_matches for m in ms if m.kind == "mineral"}) == 1  # (its figures by weight are its)
-    near = [r or (i + 1 < len(sents) and relevant[i + 1]) or (i > 0 and relevant[i - 1]) or (one and weighed(s.text))
+    near = [r or (i + 1 < len(sents) and relevant[i + 1]) or (i > 0 and relevant[i - 1]) or (one and fig.weighed(s.text))
             for i, (r, s) in enumerate(zip(relevant, sents, strict=True))]
     dated = Dated(sents, near, all_matches, pub)  # a sentence's dates are found when an event asks for them
     memo: dict[str, tuple] = {}
@@ -185,13 +182,14 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
         x = info[i]
         if not x["relevant"] and not (i > 0 and info[i - 1]["relevant"]) \
                 and not (i + 1 < len(sents) and info[i + 1]["relevant"]
-                         and (goes_on_about_those(i, sents) or GENERIC_MINERALS.search(s.text) or deal_goes_on(i, sents))) \
-                and not only_mineral_weighed(i, sents, info, report_minerals):
+                         and (goes_on_about_those(i, sents) or goods_in_general(s.text, i, sents) or deal_goes_on(i, sents))) \
+                and not fig.only_mineral_weighed(i, sents, info, report_minerals):
             continue
         if captions[s.para]:
             continue
         matches = x["matches"]
-        question = s.text.rstrip(" \"'”’»)").endswith("?")  # asserts nothing ("a game-changer for investors?")
+        question = s.text.rstrip(" \"'”’»)").endswith("?") or hypothetical(s.text)  # asserts nothing ("a game-changer for
+        # investors?", "If the sanctions are carried out, … exports are estimated to shrink")
         has_amount = bool(x["amounts"][3])
         x["cue"] = lambda text=s.text, ms=matches, a=has_amount: read_cue(text, [m for m in ms if m.kind == "mineral"], a)
         offset, before_start = 0, 0
@@ -221,8 +219,8 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
             if not cmines and may_speak_of_mine(clause) and (later := mine_named_next(clause, i, sents, info)) is not None:
                 cmines, how = [later], f"the mine is named in the next sentence ({later.text})"
             # a figure told without its mineral: the one named earlier in the sentence, else in the one before
-            borrowed = ([m for m in matches if m.kind == "mineral" and m.start < start][-1:] or figure_mineral(i, sents, info)
-                        or only_mineral_weighed(i, sents, info, report_minerals)) \
+            borrowed = ([m for m in matches if m.kind == "mineral" and m.start < start][-1:] or fig.figure_mineral(i, sents, info)
+                        or fig.only_mineral_weighed(i, sents, info, report_minerals)) \
                 if not cmines and not cminerals and has_amount and not plan_share(clause) else []
             wanted, where = ("trade_figure",), "previous sentence"  # the types a borrowed mineral may serve
             if not cmines and not cminerals and not borrowed:  # "… designated three firms." "The firms shipped coal."
@@ -254,7 +252,7 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
                 continue  # a borrowed mention serves only its types
             if ((cue[0] == "export_continued" or (cue[0] == "trade_figure" and not figures(x["amounts"][3])))
                     and SMUGGLING_NAMED.search(s.text)) \
-                    or (cue[0] == "trade_figure" and figure_of_the_way_before(i, sents, protos) == "smuggling"):
+                    or (cue[0] == "trade_figure" and fig.figure_of_the_way_before(i, sents, protos) == "smuggling"):
                 # "… 중국에 넘어가고 있다 … 밀수 단속이 풀리는 분위기", or "세관을 거치지 않고 … 내보내는 것의 70% 정도는 …":
                 # goods going out, or their share, in a sentence that names smuggling are the smuggling; so is a
                 # figure of goods moved "this way" just after a smuggling ("이렇게 들어온 북한산 석탄과 선철은 모두 3만5천여톤")

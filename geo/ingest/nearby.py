@@ -1,8 +1,7 @@
 """Stage 7c, mentions taken from a neighbouring sentence, when the clause that tells the event names
 no mine or mineral of its own (news copy often gives each sentence its own paragraph):
 
-* a figure told without its mineral takes the one mineral the sentence before names
-  ("Arrivals from North Korea in January came to 1.45 million tonnes");
+* (a figure told without its mineral: :mod:`geo.ingest.figure_goods`);
 * a mine spoken of but not named takes the mine the next sentence names by a definite reference
   ("A new copper mine … started production." "The mine in Hyesan …");
 * a designation takes the minerals of the next sentence when that sentence goes on about those
@@ -25,7 +24,6 @@ from __future__ import annotations
 
 import re
 
-from geo.ingest.cue_words import FOREIGN_ORIGIN
 from geo.ingest.cues import has_reference
 from geo.ingest.gazetteer import Match
 from geo.ingest.literals import may_hold
@@ -38,46 +36,6 @@ _UNNAMED_MINE = re.compile(r"\b(?:a|an|one|the|new)\b[^.;]{0,40}?\b(?:mine|depos
 THOSE = re.compile(r"\s*(?:(?:These|Those|The|All|Both)\s+(?:[\w-]+\s+){0,2}(?:firms|companies|entities|individuals"
                    r"|persons|vessels|ships|tankers|banks|traders|networks)\b|이들(?:은|이|\s*모두)|이들\s*(?:업체|회사|기업"
                    r"|선박|개인|단체|기관)(?:은|는|이)|이\s*(?:업체|회사|기업|선박|개인|단체|기관)들?(?:은|는|이))")
-
-
-def figure_mineral(i: int, sents, info) -> list[Match]:
-    """The one mineral the previous sentence names, for a figure told without one; [] when it names
-    none or several."""
-    if i == 0 or sents[i - 1].headline or FOREIGN_ORIGIN.search(sents[i - 1].text):
-        return []  # (not another country's goods: "China resumed buying American coal. … China bought over 400,000 tons")
-    if OTHER_GOODS.search(sents[i].text) or WHOLE_TRADE.search(sents[i].text):
-        return []  # a figure of goods its own sentence names ("… was rice and cereal products, which amounted to $34.02 million"),
-        # or of the whole trade ("China remained the biggest partner: trade with it reached $6.05 billion")
-    minerals = [m for m in info[i - 1]["matches"] if m.kind == "mineral"]
-    return minerals[:1] if len({m.id for m in minerals}) == 1 else []
-
-
-#: A unit of weight: a figure of goods, not of money or of a share.
-_WEIGHT_UNIT = re.compile(r"(?:(?:thousand|million|billion)\s+)?(?:t|tons?|tonnes?|metric tons?|mt|kg|kilograms?)$", re.IGNORECASE)
-
-
-#: The North named as whose the goods are, or its exports ("두 달 모두 수출량이 2만t 안팎에 머물러" in a report on them).
-_THE_NORTH = re.compile(r"\bNorth Korea|\bPyongyang\b|\bthe North\b|\bDPRK\b|북한|북측|북\s*(?:은|이|의)|\bexport|수출",
-                        re.IGNORECASE)
-_WEIGHED = re.compile(r"\d\s*(?:만|천|억)?\s*(?:t|톤|tons?|tonnes?)(?![a-z])", re.IGNORECASE)
-
-
-def weighed(text: str) -> bool:
-    """Does the sentence give a figure by weight ("120만t", "1.2 million tonnes") of no goods it names as others
-    (:data:`OTHER_GOODS`: "원유는 … 52만5천t을 넘겨 팔 수 없다")? Such a sentence is read in a report of one mineral
-    even when its neighbours name none (:func:`only_mineral_weighed`)."""
-    return _WEIGHED.search(text) is not None and OTHER_GOODS.search(text) is None
-
-
-def only_mineral_weighed(i: int, sents, info, report_minerals: set[str]) -> list[Match]:
-    """The report's one mineral, for a figure by weight told with no mineral in a report that names no other ("북한은
-    지난해 1~11월 중국에 410만톤(…)을 수출했는데" in a report on coal alone); [] otherwise (a figure of money may be of
-    all goods)."""
-    if len(report_minerals) != 1 or not _WEIGHT_UNIT.match(info[i]["amounts"][2] or "") \
-            or OTHER_GOODS.search(sents[i].text) or WHOLE_TRADE.search(sents[i].text) or not _THE_NORTH.search(sents[i].text) \
-            or any(FOREIGN_ORIGIN.search(sents[j].text) for j in (i - 1, i) if j >= 0):
-        return []  # (the North's own figure: not "China bought over 300,000 tons" after "… began buying Australian coal")
-    return next(([m] for x in info for m in x["matches"] if m.kind == "mineral"), [])
 
 
 #: A clause that opens on a part of the goods the sentence before named ("이 중 일부는 중국으로 밀수되고 있어",
@@ -96,18 +54,6 @@ def part_of_those(clause: str, i: int, sents, info) -> list[Match]:
         return []
     return [m for m in info[i - 1]["matches"] if m.kind == "mineral"]
 
-
-#: A figure of a country's whole trade, not of one mineral's.
-WHOLE_TRADE = re.compile(r"\b(?:total|overall|bilateral|foreign) trade\b|\btrade (?:with|between) (?:it|them|China|Beijing|the two)\b"
-                         r"|\btrade volume\b|(?:교역|무역)\s*(?:액|규모|총액)|총\s*교역", re.IGNORECASE)
-
-
-#: Goods that are no mineral of the record, named as what a figure is of: the forty-ninth trial's rice figure took
-#: the tungsten of the sentence before.
-OTHER_GOODS = re.compile(r"\b(?:rice|cereals?|grains?|wheat|flour|maize|corn|soybeans?|sugar|fertili[sz]ers?|ammonium|wigs?"
-                         r"|eyelash(?:es)?|textiles?|garments?|clothing|apparel|food(?:stuffs?)?|seafood|fish|crude|petroleum"
-                         r"|fuel oil|diesel|machinery|vehicles?|electricity|cigarettes?|plastics?)\b"
-                         r"|쌀|곡물|밀가루|옥수수|비료|가발|속눈썹|섬유|의류|식량|수산물|원유|석유|기계류|전력", re.IGNORECASE)
 
 #: A Korean topic particle right after a mine's name, or after the word for mine that goes on with it ("정촌
 #: 흑연광산은"): the sentence is about that mine.
@@ -218,6 +164,12 @@ GENERIC_MINERALS = re.compile(r"\b(?:mineral|natural|underground|subterranean) (
                               # The loads … include coal, molybdenum")
                               r"|\b(?:North Korean|the North's|the North’s|North Korea's|North Korea’s) (?:exports|goods|cargo(?:es)?"
                               r"|products|shipments)\b", re.IGNORECASE)
+#: Loads told of with no goods named ("still bringing the loads in"), and a next sentence that says what they are
+#: ("An expert … said the cargo 'looks like coal'", "The loads were mostly iron ore"): the goods it names are theirs.
+_LOADS = re.compile(r"\b(?:the|its|their|these|those) (?:loads?|cargo(?:es)?|freight|shipments?|consignments?)\b", re.IGNORECASE)
+_CARGO_IS = re.compile(r"\b(?:loads?|cargo(?:es)?|freight|shipments?|consignments?|trucks?|ships?)\b[^.;]{0,40}?\b(?:looks?|looked|appears?"
+                       r"|appeared|seems?|seemed|believed|thought|identified|found|turned out|is|are|was|were|consist\w*|contained"
+                       r"|held)\b", re.IGNORECASE)
 #: What an event about minerals in general can be: any type but a trade figure (whose mineral is told with it).
 NAMED_NEXT_TYPES = ("export_halt", "export_resumed", "export_continued", "import_suspension", "sanction", "smuggling",
                     "investment_offer", "deal_signed", "deal_collapsed", "production_halt", "production_change")
@@ -252,12 +204,20 @@ def plan_minerals_before(clause: str, i: int, sents, info) -> list[Match]:
     return [m for m in info[i - 1]["matches"] if m.kind == "mineral"]
 
 
+def goods_in_general(text: str, i: int, sents) -> bool:
+    """Does ``text`` (the i-th sentence or a clause of it) speak of minerals in general (:data:`GENERIC_MINERALS`), or of
+    loads that the next sentence says what they are ("still bringing the loads in …" "… said the cargo 'looks like
+    coal'")? The next sentence's minerals may then be its own (:func:`minerals_named_next`)."""
+    return bool(GENERIC_MINERALS.search(text) or (i + 1 < len(sents) and _LOADS.search(text) and _CARGO_IS.search(sents[i + 1].text)))
+
+
 def minerals_named_next(clause: str, i: int, sents, info) -> list[Match]:
     """The minerals the sentence after the i-th names (in its paragraph or the next: paragraphs count lines), when ``clause`` names
     minerals only in general ("offering rights to its mineral resources. … its coal and gold deposits"): the
     event is about those; [] otherwise. The caller keeps them for :data:`NAMED_NEXT_TYPES` only, and only when
     the next sentence tells no event of its own."""
-    if i + 1 >= len(sents) or sents[i + 1].para - sents[i].para > 2 or not (GENERIC_MINERALS.search(clause) or deal_goes_on(i, sents)):
+    if i + 1 >= len(sents) or sents[i + 1].para - sents[i].para > 2 or not (
+            goods_in_general(clause, i, sents) or deal_goes_on(i, sents)):
         return []
     return [m for m in info[i + 1]["matches"] if m.kind == "mineral"]
 
@@ -369,21 +329,6 @@ def cargo_mineral(clause: str, i: int, info, report_minerals: set[str]) -> list[
         if found := [m for m in info[k]["matches"] if m.kind == "mineral"]:
             return found[-1:]
     return []
-
-
-#: A sentence that opens on goods moved "this way", the way the sentence before told ("이렇게 들어온 북한산 석탄과 선철은 모두
-#: 3만5천여톤", "Coal shipped this way came to 35,000 tons").
-_THIS_WAY = re.compile(r"\s*(?:이렇게|이런\s*식으로|이같이|이와\s*같이|이\s*같은\s*방식으로|이런\s*방식으로)\s"
-                       r"|[^.;]{0,60}?\b(?:this|that|the same) way\b|\s*(?:In|By) (?:this|that|the same) (?:way|manner|fashion|means)\b",
-                       re.IGNORECASE)
-
-
-def figure_of_the_way_before(i: int, sents, protos) -> str:
-    """The type of the event the sentence before told, for a figure the i-th sentence gives of goods moved "this way"
-    (the smuggling just told: its amount, not a trade figure of its own); '' otherwise."""
-    if i == 0 or sents[i].para - sents[i - 1].para > 2 or not _THIS_WAY.match(sents[i].text):
-        return ""
-    return next((p.event_type for p in reversed(protos) if p.sent == i - 1), "")
 
 
 def may_speak_of_mine(clause: str) -> bool:

@@ -44,6 +44,11 @@ def _table() -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
 #: After a Korean country's name: a particle of place or subject, or "등" (and others), not "의" or a noun ("중국
 #: 항쥔룬호": a Chinese ship, not a seizure in China).
 _KO_COUNTRY_AFTER = re.compile(r"에서|에|으로|로|은|는|이|가|까지|과|와|을|를|도|\s*등")
+#: A country named as whose medium or spy service tells the story ("South Korea's Yonhap news agency reported", "South
+#: Korean media", "Japan's Kyodo"): the teller's country, not where the event took place.
+_TELLERS_COUNTRY = re.compile(r"(?:'s|’s|n)?\s+(?:[A-Z][\w-]*\s+){0,3}?(?:news\s+agency|(?:news\s+)?media|newspapers?|daily|dailies"
+                              r"|broadcasters?|TV|television|radio|press|outlets?|Yonhap|Kyodo|Xinhua|NHK|Asahi|Mainichi|Yomiuri"
+                              r"|Nikkei|spy\s+agency|intelligence(?:\s+(?:service|agency))?|NIS)\b", re.IGNORECASE)
 
 
 def sites_named(sentence: str) -> list[tuple[str, str]]:
@@ -55,6 +60,8 @@ def sites_named(sentence: str) -> list[tuple[str, str]]:
         hit = by_alias.get(text) or by_alias.get(re.sub(r"(?:항구|항만|항|시|港)$", "", text))
         if hit is None or (hit[1] == "country" and "가" <= text[:1] <= "힣"
                            and not _KO_COUNTRY_AFTER.match(sentence, m.end())):
+            continue
+        if hit[1] == "country" and _TELLERS_COUNTRY.match(sentence, m.end()):
             continue
         out.setdefault(*hit)
     return list(out.items())

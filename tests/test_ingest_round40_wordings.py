@@ -1,0 +1,151 @@
+"""General rules read from blind set 61 and from the sixty-third and sixty-fourth trials (round 40), each tested on
+sentences of our own: the pattern, not the set's or the trials' wording. The guards (negative cases) say what each
+rule must not take."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from geo.ingest import extract
+from geo.ingest.dates import find_dates
+from geo.rules.load import load_dataset
+from tests.conftest import RECORD
+
+
+@pytest.fixture(scope="module")
+def record():
+    return load_dataset(RECORD)
+
+
+def _drafts(text: str, record, pub: str = "2021-06-01"):
+    return extract(text, pub, "Test", "", record).drafts
+
+
+def _dates(text: str, pub: dt.date):
+    return [(d.text, d.date.isoformat(), d.precision) for d in find_dates(text, pub) if d.kind not in ("attribution", "comparison")]
+
+
+# --- a figure of several goods is not the one mineral's (blind set 61's fe07) ---
+
+def test_a_figure_after_a_list_of_goods_is_not_the_first_minerals(record):
+    text = ("Trade slumps\n\nIn July the North's sales of iron ore, seafood and other goods to China dropped sharply. Its "
+            "exports to China that month totalled $95.4 million. Iron ore alone brought in $30.1 million.")
+    figures = [d for d in _drafts(text, record, "2018-08-25") if d.event_type == "trade_figure"]
+    assert [(d.minerals, d.value_usd) for d in figures] == [(["iron_ore"], 30_100_000)]
+
+
+def test_a_figure_after_one_mineral_alone_still_takes_it(record):  # guard
+    text = "Trade\n\nIn July China bought iron ore from North Korea again. Arrivals in July came to 120,000 tonnes."
+    figures = [d for d in _drafts(text, record, "2018-08-25") if d.event_type == "trade_figure"]
+    assert [d.minerals for d in figures] == [["iron_ore"]]
+
+
+# --- a release day is not the period a figure is of ---
+
+def test_the_day_figures_were_released_is_a_telling_not_the_figures_date():
+    pub = dt.date(2018, 8, 30)
+    text = ("According to the July trade statistics of China's customs office, released on 23 August by a Seoul "
+            "agency, zinc exports came to $3.2 million.")
+    assert ("23 August", "2018-08-23", "day") not in _dates(text, pub)
+
+
+def test_a_figure_with_no_date_takes_the_month_of_the_statistics_not_their_release(record):
+    text = ("Zinc sales fall\n\nAccording to the July trade statistics of China's customs office, released on 23 August "
+            "by a Seoul agency, the North's exports to China in the month fell 12%.\n\n"
+            "By item, zinc exports earned $3.2 million, down 40% on a year earlier.")
+    (d,) = [d for d in _drafts(text, record, "2018-08-30") if d.event_type == "trade_figure"]
+    assert (d.date, d.date_precision) == ("2018-07-01", "month")
+
+
+# --- a plan's period is not when ---
+
+def test_a_plans_quarter_is_no_date():
+    pub = dt.date(2023, 7, 5)
+    assert _dates("Having fulfilled their plans for the second quarter, the miners raised output.", pub) == []
+    assert _dates("상반기 인민경제계획을 넘쳐 수행한 광부들이 생산을 늘렸다.", pub) == []
+    assert _dates("2분기 과제를 끝낸 광산들이 생산을 늘렸다.", pub) == []
+
+
+def test_a_quarter_that_is_a_period_stays_one():  # guard
+    pub = dt.date(2023, 7, 5)
+    assert _dates("Coal exports rose in the second quarter.", pub) == [("the second quarter", "2023-04-01", "month")]
+    assert _dates("올해 2분기 석탄 수출은 20만t이었다.", pub)[0][1:] == ("2023-04-01", "month")
+
+
+def test_output_that_rose_after_a_quarters_plan_is_dated_to_the_report(record):
+    text = ("Miners raise output\n\nPyongyang, July 5 (KCNA) -- Having fulfilled their plans for the second quarter, "
+            "coal miners keep making gains.\n\nCoal output has risen at the Kangdong Coal Mine.")
+    (d,) = [d for d in _drafts(text, record, "2023-07-05") if d.event_type == "production_change"]
+    assert d.date_precision == "approximate" and d.date == "2023-07-05"
+
+
+# --- loads the next sentence names ---
+
+def test_loads_told_before_the_sentence_that_names_them_take_its_mineral(record):
+    text = ("Lorries keep crossing\n\nA video filmed in Tumen shows a Chinese trader still bringing the loads in on the "
+            "12th, a week after the ban. A geologist who saw it said the cargo appeared to be iron ore.")
+    drafts = [d for d in _drafts(text, record, "2017-10-15") if d.event_type == "export_continued"]
+    assert [(d.minerals, d.date, d.date_precision) for d in drafts] == [(["iron_ore"], "2017-10-12", "day")]
+
+
+def test_loads_with_no_sentence_naming_them_draft_nothing(record):  # guard
+    text = ("Lorries keep crossing\n\nA video filmed in Tumen shows a Chinese trader still bringing the loads in on the "
+            "12th. The trader declined to comment on the iron ore market.")
+    assert not [d for d in _drafts(text, record, "2017-10-15") if d.event_type == "export_continued"]
+
+
+# --- dates of the month named before, and of the year's start ---
+
+def test_the_day_of_that_month_is_of_the_month_named_before():
+    pub = dt.date(2025, 3, 14)
+    text = "Beijing said on 14 August 2017 that from the 15th of that month all coal imports were banned."
+    assert ("from the 15th", "2017-08-15", "day") in _dates(text, pub)
+    assert _dates("The ban took effect on the 15th of that month.", pub) == []  # no month named: no guess
+
+
+def test_the_new_year_begun_is_the_reports_january():
+    pub = dt.date(2017, 1, 11)
+    assert _dates("China began buying the coal again once the new year began.", pub) == [
+        ("once the new year began", "2017-01-01", "month")]
+    assert _dates("Shipments have picked up since the start of the year.", pub)[0][1:] == ("2017-01-01", "month")
+    assert _dates("Shipments picked up at the start of last year.", pub)[0][1:] == ("2016-01-01", "year")  # guard
+
+
+# --- a report relayed "citing sources" rests on unnamed sources; a medium's country is not the place ---
+
+def test_citing_sources_flags_the_draft_anonymous(record):
+    text = "Ship sinks\n\nA North Korean freighter smuggling coal sank last week, a Japanese daily reported, citing unnamed sources."
+    (d,) = [d for d in _drafts(text, record, "2024-05-10") if d.event_type == "smuggling"]
+    assert d.anonymous_source
+
+
+def test_citing_a_named_report_is_not_anonymous(record):  # guard
+    text = "Ship sinks\n\nA North Korean freighter smuggling coal sank last week, a Japanese daily reported, citing the coast guard."
+    (d,) = [d for d in _drafts(text, record, "2024-05-10") if d.event_type == "smuggling"]
+    assert not d.anonymous_source
+
+
+def test_the_country_of_the_medium_telling_it_is_not_the_place(record):
+    text = "Coal ships\n\nNorth Korean ships smuggled coal out last month, South Korea's Yonhap news agency reported."
+    (d,) = [d for d in _drafts(text, record, "2024-05-10") if d.event_type == "smuggling"]
+    assert "South Korea" not in d.place
+
+
+def test_a_country_the_goods_went_to_is_still_the_place(record):  # guard
+    text = "Coal ships\n\nNorth Korean ships smuggled coal to Vietnam last month, Japanese media reported."
+    (d,) = [d for d in _drafts(text, record, "2024-05-10") if d.event_type == "smuggling"]
+    assert d.place == "Vietnam"
+
+
+# --- a consequence told under a condition ---
+
+def test_a_projection_under_a_condition_is_no_event(record):
+    text = "Sanctions\n\nIf the sanctions are applied in full, North Korea's iron ore exports are estimated to shrink by more than 60 percent."
+    assert not _drafts(text, record, "2017-01-11")
+
+
+def test_a_sentence_opening_with_if_that_tells_a_fact_is_read(record):  # guard
+    text = "Sanctions\n\nIf anything, iron ore exports rose to $20 million in March."
+    assert [d.event_type for d in _drafts(text, record, "2017-04-20")] == ["trade_figure"]
