@@ -149,3 +149,23 @@ def test_a_projection_under_a_condition_is_no_event(record):
 def test_a_sentence_opening_with_if_that_tells_a_fact_is_read(record):  # guard
     text = "Sanctions\n\nIf anything, iron ore exports rose to $20 million in March."
     assert [d.event_type for d in _drafts(text, record, "2017-04-20")] == ["trade_figure"]
+
+
+# --- the sixty-third trial (MBC): a figure the headline calls illicit, and "최소" before an amount ---
+
+def test_korean_minimum_before_an_amount_is_a_floor(record):
+    text = "북한 아연 수출\n\n북한이 지난해 최소 2억1천만 달러 어치의 아연을 중국에 수출한 것으로 파악됐다."
+    (d,) = _drafts(text, record, "2020-03-02")
+    assert d.amount_qualifier == "at_least"
+
+
+def test_a_figure_of_exports_the_headline_calls_illicit_is_smuggling(record):
+    text = ("Panel: North Korea earned millions from illicit iron ore exports\n\n"
+            "North Korea exported at least $48 million of iron ore last year, the draft report says.")
+    assert [d.event_type for d in _drafts(text, record, "2020-03-02")] == ["smuggling"]
+
+
+def test_a_figure_under_a_headline_that_only_asks_stays_a_figure(record):  # guard
+    text = ("Why does North Korea cling to illicit iron ore exports?\n\n"
+            "North Korea exported $48 million of iron ore in 2016, customs data show.")
+    assert [d.event_type for d in _drafts(text, record, "2020-03-02")] == ["trade_figure"]

@@ -190,8 +190,8 @@ def korean_number(text: str) -> float:
 #: Words that hedge the amount after them ("around 1,000 tons", "more than 20 percent"), by what they say of it
 #: (data/README.md, "Amount qualifier"): a floor ("more than", "over", "at least"), a ceiling ("up to", "less than",
 #: "as many as") or roughly the figure ("about", "nearly").
-_FLOOR_RE = re.compile(r"\b(?:more than|over|at least|just over|upwards of|in excess of|no fewer than|no less than)\s*$",
-                       re.IGNORECASE)
+_FLOOR_RE = re.compile(r"(?:\b(?:more than|over|at least|just over|upwards of|in excess of|no fewer than|no less than)"
+                       r"|(?<![가-힣])(?:최소한?|적어도))\s*$", re.IGNORECASE)  # (Korean before: "최소 3억7천만 달러")
 _CEILING_RE = re.compile(r"\b(?:up to|less than|fewer than|under|just under|as many as|as much as|at most|no more than)\s*$",
                          re.IGNORECASE)
 _APPROX_RE = re.compile(r"\b(?:about|around|some|roughly|approximately|nearly|almost|an estimated|estimated|close to|on average|an average of|averag(?:ed|ing)|평균|약)\s*$",

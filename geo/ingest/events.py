@@ -252,10 +252,10 @@ def _extract(text, published, publisher, url, ds, progress, title, gazetteer) ->
                 continue  # a borrowed mention serves only its types
             if ((cue[0] == "export_continued" or (cue[0] == "trade_figure" and not figures(x["amounts"][3])))
                     and SMUGGLING_NAMED.search(s.text)) \
-                    or (cue[0] == "trade_figure" and fig.figure_of_the_way_before(i, sents, protos) == "smuggling"):
+                    or (cue[0] == "trade_figure" and fig.smuggling_figure(i, sents, info, protos, cminerals or borrowed)):
                 # "… 중국에 넘어가고 있다 … 밀수 단속이 풀리는 분위기", or "세관을 거치지 않고 … 내보내는 것의 70% 정도는 …":
-                # goods going out, or their share, in a sentence that names smuggling are the smuggling; so is a
-                # figure of goods moved "this way" just after a smuggling ("이렇게 들어온 북한산 석탄과 선철은 모두 3만5천여톤")
+                # goods going out, or their share, in a sentence that names smuggling are the smuggling; so is a figure
+                # of goods moved "this way" just after a smuggling, or of exports the headline calls illicit
                 cue = ("smuggling", "smuggled", cue[2])
             if borrowed:  # "Arrivals from North Korea in January came to 1.45 million tonnes": the figure's mineral
                 where = "same sentence, earlier" if where == "previous sentence" and borrowed[0] in matches else where

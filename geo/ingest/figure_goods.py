@@ -80,6 +80,29 @@ _THIS_WAY = re.compile(r"\s*(?:이렇게|이런\s*식으로|이같이|이와\s*�
                        re.IGNORECASE)
 
 
+#: A headline that calls the exports illicit ("북, 4천억원대 불법 석탄수출", "UN panel: North Korea earned $370 million from
+#: illicit coal exports"): the report's figures of that mineral are the smuggling's amount (data/README.md: trade the
+#: report tells as illicit is smuggling).
+_ILLICIT_EXPORTS = re.compile(r"\b(?:illicit|illegal|illegitimate|banned|prohibited|sanctions-busting|sanctions-violating)\s+"
+                              r"(?:[\w-]+\s+){0,2}?(?:exports?|shipments?|sales|trade)\b|불법\s*\S{0,6}?(?:수출|반출|거래)|밀수출",
+                              re.IGNORECASE)
+
+
+def smuggling_figure(i: int, sents, info, protos, minerals: list[Match]) -> bool:
+    """Is the i-th sentence's trade figure the amount of a smuggling: of goods moved "this way" just after one
+    (:func:`figure_of_the_way_before`), or of exports the headline calls illicit, of a mineral it names (or of any
+    when it names none)?"""
+    if figure_of_the_way_before(i, sents, protos) == "smuggling":
+        return True
+    for j, s in enumerate(sents):
+        if not s.headline:
+            break
+        if _ILLICIT_EXPORTS.search(s.text) and not s.text.rstrip(" \"'”’»)").endswith("?"):  # (a question asserts nothing)
+            named = {m.id for m in info[j]["matches"] if m.kind == "mineral"}
+            return not named or bool(named & {m.id for m in minerals})
+    return False
+
+
 def figure_of_the_way_before(i: int, sents, protos) -> str:
     """The type of the event the sentence before told, for a figure the i-th sentence gives of goods moved "this way"
     (the smuggling just told: its amount, not a trade figure of its own); '' otherwise."""
