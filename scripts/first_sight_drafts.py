@@ -55,7 +55,7 @@ FIRST = {
     "ingest_blind52": "8aac758", "ingest_blind53": "692d4b1", "ingest_blind54": "eec4635",
     "ingest_blind55": "df09da1", "ingest_blind56": "3cbd6cc",
     "ingest_blind57": "44faa7a", "ingest_blind58": "a1b7dea", "ingest_blind59": "ea1b56e",
-    "ingest_blind60": "0393cc8", "ingest_blind61": "c9121fb",
+    "ingest_blind60": "0393cc8", "ingest_blind61": "c9121fb", "ingest_blind62": "1b43d01",
 }
 
 _DUMP = """

@@ -177,7 +177,7 @@ def test_page_add_the_report_as_a_source_of_a_record_event_apply_and_undo(data_c
     assert f"gain this report as a corroborating source: {EVENT} (confidence reported → corroborated" in summary
     assert "0 new event(s)" in summary and "0 new event(s):" not in summary  # (no colon before an empty list: trials 53, 54)
     button = at.button(key="ar_apply")
-    assert not button.disabled and button.label == "Apply 0 accepted row(s) and 1 corroboration(s)"
+    assert not button.disabled and button.label == "Apply: add the report as a source of 1 record event(s)"  # (the 64th trial read "Apply 0 accepted row(s) and …")
     at = button.click().run()
     assert not at.exception and not at.error
     assert _event(data_copy)["confidence"] == "corroborated"

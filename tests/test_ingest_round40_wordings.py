@@ -169,3 +169,73 @@ def test_a_figure_under_a_headline_that_only_asks_stays_a_figure(record):  # gua
     text = ("Why does North Korea cling to illicit iron ore exports?\n\n"
             "North Korea exported $48 million of iron ore in 2016, customs data show.")
     assert [d.event_type for d in _drafts(text, record, "2020-03-02")] == ["trade_figure"]
+
+
+# --- the sixty-third and sixty-fourth trials: mines, deals, titles, accounts ---
+
+def test_a_mine_told_by_how_it_is_run_is_no_candidate_name(record):
+    from geo.ingest.gazetteer import Gazetteer
+    from geo.ingest.mentions import find_candidates
+    gaz = Gazetteer.from_dataset(record)
+    assert find_candidates("남북 첫 합영광산에서 아연 캔다", gaz) == []
+    assert find_candidates("북한의 신규광산 개발이 늘었다", gaz) == []
+    assert find_candidates("흥산광산에서 아연 캔다", gaz) == ["흥산광산"]  # guard: a name stays a candidate
+
+
+def test_two_korean_acts_joined_by_han_dwi_each_keep_their_date(record):
+    text = ("남북 합영 아연광산\n\n회사는 검덕광산 개발을 위해 2005년 6월 북측과 양해각서를 체결한 뒤 2006년 2월 "
+            "합작계약을 했다.")
+    deals = [d for d in _drafts(text, record, "2007-05-01") if d.event_type == "deal_signed"]
+    assert sorted((d.date, d.date_precision) for d in deals) == [("2005-06-01", "month"), ("2006-02-01", "month")]
+
+
+def test_an_actor_named_only_in_hangul_stays_out_of_the_english_title():
+    from geo.ingest.actors import with_actor
+    assert with_actor("Zinc from Komdok mine", "명지총회사; KORES") == "Zinc from Komdok mine"
+    assert with_actor("Zinc from Komdok mine", "KORES; 명지총회사") == "Zinc from Komdok mine (KORES)"
+
+
+def test_a_korean_teller_written_apart_is_named_in_english(record):
+    text = ("석탄 불법 환적\n\n유엔 전문가 패널에 따르면 북한 선박들이 지난 4월 동중국해에서 석탄을 다른 선박에 옮겨 싣는 "
+            "정황이 포착됐다.")
+    (d,) = [d for d in _drafts(text, record, "2018-09-04") if d.event_type == "smuggling"]
+    assert "패널" not in d.description and "Panel of Experts" in d.description
+    assert d.confidence == "official"
+    assert d.place == "East China Sea"  # where the cargo was moved ship to ship
+
+
+def test_a_caption_or_a_body_paragraph_is_not_the_headline():
+    from geo.ingest.text import guess_title
+    text = ("검덕광산 채굴 모습(사진=조선중앙통신)\n\n북한 검덕광산에서 올해 아연정광 생산이 늘었다고 조선중앙통신이 3일 "
+            "보도했다.\n\n검덕광산은 북한 최대의 연·아연 광산으로 알려져 있다\n")
+    assert guess_title(text) == ""
+
+
+def test_the_un_monitors_or_a_government_named_by_its_country_are_official(record):
+    text = "Coal\n\nNorth Korea smuggled coal to Chinese ports in 2019, according to UN sanctions monitors."
+    (d,) = _drafts(text, record, "2020-12-10")
+    assert d.confidence == "official"
+    text = "Coal\n\nSouth Korea says 4,100 tons of North Korean coal entered its ports illegally last year."
+    (d,) = _drafts(text, record, "2018-08-10")
+    assert d.confidence == "official"
+
+
+def test_a_designation_the_acting_department_tells_on_a_weekday_is_of_that_day(record):
+    text = ("US blacklists coal traders\n\nWASHINGTON — The United States has blacklisted three firms that shipped "
+            "North Korean coal, the Treasury Department said on Thursday.")
+    (d,) = [d for d in _drafts(text, record, "2021-05-14") if d.event_type == "designation"]
+    assert (d.date, d.date_precision) == ("2021-05-13", "day")
+
+
+def test_a_figure_the_un_panel_tells_is_matched_to_its_record_event_by_its_value(record):
+    text = ("UN panel: North Korea's illicit coal exports\n\nNorth Korea exported at least $370 million of coal last year, "
+            "a UN panel of experts said.")
+    (d,) = _drafts(text, record, "2020-02-11")
+    assert "poe-coal-exports-3-7mt-2019" in d.known
+
+
+def test_the_enterprises_workers_refer_to_the_mine_named_before(record):
+    text = ("무산광산 소식\n\n무산광산연합기업소는 해마다 철정광을 김책제철소에 보낸다.\n\n"
+            "소식통은 \"올해 들어 생산량이 급격히 감소해 기업소 종사자들이 어려움을 겪고 있다\"고 전했다.")
+    (d,) = [d for d in _drafts(text, record, "2021-11-28") if d.event_type == "production_change"]
+    assert d.mines == ["musan"]

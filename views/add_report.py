@@ -569,6 +569,7 @@ resting = stale or not (accepted or backs) or applied is not None or other_repor
 # a resting button says why it rests (the fiftieth trial read "Apply 3 accepted row(s)" on a disabled button)
 label = ("Applied: undo it above to apply again" if applied is not None else "Extract again: the report changed" if stale
          else "Confirm the source row above to apply" if other_report else "Nothing ticked to apply" if not (accepted or backs)
+         else f"Apply: add the report as a source of {len(backs)} record event(s)" if not accepted  # (not "Apply 0 rows")
          else f"Apply {accepted} accepted row(s)" + (f" and {len(backs)} corroboration(s)" if backs else ""))
 st.button(label, type="primary", icon=":material/publish:", disabled=resting, key="ar_apply",
           on_click=state.remember_click, args=(K_WANT_APPLY,))

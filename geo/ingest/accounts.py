@@ -96,12 +96,17 @@ _KO_TELLERS = {"관세청": "the Korea Customs Service", "해관": "China's cust
                "조선중앙통신": "KCNA", "노동신문": "Rodong Sinmun", "연합뉴스": "Yonhap", "코트라": "KOTRA",
                "국가정보원": "the National Intelligence Service", "국정원": "the National Intelligence Service",
                "유엔": "the UN", "안보리": "the UN Security Council", "전문가패널": "the UN Panel of Experts",
-               "부산본부세관": "the Busan Customs Office", "자유아시아방송": "RFA", "미국의소리": "VOA"}
+               "부산본부세관": "the Busan Customs Office", "자유아시아방송": "RFA", "미국의소리": "VOA",
+               "대북제재위원회": "the UN sanctions committee", "대북제재위": "the UN sanctions committee",
+               "안보리대북제재위원회": "the UN sanctions committee", "유엔안보리": "the UN Security Council",
+               "로이터통신": "Reuters", "교도통신": "Kyodo", "아사히신문": "the Asahi Shimbun", "미국재무부": "the US Treasury",
+               "재무부": "the Treasury"}
 
 
 def _teller(name: str) -> str:
     """A teller as an account names it: "customs data", "the Ministry of Commerce", "KCNA", "China's customs"."""
-    if (english := _KO_TELLERS.get(" ".join(name.split()))) is not None:
+    if (english := _KO_TELLERS.get(" ".join(name.split())) or _KO_TELLERS.get("".join(name.split()))) is not None:
+        # (written apart or together: "전문가 패널", "전문가패널")
         return english
     if _DATA.match(name):
         return name[:1].lower() + name[1:]

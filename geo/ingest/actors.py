@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import re
 
+from geo.ingest.hangul import has_hangul
 from geo.ingest.ships import ship_referred, ships_at
 
 #: The event types told by whom they are between.
@@ -60,6 +61,8 @@ def actors_at(sentence: str, event_type: str, at: int, before: list[str] | None 
 
 
 def with_actor(what: str, actors: str) -> str:
-    """What a title is about, with the first actor ("Iron ore from Musan mine (Tonghua Iron and Steel Group)")."""
+    """What a title is about, with the first actor when it is named in Latin letters ("Iron ore from Musan mine (Tonghua Iron and
+    Steel Group)"); an actor named only in Hangul ("명지총회사") stays in the actors, not in the English title (the
+    sixty-third trial)."""
     first = actors.split(";")[0].strip()
-    return f"{what} ({first})" if first and what else what
+    return f"{what} ({first})" if first and what and not has_hangul(first) else what

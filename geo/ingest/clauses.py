@@ -18,9 +18,14 @@ CLAUSE_RE = re.compile(r",\s+but\s+|;\s+|\s+but\s+|,\s+while\s+|,?\s+and\s+yet\s
 #: The same in Korean: "…지만", "…면서도", "…반면", "…으나", and a quote closed by "며" or "면서도"; a past verb then "고," or
 #: "는데," ("생산량이 크게 줄어 있었는데, 그나마 버티던 탄광들도 … 물에 찼다": the state before, then the news); a past
 #: verb then "으며" ("지난해 … 1.5배로 끌어올리였으며 올해에 들어와서도 …": last year's news, then this year's); a past
-#: verb then "다가," ("… 수출을 잠시 멈췄다가, 3월 말 … 다시 내보내기 시작했다": one act, then the one that undid it).
+#: verb then "다가," ("… 수출을 잠시 멈췄다가, 3월 말 … 다시 내보내기 시작했다": one act, then the one that undid it); "한 뒤"
+#: before a date.
 KO_CLAUSE_RE = re.compile(r"(?:지만|면서도|반면에?|으나|는데도),?\s+|[\"”](?:며|면서도?|고)\s+|(?<=[었았였했됐])(?:고|는데),\s+"
-                          r"|(?<=" + PAST_SYLLABLE + r")(?:으며,?|다가,)\s+")
+                          r"|(?<=" + PAST_SYLLABLE + r")(?:으며,?|다가,)\s+"
+                          # one act, then a later one with its own date ("2002년 3월 … 합의서를 체결한 뒤 2003년 7월
+                          # 합작계약을 했다": two deals, each of its day; the sixty-third trial); an act, not a state
+                          # ("30만t으로 최대를 기록한 뒤 2016년 20만t으로 줄었고" is one fall)
+                          r"|(?:(?<=체결한)|(?<=서명한)|(?<=합의한)|(?<=계약한)|(?<=맺은)|(?<=착수한)|(?<=시작한)|(?<=시작된)|(?<=완공한)|(?<=완공된)|(?<=준공한)|(?<=준공된)|(?<=설립한)|(?<=설립된)|(?<=중단한)|(?<=중단된)|(?<=재개한)|(?<=재개된)|(?<=조인한))\s+(?:뒤|후|다음)에?,?\s+(?=(?:19|20)\d\d\s*년|\d{1,2}\s*월)")
 
 
 #: One of these is in every turn CLAUSE_RE finds (it is case-sensitive): without them, one clause.

@@ -126,6 +126,7 @@ SETS = (
     ("blind set 59", _TESTS / "ingest_blind59"),
     ("blind set 60", _TESTS / "ingest_blind60"),
     ("blind set 61", _TESTS / "ingest_blind61"),
+    ("blind set 62", _TESTS / "ingest_blind62"),
 )
 #: The sets whose failures have been read: the certainty weights are fitted on these only
 #: (``python -m geo.tools.fit_certainty``); blind set 15, a last measure never read, is not (the calibration

@@ -115,7 +115,9 @@ def date_for(p: _Proto, sents, info, pub, adopted) -> tuple[dt.date, str, dt.dat
         return d.date, d.precision, d.end_date, f"'{d.text}', when {where} names it again", head + 2
     if told:
         d = told[0]
-        if p.event_type in MEASURE_TYPES and _ANNOUNCED.search(s):  # "China announced Monday that it will cut off imports …"
+        if (p.event_type in MEASURE_TYPES and _ANNOUNCED.search(s)) or (p.event_type == "designation" and _ACTOR_SAID.search(s)):
+            # "China announced Monday that it will cut off imports …"; "… blacklisted six companies …, the Treasury
+            # Department said on Tuesday": the authority that acts tells it the day it acts
             return d.date, d.precision, _end_told_next(p, sents, info), f"'{d.text}', the day the measure was announced", head + 1
         return d.date, "approximate", None, f"'{d.text}', when the source spoke", head + 2
     if (ante := _antecedent_date(p.sent, s, sents, info, pub)) is not None:
@@ -153,6 +155,10 @@ def _last_day(d: DateMention) -> dt.date:
 #: An authority announcing a measure: the day it announced it is the measure's ("China announced Monday that it will cut
 #: off imports of North Korean coal"), not only when a source spoke.
 _ANNOUNCED = re.compile(r"\b(?:announced|announces|declared|declares|notified|decreed)\b|발표했|공고했|고시했|통보했", re.IGNORECASE)
+
+#: An authority that designates, telling it ("the Treasury Department said on Tuesday", "OFAC said").
+_ACTOR_SAID = re.compile(r"\b(?:Treasury|State Department|Department of (?:the Treasury|State|Justice|Commerce)|OFAC|Justice Department"
+                         r"|Commerce Department|Foreign Ministry|ministry|government|재무부|국무부|외교부|정부)\b[^.;]{0,30}?(?:\bsaid\b|\bsays\b|밝혔)")
 
 #: A tip taken in ("정보를 입수하고", "첩보를 받아"): a date before it is the tip's, not that of the event told after it.
 _TIP_TAKEN = re.compile(r"(?:정보|첩보|제보)(?:를|을)?\s*(?:입수|받|접수)")

@@ -156,7 +156,10 @@ def _repeats(d: Draft, span, measures: dict, events: dict) -> list[dict] | None:
             # "China stopped importing North Korean coal in February" is the suspension of the 18th, not the cargo of the 13th)
             figured = bool(_amounts(d.quantity, d.unit, d.value_usd)) or cargo_back(d.evidence)  # (a cargo "turned away")
             again = _AGAIN.search(d.evidence) is not None  # "For the second time this year, … rejected a shipment": the
-            same = min(same, key=lambda e: (figured != bool(e["amounts"]),  # latest of the season, not the first
+            panel = _PANEL.search(d.evidence) is not None  # the UN panel's account: its event, not another that year
+            mine_figures = _amounts(d.quantity, d.unit, d.value_usd)  # (the event whose figure is the draft's, first)
+            same = min(same, key=lambda e: (panel and "panel" not in e["text"], not _same_figure(mine_figures, e["amounts"]),
+                                            figured != bool(e["amounts"]),  # latest of the season, not the first
                                             -e["window"][0].toordinal() if again else _distance(e, day))) if same and day \
                 else next(iter(same), None)
             if day and hit is not None:  # the nearest to the draft's date: China's ban taking effect on the 15th, not
@@ -178,6 +181,10 @@ def _repeats(d: Draft, span, measures: dict, events: dict) -> list[dict] | None:
         return None
     return [{**found[0], "label": f"{found[0]['label']}, which does not link {', '.join(x for _m, x in missing)}"}]
 
+
+#: The UN's panel of experts, or its monitors, named as the teller ("by independent sanctions monitors", 전문가 패널): of
+#: the record's events of that season, the one its report told (the sixty-fourth trial was offered a Treasury advisory).
+_PANEL = re.compile(r"\bpanel\b|\bmonitors\b|\bU\.?N\.? experts\b|전문가\s*패널|대북제재위", re.IGNORECASE)
 
 #: An event told as a repeat of one before it: of the record's events its date allows, the latest.
 _AGAIN = re.compile(r"\bfor the (?:second|third|fourth|fifth|\d+(?:nd|rd|th)) time\b|\bthe (?:second|third) such\b"
@@ -285,6 +292,12 @@ _STATES = ("import_suspension", "sanction", "export_halt", "production_halt")
 
 
 NEAR_START = dt.timedelta(days=14)
+
+
+def _same_figure(mine: list[tuple[str, float]], theirs: list[tuple[str, float]]) -> bool:
+    """Do the draft and the record give one figure of the same kind, close (US$370 million and the record's
+    US$370,000,000; not the record's 2.8 million tonnes of that year)?"""
+    return any(k == k2 and _close(a, b) for k, a in mine for k2, b in theirs)
 
 
 def _close(a: float, b: float) -> bool:

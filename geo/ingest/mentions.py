@@ -88,7 +88,9 @@ _HANGUL_SPACED_RE = re.compile(r"(?<![\uac00-\ud7a3])([\uac00-\ud7a3]{1,3}[산�
 #: Words before 광산 that make a kind of mine, not a name ("대형광산", "노천광산"); minerals are checked apart.
 _KO_GENERIC = frozenset({"대형", "소형", "중소", "국영", "지방", "노천", "지하", "북한", "중국", "인근", "주변", "해당", "각",
                          "여러", "최대", "대규모", "소규모", "비철", "비철금속", "희귀", "금속", "탄", "철", "동", "무연", "갈",
-                         "석", "유연", "각지", "이들", "다른", "모든"})
+                         "석", "유연", "각지", "이들", "다른", "모든",
+                         # a mine told by how it is run or owned ("남북 첫 합작광산", a joint-venture mine: the 63rd trial)
+                         "합작", "합영", "공동", "남북", "외자", "민간", "국유", "신규", "새", "첫", "폐", "주요", "기존"})
 
 
 def _pairs(clause_matches: list[Match], clause: str, offset: int, known: dict[str, list[str]] | None = None):

@@ -107,7 +107,8 @@ WORK_TYPES = ("production_halt", "production_change", "deal_signed", "deal_colla
 #: "북측이 계약을 없던 일로 만들었다"), at its start.
 WORK_SUBJECT = re.compile(r"(?:(?:but|and|yet|then|so|however)\s+)?(?:the|its|their|this|that|all)\s+"
                           r"(?:work|works|project|development|operations?|mining|excavation|digging|contract|deal"
-                          r"|agreement|venture)\b|\S{0,12}?\s?(?:계약|사업|작업|공사|개발|조업|합작|채굴)"
+                          r"|agreement|venture)\b|(?:\d{4}\s*년\s*)?(?:\d{1,2}\s*월\s*)?\S{0,12}?\s?(?:계약|사업|작업|공사|개발|조업|합작|채굴)"
+                          # (a Korean clause may open on its own date: "… 체결한 뒤 2003년 7월 합작계약을 했다")
                           # or a clause whose subject is the one before's, dropped ("… began operating in April 2011 but
                           # stopped producing six months later")
                           r"|(?:but\s+|and\s+|then\s+)?(?:stopped|ceased|halted|suspended|shut|closed)\s+(?:producing|operating|operations"

@@ -6,8 +6,9 @@ table ``sites.csv`` lists the ports and countries such reports name, each with i
 reports write (Hangul, Chinese characters, older romanizations): a place is named in English whatever the script,
 as titles name mines. A Korean name counts only as a word of its own, with a particle or the word for port after it
 ("포항항으로", "남포에서"), not inside another word ("원산지" is an origin, "부산본부세관" a customs office, "중국산"
-goods made in China: the country a cargo was passed off as is not where it went). Ports come first; a country is the
-place only when no port is named and it is the only one. One regex pass per sentence.
+goods made in China: the country a cargo was passed off as is not where it went). Seas where cargoes are moved
+ship to ship ("the Gulf of Tonkin", 동중국해) come first, then ports; a country is the place only when neither is
+named and it is the only one. One regex pass per sentence.
 """
 
 from __future__ import annotations
@@ -52,7 +53,7 @@ _TELLERS_COUNTRY = re.compile(r"(?:'s|’s|n)?\s+(?:[A-Z][\w-]*\s+){0,3}?(?:news
 
 
 def sites_named(sentence: str) -> list[tuple[str, str]]:
-    """(English name, kind) of each port and country ``sentence`` names, once each, in the order named."""
+    """(English name, kind) of each sea, port and country ``sentence`` names, once each, in the order named."""
     pattern, by_alias = _table()
     out: dict[str, str] = {}
     for m in pattern.finditer(sentence):
@@ -82,7 +83,8 @@ def place_named(sentence: str, event_type: str, at: int | None = None) -> str:
             return place_named(sentence[turn[0]:turn[1]], event_type)
     found = sites_named(sentence)
     ports = [n for n, k in found if k == "port"]
-    if ports:
-        return "; ".join(ports)
+    seas = [n for n, k in found if k == "sea"]  # where a cargo was moved at sea, before the port it was loaded at
+    if seas or ports:
+        return "; ".join(seas + ports)
     countries = [n for n, k in found if k == "country"]
     return countries[0] if len(countries) == 1 else ""

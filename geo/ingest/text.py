@@ -111,12 +111,15 @@ def guess_title(text: str) -> str:
         inner = line[1:-1].strip() if len(line) > 2 and line[0] in "\"“" and line[-1] in "\"”" else line
         words, core = inner.split(), inner.lstrip("\"“‘'").rstrip("\"”’'")  # 밤에만 … "북한 석탄, 中으로 나간다"
         core = _AGENCY_END.sub("", _LABEL_START.sub("", core))  # a paragraph ending "… in value terms. (Yonhap)" still ends with a stop
-        if len(words) >= (3 if _KO_HEADLINE.search(core) or alone else 5) and not _colon(inner) and not core.endswith(".") and not _BYLINE.match(core) and not _CREDIT.search(core) \
+        if line.endswith(".") and (len(line) > _BODY_LINE or line.endswith("다.")):
+            break  # the body has begun: a headline is above it (not a later paragraph that lacks its stop)
+        if len(words) >= (3 if _KO_HEADLINE.search(core) or alone else 5) and not _colon(inner) and not core.endswith(".") and not _BYLINE.match(core) and not _CREDIT.search(core) and not is_caption(line) \
                 and (core[:1].isupper() or _HEADLINE_START.match(core) or _NUMBER_START.match(core)) and len(line) <= 200:
             return line
     return ""
 
 
+_BODY_LINE = 100  # characters: a longer line ending with a stop is a paragraph of the body (so is a Korean one ending "다.")
 _AGENCY_END = re.compile(r"\s*\([^()]{1,40}\)$")
 #: A section label before a headline ("[Debriefing] North Korea's smuggled coal", "[단독] …").
 _LABEL_START = re.compile(r"^[\[【]\s*[^\]】]{1,20}[\]】]\s*")
@@ -155,8 +158,9 @@ _LABEL_WORD = re.compile(r"\b(?:photo|picture|image|video|reporter|writer|author
 _CAPTION = re.compile(r"^\s*(?:[(\[]?\s*사진\s*(?:은|=|:|제공)|▲|△|FILE PHOTO\b|(?:Photo|Picture|Image)\s*(?::|-|–|by\b))", re.IGNORECASE)
 
 
-#: … or a line that ends with the photo's credit ("… 석탄을 선적한다고 한다. / 사진=데일리NK", "… (Photo: Reuters)").
-_CREDIT_END = re.compile(r"(?:[/|]\s*|\s)사진\s*[=:]\s*[^.]{1,60}$|\((?:Photo|Picture|Image)s?\s*(?::|=|-|–|by\b)[^()]{1,60}\)\s*$"
+#: … or a line that ends with the photo's credit ("… 석탄을 선적한다고 한다. / 사진=데일리NK", "… 채광 모습(사진=노동신문)",
+#: "… (Photo: Reuters)"): not a headline either (the sixty-fourth trial's source title was a caption).
+_CREDIT_END = re.compile(r"(?:[/|(]\s*|\s)사진\s*[=:]\s*[^.]{1,60}$|\((?:Photo|Picture|Image)s?\s*(?::|=|-|–|by\b)[^()]{1,60}\)\s*$"
                          r"|\b(?:Photo|Picture|Image)\s*(?::|by\b)\s*[^.]{1,60}$|/\s*(?:File\s+)?Photo\s*$", re.IGNORECASE)
 
 

@@ -26,7 +26,7 @@ CHECK_SETS: tuple[str, ...] = ("blind set 30", "blind set 39", "blind set 40", "
                                "blind set 47", "blind set 48", "blind set 49", "blind set 50", "blind set 51",
                                "blind set 52", "blind set 53", "blind set 54",
                                "blind set 55", "blind set 56", "blind set 57", "blind set 58",
-                               "blind set 59", "blind set 60", "blind set 61")
+                               "blind set 59", "blind set 60", "blind set 61", "blind set 62")
 
 
 @dataclass(frozen=True)
