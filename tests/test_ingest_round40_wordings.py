@@ -239,3 +239,70 @@ def test_the_enterprises_workers_refer_to_the_mine_named_before(record):
             "소식통은 \"올해 들어 생산량이 급격히 감소해 기업소 종사자들이 어려움을 겪고 있다\"고 전했다.")
     (d,) = [d for d in _drafts(text, record, "2021-11-28") if d.event_type == "production_change"]
     assert d.mines == ["musan"]
+
+
+# --- blind set 62 (read after its first score) ---
+
+def test_minerals_handed_over_in_exchange_for_help_are_an_offer(record):
+    text = ("Power for ore\n\nOfficials said Moscow would take iron ore from the North in exchange for help in "
+            "rebuilding its railways.")
+    assert [(d.event_type, d.minerals) for d in _drafts(text, record, "2019-05-02")] == [("investment_offer", ["iron_ore"])]
+
+
+def test_goods_swapped_for_other_goods_are_no_offer(record):  # guard
+    text = "Barter\n\nTraders said the North swaps iron ore for rice in exchange for flour at the border."
+    assert "investment_offer" not in [d.event_type for d in _drafts(text, record, "2019-05-02")]
+
+
+def test_a_mines_place_name_that_is_a_rivers_is_not_the_mine(record):
+    text = "Dams\n\nWork on ten hydropower plants along the Chongchon River was halted in 2013."
+    assert not [d for d in _drafts(text, record, "2015-01-29") if "jongchon-graphite" in d.mines]
+
+
+def test_the_day_of_this_month_is_the_day_not_the_month():
+    pub = dt.date(2017, 2, 21)
+    assert _dates("Beijing stopped the imports from the 19th of this month.", pub) == [
+        ("from the 19th of this month", "2017-02-19", "day")]
+
+
+def test_a_resolution_that_held_exports_to_a_figure_is_a_cap_not_a_figure(record):
+    text = ("Cap\n\nThe resolution held the North's iron ore exports from its adoption in March to the end of the year "
+            "to about $40 million.")
+    assert [d.event_type for d in _drafts(text, record, "2017-02-21")] == ["sanction"]
+
+
+def test_what_left_the_country_is_a_trade_figure(record):
+    text = "Ore\n\nChina bought North Korean iron ore. What actually left the country in March was worth $25 million."
+    assert "trade_figure" in [d.event_type for d in _drafts(text, record, "2017-04-21")]
+
+
+def test_several_weeks_earlier_is_a_fortnight_or_so_before_the_report():
+    pub = dt.date(2017, 8, 15)
+    assert _dates("The government had stopped the permits several weeks earlier.", pub) == [
+        ("several weeks earlier", "2017-08-01", "approximate")]
+    assert _dates("Imports stopped a few weeks before the ban.", pub) == []  # guard: before another event
+
+
+def test_a_purpose_or_a_weapons_test_named_as_cause_holds_no_event(record):
+    text = ("Ban\n\nThe council barred the North's sales abroad of lead, with the aim of cutting the $2 billion the "
+            "country earns from exports each year.")
+    assert [d.event_type for d in _drafts(text, record, "2017-08-15")] == ["sanction"]
+    text = "Ban\n\nIn August the council barred North Korea from selling zinc abroad, after missile tests that broke earlier sanctions."
+    assert "smuggling" not in [d.event_type for d in _drafts(text, record, "2017-10-15")]
+
+
+def test_a_trader_in_a_mineral_does_not_make_it_the_events(record):
+    text = ("Permits\n\nA veteran trader in coking coal at the port of Rizhao said the government had quit granting "
+            "permits for iron ore imports several weeks earlier.")
+    (d,) = [d for d in _drafts(text, record, "2017-08-15") if d.event_type == "import_suspension"]
+    assert d.minerals == ["iron_ore"]
+
+
+def test_the_first_of_their_kind_since_a_year_is_a_baseline():
+    pub = dt.date(2023, 12, 19)
+    assert _dates("At those talks, the first of their kind since 2019, the two sides agreed to mine iron ore.", pub) == []
+
+
+def test_a_ships_class_in_tonnes_is_no_amount():
+    from geo.ingest.amounts import amounts_and_qualifier
+    assert amounts_and_qualifier("300∼800t급 소형 선박으로 매달 2만t 안팎의 석탄을 나른다")[0][1:3] == (20000.0, "t")

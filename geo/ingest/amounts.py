@@ -19,7 +19,7 @@ _DOLLARS_RE = re.compile(r"(?P<n>\d(?<![\w$.,]\d)[\d,]*(?:\.\d+)?)\s*(?P<s>thous
 #: The figure's first digit is taken before the look-behind that tests the character before it
 #: (not a letter, digit, '$', '.' or ','): the engine then jumps from digit to digit, and a run of
 #: "5,5,5,…" is one figure read once, not one per digit (which was quadratic).
-_QTY_RE = re.compile(r"(?P<n>\d(?<![\w$.,]\d)[\d,]*(?:\.\d+)?)\s*(?:-(?=(?:thousand|million|billion)\s))?(?P<unit>(?:(?:thousand|million|billion|mil\.|mln|mn)\s+)?(?:metric\s+)?(?:tons|tonnes|tons?|t(?![A-Za-z])|kilowatts|megawatts|gigawatts|kilowatt-hours|kwh|mw|kw|percent|per cent|%|kilograms|kg|ounces|oz|barrels))", re.IGNORECASE)
+_QTY_RE = re.compile(r"(?P<n>\d(?<![\w$.,]\d)[\d,]*(?:\.\d+)?)\s*(?:-(?=(?:thousand|million|billion)\s))?(?P<unit>(?:(?:thousand|million|billion|mil\.|mln|mn)\s+)?(?:metric\s+)?(?:tons|tonnes|tons?|t(?![A-Za-z급])|kilowatts|megawatts|gigawatts|kilowatt-hours|kwh|mw|kw|percent|per cent|%|kilograms|kg|ounces|oz|barrels))", re.IGNORECASE)
 
 
 #: An amount in words ("one million tonnes", "half a million tons", "two billion dollars"): a number word
@@ -152,12 +152,12 @@ def _with_words(words: list[re.Match], found: tuple) -> tuple:
 
 #: A Korean amount: digits with the counters 억 (10^8), 만 (10^4), 천 (10^3), 백 (10^2), and a unit:
 #: "50만t", "38만6천t", "2천800만 위안", "약 455만 달러", "2천237kg"; market prices in 원 are not trade amounts (plain "25t" is the English rule's).
-_KO_AMOUNT_RE = re.compile(r"(?<![\d.,])(?P<n>\d[\d,]*(?:\.\d+)?\s*[억만천백](?:\s*(?:\d[\d,]*(?:\.\d+)?)?\s*[억만천백]|\s*\d[\d,]*(?:\.\d+)?(?=\s*여?\s*(?:t(?![A-Za-z])|톤|달러|위안|kg|킬로그램)))*)"
-                           r"\s*(?P<about>여)?\s*(?P<unit>t(?![A-Za-z])|톤|달러|위안|kg|킬로그램)")
+_KO_AMOUNT_RE = re.compile(r"(?<![\d.,])(?P<n>\d[\d,]*(?:\.\d+)?\s*[억만천백](?:\s*(?:\d[\d,]*(?:\.\d+)?)?\s*[억만천백]|\s*\d[\d,]*(?:\.\d+)?(?=\s*여?\s*(?:t(?![A-Za-z급])|톤|달러|위안|kg|킬로그램)))*)"
+                           r"\s*(?P<about>여)?\s*(?P<unit>t(?![A-Za-z급])|톤|달러|위안|kg|킬로그램)(?!급)")  # (not a ship's class: "5천톤급")
 _KO_PART = re.compile(r"(\d[\d,]*(?:\.\d+)?)?\s*([억만천백])?")
 #: Goods counted in plain digits before a Korean unit: "8201톤", "5,049톤", "300 킬로그램" (the forty-eighth trial's
 #: "무연탄 5049톤(시가 7억원)" had no amount).
-_KO_PLAIN_RE = re.compile(r"(?<![\d.,])(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?P<about>여)?\s*(?P<unit>톤|킬로그램)")
+_KO_PLAIN_RE = re.compile(r"(?<![\d.,])(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?P<about>여)?\s*(?P<unit>톤|킬로그램)(?!급)")
 
 
 def _korean_amounts(sentence: str):

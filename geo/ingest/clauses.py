@@ -78,8 +78,14 @@ def comma_clause(sentence: str, at: int) -> tuple[int, int]:
 REASON_RE = re.compile(r"\s+in\s+(?:retaliation|reprisal|response|protest)\s+(?:for|to|of|against|at)\s+"
                        r"|\s+(?:as\s+)?an?\s+(?:countermeasure|retaliation|reprisal|response)\s+(?:for|to|of|against)\s+"
                        r"|\s+because\s+of\s+"
+                       # a purpose ("…, with the aim of cutting off a third of the $3 billion Pyongyang earns abroad"): an aim
+                       r"|,?\s+(?:with the (?:aim|goal|intention|purpose) of|in a bid to|in an effort to)\s+"
+                       # weapons tests named as the cause ("… barred North Korea from selling coal abroad, after
+                       # ballistic-missile tests that broke earlier sanctions": the tests broke them, no cargo did)
+                       r"|,?\s+(?:after|following|over)\s+(?=(?:[\w-]+\s+){0,3}(?:tests?|launch(?:es)?|detonations?)\b)"
                        r"|,?\s+(?:a|one|two|three|four|five|several|a few)\s+(?:hours?|days?|weeks?|months?)\s+after\s+", re.IGNORECASE)
-_REASON_WORDS = ("retaliation", "reprisal", "response", "protest", "countermeasure", "because", " after ")
+_REASON_WORDS = ("retaliation", "reprisal", "response", "protest", "countermeasure", "because", " after ", " aim of", " goal of",
+                 " intention of", " purpose of", " a bid to", " an effort to", " following ", " over ")
 
 
 def find_reason(clause: str) -> re.Match | None:

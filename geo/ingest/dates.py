@@ -131,7 +131,7 @@ def find_dates(sentence: str, pub: dt.date, context: DateMention | None = None) 
         for m in _R_LAST_WEEK.finditer(sentence):
             add(m, pub - dt.timedelta(days=7), "approximate", "relative")
     if ("week" in lower or "recently" in lower) and (odd or "week ago" in lower or "weeks ago" in lower
-                                                    or "recently" in lower):
+                                                    or "weeks earlier" in lower or "weeks before" in lower or "recently" in lower):
         for m in _R_WEEKS_AGO.finditer(sentence):  # "recently": about the report's time, as the labels date it
             add(m, pub - dt.timedelta(days=0 if m.group(0).lower() == "recently" else 14), "approximate", "relative")
     english_dates(sentence, lower, pub, add)  # weeks ago, quarters, seasons, the weekend (geo.ingest.dates_en)
@@ -216,11 +216,11 @@ _MEASURE_ANNOUNCED = re.compile(r"\b(?:decision|ban|order|measure|suspension|hal
 
 #: A baseline a figure is compared with, not the event's date: "lower than in April", "against
 #: 217,897 tonnes a year ago" (a figure after "against"), "their highest since August 2014", "the smallest monthly
-#: volume since January 2011", "compared with March", "1.5 times
+#: volume since January 2011", "the first of their kind since 2019", "compared with March", "1.5 times
 #: what it was in the same period last year".
 _COMPARISON_BEFORE = re.compile(r"\b(?:than|compared (?:with|to)|versus|vs\.?|(?:highest|lowest|most|least|best|worst|smallest|largest"
                                 r"|biggest|fewest|weakest|strongest)(?:\s+[\w-]+){0,3}\s+since"
-                                r"|any (?:\w+ )?since|[\d.]+\s*(?:percent|per cent|%)\s+from|above|below|up from"
+                                r"|any (?:\w+ )?since|(?:the )?first (?:[\w-]+ ){0,4}since|[\d.]+\s*(?:percent|per cent|%)\s+from|above|below|up from"
                                 r"|down from|against\s+(?:about\s+|some\s+|around\s+|just\s+)?(?:US)?(?:\$\s?\d[\d,.]*(?:\s+(?:million|billion))?|\d[\d,.]*\s*(?:(?:million|billion)\s+)?(?:tonnes|tons|t|percent|per cent|%|dollars|yuan))|(?:the )?same (?:\w+ )?(?:period|time|days?|weeks?|months?|quarter|season)(?: of| in)?|what it was(?: in)?)"
                                 r"\s+(?:(?:in|on|of|during)\s+)?(?:the\s+)?(?:(?:whole|entire|full)\s+(?:year\s+)?(?:of\s+)?)?$",
                                 re.IGNORECASE)
@@ -327,8 +327,8 @@ def _relative_rules(sentence: str, pub: dt.date, add, lower: str, years: bool, o
                 with contextlib.suppress(ValueError):
                     add(m, named.replace(day=d), "day", "relative")
             continue  # (no month named before it in the sentence: not this month's day)
-        for back in (0, 1):
-            first = _months_back(pub, back)
+        for back in ((0, 1) if not m.group("of") else (0,) if m.group("of").lower() == "this" else (1,)):
+            first = _months_back(pub, back)  # ("the 19th of this month": this month's, the month words its own)
             with contextlib.suppress(ValueError):
                 day = first.replace(day=d)
                 if day <= pub or (ahead and back == 0):
@@ -364,7 +364,7 @@ _R_SEASON = re.compile(r"\b(?:in\s+)?(?P<s>spring|summer|autumn|fall|winter)\s+(
 _R_PART_YEAR = re.compile(_P_PART_YEAR, _I)
 _R_MONTHS_AGO = re.compile(r"\b(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) months?"
                            r"(?: ago| since| earlier| before)\b", _I)
-_R_ON_THE = re.compile(r"\b(?P<w>on|from|starting|as of) the (?P<d>\d{1,2})(?:st|nd|rd|th)\b", _I)  # "On the 7th" opens a sentence
+_R_ON_THE = re.compile(r"\b(?P<w>on|from|starting|as of) the (?P<d>\d{1,2})(?:st|nd|rd|th)\b(?: of (?P<of>this|last) month\b)?", _I)  # "On the 7th" opens a sentence
 _R_MONTH = re.compile(_P_MONTH)
 _R_THIS_MONTH = re.compile(r"\b(?P<w>this|last|next) month\b", _I)
 _R_THIS_YEAR = re.compile(r"\b(?<!the )(?<!The )(?P<w>this|last|next) year\b", _I)  # "over the last year": dates_en
@@ -374,7 +374,7 @@ _R_TODAY = re.compile(r"\btoday\b", _I)
 _R_N_DAYS_AGO = re.compile(r"\b(?P<n>\d{1,2}|two|three) days ago\b", _I)
 _R_FEW_DAYS_AGO = re.compile(r"\b(a few|several|some|few) days ago\b", _I)
 _R_LAST_WEEK = re.compile(r"\b(last week|a week ago)\b", _I)
-_R_WEEKS_AGO = re.compile(r"\b(last|a few|several) weeks? ago\b|\brecently\b", _I)
+_R_WEEKS_AGO = re.compile(r"\b(last|a few|several) weeks? (?:ago|earlier|before)\b(?! (?:it|the|that|this|a|an)\b)|\brecently\b", _I)
 _R_SOME_TIME = re.compile(r"\bfor (some|a long|quite some) time\b", _I)
 _R_YEAR = re.compile(r"(?<![\d$.,-])(?<!resolution )(?<!Resolution )\b(?P<y>19[5-9]\d|20[0-4]\d)\b(?!,\d|-\d)")
 

@@ -11,6 +11,7 @@ the North's ore:
   other items), "석탄을 비롯한 광물": the group's figure is not coal's;
 * a mineral named as the mark another is ranked by: "석탄 다음으로 … 많이 수출되는 철광석", "second only to
   coal": the sentence is about the other mineral;
+* a mine's name that is a river's ("along the Chongchon River", 청천강): the river;
 * "lead" as a verb or an idiom: "taking the lead in investing", "Set to Lead the World";
 * a mineral's name inside an English proper name, capitalised between capitalised words in a sentence
   not in title case: "White Gold Mountain Partners", a joint venture's name;
@@ -62,7 +63,7 @@ _FOLLOWED_ON = re.compile(r"(?:에|에도)\s*이어(?:서)?\s")
 def names_record_thing(m: Match, sentence: str) -> bool:
     """Does this mine or mineral mention name the record's mine or the North's mineral?"""
     if m.kind == "mine":
-        return not company_name(m, sentence)
+        return not company_name(m, sentence) and not _RIVER_AFTER.match(sentence, m.end)
     before = sentence[max(0, m.start - _REACH):m.start]
     if _FOREIGN_BEFORE.search(before) or (_GROUP_AFTER.match(sentence, m.end) and _FIGURE.search(sentence)) \
             or _RANK_MARK_AFTER.match(sentence, m.end) or _RANK_MARK_BEFORE.search(before):
@@ -75,6 +76,9 @@ def names_record_thing(m: Match, sentence: str) -> bool:
     return not (m.id == "iron_ore" and m.text.lower() == "iron"
                 and (_PROCESSED_AFTER.match(sentence, m.end) or _PROCESSED_BEFORE.search(before)))
 
+
+#: A mine's place name that names a river ("along the Chongchon River", "청천강"): the river, not the mine.
+_RIVER_AFTER = re.compile(r"\s*(?:River|river|강(?=[^가-힣]|에|을|의|은|이|과|와|가|$)|江)")
 
 _CAPITAL_BEFORE = re.compile(r"\b[A-Z][\w'’&-]*\s+$")
 _CAPITAL_AFTER = re.compile(r"\s+[A-Z][\w'’&-]*")
@@ -103,8 +107,9 @@ _TRADER_AFTER = re.compile(r"(?:\s+(?:and|or|&)\s+[\w-]+)?\s+(?:dealers?|traders
 
 
 #: … or after the verb for dealing in them ("a trader who deals in coking coal and anthracite": the fifty-third trial's
-#: iron-ore trader drafted a coal event).
-_DEALS_IN_BEFORE = re.compile(r"\b(?:deals?|dealt|dealing|trades?|traded|trading|specializ\w+|specialis\w+)\s+in\s+"
+#: iron-ore trader drafted a coal event), or after the trader ("a veteran trader in coking coal and anthracite").
+_DEALS_IN_BEFORE = re.compile(r"\b(?:deals?|dealt|dealing|trades?|traded|trading|specializ\w+|specialis\w+|traders?|dealers?"
+                              r"|merchants?|brokers?)\s+in\s+"
                               r"(?:[\w-]+\s+){0,3}(?:(?:and|or|&)\s+(?:[\w-]+\s+){0,2})?$", re.IGNORECASE)
 
 
