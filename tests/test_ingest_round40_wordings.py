@@ -306,3 +306,12 @@ def test_the_first_of_their_kind_since_a_year_is_a_baseline():
 def test_a_ships_class_in_tonnes_is_no_amount():
     from geo.ingest.amounts import amounts_and_qualifier
     assert amounts_and_qualifier("300∼800t급 소형 선박으로 매달 2만t 안팎의 석탄을 나른다")[0][1:3] == (20000.0, "t")
+
+
+# --- data 1.3.19: a US seizure of a ship is typed as the smuggling case it enforces, as data/README.md says ---
+
+def test_a_us_seizure_of_the_record_ship_is_flagged_as_the_records_case(record):
+    text = ("US seizes ship\n\nThe United States has seized the North Korean cargo ship Wise Honest, which it says "
+            "shipped coal in breach of sanctions, the Justice Department said on Thursday.")
+    (d,) = _drafts(text, record, "2019-05-10")
+    assert d.event_type == "smuggling" and "wise-honest-seizure-2019-05-09" in d.known
