@@ -315,3 +315,62 @@ def test_a_us_seizure_of_the_record_ship_is_flagged_as_the_records_case(record):
             "shipped coal in breach of sanctions, the Justice Department said on Thursday.")
     (d,) = _drafts(text, record, "2019-05-10")
     assert d.event_type == "smuggling" and "wise-honest-seizure-2019-05-09" in d.known
+
+
+# --- the sixty-fifth and sixty-sixth trials ---
+
+def test_yesterday_inside_a_korean_word_is_no_date():
+    pub = dt.date(2025, 11, 6)
+    assert _dates("광부들이 증산의 돌파구를 열어제끼고 있다.", pub) == []
+    assert _dates("어제 아연 수출이 멈췄다.", pub) == [("어제", "2025-11-05", "day")]  # guard
+
+
+def test_a_new_mine_named_in_hangul_takes_a_romanized_id():
+    from geo.ingest.newmine import mine_id_for
+    assert mine_id_for("룡천광산", set()) == "ryongcheon"
+    assert mine_id_for("룡천광산", {"ryongcheon"}) == "ryongcheon-2"
+
+
+def test_a_transcripts_speaker_mark_ends_a_sentence():
+    from geo.ingest.sentences import sentences
+    got = [s.text for s in sentences("Head\n\nTrucks stopped last year.>> Traders said China banned zinc last April.", "Head")]
+    assert got == ["Head", "Trucks stopped last year.", "Traders said China banned zinc last April."]
+
+
+def test_a_korean_purpose_or_a_repair_of_an_earlier_flood_is_no_event(record):
+    assert not _drafts("석탄\n\n폐갱을 살려 석탄 생산을 늘리려는 목적이 있는 것 같다고 그는 말했다.", record, "2016-07-01")
+    text = "석탄\n\n북한이 침수된 탄광들을 복구하고자 중국에서 양수기를 대량 사들였다고 소식통이 전했다."
+    assert "production_halt" not in [d.event_type for d in _drafts(text, record, "2016-07-01")]
+
+
+def test_a_quarters_figure_is_not_the_records_figure_of_nine_months(record):
+    text = "석탄 수출\n\n올해 1분기 북한이 중국에 석탄을 팔아 벌어들인 금액은 9천만 달러로 집계됐다."
+    (d,) = _drafts(text, record, "2011-05-07")
+    assert d.event_type == "trade_figure" and not d.known
+
+
+def test_minerals_share_of_all_exports_is_no_figure_of_a_named_mineral(record):
+    text = "수출\n\n올해 북한의 대중국 수출 품목 1위는 철광석이었고, 대중국 수출액 중 58%가 광물자원이었다."
+    assert not [d for d in _drafts(text, record, "2012-05-07") if d.event_type == "trade_figure"]
+
+
+def test_a_source_of_currency_is_no_unnamed_teller(record):
+    text = ("Ban\n\nChina's commerce ministry said it would suspend iron ore imports from North Korea from next month. "
+            "Iron ore is an important source of foreign currency for the North.")
+    (d,) = [d for d in _drafts(text, record, "2017-07-20") if d.event_type in ("import_suspension", "sanction")]
+    assert not d.anonymous_source
+
+
+def test_a_datelines_day_followed_by_a_colon_is_the_tellings():
+    pub = dt.date(2017, 2, 20)
+    assert _dates("New York [USA], Feb. 20(ANI): China says it halted zinc imports.", pub) == []
+
+
+def test_a_korean_customs_case_of_two_goods_is_the_records_case_of_their_sum(record):
+    # the sixtieth trial's case: the coal's figure and the pig iron's add up to the record's 35,038 t; the month the
+    # inquiry began ("지난해 10월부터 … 조사한 결과") is not the case's
+    text = ("관세청 발표\n\n관세청이 지난해 10월부터 수입업체 3곳을 조사한 결과 이들은 북한산 석탄 3만3028t과 선철 2010t을 "
+            "몰래 들여온 것으로 드러났다.")
+    (d,) = _drafts(text, record, "2018-08-10")
+    assert d.event_type == "smuggling" and (d.date, d.date_precision) == ("2017-01-01", "year")
+    assert "south-korea-coal-pig-iron-imports-2017" in d.known

@@ -40,8 +40,10 @@ _BACKGROUND = re.compile(r"(?:[었았였]|\s*있)?던(?!\s*것으로)")  # also 
 _URGED = re.compile(r"(?:을|를)?\s*(?:외치|강조|독려|촉구|호소|다그치)|(?:해|하여)?\s*(?:달라|주기를|줄\s*것을)")
 
 #: An attempt or intention just after the verb ('지분을 사들이려 했지만', tried to buy; '막으려고 했다'): what was
-#: only tried or meant is not the event.
-_TRIED = re.compile(r"\S{0,2}?려(?:고)?\s*(?:했|하였|한|하다|하던|시도|애썼|들었)")
+#: only tried or meant is not the event; nor is one named as a purpose ('늘리려는 목적').
+_TRIED = re.compile(r"\S{0,2}?려(?:고)?\s*(?:했|하였|한|하다|하던|시도|애썼|들었)"
+                    # or a purpose ('석탄 생산을 늘리려는 목적이 있는 것 같다': the sixty-sixth trial's tester saw a rise)
+                    r"|\S{0,2}?(?:려는|려고\s*하는|기\s*위한)\s*(?:목적|의도|속셈|계산|포석|생각|뜻|것(?:에는|은|이|을|에))")
 #: A drive aimed at the verb ('계획을 넘쳐 수행하기 위한 투쟁이 벌어지고있다', a struggle to overfulfil the plan), as 'a drive
 #: to raise output' in English: not the event. (Money or work put in 'to raise output' is: '늘이기 위해 투자를 집중'.)
 _DRIVE = re.compile(r"[^\s,.]{0,4}\s*(?:\S{1,6}(?:하|되|시키)?기\s*위한\s*(?:\S{1,8}\s+)?\S{0,4}(?:투쟁|운동|경쟁|전투|총력전|궐기|결의|노력))")
@@ -150,6 +152,11 @@ _MORE_DOERS = re.compile(r"\S{0,3}(?:는|던)\s*(?:\S+\s+)?(?:관세범|밀수�
                          r"(?:크게\s*|점점\s*|부쩍\s*|계속\s*)?(?:늘|증가|많아|급증)")
 
 
+#: A stop told as what a repair undoes ("침수된 탄광·광산을 복구하고자 … 양수설비를 … 구입했다": the pumps bought are the news;
+#: the flood is earlier and undated): not a halt of the report.
+_RESTORED = re.compile(r"\S{0,2}\s*(?:\S{1,10}\s+){0,2}?\S{0,10}?(?:복구|되살리|재건|정상화)(?:하고자|하려|하기\s*위|하는\s*데|를\s*위)")
+
+
 def no_event(clause: str, end: int, event_type: str) -> bool:
     """Does the Korean cue ending at ``end`` tell a plan, forecast, order, request, attempt, condition or prohibition, retell the outlet's earlier report, describe
     a noun by its past, deny it or deny a report of it, rather than tell an event? An offer, conditional by nature,
@@ -167,4 +174,5 @@ def no_event(clause: str, end: int, event_type: str) -> bool:
                 or _FORECAST_END.match(clause, end) or _DENIED_REPORT.match(clause, end) or _IF.match(clause, end)
                 or _IF_BEFORE.search(clause, 0, end)
                 or (event_type in _HALTS and _OTHER_WORKS_STOP.search(clause, max(0, end - 16), end) is not None)
-                or _MORE_DOERS.match(clause, end) is not None)
+                or _MORE_DOERS.match(clause, end) is not None
+                or (event_type in _HALTS and _RESTORED.match(clause, end) is not None))

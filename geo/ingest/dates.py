@@ -227,7 +227,7 @@ _COMPARISON_BEFORE = re.compile(r"\b(?:than|compared (?:with|to)|versus|vs\.?|(?
 
 
 #: A dateline: "HONG KONG, Sept 20 (Reuters) -", "Tanchon, September 8 (KCNA) --".
-_DATELINE_AFTER = re.compile(r"^\s*(?:\([^()]{0,30}\)\s*)?(?:-|–|—)")
+_DATELINE_AFTER = re.compile(r"^\s*(?:\([^()]{0,30}\)\s*)?(?:-|–|—|:)")  # (also "Feb. 20(ANI): …")
 
 
 #: Words one of which every match of _ATTRIBUTION_BEFORE ("show" for "showed", "shows") and of

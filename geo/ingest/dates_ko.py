@@ -86,6 +86,9 @@ def korean_dates(sentence: str, pub: dt.date, add) -> None:
                 kind = "comparison"
             elif what in ("day", "md", "ymd") and _TELLING_AFTER.match(after):
                 kind = "attribution"
+            elif _PROBE_AFTER.match(after) and precision in ("day", "month"):
+                # "지난해 10월부터 … 수입법인을 조사한 결과": the month the inquiry began is not the case's; its year is
+                date, precision, end = dt.date(date.year, 1, 1), "year", None
             elif what == "day" and _SPEAKER_BEFORE.search(sentence, max(0, m.start() - 12), m.start()) \
                     and _TELLS_AT_END.search(sentence):
                 precision = "approximate"  # "소식통은 15일 … 말했다": the day the source spoke, about when it happened
@@ -268,6 +271,11 @@ def _rel_year(rel: str | None, pub: dt.date) -> int:
     """The year a relative year word names (지난해/작년: the one before the report's; 내년: the one
     after; 올해, 금년, 올 or none: the report's)."""
     return pub.year - (rel in ("지난해", "작년")) + (rel == "내년")
+
+
+#: An inquiry begun at the date ("지난해 10월부터 국내 3개 수입법인을 조사한 결과"): its start, not the date of what it found
+#: (the sixtieth trial's case took the month the probe began); the year stands.
+_PROBE_AFTER = re.compile(r"\s*(?:께|경)?\s*부터\s*(?:\S+\s+){0,4}?\S*(?:조사|수사|내사|추적)(?:한|해|하|했|를|에)")
 
 
 #: A plan named right after a quarter or a half ("3분기 계획", "상반기 인민경제계획", "하반기 생산 목표").

@@ -53,7 +53,7 @@ _RULES: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p), k) for p, k i
     (r"(?<![\d.])(?P<n>\d{1,2}|한|두|세|석|네|넉|다섯|여섯)\s*(?:개월|달)\s*전(?=$|[^가-힣]|에|부터|까지|의|쯤|께|만|은|도)",
      "months_ago"),
     # "내일(15일)부터": tomorrow, its day in brackets (not the 15th of a month before the report)
-    (r"내일(?:\s*\(\s*\d{1,2}\s*일\s*\))?", "tomorrow"),
+    (r"(?<![가-힣])내일(?:\s*\(\s*\d{1,2}\s*일\s*\))?", "tomorrow"),
     # a day, also right after a month another rule took ("지난해 9월4일": "지난해 9월", then its day)
     # (not a length: "3~4일만에 한 척", every three or four days; "10일간", "5일째")
     # (not "1일 수입량이 수천 톤", a day's amount, the sixty-first trial)
@@ -80,5 +80,5 @@ _RULES: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p), k) for p, k i
      r"(?!\s*(?:의\s*)?(?:징역|실형|금고|노동교화|교화|수감|복역|형(?:을|에|이|으로)))", "years_long"),
     (r"최근", "recently"),
     (r"현재(?!까지)|지금(?=은|도|\s)|요즘", "now"),  # the report's own time: "현재는 전혀 캐지 못하고 있다", 요즘 (nowadays)
-    (r"어제", "yesterday"),
+    (r"(?<![가-힣])어제(?=[^가-힣]|$|는|도|의|부터|까지|에|오후|오전|밤|저녁|아침|새벽)", "yesterday"),  # a word: not "열어제끼고"
 ))

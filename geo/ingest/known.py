@@ -39,6 +39,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from geo.ingest.amounts import find_amounts
 from geo.ingest.clauses import SCHEDULED
 from geo.ingest.cue_words import FOR_A_WHILE, cargo_back
 from geo.ingest.cues import named_sides
@@ -158,7 +159,8 @@ def _repeats(d: Draft, span, measures: dict, events: dict) -> list[dict] | None:
             again = _AGAIN.search(d.evidence) is not None  # "For the second time this year, … rejected a shipment": the
             panel = _PANEL.search(d.evidence) is not None  # the UN panel's account: its event, not another that year
             mine_figures = _amounts(d.quantity, d.unit, d.value_usd)  # (the event whose figure is the draft's, first)
-            same = min(same, key=lambda e: (panel and "panel" not in e["text"], not _same_figure(mine_figures, e["amounts"]),
+            same = min(same, key=lambda e: (panel and "panel" not in e["text"],
+                                            not (_same_figure(mine_figures, e["amounts"]) or _parts_of(d.evidence, e["amounts"])),
                                             figured != bool(e["amounts"]),  # latest of the season, not the first
                                             -e["window"][0].toordinal() if again else _distance(e, day))) if same and day \
                 else next(iter(same), None)
@@ -223,7 +225,8 @@ def _another_case(d: Draft, e: dict, mine: str) -> bool:
         # firm named only in Hangul cannot be told from the record's Latin name, and a deal of the record's very day is
         # the record's (the fifty-ninth trial's "6월 9일 … 계약")
         return True
-    if d.event_type == "smuggling" and e["amounts"] and _own_figure(_amounts(d.quantity, d.unit, d.value_usd), e["amounts"]):
+    if d.event_type == "smuggling" and e["amounts"] and _own_figure(_amounts(d.quantity, d.unit, d.value_usd), e["amounts"]) \
+            and not _parts_of(d.evidence, e["amounts"]):
         return True  # a case of 1,590 t is not the panel's 3.7 million t of that year (the forty-eighth trial)
     if d.event_type == "smuggling" and not mine and e.get("tally") and not _TALLIED.search(d.evidence):
         return True  # one trader's cargoes of that season are not the panel's count of 23 shipments after the ban
@@ -259,6 +262,9 @@ def _other_period(d: Draft, e: dict) -> bool:
         return True
     if d.event_type == "trade_figure" and _own_figure(_amounts(d.quantity, d.unit, d.value_usd), e["amounts"]):
         return True  # a figure of its own (a tonnage beside the record's share of trade, or another tonnage)
+    if d.event_type == "trade_figure" and d.end_date and e["period"] \
+            and abs((dt.date.fromisoformat(d.end_date) - e["window"][1]).days) > _SAME_END:
+        return True  # a quarter's figure is not the record's January-to-September figure (the sixty-fifth trial)
     return d.event_type == "trade_figure" and periods == {"month", "year"}
 
 
@@ -292,12 +298,27 @@ _STATES = ("import_suspension", "sanction", "export_halt", "production_halt")
 
 
 NEAR_START = dt.timedelta(days=14)
+_SAME_END = 31  # days: two spans of figures whose ends lie further apart are two periods
 
 
 def _same_figure(mine: list[tuple[str, float]], theirs: list[tuple[str, float]]) -> bool:
     """Do the draft and the record give one figure of the same kind, close (US$370 million and the record's
     US$370,000,000; not the record's 2.8 million tonnes of that year)?"""
     return any(k == k2 and _close(a, b) for k, a in mine for k2, b in theirs)
+
+
+def _parts_of(sentence: str, theirs: list[tuple[str, float]]) -> bool:
+    """Do the sentence's figures by weight add up to the record's ("석탄 3만3028t과 선철 2010t" is the record's 35,038 t of
+    coal and pig iron: the sixtieth trial's case was not flagged)? Only for two to five figures of one unit."""
+    written = find_amounts(sentence)[3]
+    if not 2 <= len(written) <= 5:
+        return False
+    parts = [find_amounts(w) for w in written]
+    units = {p[2] for p in parts}
+    if len(units) != 1 or any(p[1] is None for p in parts):
+        return False
+    total = _amounts(sum(p[1] for p in parts), units.pop(), None)
+    return _same_figure(total, theirs)
 
 
 def _close(a: float, b: float) -> bool:

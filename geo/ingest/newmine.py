@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 from geo.ingest.certainty import rate
 from geo.ingest.drafts import Draft, IngestError
 from geo.ingest.gazetteer import fold
+from geo.ingest.hangul import romanize
 
 #: What the reviewer may say about where the report places a new mine.
 PRECISIONS = ("unknown", "county", "province")
@@ -50,9 +51,10 @@ def _slug(text: str) -> str:
 
 
 def mine_id_for(name: str, taken: set[str]) -> str:
-    """A new mine id from its name without generic words ("Chongam Copper Mine" → ``chongam``),
-    unique among ``taken``."""
-    base = _slug(_GENERIC_RE.sub(" ", name)) or _slug(name) or "mine"
+    """A new mine id from its name without generic words ("Chongam Copper Mine" → ``chongam``; "룡천광산" →
+    ``ryongcheon``), unique among ``taken``."""
+    base = _slug(_GENERIC_RE.sub(" ", name)) or _slug(romanize(_GENERIC_RE.sub(" ", name))) or _slug(name) or "mine"
+    # (a name in Hangul alone takes its romanization: "룡천광산" → ryongcheon, not "mine": the sixty-fifth trial)
     mid, n = base, 2
     while mid in taken:
         mid, n = f"{base}-{n}", n + 1

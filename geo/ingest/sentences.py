@@ -28,12 +28,13 @@ def _not_after_abbreviation() -> str:
 
 
 # A sentence ends at . ! or ? (closing quotes may follow), then space, then a capital, digit or
-# Hangul — unless the full stop ends an abbreviation or an initial. Every test is a fixed-width
+# Hangul — unless the full stop ends an abbreviation or an initial. A transcript's speaker mark may come between
+# the stop and the space (".>> Dandong started …": a new speaker, a new sentence). Every test is a fixed-width
 # look-around at one position, so the split is one linear scan in the regex engine. The pattern
 # takes the stop itself (a match starts one character before the split), so the engine jumps from
 # stop to stop instead of trying every position.
 _SPLIT_RE = re.compile(r"[.!?]" + _not_after_abbreviation()
-                       + r"[”\"’)]{0,3}\s+(?=[“\"‘(]?[A-Z0-9\uac00-\ud7a3])")
+                       + r"[”\"’)]{0,3}(?:\s*>>)?\s+(?=[“\"‘(]?[A-Z0-9\uac00-\ud7a3])")
 _QUOTE_END_RE = re.compile(r"[”\"],?\s+(he|she|they|the \w+( \w+)?) (said|added)")
 MAX_SENTENCE = 2000
 
