@@ -72,17 +72,9 @@ def test_on_a_laptop_the_short_list_is_hidden_and_a_date_is_edited_as_yyyy_mm_dd
         box = why.bounding_box()
         assert box["x"] >= 0 and box["x"] + box["width"] <= 1400
         why.screenshot(path=str(ARTIFACTS / "add-report-laptop-why.png"))
+        # row 1's Date cell; the editor shows the date as the record writes it, not 01/01/2015
+        editor = _open_date(page, 0, lambda value: re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) is not None)
         grid = page.locator('[data-testid="stDataFrame"]').nth(1)
-        grid.scroll_into_view_if_needed()
-        _idle(page)  # under load the page may still be laying out: a click then lands on another cell
-        box = grid.bounding_box()
-        page.mouse.click(box["x"] + 120, box["y"] + 52)  # row 1's Mine cell (the first column is the tick)
-        for _ in range(3):
-            page.keyboard.press("ArrowRight")  # Mineral, Event type, Date
-        page.keyboard.press("Enter")  # open the cell's editor
-        editor = page.locator("#portal textarea, #portal input").first
-        editor.wait_for(timeout=10_000)
-        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", editor.input_value())  # not 01/01/2015
         assert editor.get_attribute("type") != "date"
         # the thirteenth trial: a sideways swipe past the grid's edge took Chromium back and lost the review; with a
         # review on the page, the page hands no overscroll to history navigation, nor does the grid's scroller
@@ -130,24 +122,31 @@ def test_a_correction_outlives_another_page_and_an_undo(record_server, browser):
 
 
 def _open_figures_date(page):
-    """The Date cell's editor of row 3, Musan's 2014 figure (ticked). Under load the grid may still move
-    when the click lands, and the click opens another row's cell: the editor then shows another date, is
-    closed, and the click is made again once the page is idle (at most three times)."""
+    """The Date cell's editor of row 3, Musan's 2014 figure (ticked)."""
+    return _open_date(page, 2, lambda value: value == "2014-01-01")
+
+
+def _open_date(page, row: int, expected):
+    """The Date cell's editor of a row of the drafts grid, once its value is what ``expected`` accepts. Under load
+    the grid may still move when the click lands, and the click opens another cell: the editor then shows another
+    value, is closed, and the click is made again once the page is idle (at most three times)."""
+    value = None
     for _ in range(3):
         _idle(page)  # the page laid out: under load a click before that lands on another cell
         grid = page.locator('[data-testid="stDataFrame"]').nth(1)
         grid.scroll_into_view_if_needed()
         box = grid.bounding_box()
-        page.mouse.click(box["x"] + 120, box["y"] + 52 + 2 * 35)  # row 3's Mine cell: the figure, ticked
+        page.mouse.click(box["x"] + 120, box["y"] + 52 + row * 35)  # the row's Mine cell (the first column is the tick)
         for _ in range(3):
             page.keyboard.press("ArrowRight")  # Mineral, Event type, Date
         page.keyboard.press("Enter")
         editor = page.locator("#portal textarea, #portal input").first
         editor.wait_for(timeout=10_000)
-        if editor.input_value() == "2014-01-01":
+        value = editor.input_value()
+        if expected(value):
             return editor
         page.keyboard.press("Escape")
-    raise AssertionError("the figure's Date cell could not be opened")
+    raise AssertionError(f"row {row + 1}'s Date cell could not be opened (last editor value {value!r})")
 
 
 def _idle(page) -> None:
